@@ -1,0 +1,89 @@
+// Contracts between the simulator's parts. The control plane (ARM, identity, state, composition)
+// and the data plane (runtime on Docker, registry + ACR facade, ingress) meet only here.
+
+/** What the runtime needs to run one revision as real containers. */
+export interface RuntimeRevisionSpec {
+  /** Full revision name, `<app>--<suffix>`. */
+  revisionName: string;
+  appName: string;
+  /** Image reference as the template gives it (registry/repo:tag or registry/repo@sha256:...). */
+  image: string;
+  /** Registry host:port the image comes from, with credentials the runtime may use to pull. */
+  registryAuth?: { server: string; username: string; password: string };
+  /** Environment for the container: template env plus resolved secret values. */
+  env: Record<string, string>;
+  /** The port the container listens on (ingress targetPort). */
+  targetPort: number;
+  /** Readiness probe path (HTTP GET); default '/'. */
+  readinessPath?: string;
+  /** Liveness probe path (HTTP GET); optional. */
+  livenessPath?: string;
+  /** Replicas to run (scale.minReplicas, at least 1 while active). */
+  replicas: number;
+  command?: string[];
+  args?: string[];
+}
+
+/** Observed state of a revision's containers, as the runtime sees it. */
+export interface RuntimeRevisionStatus {
+  /** 'Provisioning' while pulling/creating, 'Provisioned' once containers exist, 'Failed' if they cannot. */
+  provisioningState: 'Provisioning' | 'Provisioned' | 'Failed';
+  /** ACA runningState values the simulator uses. */
+  runningState: 'Running' | 'Processing' | 'Degraded' | 'Failed' | 'Stopped' | 'Activating' | 'Deprovisioning';
+  healthState: 'Healthy' | 'Unhealthy' | 'None';
+  /** Replicas whose readiness probe passes. */
+  readyReplicas: number;
+  /** A human-readable reason when Failed/Unhealthy (pull error, exit code, probe status). */
+  message?: string;
+}
+
+export interface Endpoint {
+  host: string;
+  port: number;
+}
+
+export interface Runtime {
+  /** Start (or converge) the containers of a revision; idempotent. Resolves once containers were created. */
+  ensureRevision(spec: RuntimeRevisionSpec): Promise<void>;
+  /** Stop and remove the containers of a revision; idempotent. */
+  stopRevision(revisionName: string): Promise<void>;
+  status(revisionName: string): RuntimeRevisionStatus | undefined;
+  /** Loopback endpoints of the ready replicas of a revision (empty when none is ready). */
+  endpoints(revisionName: string): Endpoint[];
+  /** Remove every container this simulator started (on shutdown). */
+  close(): Promise<void>;
+}
+
+/** One routing decision of the ingress. */
+export type Route =
+  | { kind: 'revision'; revisionName: string }
+  | { kind: 'weighted'; entries: Array<{ revisionName: string; weight: number }> };
+
+/** The control plane answers the ingress: which revision(s) serve this host name? */
+export interface RouteTable {
+  /** Host without port, lower-case. Undefined when no app/label/revision has that FQDN. */
+  route(host: string): Route | undefined;
+}
+
+/** Verifies bearer tokens the simulator's Entra ID endpoint issued. */
+export interface TokenVerifier {
+  /** Returns the token's claims when it is valid (signature, expiry, issuer), else undefined. */
+  verify(token: string): Record<string, unknown> | undefined;
+}
+
+/** A fault to inject, matched per route. */
+export interface FaultRule {
+  /** Which requests: HTTP method (or '*') and a RegExp source matched against the URL path. */
+  method: string;
+  path: string;
+  /** What to do. */
+  kind: 'status' | 'latency' | 'reset' | 'lro-fail';
+  /** For 'status': the status code (429, 500, 503...). */
+  status?: number;
+  /** For 429: Retry-After seconds. */
+  retryAfter?: number;
+  /** For 'latency': added milliseconds. */
+  latencyMs?: number;
+  /** How many matching requests it applies to (default: unlimited). */
+  times?: number;
+}

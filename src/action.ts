@@ -1,0 +1,34 @@
+// The shell every action entry runs in: one `::error::` line and exit code 1 on any failure.
+import * as core from '@actions/core';
+import { InputError } from './inputs.js';
+
+/** Text of an error for the `::error::` line: the message, and the Azure error code when there is one. */
+export function describeError(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    const status = (error as { statusCode?: unknown }).statusCode;
+    const tags = [typeof code === 'string' ? code : undefined, typeof status === 'number' ? `HTTP ${status}` : undefined]
+      .filter(Boolean)
+      .join(', ');
+    return tags ? `${error.message} (${tags})` : error.message;
+  }
+  return String(error);
+}
+
+/** Runs an action's body; any error fails the step with exactly one `::error::` line. */
+export async function runAction(body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    core.setFailed(describeError(error));
+  }
+}
+
+/** Raised by an action whose behaviour this version does not have yet: it must never pretend to succeed. */
+export class NotImplementedError extends Error {
+  constructor(what: string) {
+    super(`${what} is not implemented in this version of alc-deploy; nothing was changed`);
+    this.name = 'NotImplementedError';
+  }
+}

@@ -1,6 +1,9 @@
 // The shell every action entry runs in: one `::error::` line and exit code 1 on any failure.
 import * as core from '@actions/core';
-import { InputError } from './inputs.js';
+import { InputError, type InputSource } from './inputs.js';
+
+/** Inputs as the runner passes them to this step. */
+export const actionInputs: InputSource = (name) => core.getInput(name);
 
 /** Text of an error for the `::error::` line: the message, and the Azure error code when there is one. */
 export function describeError(error: unknown): string {
@@ -8,7 +11,10 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
     const status = (error as { statusCode?: unknown }).statusCode;
-    const tags = [typeof code === 'string' ? code : undefined, typeof status === 'number' ? `HTTP ${status}` : undefined]
+    const tags = [
+      typeof code === 'string' ? code : undefined,
+      typeof status === 'number' ? `HTTP ${status}` : undefined,
+    ]
       .filter(Boolean)
       .join(', ');
     return tags ? `${error.message} (${tags})` : error.message;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Everything alc-deploy needs on a fresh machine: Debian's Docker engine, registry and static busybox,
+# the npm dependencies, Node 24 for the actions' runtime, and the project's own Docker engine, started.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! command -v dockerd >/dev/null || ! command -v docker >/dev/null || ! command -v docker-registry >/dev/null \
+  || [ ! -x /bin/busybox ] || ! command -v openssl >/dev/null; then
+  if [ "$(id -u)" != 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq docker.io docker-registry busybox-static openssl >/dev/null
+fi
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+scripts/ensure-node24.sh >/dev/null
+scripts/docker-up.sh >/dev/null
+echo "alc-deploy: ready (Docker engine at unix:///run/alc-deploy/docker.sock)"

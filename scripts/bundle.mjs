@@ -11,8 +11,12 @@ for (const name of names) {
   if (!existsSync(entry)) throw new Error(`actions/${name} has no src/main.ts`);
   const out = join('actions', name, 'dist');
   rmSync(out, { recursive: true, force: true });
-  execFileSync('npx', ['ncc', 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npx',
+    ['ncc', 'build', entry, '-o', out, '--license', 'licenses.txt', '--quiet', '--target', 'es2022'],
+    {
+      stdio: 'inherit',
+    },
+  );
   console.log(`bundled ${out}/index.js`);
 }

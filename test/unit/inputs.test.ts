@@ -55,7 +55,8 @@ describe('parseBoolean / parseInteger / parseNumber / parseChoice / required', (
     ['true', false, true],
     ['FALSE', true, false],
   ])('boolean %p (fallback %p) -> %p', (raw, fb, want) => expect(parseBoolean('push', raw, fb)).toBe(want));
-  it('boolean rejects yes', () => expect(() => parseBoolean('push', 'yes', true)).toThrow(/'push'.*'yes'.*true or false/));
+  it('boolean rejects yes', () =>
+    expect(() => parseBoolean('push', 'yes', true)).toThrow(/'push'.*'yes'.*true or false/));
   it.each([
     ['', 10, 10],
     ['0', 10, 0],
@@ -68,7 +69,9 @@ describe('parseBoolean / parseInteger / parseNumber / parseChoice / required', (
     ['0.05', 0.05],
     ['1', 1],
     ['.5', 0.5],
-  ])('number %p', (raw, want) => expect(parseNumber('max-error-rate', raw, 0, { min: 0, max: 1 })).toBe(want));
+  ])('number %p', (raw, want) =>
+    expect(parseNumber('max-error-rate', raw, 0, { min: 0, max: 1 })).toBe(want),
+  );
   it.each(['-0.1', '2', 'abc', '1,5'])('number rejects %p', (raw) =>
     expect(() => parseNumber('max-error-rate', raw, 0, { min: 0, max: 1 })).toThrow(/'max-error-rate'/),
   );
@@ -109,25 +112,36 @@ describe('lists', () => {
 
 describe('parseResolve', () => {
   it.each([
-    ['app.example.com:443:127.0.0.1', { host: 'app.example.com', port: 443, address: '127.0.0.1', connectPort: 443 }],
-    ['*.Example.com:443:127.0.0.1:8443', { host: '*.example.com', port: 443, address: '127.0.0.1', connectPort: 8443 }],
+    [
+      'app.example.com:443:127.0.0.1',
+      { host: 'app.example.com', port: 443, address: '127.0.0.1', connectPort: 443 },
+    ],
+    [
+      '*.Example.com:443:127.0.0.1:8443',
+      { host: '*.example.com', port: 443, address: '127.0.0.1', connectPort: 8443 },
+    ],
     ['localhost:443:[::1]', { host: 'localhost', port: 443, address: '::1', connectPort: 443 }],
     ['a.b:80:[::1]:8080', { host: 'a.b', port: 80, address: '::1', connectPort: 8080 }],
   ])('%p', (raw, want) => expect(parseResolve('resolve', raw)).toEqual([want]));
-  it('takes commas and lines', () => expect(parseResolve('resolve', 'a:1:1.1.1.1, b:2:2.2.2.2\nc:3:3.3.3.3')).toHaveLength(3));
-  it.each(['app.example.com:127.0.0.1', 'app.example.com::127.0.0.1', 'app:99999:127.0.0.1', 'a b:1:x', 'h:1:2.2.2.2:x'])(
-    'rejects %p',
-    (raw) => {
-      const e = errorOf(() => parseResolve('resolve', raw));
-      expect(e.input).toBe('resolve');
-      expect(e.value).toBe(raw);
-      expect(e.message).toMatch(/host:port:address/);
-    },
-  );
+  it('takes commas and lines', () =>
+    expect(parseResolve('resolve', 'a:1:1.1.1.1, b:2:2.2.2.2\nc:3:3.3.3.3')).toHaveLength(3));
+  it.each([
+    'app.example.com:127.0.0.1',
+    'app.example.com::127.0.0.1',
+    'app:99999:127.0.0.1',
+    'a b:1:x',
+    'h:1:2.2.2.2:x',
+  ])('rejects %p', (raw) => {
+    const e = errorOf(() => parseResolve('resolve', raw));
+    expect(e.input).toBe('resolve');
+    expect(e.value).toBe(raw);
+    expect(e.message).toMatch(/host:port:address/);
+  });
 });
 
 describe('parseUrl', () => {
-  it('accepts https URLs', () => expect(parseUrl('url', 'https://a.example.com/x').host).toBe('a.example.com'));
+  it('accepts https URLs', () =>
+    expect(parseUrl('url', 'https://a.example.com/x').host).toBe('a.example.com'));
   it.each(['a.example.com', '/health', 'ftp://a.example.com', 'https//x'])('rejects %p', (raw) =>
     expect(() => parseUrl('url', raw)).toThrow(/'url'.*absolute URL/),
   );

@@ -1,0 +1,553 @@
+// Azure Container Registry client pieces over the registry HTTP API: names and references, token
+// auth (ACR's /oauth2/exchange and /oauth2/token, or a Docker token service, or Basic), tag listing
+// with digests, reading a pushed tag's digest back, manifest delete, and retention planning (pure).
+import { createHash } from 'node:crypto';
+import { InputError } from './inputs.js';
+import { compareSemver, isReleaseTag, parseSemver } from './versions.js';
+
+/** The user name of every ACR login that uses a refresh token from /oauth2/exchange. */
+export const ACR_TOKEN_USER = '00000000-0000-0000-0000-000000000000';
+
+/** Every manifest kind an image can have, most specific last; sent as Accept on manifest reads. */
+export const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+] as const;
+const INDEX_TYPES = new Set<string>(MANIFEST_TYPES.slice(0, 2));
+
+// ---------------------------------------------------------------------------------------------
+// Names and references
+
+const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const DIGEST = /^sha256:[0-9a-f]{64}$/;
+
+/** A registry is `host[:port]`, lower-case, no scheme and no path (alcalgoregistry.azurecr.io, 127.0.0.1:5000). */
+export function validateRegistry(input: string, raw: string): string {
+  const v = raw.trim().toLowerCase();
+  if (!HOST.test(v) || (v.includes(':') && Number(v.split(':')[1]) > 65535)) {
+    throw new InputError(
+      input,
+      raw,
+      'allowed: a registry host name with an optional port and no scheme, e.g. alcalgoregistry.azurecr.io or 127.0.0.1:5000',
+    );
+  }
+  return v;
+}
+
+/** A repository is one or more lower-case path components (alc-algo/agents), as the registry API names them. */
+export function validateRepository(input: string, raw: string): string {
+  const v = raw.trim();
+  const ok = v.length > 0 && v.length <= 255 && v.split('/').every((c) => PATH_COMPONENT.test(c));
+  if (!ok) {
+    throw new InputError(
+      input,
+      raw,
+      "allowed: lower-case path components of letters and digits separated by '.', '_', '__' or '-', joined by '/', e.g. alc-algo/agents (no registry, no tag)",
+    );
+  }
+  return v;
+}
+
+export interface ImageRef {
+  registry: string;
+  repository: string;
+  tag?: string;
+  digest?: string;
+}
+
+/** Splits `registry/repo[:tag][@sha256:...]`; a reference without a registry host is on docker.io. */
+export function parseImageRef(ref: string): ImageRef {
+  let rest = ref.trim();
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at >= 0) {
+    digest = rest.slice(at + 1).toLowerCase();
+    rest = rest.slice(0, at);
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  const slash = rest.indexOf('/');
+  const first = slash >= 0 ? rest.slice(0, slash) : '';
+  const hasHost = first.includes('.') || first.includes(':') || first === 'localhost';
+  const registry = hasHost ? first.toLowerCase() : 'docker.io';
+  let repository = hasHost ? rest.slice(slash + 1) : rest;
+  if (!hasHost && !repository.includes('/')) repository = `library/${repository}`;
+  return { registry, repository, tag, digest };
+}
+
+export function isDigest(text: string): boolean {
+  return DIGEST.test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP client with token auth
+
+export type RegistryCredentials =
+  | { kind: 'anonymous' }
+  | { kind: 'basic'; username: string; password: string }
+  /** An ACR refresh token (from /oauth2/exchange, or a docker config identitytoken). */
+  | { kind: 'refresh-token'; refreshToken: string };
+
+export type FetchFn = (url: string, init?: RequestInit) => Promise<Response>;
+
+export class RegistryError extends Error {
+  constructor(
+    message: string,
+    readonly statusCode?: number,
+    readonly code?: string,
+  ) {
+    super(message);
+    this.name = 'RegistryError';
+  }
+}
+
+export interface Challenge {
+  scheme: string;
+  params: Record<string, string>;
+}
+
+/** Parses `Bearer realm="https://r/oauth2/token",service="r",scope="repository:x:pull"`. */
+export function parseChallenge(header: string | null): Challenge | undefined {
+  const m = header ? /^\s*(\w+)\s*(.*)$/.exec(header) : null;
+  if (!m) return undefined;
+  const params: Record<string, string> = {};
+  for (const p of m[2].matchAll(/(\w+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g))
+    params[p[1].toLowerCase()] = p[2] ?? p[3];
+  return { scheme: m[1].toLowerCase(), params };
+}
+
+function isLoopback(registry: string): boolean {
+  const host = registry.replace(/:\d+$/, '');
+  return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
+}
+
+export interface TagInfo {
+  tag: string;
+  digest: string;
+  /** ISO time the tag was created / last moved, when the registry reports it (ACR does). */
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface ManifestRead {
+  digest: string;
+  mediaType: string;
+  body: Record<string, unknown>;
+}
+
+export interface PlatformSize {
+  platform?: string;
+  /** Compressed size in the registry: config plus layers. */
+  bytes: number;
+}
+
+export interface RegistryClientOptions {
+  fetch?: FetchFn;
+  /** Force a scheme; by default https, falling back to http for a loopback registry that does not speak TLS (as Docker does). */
+  scheme?: 'https' | 'http';
+}
+
+function form(fields: Record<string, string | undefined>): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') body.set(k, v);
+  return body;
+}
+
+async function errorFrom(res: Response, what: string): Promise<RegistryError> {
+  const text = await res.text().catch(() => '');
+  let code: string | undefined;
+  let detail = text.slice(0, 300);
+  try {
+    const json = JSON.parse(text) as { errors?: Array<{ code?: string; message?: string }>; error?: string };
+    const first = json.errors?.[0];
+    code = first?.code ?? json.error;
+    detail = first?.message ?? json.error ?? detail;
+  } catch {
+    // not JSON: keep the text
+  }
+  return new RegistryError(
+    `${what} failed: HTTP ${res.status}${detail ? ` ${detail}` : ''}`,
+    res.status,
+    code,
+  );
+}
+
+/** One registry, one set of credentials; bearer tokens are cached per scope. */
+export class RegistryClient {
+  private base?: Promise<string>;
+  private readonly tokens = new Map<string, string>();
+  private readonly fetchFn: FetchFn;
+
+  constructor(
+    readonly registry: string,
+    private credentials: RegistryCredentials = { kind: 'anonymous' },
+    private readonly options: RegistryClientOptions = {},
+  ) {
+    this.fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
+  }
+
+  /** The registry's base URL, after one probe of /v2/ when the scheme is not forced. */
+  baseUrl(): Promise<string> {
+    this.base ??= this.probe();
+    return this.base;
+  }
+
+  private async probe(): Promise<string> {
+    if (this.options.scheme) return `${this.options.scheme}://${this.registry}`;
+    const https = `https://${this.registry}`;
+    try {
+      const res = await this.fetchFn(`${https}/v2/`, { method: 'GET' });
+      await res.body?.cancel();
+      return https;
+    } catch (error) {
+      if (isLoopback(this.registry)) return `http://${this.registry}`;
+      throw new RegistryError(
+        `The registry ${this.registry} is unreachable over https: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /**
+   * ACR token exchange: an Entra access token -> a registry refresh token, which then authorizes
+   * every call of this client and is the password of `docker login` (user 0000...).
+   */
+  async exchangeAadToken(accessToken: string, tenantId?: string): Promise<string> {
+    const res = await this.fetchFn(`${await this.baseUrl()}/oauth2/exchange`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form({
+        grant_type: 'access_token',
+        service: this.registry,
+        tenant: tenantId,
+        access_token: accessToken,
+      }),
+    });
+    if (!res.ok) throw await errorFrom(res, `Token exchange at ${this.registry}/oauth2/exchange`);
+    const json = (await res.json()) as { refresh_token?: string };
+    if (!json.refresh_token)
+      throw new RegistryError(`${this.registry}/oauth2/exchange returned no refresh_token`);
+    this.credentials = { kind: 'refresh-token', refreshToken: json.refresh_token };
+    this.tokens.clear();
+    return json.refresh_token;
+  }
+
+  private async token(challenge: Challenge, scope: string): Promise<string | undefined> {
+    const creds = this.credentials;
+    if (challenge.scheme === 'basic') {
+      if (creds.kind === 'basic') return `Basic ${btoa(`${creds.username}:${creds.password}`)}`;
+      if (creds.kind === 'refresh-token') return `Basic ${btoa(`${ACR_TOKEN_USER}:${creds.refreshToken}`)}`;
+      return undefined;
+    }
+    const realm = challenge.params.realm;
+    if (challenge.scheme !== 'bearer' || !realm) return undefined;
+    const service = challenge.params.service ?? this.registry;
+    const wanted = challenge.params.scope ?? scope;
+    let res: Response;
+    if (creds.kind === 'refresh-token') {
+      res = await this.fetchFn(realm, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form({
+          grant_type: 'refresh_token',
+          service,
+          scope: wanted,
+          refresh_token: creds.refreshToken,
+        }),
+      });
+    } else {
+      const url = new URL(realm);
+      url.searchParams.set('service', service);
+      if (wanted) url.searchParams.set('scope', wanted);
+      const headers: Record<string, string> =
+        creds.kind === 'basic'
+          ? { authorization: `Basic ${btoa(`${creds.username}:${creds.password}`)}` }
+          : {};
+      res = await this.fetchFn(url.toString(), { method: 'GET', headers });
+    }
+    if (!res.ok) throw await errorFrom(res, `Registry token request for ${wanted}`);
+    const json = (await res.json()) as { access_token?: string; token?: string };
+    const token = json.access_token ?? json.token;
+    return token ? `Bearer ${token}` : undefined;
+  }
+
+  /** One request with auth: the cached token for the scope, or the one the registry's challenge asks for. */
+  async request(
+    method: string,
+    path: string,
+    scope: string,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
+    const url = `${await this.baseUrl()}${path}`;
+    const send = (auth?: string) =>
+      this.fetchFn(url, { method, headers: auth ? { ...headers, authorization: auth } : headers });
+    let res = await send(this.tokens.get(scope));
+    if (res.status === 401) {
+      const challenge = parseChallenge(res.headers.get('www-authenticate'));
+      await res.body?.cancel();
+      const auth = challenge ? await this.token(challenge, scope) : undefined;
+      if (!auth)
+        throw new RegistryError(`${method} ${path} at ${this.registry}: unauthorized (HTTP 401)`, 401);
+      this.tokens.set(scope, auth);
+      res = await send(auth);
+    }
+    return res;
+  }
+
+  /** Reads a manifest (index, list or image manifest) with its digest. */
+  async manifest(repository: string, reference: string): Promise<ManifestRead> {
+    const res = await this.request('GET', `/v2/${repository}/manifests/${reference}`, pullScope(repository), {
+      accept: MANIFEST_TYPES.join(', '),
+    });
+    if (!res.ok) throw await errorFrom(res, `Reading ${repository}:${reference}`);
+    const text = await res.text();
+    const digest =
+      res.headers.get('docker-content-digest') ?? `sha256:${createHash('sha256').update(text).digest('hex')}`;
+    const body = JSON.parse(text) as Record<string, unknown>;
+    const mediaType = String(body.mediaType ?? res.headers.get('content-type') ?? '');
+    return { digest, mediaType, body };
+  }
+
+  /** The digest a tag points to (HEAD with every manifest kind accepted); undefined when the tag does not exist. */
+  async digestOf(repository: string, reference: string): Promise<string | undefined> {
+    const res = await this.request(
+      'HEAD',
+      `/v2/${repository}/manifests/${reference}`,
+      pullScope(repository),
+      {
+        accept: MANIFEST_TYPES.join(', '),
+      },
+    );
+    await res.body?.cancel();
+    if (res.status === 404) return undefined;
+    if (!res.ok)
+      throw new RegistryError(
+        `Reading the digest of ${repository}:${reference} failed: HTTP ${res.status}`,
+        res.status,
+      );
+    const digest = res.headers.get('docker-content-digest');
+    return digest && isDigest(digest) ? digest : (await this.manifest(repository, reference)).digest;
+  }
+
+  /** Compressed size per platform of an image (one entry for a single-platform image). */
+  async imageSizes(repository: string, reference: string): Promise<PlatformSize[]> {
+    const top = await this.manifest(repository, reference);
+    if (!INDEX_TYPES.has(top.mediaType)) return [{ bytes: manifestBytes(top.body) }];
+    const entries =
+      (top.body.manifests as Array<{
+        digest: string;
+        platform?: { os?: string; architecture?: string; variant?: string };
+      }>) ?? [];
+    const sizes: PlatformSize[] = [];
+    for (const entry of entries) {
+      const p = entry.platform;
+      if (!p || p.os === 'unknown') continue; // attestations
+      const m = await this.manifest(repository, entry.digest);
+      sizes.push({
+        platform: [p.os, p.architecture, p.variant].filter(Boolean).join('/'),
+        bytes: manifestBytes(m.body),
+      });
+    }
+    return sizes;
+  }
+
+  /** Every tag of a repository with its digest: ACR's tag API when there is one, else the registry API. */
+  async listTags(repository: string): Promise<TagInfo[]> {
+    return (await this.listAcrTags(repository)) ?? (await this.listV2Tags(repository));
+  }
+
+  private async listAcrTags(repository: string): Promise<TagInfo[] | undefined> {
+    const tags: TagInfo[] = [];
+    let path: string | undefined = `/acr/v1/${repository}/_tags?n=100&orderby=timedesc`;
+    while (path) {
+      const res = await this.request('GET', path, `repository:${repository}:metadata_read`);
+      if (res.status === 404 && tags.length === 0) {
+        // Not an ACR (or the repository is empty there too): the registry API decides.
+        await res.body?.cancel();
+        return undefined;
+      }
+      if (!res.ok) throw await errorFrom(res, `Listing the tags of ${repository}`);
+      const json = (await res.json()) as {
+        tags?: Array<{ name: string; digest: string; createdTime?: string; lastUpdateTime?: string }>;
+      };
+      for (const t of json.tags ?? []) {
+        tags.push({ tag: t.name, digest: t.digest, createdAt: t.createdTime, updatedAt: t.lastUpdateTime });
+      }
+      path = nextLink(res.headers.get('link'));
+    }
+    return tags;
+  }
+
+  private async listV2Tags(repository: string): Promise<TagInfo[]> {
+    const names: string[] = [];
+    let path: string | undefined = `/v2/${repository}/tags/list?n=1000`;
+    while (path) {
+      const res = await this.request('GET', path, pullScope(repository));
+      if (res.status === 404) {
+        await res.body?.cancel();
+        return [];
+      }
+      if (!res.ok) throw await errorFrom(res, `Listing the tags of ${repository}`);
+      const json = (await res.json()) as { tags?: string[] | null };
+      names.push(...(json.tags ?? []));
+      path = nextLink(res.headers.get('link'));
+    }
+    const tags: TagInfo[] = [];
+    for (const tag of names) {
+      const digest = await this.digestOf(repository, tag);
+      if (digest) tags.push({ tag, digest });
+    }
+    return tags;
+  }
+
+  /** Deletes a manifest by digest (and with it every tag that points to it). A digest already gone is fine. */
+  async deleteManifest(repository: string, digest: string): Promise<'deleted' | 'absent'> {
+    if (!isDigest(digest)) throw new RegistryError(`Refusing to delete '${digest}': not a sha256 digest`);
+    const res = await this.request(
+      'DELETE',
+      `/v2/${repository}/manifests/${digest}`,
+      deleteScope(repository),
+    );
+    await res.body?.cancel();
+    if (res.status === 404) return 'absent';
+    if (!res.ok)
+      throw new RegistryError(`Deleting ${repository}@${digest} failed: HTTP ${res.status}`, res.status);
+    return 'deleted';
+  }
+}
+
+function pullScope(repository: string): string {
+  return `repository:${repository}:pull`;
+}
+
+function deleteScope(repository: string): string {
+  return `repository:${repository}:delete`;
+}
+
+function manifestBytes(body: Record<string, unknown>): number {
+  const config = (body.config as { size?: number } | undefined)?.size ?? 0;
+  const layers = (body.layers as Array<{ size?: number }> | undefined) ?? [];
+  return config + layers.reduce((sum, l) => sum + (l.size ?? 0), 0);
+}
+
+/** The next page of a paginated listing: `Link: </v2/x/tags/list?last=a&n=100>; rel="next"`. */
+export function nextLink(header: string | null): string | undefined {
+  const m = header ? /<([^>]+)>\s*;\s*rel="?next"?/.exec(header) : null;
+  if (!m) return undefined;
+  if (/^https?:\/\//.test(m[1])) {
+    const url = new URL(m[1]);
+    return `${url.pathname}${url.search}`;
+  }
+  return m[1];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention planning (pure)
+
+/** One image of the repository: a digest with every tag that points to it. */
+export interface RepositoryImage {
+  digest: string;
+  tags: string[];
+  /** The highest release tag on the image (`1.2.3`), when it has one. */
+  version?: string;
+  updatedAt?: string;
+}
+
+export interface RetentionInput {
+  /** Every tag of the repository with its digest. */
+  tags: TagInfo[];
+  /** How many release images to keep, newest first (at least 1). */
+  keep: number;
+  registry: string;
+  repository: string;
+  /** Images that active revisions run (any registry; only this repository's count). */
+  running: Array<{ revision: string; image: string }>;
+  /** Digests that must survive whatever their rank, with why (the image just pushed). */
+  protect?: Array<{ digest: string; reason: string }>;
+}
+
+export interface RetentionPlan {
+  /** Release images within the newest `keep`. */
+  kept: RepositoryImage[];
+  /** Release images beyond `keep` to delete, oldest last. */
+  remove: RepositoryImage[];
+  /** Release images beyond `keep` that must stay, and why. */
+  spared: Array<{ image: RepositoryImage; reason: string }>;
+}
+
+/** Tags that belong to a release and go with it: its version, the floating major/minor/latest tags, sha-<7>. */
+function isReleaseOwnedTag(tag: string): boolean {
+  return (
+    isReleaseTag(tag) || /^\d+(\.\d+)?$/.test(tag) || tag === 'latest' || /^sha-[0-9a-f]{7,40}$/.test(tag)
+  );
+}
+
+/** Groups tags by digest; release images (with at least one release tag) come first, newest version first. */
+export function groupImages(tags: TagInfo[]): RepositoryImage[] {
+  const byDigest = new Map<string, RepositoryImage>();
+  for (const t of tags) {
+    const image = byDigest.get(t.digest) ?? { digest: t.digest, tags: [] };
+    image.tags.push(t.tag);
+    if (t.updatedAt && (!image.updatedAt || t.updatedAt > image.updatedAt)) image.updatedAt = t.updatedAt;
+    if (isReleaseTag(t.tag)) {
+      const newer = !image.version || compareSemver(parseSemver(t.tag)!, parseSemver(image.version)!) > 0;
+      if (newer) image.version = t.tag;
+    }
+    byDigest.set(t.digest, image);
+  }
+  const images = [...byDigest.values()];
+  for (const image of images) image.tags.sort();
+  return images.sort((a, b) => {
+    if (a.version && b.version) {
+      return (
+        compareSemver(parseSemver(b.version)!, parseSemver(a.version)!) ||
+        (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '')
+      );
+    }
+    return a.version ? -1 : b.version ? 1 : 0;
+  });
+}
+
+/** Which digests of this repository the active revisions run, with the revisions that run them. */
+export function runningDigests(
+  input: Pick<RetentionInput, 'tags' | 'registry' | 'repository' | 'running'>,
+): Map<string, string[]> {
+  const byTag = new Map(input.tags.map((t) => [t.tag, t.digest]));
+  const found = new Map<string, string[]>();
+  for (const { revision, image } of input.running) {
+    const ref = parseImageRef(image);
+    if (ref.registry !== input.registry.toLowerCase() || ref.repository !== input.repository) continue;
+    const digest = ref.digest ?? byTag.get(ref.tag ?? 'latest');
+    if (digest) found.set(digest, [...(found.get(digest) ?? []), revision]);
+  }
+  return found;
+}
+
+/**
+ * Keep the newest `keep` release images; beyond them, delete each one unless an active revision runs
+ * it, it is protected, or a tag that is not the release's own (a branch, a PR, buildcache...) points
+ * to it. Images without a release tag are never touched.
+ */
+export function planRetention(input: RetentionInput): RetentionPlan {
+  if (!Number.isInteger(input.keep) || input.keep < 1)
+    throw new RangeError(`keep must be a whole number >= 1, got ${input.keep}`);
+  const releases = groupImages(input.tags).filter((i) => i.version);
+  const running = runningDigests(input);
+  const protect = new Map((input.protect ?? []).map((p) => [p.digest, p.reason]));
+  const plan: RetentionPlan = { kept: releases.slice(0, input.keep), remove: [], spared: [] };
+  for (const image of releases.slice(input.keep)) {
+    const revisions = running.get(image.digest);
+    const foreign = image.tags.filter((t) => !isReleaseOwnedTag(t));
+    if (revisions) plan.spared.push({ image, reason: `run by active revision ${revisions.join(', ')}` });
+    else if (protect.has(image.digest)) plan.spared.push({ image, reason: protect.get(image.digest)! });
+    else if (foreign.length) plan.spared.push({ image, reason: `also tagged ${foreign.join(', ')}` });
+    else plan.remove.push(image);
+  }
+  return plan;
+}

@@ -189,7 +189,7 @@ function fakeRegistry(opts: { acr?: boolean; basic?: boolean; headDigest?: boole
       const page = u.searchParams.get('last')
         ? { tags: [{ name: '2.0.0', digest: D2, createdTime: 't2', lastUpdateTime: 'u2' }] }
         : { tags: [{ name: '1.0.0', digest: D1, createdTime: 't1', lastUpdateTime: 'u1' }] };
-      const link = u.searchParams.get('last')
+      const link: Record<string, string> = u.searchParams.get('last')
         ? {}
         : { link: '</acr/v1/agents/_tags?last=1.0.0&n=100>; rel="next"' };
       return Response.json(page, { headers: link });

@@ -1,0 +1,249 @@
+// The smoke-test core: wait-ready, the checks, expect-version, the load phase and the verdict.
+// smoke-test's entry, blue-green's promote gates and deploy-app's readiness proof import it.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  createHttpClient,
+  HttpError,
+  type HttpClient,
+  type HttpRequest,
+  type HttpResponse,
+} from '../http.js';
+import type { ResolveEntry } from '../inputs.js';
+import {
+  defaultCheck,
+  describeStatus,
+  judge,
+  statusMatches,
+  type Check,
+  type ObservedResponse,
+} from './checks.js';
+import { runLoad, type LoadTarget } from './load.js';
+import {
+  describeReady,
+  pollUntilReady,
+  type PollDeps,
+  type ProbeOutcome,
+  type ReadyResult,
+} from './ready.js';
+import { buildReport, type CheckResult, type SmokeReport, type VersionResult } from './report.js';
+import type { SmokeSettings } from './settings.js';
+import { describeSource, readVersion, sameVersion } from './version.js';
+
+export { parseChecks, type Check } from './checks.js';
+export { readSmokeSettings, SMOKE_DEFAULTS, type SmokeSettings } from './settings.js';
+export { reportOutputs, summaryMarkdown, type SmokeReport } from './report.js';
+export { describeReady, type ReadyResult } from './ready.js';
+
+export interface SmokeDeps {
+  log?: (line: string) => void;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const USER_AGENT = 'alc-deploy-smoke-test';
+
+function pollDeps(deps: SmokeDeps): PollDeps {
+  return {
+    log: deps.log ?? (() => undefined),
+    now: deps.now ?? (() => performance.now()),
+    sleep: deps.sleep ?? ((ms) => sleep(ms).then(() => undefined)),
+  };
+}
+
+function requestOf(base: URL, check: Check, headers: Record<string, string>, timeoutMs: number): HttpRequest {
+  return {
+    url: new URL(check.path, base),
+    method: check.method,
+    headers: { 'user-agent': USER_AGENT, ...headers, ...check.headers },
+    body: check.body,
+    timeoutMs,
+  };
+}
+
+function observe(res: HttpResponse): ObservedResponse {
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: res.body.toString('utf8'),
+    latencyMs: res.latencyMs,
+  };
+}
+
+const short = (s: string) => (s.length > 120 ? `${s.slice(0, 119)}…` : s).replace(/\s+/g, ' ');
+
+export interface ReadyOptions {
+  url: URL;
+  /** The request that must succeed (its status expectation); default GET url expecting 2xx. */
+  check?: Check;
+  headers?: Record<string, string>;
+  resolve?: readonly ResolveEntry[];
+  caFile?: string;
+  /** Deadline of one request. */
+  timeoutMs?: number;
+  /** How long to keep trying; at least one attempt is made. */
+  deadlineMs: number;
+  /** Reuse a client (its resolve and CA settings apply instead of the ones above). */
+  client?: HttpClient;
+}
+
+/** Polls until the first answer with the expected status, or the deadline. Never throws for HTTP trouble. */
+export async function waitReady(o: ReadyOptions, deps: SmokeDeps = {}): Promise<ReadyResult> {
+  const client = o.client ?? createHttpClient({ resolve: o.resolve, caFile: o.caFile, maxSockets: 2 });
+  const check = o.check ?? defaultCheck(`${o.url.pathname}${o.url.search}`);
+  const timeoutMs = o.timeoutMs ?? 10_000;
+  const probe = async (remainingMs: number): Promise<ProbeOutcome> => {
+    try {
+      const res = await client.request(
+        requestOf(o.url, check, o.headers ?? {}, Math.min(timeoutMs, remainingMs)),
+      );
+      const ok = statusMatches(check.status, res.status);
+      const body = res.body.toString('utf8');
+      return {
+        ok,
+        seen: `HTTP ${res.status}`,
+        detail: `HTTP ${res.status}${body ? `: ${short(body)}` : ''}`,
+      };
+    } catch (e) {
+      const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
+      return { ok: false, seen: err.code ? `${err.kind} (${err.code})` : err.kind, detail: err.message };
+    }
+  };
+  try {
+    const result = await pollUntilReady(probe, o.deadlineMs, pollDeps(deps));
+    (deps.log ?? (() => undefined))(
+      `wait-ready: ${describeReady(result)} (expecting ${describeStatus(check.status)})`,
+    );
+    return result;
+  } finally {
+    if (!o.client) client.close();
+  }
+}
+
+async function runCheck(client: HttpClient, s: SmokeSettings, check: Check): Promise<CheckResult> {
+  const req = requestOf(s.url, check, s.headers, s.timeoutMs);
+  const base = { name: check.name, method: check.method, url: String(req.url) };
+  try {
+    const res = await client.request(req);
+    const problems = judge(check, observe(res));
+    return {
+      ...base,
+      status: res.status,
+      latencyMs: Math.round(res.latencyMs * 100) / 100,
+      passed: problems.length === 0,
+      problems,
+    };
+  } catch (e) {
+    return { ...base, passed: false, problems: [e instanceof Error ? e.message : String(e)] };
+  }
+}
+
+async function checkVersion(client: HttpClient, s: SmokeSettings, expected: string): Promise<VersionResult> {
+  const probe = { ...defaultCheck(s.versionPath), status: [] };
+  const req = requestOf(s.url, probe, s.headers, s.timeoutMs);
+  const base = { expected, source: describeSource(s.versionSource), url: String(req.url) };
+  try {
+    const res = await client.request(req);
+    const actual = readVersion(s.versionSource, observe(res));
+    const passed = res.status >= 200 && res.status < 300 && sameVersion(expected, actual);
+    const got = actual === undefined ? `no version in the ${base.source}` : `'${actual}'`;
+    const problem = passed
+      ? undefined
+      : `expected '${expected}', got ${got} from ${base.url} (HTTP ${res.status})`;
+    return { ...base, actual, passed, problem };
+  } catch (e) {
+    return { ...base, passed: false, problem: `${base.url}: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+function loadTargets(s: SmokeSettings): LoadTarget[] {
+  return s.checks.map((check) => ({
+    name: check.name,
+    request: requestOf(s.url, check, s.headers, s.timeoutMs),
+    judge: (res) => judge(check, observe(res), { latency: false }),
+  }));
+}
+
+/** Runs the whole smoke test and returns its report (it does not throw for failed checks: see report.passed). */
+export async function runSmoke(s: SmokeSettings, deps: SmokeDeps = {}): Promise<SmokeReport> {
+  const log = deps.log ?? (() => undefined);
+  const startedAt = new Date().toISOString();
+  const client = createHttpClient({
+    resolve: s.resolve,
+    caFile: s.caFile,
+    timeoutMs: s.timeoutMs,
+    maxSockets: 4,
+  });
+  try {
+    const ready =
+      s.waitReadyMs > 0
+        ? await waitReady(
+            {
+              url: s.url,
+              check: s.checks[0],
+              headers: s.headers,
+              timeoutMs: s.timeoutMs,
+              deadlineMs: s.waitReadyMs,
+              client,
+            },
+            deps,
+          )
+        : undefined;
+    const finish = (parts: Partial<Parameters<typeof buildReport>[0]>) =>
+      buildReport({
+        url: s.url.href,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        thresholds: s.thresholds,
+        checks: [],
+        ...parts,
+      });
+    if (ready && !ready.ready)
+      return finish({ ready, loadSkipped: s.load ? 'the app never became ready' : undefined });
+
+    const checks: CheckResult[] = [];
+    for (const check of s.checks) {
+      const r = await runCheck(client, s, check);
+      log(
+        `check '${r.name}': ${r.passed ? 'passed' : r.problems.join('; ')} (${r.status ?? 'no answer'}, ${r.latencyMs ?? '–'} ms)`,
+      );
+      checks.push(r);
+    }
+    const version = s.expectVersion ? await checkVersion(client, s, s.expectVersion) : undefined;
+    if (version) log(`expect-version: ${version.passed ? `running ${version.actual}` : version.problem}`);
+    if (!s.load) return finish({ ready, checks, version });
+    if (checks.some((c) => !c.passed) || (version && !version.passed)) {
+      return finish({ ready, checks, version, loadSkipped: 'a check failed' });
+    }
+
+    log(
+      `load: ${s.load.rate} req/s for ${s.load.durationMs / 1000} s over ${s.load.concurrency} connections`,
+    );
+    const loadClient = createHttpClient({
+      resolve: s.resolve,
+      caFile: s.caFile,
+      timeoutMs: s.timeoutMs,
+      maxSockets: s.load.concurrency,
+    });
+    try {
+      const load = await runLoad(loadClient, loadTargets(s), s.load);
+      const l = load.latency;
+      log(
+        `load: ${load.sent} sent (${load.achievedRate} req/s), ${load.errors} errors; p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms`,
+      );
+      return finish({ ready, checks, version, load });
+    } finally {
+      loadClient.close();
+    }
+  } finally {
+    client.close();
+  }
+}
+
+/** Writes the report as JSON (creating its folder). */
+export async function writeReport(path: string, report: SmokeReport): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+}

@@ -1,0 +1,147 @@
+// The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time,
+// whether or not earlier ones have answered), over at most `concurrency` connections.
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../http.js';
+import { histogram, summarize, type Bucket, type LatencySummary } from './stats.js';
+
+export interface LoadOptions {
+  durationMs: number;
+  /** Requests per second. */
+  rate: number;
+  /** Connections (requests beyond wait for a free connection, inside their deadline). */
+  concurrency: number;
+}
+
+/** One request of the load: what to send and how to judge its answer (problems; empty = passed). */
+export interface LoadTarget {
+  name: string;
+  request: HttpRequest;
+  judge(res: HttpResponse): string[];
+}
+
+export interface LoadSample {
+  target: string;
+  /** Milliseconds after the start at which the request was due. */
+  dueMs: number;
+  /** How late it actually left, ms. */
+  lagMs: number;
+  /** Undefined for requests that got no answer at all (refused, reset, TLS). */
+  latencyMs?: number;
+  status?: number;
+  /** The first problem, or the error kind; undefined when passed. */
+  problem?: string;
+}
+
+export interface LoadResult {
+  asked: LoadOptions;
+  sent: number;
+  answered: number;
+  errors: number;
+  errorRate: number;
+  /** Requests sent per second over the sending window. */
+  achievedRate: number;
+  /** Largest delay between a request's due time and its departure, ms. */
+  maxLagMs: number;
+  elapsedMs: number;
+  latency: LatencySummary;
+  histogram: Bucket[];
+  /** Count of each distinct problem (status, error kind...). */
+  problems: Record<string, number>;
+}
+
+/** How many requests a phase sends: rate x duration, at least one. */
+export function plannedRequests(o: Pick<LoadOptions, 'rate' | 'durationMs'>): number {
+  return Math.max(1, Math.round((o.rate * o.durationMs) / 1000));
+}
+
+/** The due time (ms after start) of request i. */
+export function dueTime(i: number, rate: number): number {
+  return (i * 1000) / rate;
+}
+
+/** Short name of a problem for counting: `HTTP 503`, `timeout`, `reset`... */
+export function problemKey(problem: string): string {
+  const status = /^status (\d+)/.exec(problem);
+  return status ? `HTTP ${status[1]}` : problem.replace(/\s*:.*$/, '').slice(0, 60);
+}
+
+/** Builds the result from the samples. Pure. */
+export function summarizeLoad(
+  asked: LoadOptions,
+  samples: readonly LoadSample[],
+  elapsedMs: number,
+): LoadResult {
+  const errors = samples.filter((s) => s.problem !== undefined);
+  const problems: Record<string, number> = {};
+  for (const s of errors) problems[problemKey(s.problem!)] = (problems[problemKey(s.problem!)] ?? 0) + 1;
+  const latencies = samples.map((s) => s.latencyMs).filter((l): l is number => l !== undefined);
+  const lastDue = samples.reduce((m, s) => Math.max(m, s.dueMs + s.lagMs), 0);
+  const window = lastDue + 1000 / asked.rate;
+  return {
+    asked,
+    sent: samples.length,
+    answered: samples.filter((s) => s.status !== undefined).length,
+    errors: errors.length,
+    errorRate: samples.length ? errors.length / samples.length : NaN,
+    achievedRate: samples.length ? Math.round((samples.length / (window / 1000)) * 100) / 100 : 0,
+    maxLagMs: Math.round(samples.reduce((m, s) => Math.max(m, s.lagMs), 0) * 100) / 100,
+    elapsedMs: Math.round(elapsedMs),
+    latency: summarize(latencies),
+    histogram: histogram(latencies),
+    problems,
+  };
+}
+
+async function measure(
+  client: HttpClient,
+  target: LoadTarget,
+  dueMs: number,
+  lagMs: number,
+): Promise<LoadSample> {
+  try {
+    const res = await client.request(target.request);
+    const problems = target.judge(res);
+    return {
+      target: target.name,
+      dueMs,
+      lagMs,
+      latencyMs: res.latencyMs,
+      status: res.status,
+      problem: problems[0],
+    };
+  } catch (e) {
+    const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
+    // A timeout is a latency the user waited through; a refused or reset connection has none.
+    const latencyMs = err.kind === 'timeout' ? err.latencyMs : undefined;
+    return {
+      target: target.name,
+      dueMs,
+      lagMs,
+      latencyMs,
+      problem: err.code ? `${err.kind} (${err.code})` : err.kind,
+    };
+  }
+}
+
+/** Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets. */
+export async function runLoad(
+  client: HttpClient,
+  targets: readonly LoadTarget[],
+  asked: LoadOptions,
+): Promise<LoadResult> {
+  const total = plannedRequests(asked);
+  const pending: Array<Promise<LoadSample>> = [];
+  const start = performance.now();
+  let i = 0;
+  while (i < total) {
+    const now = performance.now() - start;
+    for (; i < total && dueTime(i, asked.rate) <= now; i += 1) {
+      const due = dueTime(i, asked.rate);
+      pending.push(measure(client, targets[i % targets.length], due, now - due));
+    }
+    if (i < total) await sleep(Math.max(0, dueTime(i, asked.rate) - (performance.now() - start)));
+  }
+  const samples = await Promise.all(pending);
+  return summarizeLoad(asked, samples, performance.now() - start);
+}

@@ -6,6 +6,9 @@ export interface BackoffOptions {
   maxMs: number;
 }
 
+/** The least time an attempt gets before the deadline; with less left, polling stops. */
+export const MIN_ATTEMPT_MS = 200;
+
 export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 250, factor: 1.6, maxMs: 5000 };
 
 /** Delay after attempt n (1-based) failed: initial x factor^(n-1), capped. Pure. */
@@ -86,8 +89,9 @@ export async function pollUntilReady(
       deadlineMs,
     });
     if (outcome.ok) return result(true);
-    const wait = Math.min(backoffDelay(attempt, backoff), deadlineMs - elapsed);
-    if (wait <= 0) return result(false);
+    // Another attempt only when it has time to get an answer before the deadline.
+    const wait = Math.min(backoffDelay(attempt, backoff), deadlineMs - elapsed - MIN_ATTEMPT_MS);
+    if (wait < 0) return result(false);
     await deps.sleep(wait);
   }
 }

@@ -118,7 +118,11 @@ async function startDistribution(stateDir: string, binary: string): Promise<Back
 
   const logPath = join(stateDir, 'registry.log');
   const logFd = openSync(logPath, 'a');
-  const child = spawn(binary, ['serve', configPath], { stdio: ['ignore', logFd, logFd] });
+  // A shell keeps the registry on a leash: when this process ends (even by SIGKILL) the pipe on the
+  // shell's stdin closes, `read` returns and the registry is stopped with it. The shell exits with it.
+  const leash =
+    'exec 3<&0; "$0" serve "$1" </dev/null & pid=$!; { read _ <&3; kill $pid 2>/dev/null; } & wait $pid';
+  const child = spawn('/bin/sh', ['-c', leash, binary, configPath], { stdio: ['pipe', logFd, logFd] });
   closeSync(logFd);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.once('error', () => undefined);
@@ -175,7 +179,7 @@ function backendUp(socketPath: string): Promise<boolean> {
 
 async function killAndWait(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill('SIGTERM');
+  child.stdin?.end();
   const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
   await exited;
   clearTimeout(timer);

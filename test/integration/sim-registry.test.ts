@@ -1,0 +1,164 @@
+// The registry behind the ACR facade, with the real docker CLI: token exchange, login, push, pull,
+// the 401 challenges, ACR's tag listing and manifest delete.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { DockerCli, DockerError } from '../../sim/docker.js';
+import { ACR_TOKEN_USER, startRegistry, type RegistryHandle } from '../../sim/registry.js';
+import {
+  buildSampleApp,
+  describeWithDocker,
+  httpsRequest,
+  startTestRegistry,
+  testCertificates,
+  uniqueName,
+  type TestRegistry,
+} from '../support/docker.js';
+
+const basic = (user: string, password: string) =>
+  `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+describeWithDocker('simulated registry with the ACR facade', () => {
+  let reg: TestRegistry;
+  const images: string[] = [];
+  const local = new DockerCli();
+  const repo = uniqueName('alc-sim-test/agents');
+
+  beforeAll(async () => {
+    reg = await startTestRegistry();
+    images.push(await buildSampleApp(local, `${uniqueName('alc-sim-test')}:1.0.0`, { version: '1.0.0' }));
+    images.push(await buildSampleApp(local, `${uniqueName('alc-sim-test')}:1.1.0`, { version: '1.1.0' }));
+  });
+  afterAll(async () => {
+    await local.rmi(images);
+    await reg?.stop();
+  });
+
+  const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+    httpsRequest(`https://${reg.server}${path}`, { ca: reg.certs.ca, headers, method });
+
+  const accessToken = async (scope: string) => {
+    const refresh = await reg.refreshToken();
+    const q = new URLSearchParams({ service: reg.server, scope });
+    const res = await get(`/oauth2/token?${q.toString()}`, { authorization: basic(ACR_TOKEN_USER, refresh) });
+    expect(res.status).toBe(200);
+    return (JSON.parse(res.body) as { access_token: string }).access_token;
+  };
+
+  it('builds the sample app offline into a tiny image', async () => {
+    const info = await local.imageInspect(images[0]);
+    expect(info?.id).toMatch(/^sha256:/);
+  });
+
+  it('challenges /v2/ without a token, naming its token realm and service', async () => {
+    const res = await get('/v2/');
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toBe(
+      `Bearer realm="https://${reg.server}/oauth2/token",service="${reg.server}"`,
+    );
+  });
+
+  it.each([
+    ['a token from another issuer', 'eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjR9.c2ln', 401],
+    ['no token', '', 401],
+  ])('refuses the exchange of %s', async (_name, token, status) => {
+    const res = await httpsRequest(`https://${reg.server}/oauth2/exchange`, {
+      ca: reg.certs.ca,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'access_token',
+        service: reg.server,
+        access_token: token,
+      }).toString(),
+    });
+    expect(res.status).toBe(status);
+  });
+
+  it.each([
+    ['another user name', 'admin', undefined],
+    ['a password that is not a refresh token', ACR_TOKEN_USER, 'not-a-token'],
+  ])('refuses a token request with %s', async (_name, user, password) => {
+    const res = await get(`/oauth2/token?service=${reg.server}`, {
+      authorization: basic(user, password ?? (await reg.refreshToken())),
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses docker login with a bad refresh token', async () => {
+    const other = new DockerCli({ configDir: `${reg.certs.dir}/other-config` });
+    await expect(other.login(reg.server, ACR_TOKEN_USER, 'not-a-token')).rejects.toThrow(DockerError);
+  });
+
+  it('pushes with docker and pulls the same digest back after the local copy is gone', async () => {
+    const ref = await reg.push(images[0], `${repo}:1.0.0`);
+    const pushed = (await reg.docker.imageInspect(ref))?.repoDigests.find((d) =>
+      d.startsWith(`${reg.server}/`),
+    );
+    expect(pushed).toMatch(/@sha256:[0-9a-f]{64}$/);
+    await reg.docker.rmi([ref]);
+    expect(await reg.docker.imageInspect(ref)).toBeUndefined();
+    await reg.docker.pull(pushed as string);
+    expect((await reg.docker.imageInspect(pushed as string))?.id).toBe(
+      (await local.imageInspect(images[0]))?.id,
+    );
+  });
+
+  it('answers a token without the scope a repository needs with an insufficient_scope challenge', async () => {
+    const token = await accessToken('repository:something-else:pull');
+    const res = await get(`/v2/${repo}/tags/list`, { authorization: `Bearer ${token}` });
+    expect(res.status).toBe(401);
+    expect(res.headers['www-authenticate']).toContain(
+      `scope="repository:${repo}:pull",error="insufficient_scope"`,
+    );
+  });
+
+  it('lists tags with digests and times (ACR), pages them, and deletes a manifest by digest', async () => {
+    await reg.push(images[0], `${repo}:1.0.0`);
+    await reg.push(images[1], `${repo}:1.1.0`);
+    const token = await accessToken(`repository:${repo}:pull,delete,metadata_read registry:catalog:*`);
+    const auth = { authorization: `Bearer ${token}` };
+
+    const listed = await get(`/acr/v1/${repo}/_tags?orderby=timedesc`, auth);
+    expect(listed.status).toBe(200);
+    const body = JSON.parse(listed.body) as { imageName: string; tags: Array<Record<string, string>> };
+    expect(body.imageName).toBe(repo);
+    expect(body.tags.map((t) => t.name)).toEqual(['1.1.0', '1.0.0']);
+    for (const t of body.tags) {
+      expect(t.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+      expect(Date.parse(t.createdTime)).toBeGreaterThan(Date.now() - 600_000);
+    }
+    expect(body.tags[0].digest).not.toBe(body.tags[1].digest);
+
+    const page = await get(`/acr/v1/${repo}/_tags?n=1`, auth);
+    expect((JSON.parse(page.body) as { tags: unknown[] }).tags).toHaveLength(1);
+    expect(page.headers.link).toContain('last=1.0.0');
+
+    const catalog = await get('/v2/_catalog', auth);
+    expect((JSON.parse(catalog.body) as { repositories: string[] }).repositories).toContain(repo);
+
+    const old = body.tags[1];
+    const deleted = await get(`/v2/${repo}/manifests/${old.digest}`, auth, 'DELETE');
+    expect(deleted.status).toBe(202);
+    const after = await get(`/v2/${repo}/tags/list`, auth);
+    expect((JSON.parse(after.body) as { tags: string[] }).tags).toEqual(['1.1.0']);
+    const gone = await get(`/v2/${repo}/manifests/${old.digest}`, auth);
+    expect(gone.status).toBe(404);
+  });
+});
+
+describeWithDocker('simulated registry without auth', () => {
+  const certs = testCertificates('test.local');
+  let handle: RegistryHandle;
+
+  beforeAll(async () => {
+    handle = await startRegistry({ stateDir: `${certs.dir}/open`, tls: certs.controlPlane, auth: 'none' });
+  });
+  afterAll(async () => {
+    await handle?.stop();
+    certs.cleanup();
+  });
+
+  it('serves /v2/ to anyone', async () => {
+    const res = await httpsRequest(`https://${handle.server}/v2/`, { ca: certs.ca });
+    expect(res.status).toBe(200);
+  });
+});

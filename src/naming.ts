@@ -9,7 +9,8 @@ export const MAX_REVISION_NAME = 54;
 const MAX_DNS_LABEL = 63;
 
 const NAME_SHAPE = /^[a-z]([a-z0-9-]*[a-z0-9])?$/;
-const NAME_RULE = "lower-case letters, digits and '-', starting with a letter, ending with a letter or digit, no '--'";
+const NAME_RULE =
+  "lower-case letters, digits and '-', starting with a letter, ending with a letter or digit, no '--'";
 
 /** Why `name` breaks ACA's naming rule (shape and no `--`), or undefined when it follows it. */
 function shapeProblem(name: string): string | undefined {
@@ -83,14 +84,16 @@ export function suffixFromVersion(version: string): string {
 /** Revision suffix for a pull request at its head commit: PR 12 at abc1234def -> `pr-12-abc1234`. */
 export function suffixForPullRequest(prNumber: number, headSha: string): string {
   const sha = headSha.trim().toLowerCase();
-  if (!Number.isSafeInteger(prNumber) || prNumber < 1) throw new Error(`Not a pull request number: ${prNumber}`);
+  if (!Number.isSafeInteger(prNumber) || prNumber < 1)
+    throw new Error(`Not a pull request number: ${prNumber}`);
   if (!/^[0-9a-f]{7,64}$/.test(sha)) throw new Error(`Not a commit SHA (7 to 64 hex digits): '${headSha}'`);
   return `pr-${prNumber}-${sha.slice(0, 7)}`;
 }
 
 /** The label a pull request's preview carries: `pr-<N>`. */
 export function previewLabel(prNumber: number): string {
-  if (!Number.isSafeInteger(prNumber) || prNumber < 1) throw new Error(`Not a pull request number: ${prNumber}`);
+  if (!Number.isSafeInteger(prNumber) || prNumber < 1)
+    throw new Error(`Not a pull request number: ${prNumber}`);
   return `pr-${prNumber}`;
 }
 
@@ -101,7 +104,8 @@ export function revisionName(app: string, suffix: string): string {
 /** The suffix of `<app>--<suffix>` (app names never contain `--`, so the first `--` splits). */
 export function suffixOf(name: string): string {
   const at = name.indexOf('--');
-  if (at < 1 || at + 2 >= name.length) throw new Error(`Not a revision name of the form <app>--<suffix>: '${name}'`);
+  if (at < 1 || at + 2 >= name.length)
+    throw new Error(`Not a revision name of the form <app>--<suffix>: '${name}'`);
   return name.slice(at + 2);
 }
 

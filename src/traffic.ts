@@ -48,13 +48,17 @@ export function otherSlot(label: SlotLabel): SlotLabel {
 
 const weightOf = (e: TrafficEntry): number => e.weight ?? 0;
 const copy = (traffic: Traffic): TrafficEntry[] => traffic.map((e) => ({ ...e }));
-const find = (traffic: Traffic, label: string): TrafficEntry | undefined => traffic.find((e) => e.label === label);
+const find = (traffic: Traffic, label: string): TrafficEntry | undefined =>
+  traffic.find((e) => e.label === label);
 
 /** `blue=app--v1@100, green=app--v2@0, latest@0` */
 export function describeTraffic(traffic: Traffic): string {
   if (traffic.length === 0) return '(empty)';
   return traffic
-    .map((e) => `${e.label ? `${e.label}=` : ''}${e.latestRevision ? 'latest' : e.revisionName}@${e.weight ?? 0}`)
+    .map(
+      (e) =>
+        `${e.label ? `${e.label}=` : ''}${e.latestRevision ? 'latest' : e.revisionName}@${e.weight ?? 0}`,
+    )
     .join(', ');
 }
 
@@ -67,7 +71,8 @@ export function assertValidTraffic<T extends Traffic>(traffic: T): T {
   const labels = new Set<string>();
   for (const e of traffic) {
     const named = typeof e.revisionName === 'string' && e.revisionName !== '';
-    if (named === (e.latestRevision === true)) fail('each entry names a revision or sets latestRevision, not both');
+    if (named === (e.latestRevision === true))
+      fail('each entry names a revision or sets latestRevision, not both');
     if (!Number.isInteger(e.weight) || weightOf(e) < 0 || weightOf(e) > 100) {
       fail(`weight ${e.weight} is not a whole number from 0 to 100`);
     }
@@ -112,12 +117,16 @@ function namedRevision(e: TrafficEntry): string {
 
 function requireSlots(traffic: Traffic): Slots {
   const s = slots(traffic);
-  if (!s) throw new TrafficPlanError(`No blue or green label in [${describeTraffic(traffic)}]: nothing is deployed yet`);
+  if (!s)
+    throw new TrafficPlanError(
+      `No blue or green label in [${describeTraffic(traffic)}]: nothing is deployed yet`,
+    );
   return s;
 }
 
 function requireSlotLabel(label: string): SlotLabel {
-  if (!isSlotLabel(label)) throw new TrafficPlanError(`Label '${label}' is not a blue-green slot (blue or green)`);
+  if (!isSlotLabel(label))
+    throw new TrafficPlanError(`Label '${label}' is not a blue-green slot (blue or green)`);
   return label;
 }
 
@@ -187,7 +196,9 @@ export function planStep(traffic: Traffic, candidateLabel: string, percent: numb
     );
   }
   const weights: Record<string, number> = { [candidate]: percent, [production]: 100 - percent };
-  return assertValidTraffic(traffic.map((e) => (e === c || e === p ? { ...e, weight: weights[e.label!] } : { ...e })));
+  return assertValidTraffic(
+    traffic.map((e) => (e === c || e === p ? { ...e, weight: weights[e.label!] } : { ...e })),
+  );
 }
 
 /**
@@ -195,7 +206,11 @@ export function planStep(traffic: Traffic, candidateLabel: string, percent: numb
  * resumes). The candidate defaults to the slot at weight 0; pass the label deploy-app returned so that a re-run
  * after a finished promotion is a no-op rather than a swap back.
  */
-export function planPromoteSteps(traffic: Traffic, steps: readonly number[], candidateLabel?: string): TrafficEntry[][] {
+export function planPromoteSteps(
+  traffic: Traffic,
+  steps: readonly number[],
+  candidateLabel?: string,
+): TrafficEntry[][] {
   const label = candidateLabel ?? requireSlots(traffic).candidateLabel;
   const current = weightOf(find(traffic, label) ?? { weight: 0 });
   const ahead = steps.filter((p) => p > current);
@@ -258,7 +273,8 @@ export function planRestore(earlier: Traffic): TrafficEntry[] {
 export function planPreviewAdd(traffic: Traffic, prNumber: number, revisionName: string): TrafficEntry[] {
   const label = previewLabel(prNumber);
   const carried = traffic.some((e) => weightOf(e) > 0 && !e.latestRevision);
-  if (carried) return assertValidTraffic(pointLabel(traffic, label, revisionName, weightOf(find(traffic, label) ?? {})));
+  if (carried)
+    return assertValidTraffic(pointLabel(traffic, label, revisionName, weightOf(find(traffic, label) ?? {})));
   const kept = traffic.filter((e) => !(e.latestRevision && weightOf(e) > 0));
   return assertValidTraffic(pointLabel(kept, label, revisionName, 100));
 }
@@ -270,7 +286,8 @@ export function planPreviewRemove(traffic: Traffic, prNumber: number): TrafficEn
   const rest = copy(traffic.filter((e) => e !== removed));
   const weight = removed ? weightOf(removed) : 0;
   if (weight > 0) {
-    const heir = rest.findLast((e) => e.label !== undefined && e.revisionName) ?? rest.find((e) => e.latestRevision);
+    const heir =
+      rest.findLast((e) => e.label !== undefined && e.revisionName) ?? rest.find((e) => e.latestRevision);
     if (heir) heir.weight = weightOf(heir) + weight;
     else rest.push({ latestRevision: true, weight });
   }
@@ -281,9 +298,16 @@ export function planPreviewRemove(traffic: Traffic, prNumber: number): TrafficEn
  * Of `revisions` (active revision names), those the traffic list gives neither a label nor weight: safe to
  * deactivate. `latestRevisionName` is spared while a `latestRevision` entry carries weight.
  */
-export function unlabelledIdle(traffic: Traffic, revisions: readonly string[], latestRevisionName?: string): string[] {
-  const busy = new Set(traffic.filter((e) => e.label !== undefined || weightOf(e) > 0).map((e) => e.revisionName));
-  if (latestRevisionName && traffic.some((e) => e.latestRevision && weightOf(e) > 0)) busy.add(latestRevisionName);
+export function unlabelledIdle(
+  traffic: Traffic,
+  revisions: readonly string[],
+  latestRevisionName?: string,
+): string[] {
+  const busy = new Set(
+    traffic.filter((e) => e.label !== undefined || weightOf(e) > 0).map((e) => e.revisionName),
+  );
+  if (latestRevisionName && traffic.some((e) => e.latestRevision && weightOf(e) > 0))
+    busy.add(latestRevisionName);
   return revisions.filter((r) => !busy.has(r));
 }
 

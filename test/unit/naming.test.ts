@@ -1,0 +1,128 @@
+import { describe, expect, it } from '@jest/globals';
+import { InputError } from '../../src/inputs.js';
+import {
+  appUrl,
+  labelUrl,
+  previewLabel,
+  revisionName,
+  revisionUrl,
+  suffixForPullRequest,
+  suffixFromVersion,
+  suffixOf,
+  validateAppName,
+  validateLabel,
+  validateSuffix,
+} from '../../src/naming.js';
+
+function inputErrorOf(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('suffixFromVersion', () => {
+  it.each([
+    ['v1.2.3', 'v1-2-3'],
+    ['v1.2.3-rc.1', 'v1-2-3-rc-1'],
+    ['1.2.3', 'v1-2-3'],
+    ['V2.0.0', 'v2-0-0'],
+    ['v1.2.3+build.7', 'v1-2-3-build-7'],
+    ['release/2026.11', 'release-2026-11'],
+    ['v1..2', 'v1-2'],
+  ])('%p -> %p', (version, suffix) => {
+    const s = suffixFromVersion(version);
+    expect(s).toBe(suffix);
+    expect(validateSuffix('revision-suffix', s, 'alc-algo-agents')).toBe(s);
+  });
+  it.each(['', '...', '+'])('refuses %p', (v) => expect(() => suffixFromVersion(v)).toThrow(/Cannot derive/));
+});
+
+describe('suffixForPullRequest / previewLabel', () => {
+  it.each([
+    [12, 'abc1234def', 'pr-12-abc1234'],
+    [1, 'ABCDEF0123456789abcdef0123456789abcdef01', 'pr-1-abcdef0'],
+    [4321, 'deadbee', 'pr-4321-deadbee'],
+  ])('PR %p at %p -> %p', (pr, sha, suffix) => expect(suffixForPullRequest(pr, sha)).toBe(suffix));
+  it.each([
+    [0, 'abc1234'],
+    [-3, 'abc1234'],
+    [1.5, 'abc1234'],
+    [12, 'abc12'],
+    [12, 'xyz1234'],
+  ])('refuses PR %p at %p', (pr, sha) =>
+    expect(() => suffixForPullRequest(pr, sha)).toThrow(/pull request|SHA/),
+  );
+  it('labels a PR pr-<N>', () => expect(previewLabel(7)).toBe('pr-7'));
+  it('refuses a label for PR 0', () => expect(() => previewLabel(0)).toThrow(/pull request/));
+});
+
+describe('validateSuffix', () => {
+  const app = 'alc-algo-agents'; // 15 characters: the suffix may have 54 - 17 = 37
+  it.each(['a', 'v1-2-3', 'pr-12-abc1234', 'x'.repeat(37)])('accepts %p', (s) =>
+    expect(validateSuffix('revision-suffix', s, app)).toBe(s),
+  );
+  it.each([
+    ['V1-2-3', /lower-case/],
+    ['1-2-3', /starting with a letter/],
+    ['v1-', /ending with a letter or digit/],
+    ['v1--2', /no '--'/],
+    ['v1_2', /lower-case/],
+    ['', /lower-case/],
+    ['x'.repeat(38), /at most 37 characters.*has 55/],
+  ])('refuses %p', (s, why) => {
+    const e = inputErrorOf(() => validateSuffix('revision-suffix', s, app));
+    expect(e.input).toBe('revision-suffix');
+    expect(e.value).toBe(s);
+    expect(e.message).toMatch(why);
+  });
+});
+
+describe('validateAppName / validateLabel', () => {
+  it.each(['ab', 'alc-algo-agents', 'a1', 'a'.repeat(32)])('app %p is valid', (a) =>
+    expect(validateAppName('app', a)).toBe(a),
+  );
+  it.each([
+    ['a', /2 to 32/],
+    ['a'.repeat(33), /2 to 32 characters \(33/],
+    ['Alc', /lower-case/],
+    ['alc--algo', /no '--'/],
+    ['9alc', /starting with a letter/],
+    ['alc-', /ending/],
+  ])('app %p is refused', (a, why) => expect(() => validateAppName('app', a)).toThrow(why));
+  it.each(['blue', 'green', 'pr-12', 'b'])('label %p is valid', (l) =>
+    expect(validateLabel('label', l)).toBe(l),
+  );
+  it.each(['Blue', 'pr--1', '-blue', 'blue-', '1blue', 'blue.green'])('label %p is refused', (l) => {
+    const e = inputErrorOf(() => validateLabel('label', l));
+    expect(e.message).toMatch(/'label'.*traffic label/);
+  });
+  it('refuses a label whose URL host label would exceed 63 characters', () => {
+    const app = 'a'.repeat(30);
+    expect(validateLabel('label', 'l'.repeat(30), app)).toHaveLength(30);
+    expect(() => validateLabel('label', 'l'.repeat(31), app)).toThrow(/at most 30 characters/);
+  });
+});
+
+describe('revision names and URLs', () => {
+  it('joins and splits revision names', () => {
+    expect(revisionName('alc-algo-agents', 'v1-2-3')).toBe('alc-algo-agents--v1-2-3');
+    expect(suffixOf('alc-algo-agents--v1-2-3')).toBe('v1-2-3');
+    expect(suffixOf('app--pr-12-abc1234')).toBe('pr-12-abc1234');
+  });
+  it.each(['alc-algo-agents', '--v1', 'app--'])('suffixOf refuses %p', (n) =>
+    expect(() => suffixOf(n)).toThrow(/<app>--<suffix>/),
+  );
+  it.each([
+    [() => appUrl('alc', 'env.eastus.azurecontainerapps.io'), 'https://alc.env.eastus.azurecontainerapps.io'],
+    [() => appUrl('alc', 'Sim.Test.'), 'https://alc.sim.test'],
+    [() => labelUrl('alc', 'green', 'sim.test'), 'https://alc---green.sim.test'],
+    [() => revisionUrl('alc', 'v1-2-3', 'sim.test'), 'https://alc--v1-2-3.sim.test'],
+    [() => revisionUrl('alc', 'alc--v1-2-3', 'sim.test'), 'https://alc--v1-2-3.sim.test'],
+  ])('url %#', (make, url) => expect(make()).toBe(url));
+  it('refuses the revision URL of another app', () =>
+    expect(() => revisionUrl('alc', 'other--v1', 'sim.test')).toThrow(/does not belong/));
+});

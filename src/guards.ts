@@ -1,0 +1,234 @@
+// Guards: what a preview deploy may never do (touch the production app, reach the live trading port), and
+// freeze windows during which promotion is refused. Pure: the clock is an argument.
+
+import type { EnvironmentVar } from '@azure/arm-appcontainers';
+import { InputError } from './inputs.js';
+import { type AppSpec, formatPath, mergeEnv, withEnv } from './spec.js';
+
+/** Interactive Brokers' live trading port, never reachable from a preview. */
+export const LIVE_PORT = '7496';
+/** Paper trading port, forced on every preview. */
+export const PAPER_PORT = '7497';
+/** What a preview always runs with, whatever the spec or the env-vars input say. */
+export const PREVIEW_ENV: readonly EnvironmentVar[] = [
+  { name: 'ALC_ENVIRONMENT', value: 'preview' },
+  { name: 'IBKR_PORT', value: PAPER_PORT },
+];
+
+/** A configuration a guard refuses (the spec, the target app). Inputs are refused with InputError. */
+export class GuardError extends Error {
+  override name = 'GuardError';
+}
+
+/** Where env vars came from: a spec file (with the YAML path of the list) or an action input. */
+export type EnvSource = { file: string; path: string } | { input: string };
+
+/** `7496`, or a host:port / URL on port 7496 (`gw:7496`, `http://gw:7496/api`). */
+function isLivePort(value: string | undefined): boolean {
+  const v = (value ?? '').trim();
+  return v === LIVE_PORT || new RegExp(`:${LIVE_PORT}(?![0-9])`).test(v);
+}
+
+/** Throws, naming the source, when any entry carries the live port. Never rewrites it. */
+export function refuseLivePort(env: readonly EnvironmentVar[], source: EnvSource): void {
+  const at = env.findIndex((e) => isLivePort(e.value));
+  if (at < 0) return;
+  const entry = `${env[at].name}=${env[at].value}`;
+  const why = `preview deploys run paper trading (IBKR_PORT=${PAPER_PORT}) and refuse the live trading port ${LIVE_PORT}`;
+  if ('input' in source)
+    throw new InputError(source.input, entry, `allowed: KEY=value entries without ${LIVE_PORT}: ${why}`);
+  throw new GuardError(`${source.file}: ${source.path}[${at}]: ${entry}: ${why}`);
+}
+
+export interface PreviewEnv {
+  env: EnvironmentVar[];
+  /** What forcing changed, e.g. `IBKR_PORT: 4002 -> 7497`, for the job summary. */
+  forced: string[];
+}
+
+/** Spec env + env-vars input (merged by name), after refusing the live port, with the preview values forced. */
+export function previewEnv(
+  specEnv: readonly EnvironmentVar[],
+  specSource: EnvSource,
+  inputEnv: readonly EnvironmentVar[],
+  inputName = 'env-vars',
+): PreviewEnv {
+  refuseLivePort(specEnv, specSource);
+  refuseLivePort(inputEnv, { input: inputName });
+  const merged = mergeEnv(specEnv, inputEnv);
+  const forced = PREVIEW_ENV.flatMap((f) => {
+    const before = merged.find((e) => e.name === f.name);
+    if (before?.value === f.value && before?.secretRef === undefined) return [];
+    return [
+      `${f.name}: ${before?.value ?? (before?.secretRef ? `secretRef ${before.secretRef}` : '(unset)')} -> ${f.value}`,
+    ];
+  });
+  return { env: mergeEnv(merged, PREVIEW_ENV), forced };
+}
+
+/** Refuses a preview whose target is the production app (it holds the live trading secrets). */
+export function assertPreviewTarget(targetApp: string, productionApp: string, productionFile: string): void {
+  if (targetApp.trim().toLowerCase() === productionApp.trim().toLowerCase()) {
+    throw new GuardError(
+      `Mode preview refuses to write to '${targetApp}': it is the production app of ${productionFile}, which holds the live trading secrets; previews go to a separate app (e.g. deploy/containerapp.preview.yaml)`,
+    );
+  }
+}
+
+export interface PreviewGuardOptions {
+  /** The app the preview will be written to (the `app` input, or the preview spec's name). */
+  targetApp: string;
+  /** The file the preview spec came from, for messages. */
+  specFile: string;
+  /** The production spec's app name and file. */
+  productionApp: string;
+  productionFile: string;
+  /** Parsed env-vars input and its name. */
+  envVars?: readonly EnvironmentVar[];
+  envInput?: string;
+}
+
+/** Every preview guard at once: returns the spec to deploy (forced env on the app container) and what was forced. */
+export function guardPreview(spec: AppSpec, o: PreviewGuardOptions): { spec: AppSpec; forced: string[] } {
+  assertPreviewTarget(o.targetApp, o.productionApp, o.productionFile);
+  const containers = spec.template?.containers ?? [];
+  containers.forEach((c, i) => {
+    const path = formatPath(['properties', 'template', 'containers', i, 'env']);
+    refuseLivePort(c.env ?? [], { file: o.specFile, path });
+  });
+  const path = formatPath(['properties', 'template', 'containers', 0, 'env']);
+  const result = previewEnv(
+    containers[0]?.env ?? [],
+    { file: o.specFile, path },
+    o.envVars ?? [],
+    o.envInput,
+  );
+  return { spec: withEnv(spec, result.env), forced: result.forced };
+}
+
+// ---- freeze windows ----
+
+export interface FreezeWindow {
+  /** The entry as written, for messages. */
+  text: string;
+  /** Days the window starts on, 0 = Sunday. */
+  days: number[];
+  /** Minutes after local midnight; `end` < `start` crosses midnight; end is exclusive. */
+  start: number;
+  end: number;
+  /** IANA time zone. */
+  zone: string;
+}
+
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const FREEZE_ALLOWED =
+  "allowed: windows such as 'Mon-Fri 09:25-16:05 America/New_York', one per line or separated by ';': days (Mon..Sun, ranges and lists such as Mon,Wed or Sat-Sun), start-end as HH:MM in 24h (end may be 24:00; a window may cross midnight), an IANA time zone";
+const ENTRY = /^(\S+)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s+(\S+)$/;
+
+function dayIndex(name: string): number {
+  return DAYS.indexOf(name.toLowerCase());
+}
+
+function parseDays(text: string): number[] | undefined {
+  const days = new Set<number>();
+  for (const part of text.split(',')) {
+    const [from, to, extra] = part.split('-').map(dayIndex);
+    if (from < 0 || to < 0 || extra !== undefined) return undefined;
+    for (let d = from; ; d = (d + 1) % 7) {
+      days.add(d);
+      if (d === (to ?? from)) break;
+    }
+  }
+  return [...days].sort((a, b) => a - b);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+function zoneProblem(zone: string): string | undefined {
+  try {
+    formatter(zone);
+    return undefined;
+  } catch {
+    return `unknown time zone '${zone}' (use an IANA name such as America/New_York or UTC)`;
+  }
+}
+
+/** The `freeze` input: windows separated by newlines or ';'. Empty -> no window. */
+export function parseFreeze(input: string, raw: string): FreezeWindow[] {
+  return raw
+    .split(/[\n;]/)
+    .map((s) => s.trim().replace(/\s+/g, ' ').replace(/ ?, ?/g, ','))
+    .filter((s) => s !== '' && !s.startsWith('#'))
+    .map((text) => {
+      const m = ENTRY.exec(text);
+      const days = m ? parseDays(m[1]) : undefined;
+      const [sh, sm, eh, em] = (m?.slice(2, 6) ?? []).map(Number);
+      const start = sh * 60 + sm;
+      const end = eh * 60 + em;
+      const timesOk = sh < 24 && sm < 60 && em < 60 && (eh < 24 || end === 24 * 60) && start !== end;
+      if (!m || !days || !timesOk) throw new InputError(input, text, FREEZE_ALLOWED);
+      const problem = zoneProblem(m[6]);
+      if (problem) throw new InputError(input, text, `${problem}; ${FREEZE_ALLOWED}`);
+      return { text, days, start, end, zone: m[6] };
+    });
+}
+
+/** Local weekday (0 = Sunday) and minutes after midnight of `date` in `zone`, as Intl computes them. */
+export function localTime(zone: string, date: Date): { day: number; minutes: number } {
+  const parts = Object.fromEntries(
+    formatter(zone)
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return { day: dayIndex(parts.weekday), minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+
+function inWindow(w: FreezeWindow, date: Date): boolean {
+  const { day, minutes } = localTime(w.zone, date);
+  if (w.start < w.end) return w.days.includes(day) && minutes >= w.start && minutes < w.end;
+  return (w.days.includes(day) && minutes >= w.start) || (w.days.includes((day + 6) % 7) && minutes < w.end);
+}
+
+/** The first window in force at `date`, or undefined. */
+export function activeFreeze(windows: readonly FreezeWindow[], date: Date): FreezeWindow | undefined {
+  return windows.find((w) => inWindow(w, date));
+}
+
+export interface FreezeDecision {
+  allowed: boolean;
+  overridden: boolean;
+  message: string;
+}
+
+/** Whether a promotion may run given the window in force and the `override-freeze` reason. */
+export function freezeDecision(window: FreezeWindow | undefined, overrideReason: string): FreezeDecision {
+  if (!window) return { allowed: true, overridden: false, message: 'No freeze window is in force.' };
+  const reason = overrideReason.trim();
+  if (reason !== '' && !/^(true|yes|on|1)$/i.test(reason)) {
+    return {
+      allowed: true,
+      overridden: true,
+      message: `Freeze window '${window.text}' is in force; overridden with the reason: ${reason}`,
+    };
+  }
+  const notReason = reason === '' ? '' : ` ('${reason}' is not a reason)`;
+  return {
+    allowed: false,
+    overridden: false,
+    message: `Promotion refused: freeze window '${window.text}' is in force. Rollback is always allowed. To promote anyway, set the input override-freeze to the reason${notReason}, e.g. override-freeze: 'hotfix for incident 1234'.`,
+  };
+}

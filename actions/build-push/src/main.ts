@@ -1,0 +1,40 @@
+// build-push entry: inputs -> build, push, retention -> outputs and job summary.
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { actionInputs, runAction } from '../../../src/action.js';
+import { execDocker } from '../../../src/build/docker.js';
+import { buildAndPush } from '../../../src/build/run.js';
+import { readBuildPushSettings } from '../../../src/build/settings.js';
+import { renderSummary } from '../../../src/build/summary.js';
+import type { GitContext } from '../../../src/versions.js';
+
+function gitContext(): GitContext {
+  const { context } = github;
+  const pr = context.payload.pull_request as { number?: number; head?: { sha?: string } } | undefined;
+  return {
+    eventName: context.eventName,
+    ref: context.ref,
+    sha: context.sha,
+    prNumber: pr?.number,
+    prHeadSha: pr?.head?.sha,
+  };
+}
+
+await runAction(async () => {
+  const repository = process.env.GITHUB_REPOSITORY;
+  const settings = readBuildPushSettings(actionInputs, {
+    git: gitContext(),
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    source: repository ? `${github.context.serverUrl}/${repository}` : undefined,
+  });
+  const result = await buildAndPush(settings, {
+    docker: execDocker(),
+    log: { info: core.info, warning: core.warning, setSecret: core.setSecret },
+  });
+  core.setOutput('image', result.image);
+  core.setOutput('digest', result.digest);
+  core.setOutput('tags', result.refs.join('\n'));
+  core.setOutput('version', result.version);
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
+  core.info(result.image ? `Pushed ${result.image}` : `Built ${result.refs.join(', ')} (not pushed)`);
+});

@@ -1,0 +1,377 @@
+// build-push's core: log in, build, push with a bounded retry, read the digest back from the
+// registry, then prune old releases. Every outside effect comes through BuildPushDeps.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TokenCredential } from '@azure/identity';
+import { armScope, createContainerAppsClient, createCredential } from '../azure.js';
+import {
+  ACR_TOKEN_USER,
+  type FetchFn,
+  type PlatformSize,
+  planRetention,
+  RegistryClient,
+  RegistryError,
+  type RepositoryImage,
+  type RetentionPlan,
+} from '../registry.js';
+import { isReleaseBuild } from '../versions.js';
+import { readDockerCredentials } from './credentials.js';
+import { type BuilderInfo, check, detectBuilder, type DockerCli, DockerError } from './docker.js';
+import {
+  type BuildPlan,
+  buildxArgs,
+  cacheRef,
+  canExportCache,
+  CLASSIC_ENV,
+  classicArgs,
+  DEFAULT_RETRY,
+  isTransientFailure,
+  ociLabels,
+  type RetryOptions,
+  tagRefs,
+  withRetry,
+} from './plan.js';
+import { type BuildPushSettings, checkBuilder } from './settings.js';
+
+export interface Logger {
+  info(message: string): void;
+  warning(message: string): void;
+  setSecret(secret: string): void;
+}
+
+export interface RunningImage {
+  revision: string;
+  image: string;
+}
+
+export interface BuildPushDeps {
+  docker: DockerCli;
+  log: Logger;
+  /** Entra credential for auth oidc and for reading revisions (default: from the Azure inputs). */
+  credential?: TokenCredential;
+  /** Images the active revisions of the app run (default: the Container Apps API). */
+  listRunningImages?: (app: { resourceGroup: string; name: string }) => Promise<RunningImage[]>;
+  fetch?: FetchFn;
+  now?: () => Date;
+  retry?: RetryOptions;
+}
+
+export type RetentionReport =
+  | { ran: false; reason: string }
+  | {
+      ran: true;
+      keep: number;
+      plan: RetentionPlan;
+      deleted: RepositoryImage[];
+      failed: Array<{ image: RepositoryImage; error: string }>;
+      /** Why running revisions were not checked, when they were not. */
+      revisionsNote?: string;
+    };
+
+export interface BuildPushResult {
+  builder: 'buildx' | 'docker';
+  pushed: boolean;
+  /** registry/repository@sha256:..., '' when not pushed. */
+  image: string;
+  digest: string;
+  /** Full references, registry/repository:tag. */
+  refs: string[];
+  version: string;
+  sizes: PlatformSize[];
+  /** Size of the local image (uncompressed) when it was not pushed. */
+  localBytes?: number;
+  buildMs: number;
+  pushMs: number;
+  cache: string;
+  retention: RetentionReport;
+}
+
+function transient(error: Error): boolean {
+  return error instanceof DockerError && isTransientFailure(`${error.result.stderr}\n${error.result.stdout}`);
+}
+
+/** Logs in as the run's auth asks; returns a client for the registry API and whether docker was logged in. */
+async function authenticate(
+  settings: BuildPushSettings,
+  deps: BuildPushDeps,
+): Promise<{ client: RegistryClient; loggedIn: boolean }> {
+  const options = { fetch: deps.fetch };
+  if (settings.auth === 'none')
+    return { client: new RegistryClient(settings.registry, { kind: 'anonymous' }, options), loggedIn: false };
+  if (settings.auth === 'docker-config') {
+    const credentials = await readDockerCredentials(settings.registry);
+    return { client: new RegistryClient(settings.registry, credentials, options), loggedIn: false };
+  }
+  const azure = settings.azure!;
+  const credential = deps.credential ?? createCredential(azure);
+  const token = await credential.getToken(armScope(azure));
+  if (!token) throw new RegistryError('No Entra access token for the registry token exchange');
+  deps.log.setSecret(token.token);
+  const client = new RegistryClient(settings.registry, { kind: 'anonymous' }, options);
+  const refreshToken = await client.exchangeAadToken(token.token, azure.tenantId);
+  deps.log.setSecret(refreshToken);
+  check(
+    await deps.docker(['login', settings.registry, '--username', ACR_TOKEN_USER, '--password-stdin'], {
+      input: refreshToken,
+      silent: true,
+    }),
+    `docker login ${settings.registry}`,
+  );
+  deps.log.info(`Logged in to ${settings.registry} with an ACR refresh token from /oauth2/exchange`);
+  return { client, loggedIn: true };
+}
+
+function describeCache(settings: BuildPushSettings, builder: BuilderInfo): string {
+  if (settings.cache === 'none') return 'none';
+  const ref = cacheRef(settings);
+  if (!builder.buildx)
+    return `registry image ${ref} (classic builder: pulled as --cache-from, pushed after the build)`;
+  if (!settings.push) return `registry ${ref} (import only: nothing is pushed)`;
+  if (!canExportCache(builder))
+    return `registry ${ref} (import only: the docker driver cannot export a cache; use a docker-container builder)`;
+  return `registry ${ref} (mode=max)`;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, Math.round(performance.now() - start)];
+}
+
+/** Builds (and, with buildx, pushes); returns build and push times. */
+async function build(
+  plan: BuildPlan,
+  builder: BuilderInfo,
+  deps: BuildPushDeps,
+): Promise<{ buildMs: number; pushMs: number }> {
+  const retry = {
+    ...(deps.retry ?? DEFAULT_RETRY),
+    onRetry: (n: number, e: Error) => deps.log.warning(`Attempt ${n} failed, retrying: ${e.message}`),
+  };
+  if (builder.buildx) {
+    const run = async () => check(await deps.docker(buildxArgs(plan, builder)), 'docker buildx build');
+    const [, buildMs] = await timed(() => (plan.push ? withRetry(run, transient, retry) : run()));
+    return { buildMs, pushMs: 0 };
+  }
+  if (plan.cache === 'registry') {
+    const pulled = await deps.docker(['pull', cacheRef(plan)], { silent: true });
+    deps.log.info(
+      pulled.exitCode === 0
+        ? `Build cache: pulled ${cacheRef(plan)}`
+        : `Build cache: ${cacheRef(plan)} not there yet`,
+    );
+  }
+  const [, buildMs] = await timed(async () =>
+    check(await deps.docker(classicArgs(plan), { env: CLASSIC_ENV }), 'docker build'),
+  );
+  if (!plan.push) return { buildMs, pushMs: 0 };
+  const [, pushMs] = await timed(async () => {
+    for (const ref of tagRefs(plan)) {
+      await withRetry(
+        async () => check(await deps.docker(['push', ref]), `docker push ${ref}`),
+        transient,
+        retry,
+      );
+    }
+  });
+  if (plan.cache === 'registry') {
+    const [first] = tagRefs(plan);
+    const tagged = await deps.docker(['tag', first, cacheRef(plan)], { silent: true });
+    const pushed =
+      tagged.exitCode === 0 && (await deps.docker(['push', cacheRef(plan)], { silent: true })).exitCode === 0;
+    if (!pushed)
+      deps.log.warning(`Build cache: could not push ${cacheRef(plan)}; the next build starts cold`);
+  }
+  return { buildMs, pushMs };
+}
+
+/** The digest every pushed tag points to, read back from the registry. */
+async function readDigest(settings: BuildPushSettings, client: RegistryClient): Promise<string> {
+  const digests = new Map<string, string>();
+  for (const tag of settings.tags) {
+    const digest = await client.digestOf(settings.repository, tag);
+    if (!digest)
+      throw new RegistryError(
+        `${settings.registry}/${settings.repository}:${tag} is not in the registry after the push`,
+      );
+    digests.set(tag, digest);
+  }
+  const distinct = new Set(digests.values());
+  if (distinct.size > 1) {
+    const list = [...digests].map(([t, d]) => `${t} -> ${d}`).join(', ');
+    throw new RegistryError(
+      `The pushed tags point to different images (another push raced this one): ${list}`,
+    );
+  }
+  return [...distinct][0];
+}
+
+async function defaultRunningImages(
+  settings: BuildPushSettings,
+  credential: TokenCredential | undefined,
+): Promise<RunningImage[]> {
+  const client = createContainerAppsClient(settings.azure!, credential);
+  const images: RunningImage[] = [];
+  try {
+    for await (const revision of client.containerAppsRevisions.listRevisions(
+      settings.app!.resourceGroup,
+      settings.app!.name,
+    )) {
+      if (!revision.active) continue;
+      const containers = [
+        ...(revision.template?.containers ?? []),
+        ...(revision.template?.initContainers ?? []),
+      ];
+      for (const c of containers)
+        if (c.image) images.push({ revision: revision.name ?? '?', image: c.image });
+    }
+  } catch (error) {
+    // An app that does not exist yet runs nothing.
+    if ((error as { statusCode?: number }).statusCode === 404) return [];
+    throw error;
+  }
+  return images;
+}
+
+async function retention(
+  settings: BuildPushSettings,
+  client: RegistryClient,
+  digest: string,
+  deps: BuildPushDeps,
+): Promise<RetentionReport> {
+  if (!settings.push) return { ran: false, reason: 'nothing was pushed' };
+  if (settings.keep === 0) return { ran: false, reason: 'keep is 0: retention is off' };
+  if (!isReleaseBuild(settings.git))
+    return { ran: false, reason: 'not a release build (retention runs after a release tag push)' };
+
+  let running: RunningImage[] = [];
+  let revisionsNote: string | undefined;
+  if (settings.app) {
+    const list = deps.listRunningImages ?? (() => defaultRunningImages(settings, deps.credential));
+    try {
+      running = await list(settings.app);
+    } catch (error) {
+      const reason = `the revisions of ${settings.app.name} could not be read (${(error as Error).message}); nothing was deleted`;
+      deps.log.warning(`Retention skipped: ${reason}`);
+      return { ran: false, reason };
+    }
+  } else {
+    revisionsNote =
+      'resource-group and app were not given: retention did not check which images running revisions use';
+  }
+
+  const tags = await client.listTags(settings.repository);
+  const plan = planRetention({
+    tags,
+    keep: settings.keep,
+    registry: settings.registry,
+    repository: settings.repository,
+    running,
+    protect: [{ digest, reason: 'the image this run pushed' }],
+  });
+  const deleted: RepositoryImage[] = [];
+  const failed: Array<{ image: RepositoryImage; error: string }> = [];
+  for (const image of plan.remove) {
+    try {
+      await client.deleteManifest(settings.repository, image.digest);
+      deleted.push(image);
+      deps.log.info(`Retention: deleted ${image.version} (${image.digest}; tags ${image.tags.join(', ')})`);
+    } catch (error) {
+      failed.push({ image, error: (error as Error).message });
+      deps.log.warning(
+        `Retention: could not delete ${image.version} (${image.digest}): ${(error as Error).message}`,
+      );
+    }
+  }
+  for (const s of plan.spared)
+    deps.log.info(`Retention: kept ${s.image.version} beyond keep=${settings.keep}: ${s.reason}`);
+  return { ran: true, keep: settings.keep, plan, deleted, failed, revisionsNote };
+}
+
+async function localSize(docker: DockerCli, ref: string): Promise<number | undefined> {
+  const r = await docker(['image', 'inspect', '--format', '{{.Size}}', ref], { silent: true });
+  return r.exitCode === 0 && /^\d+$/.test(r.stdout.trim()) ? Number(r.stdout.trim()) : undefined;
+}
+
+export async function buildAndPush(
+  settings: BuildPushSettings,
+  deps: BuildPushDeps,
+): Promise<BuildPushResult> {
+  const log = deps.log;
+  const builder = await detectBuilder(deps.docker);
+  checkBuilder(settings, builder);
+  const needsRegistry = settings.push || settings.cache === 'registry';
+  const { client, loggedIn } = needsRegistry
+    ? await authenticate(settings, deps)
+    : {
+        client: new RegistryClient(settings.registry, { kind: 'anonymous' }, { fetch: deps.fetch }),
+        loggedIn: false,
+      };
+  const work = mkdtempSync(join(tmpdir(), 'build-push-'));
+  try {
+    const plan: BuildPlan = {
+      registry: settings.registry,
+      repository: settings.repository,
+      context: settings.context,
+      dockerfile: settings.dockerfile,
+      tags: settings.tags,
+      buildArgs: settings.buildArgs,
+      labels: ociLabels({
+        source: settings.source,
+        revision: settings.git.sha,
+        version: settings.version,
+        created: (deps.now ?? (() => new Date()))(),
+      }),
+      platforms: settings.platforms,
+      push: settings.push,
+      cache: settings.cache,
+      metadataFile: builder.buildx ? join(work, 'metadata.json') : undefined,
+    };
+    const { buildMs, pushMs } = await build(plan, builder, deps);
+    const refs = tagRefs(plan);
+    const result: BuildPushResult = {
+      builder: builder.buildx ? 'buildx' : 'docker',
+      pushed: settings.push,
+      image: '',
+      digest: '',
+      refs,
+      version: settings.version,
+      sizes: [],
+      buildMs,
+      pushMs,
+      cache: describeCache(settings, builder),
+      retention: { ran: false, reason: 'nothing was pushed' },
+    };
+    if (!settings.push) {
+      result.localBytes =
+        builder.buildx && settings.platforms.length > 1 ? undefined : await localSize(deps.docker, refs[0]);
+      return result;
+    }
+    result.digest = await readDigest(settings, client);
+    result.image = `${settings.registry}/${settings.repository}@${result.digest}`;
+    if (plan.metadataFile) logMetadataMismatch(plan.metadataFile, result.digest, log);
+    result.sizes = await client.imageSizes(settings.repository, result.digest).catch(() => []);
+    result.retention = await retention(settings, client, result.digest, deps);
+    return result;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    if (loggedIn) await deps.docker(['logout', settings.registry], { silent: true });
+  }
+}
+
+/** buildx reports the digest it pushed; the registry's answer wins, a difference is worth a warning. */
+function logMetadataMismatch(file: string, digest: string, log: Logger): void {
+  try {
+    const reported = (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[
+      'containerimage.digest'
+    ];
+    if (typeof reported === 'string' && reported !== digest) {
+      log.warning(
+        `buildx reported ${reported}, the registry serves ${digest}: the registry's digest is used`,
+      );
+    }
+  } catch {
+    // no metadata: nothing to compare
+  }
+}

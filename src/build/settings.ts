@@ -1,0 +1,166 @@
+// build-push's inputs, read and validated in one place before anything is built or pushed.
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { type AzureSettings, readAzureSettings } from '../azure.js';
+import {
+  InputError,
+  type InputSource,
+  parseBoolean,
+  parseChoice,
+  parseInteger,
+  parseKeyValues,
+  parseList,
+  required,
+} from '../inputs.js';
+import { validateRegistry, validateRepository } from '../registry.js';
+import { computeVersion, defaultTags, type GitContext, validateTag } from '../versions.js';
+import type { BuilderInfo } from './docker.js';
+import type { CacheMode } from './plan.js';
+
+export const AUTH_MODES = ['oidc', 'docker-config', 'none'] as const;
+export type AuthMode = (typeof AUTH_MODES)[number];
+export const CACHE_MODES = ['registry', 'none'] as const satisfies readonly CacheMode[];
+export const DEFAULT_KEEP = 10;
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+
+export interface BuildPushSettings {
+  registry: string;
+  repository: string;
+  /** Absolute paths. */
+  context: string;
+  dockerfile: string;
+  buildArgs: Array<{ name: string; value: string }>;
+  /** Tag names, the given ones or the computed defaults. */
+  tags: string[];
+  tagsComputed: boolean;
+  version: string;
+  platforms: string[];
+  push: boolean;
+  cache: CacheMode;
+  auth: AuthMode;
+  /** Release images to keep; 0 turns retention off. */
+  keep: number;
+  /** Set with auth oidc, or when resource-group and app are given. */
+  azure?: AzureSettings;
+  /** resource-group + app: retention spares every image an active revision of that app runs. */
+  app?: { resourceGroup: string; name: string };
+  git: GitContext;
+  /** https://github.com/<owner>/<repo> for the source label. */
+  source?: string;
+}
+
+export interface SettingsEnv {
+  git: GitContext;
+  /** Relative paths resolve against it (GITHUB_WORKSPACE, else the current directory). */
+  workspace: string;
+  source?: string;
+}
+
+function isDirectory(path: string): boolean {
+  return existsSync(path) && statSync(path).isDirectory();
+}
+
+function isFile(path: string): boolean {
+  return existsSync(path) && statSync(path).isFile();
+}
+
+/** The subscription is only needed to read revisions; ACR's token exchange does not use it. */
+const NO_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
+
+function readAzure(get: InputSource, needsSubscription: boolean): AzureSettings {
+  if (needsSubscription || get('subscription-id') !== '') return readAzureSettings(get);
+  return readAzureSettings((name) => (name === 'subscription-id' ? NO_SUBSCRIPTION : get(name)));
+}
+
+export function readBuildPushSettings(get: InputSource, env: SettingsEnv): BuildPushSettings {
+  const registry = validateRegistry(
+    'registry',
+    required('registry', get('registry'), 'required: the registry host, e.g. alcalgoregistry.azurecr.io'),
+  );
+  const repository = validateRepository(
+    'repository',
+    required(
+      'repository',
+      get('repository'),
+      'required: the repository in the registry, e.g. alc-algo-agents',
+    ),
+  );
+
+  const contextRaw = get('context') || '.';
+  const context = resolve(env.workspace, contextRaw);
+  if (!isDirectory(context))
+    throw new InputError('context', contextRaw, 'allowed: a directory in the workspace');
+  const dockerfileRaw = get('dockerfile');
+  const dockerfile = dockerfileRaw
+    ? isAbsolute(dockerfileRaw)
+      ? dockerfileRaw
+      : resolve(env.workspace, dockerfileRaw)
+    : join(context, 'Dockerfile');
+  if (!isFile(dockerfile)) {
+    throw new InputError(
+      'dockerfile',
+      dockerfileRaw || `${contextRaw}/Dockerfile`,
+      'allowed: the path of an existing Dockerfile (default: Dockerfile in the context)',
+    );
+  }
+
+  const given = parseList(get('tags'), { commas: true }).map((t) => validateTag('tags', t));
+  const tags = given.length ? [...new Set(given)] : defaultTags(env.git);
+  if (tags.length === 0)
+    throw new InputError('tags', get('tags'), 'no tag could be computed for this run: give tags');
+
+  const platforms = parseList(get('platforms'), { commas: true }).map((p) => {
+    if (!PLATFORM.test(p))
+      throw new InputError(
+        'platforms',
+        p,
+        'allowed: os/arch[/variant] entries, e.g. linux/amd64,linux/arm64',
+      );
+    return p;
+  });
+
+  const auth = parseChoice('auth', get('auth'), AUTH_MODES, 'oidc');
+  const resourceGroup = get('resource-group');
+  const appName = get('app');
+  if ((resourceGroup === '') !== (appName === '')) {
+    const [name, other] = resourceGroup ? ['app', 'resource-group'] : ['resource-group', 'app'];
+    throw new InputError(
+      name,
+      '',
+      `required together with ${other}, so that retention spares the images the app runs`,
+    );
+  }
+  const app = resourceGroup ? { resourceGroup, name: appName } : undefined;
+  const azure = auth === 'oidc' || app ? readAzure(get, app !== undefined) : undefined;
+
+  return {
+    registry,
+    repository,
+    context,
+    dockerfile,
+    buildArgs: parseKeyValues('build-args', get('build-args')),
+    tags,
+    tagsComputed: given.length === 0,
+    version: computeVersion(env.git),
+    platforms,
+    push: parseBoolean('push', get('push'), true),
+    cache: parseChoice('cache', get('cache'), CACHE_MODES, 'registry'),
+    auth,
+    keep: parseInteger('keep', get('keep'), DEFAULT_KEEP, { min: 0, max: 1000 }),
+    azure,
+    app,
+    git: env.git,
+    source: env.source,
+  };
+}
+
+/** Checks the inputs that depend on the machine's builder, before anything is built. */
+export function checkBuilder(settings: BuildPushSettings, builder: BuilderInfo): void {
+  if (settings.platforms.length && !builder.buildx) {
+    throw new InputError(
+      'platforms',
+      settings.platforms.join(','),
+      'allowed only where docker buildx is installed (set it up with docker/setup-buildx-action); leave platforms empty to build for this machine',
+    );
+  }
+}

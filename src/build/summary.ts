@@ -1,0 +1,90 @@
+// The job summary of a build-push run: what was built and pushed, and what retention removed.
+import type { BuildPushResult } from './run.js';
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(v < 10 ? 2 : 1)} ${units[i]}`;
+}
+
+export function formatMs(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
+}
+
+function table(head: string[], rows: string[][]): string {
+  const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
+  for (const row of rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
+  return lines.join('\n');
+}
+
+function sizeText(result: BuildPushResult): string {
+  if (result.sizes.length === 1 && !result.sizes[0].platform)
+    return `${formatBytes(result.sizes[0].bytes)} (compressed)`;
+  if (result.sizes.length)
+    return result.sizes.map((s) => `${s.platform}: ${formatBytes(s.bytes)}`).join(', ');
+  if (result.localBytes !== undefined) return `${formatBytes(result.localBytes)} (local, uncompressed)`;
+  return 'unknown';
+}
+
+function retentionSection(result: BuildPushResult): string {
+  const r = result.retention;
+  if (!r.ran) return `### Retention\n\nDid not run: ${r.reason}.`;
+  const lines = [`### Retention (keep the newest ${r.keep} releases)`, ''];
+  if (r.revisionsNote) lines.push(`> [!WARNING]\n> ${r.revisionsNote}.`, '');
+  const rows = [
+    ...r.deleted.map((i) => ['deleted', i.version ?? '', i.tags.join(', '), `\`${i.digest.slice(0, 19)}\``]),
+    ...r.failed.map((f) => [
+      'delete failed',
+      f.image.version ?? '',
+      f.error,
+      `\`${f.image.digest.slice(0, 19)}\``,
+    ]),
+    ...r.plan.spared.map((s) => [
+      'kept',
+      s.image.version ?? '',
+      s.reason,
+      `\`${s.image.digest.slice(0, 19)}\``,
+    ]),
+  ];
+  lines.push(`Releases kept: ${r.plan.kept.map((i) => i.version).join(', ') || 'none'}.`, '');
+  lines.push(
+    rows.length ? table(['action', 'release', 'tags / reason', 'digest'], rows) : 'Nothing to remove.',
+  );
+  return lines.join('\n');
+}
+
+export function renderSummary(result: BuildPushResult): string {
+  const rows: string[][] = [
+    ['Image', result.image ? `\`${result.image}\`` : 'not pushed'],
+    ['Version', result.version],
+    ['Tags', result.refs.map((r) => `\`${r}\``).join('<br>')],
+    ['Size', sizeText(result)],
+    [
+      'Build time',
+      formatMs(result.buildMs) + (result.builder === 'buildx' && result.pushed ? ' (build and push)' : ''),
+    ],
+  ];
+  if (result.pushMs) rows.push(['Push time', formatMs(result.pushMs)]);
+  rows.push(
+    ['Builder', result.builder === 'buildx' ? 'docker buildx' : 'docker build (classic)'],
+    ['Cache', result.cache],
+  );
+  return [
+    `## build-push: ${result.version}`,
+    '',
+    table(['Item', 'Value'], rows),
+    '',
+    retentionSection(result),
+    '',
+  ].join('\n');
+}

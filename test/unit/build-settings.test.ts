@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkBuilder, readBuildPushSettings } from '../../src/build/settings.js';
+import { InputError } from '../../src/inputs.js';
+import type { GitContext } from '../../src/versions.js';
+
+let workspace: string;
+const git: GitContext = { eventName: 'push', ref: 'refs/tags/v1.2.3', sha: 'abcdef0123456789' };
+const SUB = '11111111-2222-3333-4444-555555555555';
+
+beforeAll(() => {
+  workspace = mkdtempSync(join(tmpdir(), 'bp-settings-'));
+  mkdirSync(join(workspace, 'app'));
+  writeFileSync(join(workspace, 'app', 'Dockerfile'), 'FROM scratch\n');
+  writeFileSync(join(workspace, 'Other.Dockerfile'), 'FROM scratch\n');
+});
+afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+
+function read(inputs: Record<string, string>, ctx: GitContext = git) {
+  const all: Record<string, string> = {
+    registry: 'r.azurecr.io',
+    repository: 'alc-algo-agents',
+    context: 'app',
+    auth: 'none',
+    ...inputs,
+  };
+  return readBuildPushSettings((name) => all[name] ?? '', {
+    git: ctx,
+    workspace,
+    source: 'https://github.com/o/r',
+  });
+}
+
+function inputError(fn: () => unknown): InputError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e;
+    throw e;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('readBuildPushSettings', () => {
+  it('reads the defaults', () => {
+    const s = read({});
+    expect(s).toMatchObject({
+      registry: 'r.azurecr.io',
+      repository: 'alc-algo-agents',
+      context: join(workspace, 'app'),
+      dockerfile: join(workspace, 'app', 'Dockerfile'),
+      tags: ['1.2.3', '1.2', '1', 'latest', 'sha-abcdef0'],
+      tagsComputed: true,
+      version: '1.2.3',
+      platforms: [],
+      push: true,
+      cache: 'registry',
+      auth: 'none',
+      keep: 10,
+      buildArgs: [],
+      azure: undefined,
+      app: undefined,
+    });
+  });
+
+  it('takes given tags, build args, platforms and a Dockerfile path', () => {
+    const s = read({
+      tags: 'stable, v1\nedge',
+      'build-args': 'VERSION=1.2.3\nBROKEN=true',
+      platforms: 'linux/amd64,linux/arm64/v8',
+      dockerfile: 'Other.Dockerfile',
+      push: 'false',
+      cache: 'none',
+      keep: '0',
+    });
+    expect(s).toMatchObject({
+      tags: ['stable', 'v1', 'edge'],
+      tagsComputed: false,
+      version: '1.2.3',
+      buildArgs: [
+        { name: 'VERSION', value: '1.2.3' },
+        { name: 'BROKEN', value: 'true' },
+      ],
+      platforms: ['linux/amd64', 'linux/arm64/v8'],
+      dockerfile: join(workspace, 'Other.Dockerfile'),
+      push: false,
+      cache: 'none',
+      keep: 0,
+    });
+  });
+
+  it('reads the Azure inputs for auth oidc without asking for a subscription', () => {
+    const s = read({ auth: 'oidc', 'client-id': SUB, 'tenant-id': SUB });
+    expect(s.azure).toMatchObject({ clientId: SUB, tenantId: SUB, cloud: 'AzureCloud' });
+  });
+
+  it('takes resource-group and app together, with the subscription', () => {
+    const s = read({ 'resource-group': 'rg', app: 'alc-algo-agents', 'subscription-id': SUB });
+    expect(s.app).toEqual({ resourceGroup: 'rg', name: 'alc-algo-agents' });
+    expect(s.azure?.subscriptionId).toBe(SUB);
+  });
+
+  it.each<[string, Record<string, string>, string, RegExp]>([
+    ['missing registry', { registry: '' }, 'registry', /required/],
+    ['registry with scheme', { registry: 'https://r.azurecr.io' }, 'registry', /no scheme/],
+    ['invalid repository', { repository: 'Alc_Algo:latest' }, 'repository', /lower-case/],
+    ['missing repository', { repository: '' }, 'repository', /required/],
+    ['missing context', { context: 'nope' }, 'context', /directory/],
+    ['missing Dockerfile', { dockerfile: 'app/Nope.Dockerfile' }, 'dockerfile', /existing Dockerfile/],
+    ['context without Dockerfile', { context: '.' }, 'dockerfile', /existing Dockerfile/],
+    ['bad tag', { tags: 'ok,-bad' }, 'tags', /not starting with/],
+    ['full reference as tag', { tags: 'r.azurecr.io/x:1' }, 'tags', /tag names only/],
+    ['bad platform', { platforms: 'amd64' }, 'platforms', /os\/arch/],
+    ['keep below 0', { keep: '-1' }, 'keep', /0 to 1000/],
+    ['keep not a number', { keep: 'ten' }, 'keep', /whole number/],
+    ['bad push', { push: 'yes' }, 'push', /true or false/],
+    ['bad cache', { cache: 'gha' }, 'cache', /registry, none/],
+    ['bad auth', { auth: 'password' }, 'auth', /oidc, docker-config, none/],
+    ['bad build arg', { 'build-args': 'NOEQUALS' }, 'build-args', /KEY=value/],
+    ['app without resource group', { app: 'a' }, 'resource-group', /together/],
+    ['resource group without app', { 'resource-group': 'rg' }, 'app', /together/],
+    ['app without subscription', { app: 'a', 'resource-group': 'rg' }, 'subscription-id', /required/],
+    ['oidc with a bad client id', { auth: 'oidc', 'client-id': 'x' }, 'client-id', /GUID/],
+  ])('%s fails on input %p', (_name, inputs, input, message) => {
+    const e = inputError(() => read(inputs));
+    expect(e.input).toBe(input);
+    expect(e.message).toMatch(message);
+  });
+
+  it('computes pull request tags from the head commit', () => {
+    const s = read(
+      {},
+      {
+        eventName: 'pull_request',
+        ref: 'refs/pull/12/merge',
+        sha: 'ffff000',
+        prNumber: 12,
+        prHeadSha: 'abc1234ffff',
+      },
+    );
+    expect(s.tags).toEqual(['pr-12', 'pr-12-abc1234', 'sha-ffff000']);
+    expect(s.version).toBe('pr-12-abc1234');
+  });
+});
+
+describe('checkBuilder', () => {
+  it('refuses platforms without buildx, before building', () => {
+    const s = read({ platforms: 'linux/amd64' });
+    const e = inputError(() => checkBuilder(s, { buildx: false }));
+    expect(e.input).toBe('platforms');
+    expect(e.message).toMatch(/docker buildx/);
+  });
+  it.each([
+    [{}, { buildx: false }],
+    [{ platforms: 'linux/amd64' }, { buildx: true, driver: 'docker-container' }],
+  ])('accepts %j with %j', (inputs, builder) => {
+    expect(() => checkBuilder(read(inputs), builder)).not.toThrow();
+  });
+});

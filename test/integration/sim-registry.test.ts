@@ -146,15 +146,16 @@ describeWithDocker('simulated registry with the ACR facade', () => {
 });
 
 describeWithDocker('simulated registry without auth', () => {
-  const certs = testCertificates('test.local');
+  let certs: ReturnType<typeof testCertificates>;
   let handle: RegistryHandle;
 
   beforeAll(async () => {
+    certs = testCertificates('test.local');
     handle = await startRegistry({ stateDir: `${certs.dir}/open`, tls: certs.controlPlane, auth: 'none' });
   });
   afterAll(async () => {
     await handle?.stop();
-    certs.cleanup();
+    certs?.cleanup();
   });
 
   it('serves /v2/ to anyone', async () => {

@@ -1,0 +1,431 @@
+// The runtime: each revision runs as N real containers on the simulator's own Docker network, their
+// target port published on 127.0.0.1. Provisioning, running and health states come from what the
+// containers do: the pull, `docker events` (a container that dies), and one cheap readiness-probe loop.
+import type { ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DockerCli, DockerError } from './docker.js';
+import type { Endpoint, Runtime, RuntimeRevisionSpec, RuntimeRevisionStatus } from './types.js';
+
+export const LABEL_INSTANCE = 'alc-sim.instance';
+export const LABEL_REVISION = 'alc-sim.revision';
+export const LABEL_APP = 'alc-sim.app';
+
+export interface DockerRuntimeOptions {
+  /** Labels every container so that a simulator removes only its own; default: random. */
+  instanceId?: string;
+  /** DOCKER_HOST; default: the environment's. */
+  dockerHost?: string;
+  /** User-defined network for the containers; default `alc-sim-<instanceId>` (created and removed here). */
+  network?: string;
+  /** 'always' (default, as Azure does) or 'missing' (use a local image when present). */
+  pullPolicy?: 'always' | 'missing';
+  probeIntervalMs?: number;
+  probeTimeoutMs?: number;
+  /** Consecutive failed probes that make a replica not ready (ACA's default is 3). */
+  failureThreshold?: number;
+  /** Failed probes without any HTTP answer after which a starting replica counts as unhealthy. */
+  startupFailureThreshold?: number;
+}
+
+/** What the runtime knows of one replica (container). */
+export interface ReplicaState {
+  id: string;
+  name: string;
+  /** Host port on 127.0.0.1 of the target port. */
+  port?: number;
+  ready: boolean;
+  /** Consecutive failed probes. */
+  failures: number;
+  /** Whether any probe got an HTTP answer. */
+  answered: boolean;
+  lastProblem?: string;
+  exitCode?: number;
+  exitLog?: string;
+}
+
+type Phase = 'provisioning' | 'failed' | 'created' | 'removing';
+
+interface RevisionRecord {
+  spec: RuntimeRevisionSpec;
+  key: string;
+  phase: Phase;
+  message?: string;
+  replicas: ReplicaState[];
+}
+
+/** The revision's state from its replicas: a pure decision. */
+export function deriveStatus(
+  phase: Phase,
+  replicas: readonly ReplicaState[],
+  thresholds: { failureThreshold: number; startupFailureThreshold: number },
+  message?: string,
+): RuntimeRevisionStatus {
+  if (phase === 'provisioning') {
+    return {
+      provisioningState: 'Provisioning',
+      runningState: 'Processing',
+      healthState: 'None',
+      readyReplicas: 0,
+    };
+  }
+  if (phase === 'failed') {
+    return {
+      provisioningState: 'Failed',
+      runningState: 'Failed',
+      healthState: 'None',
+      readyReplicas: 0,
+      message,
+    };
+  }
+  if (phase === 'removing') {
+    return {
+      provisioningState: 'Provisioned',
+      runningState: 'Deprovisioning',
+      healthState: 'None',
+      readyReplicas: 0,
+    };
+  }
+  const exited = replicas.filter((r) => r.exitCode !== undefined);
+  const live = replicas.filter((r) => r.exitCode === undefined);
+  const ready = live.filter((r) => r.ready).length;
+  const unhealthy = live.filter(
+    (r) =>
+      !r.ready &&
+      r.failures >= thresholds.failureThreshold &&
+      (r.answered || r.failures >= thresholds.startupFailureThreshold),
+  );
+  const problems = [
+    ...exited.map(
+      (r) => `replica ${r.name} exited with code ${r.exitCode}${r.exitLog ? `: ${r.exitLog}` : ''}`,
+    ),
+    ...unhealthy.map((r) => `replica ${r.name} is not ready: ${r.lastProblem ?? 'no answer'}`),
+  ];
+  const base = { provisioningState: 'Provisioned' as const, readyReplicas: ready };
+  if (replicas.length > 0 && exited.length === replicas.length) {
+    return { ...base, runningState: 'Failed', healthState: 'Unhealthy', message: problems.join('; ') };
+  }
+  if (problems.length > 0) {
+    return { ...base, runningState: 'Degraded', healthState: 'Unhealthy', message: problems.join('; ') };
+  }
+  if (ready > 0) return { ...base, runningState: 'Running', healthState: 'Healthy' };
+  return { ...base, runningState: 'Activating', healthState: 'None' };
+}
+
+export class DockerRuntime implements Runtime {
+  readonly instanceId: string;
+  readonly network: string;
+  private readonly docker: DockerCli;
+  private readonly configDir: string;
+  private readonly records = new Map<string, RevisionRecord>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly logins = new Set<string>();
+  private readonly o: Required<Omit<DockerRuntimeOptions, 'instanceId' | 'dockerHost' | 'network'>>;
+  private initialized?: Promise<void>;
+  private createdNetwork = false;
+  private events?: ChildProcess;
+  private timer?: NodeJS.Timeout;
+  private probing = false;
+  private closed = false;
+
+  constructor(options: DockerRuntimeOptions = {}) {
+    this.instanceId = options.instanceId ?? randomBytes(4).toString('hex');
+    this.network = options.network ?? `alc-sim-${this.instanceId}`;
+    // Logins stay in a private config directory: the user's ~/.docker is never touched.
+    this.configDir = mkdtempSync(join(tmpdir(), `alc-sim-docker-${this.instanceId}-`));
+    this.docker = new DockerCli({ host: options.dockerHost, configDir: this.configDir });
+    this.o = {
+      pullPolicy: options.pullPolicy ?? 'always',
+      probeIntervalMs: options.probeIntervalMs ?? 1000,
+      probeTimeoutMs: options.probeTimeoutMs ?? 1000,
+      failureThreshold: options.failureThreshold ?? 3,
+      startupFailureThreshold: options.startupFailureThreshold ?? 30,
+    };
+  }
+
+  ensureRevision(spec: RuntimeRevisionSpec): Promise<void> {
+    return this.serial(spec.revisionName, async () => {
+      if (this.closed) throw new Error('the runtime is closed');
+      await this.init();
+      const key = specKey(spec);
+      const current = this.records.get(spec.revisionName);
+      if (current && current.key === key && current.phase === 'created') {
+        current.spec = spec;
+        await this.scale(current);
+        return;
+      }
+      if (current) await this.removeContainers(current);
+      const record: RevisionRecord = { spec, key, phase: 'provisioning', replicas: [] };
+      this.records.set(spec.revisionName, record);
+      await this.provision(record);
+    });
+  }
+
+  stopRevision(revisionName: string): Promise<void> {
+    return this.serial(revisionName, async () => {
+      const record = this.records.get(revisionName);
+      if (record) {
+        record.phase = 'removing';
+        await this.removeContainers(record);
+        this.records.delete(revisionName);
+      }
+      if (this.initialized) {
+        // Containers of this revision the records do not know (an interrupted start) go too.
+        const ids = await this.docker.ps({
+          label: [`${LABEL_INSTANCE}=${this.instanceId}`, `${LABEL_REVISION}=${revisionName}`],
+        });
+        await this.docker.rm(ids);
+      }
+    });
+  }
+
+  status(revisionName: string): RuntimeRevisionStatus | undefined {
+    const r = this.records.get(revisionName);
+    return r && deriveStatus(r.phase, r.replicas, this.o, r.message);
+  }
+
+  endpoints(revisionName: string): Endpoint[] {
+    const r = this.records.get(revisionName);
+    if (!r || r.phase !== 'created') return [];
+    return r.replicas
+      .filter((x) => x.ready && x.exitCode === undefined && x.port !== undefined)
+      .map((x) => ({ host: '127.0.0.1', port: x.port as number }));
+  }
+
+  /** The replicas of a revision as the runtime sees them (for diagnostics and tests). */
+  replicas(revisionName: string): readonly ReplicaState[] {
+    return this.records.get(revisionName)?.replicas ?? [];
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    this.events?.kill();
+    await Promise.allSettled([...this.queues.values()]);
+    if (this.initialized) {
+      await this.initialized.catch(() => undefined);
+      await this.docker.rm(await this.docker.ps({ label: `${LABEL_INSTANCE}=${this.instanceId}` }));
+      if (this.createdNetwork) await this.docker.networkRm(this.network);
+    }
+    this.records.clear();
+    rmSync(this.configDir, { recursive: true, force: true });
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /** Runs operations on one revision one after another. */
+  private serial<T>(revisionName: string, op: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(revisionName) ?? Promise.resolve();
+    const next = previous.then(op, op);
+    const settled = next.catch(() => undefined);
+    this.queues.set(revisionName, settled);
+    void settled.then(() => {
+      if (this.queues.get(revisionName) === settled) this.queues.delete(revisionName);
+    });
+    return next;
+  }
+
+  private init(): Promise<void> {
+    this.initialized ??= (async () => {
+      const since = Math.floor(Date.now() / 1000) - 1;
+      this.createdNetwork = await this.docker.networkCreate(this.network, {
+        [LABEL_INSTANCE]: this.instanceId,
+      });
+      // Leftovers of an earlier run with the same instance id: the control plane re-creates what is active.
+      await this.docker.rm(await this.docker.ps({ label: `${LABEL_INSTANCE}=${this.instanceId}` }));
+      this.watchEvents(since);
+      this.timer = setInterval(() => void this.probeAll(), this.o.probeIntervalMs);
+      this.timer.unref();
+    })();
+    return this.initialized;
+  }
+
+  private watchEvents(since: number): void {
+    const filters = { type: 'container', event: 'die', label: `${LABEL_INSTANCE}=${this.instanceId}` };
+    const child = this.docker.events(filters, since, (e) => {
+      const id = e.Actor?.ID ?? e.id ?? '';
+      const code = Number(e.Actor?.Attributes.exitCode ?? NaN);
+      void this.onExit(id, Number.isNaN(code) ? -1 : code);
+    });
+    child.unref();
+    child.on('exit', () => {
+      // The event stream ended on its own (engine restart): pick it up again, replaying the last seconds.
+      if (!this.closed)
+        setTimeout(() => !this.closed && this.watchEvents(Math.floor(Date.now() / 1000) - 5), 1000);
+    });
+    this.events = child;
+  }
+
+  private async onExit(id: string, exitCode: number): Promise<void> {
+    const replica = [...this.records.values()].flatMap((r) => r.replicas).find((x) => x.id === id);
+    if (!replica || replica.exitCode !== undefined) return;
+    replica.exitCode = exitCode;
+    replica.ready = false;
+    const log = (await this.docker.logs(id, 3)).trim().split('\n').pop();
+    if (log) replica.exitLog = log.slice(0, 300);
+  }
+
+  private async provision(record: RevisionRecord): Promise<void> {
+    const { spec } = record;
+    try {
+      await this.pull(spec);
+    } catch (e) {
+      record.phase = 'failed';
+      record.message = `Failed to pull image "${spec.image}": ${problem(e)}`;
+      return;
+    }
+    try {
+      await this.scale(record);
+      record.phase = 'created';
+    } catch (e) {
+      record.phase = 'failed';
+      record.message = `Failed to create the containers of ${spec.revisionName}: ${problem(e)}`;
+      await this.removeContainers(record);
+    }
+  }
+
+  private async pull(spec: RuntimeRevisionSpec): Promise<void> {
+    const auth = spec.registryAuth;
+    if (auth) {
+      const login = `${auth.server}\n${auth.username}\n${createHash('sha256').update(auth.password).digest('hex')}`;
+      if (!this.logins.has(login)) {
+        await this.docker.login(auth.server, auth.username, auth.password);
+        this.logins.add(login);
+      }
+    }
+    if (this.o.pullPolicy === 'missing' && (await this.docker.imageInspect(spec.image))) return;
+    await this.docker.pull(spec.image);
+  }
+
+  /** Starts or removes containers until the revision has spec.replicas of them. */
+  private async scale(record: RevisionRecord): Promise<void> {
+    const want = Math.max(1, record.spec.replicas);
+    const extra = record.replicas.splice(want);
+    await this.docker.rm(extra.map((r) => r.id));
+    const missing = want - record.replicas.length;
+    const started = await Promise.all(Array.from({ length: missing }, () => this.startReplica(record.spec)));
+    record.replicas.push(...started);
+  }
+
+  private async startReplica(spec: RuntimeRevisionSpec): Promise<ReplicaState> {
+    const name = `alc-sim-${this.instanceId}-${spec.revisionName}-${randomBytes(3).toString('hex')}`;
+    const id = await this.docker.run({
+      image: spec.image,
+      name,
+      network: this.network,
+      labels: {
+        [LABEL_INSTANCE]: this.instanceId,
+        [LABEL_REVISION]: spec.revisionName,
+        [LABEL_APP]: spec.appName,
+      },
+      env: {
+        ...spec.env,
+        CONTAINER_APP_NAME: spec.appName,
+        CONTAINER_APP_REVISION: spec.revisionName,
+        CONTAINER_APP_REPLICA_NAME: name,
+        CONTAINER_APP_PORT: String(spec.targetPort),
+      },
+      publish: [spec.targetPort],
+      command: spec.command,
+      args: spec.args,
+    });
+    const state = await this.docker.inspect(id);
+    const replica: ReplicaState = {
+      id,
+      name,
+      port: state?.ports[spec.targetPort],
+      ready: false,
+      failures: 0,
+      answered: false,
+    };
+    if (state && !state.running) replica.exitCode = state.exitCode;
+    return replica;
+  }
+
+  private async removeContainers(record: RevisionRecord): Promise<void> {
+    const ids = record.replicas.map((r) => r.id);
+    record.replicas = [];
+    await this.docker.rm(ids);
+  }
+
+  /** One probe per live replica; a tick is skipped while the previous one still runs. */
+  private async probeAll(): Promise<void> {
+    if (this.probing || this.closed) return;
+    this.probing = true;
+    try {
+      const work = [...this.records.values()]
+        .filter((r) => r.phase === 'created')
+        .flatMap((r) =>
+          r.replicas
+            .filter((x) => x.exitCode === undefined && x.port !== undefined)
+            .map((x) => this.probeOne(x, r.spec.readinessPath ?? '/')),
+        );
+      await Promise.all(work);
+    } finally {
+      this.probing = false;
+    }
+  }
+
+  private async probeOne(replica: ReplicaState, path: string): Promise<void> {
+    const result = await httpProbe(replica.port as number, path, this.o.probeTimeoutMs);
+    if (result.ok) {
+      replica.ready = true;
+      replica.failures = 0;
+      replica.answered = true;
+      replica.lastProblem = undefined;
+      return;
+    }
+    replica.failures += 1;
+    replica.answered ||= result.status !== undefined;
+    replica.lastProblem = result.problem;
+    if (replica.failures >= this.o.failureThreshold) replica.ready = false;
+  }
+}
+
+/** HTTP GET on 127.0.0.1:port; 200-399 passes, as in ACA's HTTP probes. */
+export function httpProbe(
+  port: number,
+  path: string,
+  timeoutMs: number,
+): Promise<{ ok: boolean; status?: number; problem?: string }> {
+  return new Promise((resolve) => {
+    const req = http.get({ host: '127.0.0.1', port, path, agent: false, timeout: timeoutMs }, (res) => {
+      res.resume();
+      const status = res.statusCode ?? 0;
+      const ok = status >= 200 && status < 400;
+      resolve({
+        ok,
+        status,
+        problem: ok ? undefined : `readiness probe GET ${path} returned HTTP ${status}`,
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
+    req.on('error', (e) =>
+      resolve({ ok: false, problem: `readiness probe GET ${path} failed: ${e.message}` }),
+    );
+  });
+}
+
+/** What makes a revision's containers different: anything but the replica count and probe paths. */
+function specKey(spec: RuntimeRevisionSpec): string {
+  const { image, env, targetPort, command, args, registryAuth, appName } = spec;
+  const material = JSON.stringify({
+    image,
+    env,
+    targetPort,
+    command,
+    args,
+    server: registryAuth?.server,
+    appName,
+  });
+  return createHash('sha256').update(material).digest('hex');
+}
+
+function problem(e: unknown): string {
+  if (e instanceof DockerError) return e.stderr.trim().replace(/\s+/g, ' ') || e.message;
+  return e instanceof Error ? e.message : String(e);
+}

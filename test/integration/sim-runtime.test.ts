@@ -1,0 +1,195 @@
+// The runtime with real containers, images pulled from the simulated registry with ACR credentials:
+// states follow what the containers do (readiness probe, exit, pull failure).
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as http from 'node:http';
+import { DockerCli } from '../../sim/docker.js';
+import { ACR_TOKEN_USER } from '../../sim/registry.js';
+import { deriveStatus, DockerRuntime, LABEL_INSTANCE, type ReplicaState } from '../../sim/runtime.js';
+import type { RuntimeRevisionSpec } from '../../sim/types.js';
+import {
+  buildSampleApp,
+  describeWithDocker,
+  eventually,
+  startTestRegistry,
+  uniqueName,
+  type TestRegistry,
+} from '../support/docker.js';
+
+const thresholds = { failureThreshold: 3, startupFailureThreshold: 30 };
+const replica = (o: Partial<ReplicaState>): ReplicaState => ({
+  id: 'c',
+  name: 'r',
+  port: 1,
+  ready: false,
+  failures: 0,
+  answered: false,
+  ...o,
+});
+
+describe('deriveStatus', () => {
+  it.each([
+    ['all ready', [replica({ ready: true }), replica({ ready: true })], 'Running', 'Healthy', 2],
+    ['starting', [replica({ failures: 2 })], 'Activating', 'None', 0],
+    ['not listening yet, within the startup allowance', [replica({ failures: 10 })], 'Activating', 'None', 0],
+    ['answering with errors', [replica({ failures: 3, answered: true })], 'Degraded', 'Unhealthy', 0],
+    [
+      'one exited, one ready',
+      [replica({ exitCode: 2 }), replica({ ready: true })],
+      'Degraded',
+      'Unhealthy',
+      1,
+    ],
+    ['all exited', [replica({ exitCode: 1 })], 'Failed', 'Unhealthy', 0],
+  ] as const)('%s', (_name, replicas, runningState, healthState, readyReplicas) => {
+    const s = deriveStatus('created', replicas, thresholds);
+    expect([s.provisioningState, s.runningState, s.healthState, s.readyReplicas]).toEqual([
+      'Provisioned',
+      runningState,
+      healthState,
+      readyReplicas,
+    ]);
+  });
+});
+
+function getJson(port: number, path: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve(JSON.parse(body) as Record<string, unknown>));
+      })
+      .on('error', reject);
+  });
+}
+
+describeWithDocker('DockerRuntime with real containers', () => {
+  let reg: TestRegistry;
+  let runtime: DockerRuntime;
+  let good: string;
+  let broken: string;
+  const docker = new DockerCli();
+  const local: string[] = [];
+
+  const spec = (revisionName: string, o: Partial<RuntimeRevisionSpec> = {}): RuntimeRevisionSpec => ({
+    revisionName,
+    appName: 'alc-algo-agents',
+    image: good,
+    env: { ALC_ENVIRONMENT: 'production', IBKR_PORT: '7496' },
+    targetPort: 8080,
+    readinessPath: '/ready',
+    replicas: 1,
+    ...o,
+  });
+
+  beforeAll(async () => {
+    reg = await startTestRegistry();
+    local.push(await buildSampleApp(docker, `${uniqueName('alc-sim-test')}:2.0.0`, { version: '2.0.0' }));
+    local.push(
+      await buildSampleApp(docker, `${uniqueName('alc-sim-test')}:bad`, { version: '2.0.1', broken: true }),
+    );
+    const repo = uniqueName('agents');
+    good = await reg.push(local[0], `${repo}:2.0.0`);
+    broken = await reg.push(local[1], `${repo}:2.0.1`);
+    // The runtime logs in by itself: nothing cached from the push may help it.
+    await docker.rmi([good, broken]);
+    runtime = new DockerRuntime({ probeIntervalMs: 250 });
+  });
+  afterAll(async () => {
+    await runtime?.close();
+    await docker.rmi(local);
+    await reg?.stop();
+  });
+
+  const auth = async () => ({
+    server: reg.server,
+    username: ACR_TOKEN_USER,
+    password: await reg.refreshToken(),
+  });
+
+  it('runs a revision as labelled containers that become Running and Healthy, with env from the spec', async () => {
+    await runtime.ensureRevision(
+      spec('alc-algo-agents--v2-0-0', { replicas: 2, registryAuth: await auth() }),
+    );
+    const status = await eventually(() => {
+      const s = runtime.status('alc-algo-agents--v2-0-0');
+      return s?.healthState === 'Healthy' && s.readyReplicas === 2 ? s : undefined;
+    });
+    expect(status).toMatchObject({ provisioningState: 'Provisioned', runningState: 'Running' });
+    const endpoints = runtime.endpoints('alc-algo-agents--v2-0-0');
+    expect(endpoints).toHaveLength(2);
+    const version = await getJson(endpoints[0].port, '/version');
+    expect(version).toMatchObject({
+      version: '2.0.0',
+      revision: 'alc-algo-agents--v2-0-0',
+      ALC_ENVIRONMENT: 'production',
+      IBKR_PORT: '7496',
+    });
+    const ids = await docker.ps({
+      label: [`${LABEL_INSTANCE}=${runtime.instanceId}`, 'alc-sim.revision=alc-algo-agents--v2-0-0'],
+    });
+    expect(ids).toHaveLength(2);
+  });
+
+  it('converges on a second ensureRevision: same containers, scaled to the new replica count', async () => {
+    const before = runtime.replicas('alc-algo-agents--v2-0-0').map((r) => r.id);
+    await runtime.ensureRevision(
+      spec('alc-algo-agents--v2-0-0', { replicas: 1, registryAuth: await auth() }),
+    );
+    expect(runtime.replicas('alc-algo-agents--v2-0-0').map((r) => r.id)).toEqual(before.slice(0, 1));
+  });
+
+  it('reports a BROKEN release Unhealthy with the probe result, and no endpoint', async () => {
+    await runtime.ensureRevision(
+      spec('alc-algo-agents--v2-0-1', { image: broken, registryAuth: await auth() }),
+    );
+    const status = await eventually(() => {
+      const s = runtime.status('alc-algo-agents--v2-0-1');
+      return s?.healthState === 'Unhealthy' ? s : undefined;
+    });
+    expect(status.runningState).toBe('Degraded');
+    expect(status.message).toContain('GET /ready returned HTTP 404');
+    expect(runtime.endpoints('alc-algo-agents--v2-0-1')).toEqual([]);
+  });
+
+  it('fails provisioning for an image the registry does not hold, with the pull error', async () => {
+    const missing = `${reg.server}/${uniqueName('nothing')}:1.0.0`;
+    await runtime.ensureRevision(
+      spec('alc-algo-agents--missing', { image: missing, registryAuth: await auth() }),
+    );
+    const status = runtime.status('alc-algo-agents--missing');
+    expect(status).toMatchObject({ provisioningState: 'Failed', runningState: 'Failed' });
+    expect(status?.message).toContain(`Failed to pull image "${missing}"`);
+  });
+
+  it('reports a container that exits as Failed, with its exit code', async () => {
+    await runtime.ensureRevision(
+      spec('alc-algo-agents--crash', {
+        registryAuth: await auth(),
+        command: ['/bin/sh', '-c', 'echo bye; exit 3'],
+      }),
+    );
+    const status = await eventually(() => {
+      const s = runtime.status('alc-algo-agents--crash');
+      return s?.runningState === 'Failed' ? s : undefined;
+    });
+    expect(status.message).toMatch(/exited with code 3/);
+  });
+
+  it('removes the containers of a stopped revision, and everything it started on close', async () => {
+    await runtime.stopRevision('alc-algo-agents--v2-0-1');
+    expect(runtime.status('alc-algo-agents--v2-0-1')).toBeUndefined();
+    expect(await docker.ps({ label: 'alc-sim.revision=alc-algo-agents--v2-0-1' })).toEqual([]);
+
+    const other = new DockerRuntime({ pullPolicy: 'missing' });
+    await other.ensureRevision(spec('alc-algo-agents--other', { image: local[0] }));
+    const mine = await docker.ps({ label: `${LABEL_INSTANCE}=${runtime.instanceId}` });
+    expect(mine.length).toBeGreaterThan(0);
+    await runtime.close();
+    expect(await docker.ps({ label: `${LABEL_INSTANCE}=${runtime.instanceId}` })).toEqual([]);
+    expect(await docker.networkExists(runtime.network)).toBe(false);
+    // Another simulator's containers are untouched.
+    expect(await docker.ps({ label: `${LABEL_INSTANCE}=${other.instanceId}` })).toHaveLength(1);
+    await other.close();
+  });
+});

@@ -1,0 +1,279 @@
+// The simulator, composed: certificates, identity, ARM (control plane) on one HTTPS port; the
+// registry with its ACR facade, the Docker runtime and the ingress (data plane). startSimulator()
+// returns the endpoints, the environment a client needs, a fault API and stop().
+import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FaultRule, RouteTable, Runtime } from './types.js';
+import { ensureCertificates } from './tls.js';
+import { IdentityService, type IdentityConfig } from './identity.js';
+import { FaultInjector } from './arm/faults.js';
+import { ArmService, type ImageCatalog } from './arm/service.js';
+import { ACR_USER, RegistryClient, parseImage } from './arm/images.js';
+import { emptyState, type SimState } from './arm/model.js';
+import { StaticRuntime } from './arm/static-runtime.js';
+import { JsonStore } from './state.js';
+import { startControlPlane } from './control-plane.js';
+import { startRegistry, type RegistryHandle } from './registry.js';
+import { DockerRuntime } from './runtime.js';
+import { startIngress, type IngressHandle } from './ingress.js';
+
+export const DEFAULT_STATE_DIR = fileURLToPath(new URL('./.state', import.meta.url));
+export const DEFAULT_DOMAIN = 'alc-sim.eastus.azurecontainerapps.io';
+export const DOCKER_HOST_DEFAULT = 'unix:///run/alc-deploy/docker.sock';
+
+export interface SeedEnvironment {
+  resourceGroup: string;
+  environment: string;
+  location: string;
+}
+
+export interface SimulatorOptions {
+  /** Where certificates, keys, registry data and ARM state live (default sim/.state). */
+  stateDir?: string;
+  /** Ports: 0 (default) picks a free one. */
+  armPort?: number;
+  ingressPort?: number;
+  registryPort?: number;
+  /** Run revisions as containers on Docker (default true). false: ARM-only mode, no containers. */
+  docker?: boolean;
+  dockerHost?: string;
+  /** Start the registry and check images against it (default true). */
+  registry?: boolean;
+  /** Start the ingress (default: when docker is true). */
+  ingress?: boolean;
+  /** Minimum duration of PUT/PATCH/DELETE operations (default 1000 ms). */
+  lroDelayMs?: number;
+  /** How long an operation waits for a new revision to be provisioned (default 120 s). */
+  readyTimeoutMs?: number;
+  /** The environments' default domain (default alc-sim.eastus.azurecontainerapps.io). */
+  domain?: string;
+  /** Resource groups and managed environments to create on start (idempotent). */
+  seed?: SeedEnvironment[];
+  /** Claims of the GitHub OIDC tokens and the federated subjects Entra accepts. */
+  githubClaims?: IdentityConfig['githubClaims'];
+  federatedSubjects?: string[];
+  githubTokenLifetimeSec?: number;
+  /** A runtime to use instead of Docker (tests of the control plane). */
+  runtime?: Runtime;
+  log?: (message: string) => void;
+}
+
+export interface SimulatorIds {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  subscriptionId: string;
+  githubRequestToken: string;
+  adminToken: string;
+}
+
+export interface Simulator {
+  endpoints: {
+    /** ARM endpoint and Entra authority host (the same HTTPS origin). */
+    arm: string;
+    authorityHost: string;
+    githubTokenUrl: string;
+    admin: string;
+    /** host:port of the registry (login server), when started. */
+    registry?: string;
+    /** HTTPS port of the ingress, when started. */
+    ingressPort?: number;
+  };
+  ids: SimulatorIds;
+  domain: string;
+  caPath: string;
+  ca: string;
+  /** What a client needs, as environment variables. */
+  env: Record<string, string>;
+  faults: {
+    add(rule: FaultRule): number;
+    remove(id: number): boolean;
+    clear(): void;
+    list(): ReturnType<FaultInjector['list']>;
+  };
+  routes: RouteTable;
+  runtime: Runtime;
+  identity: IdentityService;
+  /** Waits until background operations finished (tests). */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const guid = () => randomUUID().toLowerCase();
+
+/** Ids and secrets of this simulator, created once per state directory. */
+function loadIds(stateDir: string): SimulatorIds {
+  const path = join(stateDir, 'ids.json');
+  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as SimulatorIds;
+  const ids: SimulatorIds = {
+    tenantId: guid(),
+    clientId: guid(),
+    clientSecret: randomBytes(24).toString('base64url'),
+    subscriptionId: guid(),
+    githubRequestToken: randomBytes(24).toString('base64url'),
+    adminToken: randomBytes(24).toString('base64url'),
+  };
+  writeFileSync(path, JSON.stringify(ids, null, 2), { mode: 0o600 });
+  return ids;
+}
+
+/** The control plane's view of the registry: image checks and pull credentials over ACR's protocol. */
+function imageCatalog(registry: RegistryHandle, ca: string, identity: IdentityService): ImageCatalog {
+  const client = new RegistryClient(registry.server, ca, () =>
+    identity.issueAccessToken('https://containerregistry.azure.net'),
+  );
+  const ours = (server: string) =>
+    [registry.server, `localhost:${registry.port}`, `127.0.0.1:${registry.port}`].includes(server);
+  return {
+    async check(image) {
+      const ref = parseImage(image);
+      if (!ref) return { exists: false, detail: 'the image reference names no registry' };
+      if (!ours(ref.server))
+        return {
+          exists: false,
+          detail: `the registry ${ref.server} cannot be reached from this environment`,
+        };
+      return client.manifestExists(ref.repository, ref.reference);
+    },
+    async pullCredentials(image) {
+      const ref = parseImage(image);
+      if (!ref || !ours(ref.server)) return undefined;
+      return { server: ref.server, username: ACR_USER, password: await client.refreshToken() };
+    },
+  };
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const stateDir = options.stateDir ?? DEFAULT_STATE_DIR;
+  mkdirSync(stateDir, { recursive: true });
+  const log = options.log ?? (() => undefined);
+  const domain = options.domain ?? DEFAULT_DOMAIN;
+  const useDocker = options.docker ?? true;
+  const ids = loadIds(stateDir);
+  const certs = ensureCertificates(stateDir, [domain]);
+  const identity = new IdentityService(join(stateDir, 'keys'), {
+    tenantId: ids.tenantId,
+    clientId: ids.clientId,
+    clientSecret: ids.clientSecret,
+    githubRequestToken: ids.githubRequestToken,
+    githubClaims: options.githubClaims,
+    federatedSubjects: options.federatedSubjects,
+    githubTokenLifetimeSec: options.githubTokenLifetimeSec,
+  });
+  const faults = new FaultInjector();
+  const dockerHost = options.dockerHost ?? process.env.DOCKER_HOST ?? DOCKER_HOST_DEFAULT;
+  const runtime: Runtime =
+    options.runtime ?? (useDocker ? new DockerRuntime({ dockerHost }) : new StaticRuntime());
+
+  const stops: Array<() => Promise<void>> = [() => runtime.close()];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((e: unknown) => log(`stop: ${String(e)}`));
+  };
+  try {
+    let registry: RegistryHandle | undefined;
+    if (options.registry ?? true) {
+      registry = await startRegistry({
+        stateDir: join(stateDir, 'registry'),
+        port: options.registryPort ?? 0,
+        tls: certs.controlPlane,
+        verifier: identity,
+      });
+      stops.push(() => registry!.stop());
+    }
+    const audiences: string[] = ['https://management.azure.com', 'https://management.core.windows.net'];
+    const arm = new ArmService({
+      subscriptionId: ids.subscriptionId,
+      tenantId: ids.tenantId,
+      store: new JsonStore<SimState>(stateDir, 'arm.json', emptyState),
+      verifier: identity,
+      audiences,
+      runtime,
+      faults,
+      domain,
+      lroDelayMs: options.lroDelayMs ?? 1000,
+      readyTimeoutMs: options.readyTimeoutMs,
+      images: registry ? imageCatalog(registry, certs.ca, identity) : undefined,
+      log,
+    });
+    const cp = await startControlPlane({
+      port: options.armPort ?? 0,
+      tls: certs.controlPlane,
+      routes: [identity.route, arm.route],
+      faults,
+      adminToken: ids.adminToken,
+      log,
+    });
+    stops.push(() => cp.stop());
+    stops.push(() => arm.settle());
+    identity.origin = cp.origin;
+    audiences.push(cp.origin, `https://127.0.0.1:${cp.port}`);
+    for (const s of options.seed ?? []) arm.seedEnvironment(s.resourceGroup, s.environment, s.location);
+    arm.resume();
+
+    let ingress: IngressHandle | undefined;
+    if (options.ingress ?? useDocker) {
+      ingress = await startIngress({
+        port: options.ingressPort ?? 0,
+        tls: certs.ingress,
+        routes: arm.routeTable,
+        runtime,
+      });
+      stops.push(() => ingress!.stop(2000));
+    }
+
+    const env: Record<string, string> = {
+      AZURE_TENANT_ID: ids.tenantId,
+      AZURE_CLIENT_ID: ids.clientId,
+      AZURE_CLIENT_SECRET: ids.clientSecret,
+      AZURE_SUBSCRIPTION_ID: ids.subscriptionId,
+      AZURE_AUTHORITY_HOST: cp.origin,
+      ALC_SIM_ARM_ENDPOINT: cp.origin,
+      ALC_SIM_AUTHORITY_HOST: cp.origin,
+      ALC_SIM_DOMAIN: domain,
+      ALC_SIM_ADMIN_URL: `${cp.origin}/_sim`,
+      ALC_SIM_ADMIN_TOKEN: ids.adminToken,
+      ACTIONS_ID_TOKEN_REQUEST_URL: identity.githubTokenRequestUrl,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: ids.githubRequestToken,
+      NODE_EXTRA_CA_CERTS: certs.caPath,
+      ...(registry ? { ALC_SIM_REGISTRY: registry.server } : {}),
+      ...(ingress
+        ? {
+            ALC_SIM_INGRESS_PORT: String(ingress.port),
+            ALC_SIM_RESOLVE: `*.${domain}:443:127.0.0.1:${ingress.port}`,
+          }
+        : {}),
+      ...(useDocker && !options.runtime ? { DOCKER_HOST: dockerHost } : {}),
+    };
+    return {
+      endpoints: {
+        arm: cp.origin,
+        authorityHost: cp.origin,
+        githubTokenUrl: identity.githubTokenRequestUrl,
+        admin: `${cp.origin}/_sim`,
+        registry: registry?.server,
+        ingressPort: ingress?.port,
+      },
+      ids,
+      domain,
+      caPath: certs.caPath,
+      ca: certs.ca,
+      env,
+      faults: {
+        add: (rule) => faults.add(rule),
+        remove: (id) => faults.remove(id),
+        clear: () => faults.clear(),
+        list: () => faults.list(),
+      },
+      routes: arm.routeTable,
+      runtime,
+      identity,
+      settle: () => arm.settle(),
+      stop,
+    };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+}

@@ -1,14 +1,31 @@
-import { actionInputs, NotImplementedError, runAction } from '../../../src/action.js';
-import { readAzureSettings } from '../../../src/azure.js';
-import { parseChoice, required } from '../../../src/inputs.js';
+// blue-green: inputs -> state machine -> outputs + summary.
+import * as core from '@actions/core';
+import { Aca } from '../../../src/aca.js';
+import { actionInputs, describeError, runAction } from '../../../src/action.js';
+import { createContainerAppsClient, createCredential } from '../../../src/azure.js';
+import { readBlueGreenSettings, runBlueGreen } from '../../../src/bluegreen.js';
+import { proveServing } from '../../../src/deploy.js';
+import { blueGreenOutputs, blueGreenSummary } from './report.js';
+import { findVersionImage } from './version-image.js';
 
 await runAction(async () => {
-  parseChoice(
-    'command',
-    required('command', actionInputs('command'), 'allowed: promote, rollback, abort, status, teardown'),
-    ['promote', 'rollback', 'abort', 'status', 'teardown'] as const,
-  );
-  readAzureSettings(actionInputs);
-  required('resource-group', actionInputs('resource-group'));
-  throw new NotImplementedError('blue-green');
+  const settings = readBlueGreenSettings(actionInputs);
+  const credential = createCredential(settings.azure);
+  const aca = new Aca(createContainerAppsClient(settings.azure, credential), {
+    resourceGroup: settings.resourceGroup,
+    log: core.info,
+  });
+  const result = await runBlueGreen(settings, {
+    aca,
+    prove: proveServing(core.info),
+    findVersionImage: findVersionImage(settings.azure, credential, core.info),
+    log: core.info,
+  }).catch(async (error: unknown) => {
+    await core.summary
+      .addRaw(`## blue-green: ❌ ${settings.command} failed on ${settings.app}\n\n${describeError(error)}\n`)
+      .write();
+    throw error;
+  });
+  for (const [name, value] of Object.entries(blueGreenOutputs(result))) core.setOutput(name, value);
+  await core.summary.addRaw(blueGreenSummary(result)).write();
 });

@@ -1,14 +1,20 @@
-import { actionInputs, NotImplementedError, runAction } from '../../../src/action.js';
-import { readAzureSettings } from '../../../src/azure.js';
-import { required } from '../../../src/inputs.js';
+// deploy-app: inputs -> deploy core -> outputs + summary.
+import { readFileSync } from 'node:fs';
+import * as core from '@actions/core';
+import { Aca } from '../../../src/aca.js';
+import { actionInputs, runAction } from '../../../src/action.js';
+import { createContainerAppsClient } from '../../../src/azure.js';
+import { deployApp, gitContextFromEnv, proveServing, readDeploySettings } from '../../../src/deploy.js';
+import { deployOutputs, deploySummary } from './report.js';
 
 await runAction(async () => {
-  readAzureSettings(actionInputs);
-  required('resource-group', actionInputs('resource-group'));
-  required(
-    'image',
-    actionInputs('image'),
-    'required: the image to deploy, by digest (registry/repository@sha256:...)',
-  );
-  throw new NotImplementedError('deploy-app');
+  const git = gitContextFromEnv(process.env, (p) => readFileSync(p, 'utf8'));
+  const settings = readDeploySettings(actionInputs, { git });
+  const aca = new Aca(createContainerAppsClient(settings.azure), {
+    resourceGroup: settings.resourceGroup,
+    log: core.info,
+  });
+  const result = await deployApp(settings, { aca, prove: proveServing(core.info), log: core.info });
+  for (const [name, value] of Object.entries(deployOutputs(result))) core.setOutput(name, value);
+  await core.summary.addRaw(deploySummary(result)).write();
 });

@@ -1,0 +1,49 @@
+// blue-green's outputs and job summary: pure functions of the command's result.
+import type { BlueGreenResult } from '../../../src/bluegreen.js';
+import { factsTable, trafficMermaid, trafficTable } from '../../../src/summary.js';
+import type { TrafficEntry } from '../../../src/traffic.js';
+
+/** `{revisionName, label, weight}` per entry (`latestRevision: true` instead of a name where the list has it). */
+export function trafficJson(traffic: readonly TrafficEntry[]): string {
+  return JSON.stringify(
+    traffic.map((e) => ({
+      ...(e.latestRevision ? { latestRevision: true } : { revisionName: e.revisionName }),
+      ...(e.label ? { label: e.label } : {}),
+      weight: e.weight ?? 0,
+    })),
+  );
+}
+
+export function blueGreenOutputs(r: BlueGreenResult): Record<string, string> {
+  return {
+    'production-revision': r.productionRevision ?? '',
+    'previous-revision': r.previousRevision ?? '',
+    traffic: trafficJson(r.after),
+  };
+}
+
+export function blueGreenSummary(r: BlueGreenResult): string {
+  const moved = trafficJson(r.before) !== trafficJson(r.after);
+  return [
+    `## blue-green: ✅ ${r.command} on ${r.app}`,
+    '',
+    factsTable([
+      ['app', r.app],
+      ['app URL', r.appUrl],
+      ['production revision', r.productionRevision],
+      ['previous revision', r.previousRevision],
+      ['freeze', r.freeze?.message],
+      ['deactivated', r.deactivated.join(', ')],
+      ['traffic restored', r.restored ? 'yes' : undefined],
+    ]),
+    '',
+    ...(r.log.length ? ['### Steps', '', ...r.log.map((l) => `1. ${l}`), ''] : []),
+    '### Traffic before',
+    '',
+    trafficTable(r.before),
+    '',
+    ...(moved ? ['### Traffic after', '', trafficTable(r.after), ''] : ['_Traffic unchanged._', '']),
+    trafficMermaid(r.before, r.after),
+    '',
+  ].join('\n');
+}

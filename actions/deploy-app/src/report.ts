@@ -1,0 +1,48 @@
+// deploy-app's outputs and job summary: pure functions of the deploy result.
+import type { DeployResult } from '../../../src/deploy.js';
+import { factsTable, trafficMermaid, trafficTable } from '../../../src/summary.js';
+
+export function deployOutputs(r: DeployResult): Record<string, string> {
+  return {
+    revision: r.revision,
+    label: r.label,
+    'label-url': r.labelUrl,
+    'revision-url': r.revisionUrl,
+    'app-url': r.appUrl,
+    'production-revision': r.productionRevision ?? '',
+    created: String(r.created),
+  };
+}
+
+export function deploySummary(r: DeployResult): string {
+  const outcome = r.created ? 'created the app with' : r.reused ? 'converged on' : 'deployed';
+  return [
+    `## deploy-app: ${outcome} ${r.revision}`,
+    '',
+    factsTable([
+      ['app', r.app],
+      ['revision', r.revision],
+      ['image', `\`${r.image}\``],
+      ['label', r.label],
+      ['label URL', r.labelUrl],
+      ['revision URL', r.revisionUrl],
+      ['app URL', r.appUrl],
+      ['production revision', r.productionRevision],
+      ['created the app', r.created ? 'yes' : 'no'],
+      ['readiness proof', r.proof],
+      ['deactivated (no label, no traffic)', r.deactivated.join(', ')],
+      ['preview values forced', r.forced.join('; ')],
+    ]),
+    '',
+    '### Traffic before',
+    '',
+    trafficTable(r.trafficBefore),
+    '',
+    '### Traffic after',
+    '',
+    trafficTable(r.trafficAfter),
+    '',
+    trafficMermaid(r.trafficBefore, r.trafficAfter),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,263 @@
+// The Azure Container Apps operations deploy-app and blue-green need, over the client from src/azure.ts:
+// the app (404 -> undefined), its environment and default domain, revisions, traffic writes (one PATCH with the
+// whole list, read back), app create (PUT) and template update (PATCH), activate/deactivate, and the wait for a
+// revision to be Provisioned + Running + Healthy. The decisions (is a revision ready, failed, are two traffic
+// lists the same) are pure functions exported for tests.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type {
+  ContainerApp,
+  ContainerAppsAPIClient,
+  ManagedEnvironment,
+  Revision,
+  Template,
+} from '@azure/arm-appcontainers';
+import { assertValidTraffic, describeTraffic, type Traffic, type TrafficEntry } from './traffic.js';
+
+const ENV_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.App\/managedEnvironments\/([^/]+)$/i;
+
+export interface EnvironmentInfo {
+  id: string;
+  name: string;
+  location?: string;
+  defaultDomain: string;
+}
+
+/** What the actions read of a revision: its name, whether it is active, its states and its template. */
+export type RevisionInfo = Revision & { name: string };
+
+export type Readiness = 'ready' | 'waiting' | 'failed';
+
+/** Ready is Provisioned + Running + Healthy; a Failed provisioning or running state is final. Pure. */
+export function revisionReadiness(r: Revision): Readiness {
+  if (r.provisioningState === 'Failed' || r.runningState === 'Failed') return 'failed';
+  const running = r.runningState === 'Running' || r.runningState === 'RunningAtMaxScale';
+  return r.provisioningState === 'Provisioned' && running && r.healthState === 'Healthy'
+    ? 'ready'
+    : 'waiting';
+}
+
+/** `provisioningState Failed, runningState Failed, healthState Unhealthy, active, 0 replicas: <error>`. Pure. */
+export function describeRevisionState(r: Revision): string {
+  const parts = [
+    `provisioningState ${r.provisioningState ?? 'unknown'}`,
+    `runningState ${r.runningState ?? 'unknown'}`,
+    `healthState ${r.healthState ?? 'unknown'}`,
+    r.active === false ? 'inactive' : 'active',
+    `${r.replicas ?? 0} replica${r.replicas === 1 ? '' : 's'}`,
+  ];
+  return `${parts.join(', ')}${r.provisioningError ? `: ${r.provisioningError}` : ''}`;
+}
+
+/** A revision that failed or did not become ready in time; it carries its state for the ::error:: line. */
+export class RevisionFailedError extends Error {
+  override name = 'RevisionFailedError';
+  constructor(
+    readonly revision: string,
+    readonly state: Revision | undefined,
+    why: string,
+  ) {
+    super(`Revision ${revision} ${why}${state ? ` (${describeRevisionState(state)})` : ''}`);
+  }
+}
+
+/** Traffic read back after a write differs from what was written. */
+export class TrafficReadBackError extends Error {
+  override name = 'TrafficReadBackError';
+}
+
+function entryKey(e: TrafficEntry): string {
+  return `${e.latestRevision ? '(latest)' : (e.revisionName ?? '')}|${e.label ?? ''}|${e.weight ?? 0}`;
+}
+
+/** The same entries (revision or latest, label, weight), in any order. Pure. */
+export function sameTraffic(a: Traffic, b: Traffic): boolean {
+  const ka = a.map(entryKey).sort();
+  const kb = b.map(entryKey).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
+}
+
+/** Only the fields the traffic model uses (ACA adds none, but a read-back may carry nulls). Pure. */
+export function normaliseTraffic(traffic: Traffic | undefined): TrafficEntry[] {
+  return (traffic ?? []).map((e) => ({
+    ...(e.revisionName ? { revisionName: e.revisionName } : {}),
+    ...(e.latestRevision ? { latestRevision: true } : {}),
+    ...(e.label ? { label: e.label } : {}),
+    weight: e.weight ?? 0,
+  }));
+}
+
+export function trafficOf(app: ContainerApp): TrafficEntry[] {
+  return normaliseTraffic(app.configuration?.ingress?.traffic);
+}
+
+/** The environment resource ID an app points at. */
+export function environmentIdOf(app: ContainerApp): string | undefined {
+  return app.environmentId ?? app.managedEnvironmentId;
+}
+
+function isNotFound(error: unknown): boolean {
+  const e = error as { statusCode?: number; code?: string };
+  return e?.statusCode === 404 || e?.code === 'ResourceNotFound' || e?.code === 'ContainerAppNotFound';
+}
+
+async function orUndefined<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw error;
+  }
+}
+
+export interface AcaOptions {
+  resourceGroup: string;
+  /** Interval of LRO polls and revision-state polls. */
+  pollMs?: number;
+  log?: (line: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+/** The operations, bound to one resource group. */
+export class Aca {
+  readonly resourceGroup: string;
+  private readonly pollMs: number;
+  private readonly log: (line: string) => void;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly client: ContainerAppsAPIClient,
+    options: AcaOptions,
+  ) {
+    this.resourceGroup = options.resourceGroup;
+    this.pollMs = options.pollMs ?? 2000;
+    this.log = options.log ?? (() => undefined);
+    this.sleep = options.sleep ?? ((ms) => sleep(ms).then(() => undefined));
+    this.now = options.now ?? Date.now;
+  }
+
+  getApp(app: string): Promise<ContainerApp | undefined> {
+    return orUndefined(this.client.containerApps.get(this.resourceGroup, app));
+  }
+
+  /** The managed environment by name (in this resource group) or by full resource ID. */
+  async getEnvironment(nameOrId: string): Promise<EnvironmentInfo> {
+    const m = ENV_ID.exec(nameOrId);
+    const [group, name] = m ? [m[1], m[2]] : [this.resourceGroup, nameOrId];
+    let env: ManagedEnvironment | undefined;
+    try {
+      env = await this.client.managedEnvironments.get(group, name);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      throw new Error(`Managed environment '${name}' was not found in resource group '${group}'`, {
+        cause: error,
+      });
+    }
+    if (!env.defaultDomain) throw new Error(`Managed environment '${name}' reports no defaultDomain`);
+    return {
+      id: env.id ?? nameOrId,
+      name: env.name ?? name,
+      location: env.location,
+      defaultDomain: env.defaultDomain,
+    };
+  }
+
+  async listRevisions(app: string): Promise<RevisionInfo[]> {
+    const out: RevisionInfo[] = [];
+    for await (const r of this.client.containerAppsRevisions.listRevisions(this.resourceGroup, app)) {
+      if (r.name) out.push(r as RevisionInfo);
+    }
+    return out;
+  }
+
+  getRevision(app: string, revision: string): Promise<RevisionInfo | undefined> {
+    return orUndefined(
+      this.client.containerAppsRevisions.getRevision(
+        this.resourceGroup,
+        app,
+        revision,
+      ) as Promise<RevisionInfo>,
+    );
+  }
+
+  /** Creates (or replaces) the whole app: PUT, a long-running operation. */
+  async putApp(app: string, body: ContainerApp): Promise<ContainerApp> {
+    this.log(`PUT ${app} (create or replace the app)`);
+    return this.client.containerApps.beginCreateOrUpdateAndWait(this.resourceGroup, app, body, {
+      updateIntervalInMs: this.pollMs,
+    });
+  }
+
+  /** A new revision from a template: PATCH of the template only (configuration, secrets and traffic untouched). */
+  async patchTemplate(app: ContainerApp & { name: string }, template: Template): Promise<ContainerApp> {
+    this.log(`PATCH ${app.name} template (revision suffix ${template.revisionSuffix})`);
+    return this.client.containerApps.beginUpdateAndWait(
+      this.resourceGroup,
+      app.name,
+      { location: app.location, template },
+      { updateIntervalInMs: this.pollMs },
+    );
+  }
+
+  /**
+   * One PATCH carrying the whole traffic list (labels live only there), then a GET that must read the same
+   * list back. Returns the traffic read back.
+   */
+  async writeTraffic(app: ContainerApp & { name: string }, traffic: Traffic): Promise<TrafficEntry[]> {
+    assertValidTraffic(traffic);
+    this.log(`PATCH ${app.name} traffic [${describeTraffic(traffic)}]`);
+    await this.client.containerApps.beginUpdateAndWait(
+      this.resourceGroup,
+      app.name,
+      { location: app.location, configuration: { ingress: { traffic: normaliseTraffic(traffic) } } },
+      { updateIntervalInMs: this.pollMs },
+    );
+    const read = await this.getApp(app.name);
+    const back = read ? trafficOf(read) : [];
+    if (!sameTraffic(back, traffic)) {
+      throw new TrafficReadBackError(
+        `Traffic of ${app.name} read back as [${describeTraffic(back)}] after writing [${describeTraffic(traffic)}]`,
+      );
+    }
+    return back;
+  }
+
+  async activate(app: string, revision: string): Promise<void> {
+    this.log(`activate ${revision}`);
+    await this.client.containerAppsRevisions.activateRevision(this.resourceGroup, app, revision);
+  }
+
+  async deactivate(app: string, revision: string): Promise<void> {
+    this.log(`deactivate ${revision}`);
+    await this.client.containerAppsRevisions.deactivateRevision(this.resourceGroup, app, revision);
+  }
+
+  /**
+   * Polls the revision until it is Provisioned + Running + Healthy (returns it), has failed, or the deadline
+   * (epoch ms) has passed; the last two throw RevisionFailedError with its provisioning error and states.
+   */
+  async waitReady(app: string, revision: string, deadline: number): Promise<RevisionInfo> {
+    let last: RevisionInfo | undefined;
+    let seen = '';
+    for (;;) {
+      last = await this.getRevision(app, revision);
+      const state = last ? describeRevisionState(last) : 'not found yet';
+      if (state !== seen) this.log(`${revision}: ${state}`);
+      seen = state;
+      const readiness = last ? revisionReadiness(last) : 'waiting';
+      if (readiness === 'ready') return last!;
+      if (readiness === 'failed') throw new RevisionFailedError(revision, last, 'failed');
+      const left = deadline - this.now();
+      if (left <= 0) {
+        throw new RevisionFailedError(
+          revision,
+          last,
+          'did not become Provisioned, Running and Healthy in time',
+        );
+      }
+      await this.sleep(Math.min(this.pollMs, left));
+    }
+  }
+}

@@ -22,13 +22,12 @@ export type DockerCli = (args: string[], options?: DockerRunOptions) => Promise<
 
 export function execDocker(binary = 'docker'): DockerCli {
   return async (args, options = {}) => {
-    const env = options.env
-      ? Object.fromEntries(
-          Object.entries({ ...process.env, ...options.env }).filter(
-            (e): e is [string, string] => e[1] !== undefined,
-          ),
-        )
-      : undefined;
+    // Always hand the environment over: the one this module sees may differ from the process's own (test runners).
+    const env = Object.fromEntries(
+      Object.entries({ ...process.env, ...options.env }).filter(
+        (e): e is [string, string] => e[1] !== undefined,
+      ),
+    );
     try {
       return await getExecOutput(binary, args, {
         ignoreReturnCode: true,

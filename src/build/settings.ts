@@ -72,6 +72,11 @@ function readAzure(get: InputSource, needsSubscription: boolean): AzureSettings 
   return readAzureSettings((name) => (name === 'subscription-id' ? NO_SUBSCRIPTION : get(name)));
 }
 
+/** `{{version}}` in a build-arg value stands for the version this run computes (APP_VERSION={{version}}). */
+export function withVersion(args: Array<{ name: string; value: string }>, version: string) {
+  return args.map((a) => ({ name: a.name, value: a.value.replace(/\{\{\s*version\s*\}\}/g, version) }));
+}
+
 export function readBuildPushSettings(get: InputSource, env: SettingsEnv): BuildPushSettings {
   const registry = validateRegistry(
     'registry',
@@ -138,7 +143,7 @@ export function readBuildPushSettings(get: InputSource, env: SettingsEnv): Build
     repository,
     context,
     dockerfile,
-    buildArgs: parseKeyValues('build-args', get('build-args')),
+    buildArgs: withVersion(parseKeyValues('build-args', get('build-args')), computeVersion(env.git)),
     tags,
     tagsComputed: given.length === 0,
     version: computeVersion(env.git),

@@ -68,7 +68,7 @@ describe('readBuildPushSettings', () => {
   it('takes given tags, build args, platforms and a Dockerfile path', () => {
     const s = read({
       tags: 'stable, v1\nedge',
-      'build-args': 'VERSION=1.2.3\nBROKEN=true',
+      'build-args': 'VERSION={{version}}\nBROKEN=true\nTEXT=v{{ version }}-x',
       platforms: 'linux/amd64,linux/arm64/v8',
       dockerfile: 'Other.Dockerfile',
       push: 'false',
@@ -82,6 +82,7 @@ describe('readBuildPushSettings', () => {
       buildArgs: [
         { name: 'VERSION', value: '1.2.3' },
         { name: 'BROKEN', value: 'true' },
+        { name: 'TEXT', value: 'v1.2.3-x' },
       ],
       platforms: ['linux/amd64', 'linux/arm64/v8'],
       dockerfile: join(workspace, 'Other.Dockerfile'),

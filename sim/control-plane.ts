@@ -16,6 +16,8 @@ export interface ControlPlaneOptions {
   faults: FaultInjector;
   adminToken: string;
   log?: (message: string) => void;
+  /** Log every request with its status (method, path, status, milliseconds). */
+  trace?: boolean;
 }
 
 export interface ControlPlane {
@@ -77,6 +79,12 @@ export async function startControlPlane(o: ControlPlaneOptions): Promise<Control
       url: new URL(req.url ?? '/', `https://${host}`),
       origin: `https://${host}`,
     };
+    if (o.trace) {
+      const t0 = Date.now();
+      res.on('finish', () =>
+        o.log?.(`${ctx.method} ${ctx.url.pathname} -> ${res.statusCode} (${Date.now() - t0} ms)`),
+      );
+    }
     void (async () => {
       if (ctx.url.pathname.startsWith('/_sim/')) return admin(ctx, o.faults, o.adminToken);
       if (await o.faults.apply(req, res, ctx.url.pathname)) return;

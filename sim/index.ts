@@ -58,6 +58,8 @@ export interface SimulatorOptions {
   /** A runtime to use instead of Docker (tests of the control plane). */
   runtime?: Runtime;
   log?: (message: string) => void;
+  /** Log every control-plane request (method, path, status). */
+  trace?: boolean;
 }
 
 export interface SimulatorIds {
@@ -204,9 +206,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       faults,
       adminToken: ids.adminToken,
       log,
+      trace: options.trace,
     });
     stops.push(() => cp.stop());
-    stops.push(() => arm.settle());
+    stops.push(() => arm.close());
     identity.origin = cp.origin;
     audiences.push(cp.origin, `https://127.0.0.1:${cp.port}`);
     for (const s of options.seed ?? []) arm.seedEnvironment(s.resourceGroup, s.environment, s.location);

@@ -97,6 +97,7 @@ export class ArmService {
   private readonly runtime: Runtime;
   private routeCache: Map<string, IngressRoute> | undefined;
   private readonly pending = new Set<Promise<unknown>>();
+  private closing = false;
 
   constructor(private readonly o: ArmOptions) {
     this.runtime = o.runtime;
@@ -127,6 +128,12 @@ export class ArmService {
     this.pending.add(p);
     void p.finally(() => this.pending.delete(p)).catch(() => undefined);
     return p;
+  }
+
+  /** Ends the operations in flight quickly (they fail as interrupted) and waits for them. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await this.settle();
   }
 
   /** Waits for the background work in flight (operations, runtime calls). */
@@ -607,6 +614,8 @@ export class ArmService {
     for (;;) {
       const st = this.status(rev);
       if (st.provisioningState !== 'Provisioning') return st;
+      if (this.closing)
+        return { ...st, provisioningState: 'Failed' as const, message: 'The simulator stopped.' };
       if (Date.now() > deadline)
         return {
           ...st,
@@ -774,7 +783,7 @@ export class ArmService {
               : { code: 'InternalServerError', message: String(e) };
         }
         const wait = started + this.o.lroDelayMs - Date.now();
-        if (wait > 0) await sleep(wait);
+        if (wait > 0 && !this.closing) await sleep(wait);
         Object.assign(op, {
           status: error ? 'Failed' : 'Succeeded',
           endTime: now(),

@@ -1,0 +1,154 @@
+// `npm run sim`: starts the whole simulator (Docker engine when installed and not running, registry,
+// runtime, ingress, ARM and identity), prints the endpoints and the `export` lines a client needs,
+// and stops cleanly on Ctrl-C or SIGTERM, leaving no container or process behind.
+//
+//   npm run sim -- [--no-docker] [--state-dir DIR] [--arm-port N] [--ingress-port N] [--registry-port N]
+//                  [--lro-delay-ms N] [--trace]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_STATE_DIR, startSimulator } from './index.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const INSTALL = 'apt-get install -y docker.io docker-registry busybox-static';
+
+interface CliOptions {
+  docker: boolean;
+  stateDir: string;
+  armPort: number;
+  ingressPort: number;
+  registryPort: number;
+  lroDelayMs: number;
+  trace: boolean;
+}
+
+function parseArgs(argv: string[]): CliOptions {
+  const env = process.env;
+  const o: CliOptions = {
+    docker: true,
+    stateDir: env.ALC_SIM_STATE_DIR ?? DEFAULT_STATE_DIR,
+    armPort: Number(env.ALC_SIM_ARM_PORT ?? 7443),
+    ingressPort: Number(env.ALC_SIM_INGRESS_PORT ?? 7444),
+    registryPort: Number(env.ALC_SIM_REGISTRY_PORT ?? 7445),
+    lroDelayMs: Number(env.ALC_SIM_LRO_DELAY_MS ?? 1000),
+    trace: false,
+  };
+  const numbers: Record<string, keyof CliOptions> = {
+    '--arm-port': 'armPort',
+    '--ingress-port': 'ingressPort',
+    '--registry-port': 'registryPort',
+    '--lro-delay-ms': 'lroDelayMs',
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--no-docker') o.docker = false;
+    else if (a === '--trace') o.trace = true;
+    else if (a === '--state-dir') o.stateDir = argv[++i];
+    else if (numbers[a] && /^\d+$/.test(argv[i + 1] ?? ''))
+      Object.assign(o, { [numbers[a]]: Number(argv[++i]) });
+    else {
+      console.error(
+        `sim: unknown or incomplete argument '${a}'.\nUsage: npm run sim -- [--no-docker] [--state-dir DIR] [--arm-port N] [--ingress-port N] [--registry-port N] [--lro-delay-ms N] [--trace]`,
+      );
+      process.exit(2);
+    }
+  }
+  return o;
+}
+
+const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+
+/** Starts the project's Docker engine when installed and not running; returns its DOCKER_HOST. */
+function dockerUp(): string {
+  if (!has('docker') || !has('dockerd')) {
+    console.error(
+      `sim: Docker is not installed. Install it with:\n  sudo ${INSTALL}\nor run the ARM-only mode (no containers): npm run sim -- --no-docker`,
+    );
+    process.exit(3);
+  }
+  try {
+    return execFileSync(join(ROOT, 'scripts/docker-up.sh'), {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+      .trim()
+      .split('\n')
+      .pop() as string;
+  } catch {
+    console.error('sim: the Docker engine could not be started (see above).');
+    process.exit(3);
+  }
+}
+
+async function main(): Promise<void> {
+  const o = parseArgs(process.argv.slice(2));
+  if (!existsSync('/usr/bin/docker-registry')) {
+    console.error(
+      `sim: the registry (Debian's docker-registry) is not installed. Install it with:\n  sudo ${INSTALL}`,
+    );
+    process.exit(3);
+  }
+  const dockerHost = o.docker ? dockerUp() : undefined;
+  const sim = await startSimulator({
+    stateDir: o.stateDir,
+    armPort: o.armPort,
+    ingressPort: o.ingressPort,
+    registryPort: o.registryPort,
+    docker: o.docker,
+    ingress: o.docker,
+    dockerHost,
+    lroDelayMs: o.lroDelayMs,
+    trace: o.trace,
+    seed: [{ resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: 'eastus' }],
+    log: (m) => console.error(`sim: ${m}`),
+  });
+  const exports = Object.entries(sim.env)
+    .map(([k, v]) => `export ${k}=${JSON.stringify(v)}`)
+    .join('\n');
+  const envFile = join(o.stateDir, 'env.sh');
+  writeFileSync(envFile, `${exports}\n`, { mode: 0o600 });
+  console.log(
+    [
+      'ALC-Algo Azure Container Apps simulator',
+      `  ARM + Entra ID     ${sim.endpoints.arm}  (tenant ${sim.ids.tenantId}, subscription ${sim.ids.subscriptionId})`,
+      `  GitHub OIDC        ${sim.endpoints.githubTokenUrl}`,
+      `  Registry (ACR)     ${sim.endpoints.registry ?? '-'}`,
+      `  Ingress            ${sim.endpoints.ingressPort ? `https://*.${sim.domain}:${sim.endpoints.ingressPort}` : '- (ARM-only mode)'}`,
+      `  Admin (faults)     ${sim.endpoints.admin}/faults`,
+      `  Environment        alc-algo-production/alc-algo-env (eastus), default domain ${sim.domain}`,
+      `  State              ${o.stateDir}`,
+      '',
+      `# The environment a client needs (also in ${envFile}):`,
+      exports,
+      '',
+      'Ctrl-C stops the simulator and removes its containers.',
+    ].join('\n'),
+  );
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      console.error(`sim: ${signal} again: exiting now`);
+      process.exit(130);
+    }
+    stopping = true;
+    console.error(`sim: ${signal}: stopping (containers, ingress, registry)...`);
+    sim.stop().then(
+      () => {
+        console.error('sim: stopped');
+        process.exit(0);
+      },
+      (e: unknown) => {
+        console.error(`sim: stop failed: ${String(e)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((e: unknown) => {
+  console.error(`sim: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -58,6 +58,7 @@ export interface DockerEvent {
   status?: string;
   Action?: string;
   id?: string;
+  timeNano?: number;
   Actor?: { ID: string; Attributes: Record<string, string> };
 }
 
@@ -187,6 +188,10 @@ export class DockerCli {
       if (e instanceof DockerError && /No such (image|object)/i.test(e.stderr)) return undefined;
       throw e;
     }
+  }
+
+  async restart(id: string, timeoutSeconds = 1): Promise<void> {
+    await this.exec(['restart', '--time', String(timeoutSeconds), id]);
   }
 
   async pull(ref: string): Promise<void> {

@@ -43,6 +43,11 @@ export interface ReplicaState {
   /** Whether any probe got an HTTP answer. */
   answered: boolean;
   lastProblem?: string;
+  /** Consecutive failed liveness probes, and restarts they caused (as ACA restarts a replica). */
+  livenessFailures: number;
+  restarts: number;
+  /** While a restart runs (ms since epoch): `die` events from before its end are the restart's own. */
+  restartingUntil?: number;
   exitCode?: number;
   exitLog?: string;
 }
@@ -146,20 +151,37 @@ export class DockerRuntime implements Runtime {
     };
   }
 
+  /**
+   * Never rejects for what the engine does (a failed pull, a container that cannot start, an engine
+   * that is down): those show in status() as provisioning Failed with the reason.
+   */
   ensureRevision(spec: RuntimeRevisionSpec): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the runtime is closed'));
+    // Visible at once, so that a caller polling status() never sees a revision it just asked for missing.
+    if (!this.records.has(spec.revisionName)) {
+      this.records.set(spec.revisionName, { spec, key: '', phase: 'provisioning', replicas: [] });
+    }
     return this.serial(spec.revisionName, async () => {
-      if (this.closed) throw new Error('the runtime is closed');
-      await this.init();
       const key = specKey(spec);
       const current = this.records.get(spec.revisionName);
-      if (current && current.key === key && current.phase === 'created') {
-        current.spec = spec;
-        await this.scale(current);
+      const record: RevisionRecord = { spec, key, phase: 'provisioning', replicas: [] };
+      try {
+        await this.init();
+        if (current && current.key === key && current.phase === 'created') {
+          current.spec = spec;
+          await this.scale(current);
+          return;
+        }
+        this.records.set(spec.revisionName, record);
+        if (current) await this.removeContainers(current);
+      } catch (e) {
+        this.records.set(spec.revisionName, {
+          ...record,
+          phase: 'failed',
+          message: `Docker engine: ${problem(e)}`,
+        });
         return;
       }
-      if (current) await this.removeContainers(current);
-      const record: RevisionRecord = { spec, key, phase: 'provisioning', replicas: [] };
-      this.records.set(spec.revisionName, record);
       await this.provision(record);
     });
   }
@@ -231,6 +253,7 @@ export class DockerRuntime implements Runtime {
 
   private init(): Promise<void> {
     this.initialized ??= (async () => {
+      await this.docker.serverVersion();
       const since = Math.floor(Date.now() / 1000) - 1;
       this.createdNetwork = await this.docker.networkCreate(this.network, {
         [LABEL_INSTANCE]: this.instanceId,
@@ -241,6 +264,8 @@ export class DockerRuntime implements Runtime {
       this.timer = setInterval(() => void this.probeAll(), this.o.probeIntervalMs);
       this.timer.unref();
     })();
+    // An engine that was down may be up next time: do not keep the failure.
+    this.initialized.catch(() => (this.initialized = undefined));
     return this.initialized;
   }
 
@@ -249,7 +274,8 @@ export class DockerRuntime implements Runtime {
     const child = this.docker.events(filters, since, (e) => {
       const id = e.Actor?.ID ?? e.id ?? '';
       const code = Number(e.Actor?.Attributes.exitCode ?? NaN);
-      void this.onExit(id, Number.isNaN(code) ? -1 : code);
+      const atMs = e.timeNano ? e.timeNano / 1e6 : Date.now();
+      void this.onExit(id, Number.isNaN(code) ? -1 : code, atMs);
     });
     child.unref();
     child.on('exit', () => {
@@ -260,9 +286,10 @@ export class DockerRuntime implements Runtime {
     this.events = child;
   }
 
-  private async onExit(id: string, exitCode: number): Promise<void> {
+  private async onExit(id: string, exitCode: number, atMs: number): Promise<void> {
     const replica = [...this.records.values()].flatMap((r) => r.replicas).find((x) => x.id === id);
     if (!replica || replica.exitCode !== undefined) return;
+    if (replica.restartingUntil !== undefined && atMs <= replica.restartingUntil) return;
     replica.exitCode = exitCode;
     replica.ready = false;
     const log = (await this.docker.logs(id, 3)).trim().split('\n').pop();
@@ -341,6 +368,8 @@ export class DockerRuntime implements Runtime {
       ready: false,
       failures: 0,
       answered: false,
+      livenessFailures: 0,
+      restarts: 0,
     };
     if (state && !state.running) replica.exitCode = state.exitCode;
     return replica;
@@ -362,7 +391,7 @@ export class DockerRuntime implements Runtime {
         .flatMap((r) =>
           r.replicas
             .filter((x) => x.exitCode === undefined && x.port !== undefined)
-            .map((x) => this.probeOne(x, r.spec.readinessPath ?? '/')),
+            .map((x) => this.probeOne(x, r.spec)),
         );
       await Promise.all(work);
     } finally {
@@ -370,8 +399,11 @@ export class DockerRuntime implements Runtime {
     }
   }
 
-  private async probeOne(replica: ReplicaState, path: string): Promise<void> {
-    const result = await httpProbe(replica.port as number, path, this.o.probeTimeoutMs);
+  private async probeOne(replica: ReplicaState, spec: RuntimeRevisionSpec): Promise<void> {
+    if (replica.restartingUntil !== undefined) return;
+    if (spec.livenessPath && !(await this.live(replica, spec))) return;
+    const path = spec.readinessPath ?? '/';
+    const result = await httpProbe(replica.port as number, path, this.o.probeTimeoutMs, 'readiness');
     if (result.ok) {
       replica.ready = true;
       replica.failures = 0;
@@ -384,6 +416,32 @@ export class DockerRuntime implements Runtime {
     replica.lastProblem = result.problem;
     if (replica.failures >= this.o.failureThreshold) replica.ready = false;
   }
+
+  /** The liveness probe; a replica that keeps failing it is restarted (false while that happens). */
+  private async live(replica: ReplicaState, spec: RuntimeRevisionSpec): Promise<boolean> {
+    const path = spec.livenessPath as string;
+    const result = await httpProbe(replica.port as number, path, this.o.probeTimeoutMs, 'liveness');
+    if (result.ok) {
+      replica.livenessFailures = 0;
+      return true;
+    }
+    replica.livenessFailures += 1;
+    const answered = replica.answered || result.status !== undefined;
+    const limit = answered ? this.o.failureThreshold : this.o.startupFailureThreshold;
+    if (replica.livenessFailures < limit) return true;
+    replica.restartingUntil = Number.MAX_SAFE_INTEGER;
+    Object.assign(replica, { ready: false, failures: 0, livenessFailures: 0, answered: false });
+    replica.lastProblem = `restarted after: ${result.problem}`;
+    try {
+      await this.docker.restart(replica.id);
+      replica.port = (await this.docker.inspect(replica.id))?.ports[spec.targetPort];
+      replica.restarts += 1;
+    } finally {
+      replica.restartingUntil = Date.now();
+      setTimeout(() => (replica.restartingUntil = undefined), 5000).unref();
+    }
+    return false;
+  }
 }
 
 /** HTTP GET on 127.0.0.1:port; 200-399 passes, as in ACA's HTTP probes. */
@@ -391,6 +449,7 @@ export function httpProbe(
   port: number,
   path: string,
   timeoutMs: number,
+  kind: 'readiness' | 'liveness' = 'readiness',
 ): Promise<{ ok: boolean; status?: number; problem?: string }> {
   return new Promise((resolve) => {
     const req = http.get({ host: '127.0.0.1', port, path, agent: false, timeout: timeoutMs }, (res) => {
@@ -400,13 +459,11 @@ export function httpProbe(
       resolve({
         ok,
         status,
-        problem: ok ? undefined : `readiness probe GET ${path} returned HTTP ${status}`,
+        problem: ok ? undefined : `${kind} probe GET ${path} returned HTTP ${status}`,
       });
     });
     req.on('timeout', () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
-    req.on('error', (e) =>
-      resolve({ ok: false, problem: `readiness probe GET ${path} failed: ${e.message}` }),
-    );
+    req.on('error', (e) => resolve({ ok: false, problem: `${kind} probe GET ${path} failed: ${e.message}` }));
   });
 }
 

@@ -23,6 +23,8 @@ const replica = (o: Partial<ReplicaState>): ReplicaState => ({
   ready: false,
   failures: 0,
   answered: false,
+  livenessFailures: 0,
+  restarts: 0,
   ...o,
 });
 
@@ -174,6 +176,29 @@ describeWithDocker('DockerRuntime with real containers', () => {
       return s?.runningState === 'Failed' ? s : undefined;
     });
     expect(status.message).toMatch(/exited with code 3/);
+  });
+
+  it('restarts a replica that fails its liveness probe, as ACA does, without counting it as an exit', async () => {
+    await runtime.ensureRevision(
+      spec('alc-algo-agents--liveness', { registryAuth: await auth(), livenessPath: '/no-such-path' }),
+    );
+    const [replica] = await eventually(() => {
+      const r = runtime.replicas('alc-algo-agents--liveness');
+      return r[0]?.restarts >= 1 ? r : undefined;
+    });
+    expect(replica.exitCode).toBeUndefined();
+    expect(replica.lastProblem).toContain('liveness probe GET /no-such-path returned HTTP 404');
+    await runtime.stopRevision('alc-algo-agents--liveness');
+  });
+
+  it('reports an engine it cannot reach as a failed provisioning, without throwing', async () => {
+    const nowhere = new DockerRuntime({ dockerHost: 'unix:///nonexistent/docker.sock' });
+    await nowhere.ensureRevision(spec('alc-algo-agents--nowhere'));
+    expect(nowhere.status('alc-algo-agents--nowhere')).toMatchObject({
+      provisioningState: 'Failed',
+      message: expect.stringContaining('Docker engine'),
+    });
+    await nowhere.close();
   });
 
   it('removes the containers of a stopped revision, and everything it started on close', async () => {

@@ -15,12 +15,12 @@ import { readFileSync, existsSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { ContainerApp, EnvironmentVar, RegistryCredentials, Template } from '@azure/arm-appcontainers';
 import {
+  describeRevisionState,
   environmentIdOf,
   RevisionFailedError,
   sameTraffic,
   trafficOf,
   type Aca,
-  type RevisionInfo,
 } from './aca.js';
 import type { AzureSettings } from './azure.js';
 import { readAzureSettings } from './azure.js';
@@ -479,6 +479,28 @@ export async function deactivateIdle(
   return idle;
 }
 
+/**
+ * After a revision failed (its write, its states, or its URL): deactivate it unless it carries weight, and
+ * build the error with its provisioning error and states.
+ */
+async function failedRevision(deps: DeployDeps, s: DeploySettings, error: unknown): Promise<Error> {
+  const { aca } = deps;
+  const app = await aca.getApp(s.app).catch(() => undefined);
+  const state = await aca.getRevision(s.app, s.revision).catch(() => undefined);
+  const carries = trafficOf(app ?? ({} as ContainerApp)).some(
+    (e) => e.revisionName === s.revision && (e.weight ?? 0) > 0,
+  );
+  if (state && state.active !== false && !carries) await retire(deps, s.app, s.revision);
+  const why =
+    error instanceof RevisionFailedError
+      ? error.message
+      : state
+        ? `Revision ${s.revision} failed (${describeRevisionState(state)}): ${(error as Error).message}`
+        : `Revision ${s.revision} could not be created: ${(error as Error).message}`;
+  const after = carries ? '' : state ? ' and was deactivated' : '';
+  return new Error(`${why}; it received no traffic${after}`, { cause: error });
+}
+
 export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<DeployResult> {
   const { aca } = deps;
   const log = deps.log ?? (() => undefined);
@@ -488,16 +510,19 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
   const created = !app;
   let reused = false;
   let forced = s.forced;
-  let revision: RevisionInfo | undefined;
   let domain: string;
   let trafficBefore: TrafficEntry[] = [];
+  /** The write that makes the revision exist (and run); undefined when it exists and is active. */
+  let write: (() => Promise<ContainerApp | undefined>) | undefined;
 
   if (!app) {
     const env = await aca.getEnvironment(s.environment);
     domain = env.defaultDomain;
     const body = createBody(s, env.id, env.location);
-    log(`creating app ${s.app} in ${env.name} with revision ${s.revision}`);
-    app = await aca.putApp(s.app, body);
+    write = () => {
+      log(`creating app ${s.app} in ${env.name} with revision ${s.revision}`);
+      return aca.putApp(s.app, body);
+    };
   } else {
     const mode = app.configuration?.activeRevisionsMode ?? 'Single';
     if (mode.toLowerCase() !== 'multiple') {
@@ -511,7 +536,7 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
     const envId = environmentIdOf(app);
     if (!envId) throw new Error(`App ${s.app} names no managed environment`);
     domain = (await aca.getEnvironment(envId)).defaultDomain;
-    revision = await aca.getRevision(s.app, s.revision);
+    const revision = await aca.getRevision(s.app, s.revision);
     if (revision) {
       const running = imageOf(revision.template);
       if (running !== s.image) {
@@ -523,7 +548,7 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
       }
       reused = true;
       log(`${s.revision} exists with this image: converging on it`);
-      if (revision.active === false) await aca.activate(s.app, s.revision);
+      if (revision.active === false) write = () => aca.activate(s.app, s.revision).then(() => undefined);
     } else {
       if (!app.template) throw new Error(`App ${s.app} has no template to build the new revision from`);
       const next = revisionTemplate(app.template, {
@@ -534,15 +559,16 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
         liveSource: `app ${s.app}`,
       });
       forced = s.mode === 'preview' ? next.forced : forced;
-      app = await aca.patchTemplate({ ...app, name: s.app }, next.template);
+      const live = { ...app, name: s.app };
+      write = () => aca.patchTemplate(live, next.template);
     }
   }
 
-  const named = { ...app, name: s.app };
   let proof: string;
-  let ready: RevisionInfo;
   try {
-    ready = await aca.waitReady(s.app, s.revision, deadline);
+    const written = write ? await write() : undefined;
+    app = written ?? app;
+    const ready = await aca.waitReady(s.app, s.revision, deadline);
     const url = new URL(readinessPath(ready.template), revisionUrl(s.app, s.revision, domain));
     proof = await deps.prove({
       url,
@@ -551,17 +577,9 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
       caFile: s.caFile,
     });
   } catch (error) {
-    const current = trafficOf((await aca.getApp(s.app)) ?? named);
-    const carries = current.some((e) => e.revisionName === s.revision && (e.weight ?? 0) > 0);
-    if (!carries) await retire(deps, s.app, s.revision);
-    const why =
-      error instanceof RevisionFailedError
-        ? error.message
-        : `Revision ${s.revision} did not answer on its URL: ${(error as Error).message}`;
-    throw new Error(`${why}; it received no traffic${carries ? '' : ' and was deactivated'}`, {
-      cause: error,
-    });
+    throw await failedRevision(deps, s, error);
   }
+  const named = { ...app!, name: s.app };
   log(`${s.revision} serves: ${proof}`);
 
   const current = trafficOf((await aca.getApp(s.app)) ?? named);

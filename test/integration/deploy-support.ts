@@ -1,0 +1,261 @@
+// What the deploy-app and blue-green integration tests share: the simulator with real containers, the sample
+// app pushed by digest (v1, v2, v3 and a broken build), an ACA client the way the actions build one, the core's
+// settings from inputs, and running an action entry exactly as a runner does.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import { ClientSecretCredential } from '@azure/identity';
+import { Aca } from '../../src/aca.js';
+import { createContainerAppsClient, readAzureSettings } from '../../src/azure.js';
+import { proveServing } from '../../src/deploy.js';
+import type { InputSource } from '../../src/inputs.js';
+import { DockerCli } from '../../sim/docker.js';
+import { startSimulator, type Simulator } from '../../sim/index.js';
+import { ACR_TOKEN_USER } from '../../sim/registry.js';
+import { buildSampleApp, httpsRequest, ROOT, uniqueName } from '../support/docker.js';
+
+export const RG = 'alc-algo-production';
+export const ENV = 'alc-algo-env';
+
+export interface Images {
+  v1: string;
+  v2: string;
+  v3: string;
+  broken: string;
+}
+
+export interface DeploySim {
+  sim: Simulator;
+  images: Images;
+  registry: string;
+  /** Inputs every action run against this simulator needs. */
+  common: Record<string, string>;
+  /** A fresh ACA client (counts ARM requests in `calls`). */
+  aca(log?: (line: string) => void): Aca;
+  calls: { count: number };
+  prove: ReturnType<typeof proveServing>;
+  /** Raw app JSON as ARM returns it (for byte-identical comparisons). */
+  rawApp(app: string): Promise<string>;
+  /** GET through the ingress (Host header routing). */
+  get(host: string, path?: string): Promise<{ status: number; body: string }>;
+  stop(): Promise<void>;
+}
+
+const SAMPLE_REPO = 'alc-algo-agents';
+
+async function loginToRegistry(sim: Simulator, docker: DockerCli): Promise<string> {
+  const server = sim.endpoints.registry!;
+  const res = await httpsRequest(`https://${server}/oauth2/exchange`, {
+    ca: sim.ca,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'access_token',
+      service: server,
+      access_token: sim.identity.issueAccessToken('https://containerregistry.azure.net'),
+    }).toString(),
+  });
+  if (res.status !== 200) throw new Error(`token exchange failed: ${res.status} ${res.body}`);
+  await docker.login(
+    server,
+    ACR_TOKEN_USER,
+    (JSON.parse(res.body) as { refresh_token: string }).refresh_token,
+  );
+  return server;
+}
+
+function digestOf(ref: string, configDir: string): string {
+  const out = execFileSync('docker', ['inspect', '--format', '{{json .RepoDigests}}', ref], {
+    env: { ...process.env, DOCKER_CONFIG: configDir },
+    encoding: 'utf8',
+  });
+  const digests = JSON.parse(out) as string[];
+  const repo = ref.slice(0, ref.lastIndexOf(':'));
+  const hit = digests.find((d) => d.startsWith(`${repo}@`));
+  if (!hit) throw new Error(`no digest for ${ref}: ${out}`);
+  return hit;
+}
+
+/** Builds the sample app once per version and pushes it by digest to the simulator's registry. */
+async function pushImages(
+  sim: Simulator,
+  prefix: string,
+): Promise<{ images: Images; cleanup: () => Promise<void> }> {
+  const configDir = mkdtempSync(join(tmpdir(), `${prefix}-docker-`));
+  const docker = new DockerCli({ configDir });
+  const server = await loginToRegistry(sim, docker);
+  const local: string[] = [];
+  const push = async (version: string, broken = false): Promise<string> => {
+    const tag = `${prefix}-sample:${version}`;
+    await buildSampleApp(docker, tag, { version, broken });
+    const ref = `${server}/${SAMPLE_REPO}:${version}`;
+    await docker.tag(tag, ref);
+    await docker.push(ref);
+    local.push(tag, ref);
+    return digestOf(ref, configDir);
+  };
+  const images = {
+    v1: await push('1.0.0'),
+    v2: await push('2.0.0'),
+    v3: await push('3.0.0'),
+    broken: await push('9.9.9-broken', true),
+  };
+  return {
+    images,
+    cleanup: async () => {
+      await docker.rmi(local).catch(() => undefined);
+      rmSync(configDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<DeploySim> {
+  const prefix = uniqueName('alcdeploy');
+  const stateDir = mkdtempSync(join(tmpdir(), `${prefix}-sim-`));
+  const sim = await startSimulator({
+    stateDir,
+    seed: [{ resourceGroup: RG, environment: ENV, location: 'eastus' }],
+    lroDelayMs: o.lroDelayMs ?? 100,
+    readyTimeoutMs: 60_000,
+  });
+  try {
+    const pushed = await pushImages(sim, prefix);
+    const common: Record<string, string> = {
+      cloud: 'Custom',
+      'arm-endpoint': sim.endpoints.arm,
+      'authority-host': sim.endpoints.authorityHost,
+      'subscription-id': sim.ids.subscriptionId,
+      'tenant-id': sim.ids.tenantId,
+      'resource-group': RG,
+      resolve: sim.env.ALC_SIM_RESOLVE,
+      'ca-file': sim.caPath,
+    };
+    const settings = readAzureSettings((n) => common[n] ?? '');
+    const calls = { count: 0 };
+    const counter: PipelinePolicy = {
+      name: 'count-arm-calls',
+      sendRequest: (req, next) => {
+        if (!req.url.includes('/oauth2/') && !req.url.includes('openid')) calls.count += 1;
+        return next(req);
+      },
+    };
+    const credential = new ClientSecretCredential(sim.ids.tenantId, sim.ids.clientId, sim.ids.clientSecret, {
+      authorityHost: sim.endpoints.authorityHost,
+      disableInstanceDiscovery: true,
+      tlsOptions: { ca: sim.ca },
+    });
+    const client = createContainerAppsClient(settings, credential, {
+      tlsOptions: { ca: sim.ca },
+      additionalPolicies: [{ policy: counter, position: 'perCall' }],
+    });
+    return {
+      sim,
+      images: pushed.images,
+      registry: sim.endpoints.registry!,
+      common,
+      calls,
+      aca: (log) => new Aca(client, { resourceGroup: RG, pollMs: 250, log }),
+      prove: proveServing(),
+      async rawApp(app) {
+        const token = sim.identity.issueAccessToken('https://management.azure.com');
+        const url = `${sim.endpoints.arm}/subscriptions/${sim.ids.subscriptionId}/resourceGroups/${RG}/providers/Microsoft.App/containerApps/${app}?api-version=2026-07-01`;
+        const res = await httpsRequest(url, { ca: sim.ca, headers: { authorization: `Bearer ${token}` } });
+        return `${res.status} ${res.body}`;
+      },
+      async get(host, path = '/version') {
+        const res = await httpsRequest(`https://127.0.0.1:${sim.endpoints.ingressPort}${path}`, {
+          ca: sim.ca,
+          host,
+        });
+        return { status: res.status, body: res.body };
+      },
+      async stop() {
+        await sim.stop();
+        await pushed.cleanup();
+        rmSync(stateDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await sim.stop();
+    throw e;
+  }
+}
+
+/** Inputs as a function, the way the core reads them. */
+export function inputs(values: Record<string, string>): InputSource {
+  return (name) => (values[name] ?? '').trim();
+}
+
+export interface EntryRun {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^<\n]+)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm;
+  for (const m of text.matchAll(re)) out[m[1]] = m[3];
+  return out;
+}
+
+/** Runs `actions/<name>/src/main.ts` with tsx the way a runner starts an action: INPUT_* variables and files. */
+export function runEntry(
+  action: string,
+  values: Record<string, string>,
+  sim: Simulator,
+  extraEnv: Record<string, string> = {},
+): Promise<EntryRun> {
+  const dir = mkdtempSync(join(tmpdir(), 'alcdeploy-entry-'));
+  const output = join(dir, 'output');
+  const summary = join(dir, 'summary');
+  writeFileSync(output, '');
+  writeFileSync(summary, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_OUTPUT: output,
+    GITHUB_STEP_SUMMARY: summary,
+    GITHUB_WORKSPACE: ROOT,
+    RUNNER_TEMP: dir,
+    NODE_EXTRA_CA_CERTS: sim.caPath,
+    ACTIONS_ID_TOKEN_REQUEST_URL: sim.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+    ...extraEnv,
+  };
+  for (const [k, v] of Object.entries(values)) env[`INPUT_${k.toUpperCase()}`] = v;
+  return new Promise((resolve) => {
+    const child = spawn(
+      join(ROOT, 'node_modules/.bin/tsx'),
+      [join(ROOT, 'actions', action, 'src', 'main.ts')],
+      {
+        env,
+        cwd: ROOT,
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => {
+      const result = {
+        status,
+        stdout,
+        stderr,
+        outputs: parseOutputs(readFileSync(output, 'utf8')),
+        summary: readFileSync(summary, 'utf8'),
+      };
+      rmSync(dir, { recursive: true, force: true });
+      resolve(result);
+    });
+  });
+}
+
+/** The `::error::` lines of a run. */
+export function errorLines(stdout: string): string[] {
+  return stdout.split('\n').filter((l) => l.startsWith('::error::'));
+}

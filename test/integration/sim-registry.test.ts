@@ -146,14 +146,20 @@ describeWithDocker('simulated registry with the ACR facade', () => {
 });
 
 describeWithDocker('simulated registry without auth', () => {
+  const docker = new DockerCli();
+  const image = `${uniqueName('alc-sim-test')}:1.0.0`;
+  const pushed: string[] = [];
   let certs: ReturnType<typeof testCertificates>;
   let handle: RegistryHandle;
+  const start = () => startRegistry({ stateDir: `${certs.dir}/open`, tls: certs.controlPlane, auth: 'none' });
 
   beforeAll(async () => {
     certs = testCertificates('test.local');
-    handle = await startRegistry({ stateDir: `${certs.dir}/open`, tls: certs.controlPlane, auth: 'none' });
+    handle = await start();
+    await buildSampleApp(docker, image, { version: '1.0.0' });
   });
   afterAll(async () => {
+    await docker.rmi([image, ...pushed]);
     await handle?.stop();
     certs?.cleanup();
   });
@@ -161,5 +167,16 @@ describeWithDocker('simulated registry without auth', () => {
   it('serves /v2/ to anyone', async () => {
     const res = await httpsRequest(`https://${handle.server}/v2/`, { ca: certs.ca });
     expect(res.status).toBe(200);
+  });
+
+  it('keeps its images across a restart on the same state directory', async () => {
+    const ref = `${handle.server}/kept:1.0.0`;
+    pushed.push(ref);
+    await docker.tag(image, ref);
+    await docker.push(ref);
+    await handle.stop();
+    handle = await start();
+    const res = await httpsRequest(`https://${handle.server}/v2/kept/tags/list`, { ca: certs.ca });
+    expect(JSON.parse(res.body)).toEqual({ name: 'kept', tags: ['1.0.0'] });
   });
 });

@@ -1,0 +1,160 @@
+// The smoke-test entry run as a runner runs it: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makePki, startApp, type Pki, type TestApp } from './smoke-servers.js';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Parses the `name<<delimiter` blocks @actions/core writes to GITHUB_OUTPUT. */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]] = m[3];
+  return out;
+}
+
+function runEntry(dir: string, inputs: Record<string, string>): Promise<Run> {
+  const outputFile = join(dir, `output-${Date.now()}`);
+  const summaryFile = join(dir, `summary-${Date.now()}`);
+  writeFileSync(outputFile, '');
+  writeFileSync(summaryFile, '');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    RUNNER_TEMP: dir,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+  };
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  return new Promise((resolve, reject) => {
+    // The runner hands node INPUT_* names with hyphens (INPUT_WAIT-READY); `npx` runs its command through a shell
+    // that drops such names, so the entry starts through tsx's own binary, as `npx tsx` would resolve it.
+    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+    const child = spawn(tsx, ['actions/smoke-test/src/main.ts'], { env, cwd: process.cwd() });
+    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.on('exit', () => clearTimeout(killer));
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout,
+        outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
+        summary: readFileSync(summaryFile, 'utf8'),
+      }),
+    );
+  });
+}
+
+describe('actions/smoke-test entry as a child process', () => {
+  let pki: Pki;
+  let app: TestApp;
+  let dir: string;
+  const host = 'alc-algo-agents---green.env.smoke.test';
+  beforeAll(async () => {
+    pki = makePki([host]);
+    app = await startApp({ tls: pki, version: '2.1.0', delayMs: 5 });
+    dir = mkdtempSync(join(tmpdir(), 'smoke-action-'));
+  });
+  afterAll(async () => {
+    await app.close();
+    pki.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const base = () => ({
+    url: `https://${host}/`,
+    resolve: `${host}:443:127.0.0.1:${app.port}`,
+    'ca-file': pki.caFile,
+    'wait-ready': '5s',
+    duration: '1s',
+    rate: '20',
+    concurrency: '2',
+    headers: 'Authorization: Bearer s3cr3t-token-value',
+  });
+
+  it('passes, writes every output, the report and the summary, and never prints the secret header', async () => {
+    const run = await runEntry(dir, {
+      ...base(),
+      'expect-version': 'v2.1.0',
+      checks: '- path: /healthz\n  contains: ok',
+    });
+    expect(run.stdout).not.toMatch(/::error::/);
+    expect(run.code).toBe(0);
+    expect(Object.keys(run.outputs).sort()).toEqual([
+      'error-rate',
+      'p50-ms',
+      'p95-ms',
+      'p99-ms',
+      'passed',
+      'report',
+    ]);
+    expect(run.outputs.passed).toBe('true');
+    expect(run.outputs['error-rate']).toBe('0');
+    expect(Number(run.outputs['p95-ms'])).toBeGreaterThanOrEqual(Number(run.outputs['p50-ms']));
+    expect(Number(run.outputs['p50-ms'])).toBeGreaterThanOrEqual(5);
+    expect(run.outputs.report).toBe(join(dir, 'smoke-test-report.json'));
+    const report = JSON.parse(readFileSync(run.outputs.report, 'utf8'));
+    expect(report).toMatchObject({ passed: true, version: { actual: '2.1.0' }, load: { sent: 20 } });
+    expect(run.summary).toMatch(/✅ Smoke test passed/);
+    expect(run.summary).toMatch(/\| ✅ \| GET \/healthz \|/);
+    expect(run.summary).toMatch(/```text\n.*ms │█/);
+    expect(app.lastHeaders?.authorization).toBe('Bearer s3cr3t-token-value');
+    // The only appearance of the secret is the mask command itself.
+    expect(run.stdout.split('s3cr3t-token-value').length - 1).toBe(1);
+    expect(run.stdout).toContain('::add-mask::Bearer s3cr3t-token-value');
+    for (const text of [run.summary, readFileSync(run.outputs.report, 'utf8'), JSON.stringify(run.outputs)]) {
+      expect(text).not.toContain('s3cr3t');
+    }
+  });
+
+  it('fails with exit code 1, one ::error:: line, passed=false and the report, when a threshold fails', async () => {
+    const report = join(dir, 'sub', 'fail-report.json');
+    const run = await runEntry(dir, { ...base(), 'max-p95-ms': '1', report });
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/^::error::/gm)).toHaveLength(1);
+    expect(run.stdout).toMatch(
+      /::error::Smoke test of https:\/\/alc-algo-agents---green\.env\.smoke\.test\/ failed: p95 latency .* over max-p95-ms 1 ms/,
+    );
+    expect(run.outputs.passed).toBe('false');
+    expect(run.outputs.report).toBe(report);
+    expect(existsSync(report)).toBe(true);
+    expect(run.summary).toMatch(/❌ Smoke test failed/);
+  });
+
+  it.each([
+    [
+      'url',
+      { url: 'app.example.com/healthz' },
+      /Input 'url' has the invalid value 'app\.example\.com\/healthz'/,
+    ],
+    ['duration', { duration: '-5s' }, /Input 'duration' has the invalid value '-5s'/],
+    [
+      'resolve',
+      { resolve: 'app.smoke.test:127.0.0.1' },
+      /Input 'resolve' has the invalid value 'app\.smoke\.test:127\.0\.0\.1'/,
+    ],
+    [
+      'checks',
+      { checks: '- path: /x\n  stauts: 200' },
+      /Input 'checks' has the invalid value 'check 1: stauts': allowed keys/,
+    ],
+  ])('rejects a bad %s before any request', async (_name, bad, message) => {
+    const hits = app.hits;
+    const run = await runEntry(dir, { ...base(), ...bad });
+    expect(run.code).toBe(1);
+    expect(run.stdout.match(/^::error::/gm)).toHaveLength(1);
+    expect(run.stdout).toMatch(message);
+    expect(app.hits).toBe(hits);
+    expect(run.outputs).toEqual({});
+  });
+});

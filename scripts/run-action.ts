@@ -27,28 +27,32 @@ export interface RunnerEvent {
   baseRef?: string;
 }
 
-export interface RunActionOptions {
-  /** Directory of the action (holding action.yml). */
-  action: string;
-  inputs?: Record<string, string | undefined>;
-  /** dist: dist/index.js on the Node of `runs.using` (default); src: src/main.ts through tsx. */
-  source?: 'dist' | 'src';
+/** What every step gets from its runner. */
+export interface StepOptions {
   event?: RunnerEvent;
-  /** GitHub OIDC token endpoint (a runner's ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN). */
+  /** GitHub OIDC token endpoint (a runner's ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN), for jobs with id-token: write. */
   oidc?: { url: string; token: string };
-  /** Extra environment (NODE_EXTRA_CA_CERTS, DOCKER_HOST, ...). */
+  /** Extra environment (NODE_EXTRA_CA_CERTS, DOCKER_HOST, the workflow's env: ...). */
   env?: Record<string, string>;
   /** GITHUB_WORKSPACE and the working directory (default the repository root). */
   workspace?: string;
   repository?: string;
   job?: string;
-  /** Node binary for dist (default: Node 24 from .tools when runs.using is node24 and it is there, else this Node). */
-  node?: string;
   timeoutMs?: number;
-  /** Called with each line the action prints (masked), as it prints it. */
+  /** Called with each line the step prints (masked), as it prints it. */
   onLine?: (line: string) => void;
   /** Keep the temporary runner directory (for debugging). */
   keepTemp?: boolean;
+}
+
+export interface RunActionOptions extends StepOptions {
+  /** Directory of the action (holding action.yml). */
+  action: string;
+  inputs?: Record<string, string | undefined>;
+  /** dist: dist/index.js on the Node of `runs.using` (default); src: src/main.ts through tsx. */
+  source?: 'dist' | 'src';
+  /** Node binary for dist (default: Node 24 from .tools when runs.using is node24 and it is there, else this Node). */
+  node?: string;
 }
 
 export interface Annotation {
@@ -192,7 +196,11 @@ export function nodeFor(using: string): string {
 
 const RUNNER_PREFIXES = /^(INPUT_|GITHUB_|RUNNER_|ACTIONS_|STATE_)/;
 
-function runnerEnvironment(o: RunActionOptions, dir: string, workspace: string): Record<string, string> {
+function runnerEnvironment(
+  o: StepOptions & { actionPath?: string },
+  dir: string,
+  workspace: string,
+): Record<string, string> {
   const event = o.event ?? pushEvent('refs/heads/main', '0'.repeat(40));
   const eventPath = join(dir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(event.payload, null, 2));
@@ -206,7 +214,7 @@ function runnerEnvironment(o: RunActionOptions, dir: string, workspace: string):
     CI: 'true',
     GITHUB_ACTIONS: 'true',
     GITHUB_ACTION: o.job ?? 'run-action',
-    GITHUB_ACTION_PATH: resolve(o.action),
+    ...(o.actionPath ? { GITHUB_ACTION_PATH: o.actionPath } : {}),
     GITHUB_ACTOR: 'alc-demo',
     GITHUB_JOB: o.job ?? 'run-action',
     GITHUB_WORKFLOW: 'local',
@@ -246,33 +254,65 @@ function runnerEnvironment(o: RunActionOptions, dir: string, workspace: string):
 
 /** Runs one action step; resolves when its process ends (never rejects for a failing action). */
 export async function runAction(o: RunActionOptions): Promise<RunActionResult> {
-  const started = Date.now();
   const actionDir = resolve(o.action);
   const meta = readActionMetadata(actionDir);
+  const { env: inputs, unexpected } = inputEnvironment(meta, o.inputs ?? {});
+  const source = o.source ?? 'dist';
+  const entry = source === 'dist' ? join(actionDir, meta.main) : join(actionDir, 'src', 'main.ts');
+  if (!existsSync(entry)) throw new Error(`${o.action}: ${entry} does not exist (source ${source})`);
+  const warnings =
+    unexpected.length > 0
+      ? [
+          `Unexpected input(s) '${unexpected.join("', '")}', valid inputs are ${Object.keys(meta.inputs).join(', ')}`,
+        ]
+      : [];
+  return runProcess(
+    { ...o, actionPath: actionDir },
+    () =>
+      source === 'dist'
+        ? { cmd: o.node ?? nodeFor(meta.using), args: [entry] }
+        : { cmd: process.execPath, args: ['--import', tsxLoader(), entry] },
+    inputs,
+    warnings,
+  );
+}
+
+export interface RunScriptOptions extends StepOptions {
+  /** A `run:` script, run as GitHub runs `shell: bash` (bash --noprofile --norc -eo pipefail). */
+  script: string;
+}
+
+/** Runs one `run:` step with the same runner environment and file commands as an action. */
+export async function runScript(o: RunScriptOptions): Promise<RunActionResult> {
+  return runProcess(o, (dir) => {
+    const file = join(dir, 'script.sh');
+    writeFileSync(file, o.script);
+    return { cmd: 'bash', args: ['--noprofile', '--norc', '-eo', 'pipefail', file] };
+  });
+}
+
+async function runProcess(
+  o: StepOptions & { actionPath?: string },
+  command: (dir: string) => { cmd: string; args: string[] },
+  inputs: Record<string, string> = {},
+  warnings: string[] = [],
+): Promise<RunActionResult> {
+  const started = Date.now();
   const workspace = resolve(o.workspace ?? REPO_ROOT);
   const dir = mkdtempSync(join(tmpdir(), 'alc-run-action-'));
   try {
-    const { env: inputs, unexpected } = inputEnvironment(meta, o.inputs ?? {});
     const inherited = Object.fromEntries(
       Object.entries(process.env).filter(([k, v]) => v !== undefined && !RUNNER_PREFIXES.test(k)),
     ) as Record<string, string>;
     const env = { ...inherited, ...o.env, ...runnerEnvironment(o, dir, workspace), ...inputs };
-    const source = o.source ?? 'dist';
-    const entry = source === 'dist' ? join(actionDir, meta.main) : join(actionDir, 'src', 'main.ts');
-    if (!existsSync(entry)) throw new Error(`${o.action}: ${entry} does not exist (source ${source})`);
-    const [cmd, args] =
-      source === 'dist'
-        ? [o.node ?? nodeFor(meta.using), [entry]]
-        : [process.execPath, ['--import', tsxLoader(), entry]];
+    const { cmd, args } = command(dir);
 
     const masks = new Set<string>();
-    const annotations: Annotation[] = [];
-    const warn = (message: string) => annotations.push({ level: 'warning', message, properties: {} });
-    if (unexpected.length > 0) {
-      warn(
-        `Unexpected input(s) '${unexpected.join("', '")}', valid inputs are ${Object.keys(meta.inputs).join(', ')}`,
-      );
-    }
+    const annotations: Annotation[] = warnings.map((message) => ({
+      level: 'warning',
+      message,
+      properties: {},
+    }));
     const out = { stdout: [] as string[], stderr: [] as string[] };
     const onLine = (stream: 'stdout' | 'stderr', raw: string) => {
       const cmdLine = parseWorkflowCommand(raw);
@@ -300,7 +340,13 @@ export async function runAction(o: RunActionOptions): Promise<RunActionResult> {
       if (maskText(value, masks) !== value) droppedOutputs.push(name);
       else outputs[name] = value;
     }
-    for (const name of droppedOutputs) warn(`Skip output '${name}' since it may contain secret.`);
+    for (const name of droppedOutputs) {
+      annotations.push({
+        level: 'warning',
+        message: `Skip output '${name}' since it may contain secret.`,
+        properties: {},
+      });
+    }
     return {
       exitCode,
       outputs,

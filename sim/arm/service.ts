@@ -517,15 +517,12 @@ export class ArmService {
     const identity = body.identity === undefined ? existing?.identity : (obj(body.identity) as Json);
     const revisions = appRevisions(this.state, appKey);
     const plan = planRevision(name, obj(props.template), revisions, existing?.latestRevisionName);
-    if (plan instanceof ArmError) throw plan;
-    const error = validateWrite({
-      appName: name,
-      props,
-      identity,
-      newRevisionName: plan.newRevisionName,
-      revisions,
-    });
+    // Static validation first (as ARM does), with the name the revision would get; then a reused suffix.
+    const suffix = String(obj(props.template).revisionSuffix);
+    const newRevisionName = plan instanceof ArmError ? `${name}--${suffix}` : plan.newRevisionName;
+    const error = validateWrite({ appName: name, props, identity, newRevisionName, revisions });
     if (error) throw error;
+    if (plan instanceof ArmError) throw plan;
 
     const app: ContainerApp = {
       name: existing?.name ?? name,

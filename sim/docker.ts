@@ -78,19 +78,23 @@ export class DockerCli {
     return new Promise((resolve, reject) => {
       const child = spawn('docker', args, {
         env: { ...this.env, ...extraEnv },
-        stdio: ['pipe', 'pipe', 'pipe'],
+        stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
-      child.stdout.on('data', (d: Buffer) => out.push(d));
-      child.stderr.on('data', (d: Buffer) => err.push(d));
+      child.stdout?.on('data', (d: Buffer) => out.push(d));
+      child.stderr?.on('data', (d: Buffer) => err.push(d));
       child.on('error', (e) => reject(new DockerError(args, null, e.message)));
       child.on('close', (code) => {
         const stdout = Buffer.concat(out).toString('utf8');
         if (code === 0) resolve(stdout);
         else reject(new DockerError(args, code, Buffer.concat(err).toString('utf8') || stdout));
       });
-      child.stdin.end(input ?? '');
+      if (child.stdin) {
+        // docker may exit before it reads its input (a refused login): that is its answer, not an error here.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input);
+      }
     });
   }
 

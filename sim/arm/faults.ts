@@ -97,7 +97,12 @@ export class FaultInjector {
     const [fault] = this.take(method, path, ['status', 'reset']);
     if (!fault) return false;
     if (fault.kind === 'reset') {
-      req.socket.resetAndDestroy();
+      // A TCP RST where the socket allows it (plain TCP), else an abrupt close without a TLS close_notify.
+      try {
+        req.socket.resetAndDestroy();
+      } catch {
+        req.socket.destroy();
+      }
       return true;
     }
     const status = fault.status ?? 500;

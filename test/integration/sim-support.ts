@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ContainerAppsAPIClient, type ContainerApp } from '@azure/arm-appcontainers';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { ClientAssertionCredential } from '@azure/identity';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index.js';
 import { httpsRequest, type HttpAnswer } from '../support/docker.js';
@@ -39,7 +40,7 @@ export async function githubToken(sim: Simulator, audience = 'api://AzureADToken
   return (JSON.parse(res.body) as { value: string }).value;
 }
 
-export function sdkClient(sim: Simulator, retryDelayInMs = 20): ContainerAppsAPIClient {
+export function sdkClient(sim: Simulator, policies: PipelinePolicy[] = []): ContainerAppsAPIClient {
   const credential = new ClientAssertionCredential(
     sim.ids.tenantId,
     sim.ids.clientId,
@@ -54,7 +55,8 @@ export function sdkClient(sim: Simulator, retryDelayInMs = 20): ContainerAppsAPI
     endpoint: sim.endpoints.arm,
     credentials: { scopes: [`${sim.endpoints.arm}/.default`] },
     tlsOptions: { ca: sim.ca },
-    retryOptions: { retryDelayInMs, maxRetryDelayInMs: 200 },
+    retryOptions: { retryDelayInMs: 20, maxRetryDelayInMs: 200 },
+    additionalPolicies: policies.map((policy) => ({ policy, position: 'perRetry' as const })),
   });
 }
 

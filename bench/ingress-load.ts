@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import * as http from 'node:http';
 import * as https from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -85,84 +86,113 @@ try {
   });
   const agent = new https.Agent({ keepAlive: true, maxSockets: concurrency, ca: certs.ca });
 
-  const latencies: number[] = [];
-  const failures: string[] = [];
+  // Baseline: the same loop straight to the replicas' published ports, without TLS or the ingress.
+  const direct = runtime.endpoints(BLUE);
+  let next = 0;
+  const base = await measure(Math.min(total, 2000), (done) => {
+    const ep = direct[next++ % direct.length];
+    http.get({ host: ep.host, port: ep.port, path: '/', agent: false }, (res) => done(res)).on('error', done);
+  });
+
   const served: Record<string, number> = {};
   const perStep = steps.map(() => ({ requests: 0, green: 0 }));
   let step = 0;
-  let started = 0;
-  const one = () =>
-    new Promise<void>((resolve) => {
-      const at = step;
-      const t0 = performance.now();
-      const req = https.get(
-        {
-          host: '127.0.0.1',
-          port: ingress.port,
-          path: '/',
-          servername: HOST,
-          headers: { host: HOST },
-          agent,
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () => {
-            latencies.push(performance.now() - t0);
-            const revision = String(res.headers[REVISION_HEADER]);
-            if (res.statusCode !== 200) failures.push(`HTTP ${res.statusCode} from ${revision}`);
-            served[revision] = (served[revision] ?? 0) + 1;
-            perStep[at].requests += 1;
-            if (revision === GREEN) perStep[at].green += 1;
-            resolve();
-          });
-        },
-      );
-      req.on('error', (e) => {
-        failures.push(e.message);
-        resolve();
-      });
-    });
-  const worker = async () => {
-    while (started < total && Date.now() < deadline) {
-      started += 1;
-      // Move one step each time another share of the requests has started.
-      const next = Math.min(steps.length - 1, Math.floor((started * steps.length) / total));
-      if (next !== step) {
-        step = next;
-        setGreen(steps[step]);
-      }
-      await one();
+  const run = await measure(total, (done, started) => {
+    // Move one step each time another share of the requests has started.
+    const now = Math.min(steps.length - 1, Math.floor((started * steps.length) / total));
+    if (now !== step) {
+      step = now;
+      setGreen(steps[step]);
     }
-  };
-  const t0 = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - t0) / 1000;
+    const at = step;
+    const opts = {
+      host: '127.0.0.1',
+      port: ingress.port,
+      path: '/',
+      servername: HOST,
+      headers: { host: HOST },
+      agent,
+    };
+    https
+      .get(opts, (res) => {
+        const revision = String(res.headers[REVISION_HEADER]);
+        served[revision] = (served[revision] ?? 0) + 1;
+        perStep[at].requests += 1;
+        if (revision === GREEN) perStep[at].green += 1;
+        done(res);
+      })
+      .on('error', done);
+  });
   agent.destroy();
   await ingress.stop();
 
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  console.log(`requests      ${latencies.length + failures.filter((f) => !f.startsWith('HTTP')).length}`);
-  console.log(
-    `failures      ${failures.length}${failures.length ? ` (${[...new Set(failures)].slice(0, 3).join('; ')})` : ''}`,
-  );
-  console.log(
-    `duration      ${seconds.toFixed(2)} s, ${(latencies.length / seconds).toFixed(0)} req/s, concurrency ${concurrency}`,
-  );
-  console.log(
-    `latency ms    p50 ${pct(50).toFixed(2)}  p95 ${pct(95).toFixed(2)}  p99 ${pct(99).toFixed(2)}  max ${pct(100).toFixed(2)}`,
-  );
+  report('direct to replicas (baseline, no TLS, no ingress)', base);
+  report('through the ingress while the weights move', run);
   console.log(`served        ${JSON.stringify(served)}`);
-  console.log('step  green-weight  requests  to-green');
+  console.log('step  green-weight  requests  to-green (counted by the step at which a request was sent)');
   steps.forEach((w, i) =>
     console.log(
       `${String(i).padStart(4)}  ${String(w).padStart(12)}  ${String(perStep[i].requests).padStart(8)}  ${String(perStep[i].green).padStart(8)}`,
     ),
   );
-  process.exitCode = failures.length === 0 ? 0 : 1;
+  const failures = base.failures.length + run.failures.length;
+  process.exitCode = failures === 0 ? 0 : 1;
 } finally {
   await runtime.close();
   await docker.rmi([`${tag}:1`, `${tag}:2`]);
   rmSync(dir, { recursive: true, force: true });
+}
+
+interface Measured {
+  latencies: number[];
+  failures: string[];
+  seconds: number;
+}
+
+/** `count` requests through `concurrency` workers; `send` calls `done` with the response or the error. */
+async function measure(
+  count: number,
+  send: (done: (r: http.IncomingMessage | Error) => void, started: number) => void,
+): Promise<Measured> {
+  const m: Measured = { latencies: [], failures: [], seconds: 0 };
+  let started = 0;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      send((r) => {
+        if (r instanceof Error) {
+          m.failures.push(r.message);
+          return resolve();
+        }
+        r.resume();
+        r.on('end', () => {
+          m.latencies.push(performance.now() - t0);
+          if (r.statusCode !== 200) m.failures.push(`HTTP ${r.statusCode}`);
+          resolve();
+        });
+      }, ++started);
+    });
+  const worker = async () => {
+    while (started < count && Date.now() < deadline) await one();
+  };
+  const t0 = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  m.seconds = (performance.now() - t0) / 1000;
+  return m;
+}
+
+function report(title: string, m: Measured): void {
+  const sorted = [...m.latencies].sort((a, b) => a - b);
+  const pct = (p: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  const kinds = [...new Set(m.failures)].slice(0, 3).join('; ');
+  console.log(`-- ${title}`);
+  console.log(`requests      ${sorted.length + m.failures.filter((f) => !f.startsWith('HTTP')).length}`);
+  console.log(`failures      ${m.failures.length}${kinds ? ` (${kinds})` : ''}`);
+  console.log(
+    `throughput    ${(sorted.length / m.seconds).toFixed(0)} req/s over ${m.seconds.toFixed(2)} s, concurrency ${concurrency}`,
+  );
+  console.log(
+    `latency ms    p50 ${pct(50).toFixed(2)}  p95 ${pct(95).toFixed(2)}  p99 ${pct(99).toFixed(2)}  max ${pct(100).toFixed(2)}`,
+  );
 }

@@ -124,11 +124,12 @@ async function measure(
   }
 }
 
-/** Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets. */
+/** Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees each. */
 export async function runLoad(
   client: HttpClient,
   targets: readonly LoadTarget[],
   asked: LoadOptions,
+  onSample: (sample: LoadSample) => void = () => undefined,
 ): Promise<LoadResult> {
   const total = plannedRequests(asked);
   const pending: Array<Promise<LoadSample>> = [];
@@ -138,7 +139,12 @@ export async function runLoad(
     const now = performance.now() - start;
     for (; i < total && dueTime(i, asked.rate) <= now; i += 1) {
       const due = dueTime(i, asked.rate);
-      pending.push(measure(client, targets[i % targets.length], due, now - due));
+      pending.push(
+        measure(client, targets[i % targets.length], due, now - due).then((sample) => {
+          onSample(sample);
+          return sample;
+        }),
+      );
     }
     if (i < total) await sleep(Math.max(0, dueTime(i, asked.rate) - (performance.now() - start)));
   }

@@ -44,7 +44,8 @@ export interface RegistryHandle {
   stop(): Promise<void>;
 }
 
-interface Access {
+/** One grant of a registry token: `repository:<name>:pull,push` or `registry:catalog:*`. */
+export interface Access {
   type: string;
   name: string;
   actions: string[];
@@ -557,7 +558,7 @@ function mtime(path: string): Promise<number> {
 }
 
 /** ACR list paging: orderby (timedesc, timeasc, or by name), `last` (exclusive) and `n`. */
-export function paginate<T extends { lastUpdateTime: string; digest: string }>(
+function paginate<T extends { lastUpdateTime: string; digest: string }>(
   items: T[],
   q: URLSearchParams,
 ): { items: T[]; next?: string } {

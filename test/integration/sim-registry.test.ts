@@ -1,8 +1,14 @@
 // The registry behind the ACR facade, with the real docker CLI: token exchange, login, push, pull,
 // the 401 challenges, ACR's tag listing and manifest delete.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DockerCli, DockerError } from '../../sim/docker.js';
-import { ACR_TOKEN_USER, startRegistry, type RegistryHandle } from '../../sim/registry.js';
+import {
+  ACR_TOKEN_USER,
+  parseScope,
+  requiredAccess,
+  startRegistry,
+  type RegistryHandle,
+} from '../../sim/registry.js';
 import {
   buildSampleApp,
   describeWithDocker,
@@ -15,6 +21,31 @@ import {
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+describe('registry access rules', () => {
+  it.each([
+    ['GET', '/v2/', 'registry::'],
+    ['GET', '/v2/_catalog', 'registry:catalog:*'],
+    ['GET', '/v2/team/app/manifests/1.0.0', 'repository:team/app:pull'],
+    ['HEAD', '/v2/app/blobs/sha256:abc', 'repository:app:pull'],
+    ['PUT', '/v2/app/manifests/1.0.0', 'repository:app:push'],
+    ['GET', '/v2/app/blobs/uploads/1234', 'repository:app:push'],
+    ['DELETE', '/v2/app/manifests/sha256:abc', 'repository:app:delete'],
+    ['GET', '/acr/v1/app/_tags', 'repository:app:metadata_read,pull'],
+    ['DELETE', '/acr/v1/app/_tags/1.0.0', 'repository:app:delete'],
+    ['GET', '/v2/UPPER/tags/list', undefined],
+    ['GET', '/elsewhere', undefined],
+  ])('%s %s needs %s', (method, path, expected) => {
+    const need = requiredAccess(method, path);
+    expect(need && `${need.type}:${need.name}:${need.actions.join(',')}`).toBe(expected);
+  });
+
+  it.each([
+    ['repository:team/app:pull,push', { type: 'repository', name: 'team/app', actions: ['pull', 'push'] }],
+    ['registry:catalog:*', { type: 'registry', name: 'catalog', actions: ['*'] }],
+    ['nonsense', undefined],
+  ])('parses the scope %s', (scope, expected) => expect(parseScope(scope)).toEqual(expected));
+});
 
 describeWithDocker('simulated registry with the ACR facade', () => {
   let reg: TestRegistry;

@@ -1,0 +1,226 @@
+// The simulator's identity services: Entra ID (openid-configuration, client_credentials with a GitHub
+// OIDC client assertion or a client secret) and the GitHub Actions OIDC token endpoint, through the
+// real @azure/identity credentials and, in a child process with only the simulator's `env`, through
+// @actions/core getIDToken exactly as an action runs it.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { createPublicKey, verify } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ClientAssertionCredential, ClientSecretCredential } from '@azure/identity';
+import { decodeJwt } from '../../sim/jwt.js';
+import { IdentityService } from '../../sim/identity.js';
+import { ROOT, httpsRequest } from '../support/docker.js';
+import { githubToken, startControlPlaneSim, type ControlPlaneSim } from './sim-support.js';
+
+let s: ControlPlaneSim;
+beforeAll(async () => {
+  s = await startControlPlaneSim({ registry: false });
+});
+afterAll(async () => s?.stop());
+
+const tokenEndpoint = () => `${s.sim.endpoints.authorityHost}/${s.sim.ids.tenantId}/oauth2/v2.0/token`;
+const postToken = (fields: Record<string, string>, tenant = s.sim.ids.tenantId) =>
+  httpsRequest(`${s.sim.endpoints.authorityHost}/${tenant}/oauth2/v2.0/token`, {
+    ca: s.sim.ca,
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+const clientCredentials = (extra: Record<string, string>) => ({
+  grant_type: 'client_credentials',
+  client_id: s.sim.ids.clientId,
+  scope: `${s.sim.endpoints.arm}/.default`,
+  ...extra,
+});
+const assertionFields = (assertion: string) => ({
+  client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+  client_assertion: assertion,
+});
+
+describe('Entra ID', () => {
+  it('serves the openid-configuration MSAL reads', async () => {
+    const res = await httpsRequest(
+      `${s.sim.endpoints.authorityHost}/${s.sim.ids.tenantId}/v2.0/.well-known/openid-configuration`,
+      { ca: s.sim.ca },
+    );
+    expect(JSON.parse(res.body)).toMatchObject({
+      issuer: `${s.sim.endpoints.authorityHost}/${s.sim.ids.tenantId}/v2.0`,
+      token_endpoint: tokenEndpoint(),
+      authorization_endpoint: expect.any(String),
+      jwks_uri: expect.any(String),
+    });
+  });
+
+  it('ClientAssertionCredential: a GitHub OIDC assertion buys an RS256 access token for the scope', async () => {
+    let assertions = 0;
+    const credential = new ClientAssertionCredential(
+      s.sim.ids.tenantId,
+      s.sim.ids.clientId,
+      async () => {
+        assertions += 1;
+        return githubToken(s.sim);
+      },
+      {
+        authorityHost: s.sim.endpoints.authorityHost,
+        disableInstanceDiscovery: true,
+        tlsOptions: { ca: s.sim.ca },
+      },
+    );
+    const { token, expiresOnTimestamp } = await credential.getToken(`${s.sim.endpoints.arm}/.default`);
+    const decoded = decodeJwt(token);
+    expect(decoded?.header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
+    expect(decoded?.claims).toMatchObject({
+      aud: s.sim.endpoints.arm,
+      tid: s.sim.ids.tenantId,
+      appid: s.sim.ids.clientId,
+      oid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
+    expect(expiresOnTimestamp).toBeGreaterThan(Date.now() + 50 * 60_000);
+    expect(s.sim.identity.verify(token)).toMatchObject({ aud: s.sim.endpoints.arm });
+    expect(s.sim.identity.verify(`${token.slice(0, -4)}AAAA`)).toBeUndefined();
+    expect(assertions).toBeGreaterThan(0);
+  });
+
+  it('ClientSecretCredential works with the secret and refuses another one', async () => {
+    const make = (secret: string) =>
+      new ClientSecretCredential(s.sim.ids.tenantId, s.sim.ids.clientId, secret, {
+        authorityHost: s.sim.endpoints.authorityHost,
+        disableInstanceDiscovery: true,
+        tlsOptions: { ca: s.sim.ca },
+      });
+    await expect(
+      make(s.sim.ids.clientSecret).getToken('https://management.azure.com/.default'),
+    ).resolves.toMatchObject({ token: expect.any(String) });
+    await expect(make('wrong').getToken('https://management.azure.com/.default')).rejects.toThrow(
+      /AADSTS7000215/,
+    );
+  });
+
+  it.each(
+    (
+      [
+        [
+          'an assertion for another audience',
+          async () => assertionFields(await githubToken(s.sim, 'https://github.com/alc-algo')),
+          400,
+          700212,
+        ],
+        [
+          'an expired assertion',
+          async () => {
+            const expired = new IdentityService(join(s.stateDir, 'keys'), {
+              ...s.sim.identity.config,
+              githubTokenLifetimeSec: -60,
+            });
+            expired.origin = s.sim.identity.origin;
+            return assertionFields(expired.issueGithubToken('api://AzureADTokenExchange'));
+          },
+          400,
+          700024,
+        ],
+        [
+          'an assertion signed by another key',
+          async () => {
+            const other = new IdentityService(join(s.stateDir, 'other-keys'), s.sim.identity.config);
+            other.origin = s.sim.identity.origin;
+            return assertionFields(other.issueGithubToken('api://AzureADTokenExchange'));
+          },
+          401,
+          700027,
+        ],
+        ['neither assertion nor secret', async () => ({}), 401, 7000218],
+        [
+          'an unknown client id',
+          async () => ({ client_id: '00000000-0000-0000-0000-00000000abcd', client_secret: 'x' }),
+          400,
+          700016,
+        ],
+        [
+          'a scope without /.default',
+          async () => ({ client_secret: s.sim.ids.clientSecret, scope: 'openid' }),
+          400,
+          1002012,
+        ],
+      ] as Array<[string, () => Promise<Record<string, string>>, number, number]>
+    ).map(([name, fields, status, code]) => ({ name, fields, status, code })),
+  )('refuses $name with AADSTS$code', async ({ fields, status, code }) => {
+    const res = await postToken(clientCredentials(await fields()));
+    expect(res.status).toBe(status);
+    expect(JSON.parse(res.body)).toMatchObject({
+      error_codes: [code],
+      error_description: expect.stringContaining(`AADSTS${code}:`),
+    });
+  });
+
+  it('refuses an unknown tenant (AADSTS90002)', async () => {
+    const res = await postToken(
+      clientCredentials({ client_secret: s.sim.ids.clientSecret }),
+      '99999999-9999-9999-9999-999999999999',
+    );
+    expect(JSON.parse(res.body).error_codes).toEqual([90002]);
+  });
+
+  it('federated subjects: only the configured subject is accepted', async () => {
+    const strict = new IdentityService(join(s.stateDir, 'keys'), {
+      ...s.sim.identity.config,
+      federatedSubjects: ['repo:alc-algo/alc-algo:environment:production'],
+    });
+    strict.origin = s.sim.identity.origin;
+    const form = new URLSearchParams(
+      clientCredentials(assertionFields(strict.issueGithubToken('api://AzureADTokenExchange'))),
+    );
+    expect(strict.tokenResponse(s.sim.ids.tenantId, form).body).toMatchObject({ error_codes: [70021] });
+    const prod = new IdentityService(join(s.stateDir, 'keys'), {
+      ...strict.config,
+      githubClaims: { sub: 'repo:alc-algo/alc-algo:environment:production' },
+    });
+    prod.origin = s.sim.identity.origin;
+    const ok = new URLSearchParams(
+      clientCredentials(assertionFields(prod.issueGithubToken('api://AzureADTokenExchange'))),
+    );
+    expect(strict.tokenResponse(s.sim.ids.tenantId, ok).status).toBe(200);
+  });
+});
+
+describe('GitHub Actions OIDC', () => {
+  it('refuses a request without the request token', async () => {
+    const res = await httpsRequest(`${s.sim.endpoints.githubTokenUrl}&audience=x`, {
+      ca: s.sim.ca,
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('issues tokens its JWKS verifies, with the requested audience', async () => {
+    const token = await githubToken(s.sim, 'api://AzureADTokenExchange');
+    const jwks = JSON.parse(
+      (await httpsRequest(`${s.sim.identity.githubIssuer}/.well-known/jwks`, { ca: s.sim.ca })).body,
+    ) as { keys: Array<Record<string, string>> };
+    const [head, body, sig] = token.split('.');
+    const key = createPublicKey({ key: jwks.keys[0], format: 'jwk' });
+    expect(verify('sha256', Buffer.from(`${head}.${body}`), key, Buffer.from(sig, 'base64url'))).toBe(true);
+    expect(decodeJwt(token)?.claims).toMatchObject({
+      aud: 'api://AzureADTokenExchange',
+      iss: s.sim.identity.githubIssuer,
+      sub: expect.stringMatching(/^repo:/),
+    });
+  });
+
+  it('an action process with only the simulator env: getIDToken, then ClientAssertionCredential', async () => {
+    const script = [
+      "import * as core from '@actions/core';",
+      "import { ClientAssertionCredential } from '@azure/identity';",
+      "const c = new ClientAssertionCredential(process.env.AZURE_TENANT_ID, process.env.AZURE_CLIENT_ID, () => core.getIDToken('api://AzureADTokenExchange'), { authorityHost: process.env.ALC_SIM_AUTHORITY_HOST, disableInstanceDiscovery: true });",
+      "const t = await c.getToken(process.env.ALC_SIM_ARM_ENDPOINT + '/.default');",
+      "console.log('TOKEN ' + t.token);",
+    ].join('\n');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, ...s.sim.env },
+    });
+    expect(stdout).toMatch(/^::add-mask::/m);
+    const token = /^TOKEN (\S+)$/m.exec(stdout)?.[1] ?? '';
+    expect(s.sim.identity.verify(token)).toMatchObject({ aud: s.sim.endpoints.arm });
+  });
+});

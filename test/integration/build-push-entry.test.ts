@@ -1,8 +1,7 @@
 // The build-push entry started as a runner starts it: INPUT_* variables, GITHUB_OUTPUT,
 // GITHUB_STEP_SUMMARY, the event payload, `npx tsx actions/build-push/src/main.ts`.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RegistryClient } from '../../src/registry.js';
@@ -12,29 +11,9 @@ import {
   makeContext,
   type PlainRegistry,
   removeImages,
+  runEntry,
   startPlainRegistry,
 } from './build-push-helpers.js';
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Parses GITHUB_OUTPUT's `name<<delimiter` blocks. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([\w-]+)<<(.+)$/.exec(lines[i]);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-    outputs[m[1]] = value.join('\n');
-  }
-  return outputs;
-}
 
 describeWithDocker('build-push entry, run as a runner runs it', () => {
   let registry: PlainRegistry;
@@ -55,52 +34,8 @@ describeWithDocker('build-push entry, run as a runner runs it', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function run(
-    inputs: Record<string, string>,
-    github: Record<string, string>,
-    payload: object = {},
-  ): Promise<Run> {
-    const runDir = mkdtempSync(join(dir, 'run-'));
-    const files = {
-      output: join(runDir, 'output'),
-      summary: join(runDir, 'summary'),
-      event: join(runDir, 'event.json'),
-    };
-    writeFileSync(files.output, '');
-    writeFileSync(files.summary, '');
-    writeFileSync(files.event, JSON.stringify(payload));
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: runDir,
-      DOCKER_HOST: process.env.DOCKER_HOST,
-      DOCKER_CONFIG: join(runDir, 'docker'),
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      GITHUB_EVENT_PATH: files.event,
-      GITHUB_WORKSPACE: context.dir,
-      GITHUB_REPOSITORY: 'alc/alc-algo',
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_SHA: 'feedface00112233445566778899aabbccddeeff',
-      RUNNER_TEMP: runDir,
-      npm_config_update_notifier: 'false',
-      ...github,
-    };
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    return new Promise((resolve) => {
-      const child = spawn('npx', ['tsx', join(ROOT, 'actions/build-push/src/main.ts')], { cwd: ROOT, env });
-      let stdout = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.on('close', (code) =>
-        resolve({
-          code,
-          stdout,
-          outputs: parseOutputs(readFileSync(files.output, 'utf8')),
-          summary: readFileSync(files.summary, 'utf8'),
-        }),
-      );
-    });
-  }
+  const run = (inputs: Record<string, string>, github: Record<string, string>, payload: object = {}) =>
+    runEntry(ROOT, dir, inputs, { GITHUB_WORKSPACE: context.dir, ...github }, payload);
 
   const base = () => ({
     registry: registry.server,

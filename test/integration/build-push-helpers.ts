@@ -2,11 +2,14 @@
 // ephemeral loopback port (no auth), small sample-app-like build contexts, and registry seeding.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
+import * as https from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BuildPushSettings } from '../../src/build/settings.js';
+import type { FetchFn } from '../../src/registry.js';
 import { readBuildPushSettings } from '../../src/build/settings.js';
 import type { GitContext } from '../../src/versions.js';
 
@@ -194,4 +197,111 @@ export function localRefs(repositoryRef: string): string[] {
     encoding: 'utf8',
   });
   return out.split('\n').filter((l) => l && !l.endsWith(':<none>'));
+}
+
+/** A fetch over node's http/https that trusts `ca` (jest's process cannot take NODE_EXTRA_CA_CERTS late). */
+export function fetchWithCa(ca: string): FetchFn {
+  return (url, init = {}) =>
+    new Promise((resolve, reject) => {
+      const u = new URL(url);
+      const request = u.protocol === 'https:' ? https.request : http.request;
+      const req = request(
+        u,
+        { method: init.method ?? 'GET', headers: init.headers as Record<string, string>, ca },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('error', reject);
+          res.on('end', () => {
+            const headers = new Headers();
+            for (const [k, v] of Object.entries(res.headers))
+              if (v !== undefined) headers.set(k, ([] as string[]).concat(v).join(', '));
+            const status = res.statusCode ?? 0;
+            const empty = init.method === 'HEAD' || [204, 205, 304].includes(status);
+            resolve(new Response(empty ? null : Buffer.concat(chunks), { status, headers }));
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end(init.body === undefined || init.body === null ? undefined : String(init.body));
+    });
+}
+
+export interface EntryRun {
+  code: number | null;
+  /** stdout and stderr together. */
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+}
+
+/** Parses GITHUB_OUTPUT's `name<<delimiter` blocks. */
+export function parseOutputs(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([\w-]+)<<(.+)$/.exec(lines[i]);
+    if (!m) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
+    outputs[m[1]] = value.join('\n');
+  }
+  return outputs;
+}
+
+/**
+ * Runs actions/build-push/src/main.ts (through tsx) as a runner runs a step: INPUT_* variables, GITHUB_OUTPUT,
+ * GITHUB_STEP_SUMMARY, the event payload in GITHUB_EVENT_PATH, and only the environment given.
+ */
+export function runEntry(
+  root: string,
+  workDir: string,
+  inputs: Record<string, string>,
+  env: Record<string, string | undefined>,
+  payload: object = {},
+): Promise<EntryRun> {
+  const runDir = mkdtempSync(join(workDir, 'run-'));
+  const files = {
+    output: join(runDir, 'output'),
+    summary: join(runDir, 'summary'),
+    event: join(runDir, 'event.json'),
+  };
+  writeFileSync(files.output, '');
+  writeFileSync(files.summary, '');
+  writeFileSync(files.event, JSON.stringify(payload));
+  const childEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: runDir,
+    DOCKER_HOST: process.env.DOCKER_HOST,
+    DOCKER_CONFIG: join(runDir, 'docker'),
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STEP_SUMMARY: files.summary,
+    GITHUB_EVENT_PATH: files.event,
+    GITHUB_REPOSITORY: 'alc/alc-algo',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_SHA: 'feedface00112233445566778899aabbccddeeff',
+    RUNNER_TEMP: runDir,
+    npm_config_update_notifier: 'false',
+    ...env,
+  };
+  for (const [name, value] of Object.entries(inputs)) childEnv[`INPUT_${name.toUpperCase()}`] = value;
+  return new Promise((resolve) => {
+    // node --import tsx rather than npx tsx: npx goes through a shell, which drops variables whose names
+    // have a '-' (INPUT_BUILD-ARGS), and a runner passes them to node directly.
+    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'actions/build-push/src/main.ts')], {
+      cwd: root,
+      env: childEnv,
+    });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.on('close', (code) =>
+      resolve({
+        code,
+        stdout,
+        outputs: parseOutputs(readFileSync(files.output, 'utf8')),
+        summary: readFileSync(files.summary, 'utf8'),
+      }),
+    );
+  });
 }

@@ -1,0 +1,164 @@
+// build-push against the simulator: the sample app built and pushed with auth=oidc through the ACR
+// facade (GitHub OIDC -> Entra -> /oauth2/exchange -> docker login), pulled back by digest, and
+// retention keeping exactly the newest 10 releases while sparing the image an active revision runs.
+import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ACR_TOKEN_USER, RegistryClient } from '../../src/registry.js';
+import { describeWithDocker, ROOT } from '../support/docker.js';
+import { fetchWithCa, localRefs, removeImages, runEntry } from './build-push-helpers.js';
+import { appSpec, type ControlPlaneSim, RG, startControlPlaneSim } from './sim-support.js';
+
+const REPO = 'alc-algo-agents';
+const APP = 'alc-algo-agents';
+
+describeWithDocker('build-push through the simulator (auth oidc)', () => {
+  let cp: ControlPlaneSim;
+  let dir: string;
+  let registry: string;
+  let client: RegistryClient;
+  const seeded = new Map<string, string>();
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bpt-sim-'));
+    execFileSync(join(ROOT, 'sample-app/prepare.sh'), { env: process.env, stdio: 'ignore' });
+    cp = await startControlPlaneSim();
+    registry = cp.sim.endpoints.registry!;
+    client = new RegistryClient(registry, { kind: 'anonymous' }, { fetch: fetchWithCa(cp.sim.ca) });
+    await client.exchangeAadToken(cp.sim.identity.issueAccessToken('https://containerregistry.azure.net'));
+    // Twelve older releases, and the app running one of the oldest.
+    for (let i = 0; i < 12; i++) {
+      await cp.push(REPO, `1.${i}.0`);
+      seeded.set(`1.${i}.0`, (await client.digestOf(REPO, `1.${i}.0`))!);
+    }
+    await cp.push(REPO, 'main');
+    await cp.client.containerApps.beginCreateOrUpdateAndWait(
+      RG,
+      APP,
+      appSpec(cp.envId, `${registry}/${REPO}@${seeded.get('1.1.0')}`, { suffix: 'v1-1-0' }),
+    );
+  });
+
+  afterAll(async () => {
+    if (registry) removeImages(localRefs(`${registry}/${REPO}`));
+    await cp?.stop();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('builds the sample app, pushes it with OIDC, keeps the newest 10 releases and the running one', async () => {
+    const sim = cp.sim;
+    const inputs = {
+      registry,
+      repository: REPO,
+      context: 'sample-app',
+      'build-args': 'APP_VERSION={{version}}',
+      auth: 'oidc',
+      keep: '10',
+      'client-id': sim.ids.clientId,
+      'tenant-id': sim.ids.tenantId,
+      'subscription-id': sim.ids.subscriptionId,
+      cloud: 'Custom',
+      'arm-endpoint': sim.endpoints.arm,
+      'authority-host': sim.endpoints.authorityHost,
+      'resource-group': RG,
+      app: APP,
+    };
+    const env = {
+      GITHUB_WORKSPACE: ROOT,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: 'refs/tags/v1.12.0',
+      ACTIONS_ID_TOKEN_REQUEST_URL: sim.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      NODE_EXTRA_CA_CERTS: sim.caPath,
+    };
+    const r = await runEntry(ROOT, dir, inputs, env);
+    expect({ code: r.code, errors: r.stdout.split('\n').filter((l) => l.startsWith('::error::')) }).toEqual({
+      code: 0,
+      errors: [],
+    });
+
+    // The outputs name the image by the digest the registry serves.
+    const digest = await client.digestOf(REPO, '1.12.0');
+    expect(r.outputs.digest).toBe(digest);
+    expect(r.outputs.image).toBe(`${registry}/${REPO}@${digest}`);
+    expect(r.outputs.version).toBe('1.12.0');
+    expect(r.outputs.tags.split('\n')).toEqual(
+      ['1.12.0', '1.12', '1', 'latest', 'sha-feedfac'].map((t) => `${registry}/${REPO}:${t}`),
+    );
+    // Tokens never reach the log: each one is masked (::add-mask::) before anything could print it.
+    expect(r.stdout).toMatch(/Logged in to .* with an ACR refresh token/);
+    const jwt = /eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]*/g;
+    const lines = r.stdout.split('\n');
+    expect(lines.filter((l) => !l.startsWith('::add-mask::') && jwt.test(l))).toEqual([]);
+    const masked = lines
+      .filter((l) => l.startsWith('::add-mask::'))
+      .map(
+        (l) =>
+          JSON.parse(Buffer.from(l.split('.')[1], 'base64url').toString()) as { typ?: string; aud?: string },
+      );
+    expect(masked.map((c) => c.typ)).toContain('refresh'); // the ACR refresh token
+    expect(masked.map((c) => c.aud)).toContain(sim.endpoints.arm); // the Entra token it was exchanged for
+
+    // Retention: exactly the newest 10 releases, plus 1.1.0 that the active revision runs.
+    const left = await client.listTags(REPO);
+    const releases = left
+      .filter((t) => /^\d+\.\d+\.\d+$/.test(t.tag))
+      .map((t) => t.tag)
+      .sort();
+    expect(releases).toEqual(
+      [
+        '1.1.0',
+        '1.10.0',
+        '1.11.0',
+        '1.12.0',
+        '1.3.0',
+        '1.4.0',
+        '1.5.0',
+        '1.6.0',
+        '1.7.0',
+        '1.8.0',
+        '1.9.0',
+      ].sort(),
+    );
+    expect(await client.digestOf(REPO, '1.1.0')).toBe(seeded.get('1.1.0'));
+    expect(left.map((t) => t.tag)).toContain('main');
+    expect(r.summary).toMatch(/\| deleted \| 1\.2\.0 \|/);
+    expect(r.summary).toMatch(/\| deleted \| 1\.0\.0 \|/);
+    expect(r.summary).toMatch(/\| kept \| 1\.1\.0 \| run by active revision alc-algo-agents--v1-1-0 \|/);
+    expect(r.summary).not.toContain('did not check');
+
+    // Pull it back by digest with a login of our own (the action logged out).
+    const config = mkdtempSync(join(dir, 'docker-'));
+    // Asynchronous: the registry answers from this very process.
+    const docker = (args: string[], input?: string) =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn('docker', args, { env: { ...process.env, DOCKER_CONFIG: config } });
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+        child.on('close', (code) =>
+          code === 0 ? resolve(out) : reject(new Error(`docker ${args[0]}: ${out}`)),
+        );
+        child.stdin.end(input);
+      });
+    removeImages(localRefs(`${registry}/${REPO}`));
+    const refreshToken = await client.exchangeAadToken(
+      sim.identity.issueAccessToken('https://containerregistry.azure.net'),
+    );
+    await docker(['login', registry, '--username', ACR_TOKEN_USER, '--password-stdin'], refreshToken);
+    await docker(['pull', r.outputs.image]);
+    const version = await docker([
+      'image',
+      'inspect',
+      '--format',
+      '{{index .Config.Labels "org.opencontainers.image.version"}}',
+      r.outputs.image,
+    ]);
+    expect(version.trim()).toBe('1.12.0');
+    const env2 = await docker(['image', 'inspect', '--format', '{{json .Config.Env}}', r.outputs.image]);
+    expect(env2).toContain('APP_VERSION=1.12.0');
+    removeImages([r.outputs.image]);
+  });
+});

@@ -28,13 +28,13 @@ import {
   type ProbeOutcome,
   type ReadyResult,
 } from './ready.js';
-import { buildReport, type CheckResult, type SmokeReport, type VersionResult } from './report.js';
+import { buildReport, redact, type CheckResult, type SmokeReport, type VersionResult } from './report.js';
 import type { SmokeSettings } from './settings.js';
 import { describeSource, readVersion, sameVersion } from './version.js';
 
 export { parseChecks, type Check } from './checks.js';
 export { readSmokeSettings, SMOKE_DEFAULTS, type SmokeSettings } from './settings.js';
-export { reportOutputs, summaryMarkdown, type SmokeReport } from './report.js';
+export { redact, reportOutputs, summaryMarkdown, type SmokeReport } from './report.js';
 export { describeReady, type ReadyResult } from './ready.js';
 
 export interface SmokeDeps {
@@ -168,7 +168,23 @@ function loadTargets(s: SmokeSettings): LoadTarget[] {
 
 /** Runs the whole smoke test and returns its report (it does not throw for failed checks: see report.passed). */
 export async function runSmoke(s: SmokeSettings, deps: SmokeDeps = {}): Promise<SmokeReport> {
-  const log = deps.log ?? (() => undefined);
+  const log = (line: string) => deps.log?.(redact(line, s.secrets));
+  return redact(await smoke(s, { ...deps, log }), s.secrets);
+}
+
+/** The first check that reads without changing anything (GET/HEAD), or a GET of the URL: wait-ready never posts. */
+export function readinessCheck(s: Pick<SmokeSettings, 'checks' | 'url'>): Check {
+  return (
+    s.checks.find((c) => c.method === 'GET' || c.method === 'HEAD') ??
+    defaultCheck(`${s.url.pathname}${s.url.search}`)
+  );
+}
+
+async function smoke(
+  s: SmokeSettings,
+  deps: SmokeDeps & { log: (line: string) => void },
+): Promise<SmokeReport> {
+  const { log } = deps;
   const startedAt = new Date().toISOString();
   const client = createHttpClient({
     resolve: s.resolve,

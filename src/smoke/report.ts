@@ -127,6 +127,20 @@ export function reportOutputs(r: SmokeReport, reportPath: string): Record<string
   };
 }
 
+/** Replaces every secret inside every string of a value (a server may echo a credential back). Pure. */
+export function redact<T>(value: T, secrets: readonly string[]): T {
+  const live = secrets.filter((x) => x.length > 0);
+  if (live.length === 0) return value;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return live.reduce((text, secret) => text.split(secret).join('***'), v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 function checksTable(checks: readonly CheckResult[]): string[] {

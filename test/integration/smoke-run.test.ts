@@ -104,6 +104,16 @@ describe('runSmoke checks', () => {
     expect(r.failures.join('\n')).toMatch(problem);
   });
 
+  it('never reports a credential the app echoes back', async () => {
+    const r = await smoke(app, {
+      checks: '- path: /echo\n  contains: nothing-like-this',
+      headers: 'Authorization: Bearer 7op-s3cret',
+    });
+    expect(app.lastHeaders?.authorization).toBe('Bearer 7op-s3cret');
+    expect(r.passed).toBe(false);
+    expect(JSON.stringify(r)).not.toContain('7op-s3cret');
+  });
+
   it('fails on the wrong version and skips the load', async () => {
     const r = await smoke(app, { 'expect-version': '1.5.0', duration: '5s' });
     expect(r.passed).toBe(false);

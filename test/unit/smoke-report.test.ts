@@ -13,9 +13,12 @@ import {
   tally,
   type ProbeOutcome,
 } from '../../src/smoke/ready.js';
+import { defaultCheck, parseChecks } from '../../src/smoke/checks.js';
+import { readinessCheck } from '../../src/smoke/index.js';
 import {
   buildReport,
   metricsOf,
+  redact,
   reportOutputs,
   summaryMarkdown,
   type CheckResult,
@@ -281,5 +284,28 @@ describe('report', () => {
     );
     expect(md).toContain('**Load:** skipped (a check failed)');
     expect(md).toContain("Thresholds on the checks' own requests (no load phase):");
+  });
+});
+
+describe('redact / readinessCheck', () => {
+  it('replaces every secret in every string, deep, and leaves the rest', () => {
+    const value = { a: 'Bearer t0k and t0k', b: [{ c: 'x t0k' }, 3, null], d: true };
+    expect(redact(value, ['t0k', ''])).toEqual({
+      a: 'Bearer *** and ***',
+      b: [{ c: 'x ***' }, 3, null],
+      d: true,
+    });
+    expect(redact(value, [])).toBe(value);
+  });
+  const url = new URL('https://app.test/healthz?x=1');
+  it.each([
+    ['- method: POST\n  path: /orders\n- path: /ready', '/ready'],
+    ['- method: HEAD\n  path: /ping', '/ping'],
+    ['- method: POST\n  path: /orders', '/healthz?x=1'],
+  ])('wait-ready never posts: %p -> %p', (yaml, path) => {
+    expect(readinessCheck({ url, checks: parseChecks('checks', yaml) }).path).toBe(path);
+  });
+  it('falls back to a GET of the URL', () => {
+    expect(readinessCheck({ url, checks: [] })).toEqual(defaultCheck('/healthz?x=1'));
   });
 });

@@ -100,14 +100,19 @@ export function deriveStatus(
   const unhealthy = live.filter(
     (r) =>
       !r.ready &&
-      r.failures >= thresholds.failureThreshold &&
-      (r.answered || r.failures >= thresholds.startupFailureThreshold),
+      (r.restarts > 0 ||
+        (r.failures >= thresholds.failureThreshold &&
+          (r.answered || r.failures >= thresholds.startupFailureThreshold))),
   );
   const problems = [
     ...exited.map(
       (r) => `replica ${r.name} exited with code ${r.exitCode}${r.exitLog ? `: ${r.exitLog}` : ''}`,
     ),
-    ...unhealthy.map((r) => `replica ${r.name} is not ready: ${r.lastProblem ?? 'no answer'}`),
+    ...unhealthy.map(
+      (r) =>
+        `replica ${r.name} is not ready: ${r.lastProblem ?? 'no answer'}` +
+        (r.restarts > 0 ? ` (restarted ${r.restarts} times after failing its liveness probe)` : ''),
+    ),
   ];
   const base = { provisioningState: 'Provisioned' as const, readyReplicas: ready };
   if (replicas.length > 0 && exited.length === replicas.length) {
@@ -430,8 +435,8 @@ export class DockerRuntime implements Runtime {
     const limit = answered ? this.o.failureThreshold : this.o.startupFailureThreshold;
     if (replica.livenessFailures < limit) return true;
     replica.restartingUntil = Number.MAX_SAFE_INTEGER;
-    Object.assign(replica, { ready: false, failures: 0, livenessFailures: 0, answered: false });
-    replica.lastProblem = `restarted after: ${result.problem}`;
+    // Readiness counters carry on: a replica that keeps failing stays Unhealthy across its restarts.
+    Object.assign(replica, { ready: false, livenessFailures: 0, lastProblem: result.problem });
     try {
       await this.docker.restart(replica.id);
       replica.port = (await this.docker.inspect(replica.id))?.ports[spec.targetPort];

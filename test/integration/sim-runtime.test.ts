@@ -42,6 +42,14 @@ describe('deriveStatus', () => {
       1,
     ],
     ['all exited', [replica({ exitCode: 1 })], 'Failed', 'Unhealthy', 0],
+    [
+      'restarted by its liveness probe, not ready yet',
+      [replica({ restarts: 1 })],
+      'Degraded',
+      'Unhealthy',
+      0,
+    ],
+    ['restarted once, ready again', [replica({ restarts: 1, ready: true })], 'Running', 'Healthy', 1],
   ] as const)('%s', (_name, replicas, runningState, healthState, readyReplicas) => {
     const s = deriveStatus('created', replicas, thresholds);
     expect([s.provisioningState, s.runningState, s.healthState, s.readyReplicas]).toEqual([
@@ -178,17 +186,21 @@ describeWithDocker('DockerRuntime with real containers', () => {
     expect(status.message).toMatch(/exited with code 3/);
   });
 
-  it('restarts a replica that fails its liveness probe, as ACA does, without counting it as an exit', async () => {
+  it('restarts a replica that fails its liveness probe, as ACA does, and keeps it Unhealthy', async () => {
+    const name = 'alc-algo-agents--liveness';
     await runtime.ensureRevision(
-      spec('alc-algo-agents--liveness', { registryAuth: await auth(), livenessPath: '/no-such-path' }),
+      spec(name, { image: broken, registryAuth: await auth(), livenessPath: '/health' }),
     );
+    const [first] = runtime.replicas(name);
     const [replica] = await eventually(() => {
-      const r = runtime.replicas('alc-algo-agents--liveness');
+      const r = runtime.replicas(name);
       return r[0]?.restarts >= 1 ? r : undefined;
     });
-    expect(replica.exitCode).toBeUndefined();
-    expect(replica.lastProblem).toContain('liveness probe GET /no-such-path returned HTTP 404');
-    await runtime.stopRevision('alc-algo-agents--liveness');
+    // A restart is not an exit: same container, no exit code.
+    expect([replica.id, replica.exitCode]).toEqual([first.id, undefined]);
+    expect(runtime.status(name)).toMatchObject({ runningState: 'Degraded', healthState: 'Unhealthy' });
+    expect(runtime.status(name)?.message).toMatch(/restarted \d+ times after failing its liveness probe/);
+    await runtime.stopRevision(name);
   });
 
   it('reports an engine it cannot reach as a failed provisioning, without throwing', async () => {

@@ -16,6 +16,7 @@ import {
   type RetentionPlan,
 } from '../registry.js';
 import { isReleaseBuild } from '../versions.js';
+import { imageCreated } from './created.js';
 import { readDockerCredentials } from './credentials.js';
 import { type BuilderInfo, check, detectBuilder, type DockerCli, DockerError } from './docker.js';
 import {
@@ -53,7 +54,8 @@ export interface BuildPushDeps {
   /** Images the active revisions of the app run (default: the Container Apps API). */
   listRunningImages?: (app: { resourceGroup: string; name: string }) => Promise<RunningImage[]>;
   fetch?: FetchFn;
-  now?: () => Date;
+  /** The image's created time (default: SOURCE_DATE_EPOCH, else the commit's time, else now). */
+  created?: () => Date;
   retry?: RetryOptions;
 }
 
@@ -321,7 +323,7 @@ export async function buildAndPush(
         source: settings.source,
         revision: settings.git.sha,
         version: settings.version,
-        created: (deps.now ?? (() => new Date()))(),
+        created: deps.created?.() ?? imageCreated(process.env, settings.context, settings.git.sha).date,
       }),
       platforms: settings.platforms,
       push: settings.push,

@@ -89,3 +89,20 @@ export function appRevisions(state: SimState, appKey: string): Revision[] {
     .filter((r) => r.app === appKey)
     .sort((a, b) => a.createdTime.localeCompare(b.createdTime));
 }
+
+// JSON helpers shared by the ARM modules.
+export const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
+export const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]).map(obj) : []);
+export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+export const now = () => new Date().toISOString();
+
+/** RFC 7396 JSON merge patch. */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!patch || typeof patch !== 'object' || Array.isArray(patch)) return patch;
+  const out: Json = { ...obj(target) };
+  for (const [k, v] of Object.entries(patch as Json)) {
+    if (v === null) delete out[k];
+    else out[k] = mergePatch(out[k], v);
+  }
+  return out;
+}

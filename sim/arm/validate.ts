@@ -1,7 +1,7 @@
 // Validation of container app writes, as ARM and the Container Apps resource provider answer them.
 // Table-driven: each rule looks at the write and returns the first error it finds.
 import { ArmError, invalid } from './errors.js';
-import type { Json, Revision, TrafficEntry } from './model.js';
+import { type Json, type Revision, type TrafficEntry, arr, obj, str } from './model.js';
 
 export interface WriteCheck {
   appName: string;
@@ -15,10 +15,6 @@ export interface WriteCheck {
 }
 
 type Rule = (w: WriteCheck) => ArmError | undefined;
-
-const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]).map(obj) : []);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export const configuration = (w: Pick<WriteCheck, 'props'>) => obj(w.props.configuration);
 export const template = (w: Pick<WriteCheck, 'props'>) => obj(w.props.template);

@@ -2,12 +2,17 @@
 // and the runtime spec of a revision. Pure functions of the state and the runtime's observations.
 import type { RuntimeRevisionSpec, RuntimeRevisionStatus } from '../types.js';
 import { principalId } from '../identity.js';
-import type { ContainerApp, Json, ManagedEnvironment, Operation, Revision } from './model.js';
+import {
+  type ContainerApp,
+  type Json,
+  type ManagedEnvironment,
+  type Operation,
+  type Revision,
+  arr,
+  obj,
+} from './model.js';
 import { appFqdn, labelsOf, revisionFqdn, trafficWeightOf } from './revisions.js';
 import { revisionsMode } from './validate.js';
-
-export const obj = (v: unknown): Json => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : {});
-export const arr = (v: unknown): Json[] => (Array.isArray(v) ? (v as Json[]).map(obj) : []);
 
 export const groupId = (sub: string, rg: string) => `/subscriptions/${sub}/resourceGroups/${rg}`;
 export const appId = (sub: string, app: Pick<ContainerApp, 'resourceGroup' | 'name'>) =>

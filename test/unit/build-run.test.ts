@@ -1,0 +1,204 @@
+// The orchestration of build-push with a recording docker CLI and a registry in a function: which
+// commands run in which order, what is masked, and that a bad input stops everything before a build.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DockerCli, DockerResult } from '../../src/build/docker.js';
+import { buildAndPush, type BuildPushDeps } from '../../src/build/run.js';
+import { readBuildPushSettings } from '../../src/build/settings.js';
+import { InputError } from '../../src/inputs.js';
+import type { FetchFn } from '../../src/registry.js';
+
+const DIGEST = `sha256:${'ab'.repeat(32)}`;
+const GUID = '11111111-2222-3333-4444-555555555555';
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'bp-run-'));
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface Call {
+  args: string[];
+  input?: string;
+}
+
+function fakeDocker(o: { buildx?: boolean; failPush?: string[] } = {}) {
+  const calls: Call[] = [];
+  const failures = [...(o.failPush ?? [])];
+  const docker: DockerCli = async (args, options = {}) => {
+    calls.push({ args, input: options.input });
+    const ok = (stdout = ''): DockerResult => ({ exitCode: 0, stdout, stderr: '' });
+    if (args[0] === 'buildx') {
+      if (!o.buildx) return { exitCode: 1, stdout: '', stderr: "docker: 'buildx' is not a docker command." };
+      if (args[1] === 'inspect') return ok('Name: builder\nDriver: docker-container\n');
+      return ok();
+    }
+    if (args[0] === 'push' && failures.length) return { exitCode: 1, stdout: '', stderr: failures.shift()! };
+    if (args[0] === 'pull') return { exitCode: 1, stdout: '', stderr: 'manifest unknown' };
+    return ok();
+  };
+  return { docker, calls };
+}
+
+/** A registry that knows every tag as DIGEST and hands out refresh tokens. */
+const registryFetch: FetchFn = async (url, init = {}) => {
+  const path = new URL(url).pathname;
+  if (path === '/oauth2/exchange') {
+    const form = new URLSearchParams(String(init.body));
+    return form.get('access_token') === 'entra-token'
+      ? Response.json({ refresh_token: 'refresh-token' })
+      : new Response('{}', { status: 401 });
+  }
+  if (path.includes('/manifests/')) {
+    const body = JSON.stringify({
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      config: { size: 3 },
+      layers: [{ size: 7 }],
+    });
+    return new Response(init.method === 'HEAD' ? null : body, {
+      headers: { 'docker-content-digest': DIGEST },
+    });
+  }
+  return new Response('{}');
+};
+
+function settings(inputs: Record<string, string>, ref = 'refs/heads/main') {
+  const all: Record<string, string> = {
+    registry: 'r.azurecr.io',
+    repository: 'agents',
+    context: dir,
+    keep: '0',
+    ...inputs,
+  };
+  return readBuildPushSettings((n) => all[n] ?? '', {
+    git: { eventName: 'push', ref, sha: 'abcdef0123' },
+    workspace: dir,
+  });
+}
+
+function deps(docker: DockerCli, secrets: string[] = [], warnings: string[] = []): BuildPushDeps {
+  return {
+    docker,
+    log: { info: () => undefined, warning: (m) => warnings.push(m), setSecret: (s) => secrets.push(s) },
+    fetch: registryFetch,
+    credential: {
+      getToken: async () => ({ token: 'entra-token', expiresOnTimestamp: Date.now() + 3600_000 }),
+    },
+    retry: { attempts: 3, delayMs: () => 0, sleep: async () => undefined },
+    created: () => new Date(0),
+  };
+}
+
+describe('buildAndPush', () => {
+  it('oidc: exchanges the Entra token, logs in with the refresh token on stdin, masks both, logs out', async () => {
+    const { docker, calls } = fakeDocker();
+    const secrets: string[] = [];
+    const result = await buildAndPush(settings({ auth: 'oidc', cache: 'none' }), deps(docker, secrets));
+    expect(secrets).toEqual(['entra-token', 'refresh-token']);
+    const login = calls.find((c) => c.args[0] === 'login')!;
+    expect(login).toEqual({
+      args: [
+        'login',
+        'r.azurecr.io',
+        '--username',
+        '00000000-0000-0000-0000-000000000000',
+        '--password-stdin',
+      ],
+      input: 'refresh-token',
+    });
+    expect(calls.flatMap((c) => c.args).join(' ')).not.toContain('refresh-token');
+    expect(calls.map((c) => c.args[0])).toEqual(['buildx', 'login', 'build', 'push', 'push', 'logout']);
+    expect(result).toMatchObject({
+      digest: DIGEST,
+      image: `r.azurecr.io/agents@${DIGEST}`,
+      sizes: [{ bytes: 10 }],
+    });
+  });
+
+  it('logs out even when the build fails', async () => {
+    const { calls } = fakeDocker();
+    const failing: DockerCli = async (args, o) => {
+      calls.push({ args, input: o?.input });
+      if (args[0] === 'build') return { exitCode: 1, stdout: '', stderr: 'Dockerfile parse error' };
+      return { exitCode: args[0] === 'buildx' ? 1 : 0, stdout: '', stderr: '' };
+    };
+    await expect(buildAndPush(settings({ auth: 'oidc', cache: 'none' }), deps(failing))).rejects.toThrow(
+      /docker build failed.*parse error/,
+    );
+    expect(calls.at(-1)?.args).toEqual(['logout', 'r.azurecr.io']);
+  });
+
+  it('classic builder with the registry cache: pulls buildcache first, pushes it last', async () => {
+    const { docker, calls } = fakeDocker();
+    await buildAndPush(settings({ auth: 'none' }), deps(docker));
+    expect(calls.map((c) => c.args.slice(0, 2).join(' '))).toEqual([
+      'buildx version',
+      'pull r.azurecr.io/agents:buildcache',
+      `build --file`,
+      'push r.azurecr.io/agents:main',
+      'push r.azurecr.io/agents:sha-abcdef0',
+      'tag r.azurecr.io/agents:main',
+      'push r.azurecr.io/agents:buildcache',
+    ]);
+  });
+
+  it('buildx: one build that pushes, with the registry cache exported', async () => {
+    const { docker, calls } = fakeDocker({ buildx: true });
+    const result = await buildAndPush(
+      settings({ auth: 'none', platforms: 'linux/amd64,linux/arm64' }),
+      deps(docker),
+    );
+    const build = calls.find((c) => c.args[1] === 'build')!.args;
+    expect(build).toEqual(expect.arrayContaining(['--platform', 'linux/amd64,linux/arm64', '--push']));
+    expect(build.join(' ')).toContain('--cache-to type=registry,ref=r.azurecr.io/agents:buildcache,mode=max');
+    expect(calls.some((c) => c.args[0] === 'push')).toBe(false);
+    expect(result.builder).toBe('buildx');
+  });
+
+  it('retries a transient push failure and says so', async () => {
+    const { docker, calls } = fakeDocker({ failPush: ['received unexpected HTTP status: 502 Bad Gateway'] });
+    const warnings: string[] = [];
+    await buildAndPush(settings({ auth: 'none', cache: 'none' }), deps(docker, [], warnings));
+    expect(calls.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([
+      'r.azurecr.io/agents:main',
+      'r.azurecr.io/agents:main',
+      'r.azurecr.io/agents:sha-abcdef0',
+    ]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/^Attempt 1 failed, retrying: docker push .* 502 Bad Gateway/),
+    ]);
+  });
+
+  it('fails on a refused push at once', async () => {
+    const { docker, calls } = fakeDocker({
+      failPush: ['denied: requested access to the resource is denied'],
+    });
+    await expect(buildAndPush(settings({ auth: 'none', cache: 'none' }), deps(docker))).rejects.toThrow(
+      /denied/,
+    );
+    expect(calls.filter((c) => c.args[0] === 'push')).toHaveLength(1);
+  });
+
+  it('refuses platforms without buildx before logging in or building', async () => {
+    const { docker, calls } = fakeDocker();
+    await expect(
+      buildAndPush(settings({ auth: 'oidc', platforms: 'linux/arm64' }), deps(docker)),
+    ).rejects.toBeInstanceOf(InputError);
+    expect(calls.map((c) => c.args[0])).toEqual(['buildx']);
+  });
+
+  it('without push: builds only, no login, no digest', async () => {
+    const { docker, calls } = fakeDocker();
+    const result = await buildAndPush(settings({ auth: 'oidc', push: 'false', cache: 'none' }), deps(docker));
+    expect(calls.map((c) => c.args[0])).toEqual(['buildx', 'build', 'image']);
+    expect(result).toMatchObject({
+      pushed: false,
+      image: '',
+      digest: '',
+      retention: { ran: false, reason: 'nothing was pushed' },
+    });
+  });
+});

@@ -11,7 +11,6 @@ import { InputError } from '../../src/inputs.js';
 import type { FetchFn } from '../../src/registry.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
-const GUID = '11111111-2222-3333-4444-555555555555';
 let dir: string;
 
 beforeAll(() => {

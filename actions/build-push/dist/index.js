@@ -37803,7 +37803,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2413);
 /* harmony import */ var _src_action_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2929);
 /* harmony import */ var _src_build_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4558);
-/* harmony import */ var _src_build_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5608);
+/* harmony import */ var _src_build_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5545);
 /* harmony import */ var _src_build_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4251);
 /* harmony import */ var _src_build_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4096);
 // build-push entry: inputs -> build, push, retention -> outputs and job summary.
@@ -81822,7 +81822,7 @@ async function detectBuilder(docker) {
 
 /***/ }),
 
-/***/ 5608:
+/***/ 5545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -81845,6 +81845,43 @@ var registry = __nccwpck_require__(2976);
 var versions = __nccwpck_require__(7902);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./src/build/created.ts
+// The image's `created` time. A rebuild of the same commit should be the same image: with every step
+// cached, the same labels give the same image and so the same digest, and a re-run converges instead
+// of pushing a near-copy. So the time comes from SOURCE_DATE_EPOCH (the reproducible-builds
+// convention) or from the commit being built; only without either is it the build's own time.
+
+/** SOURCE_DATE_EPOCH (seconds since 1970) as a date; undefined when unset or not a whole number. */
+function parseSourceDateEpoch(raw) {
+    const v = raw?.trim() ?? '';
+    return /^\d{1,12}$/.test(v) ? new Date(Number(v) * 1000) : undefined;
+}
+/** Committer time of `sha` in the git checkout around `dir`; undefined when there is none. */
+function commitTime(dir, sha) {
+    if (!/^[0-9a-f]{7,40}$/i.test(sha))
+        return undefined;
+    try {
+        const out = (0,external_node_child_process_.execFileSync)('git', ['-C', dir, 'log', '-1', '--format=%ct', sha], {
+            encoding: 'utf8',
+            stdio: ['ignore', 'pipe', 'ignore'],
+            timeout: 10_000,
+        });
+        return parseSourceDateEpoch(out);
+    }
+    catch {
+        return undefined;
+    }
+}
+function imageCreated(env, dir, sha, now = () => new Date()) {
+    const epoch = parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
+    if (epoch)
+        return { date: epoch, from: 'SOURCE_DATE_EPOCH' };
+    const commit = commitTime(dir, sha);
+    if (commit)
+        return { date: commit, from: 'commit' };
+    return { date: now(), from: 'build time' };
+}
+
 ;// CONCATENATED MODULE: ./src/build/credentials.ts
 // Registry credentials of an existing `docker login` (auth: docker-config), so that the registry
 // calls of a run (digest read-back, tag listing, retention) use the same identity as the push.
@@ -82052,6 +82089,7 @@ var build_settings = __nccwpck_require__(4251);
 
 
 
+
 function run_transient(error) {
     return error instanceof docker/* DockerError */.Bi && isTransientFailure(`${error.result.stderr}\n${error.result.stdout}`);
 }
@@ -82249,7 +82287,7 @@ async function buildAndPush(settings, deps) {
                 source: settings.source,
                 revision: settings.git.sha,
                 version: settings.version,
-                created: (deps.now ?? (() => new Date()))(),
+                created: deps.created?.() ?? imageCreated(process.env, settings.context, settings.git.sha).date,
             }),
             platforms: settings.platforms,
             push: settings.push,

@@ -1,0 +1,796 @@
+// `npm run demo`: the pipeline end to end on this machine. Starts the simulator, then runs the repository's own
+// workflows (.github/workflows/release.yml, rollback.yml, preview.yml) with scripts/run-workflow.ts, whose
+// steps start the bundled actions exactly as a runner does, with repository variables pointing at the
+// simulator:
+//
+//   1. release v1.0.0  (first deploy: the app is created, blue at 100 %)
+//   2. release v1.1.0  (blue-green: green deployed at 0 %, smoke-tested, promoted in steps)
+//   3. release v1.2.0  built from a broken commit: it never turns healthy, the run fails, production never serves it
+//   4. rollback to v1.0.0 by hand (workflow_dispatch with a reason)
+//   5. pull request #42 opened, pushed again (the sticky comment is updated), a fork's pull request (no Azure),
+//      and #42 closed (teardown)
+//
+// A load runs against the app URL from the first deploy to the end and counts every failed request.
+// Every job summary goes into one report (.demo/report.md, or $ALC_DEMO_OUT/report.md).
+//
+//   npm run demo -- [--src] [--out DIR] [--verbose]
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startSimulator, type Simulator } from '../sim/index.js';
+import {
+  pullRequestEvent,
+  pushEvent,
+  REPO_ROOT,
+  workflowDispatchEvent,
+  type RunnerEvent,
+} from './run-action.js';
+import { runSummary, runWorkflow, type ActionHandler, type WorkflowRun } from './run-workflow.js';
+
+const REPOSITORY = 'alc-algo/alc-algo';
+const APP = 'alc-algo-agents';
+const PREVIEW_APP = 'alc-algo-agents-preview';
+const ACTIONS = ['build-push', 'deploy-app', 'blue-green', 'smoke-test'];
+
+export interface DemoOptions {
+  source?: 'dist' | 'src';
+  /** Directory of the report (default .demo, or $ALC_DEMO_OUT). */
+  out?: string;
+  log?: (line: string) => void;
+  verbose?: boolean;
+}
+
+export interface Scenario {
+  title: string;
+  workflow: string;
+  event: string;
+  expected: 'success' | 'failure';
+  run?: WorkflowRun;
+  checks: Array<{ what: string; ok: boolean; detail?: string }>;
+}
+
+export interface DemoResult {
+  passed: boolean;
+  scenarios: Scenario[];
+  load: LoadFigures;
+  comments: FakeComment[];
+  deployments: FakeDeployment[];
+  reportPath: string;
+  /** Why the demo stopped early, when it did. */
+  stopped?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The workspace: a checkout of the repository at the commit being released
+
+function prepareWorkspace(broken: boolean): string {
+  const ws = mkdtempSync(join(tmpdir(), 'alc-demo-ws-'));
+  for (const entry of ['.github', 'actions', 'deploy', 'src', 'node_modules', 'package.json', 'scripts']) {
+    symlinkSync(join(REPO_ROOT, entry), join(ws, entry));
+  }
+  cpSync(join(REPO_ROOT, 'sample-app'), join(ws, 'sample-app'), { recursive: true });
+  if (broken) {
+    const file = join(ws, 'sample-app', 'Dockerfile');
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes('ARG BROKEN=false'))
+      throw new Error('sample-app/Dockerfile has no ARG BROKEN=false to break');
+    writeFileSync(file, text.replace('ARG BROKEN=false', 'ARG BROKEN=true'));
+  }
+  return ws;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// GitHub's API as the preview workflow's github-script uses it, kept in memory
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  user: { type: string; login: string };
+  edits: number;
+}
+
+export interface FakeDeployment {
+  id: number;
+  environment: string;
+  ref: string;
+  statuses: Array<{ state: string; environment_url?: string }>;
+}
+
+function fakeGithub() {
+  const comments: FakeComment[] = [];
+  const deployments: FakeDeployment[] = [];
+  let next = 1000;
+  const ok = <T>(data: T) => Promise.resolve({ data });
+  const api = {
+    rest: {
+      issues: {
+        listComments: () => ok(comments.map((c) => ({ ...c }))),
+        createComment: (p: { body: string }) => {
+          const c = {
+            id: next++,
+            body: p.body,
+            user: { type: 'Bot', login: 'github-actions[bot]' },
+            edits: 0,
+          };
+          comments.push(c);
+          return ok(c);
+        },
+        updateComment: (p: { comment_id: number; body: string }) => {
+          const c = comments.find((x) => x.id === p.comment_id);
+          if (!c) throw new Error(`no comment ${p.comment_id}`);
+          c.body = p.body;
+          c.edits++;
+          return ok(c);
+        },
+      },
+      repos: {
+        listDeployments: (p: { environment: string }) =>
+          ok(deployments.filter((d) => d.environment === p.environment)),
+        createDeployment: (p: { environment: string; ref: string }) => {
+          const d = { id: next++, environment: p.environment, ref: p.ref, statuses: [] };
+          deployments.push(d);
+          return ok(d);
+        },
+        createDeploymentStatus: (p: { deployment_id: number; state: string; environment_url?: string }) => {
+          const d = deployments.find((x) => x.id === p.deployment_id);
+          if (!d) throw new Error(`no deployment ${p.deployment_id}`);
+          d.statuses.push({ state: p.state, environment_url: p.environment_url });
+          return ok(d);
+        },
+      },
+    },
+    paginate: async (fn: (p: unknown) => Promise<{ data: unknown[] }>, params: unknown) =>
+      (await fn(params)).data,
+  };
+  return { api, comments, deployments };
+}
+
+/** actions/github-script: the script runs as an async function of (github, context, core, process). */
+function githubScript(github: ReturnType<typeof fakeGithub>['api']): ActionHandler {
+  return async (ctx) => {
+    const summary: string[] = [];
+    const errors: string[] = [];
+    const core = {
+      info: (m: string) => ctx.log(`         ${m}`),
+      warning: (m: string) => ctx.log(`         ::warning::${m}`),
+      setFailed: (m: string) => errors.push(m),
+      setOutput: () => undefined,
+      summary: {
+        addRaw(text: string) {
+          summary.push(text);
+          return this;
+        },
+        async write() {
+          return this;
+        },
+      },
+    };
+    const [owner, repo] = ctx.repository.split('/');
+    const context = {
+      payload: ctx.event.payload,
+      repo: { owner, repo },
+      serverUrl: 'https://github.com',
+      runId: ctx.runId,
+      sha: ctx.event.sha,
+      ref: ctx.event.ref,
+      eventName: ctx.event.name,
+    };
+    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
+      ...args: string[]
+    ) => (...values: unknown[]) => Promise<unknown>;
+    try {
+      await new AsyncFunction('github', 'context', 'core', 'process', ctx.with.script)(
+        github,
+        context,
+        core,
+        {
+          env: ctx.env,
+        },
+      );
+    } catch (e) {
+      errors.push(e instanceof Error ? e.message : String(e));
+    }
+    return { outcome: errors.length ? 'failure' : 'success', summary: summary.join('\n'), errors };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The load against the app URL
+
+export interface LoadFigures {
+  requests: number;
+  failed: number;
+  byVersion: Record<string, number>;
+  failures: Array<{ at: string; phase: string; error: string }>;
+  phases: Array<{ phase: string; requests: number; failed: number; versions: string[] }>;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+class Load {
+  phase = 'start';
+  private stopped = false;
+  private loops: Promise<void>[] = [];
+  private latencies: number[] = [];
+  private figures: LoadFigures = {
+    requests: 0,
+    failed: 0,
+    byVersion: {},
+    failures: [],
+    phases: [],
+    p50Ms: 0,
+    p99Ms: 0,
+  };
+  private readonly agent: Agent;
+
+  constructor(
+    private readonly host: string,
+    private readonly port: number,
+    ca: string,
+  ) {
+    this.agent = new Agent({ keepAlive: true, ca, servername: host, maxSockets: 8 });
+  }
+
+  start(concurrency = 4, pauseMs = 40): void {
+    for (let i = 0; i < concurrency; i++) this.loops.push(this.loop(pauseMs));
+  }
+
+  async stop(): Promise<LoadFigures> {
+    this.stopped = true;
+    await Promise.all(this.loops);
+    this.agent.destroy();
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    const at = (q: number) =>
+      sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : 0;
+    return { ...this.figures, p50Ms: Math.round(at(0.5)), p99Ms: Math.round(at(0.99)) };
+  }
+
+  private phaseEntry() {
+    let p = this.figures.phases.at(-1);
+    if (!p || p.phase !== this.phase) {
+      p = { phase: this.phase, requests: 0, failed: 0, versions: [] };
+      this.figures.phases.push(p);
+    }
+    return p;
+  }
+
+  private async loop(pauseMs: number): Promise<void> {
+    while (!this.stopped) {
+      const t0 = performance.now();
+      const phase = this.phaseEntry();
+      try {
+        const version = await getVersion(this.host, this.port, this.agent);
+        this.latencies.push(performance.now() - t0);
+        this.figures.byVersion[version] = (this.figures.byVersion[version] ?? 0) + 1;
+        if (!phase.versions.includes(version)) phase.versions.push(version);
+      } catch (e) {
+        this.figures.failed++;
+        phase.failed++;
+        this.figures.failures.push({ at: new Date().toISOString(), phase: this.phase, error: String(e) });
+      }
+      this.figures.requests++;
+      phase.requests++;
+      await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  }
+}
+
+/** GET /version of a host through the simulator's ingress; the version the app announces. */
+function getVersion(host: string, port: number, agent: Agent): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/version',
+        headers: { host },
+        agent,
+        servername: host,
+        timeout: 10_000,
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => {
+          if (res.statusCode !== 200) return reject(new Error(`HTTP ${res.statusCode} from ${host}`));
+          try {
+            resolvePromise(String((JSON.parse(body) as { version?: unknown }).version));
+          } catch {
+            reject(new Error(`not JSON from ${host}: ${body.slice(0, 80)}`));
+          }
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`timeout from ${host}`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The sequence
+
+const fakeSha = () => randomBytes(20).toString('hex');
+
+export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
+  const log = o.log ?? ((line: string) => console.log(line));
+  const out = resolve(o.out ?? process.env.ALC_DEMO_OUT ?? join(REPO_ROOT, '.demo'));
+  mkdirSync(out, { recursive: true });
+  const reportPath = join(out, 'report.md');
+  const source = o.source ?? 'dist';
+  for (const name of ACTIONS) {
+    const entry = source === 'dist' ? 'dist/index.js' : 'src/main.ts';
+    const path = join(REPO_ROOT, 'actions', name, entry);
+    try {
+      readFileSync(path);
+    } catch {
+      throw new Error(
+        `actions/${name}/${entry} is missing: ${source === 'dist' ? 'run npm run bundle' : 'not written yet'}`,
+      );
+    }
+  }
+  const dockerHost = execFileSync(join(REPO_ROOT, 'scripts', 'docker-up.sh'), { encoding: 'utf8' }).trim();
+  execFileSync(join(REPO_ROOT, 'scripts', 'ensure-node24.sh'), { stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const stateDir = mkdtempSync(join(tmpdir(), 'alc-demo-sim-'));
+  const tags = ['v1.0.0', 'v1.1.0', 'v1.2.0'];
+  const subjects = [
+    `repo:${REPOSITORY}:environment:production`,
+    `repo:${REPOSITORY}:pull_request`,
+    ...tags.map((t) => `repo:${REPOSITORY}:ref:refs/tags/${t}`),
+  ];
+  log(`demo: starting the simulator (state ${stateDir})`);
+  const sim: Simulator = await startSimulator({
+    stateDir,
+    dockerHost,
+    lroDelayMs: 500,
+    seed: [{ resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: 'eastus' }],
+    federatedSubjects: subjects,
+    log: o.verbose ? (m) => log(`sim: ${m}`) : undefined,
+  });
+  const ingressPort = sim.endpoints.ingressPort!;
+  const appHost = `${APP}.${sim.domain}`;
+  const vars: Record<string, string> = {
+    AZURE_CLIENT_ID: sim.ids.clientId,
+    AZURE_TENANT_ID: sim.ids.tenantId,
+    AZURE_SUBSCRIPTION_ID: sim.ids.subscriptionId,
+    AZURE_CLOUD: 'Custom',
+    AZURE_ARM_ENDPOINT: sim.endpoints.arm,
+    AZURE_AUTHORITY_HOST: sim.endpoints.authorityHost,
+    ACR_REGISTRY: sim.endpoints.registry!,
+    APP_RESOLVE: sim.env.ALC_SIM_RESOLVE,
+    APP_URL: `https://${appHost}`,
+    BUILDX: 'false',
+    DEPLOY_WAIT_TIMEOUT: '40s',
+    PROMOTE_STEPS: '10,50,100',
+    PROMOTE_STEP_WAIT: '2s',
+    SMOKE_DURATION: '3s',
+    SMOKE_RATE: '20',
+  };
+  const runnerEnv = { NODE_EXTRA_CA_CERTS: sim.caPath, DOCKER_HOST: dockerHost };
+  const github = fakeGithub();
+  const handlers: Record<string, ActionHandler> = {
+    'actions/checkout': async () => ({ outcome: 'success' }),
+    'docker/setup-buildx-action': async () => ({ outcome: 'success' }),
+    'actions/github-script': githubScript(github.api),
+  };
+  const workspaces = { good: prepareWorkspace(false), broken: prepareWorkspace(true) };
+  const scenarios: Scenario[] = [];
+  const load = new Load(appHost, ingressPort, sim.ca);
+  let loadStarted = false;
+  let stopped: string | undefined;
+  const agent = new Agent({ keepAlive: false, ca: sim.ca });
+  const versionOf = (host: string) =>
+    getVersion(host, ingressPort, agent).catch((e: unknown) => `unreachable (${String(e)})`);
+
+  const play = async (
+    title: string,
+    workflow: string,
+    event: RunnerEvent,
+    expected: 'success' | 'failure',
+    workspace: string,
+    verify: (run: WorkflowRun) => Promise<Scenario['checks']>,
+  ): Promise<boolean> => {
+    load.phase = title;
+    log(`\n== ${title} (${workflow}, ${event.name} ${event.ref}) — expected: ${expected}`);
+    const scenario: Scenario = { title, workflow, event: `${event.name} ${event.ref}`, expected, checks: [] };
+    scenarios.push(scenario);
+    scenario.run = await runWorkflow({
+      workflow: join(workspace, '.github', 'workflows', workflow),
+      workspace,
+      event,
+      vars,
+      repository: REPOSITORY,
+      oidc: { url: sim.env.ACTIONS_ID_TOKEN_REQUEST_URL, token: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN },
+      env: runnerEnv,
+      source,
+      handlers,
+      verbose: o.verbose,
+      log,
+      beforeJob: ({ oidcSubject }) => {
+        if (!oidcSubject) return;
+        sim.identity.config.githubClaims = {
+          sub: oidcSubject,
+          repository: REPOSITORY,
+          repository_owner: REPOSITORY.split('/')[0],
+          ref: event.ref,
+          event_name: event.name,
+        };
+      },
+    });
+    const unimplemented = scenario.run.jobs
+      .flatMap((j) => j.steps.flatMap((s) => s.errors))
+      .find((e) => /is not implemented/.test(e));
+    if (unimplemented) {
+      stopped = unimplemented;
+      scenario.checks.push({ what: 'every action it uses is implemented', ok: false, detail: unimplemented });
+      log(`demo: STOP — ${unimplemented}`);
+      return false;
+    }
+    scenario.checks.push({
+      what: `the run ends ${expected}`,
+      ok: scenario.run.result === expected,
+      detail: scenario.run.result,
+    });
+    scenario.checks.push(...(await verify(scenario.run)));
+    for (const c of scenario.checks)
+      log(`   ${c.ok ? 'ok  ' : 'FAIL'} ${c.what}${c.detail ? ` — ${c.detail}` : ''}`);
+    const passed = scenario.checks.every((c) => c.ok);
+    if (!passed)
+      stopped = `${title}: ${scenario.checks
+        .filter((c) => !c.ok)
+        .map((c) => c.what)
+        .join('; ')}`;
+    return passed;
+  };
+  const serves = async (host: string, version: string) => {
+    const seen = await versionOf(host);
+    return {
+      what: `${host.split('.')[0]} serves ${version}`,
+      ok: seen.replace(/^v/, '') === version.replace(/^v/, ''),
+      detail: seen,
+    };
+  };
+  const release = (
+    tag: string,
+    expected: 'success' | 'failure',
+    ws: string,
+    verify: Parameters<typeof play>[5],
+  ) => play(`release ${tag}`, 'release.yml', pushEvent(`refs/tags/${tag}`, fakeSha()), expected, ws, verify);
+  const pr = (action: 'opened' | 'synchronize' | 'closed', headSha: string, headRepository?: string) =>
+    pullRequestEvent({
+      number: headRepository ? 43 : 42,
+      action,
+      headSha,
+      headRepository,
+      repository: REPOSITORY,
+    });
+  const job = (run: WorkflowRun, id: string) => run.jobs.find((j) => j.id === id);
+  const stepOf = (run: WorkflowRun, jobId: string, stepId: string) =>
+    job(run, jobId)?.steps.find((s) => s.id === stepId);
+
+  let result: DemoResult | undefined;
+  try {
+    const steps: Array<() => Promise<boolean>> = [
+      () =>
+        release('v1.0.0', 'success', workspaces.good, async (run) => {
+          load.start();
+          loadStarted = true;
+          return [
+            await serves(appHost, 'v1.0.0'),
+            {
+              what: 'the app was created by this run',
+              ok: stepOf(run, 'release', 'deploy')?.outputs.created === 'true',
+            },
+            {
+              what: 'the environment production carries the app URL',
+              ok: job(run, 'release')?.environment?.url === `https://${appHost}`,
+              detail: job(run, 'release')?.environment?.url,
+            },
+          ];
+        }),
+      () =>
+        release('v1.1.0', 'success', workspaces.good, async (run) => [
+          await serves(appHost, 'v1.1.0'),
+          {
+            what: 'deployed into the candidate slot green, then promoted',
+            ok: stepOf(run, 'release', 'deploy')?.outputs.label === 'green',
+            detail: stepOf(run, 'release', 'deploy')?.outputs.label,
+          },
+        ]),
+      () =>
+        release('v1.2.0', 'failure', workspaces.broken, async (run) => {
+          const promote = stepOf(run, 'release', 'promote');
+          return [
+            await serves(appHost, 'v1.1.0'),
+            {
+              what: 'the switch never happened (promote did not run)',
+              ok: promote?.outcome === 'skipped',
+              detail: promote?.outcome,
+            },
+            {
+              what: 'the run says loudly that production never served it',
+              ok: (job(run, 'release')?.steps.at(-1)?.errors ?? []).some((e) =>
+                /production never served it/.test(e),
+              ),
+            },
+          ];
+        }),
+      () =>
+        play(
+          'rollback to v1.0.0',
+          'rollback.yml',
+          workflowDispatchEvent('refs/heads/main', {
+            to: 'v1.0.0',
+            reason: 'demo: v1.1.0 misprices options',
+          }),
+          'success',
+          workspaces.good,
+          async () => [await serves(appHost, 'v1.0.0')],
+        ),
+      () =>
+        play(
+          'preview: PR #42 opened',
+          'preview.yml',
+          pr('opened', fakeSha()),
+          'success',
+          workspaces.good,
+          async (run) => {
+            const url = job(run, 'deploy')?.outputs['label-url'] ?? '';
+            return [
+              await serves(
+                `${PREVIEW_APP}---pr-42.${sim.domain}`,
+                job(run, 'build')?.outputs.version ?? 'pr-42-?',
+              ),
+              {
+                what: 'one sticky comment with the preview URL',
+                ok: github.comments.length === 1 && github.comments[0].body.includes(url) && url !== '',
+                detail: url,
+              },
+              {
+                what: 'a GitHub deployment pr-42, success, with the URL',
+                ok: github.deployments.some(
+                  (d) =>
+                    d.environment === 'pr-42' &&
+                    d.statuses.at(-1)?.state === 'success' &&
+                    d.statuses.at(-1)?.environment_url === url,
+                ),
+              },
+            ];
+          },
+        ),
+      () =>
+        play(
+          'preview: PR #42 pushed again',
+          'preview.yml',
+          pr('synchronize', fakeSha()),
+          'success',
+          workspaces.good,
+          async () => [
+            {
+              what: 'the same comment was updated, not a second one',
+              ok: github.comments.length === 1 && github.comments[0].edits === 1,
+            },
+          ],
+        ),
+      () =>
+        play(
+          'preview: PR #43 from a fork',
+          'preview.yml',
+          pr('opened', fakeSha(), 'someone/alc-algo'),
+          'success',
+          workspaces.good,
+          async (run) => [
+            {
+              what: 'only the fork job ran: no Azure access',
+              ok:
+                run.jobs
+                  .filter((j) => j.result !== 'skipped')
+                  .map((j) => j.id)
+                  .join() === 'fork',
+              detail: run.jobs
+                .filter((j) => j.result !== 'skipped')
+                .map((j) => j.id)
+                .join(', '),
+            },
+            {
+              what: 'it says why in the job summary',
+              ok: /fork/.test(job(run, 'fork')?.steps[0]?.summary ?? ''),
+            },
+          ],
+        ),
+      () =>
+        play(
+          'preview: PR #42 closed',
+          'preview.yml',
+          pr('closed', fakeSha()),
+          'success',
+          workspaces.good,
+          async () => {
+            const label = await versionOf(`${PREVIEW_APP}---pr-42.${sim.domain}`);
+            return [
+              { what: 'the label URL no longer serves', ok: label.startsWith('unreachable'), detail: label },
+              { what: 'the comment says torn down', ok: /torn down/.test(github.comments[0]?.body ?? '') },
+              {
+                what: 'the deployments of pr-42 are inactive',
+                ok: github.deployments
+                  .filter((d) => d.environment === 'pr-42')
+                  .every((d) => d.statuses.at(-1)?.state === 'inactive'),
+              },
+            ];
+          },
+        ),
+    ];
+    for (const step of steps) if (!(await step())) break;
+  } finally {
+    const figures = loadStarted ? await load.stop() : emptyFigures();
+    agent.destroy();
+    log(`\ndemo: stopping the simulator`);
+    await sim.stop();
+    removeImages(dockerHost, sim.endpoints.registry!);
+    rmSync(stateDir, { recursive: true, force: true });
+    for (const ws of Object.values(workspaces)) rmSync(ws, { recursive: true, force: true });
+    result = finish(scenarios, figures, github, reportPath, stopped, log);
+  }
+  return result;
+}
+
+function emptyFigures(): LoadFigures {
+  return { requests: 0, failed: 0, byVersion: {}, failures: [], phases: [], p50Ms: 0, p99Ms: 0 };
+}
+
+function removeImages(dockerHost: string, registry: string): void {
+  try {
+    const images = execFileSync(
+      'docker',
+      ['images', '--format', '{{.Repository}}:{{.Tag}}', '--filter', `reference=${registry}/*`],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DOCKER_HOST: dockerHost },
+      },
+    )
+      .split('\n')
+      .filter(Boolean);
+    if (images.length)
+      execFileSync('docker', ['rmi', '-f', ...images], {
+        stdio: 'ignore',
+        env: { ...process.env, DOCKER_HOST: dockerHost },
+      });
+  } catch {
+    // Images are only a cache; a failure to remove them changes nothing.
+  }
+}
+
+function finish(
+  scenarios: Scenario[],
+  load: LoadFigures,
+  github: ReturnType<typeof fakeGithub>,
+  reportPath: string,
+  stopped: string | undefined,
+  log: (line: string) => void,
+): DemoResult {
+  const neverBroken = !Object.keys(load.byVersion).some((v) => v.replace(/^v/, '') === '1.2.0');
+  const loadChecks = [
+    {
+      what: 'zero failed requests on the app URL',
+      ok: load.failed === 0 && load.requests > 0,
+      detail: `${load.failed} of ${load.requests}`,
+    },
+    { what: 'the app URL never served v1.2.0', ok: neverBroken, detail: JSON.stringify(load.byVersion) },
+  ];
+  const complete = scenarios.length === 8 && !stopped;
+  const passed =
+    complete && scenarios.every((s) => s.checks.every((c) => c.ok)) && loadChecks.every((c) => c.ok);
+  writeFileSync(reportPath, report(scenarios, load, loadChecks, github, passed, stopped));
+  log(
+    `\ndemo: load on the app URL: ${load.requests} requests, ${load.failed} failed, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, versions ${JSON.stringify(load.byVersion)}`,
+  );
+  for (const c of loadChecks) log(`   ${c.ok ? 'ok  ' : 'FAIL'} ${c.what} — ${c.detail}`);
+  log(`demo: report ${reportPath}`);
+  log(passed ? 'demo: PASSED' : `demo: FAILED${stopped ? ` — ${stopped}` : ''}`);
+  return {
+    passed,
+    scenarios,
+    load,
+    comments: github.comments,
+    deployments: github.deployments,
+    reportPath,
+    stopped,
+  };
+}
+
+function report(
+  scenarios: Scenario[],
+  load: LoadFigures,
+  loadChecks: Scenario['checks'],
+  github: ReturnType<typeof fakeGithub>,
+  passed: boolean,
+  stopped: string | undefined,
+): string {
+  const mark = (ok: boolean) => (ok ? '✅' : '❌');
+  const lines = [
+    '# alc-deploy pipeline demo',
+    '',
+    `${new Date().toISOString()} — ${passed ? '**passed**' : `**failed**${stopped ? `: ${stopped}` : ''}`}`,
+    '',
+    "The repository's own workflows, run against the local simulator; every action started as a runner starts it.",
+    '',
+    '| # | scenario | workflow | event | expected | result | time | checks |',
+    '|---|---|---|---|---|---|---|---|',
+    ...scenarios.map(
+      (s, i) =>
+        `| ${i + 1} | ${s.title} | ${s.workflow} | ${s.event} | ${s.expected} | ${s.run?.result ?? '—'} | ${((s.run?.durationMs ?? 0) / 1000).toFixed(0)} s | ${mark(s.checks.every((c) => c.ok))} |`,
+    ),
+    '',
+    '## Load on the app URL, through the whole demo',
+    '',
+    `${load.requests} requests, **${load.failed} failed**, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms.`,
+    '',
+    '| phase | requests | failed | versions served |',
+    '|---|---|---|---|',
+    ...load.phases.map((p) => `| ${p.phase} | ${p.requests} | ${p.failed} | ${p.versions.join(', ')} |`),
+    '',
+    ...loadChecks.map((c) => `- ${mark(c.ok)} ${c.what} (${c.detail})`),
+    ...(load.failures.length
+      ? [
+          '',
+          '| at | phase | error |',
+          '|---|---|---|',
+          ...load.failures.slice(0, 20).map((f) => `| ${f.at} | ${f.phase} | ${f.error} |`),
+        ]
+      : []),
+    '',
+    '## Checks',
+    '',
+    ...scenarios.flatMap((s) => [
+      `**${s.title}**`,
+      '',
+      ...s.checks.map((c) => `- ${mark(c.ok)} ${c.what}${c.detail ? ` (${c.detail})` : ''}`),
+      '',
+    ]),
+    '## The pull request comment (one, updated in place)',
+    '',
+    ...github.comments.flatMap((c) => [
+      `_comment ${c.id}, edited ${c.edits} times_`,
+      '',
+      ...c.body.split('\n').map((l) => `> ${l}`),
+      '',
+    ]),
+    '## GitHub deployments',
+    '',
+    '| id | environment | statuses |',
+    '|---|---|---|',
+    ...github.deployments.map(
+      (d) => `| ${d.id} | ${d.environment} | ${d.statuses.map((s) => s.state).join(' → ')} |`,
+    ),
+    '',
+    '## Job summaries',
+    '',
+    ...scenarios.flatMap((s) => [`## ${s.title}`, '', s.run ? runSummary(s.run) : '_not run_', '']),
+  ];
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const result = await runDemo({
+    source: argv.includes('--src') ? 'src' : 'dist',
+    out: argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : undefined,
+    verbose: argv.includes('--verbose'),
+  });
+  return result.passed ? 0 : 1;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      console.error(`demo: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
+}

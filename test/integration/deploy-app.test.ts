@@ -30,7 +30,6 @@ describeWithDocker('deploy-app against the simulator', () => {
       'deploy-app',
       {
         ...t.common,
-        'client-id': t.sim.ids.clientId,
         image: t.images.v1,
         'revision-suffix': 'v1-0-0',
         'wait-timeout': '60s',

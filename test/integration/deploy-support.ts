@@ -1,7 +1,7 @@
 // What the deploy-app and blue-green integration tests share: the simulator with real containers, the sample
 // app pushed by digest (v1, v2, v3 and a broken build), an ACA client the way the actions build one, the core's
 // settings from inputs, and running an action entry exactly as a runner does.
-import { execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,7 +34,8 @@ export interface DeploySim {
   common: Record<string, string>;
   /** A fresh ACA client (counts ARM requests in `calls`). */
   aca(log?: (line: string) => void): Aca;
-  calls: { count: number };
+  /** ARM requests sent by the clients of `aca()`: `METHOD path`. */
+  calls: string[];
   prove: ReturnType<typeof proveServing>;
   /** Raw app JSON as ARM returns it (for byte-identical comparisons). */
   rawApp(app: string): Promise<string>;
@@ -128,16 +129,18 @@ export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<D
       'authority-host': sim.endpoints.authorityHost,
       'subscription-id': sim.ids.subscriptionId,
       'tenant-id': sim.ids.tenantId,
+      'client-id': sim.ids.clientId,
       'resource-group': RG,
       resolve: sim.env.ALC_SIM_RESOLVE,
       'ca-file': sim.caPath,
     };
     const settings = readAzureSettings((n) => common[n] ?? '');
-    const calls = { count: 0 };
+    const calls: string[] = [];
     const counter: PipelinePolicy = {
       name: 'count-arm-calls',
       sendRequest: (req, next) => {
-        if (!req.url.includes('/oauth2/') && !req.url.includes('openid')) calls.count += 1;
+        const url = new URL(req.url);
+        if (url.pathname.startsWith('/subscriptions/')) calls.push(`${req.method} ${url.pathname}`);
         return next(req);
       },
     };
@@ -203,13 +206,23 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-/** Runs `actions/<name>/src/main.ts` with tsx the way a runner starts an action: INPUT_* variables and files. */
+/** Runs `actions/<name>/src/main.ts` (TypeScript through tsx) the way a runner starts an action: INPUT_* variables and files. */
 export function runEntry(
   action: string,
   values: Record<string, string>,
   sim: Simulator,
   extraEnv: Record<string, string> = {},
 ): Promise<EntryRun> {
+  return startEntry(action, values, sim, extraEnv).done;
+}
+
+/** Starts an entry; `child` can be killed half way. */
+export function startEntry(
+  action: string,
+  values: Record<string, string>,
+  sim: Simulator,
+  extraEnv: Record<string, string> = {},
+): { child: ChildProcess; done: Promise<EntryRun> } {
   const dir = mkdtempSync(join(tmpdir(), 'alcdeploy-entry-'));
   const output = join(dir, 'output');
   const summary = join(dir, 'summary');
@@ -228,20 +241,23 @@ export function runEntry(
     ...extraEnv,
   };
   for (const [k, v] of Object.entries(values)) env[`INPUT_${k.toUpperCase()}`] = v;
-  return new Promise((resolve) => {
-    const child = spawn(
-      join(ROOT, 'node_modules/.bin/tsx'),
-      [join(ROOT, 'actions', action, 'src', 'main.ts')],
-      {
-        env,
-        cwd: ROOT,
-      },
-    );
+  const child = spawn(
+    join(ROOT, 'node_modules/.bin/tsx'),
+    [join(ROOT, 'actions', action, 'src', 'main.ts')],
+    {
+      env,
+      cwd: ROOT,
+    },
+  );
+  const done = new Promise<EntryRun>((resolve) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (status) => {
+    let finished = false;
+    const finish = (status: number | null) => {
+      if (finished) return;
+      finished = true;
       const result = {
         status,
         stdout,
@@ -251,8 +267,14 @@ export function runEntry(
       };
       rmSync(dir, { recursive: true, force: true });
       resolve(result);
+    };
+    child.on('close', finish);
+    // A killed action's helper processes may hold its pipes open for a while: the action itself has ended.
+    child.on('exit', (status, signal) => {
+      if (signal) setTimeout(() => finish(status), 500);
     });
   });
+  return { child, done };
 }
 
 /** The `::error::` lines of a run. */

@@ -7,11 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execDocker } from '../src/build/docker.js';
 import { buildAndPush, type BuildPushResult } from '../src/build/run.js';
 import {
   gitFor,
   localRefs,
+  quietDocker,
   removeImages,
   settingsFor,
   startPlainRegistry,
@@ -27,7 +27,7 @@ execFileSync(join(root, 'sample-app/prepare.sh'), { stdio: 'ignore' });
 
 const registry = await startPlainRegistry();
 const work = mkdtempSync(join(tmpdir(), 'bench-build-cache-'));
-const docker = execDocker();
+const docker = quietDocker();
 const quiet = { info: () => undefined, warning: (m: string) => console.warn(m), setSecret: () => undefined };
 const rows: Array<{ scenario: string; build: number[]; push: number[]; total: number[] }> = [];
 

@@ -8,6 +8,7 @@ import * as https from 'node:https';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type DockerCli, execDocker } from '../../src/build/docker.js';
 import type { BuildPushSettings } from '../../src/build/settings.js';
 import type { FetchFn } from '../../src/registry.js';
 import { readBuildPushSettings } from '../../src/build/settings.js';
@@ -304,4 +305,10 @@ export function runEntry(
       }),
     );
   });
+}
+
+/** The docker CLI of the action, with its output kept out of the test log (still returned on failure). */
+export function quietDocker(): DockerCli {
+  const docker = execDocker();
+  return (args, options = {}) => docker(args, { ...options, silent: true });
 }

@@ -6,7 +6,6 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execDocker } from '../../src/build/docker.js';
 import { buildAndPush, type BuildPushDeps } from '../../src/build/run.js';
 import { RegistryClient } from '../../src/registry.js';
 import { describeWithDocker, uniqueName } from '../support/docker.js';
@@ -14,6 +13,7 @@ import {
   gitFor,
   localRefs,
   makeContext,
+  quietDocker,
   type PlainRegistry,
   removeImages,
   seedImage,
@@ -28,7 +28,7 @@ describeWithDocker('build-push with a plain registry', () => {
   const repository = `${uniqueName('bpt')}/agents`;
   const messages: string[] = [];
   const deps = (over: Partial<BuildPushDeps> = {}): BuildPushDeps => ({
-    docker: execDocker(),
+    docker: quietDocker(),
     log: {
       info: (m) => messages.push(m),
       warning: (m) => messages.push(`warning: ${m}`),

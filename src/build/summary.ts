@@ -1,4 +1,5 @@
 // The job summary of a build-push run: what was built and pushed, and what retention removed.
+import { factsTable, markdownTable } from '../summary.js';
 import type { BuildPushResult } from './run.js';
 
 export function formatBytes(bytes: number): string {
@@ -15,16 +16,6 @@ export function formatBytes(bytes: number): string {
 
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
-}
-
-function table(head: string[], rows: string[][]): string {
-  const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
-  for (const row of rows) lines.push(`| ${row.map(cell).join(' | ')} |`);
-  return lines.join('\n');
 }
 
 function sizeText(result: BuildPushResult): string {
@@ -58,13 +49,15 @@ function retentionSection(result: BuildPushResult): string {
   ];
   lines.push(`Releases kept: ${r.plan.kept.map((i) => i.version).join(', ') || 'none'}.`, '');
   lines.push(
-    rows.length ? table(['action', 'release', 'tags / reason', 'digest'], rows) : 'Nothing to remove.',
+    rows.length
+      ? markdownTable(['action', 'release', 'tags / reason', 'digest'], rows)
+      : 'Nothing to remove.',
   );
   return lines.join('\n');
 }
 
 export function renderSummary(result: BuildPushResult): string {
-  const rows: string[][] = [
+  const rows: Array<[string, string]> = [
     ['Image', result.image ? `\`${result.image}\`` : 'not pushed'],
     ['Version', result.version],
     ['Tags', result.refs.map((r) => `\`${r}\``).join('<br>')],
@@ -79,12 +72,7 @@ export function renderSummary(result: BuildPushResult): string {
     ['Builder', result.builder === 'buildx' ? 'docker buildx' : 'docker build (classic)'],
     ['Cache', result.cache],
   );
-  return [
-    `## build-push: ${result.version}`,
-    '',
-    table(['Item', 'Value'], rows),
-    '',
-    retentionSection(result),
-    '',
-  ].join('\n');
+  return [`## build-push: ${result.version}`, '', factsTable(rows), '', retentionSection(result), ''].join(
+    '\n',
+  );
 }

@@ -64,9 +64,9 @@ describeWithDocker('build-push entry, run as a runner runs it', () => {
       version: 'pr-12-abc1234',
     });
     expect(r.summary).toContain('## build-push: pr-12-abc1234');
-    expect(r.summary).toContain(`| Image | \`${registry.server}/${repository}@${digest}\` |`);
-    expect(r.summary).toMatch(/\| Size \| [\d.]+ (KiB|MiB) \(compressed\) \|/);
-    expect(r.summary).toMatch(/\| Build time \| [\d.]+ m?s \|/);
+    expect(r.summary).toContain(`| **Image** | \`${registry.server}/${repository}@${digest}\` |`);
+    expect(r.summary).toMatch(/\| \*\*Size\*\* \| [\d.]+ (KiB|MiB) \(compressed\) \|/);
+    expect(r.summary).toMatch(/\| \*\*Build time\*\* \| [\d.]+ m?s \|/);
     expect(r.summary).toContain('Did not run: not a release build');
     expect(r.stdout).not.toContain('::error::');
   });

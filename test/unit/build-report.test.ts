@@ -82,11 +82,11 @@ const base: BuildPushResult = {
 describe('renderSummary', () => {
   it('shows the image, tags, size and times', () => {
     const md = renderSummary(base);
-    expect(md).toContain(`| Image | \`r.io/agents@${D(1)}\` |`);
+    expect(md).toContain(`| **Image** | \`r.io/agents@${D(1)}\` |`);
     expect(md).toContain('`r.io/agents:1.2.3`<br>`r.io/agents:latest`');
-    expect(md).toContain('| Size | 2.00 KiB (compressed) |');
-    expect(md).toContain('| Build time | 1.5 s |');
-    expect(md).toContain('| Push time | 300 ms |');
+    expect(md).toContain('| **Size** | 2.00 KiB (compressed) |');
+    expect(md).toContain('| **Build time** | 1.5 s |');
+    expect(md).toContain('| **Push time** | 300 ms |');
     expect(md).toContain('Did not run: keep is 0: retention is off.');
   });
 
@@ -118,7 +118,7 @@ describe('renderSummary', () => {
   it('says when nothing was pushed and shows per-platform sizes', () => {
     expect(
       renderSummary({ ...base, image: '', digest: '', pushed: false, sizes: [], localBytes: 4096 }),
-    ).toContain('| Image | not pushed |');
+    ).toContain('| **Image** | not pushed |');
     expect(
       renderSummary({
         ...base,

@@ -37805,7 +37805,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _src_build_docker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4558);
 /* harmony import */ var _src_build_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5545);
 /* harmony import */ var _src_build_settings_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4251);
-/* harmony import */ var _src_build_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4096);
+/* harmony import */ var _src_build_summary_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8501);
 // build-push entry: inputs -> build, push, retention -> outputs and job summary.
 
 
@@ -82452,13 +82452,72 @@ function checkBuilder(settings, builder) {
 
 /***/ }),
 
-/***/ 4096:
+/***/ 8501:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ renderSummary)
-/* harmony export */ });
-/* unused harmony exports formatBytes, formatMs */
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Br: () => (/* binding */ renderSummary)
+});
+
+// UNUSED EXPORTS: formatBytes, formatMs
+
+;// CONCATENATED MODULE: ./src/summary.ts
+// Job summaries a person reads at a glance: pure markdown builders (the entry writes them with core.summary).
+/** Escapes text for a markdown table cell. */
+function cell(value) {
+    const text = value === undefined || value === null || value === '' ? '—' : String(value);
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}
+function markdownTable(headers, rows) {
+    const line = (cells) => `| ${cells.map(cell).join(' | ')} |`;
+    return [line(headers), `| ${headers.map(() => '---').join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+/** A key/value table (two columns). */
+function factsTable(facts) {
+    return markdownTable(['', ''], facts.map(([k, v]) => [`**${k}**`, v]));
+}
+function trafficTable(traffic) {
+    if (traffic.length === 0)
+        return '_no traffic entries_';
+    return markdownTable(['revision', 'label', 'weight'], traffic.map((t) => [
+        t.revisionName ?? (t.latestRevision ? '(latest revision)' : ''),
+        t.label,
+        `${t.weight ?? 0}%`,
+    ]));
+}
+function nodeId(prefix, i) {
+    return `${prefix}${i}`;
+}
+function mermaidText(text) {
+    return text.replace(/["<>]/g, '');
+}
+/** A mermaid picture of traffic before and after: app URL -> revisions, edges labelled with weights. */
+function trafficMermaid(before, after) {
+    const lines = ['```mermaid', 'flowchart LR'];
+    const side = (title, prefix, traffic) => {
+        lines.push(`  subgraph ${prefix}[${title}]`, `    direction LR`, `    ${prefix}app((app URL))`);
+        traffic.forEach((t, i) => {
+            const name = mermaidText(t.revisionName ?? (t.latestRevision ? 'latest revision' : '?'));
+            const label = t.label ? `<br/>label ${mermaidText(t.label)}` : '';
+            lines.push(`    ${nodeId(prefix, i)}["${name}${label}"]`);
+            const weight = t.weight ?? 0;
+            lines.push(weight > 0
+                ? `    ${prefix}app -- ${weight}% --> ${nodeId(prefix, i)}`
+                : `    ${prefix}app -. 0% .-> ${nodeId(prefix, i)}`);
+        });
+        lines.push('  end');
+    };
+    side('before', 'b', before);
+    side('after', 'a', after);
+    lines.push('  b --> a', '```');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/build/summary.ts
+// The job summary of a build-push run: what was built and pushed, and what retention removed.
+
 function formatBytes(bytes) {
     if (bytes < 1024)
         return `${bytes} B`;
@@ -82473,15 +82532,6 @@ function formatBytes(bytes) {
 }
 function formatMs(ms) {
     return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
-}
-function table(head, rows) {
-    const lines = [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`];
-    for (const row of rows)
-        lines.push(`| ${row.map(cell).join(' | ')} |`);
-    return lines.join('\n');
 }
 function sizeText(result) {
     if (result.sizes.length === 1 && !result.sizes[0].platform)
@@ -82515,7 +82565,9 @@ function retentionSection(result) {
         ]),
     ];
     lines.push(`Releases kept: ${r.plan.kept.map((i) => i.version).join(', ') || 'none'}.`, '');
-    lines.push(rows.length ? table(['action', 'release', 'tags / reason', 'digest'], rows) : 'Nothing to remove.');
+    lines.push(rows.length
+        ? markdownTable(['action', 'release', 'tags / reason', 'digest'], rows)
+        : 'Nothing to remove.');
     return lines.join('\n');
 }
 function renderSummary(result) {
@@ -82532,14 +82584,7 @@ function renderSummary(result) {
     if (result.pushMs)
         rows.push(['Push time', formatMs(result.pushMs)]);
     rows.push(['Builder', result.builder === 'buildx' ? 'docker buildx' : 'docker build (classic)'], ['Cache', result.cache]);
-    return [
-        `## build-push: ${result.version}`,
-        '',
-        table(['Item', 'Value'], rows),
-        '',
-        retentionSection(result),
-        '',
-    ].join('\n');
+    return [`## build-push: ${result.version}`, '', factsTable(rows), '', retentionSection(result), ''].join('\n');
 }
 
 

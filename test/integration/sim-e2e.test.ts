@@ -31,6 +31,8 @@ describeWithDocker('the simulator as npm run sim starts it, with real containers
   const docker = new DockerCli({ configDir: join(stateDir, 'docker-config') });
   const local: string[] = [];
   let cli: ChildProcess;
+  /** What the simulator printed (shown when a wait fails). */
+  let output = '';
   let exited: Promise<number | null>;
   let env: Record<string, string>;
   let ca: string;
@@ -53,14 +55,17 @@ describeWithDocker('the simulator as npm run sim starts it, with real containers
     eventually(async () => {
       const r = await client.containerAppsRevisions.getRevision(RG, app, rev(suffix));
       return r.runningState === 'Running' && r.healthState === 'Healthy' ? r : undefined;
-    }, 60_000);
+    }, 60_000).catch((e: Error) => {
+      throw new Error(`${rev(suffix)} is not serving (${e.message}); the simulator said:\n${output}`);
+    });
   const containersOf = (filter: string) =>
     execFileSync('docker', ['ps', '-a', '-q', '--filter', filter], {
       env: process.env,
       encoding: 'utf8',
     }).trim();
 
-  beforeAll(async () => {
+  /** Starts `npm run sim` (its CLI) as its own process group and connects the SDK to it. */
+  const launch = async (registryPort = '0') => {
     cli = spawn(
       join(ROOT, 'node_modules/.bin/tsx'),
       [
@@ -72,7 +77,7 @@ describeWithDocker('the simulator as npm run sim starts it, with real containers
         '--ingress-port',
         '0',
         '--registry-port',
-        '0',
+        registryPort,
         '--lro-delay-ms',
         '100',
       ],
@@ -83,7 +88,7 @@ describeWithDocker('the simulator as npm run sim starts it, with real containers
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    let output = '';
+    output = '';
     cli.stdout?.on('data', (c: Buffer) => (output += c.toString()));
     cli.stderr?.on('data', (c: Buffer) => (output += c.toString()));
     exited = new Promise((resolve) => cli.once('exit', (code) => resolve(code)));
@@ -98,7 +103,6 @@ describeWithDocker('the simulator as npm run sim starts it, with real containers
         .map((m) => [m[1], JSON.parse(m[2]) as string]),
     );
     ca = readFileSync(env.NODE_EXTRA_CA_CERTS, 'utf8');
-    agent = new https.Agent({ keepAlive: true, maxSockets: 8 });
     const getIdToken = async () => {
       const r = await httpsRequest(
         `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`,
@@ -116,6 +120,12 @@ describeWithDocker('the simulator as npm run sim starts it, with real containers
       credentials: { scopes: [`${env.ALC_SIM_ARM_ENDPOINT}/.default`] },
       tlsOptions: { ca },
     });
+    return credential;
+  };
+
+  beforeAll(async () => {
+    agent = new https.Agent({ keepAlive: true, maxSockets: 8 });
+    const credential = await launch();
     // docker login with an ACR refresh token, as build-push does.
     const registry = env.ALC_SIM_REGISTRY;
     const aad = await credential.getToken('https://containerregistry.azure.net/.default');
@@ -264,5 +274,21 @@ describeWithDocker('the simulator as npm run sim starts it, with real containers
     });
     expect([registries.status, registries.stdout.trim()]).toEqual([1, '']);
     expect(existsSync(join(stateDir, 'arm.json'))).toBe(true);
+  });
+
+  it('a restart brings the state back and runs the active revision again', async () => {
+    // Images name the registry by host:port, so it comes back on the same port (as with the CLI's defaults).
+    await launch(env.ALC_SIM_REGISTRY.split(':')[1]);
+    const app0 = await client.containerApps.get(RG, app);
+    expect(app0.configuration?.ingress?.traffic).toEqual(traffic(0));
+    await serving('v2');
+    expect((await ingressGet(`${app}.${env.ALC_SIM_DOMAIN}`)).body?.version).toBe('2.0.0');
+    expect(await client.containerAppsRevisions.getRevision(RG, app, rev('v1'))).toMatchObject({
+      active: false,
+    });
+    expect(containersOf(`label=alc-sim.revision=${rev('v1')}`)).toBe('');
+    process.kill(-(cli.pid as number), 'SIGTERM');
+    expect(await exited).toBe(0);
+    expect(containersOf(`label=${LABEL_APP}=${app}`)).toBe('');
   });
 });

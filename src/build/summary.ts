@@ -59,6 +59,7 @@ function retentionSection(result: BuildPushResult): string {
 export function renderSummary(result: BuildPushResult): string {
   const rows: Array<[string, string]> = [
     ['Image', result.image ? `\`${result.image}\`` : 'not pushed'],
+    ['Digest', result.digest ? `\`${result.digest}\`` : 'none (not pushed)'],
     ['Version', result.version],
     ['Tags', result.refs.map((r) => `\`${r}\``).join('<br>')],
     ['Size', sizeText(result)],

@@ -84,6 +84,7 @@ describe('renderSummary', () => {
     const md = renderSummary(base);
     expect(md).toContain(`| **Image** | \`r.io/agents@${D(1)}\` |`);
     expect(md).toContain('`r.io/agents:1.2.3`<br>`r.io/agents:latest`');
+    expect(md).toContain(`| **Digest** | \`${D(1)}\` |`);
     expect(md).toContain('| **Size** | 2.00 KiB (compressed) |');
     expect(md).toContain('| **Build time** | 1.5 s |');
     expect(md).toContain('| **Push time** | 300 ms |');

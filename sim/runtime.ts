@@ -441,6 +441,8 @@ export class DockerRuntime implements Runtime {
       await this.docker.restart(replica.id);
       replica.port = (await this.docker.inspect(replica.id))?.ports[spec.targetPort];
       replica.restarts += 1;
+    } catch {
+      // The container went away while being restarted (its revision was deactivated): nothing to restart.
     } finally {
       replica.restartingUntil = Date.now();
       setTimeout(() => (replica.restartingUntil = undefined), 5000).unref();

@@ -223,4 +223,19 @@ describe('GitHub Actions OIDC', () => {
     const token = /^TOKEN (\S+)$/m.exec(stdout)?.[1] ?? '';
     expect(s.sim.identity.verify(token)).toMatchObject({ aud: s.sim.endpoints.arm });
   });
+
+  it('the standard chain (DefaultAzureCredential) in a process with only the simulator env', async () => {
+    const script = [
+      "import { DefaultAzureCredential } from '@azure/identity';",
+      'const c = new DefaultAzureCredential({ authorityHost: process.env.ALC_SIM_AUTHORITY_HOST, tenantId: process.env.AZURE_TENANT_ID, disableInstanceDiscovery: true });',
+      "const t = await c.getToken(process.env.ALC_SIM_ARM_ENDPOINT + '/.default');",
+      "console.log('TOKEN ' + t.token);",
+    ].join('\n');
+    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, ...s.sim.env },
+    });
+    const token = /^TOKEN (\S+)$/m.exec(stdout)?.[1] ?? '';
+    expect(s.sim.identity.verify(token)).toMatchObject({ appid: s.sim.ids.clientId });
+  });
 });

@@ -52,17 +52,26 @@ export function credentialsFromConfig(config: DockerConfig, registry: string): C
   return undefined;
 }
 
-function runHelper(helper: string, registry: string): Promise<RegistryCredentials | undefined> {
+function runHelper(
+  helper: string,
+  registry: string,
+  env: NodeJS.ProcessEnv,
+): Promise<RegistryCredentials | undefined> {
   return new Promise((done) => {
-    const child = execFile(`docker-credential-${helper}`, ['get'], { timeout: 15_000 }, (error, stdout) => {
-      if (error) return done(undefined);
-      try {
-        const json = JSON.parse(stdout) as { Username?: string; Secret?: string };
-        done(json.Secret ? fromUserSecret(json.Username ?? '', json.Secret) : undefined);
-      } catch {
-        done(undefined);
-      }
-    });
+    const child = execFile(
+      `docker-credential-${helper}`,
+      ['get'],
+      { timeout: 15_000, env },
+      (error, stdout) => {
+        if (error) return done(undefined);
+        try {
+          const json = JSON.parse(stdout) as { Username?: string; Secret?: string };
+          done(json.Secret ? fromUserSecret(json.Username ?? '', json.Secret) : undefined);
+        } catch {
+          done(undefined);
+        }
+      },
+    );
     child.stdin?.end(registry);
   });
 }
@@ -82,5 +91,5 @@ export async function readDockerCredentials(
   const found = credentialsFromConfig(config, registry);
   if (!found) return { kind: 'anonymous' };
   if (found.kind === 'inline') return found.credentials;
-  return (await runHelper(found.helper, registry)) ?? { kind: 'anonymous' };
+  return (await runHelper(found.helper, registry, env)) ?? { kind: 'anonymous' };
 }

@@ -1,5 +1,12 @@
-import { describe, expect, it } from '@jest/globals';
-import { credentialsFromConfig, type DockerConfig } from '../../src/build/credentials.js';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  credentialsFromConfig,
+  type DockerConfig,
+  readDockerCredentials,
+} from '../../src/build/credentials.js';
 import type { BuildPushResult } from '../../src/build/run.js';
 import { formatBytes, formatMs, renderSummary } from '../../src/build/summary.js';
 
@@ -130,5 +137,42 @@ describe('renderSummary', () => {
         ],
       }),
     ).toContain('linux/amd64: 1.00 KiB, linux/arm64: 2.00 KiB');
+  });
+});
+
+describe('readDockerCredentials', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bp-creds-'));
+    // A credential helper as docker runs it: `docker-credential-<name> get`, the registry on stdin.
+    writeFileSync(
+      join(dir, 'docker-credential-fake'),
+      '#!/bin/sh\nread r\n[ "$r" = helped.io ] || exit 1\nprintf \'{"ServerURL":"%s","Username":"<token>","Secret":"id-token"}\' "$r"\n',
+      { mode: 0o755 },
+    );
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify({
+        auths: { 'inline.io': { auth: b64('u:p') } },
+        credHelpers: { 'helped.io': 'fake', 'broken.io': 'missing' },
+      }),
+    );
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const env = () => ({ DOCKER_CONFIG: dir, PATH: `${dir}:${process.env.PATH}` });
+
+  it.each([
+    ['inline.io', { kind: 'basic', username: 'u', password: 'p' }],
+    ['helped.io', { kind: 'refresh-token', refreshToken: 'id-token' }],
+    ['broken.io', { kind: 'anonymous' }],
+    ['unknown.io', { kind: 'anonymous' }],
+  ])('%s', async (registry, credentials) => {
+    expect(await readDockerCredentials(registry, env())).toEqual(credentials);
+  });
+
+  it('is anonymous without a config', async () => {
+    expect(await readDockerCredentials('inline.io', { DOCKER_CONFIG: join(dir, 'nope') })).toEqual({
+      kind: 'anonymous',
+    });
   });
 });

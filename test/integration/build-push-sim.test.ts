@@ -8,7 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACR_TOKEN_USER, RegistryClient } from '../../src/registry.js';
 import { describeWithDocker, ROOT } from '../support/docker.js';
-import { fetchWithCa, localRefs, removeImages, runEntry } from './build-push-helpers.js';
+import { buildAndPush } from '../../src/build/run.js';
+import {
+  fetchWithCa,
+  gitFor,
+  localRefs,
+  quietDocker,
+  removeImages,
+  runEntry,
+  settingsFor,
+} from './build-push-helpers.js';
 import { appSpec, type ControlPlaneSim, RG, startControlPlaneSim } from './sim-support.js';
 
 const REPO = 'alc-algo-agents';
@@ -46,6 +55,28 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
     await cp?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
+
+  /** A docker CLI with a config dir of its own, logged in with a fresh ACR refresh token. */
+  async function loggedInDocker() {
+    const config = mkdtempSync(join(dir, 'docker-'));
+    // Asynchronous: the registry answers from this very process.
+    const run = (args: string[], input?: string) =>
+      new Promise<string>((resolve, reject) => {
+        const child = spawn('docker', args, { env: { ...process.env, DOCKER_CONFIG: config } });
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+        child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+        child.on('close', (code) =>
+          code === 0 ? resolve(out) : reject(new Error(`docker ${args[0]}: ${out}`)),
+        );
+        child.stdin.end(input);
+      });
+    const refreshToken = await client.exchangeAadToken(
+      cp.sim.identity.issueAccessToken('https://containerregistry.azure.net'),
+    );
+    await run(['login', registry, '--username', ACR_TOKEN_USER, '--password-stdin'], refreshToken);
+    return { config, run };
+  }
 
   it('builds the sample app, pushes it with OIDC, keeps the newest 10 releases and the running one', async () => {
     const sim = cp.sim;
@@ -130,26 +161,10 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
     expect(r.summary).not.toContain('did not check');
 
     // Pull it back by digest with a login of our own (the action logged out).
-    const config = mkdtempSync(join(dir, 'docker-'));
-    // Asynchronous: the registry answers from this very process.
-    const docker = (args: string[], input?: string) =>
-      new Promise<string>((resolve, reject) => {
-        const child = spawn('docker', args, { env: { ...process.env, DOCKER_CONFIG: config } });
-        let out = '';
-        child.stdout.on('data', (c: Buffer) => (out += c.toString()));
-        child.stderr.on('data', (c: Buffer) => (out += c.toString()));
-        child.on('close', (code) =>
-          code === 0 ? resolve(out) : reject(new Error(`docker ${args[0]}: ${out}`)),
-        );
-        child.stdin.end(input);
-      });
+    const docker = await loggedInDocker();
     removeImages(localRefs(`${registry}/${REPO}`));
-    const refreshToken = await client.exchangeAadToken(
-      sim.identity.issueAccessToken('https://containerregistry.azure.net'),
-    );
-    await docker(['login', registry, '--username', ACR_TOKEN_USER, '--password-stdin'], refreshToken);
-    await docker(['pull', r.outputs.image]);
-    const version = await docker([
+    await docker.run(['pull', r.outputs.image]);
+    const version = await docker.run([
       'image',
       'inspect',
       '--format',
@@ -157,8 +172,36 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
       r.outputs.image,
     ]);
     expect(version.trim()).toBe('1.12.0');
-    const env2 = await docker(['image', 'inspect', '--format', '{{json .Config.Env}}', r.outputs.image]);
+    const env2 = await docker.run(['image', 'inspect', '--format', '{{json .Config.Env}}', r.outputs.image]);
     expect(env2).toContain('APP_VERSION=1.12.0');
     removeImages([r.outputs.image]);
+  });
+
+  it('auth docker-config: pushes with an existing docker login and reads the digest with its credentials', async () => {
+    const docker = await loggedInDocker();
+    const saved = process.env.DOCKER_CONFIG;
+    process.env.DOCKER_CONFIG = docker.config;
+    try {
+      const settings = settingsFor(
+        {
+          registry,
+          repository: REPO,
+          context: join(ROOT, 'sample-app'),
+          auth: 'docker-config',
+          'build-args': 'APP_VERSION={{version}}',
+        },
+        gitFor('refs/heads/main'),
+        ROOT,
+      );
+      const result = await buildAndPush(settings, {
+        docker: quietDocker(),
+        log: { info: () => undefined, warning: () => undefined, setSecret: () => undefined },
+        fetch: fetchWithCa(cp.sim.ca),
+      });
+      expect(result.digest).toBe(await client.digestOf(REPO, 'main'));
+      expect(result.retention).toEqual({ ran: false, reason: expect.stringMatching(/not a release build/) });
+    } finally {
+      process.env.DOCKER_CONFIG = saved;
+    }
   });
 });

@@ -123,6 +123,11 @@ export function parseChallenge(header: string | null): Challenge | undefined {
   return { scheme: m[1].toLowerCase(), params };
 }
 
+/** `user:password` in base64, UTF-8 safe (btoa is not). */
+function basic(username: string, password: string): string {
+  return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
+}
+
 function isLoopback(registry: string): boolean {
   const host = registry.replace(/:\d+$/, '');
   return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
@@ -241,8 +246,8 @@ export class RegistryClient {
   private async token(challenge: Challenge, scope: string): Promise<string | undefined> {
     const creds = this.credentials;
     if (challenge.scheme === 'basic') {
-      if (creds.kind === 'basic') return `Basic ${btoa(`${creds.username}:${creds.password}`)}`;
-      if (creds.kind === 'refresh-token') return `Basic ${btoa(`${ACR_TOKEN_USER}:${creds.refreshToken}`)}`;
+      if (creds.kind === 'basic') return `Basic ${basic(creds.username, creds.password)}`;
+      if (creds.kind === 'refresh-token') return `Basic ${basic(ACR_TOKEN_USER, creds.refreshToken)}`;
       return undefined;
     }
     const realm = challenge.params.realm;
@@ -266,9 +271,7 @@ export class RegistryClient {
       url.searchParams.set('service', service);
       if (wanted) url.searchParams.set('scope', wanted);
       const headers: Record<string, string> =
-        creds.kind === 'basic'
-          ? { authorization: `Basic ${btoa(`${creds.username}:${creds.password}`)}` }
-          : {};
+        creds.kind === 'basic' ? { authorization: `Basic ${basic(creds.username, creds.password)}` } : {};
       res = await this.fetchFn(url.toString(), { method: 'GET', headers });
     }
     if (!res.ok) throw await errorFrom(res, `Registry token request for ${wanted}`);

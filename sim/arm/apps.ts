@@ -17,7 +17,7 @@ import {
 } from './model.js';
 import { locationRequired } from './protocol.js';
 import { planRevision } from './revisions.js';
-import { validateWrite } from './validate.js';
+import { secretInvalid, validateWrite } from './validate.js';
 import { envId } from './views.js';
 
 export interface WriteRequest {
@@ -75,11 +75,7 @@ function withSecretValues(props: Json, previous: Json | undefined): Json {
   const secrets = arr(cfg.secrets).map((s) => {
     if (s.value !== undefined || s.keyVaultUrl !== undefined) return s;
     const old = before.get(String(s.name));
-    if (!old)
-      throw invalid(
-        `Secret '${String(s.name)}' needs a value or a keyVaultUrl.`,
-        'ContainerAppSecretInvalid',
-      );
+    if (!old) throw secretInvalid(String(s.name));
     return {
       ...old,
       ...s,

@@ -58,6 +58,13 @@ function identityHas(identity: Json | undefined, ref: string): boolean {
   );
 }
 
+/** Azure's answer to a secret with neither a value nor a Key Vault reference with its identity. */
+export const secretInvalid = (name: string) =>
+  invalid(
+    `Invalid Request: Container app secret(s) with name(s) '${name}' are invalid: value or keyVaultUrl and identity should be provided.`,
+    'ContainerAppSecretInvalid',
+  );
+
 const appName: Rule = ({ appName: name }) =>
   DNS_NAME.test(name) && !name.includes('--') && name.length <= 32
     ? undefined
@@ -131,15 +138,15 @@ const secrets: Rule = (w) => {
 };
 
 const identities: Rule = (w) => {
-  for (const s of arr(configuration(w).secrets)) {
-    if (!str(s.keyVaultUrl)) continue;
-    const ref = str(s.identity);
-    if (!ref || !identityHas(w.identity, ref)) {
-      return invalid(
-        `Secret '${String(s.name)}' references Key Vault '${String(s.keyVaultUrl)}' ${ref ? `with identity '${ref}', which is not assigned to the container app` : 'without an identity'}. A Key Vault reference needs a managed identity of the app ('system' or a user-assigned identity's resource ID).`,
-        'ContainerAppSecretKeyVaultIdentityNotFound',
-      );
-    }
+  const secrets = arr(configuration(w).secrets);
+  const incomplete = secrets.find((s) => str(s.keyVaultUrl) && !str(s.identity));
+  if (incomplete) return secretInvalid(String(incomplete.name));
+  const foreign = secrets.find((s) => str(s.keyVaultUrl) && !identityHas(w.identity, String(s.identity)));
+  if (foreign) {
+    return invalid(
+      `Secret '${String(foreign.name)}' references Key Vault '${String(foreign.keyVaultUrl)}' with identity '${String(foreign.identity)}', which is not assigned to the container app. A Key Vault reference needs a managed identity of the app ('system' or a user-assigned identity's resource ID).`,
+      'ContainerAppSecretKeyVaultIdentityNotFound',
+    );
   }
   const reg = arr(configuration(w).registries).find(
     (r) => str(r.identity) && !identityHas(w.identity, String(r.identity)),

@@ -2,7 +2,7 @@
 // ClientAssertionCredential over HTTPS: apps, revisions, labels and traffic, every validation error,
 // 401/404, long-running operations, and state surviving a restart. (ARM-only mode: no containers.)
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ContainerApp, TrafficWeight } from '@azure/arm-appcontainers';
+import type { ContainerApp, Secret, TrafficWeight } from '@azure/arm-appcontainers';
 import { API, ENV, RG, appPath, appSpec, startControlPlaneSim, type ControlPlaneSim } from './sim-support.js';
 
 let s: ControlPlaneSim;
@@ -293,6 +293,12 @@ describe('validation, as ARM answers it', () => {
   const name = 'val';
   const base = () =>
     appSpec(s.envId, s.image('2.0.0'), { suffix: 'v1', traffic: [{ revisionName: 'val--v1', weight: 100 }] });
+  const KV_URL = 'https://alc-algo-secrets.vault.azure.net/secrets/OPENAI-API-KEY';
+  const withSecret = (secret: Secret) => {
+    const a = base();
+    a.configuration!.secrets = [secret];
+    return a;
+  };
   const withTraffic = (traffic: unknown[]) => appSpec(s.envId, s.image('2.0.0'), { suffix: 'v1', traffic });
 
   beforeAll(async () => {
@@ -409,20 +415,16 @@ describe('validation, as ARM answers it', () => {
       },
     ],
     [
-      'a Key Vault reference without identity',
+      'a Key Vault reference on an app without identity',
       'ContainerAppSecretKeyVaultIdentityNotFound',
-      () => {
-        const a = base();
-        a.configuration!.secrets = [
-          {
-            name: 'openai-api-key',
-            keyVaultUrl: 'https://alc-algo-secrets.vault.azure.net/secrets/OPENAI-API-KEY',
-            identity: 'system',
-          },
-        ];
-        return a;
-      },
+      () => withSecret({ name: 'openai-api-key', keyVaultUrl: KV_URL, identity: 'system' }),
     ],
+    [
+      'a Key Vault reference that names no identity',
+      'ContainerAppSecretInvalid',
+      () => withSecret({ name: 'openai-api-key', keyVaultUrl: KV_URL }),
+    ],
+    ['a secret without value', 'ContainerAppSecretInvalid', () => withSecret({ name: 'new-secret' })],
   ];
 
   it.each(cases)('refuses %s (400 %s) and leaves the app as it was', async (_name, code, spec) => {

@@ -187,7 +187,20 @@ describe('secrets and identities', () => {
       undefined,
       'ContainerAppDuplicateSecretName',
     ],
-    ['Key Vault without identity', [kv], [], undefined, 'ContainerAppSecretKeyVaultIdentityNotFound'],
+    [
+      'Key Vault without identity',
+      [{ ...kv, identity: undefined }],
+      [],
+      { type: 'SystemAssigned' },
+      'ContainerAppSecretInvalid',
+    ],
+    [
+      'Key Vault with an identity the app lacks',
+      [kv],
+      [],
+      undefined,
+      'ContainerAppSecretKeyVaultIdentityNotFound',
+    ],
     ['Key Vault with the system identity', [kv], [], { type: 'SystemAssigned' }, undefined],
     [
       'Key Vault with a missing user identity',

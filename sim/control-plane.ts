@@ -110,7 +110,8 @@ export async function startControlPlane(o: ControlPlaneOptions): Promise<Control
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(o.port, 'localhost', () => resolve());
+    // 127.0.0.1 explicitly: 'localhost' may resolve to ::1 alone; clients of localhost try both families.
+    server.listen(o.port, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   return {

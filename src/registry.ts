@@ -157,6 +157,8 @@ export interface RegistryClientOptions {
   fetch?: FetchFn;
   /** Force a scheme; by default https, falling back to http for a loopback registry that does not speak TLS (as Docker does). */
   scheme?: 'https' | 'http';
+  /** Time limit of each request (default 60 s). */
+  timeoutMs?: number;
 }
 
 function form(fields: Record<string, string | undefined>): URLSearchParams {
@@ -195,7 +197,10 @@ export class RegistryClient {
     private credentials: RegistryCredentials = { kind: 'anonymous' },
     private readonly options: RegistryClientOptions = {},
   ) {
-    this.fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
+    const fetchFn = options.fetch ?? ((url, init) => fetch(url, init));
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    // Every call is bounded: a registry that stops answering fails the run instead of hanging it.
+    this.fetchFn = (url, init = {}) => fetchFn(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   }
 
   /** The registry's base URL, after one probe of /v2/ when the scheme is not forced. */

@@ -331,6 +331,19 @@ describe('RegistryClient', () => {
     expect(await new RegistryClient(registry, { kind: 'anonymous' }, { fetch: fn }).baseUrl()).toBe(base);
   });
 
+  it('bounds every request with a timeout', async () => {
+    const hanging: FetchFn = (_url, init) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      );
+    const client = new RegistryClient(
+      'r.io',
+      { kind: 'anonymous' },
+      { fetch: hanging, scheme: 'https', timeoutMs: 20 },
+    );
+    await expect(client.digestOf('agents', '1.0.0')).rejects.toThrow(/timeout|aborted/i);
+  });
+
   it('never falls back to http for a remote registry', async () => {
     const fn: FetchFn = async () => {
       throw new TypeError('fetch failed');

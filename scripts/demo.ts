@@ -353,6 +353,12 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     federatedSubjects: subjects,
     log: o.verbose ? (m) => log(`sim: ${m}`) : undefined,
   });
+  const interrupted = (signal: NodeJS.Signals) => {
+    log(`demo: ${signal}: stopping the simulator`);
+    void sim.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
   const ingressPort = sim.endpoints.ingressPort!;
   const appHost = `${APP}.${sim.domain}`;
   const vars: Record<string, string> = {
@@ -630,6 +636,8 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   } finally {
     const figures = loadStarted ? await load.stop() : emptyFigures();
     agent.destroy();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
     log(`\ndemo: stopping the simulator`);
     await sim.stop();
     removeImages(dockerHost, sim.endpoints.registry!);

@@ -405,7 +405,6 @@ export async function runWorkflow(o: RunWorkflowOptions): Promise<WorkflowRun> {
       log(
         `    ${outcome === 'success' ? 'ok  ' : 'FAIL'} ${label} (${(result.durationMs / 1000).toFixed(1)} s)`,
       );
-      for (const e of result.errors) log(`         ::error::${e}`);
     }
     const endState: ExpressionState = {
       contexts: {

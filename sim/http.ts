@@ -1,5 +1,7 @@
-// Small HTTP helpers shared by the control plane's routes.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// Small HTTP helpers of the simulator: request bodies and JSON answers for its servers, and an HTTPS
+// client that trusts the simulator's CA.
+import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import * as https from 'node:https';
 
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
@@ -55,3 +57,55 @@ export interface RequestContext {
 
 /** A route answers the request (true) or passes (false). */
 export type Route = (ctx: RequestContext) => Promise<boolean>;
+
+export interface HttpAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** One HTTPS request trusting `ca`; `host` sets the Host header and the TLS server name. */
+export function httpsRequest(
+  url: string,
+  o: {
+    ca: string;
+    method?: string;
+    host?: string;
+    headers?: OutgoingHttpHeaders;
+    body?: string;
+    agent?: https.Agent;
+    timeoutMs?: number;
+  },
+): Promise<HttpAnswer> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = https.request(
+      {
+        host: u.hostname,
+        port: u.port || 443,
+        path: `${u.pathname}${u.search}`,
+        method: o.method ?? 'GET',
+        ca: o.ca,
+        servername: o.host ?? (u.hostname.match(/^[\d.]+$|:/) ? undefined : u.hostname),
+        agent: o.agent,
+        timeout: o.timeoutMs ?? 30_000,
+        headers: { ...(o.host ? { host: o.host } : {}), ...o.headers },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`${req.method} ${url} did not answer in time`)));
+    req.on('error', reject);
+    req.end(o.body);
+  });
+}

@@ -1,7 +1,7 @@
 // A small ACR client for the control plane: does the registry hold an image, and the credentials the
 // runtime pulls with. It speaks ACR's protocol over HTTPS: Entra token -> /oauth2/exchange -> refresh
 // token -> /oauth2/token (scope repository:<repo>:pull) -> manifest HEAD.
-import * as https from 'node:https';
+import { httpsRequest } from '../http.js';
 
 export const ACR_USER = '00000000-0000-0000-0000-000000000000';
 
@@ -21,12 +21,6 @@ export function parseImage(image: string): ImageRef | undefined {
   return { server: m[1], repository: m[2], reference: m[4] ?? m[3] ?? 'latest' };
 }
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 export class RegistryClient {
   constructor(
     /** The registry's login server (host:port). */
@@ -36,26 +30,13 @@ export class RegistryClient {
     private readonly entraToken: () => string,
   ) {}
 
-  private request(
-    method: string,
-    path: string,
-    headers: Record<string, string> = {},
-    body?: string,
-  ): Promise<Answer> {
-    return new Promise((resolve, reject) => {
-      const [host, port] = this.server.split(':');
-      const req = https.request(
-        { host, port: Number(port || 443), method, path, headers, ca: this.ca, timeout: 15_000 },
-        (res) => {
-          let text = '';
-          res.setEncoding('utf8');
-          res.on('data', (c: string) => (text += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-        },
-      );
-      req.on('timeout', () => req.destroy(new Error(`registry ${this.server} did not answer in time`)));
-      req.on('error', reject);
-      req.end(body);
+  private request(method: string, path: string, headers: Record<string, string> = {}, body?: string) {
+    return httpsRequest(`https://${this.server}${path}`, {
+      ca: this.ca,
+      method,
+      headers,
+      body,
+      timeoutMs: 15_000,
     });
   }
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import type { FaultRule } from '../../sim/types.js';
-import { httpsRequest } from '../support/docker.js';
+import { httpsRequest } from '../../sim/http.js';
 import { RG, appSpec, sdkClient, startControlPlaneSim, type ControlPlaneSim } from './sim-support.js';
 
 let s: ControlPlaneSim;

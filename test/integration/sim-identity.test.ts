@@ -10,7 +10,8 @@ import { promisify } from 'node:util';
 import { ClientAssertionCredential, ClientSecretCredential } from '@azure/identity';
 import { decodeJwt } from '../../sim/jwt.js';
 import { IdentityService } from '../../sim/identity.js';
-import { ROOT, httpsRequest } from '../support/docker.js';
+import { httpsRequest } from '../../sim/http.js';
+import { ROOT } from '../support/docker.js';
 import { githubToken, startControlPlaneSim, type ControlPlaneSim } from './sim-support.js';
 
 let s: ControlPlaneSim;

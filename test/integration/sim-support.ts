@@ -9,7 +9,7 @@ import { ContainerAppsAPIClient, type ContainerApp } from '@azure/arm-appcontain
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { ClientAssertionCredential } from '@azure/identity';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index.js';
-import { httpsRequest, type HttpAnswer } from '../support/docker.js';
+import { httpsRequest, type HttpAnswer } from '../../sim/http.js';
 
 export const RG = 'alc-algo-production';
 export const ENV = 'alc-algo-env';

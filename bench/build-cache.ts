@@ -10,9 +10,8 @@ import { join } from 'node:path';
 import { buildAndPush, type BuildPushResult } from '../src/build/run.js';
 import {
   gitFor,
-  localRefs,
   quietDocker,
-  removeImages,
+  removeRepositories,
   settingsFor,
   startPlainRegistry,
 } from '../test/integration/build-push-helpers.js';
@@ -82,7 +81,7 @@ function record(r: BuildPushResult, total: number) {
 
 /** Removes every local image of the repository (and with them their untagged build parents). */
 function forget(repository: string) {
-  removeImages(localRefs(`${registry.server}/${repository}`));
+  removeRepositories([`${registry.server}/${repository}`]);
 }
 
 try {

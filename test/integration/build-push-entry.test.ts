@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { RegistryClient } from '../../src/registry.js';
 import { describeWithDocker, ROOT, uniqueName } from '../support/docker.js';
 import {
-  localRefs,
   makeContext,
   type PlainRegistry,
-  removeImages,
+  removeRepositories,
   runEntry,
   startPlainRegistry,
 } from './build-push-helpers.js';
@@ -28,7 +27,7 @@ describeWithDocker('build-push entry, run as a runner runs it', () => {
   });
 
   afterAll(async () => {
-    if (registry) removeImages(localRefs(`${registry.server}/${repository}`));
+    if (registry) removeRepositories([`${registry.server}/${repository}`]);
     await registry?.stop();
     context?.cleanup();
     rmSync(dir, { recursive: true, force: true });

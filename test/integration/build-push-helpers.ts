@@ -191,6 +191,27 @@ export function removeImages(refs: string[]): void {
   }
 }
 
+/**
+ * Removes every local image of the repositories: tagged references, then untagged images (pulled by
+ * digest, or left when a tag moved) by ID, without force, so an image another repository shares stays.
+ */
+export function removeRepositories(repositoryRefs: string[]): void {
+  for (const repo of repositoryRefs) {
+    removeImages(localRefs(repo));
+    const ids = execFileSync('docker', ['images', '--format', '{{.ID}}', repo], {
+      env: process.env,
+      encoding: 'utf8',
+    });
+    for (const id of new Set(ids.split('\n').filter(Boolean))) {
+      try {
+        execFileSync('docker', ['rmi', id], { env: process.env, stdio: 'ignore' });
+      } catch {
+        // shared with another repository, or already gone
+      }
+    }
+  }
+}
+
 /** Local image references of a repository (to clean up after a test). */
 export function localRefs(repositoryRef: string): string[] {
   const out = execFileSync('docker', ['images', '--format', '{{.Repository}}:{{.Tag}}', repositoryRef], {

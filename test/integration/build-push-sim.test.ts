@@ -12,9 +12,9 @@ import { buildAndPush } from '../../src/build/run.js';
 import {
   fetchWithCa,
   gitFor,
-  localRefs,
   quietDocker,
   removeImages,
+  removeRepositories,
   runEntry,
   settingsFor,
 } from './build-push-helpers.js';
@@ -51,7 +51,7 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
   });
 
   afterAll(async () => {
-    if (registry) removeImages(localRefs(`${registry}/${REPO}`));
+    if (registry) removeRepositories([`${registry}/${REPO}`]);
     await cp?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
@@ -162,7 +162,7 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
 
     // Pull it back by digest with a login of our own (the action logged out).
     const docker = await loggedInDocker();
-    removeImages(localRefs(`${registry}/${REPO}`));
+    removeRepositories([`${registry}/${REPO}`]);
     await docker.run(['pull', r.outputs.image]);
     const version = await docker.run([
       'image',

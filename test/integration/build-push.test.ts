@@ -9,17 +9,7 @@ import { join } from 'node:path';
 import { buildAndPush, type BuildPushDeps } from '../../src/build/run.js';
 import { RegistryClient } from '../../src/registry.js';
 import { describeWithDocker, uniqueName } from '../support/docker.js';
-import {
-  gitFor,
-  localRefs,
-  makeContext,
-  quietDocker,
-  type PlainRegistry,
-  removeImages,
-  seedImage,
-  settingsFor,
-  startPlainRegistry,
-} from './build-push-helpers.js';
+import { gitFor, makeContext, type PlainRegistry, quietDocker, removeImages, removeRepositories, seedImage, settingsFor, startPlainRegistry } from './build-push-helpers.js';
 
 describeWithDocker('build-push with a plain registry', () => {
   let registry: PlainRegistry;
@@ -56,7 +46,7 @@ describeWithDocker('build-push with a plain registry', () => {
   });
 
   afterAll(async () => {
-    if (registry) removeImages(localRefs(`${registry.server}/${repository}`));
+    if (registry) removeRepositories(['', '-retention', '-norev'].map((x) => `${registry.server}/${repository}${x}`));
     await registry?.stop();
     context?.cleanup();
     rmSync(dockerConfig, { recursive: true, force: true });

@@ -110,10 +110,18 @@ async function orUndefined<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
+/** ARM refuses a write while another operation on the app runs (e.g. one a cancelled run left behind). */
+export function isBusy(error: unknown): boolean {
+  const e = error as { statusCode?: number; code?: string };
+  return e?.statusCode === 409 && (e.code === undefined || /InProgress|Conflict/i.test(e.code));
+}
+
 export interface AcaOptions {
   resourceGroup: string;
   /** Interval of LRO polls and revision-state polls. */
   pollMs?: number;
+  /** How long a write waits for another operation on the app to finish (409 in progress). */
+  busyWaitMs?: number;
   log?: (line: string) => void;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
@@ -123,6 +131,7 @@ export interface AcaOptions {
 export class Aca {
   readonly resourceGroup: string;
   private readonly pollMs: number;
+  private readonly busyWaitMs: number;
   private readonly log: (line: string) => void;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => number;
@@ -133,9 +142,24 @@ export class Aca {
   ) {
     this.resourceGroup = options.resourceGroup;
     this.pollMs = options.pollMs ?? 2000;
+    this.busyWaitMs = options.busyWaitMs ?? 5 * 60_000;
     this.log = options.log ?? (() => undefined);
     this.sleep = options.sleep ?? ((ms) => sleep(ms).then(() => undefined));
     this.now = options.now ?? Date.now;
+  }
+
+  /** Runs a write, retrying while ARM reports another operation on the app in progress. */
+  private async write<T>(what: string, call: () => Promise<T>): Promise<T> {
+    const until = this.now() + this.busyWaitMs;
+    for (;;) {
+      try {
+        return await call();
+      } catch (error) {
+        if (!isBusy(error) || this.now() >= until) throw error;
+        this.log(`${what}: another operation on the app is in progress; retrying`);
+        await this.sleep(this.pollMs);
+      }
+    }
   }
 
   getApp(app: string): Promise<ContainerApp | undefined> {
@@ -185,19 +209,23 @@ export class Aca {
   /** Creates (or replaces) the whole app: PUT, a long-running operation. */
   async putApp(app: string, body: ContainerApp): Promise<ContainerApp> {
     this.log(`PUT ${app} (create or replace the app)`);
-    return this.client.containerApps.beginCreateOrUpdateAndWait(this.resourceGroup, app, body, {
-      updateIntervalInMs: this.pollMs,
-    });
+    return this.write(`PUT ${app}`, () =>
+      this.client.containerApps.beginCreateOrUpdateAndWait(this.resourceGroup, app, body, {
+        updateIntervalInMs: this.pollMs,
+      }),
+    );
   }
 
   /** A new revision from a template: PATCH of the template only (configuration, secrets and traffic untouched). */
   async patchTemplate(app: ContainerApp & { name: string }, template: Template): Promise<ContainerApp> {
     this.log(`PATCH ${app.name} template (revision suffix ${template.revisionSuffix})`);
-    return this.client.containerApps.beginUpdateAndWait(
-      this.resourceGroup,
-      app.name,
-      { location: app.location, template },
-      { updateIntervalInMs: this.pollMs },
+    return this.write(`PATCH ${app.name}`, () =>
+      this.client.containerApps.beginUpdateAndWait(
+        this.resourceGroup,
+        app.name,
+        { location: app.location, template },
+        { updateIntervalInMs: this.pollMs },
+      ),
     );
   }
 
@@ -208,11 +236,13 @@ export class Aca {
   async writeTraffic(app: ContainerApp & { name: string }, traffic: Traffic): Promise<TrafficEntry[]> {
     assertValidTraffic(traffic);
     this.log(`PATCH ${app.name} traffic [${describeTraffic(traffic)}]`);
-    await this.client.containerApps.beginUpdateAndWait(
-      this.resourceGroup,
-      app.name,
-      { location: app.location, configuration: { ingress: { traffic: normaliseTraffic(traffic) } } },
-      { updateIntervalInMs: this.pollMs },
+    await this.write(`PATCH ${app.name}`, () =>
+      this.client.containerApps.beginUpdateAndWait(
+        this.resourceGroup,
+        app.name,
+        { location: app.location, configuration: { ingress: { traffic: normaliseTraffic(traffic) } } },
+        { updateIntervalInMs: this.pollMs },
+      ),
     );
     const read = await this.getApp(app.name);
     const back = read ? trafficOf(read) : [];
@@ -226,12 +256,16 @@ export class Aca {
 
   async activate(app: string, revision: string): Promise<void> {
     this.log(`activate ${revision}`);
-    await this.client.containerAppsRevisions.activateRevision(this.resourceGroup, app, revision);
+    await this.write(`activate ${revision}`, () =>
+      this.client.containerAppsRevisions.activateRevision(this.resourceGroup, app, revision),
+    );
   }
 
   async deactivate(app: string, revision: string): Promise<void> {
     this.log(`deactivate ${revision}`);
-    await this.client.containerAppsRevisions.deactivateRevision(this.resourceGroup, app, revision);
+    await this.write(`deactivate ${revision}`, () =>
+      this.client.containerAppsRevisions.deactivateRevision(this.resourceGroup, app, revision),
+    );
   }
 
   /**

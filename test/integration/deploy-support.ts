@@ -7,15 +7,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { ClientSecretCredential } from '@azure/identity';
-import { Aca } from '../../src/aca.js';
+import { Aca, type AcaOptions } from '../../src/aca.js';
 import { createContainerAppsClient, readAzureSettings } from '../../src/azure.js';
 import { proveServing } from '../../src/deploy.js';
-import type { InputSource } from '../../src/inputs.js';
+import { parseResolve, type InputSource } from '../../src/inputs.js';
 import { DockerCli } from '../../sim/docker.js';
 import { startSimulator, type Simulator } from '../../sim/index.js';
 import { ACR_TOKEN_USER } from '../../sim/registry.js';
-import { buildSampleApp, httpsRequest, ROOT, uniqueName } from '../support/docker.js';
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { createHttpClient, type HttpClient } from '../../src/http.js';
 
+// No jest import here (bench/arm-calls.ts uses this module too).
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 export const RG = 'alc-algo-production';
 export const ENV = 'alc-algo-env';
 
@@ -32,8 +36,8 @@ export interface DeploySim {
   registry: string;
   /** Inputs every action run against this simulator needs. */
   common: Record<string, string>;
-  /** A fresh ACA client (counts ARM requests in `calls`). */
-  aca(log?: (line: string) => void): Aca;
+  /** ACA operations over the counting client (poll interval 250 ms unless given). */
+  aca(log?: (line: string) => void, options?: Partial<AcaOptions>): Aca;
   /** ARM requests sent by the clients of `aca()`: `METHOD path`. */
   calls: string[];
   prove: ReturnType<typeof proveServing>;
@@ -46,10 +50,10 @@ export interface DeploySim {
 
 const SAMPLE_REPO = 'alc-algo-agents';
 
-async function loginToRegistry(sim: Simulator, docker: DockerCli): Promise<string> {
+async function loginToRegistry(sim: Simulator, docker: DockerCli, http: HttpClient): Promise<string> {
   const server = sim.endpoints.registry!;
-  const res = await httpsRequest(`https://${server}/oauth2/exchange`, {
-    ca: sim.ca,
+  const res = await http.request({
+    url: `https://${server}/oauth2/exchange`,
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
@@ -58,12 +62,9 @@ async function loginToRegistry(sim: Simulator, docker: DockerCli): Promise<strin
       access_token: sim.identity.issueAccessToken('https://containerregistry.azure.net'),
     }).toString(),
   });
-  if (res.status !== 200) throw new Error(`token exchange failed: ${res.status} ${res.body}`);
-  await docker.login(
-    server,
-    ACR_TOKEN_USER,
-    (JSON.parse(res.body) as { refresh_token: string }).refresh_token,
-  );
+  const body = res.body.toString('utf8');
+  if (res.status !== 200) throw new Error(`token exchange failed: ${res.status} ${body}`);
+  await docker.login(server, ACR_TOKEN_USER, (JSON.parse(body) as { refresh_token: string }).refresh_token);
   return server;
 }
 
@@ -83,14 +84,18 @@ function digestOf(ref: string, configDir: string): string {
 async function pushImages(
   sim: Simulator,
   prefix: string,
+  http: HttpClient,
 ): Promise<{ images: Images; cleanup: () => Promise<void> }> {
   const configDir = mkdtempSync(join(tmpdir(), `${prefix}-docker-`));
   const docker = new DockerCli({ configDir });
-  const server = await loginToRegistry(sim, docker);
+  const server = await loginToRegistry(sim, docker, http);
   const local: string[] = [];
   const push = async (version: string, broken = false): Promise<string> => {
     const tag = `${prefix}-sample:${version}`;
-    await buildSampleApp(docker, tag, { version, broken });
+    execFileSync(join(ROOT, 'sample-app/build.sh'), [tag, version, String(broken)], {
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const ref = `${server}/${SAMPLE_REPO}:${version}`;
     await docker.tag(tag, ref);
     await docker.push(ref);
@@ -113,7 +118,7 @@ async function pushImages(
 }
 
 export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<DeploySim> {
-  const prefix = uniqueName('alcdeploy');
+  const prefix = `alcdeploy-${randomBytes(3).toString('hex')}`;
   const stateDir = mkdtempSync(join(tmpdir(), `${prefix}-sim-`));
   const sim = await startSimulator({
     stateDir,
@@ -121,8 +126,12 @@ export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<D
     lroDelayMs: o.lroDelayMs ?? 100,
     readyTimeoutMs: 60_000,
   });
+  const http = createHttpClient({
+    resolve: parseResolve('resolve', sim.env.ALC_SIM_RESOLVE),
+    caFile: sim.caPath,
+  });
   try {
-    const pushed = await pushImages(sim, prefix);
+    const pushed = await pushImages(sim, prefix, http);
     const common: Record<string, string> = {
       cloud: 'Custom',
       'arm-endpoint': sim.endpoints.arm,
@@ -159,28 +168,27 @@ export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<D
       registry: sim.endpoints.registry!,
       common,
       calls,
-      aca: (log) => new Aca(client, { resourceGroup: RG, pollMs: 250, log }),
+      aca: (log, options) => new Aca(client, { resourceGroup: RG, pollMs: 250, log, ...options }),
       prove: proveServing(),
       async rawApp(app) {
         const token = sim.identity.issueAccessToken('https://management.azure.com');
         const url = `${sim.endpoints.arm}/subscriptions/${sim.ids.subscriptionId}/resourceGroups/${RG}/providers/Microsoft.App/containerApps/${app}?api-version=2026-07-01`;
-        const res = await httpsRequest(url, { ca: sim.ca, headers: { authorization: `Bearer ${token}` } });
-        return `${res.status} ${res.body}`;
+        const res = await http.request({ url, headers: { authorization: `Bearer ${token}` } });
+        return `${res.status} ${res.body.toString('utf8')}`;
       },
       async get(host, path = '/version') {
-        const res = await httpsRequest(`https://127.0.0.1:${sim.endpoints.ingressPort}${path}`, {
-          ca: sim.ca,
-          host,
-        });
-        return { status: res.status, body: res.body };
+        const res = await http.request({ url: `https://${host}${path}` });
+        return { status: res.status, body: res.body.toString('utf8') };
       },
       async stop() {
+        http.close();
         await sim.stop();
         await pushed.cleanup();
         rmSync(stateDir, { recursive: true, force: true });
       },
     };
   } catch (e) {
+    http.close();
     await sim.stop();
     throw e;
   }
@@ -241,9 +249,10 @@ export function startEntry(
     ...extraEnv,
   };
   for (const [k, v] of Object.entries(values)) env[`INPUT_${k.toUpperCase()}`] = v;
+  // One process (node with tsx's loader), so that a SIGKILL ends the action itself, as a cancelled runner does.
   const child = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [join(ROOT, 'actions', action, 'src', 'main.ts')],
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'actions', action, 'src', 'main.ts')],
     {
       env,
       cwd: ROOT,

@@ -1,7 +1,13 @@
 // The pure decisions of the ACA operations: revision readiness, its description, traffic comparison.
 import { describe, expect, it } from '@jest/globals';
 import type { Revision } from '@azure/arm-appcontainers';
-import { describeRevisionState, normaliseTraffic, revisionReadiness, sameTraffic } from '../../src/aca.js';
+import {
+  describeRevisionState,
+  isBusy,
+  normaliseTraffic,
+  revisionReadiness,
+  sameTraffic,
+} from '../../src/aca.js';
 
 describe('revisionReadiness', () => {
   it.each([
@@ -57,5 +63,18 @@ describe('sameTraffic', () => {
     expect(
       normaliseTraffic([{ revisionName: 'x--1', label: undefined, latestRevision: false } as never]),
     ).toEqual([{ revisionName: 'x--1', weight: 0 }]);
+  });
+});
+
+describe('isBusy', () => {
+  it.each([
+    [{ statusCode: 409, code: 'ContainerAppOperationInProgress' }, true],
+    [{ statusCode: 409, code: 'Conflict' }, true],
+    [{ statusCode: 409 }, true],
+    [{ statusCode: 409, code: 'ContainerAppDuplicateLabel' }, false],
+    [{ statusCode: 400, code: 'ContainerAppOperationInProgress' }, false],
+    [new Error('x'), false],
+  ])('%j: %s', (error, expected) => {
+    expect(isBusy(error)).toBe(expected);
   });
 });

@@ -117,6 +117,7 @@ export function planWrite({ state, subscriptionId, group, name, patch, body }: W
     properties: { ...props, managedEnvironmentId: envIdValue, environmentId: envIdValue },
     provisioningState: 'InProgress',
     latestRevisionName: plan.newRevisionName ?? existing?.latestRevisionName,
+    latestReadyRevisionName: existing?.latestReadyRevisionName,
     createdAt: existing?.createdAt ?? now(),
   };
   const revision: Revision | undefined = plan.newRevisionName

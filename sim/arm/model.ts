@@ -35,6 +35,8 @@ export interface ContainerApp {
   properties: Json;
   provisioningState: AppProvisioningState;
   latestRevisionName?: string;
+  /** The latest revision whose provisioning succeeded: `latestRevision: true` traffic goes there. */
+  latestReadyRevisionName?: string;
   createdAt: string;
 }
 

@@ -70,13 +70,14 @@ export function planRevision(
   return { newRevisionName: name };
 }
 
-/** Traffic entries with `latestRevision: true` resolved to the latest revision's name. */
+/** Traffic entries with `latestRevision: true` resolved to the latest ready revision (the latest one until any is ready). */
 export function resolvedTraffic(
   app: ContainerApp,
 ): Array<{ revisionName: string; weight: number; label?: string }> {
   const props = { props: app.properties };
   const ingress = (app.properties.configuration as Json | undefined)?.ingress;
-  if (!ingress || !app.latestRevisionName) return [];
+  const latest = app.latestReadyRevisionName ?? app.latestRevisionName;
+  if (!ingress || !latest) return [];
   const entries: TrafficEntry[] =
     revisionsMode(props) === 'Single' || trafficOf(props).length === 0
       ? [
@@ -85,7 +86,7 @@ export function resolvedTraffic(
         ]
       : trafficOf(props);
   return entries.map((e) => ({
-    revisionName: e.latestRevision ? (app.latestRevisionName as string) : (e.revisionName as string),
+    revisionName: e.latestRevision ? latest : (e.revisionName as string),
     weight: revisionsMode(props) === 'Single' && !e.latestRevision ? 0 : (e.weight ?? 0),
     ...(e.label ? { label: e.label } : {}),
   }));

@@ -317,14 +317,11 @@ export class ArmService {
   }
 
   private appJson(app: ContainerApp): Json {
-    const revisions = appRevisions(this.state, key(app.resourceGroup, app.name));
-    const ready = [...revisions].reverse().find((r) => this.status(r).provisioningState === 'Provisioned');
     return appView(app, {
       sub: this.o.subscriptionId,
       tenantId: this.o.tenantId,
       domain: this.o.domain,
       environmentId: String(app.properties.managedEnvironmentId ?? ''),
-      latestReadyRevisionName: ready?.name,
     });
   }
 
@@ -390,6 +387,8 @@ export class ArmService {
     });
     const st = await this.untilProvisioned(rev);
     if (st.provisioningState === 'Failed') throw fail(st.message ?? 'the revision failed to provision');
+    app.latestReadyRevisionName = rev.name;
+    this.changed();
     if (revisionsMode({ props: app.properties }) === 'Single') {
       for (const other of appRevisions(this.state, appKey)) {
         if (other.name !== rev.name && other.active) await this.deactivate(other);

@@ -103,7 +103,6 @@ export interface AppViewContext {
   tenantId: string;
   domain: string;
   environmentId: string;
-  latestReadyRevisionName?: string;
 }
 
 export function appView(app: ContainerApp, c: AppViewContext): Json {
@@ -127,7 +126,7 @@ export function appView(app: ContainerApp, c: AppViewContext): Json {
       environmentId: c.environmentId,
       workloadProfileName: app.properties.workloadProfileName ?? 'Consumption',
       latestRevisionName: app.latestRevisionName,
-      latestReadyRevisionName: c.latestReadyRevisionName,
+      latestReadyRevisionName: app.latestReadyRevisionName,
       latestRevisionFqdn:
         app.latestRevisionName && ingress ? revisionFqdn(app.latestRevisionName, c.domain) : undefined,
       outboundIpAddresses: ['127.0.0.1'],

@@ -455,12 +455,18 @@ describe('validation, as ARM answers it', () => {
   });
 
   it('an image the registry does not hold: the operation ends Failed, the revision is Failed', async () => {
+    const ready = (await s.client.containerApps.get(RG, 'val')).latestReadyRevisionName;
     const promise = create('val', appSpec(s.envId, s.image('9.9.9'), { suffix: 'missing' }));
     await expect(promise).rejects.toThrow(
       /long-running operation has failed\. ContainerAppOperationError\. .*MANIFEST_UNKNOWN/,
     );
     const app = await s.client.containerApps.get(RG, 'val');
-    expect(app.provisioningState).toBe('Failed');
+    expect(app).toMatchObject({
+      provisioningState: 'Failed',
+      latestRevisionName: 'val--missing',
+      latestReadyRevisionName: ready,
+    });
+    expect(ready).toMatch(/^val--ab+$/);
     expect(await s.client.containerAppsRevisions.getRevision(RG, 'val', 'val--missing')).toMatchObject({
       provisioningState: 'Failed',
       runningState: 'Failed',

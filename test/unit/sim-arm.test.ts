@@ -299,6 +299,14 @@ describe('traffic resolution and routes', () => {
     ]);
   });
 
+  it('latestRevision means the latest ready revision once there is one', () => {
+    const provisioning = {
+      ...app([{ latestRevision: true, weight: 100 }]),
+      latestReadyRevisionName: 'web--v1',
+    };
+    expect(resolvedTraffic(provisioning)).toEqual([{ revisionName: 'web--v1', weight: 100 }]);
+  });
+
   it('defaults to the latest revision at 100; Single mode ignores other weights', () => {
     expect(resolvedTraffic(app(undefined))).toEqual([{ revisionName: 'web--v2', weight: 100 }]);
     expect(resolvedTraffic(app([{ revisionName: 'web--v1', weight: 0, label: 'old' }], 'Single'))).toEqual([

@@ -355,7 +355,7 @@ export async function runWorkflow(o: RunWorkflowOptions): Promise<WorkflowRun> {
     let failed = false;
     for (const [index, step] of job.steps.entries()) {
       const id = step.id ?? `__step${index}`;
-      const label = step.name ?? step.id ?? step.uses ?? (step.run ?? '').split('\n')[0];
+      const label = step.name ?? step.id ?? step.uses?.split('@')[0] ?? (step.run ?? '').split('\n')[0];
       const contexts = {
         ...base,
         env: { ...jobEnv, ...exported },

@@ -125,13 +125,16 @@ async function main(): Promise<void> {
       'Ctrl-C stops the simulator and removes its containers.',
     ].join('\n'),
   );
-  let stopping = false;
+  // Ctrl-C reaches this process twice (from the terminal, and relayed by the npm/tsx wrappers): a repeat
+  // within a moment is the same keystroke; a later one forces the exit.
+  let stoppingSince = 0;
   const shutdown = (signal: string) => {
-    if (stopping) {
+    if (stoppingSince) {
+      if (Date.now() - stoppingSince < 1500) return;
       console.error(`sim: ${signal} again: exiting now`);
       process.exit(130);
     }
-    stopping = true;
+    stoppingSince = Date.now();
     console.error(`sim: ${signal}: stopping (containers, ingress, registry)...`);
     sim.stop().then(
       () => {

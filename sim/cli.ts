@@ -116,6 +116,11 @@ async function main(): Promise<void> {
       `  Registry (ACR)     ${sim.endpoints.registry ?? '-'}`,
       `  Ingress            ${sim.endpoints.ingressPort ? `https://*.${sim.domain}:${sim.endpoints.ingressPort}` : '- (ARM-only mode)'}`,
       `  Admin (faults)     ${sim.endpoints.admin}/faults`,
+      ...(sim.docker
+        ? [
+            `  Containers         label alc-sim.instance=${sim.docker.instanceId}, network ${sim.docker.network}`,
+          ]
+        : []),
       `  Environment        alc-algo-production/alc-algo-env (eastus), default domain ${sim.domain}`,
       `  State              ${o.stateDir}`,
       '',

@@ -84,6 +84,8 @@ export interface Simulator {
     ingressPort?: number;
   };
   ids: SimulatorIds;
+  /** The containers' label value (`alc-sim.instance`) and network, when revisions run on Docker. */
+  docker?: { instanceId: string; network: string };
   domain: string;
   caPath: string;
   ca: string;
@@ -259,6 +261,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         ingressPort: ingress?.port,
       },
       ids,
+      ...(runtime instanceof DockerRuntime
+        ? { docker: { instanceId: runtime.instanceId, network: runtime.network } }
+        : {}),
       domain,
       caPath: certs.caPath,
       ca: certs.ca,

@@ -273,6 +273,14 @@ describeWithDocker('the simulator as npm run sim starts it, with real containers
       encoding: 'utf8',
     });
     expect([registries.status, registries.stdout.trim()]).toEqual([1, '']);
+    const network = /network (alc-sim-\w+)/.exec(output)?.[1] as string;
+    expect(network).toBeDefined();
+    expect(
+      execFileSync('docker', ['network', 'ls', '-q', '--filter', `name=^${network}$`], {
+        env: process.env,
+        encoding: 'utf8',
+      }).trim(),
+    ).toBe('');
     expect(existsSync(join(stateDir, 'arm.json'))).toBe(true);
   });
 

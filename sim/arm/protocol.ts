@@ -53,12 +53,15 @@ export function requestIds(ctx: RequestContext): Record<string, string> {
 export const SUBSCRIPTION_PATH = /^\/subscriptions\/([^/]+)(?:\/.*)?$/i;
 const RESOURCE_PATH =
   /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)(?:\/providers\/microsoft\.app\/(containerapps|managedenvironments)(?:\/([^/]+)(?:\/(listsecrets|revisions)(?:\/([^/]+)(?:\/(activate|deactivate|restart))?)?)?)?)?\/?$/i;
+const SUBSCRIPTION_LIST_PATH =
+  /^\/subscriptions\/[^/]+\/providers\/microsoft\.app\/(containerapps|managedenvironments)\/?$/i;
 const OPERATION_PATH =
   /^\/subscriptions\/([^/]+)\/providers\/microsoft\.app\/locations\/([^/]+)\/(containerappoperationstatuses|containerappoperationresults)\/([^/]+)$/i;
 
 /** What an ARM path addresses. Names keep the client's case; keywords are lower-case. */
 export type Target =
   | { kind: 'operation'; view: 'statuses' | 'results'; id: string }
+  | { kind: 'subscription'; type: 'containerapps' | 'managedenvironments' }
   | {
       kind: 'resource';
       rg: string;
@@ -76,6 +79,9 @@ export function parsePath(path: string): Target {
     const view = op[3].toLowerCase() === 'containerappoperationstatuses' ? 'statuses' : 'results';
     return { kind: 'operation', view, id: dec(op[4]) as string };
   }
+  const list = SUBSCRIPTION_LIST_PATH.exec(path);
+  if (list)
+    return { kind: 'subscription', type: list[1].toLowerCase() as 'containerapps' | 'managedenvironments' };
   const m = RESOURCE_PATH.exec(path);
   if (!m)
     throw new ArmError(

@@ -190,6 +190,7 @@ export class ArmService {
   private async dispatch(ctx: RequestContext): Promise<Reply> {
     const t = parsePath(ctx.url.pathname);
     if (t.kind === 'operation') return this.ops.answer(ctx, t.view, t.id);
+    if (t.kind === 'subscription') return allow(ctx.method, ['GET'], () => this.listAll(t.type));
     const { method } = ctx;
     const body = await readJson(ctx);
     if (!t.type) return this.resourceGroup(method, t.rg, body);
@@ -204,6 +205,14 @@ export class ArmService {
     if (method === 'GET') return { status: 200, body: this.appJson(this.requireApp(t)) };
     if (method === 'PUT' || method === 'PATCH') return this.writeApp(ctx, t, body);
     return allow(method, ['DELETE'], () => this.deleteApp(ctx, t));
+  }
+
+  private listAll(type: 'containerapps' | 'managedenvironments'): Reply {
+    const value =
+      type === 'containerapps'
+        ? Object.values(this.state.apps).map((a) => this.appJson(a))
+        : Object.values(this.state.environments).map((e) => environmentView(this.o.subscriptionId, e));
+    return { status: 200, body: { value } };
   }
 
   // -----------------------------------------------------------------------------------------------

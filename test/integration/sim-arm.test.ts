@@ -282,6 +282,18 @@ describe('apps, revisions, labels and traffic', () => {
     ]);
   });
 
+  it('lists apps by resource group and by subscription, and environments', async () => {
+    const names = async (it: AsyncIterable<{ name?: string }>) => {
+      const out: string[] = [];
+      for await (const x of it) out.push(x.name as string);
+      return out;
+    };
+    expect(await names(s.client.containerApps.listByResourceGroup(RG))).toContain(name);
+    expect(await names(s.client.containerApps.listBySubscription())).toContain(name);
+    expect(await names(s.client.managedEnvironments.listBySubscription())).toContain(ENV);
+    expect(await names(s.client.managedEnvironments.listByResourceGroup(RG))).toContain(ENV);
+  });
+
   it('DELETE is a long-running operation; the app is gone afterwards', async () => {
     await create('doomed', appSpec(s.envId, s.image('1.0.0')));
     await s.client.containerApps.beginDeleteAndWait(RG, 'doomed', poll);

@@ -230,6 +230,8 @@ export interface RevisionFacts {
   active: string[];
   /** Names of every revision ACA still knows. */
   known: string[];
+  /** The app's latest revision (what a `latestRevision` entry routes to). */
+  latest?: string;
 }
 
 export function revisionFacts(revisions: readonly RevisionInfo[]): RevisionFacts {
@@ -460,15 +462,25 @@ export function planTeardown(
     ? planPreviewRemove(traffic, prNumber)
     : traffic.map((e) => ({ ...e }));
   const stillUsed = new Set(list.filter((e) => e.label || (e.weight ?? 0) > 0).map((e) => e.revisionName));
-  const ours = facts.active.filter(
-    (r) => (r === pointed || r.startsWith(`${app}--${label}-`)) && !stillUsed.has(r),
-  );
+  const latestServes = list.some((e) => e.latestRevision && (e.weight ?? 0) > 0);
+  const mine = (r: string) => r === pointed || r.startsWith(`${app}--${label}-`);
+  const spared = latestServes && facts.latest && mine(facts.latest) ? facts.latest : undefined;
+  if (spared) stillUsed.add(spared);
+  const ours = facts.active.filter((r) => mine(r) && !stillUsed.has(r));
   const actions: Action[] = [];
   if (!sameTraffic(list, traffic))
     actions.push({ kind: 'traffic', traffic: list, note: `remove label ${label}` });
   if (ours.length > 0) actions.push({ kind: 'deactivate', revisions: ours, note: `revisions of ${label}` });
-  const notes =
-    actions.length === 0 ? [`Label ${label} is gone and none of its revisions is active: nothing to do`] : [];
+  const notes = [
+    ...(spared
+      ? [
+          `${spared} stays active: it is the latest revision and serves the app URL now that no preview label remains`,
+        ]
+      : []),
+    ...(actions.length === 0
+      ? [`Label ${label} is gone and none of its revisions is active: nothing to do`]
+      : []),
+  ];
   return { command: 'teardown', before: [...traffic], after: list, actions, restore: false, notes };
 }
 
@@ -563,7 +575,7 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
     if (freeze.overridden) note(freeze.message);
   }
   const revisions = await aca.listRevisions(s.app);
-  const facts = revisionFacts(revisions);
+  const facts = { ...revisionFacts(revisions), latest: app.latestRevisionName };
   const plan = await planFor(s, before, facts, revisions, deps);
   plan.notes.forEach(note);
 
@@ -572,16 +584,24 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
     plan.actions.length > 0 && envId ? (await aca.getEnvironment(envId)).defaultDomain : undefined;
   const deadline = now() + s.waitTimeoutMs;
   let moved = false;
+  /** Revisions this run activated or created, deactivated again when it fails before traffic moved. */
+  const prepared: string[] = [];
   let current = before;
   const deactivated: string[] = [];
   try {
     for (const action of plan.actions) {
       switch (action.kind) {
         case 'ready':
-          await makeReady(s, deps, action.revision, action.activate, domain!, deadline, note);
+          if (action.activate) {
+            prepared.push(action.revision);
+            await aca.activate(s.app, action.revision);
+            note(`activated ${action.revision}`);
+          }
+          await makeReady(s, deps, action.revision, domain!, deadline, note);
           break;
         case 'redeploy':
           note(`redeploying ${action.image} as ${action.revision}`);
+          prepared.push(action.revision);
           await redeployRevision(aca, s.app, action.revision, action.image);
           break;
         case 'traffic':
@@ -610,7 +630,8 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
       }
     }
   } catch (error) {
-    if (!(moved && plan.restore)) throw error;
+    if (!moved) throw await retirePrepared(aca, s.app, prepared, error, note);
+    if (!plan.restore) throw error;
     const why = (error as Error).message;
     try {
       const back = await aca.writeTraffic(named, before);
@@ -684,19 +705,41 @@ async function planFor(
   }
 }
 
+/** A failure before any traffic moved: what this run activated or created is deactivated again. */
+async function retirePrepared(
+  aca: Aca,
+  app: string,
+  prepared: readonly string[],
+  error: unknown,
+  note: (line: string) => void,
+): Promise<unknown> {
+  const retired: string[] = [];
+  for (const r of prepared) {
+    try {
+      await aca.deactivate(app, r);
+      retired.push(r);
+    } catch (e) {
+      note(`could not deactivate ${r}: ${(e as Error).message}`);
+    }
+  }
+  if (retired.length === 0) return error;
+  note(`deactivated ${retired.join(', ')} again`);
+  return new Error(
+    `${(error as Error).message}; no traffic moved, and ${retired.join(', ')} was deactivated again`,
+    {
+      cause: error,
+    },
+  );
+}
+
 async function makeReady(
   s: BlueGreenSettings,
   deps: BlueGreenDeps,
   revision: string,
-  activate: boolean,
   domain: string,
   deadline: number,
   note: (line: string) => void,
 ): Promise<void> {
-  if (activate) {
-    await deps.aca.activate(s.app, revision);
-    note(`activated ${revision}`);
-  }
   const ready = await deps.aca.waitReady(s.app, revision, deadline);
   const url = new URL(readinessPath(ready.template), revisionUrl(s.app, revision, domain));
   note(

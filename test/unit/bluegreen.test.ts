@@ -285,6 +285,20 @@ describe('planTeardown', () => {
       `deactivate ${p('pr-3-aaaaaaa')},${p('pr-3-bbbbbbb')}`,
     ]);
   });
+  it('the last preview: its weight goes to latestRevision, and the latest revision it routes to stays active', () => {
+    const only = [{ revisionName: p('pr-3-bbbbbbb'), label: 'pr-3', weight: 100 }];
+    const plan = planTeardown(only, { ...f, latest: p('pr-3-bbbbbbb') }, A, 3);
+    expect(plan.after).toEqual([{ latestRevision: true, weight: 100 }]);
+    expect(kinds(plan.actions)).toEqual(['traffic undefined=100', `deactivate ${p('pr-3-aaaaaaa')}`]);
+    expect(plan.notes[0]).toMatch(/stays active/);
+    const again = planTeardown(
+      plan.after,
+      { ...revisionFacts([{ name: p('pr-3-bbbbbbb'), active: true }]), latest: p('pr-3-bbbbbbb') },
+      A,
+      3,
+    );
+    expect(again.actions).toEqual([]);
+  });
   it('a second teardown is a no-op', () => {
     const after = planTeardown(traffic, f, A, 3).after;
     const gone = revisionFacts([

@@ -13,7 +13,7 @@
 // A load runs against the app URL from the first deploy to the end and counts every failed request.
 // Every job summary goes into one report (.demo/report.md, or $ALC_DEMO_OUT/report.md).
 //
-//   npm run demo -- [--src] [--out DIR] [--verbose]
+//   npm run demo -- [--src] [--out DIR] [--verbose]     (--src, or ALC_DEMO_SOURCE=src: actions from src/ through tsx)
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -322,7 +322,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const out = resolve(o.out ?? process.env.ALC_DEMO_OUT ?? join(REPO_ROOT, '.demo'));
   mkdirSync(out, { recursive: true });
   const reportPath = join(out, 'report.md');
-  const source = o.source ?? 'dist';
+  const source = o.source ?? (process.env.ALC_DEMO_SOURCE === 'src' ? 'src' : 'dist');
   for (const name of ACTIONS) {
     const entry = source === 'dist' ? 'dist/index.js' : 'src/main.ts';
     const path = join(REPO_ROOT, 'actions', name, entry);
@@ -786,7 +786,7 @@ function report(
 
 async function main(argv: string[]): Promise<number> {
   const result = await runDemo({
-    source: argv.includes('--src') ? 'src' : 'dist',
+    source: argv.includes('--src') ? 'src' : undefined,
     out: argv.includes('--out') ? argv[argv.indexOf('--out') + 1] : undefined,
     verbose: argv.includes('--verbose'),
   });

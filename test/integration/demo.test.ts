@@ -1,0 +1,58 @@
+// The pipeline end to end, as `npm run demo` runs it: the repository's workflows against the simulator with real
+// containers, through the bundled actions started as a runner starts them. Slow (minutes): one run, many checks.
+import { expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDemo, type DemoResult } from '../../scripts/demo.js';
+import { describeWithDocker } from '../support/docker.js';
+
+describeWithDocker('the pipeline demo', () => {
+  let result: DemoResult;
+
+  it(
+    'runs release, blue-green, a broken release, a rollback and previews, all as expected',
+    async () => {
+      const out = process.env.ALC_DEMO_OUT ?? mkdtempSync(join(tmpdir(), 'alc-demo-out-'));
+      const lines: string[] = [];
+      result = await runDemo({ out, log: (l) => lines.push(l) });
+      const failed = result.scenarios.flatMap((s) =>
+        s.checks.filter((c) => !c.ok).map((c) => `${s.title}: ${c.what} (${c.detail})`),
+      );
+      expect({ stopped: result.stopped, failed }).toEqual({ stopped: undefined, failed: [] });
+      expect(result.scenarios.map((s) => [s.title, s.run?.result])).toEqual([
+        ['release v1.0.0', 'success'],
+        ['release v1.1.0', 'success'],
+        ['release v1.2.0', 'failure'],
+        ['rollback to v1.0.0', 'success'],
+        ['preview: PR #42 opened', 'success'],
+        ['preview: PR #42 pushed again', 'success'],
+        ['preview: PR #43 from a fork', 'success'],
+        ['preview: PR #42 closed', 'success'],
+      ]);
+      expect(result.passed).toBe(true);
+    },
+    30 * 60_000,
+  );
+
+  it('kept the app URL serving through the whole demo, never the broken release', () => {
+    expect(result.load.requests).toBeGreaterThan(100);
+    expect(result.load.failures).toEqual([]);
+    expect(Object.keys(result.load.byVersion).sort()).toEqual(['1.0.0', '1.1.0']);
+  });
+
+  it('kept one pull request comment, updated in place, and retired the deployments of pr-42', () => {
+    expect(result.comments).toHaveLength(1);
+    expect(result.comments[0].body).toMatch(/^<!-- alc-deploy:preview -->/);
+    expect(result.comments[0].edits).toBe(2);
+    const states = result.deployments.map((d) => d.statuses.map((s) => s.state).join(' > '));
+    expect(states).toEqual(['success > inactive', 'success > inactive']);
+  });
+
+  it('wrote one report with every job summary', () => {
+    const report = readFileSync(result.reportPath, 'utf8');
+    expect(report).toContain('**passed**');
+    for (const s of result.scenarios) expect(report).toContain(`## ${s.title}`);
+    expect(report).toContain('```mermaid');
+  });
+});

@@ -43,6 +43,17 @@ export function extraCaPaths(env: NodeJS.ProcessEnv, caFile?: string): string[] 
     .map((p) => p.trim());
 }
 
+function readCa(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new Error(
+      `Cannot read the CA certificate file ${path} (ca-file or NODE_EXTRA_CA_CERTS): ${(e as Error).message}`,
+      { cause: e },
+    );
+  }
+}
+
 export type HttpErrorKind = 'timeout' | 'tls' | 'connect' | 'dns' | 'reset' | 'protocol';
 
 /** A request that got no HTTP response, with a kind a report can count and a message a person can act on. */
@@ -144,9 +155,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const caPaths = extraCaPaths(env, options.caFile);
-  const ca = caPaths.length
-    ? [...tls.rootCertificates, ...caPaths.map((p) => readFileSync(p, 'utf8'))]
-    : undefined;
+  const ca = caPaths.length ? [...tls.rootCertificates, ...caPaths.map(readCa)] : undefined;
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, scheduling: 'fifo' as const };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent({ ...agentOptions, ca });

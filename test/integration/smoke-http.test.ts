@@ -90,6 +90,12 @@ describe('createHttpClient over TLS with a private CA', () => {
   });
 });
 
+it('names an unreadable CA file', () => {
+  expect(() => createHttpClient({ env: { NODE_EXTRA_CA_CERTS: '/nonexistent/ca.pem' } })).toThrow(
+    /Cannot read the CA certificate file \/nonexistent\/ca\.pem \(ca-file or NODE_EXTRA_CA_CERTS\)/,
+  );
+});
+
 describe('createHttpClient over plain HTTP', () => {
   let app: TestApp;
   beforeAll(async () => {

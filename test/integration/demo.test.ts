@@ -1,7 +1,7 @@
 // The pipeline end to end, as `npm run demo` runs it: the repository's workflows against the simulator with real
 // containers, through the bundled actions started as a runner starts them. Slow (minutes): one run, many checks.
-import { expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { afterAll, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runDemo, type DemoResult } from '../../scripts/demo.js';
@@ -9,13 +9,18 @@ import { describeWithDocker } from '../support/docker.js';
 
 describeWithDocker('the pipeline demo', () => {
   let result: DemoResult;
+  // The report stays where ALC_DEMO_OUT says (CI keeps it as an artifact); a temporary one is removed.
+  const out = process.env.ALC_DEMO_OUT ?? mkdtempSync(join(tmpdir(), 'alc-demo-out-'));
+  afterAll(() => {
+    if (!process.env.ALC_DEMO_OUT) rmSync(out, { recursive: true, force: true });
+  });
 
   it(
     'runs release, blue-green, a broken release, a rollback and previews, all as expected',
     async () => {
-      const out = process.env.ALC_DEMO_OUT ?? mkdtempSync(join(tmpdir(), 'alc-demo-out-'));
       const lines: string[] = [];
       result = await runDemo({ out, log: (l) => lines.push(l) });
+      if (!result.passed) console.log(lines.join('\n'));
       const failed = result.scenarios.flatMap((s) =>
         s.checks.filter((c) => !c.ok).map((c) => `${s.title}: ${c.what} (${c.detail})`),
       );

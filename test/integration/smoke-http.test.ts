@@ -1,5 +1,7 @@
 // The resolve-aware client against real HTTP and HTTPS servers (private CA, names only resolve knows).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createHttpClient, HttpError } from '../../src/http.js';
 import { parseResolve } from '../../src/inputs.js';
 import { makePki, startApp, type Pki, type TestApp } from './smoke-servers.js';
@@ -88,6 +90,23 @@ describe('createHttpClient over TLS with a private CA', () => {
       client.close();
     }
   });
+});
+
+it('connects to an IPv6 address given as [::1] with another port, keeping the Host name', async () => {
+  const server = http.createServer((req, res) => res.end(`host=${req.headers.host}`));
+  await new Promise<void>((resolve) => server.listen(0, '::1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const client = createHttpClient({
+    resolve: parseResolve('resolve', `app.v6.test:80:[::1]:${port}`),
+    env: {},
+  });
+  try {
+    const res = await client.request({ url: 'http://app.v6.test/' });
+    expect(res.body.toString()).toBe('host=app.v6.test');
+  } finally {
+    client.close();
+    server.close();
+  }
 });
 
 it('names an unreadable CA file', () => {

@@ -2,6 +2,7 @@
 // every local action call with its action.yml, pinned third-party actions and least permissions.
 // Each check returns findings (strings); an empty list means the workflow passes.
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
+import { parseAction } from '@actions/workflow-parser/actions/action-parser';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -88,6 +89,12 @@ export async function githubParserErrors(file: string, text: string): Promise<st
   if (result.value && result.context.errors.count === 0) {
     await convertWorkflowTemplate(result.context, result.value);
   }
+  return result.context.errors.getErrors().map((e) => e.message);
+}
+
+/** Errors GitHub's own action-metadata parser reports for an action.yml. */
+export function githubActionErrors(file: string, text: string): string[] {
+  const result = parseAction({ name: file, content: text }, new NoOperationTraceWriter());
   return result.context.errors.getErrors().map((e) => e.message);
 }
 

@@ -3,9 +3,11 @@
 // Each check is also shown failing on a crafted workflow, so that a pass means something.
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   consistencyFindings,
   contextReferences,
+  githubActionErrors,
   githubParserErrors,
   injectionFindings,
   loadLocalActions,
@@ -66,6 +68,18 @@ describe("GitHub's workflow parser", () => {
   ])('reports %s', async (_what, text, message) => {
     const errors = await githubParserErrors('bad.yml', text);
     expect(errors.join('\n')).toMatch(message);
+  });
+});
+
+describe("GitHub's action parser", () => {
+  it.each([...actions.keys()])('finds no error in %s/action.yml', (path) => {
+    const file = join(ROOT, path, 'action.yml');
+    expect(githubActionErrors(file, readFileSync(file, 'utf8'))).toEqual([]);
+  });
+
+  it('reports a runtime GitHub does not have', () => {
+    const text = 'name: x\ndescription: y\nruns:\n  using: node99\n  main: index.js\n';
+    expect(githubActionErrors('bad.yml', text).join('\n')).toMatch(/Unexpected value 'node99'/);
   });
 });
 

@@ -2,7 +2,7 @@
 // before any write (the apps byte-identical), previews get their own app and label and are torn down (twice),
 // a deploy killed half way converges when run again.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trafficOf } from '../../src/aca.js';
@@ -23,11 +23,13 @@ const PREVIEW = 'alc-algo-agents-preview';
 const rev = (suffix: string, app = APP) => `${app}--${suffix}`;
 const EVERY_DAY = 'Mon-Sun 00:00-24:00 UTC';
 
+const eventDirs: string[] = [];
 /** A GitHub event payload file, as the runner writes one. */
 function eventFile(payload: unknown): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'alcdeploy-event-')), 'event.json');
-  writeFileSync(path, JSON.stringify(payload));
-  return path;
+  const dir = mkdtempSync(join(tmpdir(), 'alcdeploy-event-'));
+  eventDirs.push(dir);
+  writeFileSync(join(dir, 'event.json'), JSON.stringify(payload));
+  return join(dir, 'event.json');
 }
 
 describeWithDocker('deploy-app and blue-green edges against the simulator', () => {
@@ -52,6 +54,7 @@ describeWithDocker('deploy-app and blue-green edges against the simulator', () =
   }, 300_000);
   afterAll(async () => {
     await t?.stop();
+    for (const dir of eventDirs) rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   const bad: Array<[string, 'deploy' | 'blue-green', Record<string, string>, RegExp]> = [

@@ -34,7 +34,6 @@ export function blueGreenSummary(r: BlueGreenResult): string {
       ['previous revision', r.previousRevision],
       ['freeze', r.freeze?.message],
       ['deactivated', r.deactivated.join(', ')],
-      ['traffic restored', r.restored ? 'yes' : undefined],
     ]),
     '',
     ...(r.log.length ? ['### Steps', '', ...r.log.map((l) => `1. ${l}`), ''] : []),

@@ -1,0 +1,326 @@
+// blue-green's plans (pure): from the app's traffic list and its revisions, each command (promote, rollback,
+// abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the ordered
+// actions that get there. A plan for a state the model cannot handle, or a bad target, throws before any write.
+import type { RevisionInfo } from './aca.js';
+import { sameTraffic } from './aca.js';
+import { InputError } from './inputs.js';
+import {
+  describeTraffic,
+  planPreviewRemove,
+  planPromoteSteps,
+  planRollback,
+  planRollbackTo,
+  planStep,
+  slots,
+  SLOT_LABELS,
+  TrafficPlanError,
+  type TrafficEntry,
+} from './traffic.js';
+
+export type Command = 'promote' | 'rollback' | 'abort' | 'status' | 'teardown';
+
+export type RollbackTarget =
+  | { kind: 'previous' }
+  | { kind: 'revision'; revision: string }
+  | { kind: 'version'; version: string; revision: string };
+
+export type Action =
+  /** Activate when inactive, wait Provisioned + Running + Healthy, prove it serves, run the checks on its URL. */
+  | { kind: 'ready'; revision: string; activate: boolean }
+  /** Redeploy an image as a revision (rollback to a version whose revision is gone). */
+  | { kind: 'redeploy'; revision: string; image: string }
+  | { kind: 'traffic'; traffic: TrafficEntry[]; note: string }
+  | { kind: 'pause'; ms: number }
+  /** Run the checks against the candidate's label URL and the app URL. */
+  | { kind: 'gate'; label: string; note: string }
+  | { kind: 'deactivate'; revisions: string[]; note: string };
+
+export interface Plan {
+  command: Command;
+  before: TrafficEntry[];
+  /** The traffic the plan ends with. */
+  after: TrafficEntry[];
+  actions: Action[];
+  /** Restore `before` when an action fails after traffic moved. */
+  restore: boolean;
+  notes: string[];
+}
+
+/** What planning knows about the app's revisions. */
+export interface RevisionFacts {
+  /** Revision name -> creation time (ISO or Date). */
+  created: Record<string, string | Date>;
+  /** Names of active revisions. */
+  active: string[];
+  /** Names of every revision ACA still knows. */
+  known: string[];
+  /** The app's latest revision (what a `latestRevision` entry routes to). */
+  latest?: string;
+}
+
+export function revisionFacts(revisions: readonly RevisionInfo[]): RevisionFacts {
+  return {
+    created: Object.fromEntries(revisions.filter((r) => r.createdTime).map((r) => [r.name, r.createdTime!])),
+    active: revisions.filter((r) => r.active !== false).map((r) => r.name),
+    known: revisions.map((r) => r.name),
+  };
+}
+
+const entryOf = (traffic: readonly TrafficEntry[], label: string) => traffic.find((e) => e.label === label);
+const time = (facts: RevisionFacts, revision?: string) =>
+  revision && facts.created[revision] !== undefined ? new Date(facts.created[revision]).getTime() : undefined;
+
+/** The two slot entries, newer first by creation time; undefined unless both exist with known times. */
+function bySlotAge(
+  traffic: readonly TrafficEntry[],
+  facts: RevisionFacts,
+): { newer: TrafficEntry; older: TrafficEntry } | undefined {
+  const [a, b] = SLOT_LABELS.map((l) => entryOf(traffic, l));
+  if (!a || !b || a.revisionName === b.revisionName) return undefined;
+  const [ta, tb] = [time(facts, a.revisionName), time(facts, b.revisionName)];
+  if (ta === undefined || tb === undefined) return undefined;
+  return ta >= tb ? { newer: a, older: b } : { newer: b, older: a };
+}
+
+/** The slot a promote moves traffic to: the given label, else the newer of the two slot revisions. */
+export function promoteLabel(traffic: readonly TrafficEntry[], facts: RevisionFacts, label?: string): string {
+  if (label) return label;
+  const ages = bySlotAge(traffic, facts);
+  if (!ages) {
+    const s = slots(traffic);
+    if (!s?.previousRevision) {
+      throw new TrafficPlanError(
+        `Nothing to promote: the app has no candidate slot [${describeTraffic(traffic)}]; deploy a release first`,
+      );
+    }
+    return s.candidateLabel;
+  }
+  return ages.newer.label!;
+}
+
+function withChecks(actions: Action[], label: string, stepWaitMs: number, note: string): Action[] {
+  return [
+    ...actions,
+    ...(stepWaitMs > 0 ? [{ kind: 'pause' as const, ms: stepWaitMs }] : []),
+    { kind: 'gate', label, note },
+  ];
+}
+
+export interface PromoteOptions {
+  steps: readonly number[];
+  stepWaitMs: number;
+  label?: string;
+  keepPreviousActive: boolean;
+}
+
+/** Promote: one traffic write per step ahead of the candidate's weight, each followed by a gate. */
+export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFacts, o: PromoteOptions): Plan {
+  const label = promoteLabel(traffic, facts, o.label);
+  const candidate = entryOf(traffic, label);
+  const old = SLOT_LABELS.map((l) => entryOf(traffic, l)).find((e) => e && e.label !== label);
+  if (candidate?.revisionName && !facts.active.includes(candidate.revisionName)) {
+    throw new TrafficPlanError(
+      `The candidate ${candidate.revisionName} (label '${label}') is inactive; deploy it again before promoting`,
+    );
+  }
+  const lists = planPromoteSteps(traffic, o.steps, label);
+  let actions: Action[] = [];
+  for (const list of lists) {
+    const weight = entryOf(list, label)?.weight ?? 0;
+    actions.push({
+      kind: 'traffic',
+      traffic: list,
+      note: `${label} ${candidate?.revisionName} at ${weight}%`,
+    });
+    actions = withChecks(actions, label, o.stepWaitMs, `checks at ${weight}%`);
+  }
+  const after = lists.at(-1) ?? traffic.map((e) => ({ ...e }));
+  const oldRevision = old?.revisionName;
+  if (
+    !o.keepPreviousActive &&
+    oldRevision &&
+    oldRevision !== candidate?.revisionName &&
+    facts.active.includes(oldRevision)
+  ) {
+    actions.push({ kind: 'deactivate', revisions: [oldRevision], note: 'keep-previous-active is false' });
+  }
+  const notes =
+    lists.length === 0
+      ? [`${label} (${candidate?.revisionName}) already carries 100%: nothing to promote`]
+      : [];
+  return { command: 'promote', before: [...traffic], after, actions, restore: true, notes };
+}
+
+/** Makes `revision` ready (activating it when inactive) then switches to `list`. */
+function readyThenSwitch(
+  command: Command,
+  traffic: readonly TrafficEntry[],
+  facts: RevisionFacts,
+  revision: string,
+  list: TrafficEntry[],
+  note: string,
+): Plan {
+  if (sameTraffic(list, traffic)) {
+    return {
+      command,
+      before: [...traffic],
+      after: list,
+      actions: [],
+      restore: false,
+      notes: [`${revision} already carries production traffic: nothing to do`],
+    };
+  }
+  const actions: Action[] = [
+    { kind: 'ready', revision, activate: !facts.active.includes(revision) },
+    { kind: 'traffic', traffic: list, note },
+  ];
+  return { command, before: [...traffic], after: list, actions, restore: true, notes: [] };
+}
+
+/** Rollback to the previous slot, a revision, or a version (redeployed from `image` when its revision is gone). */
+export function planRollbackCommand(
+  traffic: readonly TrafficEntry[],
+  facts: RevisionFacts,
+  to: RollbackTarget,
+  o: { label?: string; versionImage?: string } = {},
+): Plan {
+  if (to.kind === 'previous') {
+    const s = o.label ? undefined : safeSlots(traffic);
+    const other = s ? entryOf(traffic, s.candidateLabel) : undefined;
+    const [tp, to_] = [time(facts, s?.productionRevision), time(facts, other?.revisionName)];
+    if (s && other && tp !== undefined && to_ !== undefined && to_ > tp) {
+      return {
+        command: 'rollback',
+        before: [...traffic],
+        after: [...traffic],
+        actions: [],
+        restore: false,
+        notes: [
+          `Production ${s.productionRevision} is older than the other slot (${other.revisionName}): already rolled back, nothing to do; to go further back, name a version in 'to'`,
+        ],
+      };
+    }
+    const list = planRollback(traffic, { label: o.label, created: facts.created });
+    const target = list.find((e) => (e.weight ?? 0) === 100)?.revisionName;
+    if (!target)
+      throw new TrafficPlanError(`Rollback found no revision to return to in [${describeTraffic(traffic)}]`);
+    return readyThenSwitch('rollback', traffic, facts, target, list, `back to ${target}`);
+  }
+  const revision = to.revision;
+  const list = planRollbackTo(traffic, revision);
+  if (facts.known.includes(revision))
+    return readyThenSwitch('rollback', traffic, facts, revision, list, `to ${revision}`);
+  if (to.kind === 'revision') {
+    throw new InputError(
+      'to',
+      revision,
+      `allowed: a revision the app has (${facts.known.join(', ') || 'none'}), previous, or a version`,
+    );
+  }
+  if (!o.versionImage) {
+    throw new InputError(
+      'to',
+      to.version,
+      `allowed: a version the app ran or the registry still holds; no revision ${revision} and no image for ${to.version}`,
+    );
+  }
+  return {
+    command: 'rollback',
+    before: [...traffic],
+    after: list,
+    actions: [
+      { kind: 'redeploy', revision, image: o.versionImage },
+      { kind: 'ready', revision, activate: false },
+      { kind: 'traffic', traffic: list, note: `to ${revision} (redeployed ${o.versionImage})` },
+    ],
+    restore: true,
+    notes: [],
+  };
+}
+
+export function safeSlots(traffic: readonly TrafficEntry[]) {
+  try {
+    return slots(traffic);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Abort: the older of the two slot revisions (what the last promote found at 100%) gets 100% again. */
+export function planAbort(traffic: readonly TrafficEntry[], facts: RevisionFacts): Plan {
+  const ages = bySlotAge(traffic, facts);
+  const nothing = (why: string): Plan => ({
+    command: 'abort',
+    before: [...traffic],
+    after: [...traffic],
+    actions: [],
+    restore: false,
+    notes: [why],
+  });
+  if (!ages) return nothing('No promotion to abort: the app has no two slot revisions');
+  if ((ages.older.weight ?? 0) === 100)
+    return nothing(
+      `${ages.older.revisionName} (label '${ages.older.label}') already carries 100%: nothing to abort`,
+    );
+  const list = planStep(traffic, ages.older.label!, 100);
+  return readyThenSwitch(
+    'abort',
+    traffic,
+    facts,
+    ages.older.revisionName!,
+    list,
+    `back to ${ages.older.revisionName}`,
+  );
+}
+
+/** Teardown of a preview: label pr-<N> removed, and its revisions (`<app>--pr-<N>-...`) deactivated. Converges. */
+export function planTeardown(
+  traffic: readonly TrafficEntry[],
+  facts: RevisionFacts,
+  app: string,
+  prNumber: number,
+): Plan {
+  const label = `pr-${prNumber}`;
+  const pointed = entryOf(traffic, label)?.revisionName;
+  const list = entryOf(traffic, label)
+    ? planPreviewRemove(traffic, prNumber)
+    : traffic.map((e) => ({ ...e }));
+  const stillUsed = new Set(list.filter((e) => e.label || (e.weight ?? 0) > 0).map((e) => e.revisionName));
+  const latestServes = list.some((e) => e.latestRevision && (e.weight ?? 0) > 0);
+  const mine = (r: string) => r === pointed || r.startsWith(`${app}--${label}-`);
+  const spared = latestServes && facts.latest && mine(facts.latest) ? facts.latest : undefined;
+  if (spared) stillUsed.add(spared);
+  const ours = facts.active.filter((r) => mine(r) && !stillUsed.has(r));
+  const actions: Action[] = [];
+  if (!sameTraffic(list, traffic))
+    actions.push({ kind: 'traffic', traffic: list, note: `remove label ${label}` });
+  if (ours.length > 0) actions.push({ kind: 'deactivate', revisions: ours, note: `revisions of ${label}` });
+  const notes = [
+    ...(spared
+      ? [
+          `${spared} stays active: it is the latest revision and serves the app URL now that no preview label remains`,
+        ]
+      : []),
+    ...(actions.length === 0
+      ? [`Label ${label} is gone and none of its revisions is active: nothing to do`]
+      : []),
+  ];
+  return { command: 'teardown', before: [...traffic], after: list, actions, restore: false, notes };
+}
+
+export function planStatus(traffic: readonly TrafficEntry[]): Plan {
+  return {
+    command: 'status',
+    before: [...traffic],
+    after: [...traffic],
+    actions: [],
+    restore: false,
+    notes: [],
+  };
+}
+
+/** The revision that carries 100% (or the most), for outputs. */
+export function productionOf(traffic: readonly TrafficEntry[]): string | undefined {
+  const top = [...traffic].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
+  return top && (top.weight ?? 0) > 0 ? top.revisionName : undefined;
+}

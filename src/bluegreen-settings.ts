@@ -1,0 +1,158 @@
+// blue-green's inputs: every one read and checked before anything is read or written in Azure.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { readAzureSettings, type AzureSettings } from './azure.js';
+import type { Command, RollbackTarget } from './bluegreen-plan.js';
+import { parseFreeze, type FreezeWindow } from './guards.js';
+import {
+  InputError,
+  parseBoolean,
+  parseChoice,
+  parseDuration,
+  required,
+  type InputSource,
+} from './inputs.js';
+import { revisionName, suffixFromVersion, suffixProblem, validateAppName, validateLabel } from './naming.js';
+import { parseSpec } from './spec.js';
+import { readSmokeSettings, type SmokeSettings } from './smoke/index.js';
+import { isSlotLabel, parseSteps } from './traffic.js';
+import { parseSemver } from './versions.js';
+
+export const COMMANDS = [
+  'promote',
+  'rollback',
+  'abort',
+  'status',
+  'teardown',
+] as const satisfies readonly Command[];
+
+export interface BlueGreenSettings {
+  azure: AzureSettings;
+  resourceGroup: string;
+  command: Command;
+  app: string;
+  /** promote: the candidate slot; rollback: the slot to return to; teardown: pr-<N>. */
+  label?: string;
+  prNumber?: number;
+  to: RollbackTarget;
+  steps: number[];
+  stepWaitMs: number;
+  /** The gate: smoke-test settings (checks, resolve, CA); the URL is set per gate. */
+  smoke: SmokeSettings;
+  checksGiven: boolean;
+  freeze: FreezeWindow[];
+  overrideFreeze: string;
+  keepPreviousActive: boolean;
+  waitTimeoutMs: number;
+}
+
+export interface BlueGreenSettingsDeps {
+  env?: NodeJS.ProcessEnv;
+  readFile?: (path: string) => string;
+  fileExists?: (path: string) => boolean;
+}
+
+const TO_ALLOWED = 'allowed: previous, a revision name (<app>--<suffix>), or a version such as v1.4.0';
+
+/** The `to` input. */
+export function parseTarget(input: string, raw: string, app: string): RollbackTarget {
+  const v = raw.trim();
+  if (v === '' || v.toLowerCase() === 'previous') return { kind: 'previous' };
+  if (v.includes('--')) {
+    const [owner, ...rest] = v.split('--');
+    const suffix = rest.join('--');
+    if (owner !== app || suffixProblem(suffix, app)) {
+      throw new InputError(
+        input,
+        raw,
+        `${TO_ALLOWED}; a revision name must be ${app}--<suffix> with a valid suffix`,
+      );
+    }
+    return { kind: 'revision', revision: v };
+  }
+  if (parseSemver(v)) {
+    const suffix = suffixFromVersion(v.startsWith('v') || v.startsWith('V') ? v : `v${v}`);
+    if (suffixProblem(suffix, app))
+      throw new InputError(input, raw, `${TO_ALLOWED}; ${suffixProblem(suffix, app)}`);
+    return { kind: 'version', version: v, revision: revisionName(app, suffix) };
+  }
+  throw new InputError(input, raw, TO_ALLOWED);
+}
+
+/** Reads and checks every blue-green input; throws InputError before anything is read or written in Azure. */
+export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsDeps = {}): BlueGreenSettings {
+  const env = deps.env ?? process.env;
+  const readFile = deps.readFile ?? ((p: string) => readFileSync(p, 'utf8'));
+  const fileExists = deps.fileExists ?? existsSync;
+  const command = parseChoice(
+    'command',
+    required('command', get('command'), `allowed: ${COMMANDS.join(', ')}`),
+    COMMANDS,
+  );
+  const azure = readAzureSettings(get);
+  const resourceGroup = required(
+    'resource-group',
+    get('resource-group'),
+    'required: the resource group of the app',
+  );
+  let appRaw = get('app');
+  if (appRaw === '') {
+    const specFile = get('spec') || 'deploy/containerapp.yaml';
+    const path = resolvePath(env.GITHUB_WORKSPACE ?? '.', specFile);
+    if (!fileExists(path))
+      throw new InputError('app', '', `required when the spec '${specFile}' does not exist`);
+    try {
+      appRaw = parseSpec(readFile(path), specFile).name;
+    } catch (error) {
+      throw new InputError(
+        'spec',
+        specFile,
+        `allowed: a valid app spec to take the app name from; ${(error as Error).message}`,
+      );
+    }
+  }
+  const app = validateAppName('app', appRaw);
+  const labelRaw = get('label');
+  let label: string | undefined;
+  let prNumber: number | undefined;
+  if (command === 'teardown') {
+    const m = /^pr-([1-9]\d*)$/.exec(labelRaw);
+    if (!m) throw new InputError('label', labelRaw, 'required for teardown: pr-<N>, the pull request label');
+    label = labelRaw;
+    prNumber = Number(m[1]);
+  } else if (labelRaw !== '') {
+    label = validateLabel('label', labelRaw, app);
+    if (!isSlotLabel(label)) throw new InputError('label', labelRaw, `allowed for ${command}: blue or green`);
+  }
+  const checksRaw = get('checks');
+  const smoke = readSmokeSettings(
+    (name) =>
+      ({
+        url: 'https://gate.invalid/',
+        checks: checksRaw,
+        resolve: get('resolve'),
+        'ca-file': get('ca-file'),
+        duration: '0',
+        'wait-ready': '0',
+      })[name] ?? '',
+    { env, readFile, fileExists },
+  );
+  const freezeRaw = get('freeze');
+  return {
+    azure,
+    resourceGroup,
+    command,
+    app,
+    label,
+    prNumber,
+    to: parseTarget('to', get('to'), app),
+    steps: parseSteps('steps', get('steps')),
+    stepWaitMs: parseDuration('step-wait', get('step-wait'), 0),
+    smoke,
+    checksGiven: checksRaw.trim() !== '',
+    freeze: parseFreeze('freeze', freezeRaw),
+    overrideFreeze: get('override-freeze'),
+    keepPreviousActive: parseBoolean('keep-previous-active', get('keep-previous-active'), true),
+    waitTimeoutMs: parseDuration('wait-timeout', get('wait-timeout'), 10 * 60_000, { allowZero: false }),
+  };
+}

@@ -1,0 +1,224 @@
+// deploy-app's inputs: every one read and checked (spec, guards, names) before anything is read or written in Azure.
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import type { EnvironmentVar } from '@azure/arm-appcontainers';
+import { readAzureSettings, type AzureSettings } from './azure.js';
+import { guardPreview } from './guards.js';
+import {
+  InputError,
+  parseChoice,
+  parseDuration,
+  parseKeyValues,
+  parseResolve,
+  required,
+  type InputSource,
+  type ResolveEntry,
+} from './inputs.js';
+import {
+  previewLabel,
+  revisionName,
+  suffixForPullRequest,
+  suffixFromVersion,
+  validateAppName,
+  validateLabel,
+  validateSuffix,
+} from './naming.js';
+import { isDigest, parseImageRef, type ImageRef } from './registry.js';
+import { parseSpec, SpecError, specEnvironment, withAppName, type AppSpec } from './spec.js';
+import { isSlotLabel } from './traffic.js';
+import { classifyRef, type GitContext } from './versions.js';
+
+export const MODES = ['production', 'preview'] as const;
+export type Mode = (typeof MODES)[number];
+
+export const DEFAULT_SPEC = 'deploy/containerapp.yaml';
+export const DEFAULT_PREVIEW_SPEC = 'deploy/containerapp.preview.yaml';
+export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
+
+export interface DeploySettings {
+  azure: AzureSettings;
+  resourceGroup: string;
+  mode: Mode;
+  /** The spec deployed (the preview spec in preview mode), already named `app` and guarded. */
+  spec: AppSpec;
+  specFile: string;
+  app: string;
+  image: string;
+  imageRef: ImageRef;
+  /** The environment input, else the spec's (name or resource ID). */
+  environment: string;
+  location?: string;
+  suffix: string;
+  revision: string;
+  /** Production: the given slot label or undefined (the candidate slot). Preview: pr-<N>. */
+  label?: string;
+  prNumber?: number;
+  envVars: EnvironmentVar[];
+  /** Preview: what the guards forced (`IBKR_PORT: 7496 -> 7497`), for the summary. */
+  forced: string[];
+  waitTimeoutMs: number;
+  resolve: ResolveEntry[];
+  caFile?: string;
+}
+
+export interface SettingsDeps {
+  env?: NodeJS.ProcessEnv;
+  git?: GitContext;
+  readFile?: (path: string) => string;
+  fileExists?: (path: string) => boolean;
+}
+
+const IMAGE_ALLOWED =
+  'allowed: an image by digest, registry/repository@sha256:<64 hex digits> (as build-push outputs it); deploys never use a mutable tag';
+
+export function parseImage(name: string, raw: string): { image: string; ref: ImageRef } {
+  const v = required(name, raw, `required: ${IMAGE_ALLOWED.slice('allowed: '.length)}`);
+  const ref = parseImageRef(v);
+  const hostGiven = v.split('/')[0] === ref.registry;
+  if (!ref.digest || !isDigest(ref.digest) || !hostGiven || /\s/.test(v))
+    throw new InputError(name, raw, IMAGE_ALLOWED);
+  return { image: v, ref };
+}
+
+function loadSpecFile(input: string, file: string, d: Required<Omit<SettingsDeps, 'git'>>): AppSpec {
+  const path = resolvePath(d.env.GITHUB_WORKSPACE ?? '.', file);
+  if (!d.fileExists(path))
+    throw new InputError(input, file, 'allowed: the path of an existing app spec (ACA YAML)');
+  try {
+    return parseSpec(d.readFile(path), file);
+  } catch (error) {
+    if (error instanceof SpecError)
+      throw new InputError(input, file, `allowed: a valid app spec; ${error.message}`);
+    throw error;
+  }
+}
+
+/** Pull request number: from the label input `pr-<N>`, else from the workflow run. */
+function prNumberOf(label: string, git?: GitContext): number {
+  const m = /^pr-([1-9]\d*)$/.exec(label);
+  if (m) return Number(m[1]);
+  if (label !== '')
+    throw new InputError('label', label, 'allowed in mode preview: pr-<N>, the pull request number');
+  const ref = git ? classifyRef(git) : undefined;
+  if (ref?.kind === 'pull') return ref.number;
+  throw new InputError('label', '', 'required in mode preview outside a pull request run: pr-<N>');
+}
+
+function defaultSuffix(mode: Mode, prNumber: number | undefined, git?: GitContext): string {
+  const ref = git ? classifyRef(git) : undefined;
+  if (mode === 'preview' && ref?.kind === 'pull' && ref.number === prNumber) {
+    return suffixForPullRequest(ref.number, ref.headSha);
+  }
+  if (mode === 'production' && ref?.kind === 'tag' && ref.semver) return suffixFromVersion(ref.name);
+  throw new InputError(
+    'revision-suffix',
+    '',
+    mode === 'preview'
+      ? 'required unless the run is for the pull request itself (its head commit gives pr-<N>-<sha7>)'
+      : 'required unless the run is for a release tag (refs/tags/v1.2.3 gives v1-2-3)',
+  );
+}
+
+/** Reads and checks every deploy-app input; throws InputError (or GuardError) before anything is written. */
+export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): DeploySettings {
+  const d = {
+    env: deps.env ?? process.env,
+    readFile: deps.readFile ?? ((p: string) => readFileSync(p, 'utf8')),
+    fileExists: deps.fileExists ?? existsSync,
+  };
+  const mode = parseChoice('mode', get('mode'), MODES, 'production');
+  const azure = readAzureSettings(get);
+  const resourceGroup = required(
+    'resource-group',
+    get('resource-group'),
+    'required: the resource group of the app',
+  );
+  if (!/^[-\w.()]{1,90}$/.test(resourceGroup) || resourceGroup.endsWith('.')) {
+    throw new InputError(
+      'resource-group',
+      resourceGroup,
+      'allowed: 1 to 90 letters, digits, _ - . ( ), not ending in .',
+    );
+  }
+  const { image, ref: imageRef } = parseImage('image', get('image'));
+  const productionFile = get('spec') || DEFAULT_SPEC;
+  const production = loadSpecFile('spec', productionFile, d);
+  const specFile = mode === 'preview' ? get('preview-spec') || DEFAULT_PREVIEW_SPEC : productionFile;
+  let spec = mode === 'preview' ? loadSpecFile('preview-spec', specFile, d) : production;
+  const app = validateAppName('app', get('app') || spec.name);
+  spec = withAppName(spec, app);
+  const envVars = parseKeyValues('env-vars', get('env-vars'));
+  const labelRaw = get('label');
+  let label: string | undefined;
+  let prNumber: number | undefined;
+  let forced: string[] = [];
+  if (mode === 'preview') {
+    prNumber = prNumberOf(labelRaw, deps.git);
+    label = previewLabel(prNumber);
+    const guarded = guardPreview(spec, {
+      targetApp: app,
+      specFile,
+      productionApp: production.name,
+      productionFile,
+      envVars,
+      envInput: 'env-vars',
+    });
+    spec = guarded.spec;
+    forced = guarded.forced;
+  } else if (labelRaw !== '') {
+    label = validateLabel('label', labelRaw, app);
+    if (!isSlotLabel(label))
+      throw new InputError('label', labelRaw, 'allowed in mode production: blue or green');
+  }
+  const suffixRaw = get('revision-suffix');
+  const suffix = validateSuffix('revision-suffix', suffixRaw || defaultSuffix(mode, prNumber, deps.git), app);
+  const environment = get('environment') || specEnvironment(spec).id || specEnvironment(spec).name;
+  const location = get('location') || spec.location || undefined;
+  const caRaw = get('ca-file');
+  const caFile = caRaw === '' ? undefined : resolvePath(d.env.GITHUB_WORKSPACE ?? '.', caRaw);
+  if (caFile && !d.fileExists(caFile))
+    throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
+  return {
+    azure,
+    resourceGroup,
+    mode,
+    spec,
+    specFile,
+    app,
+    image,
+    imageRef,
+    environment,
+    location,
+    suffix,
+    revision: revisionName(app, suffix),
+    label,
+    prNumber,
+    envVars,
+    forced,
+    waitTimeoutMs: parseDuration('wait-timeout', get('wait-timeout'), DEFAULT_WAIT_TIMEOUT_MS, {
+      allowZero: false,
+    }),
+    resolve: parseResolve('resolve', get('resolve')),
+    caFile,
+  };
+}
+
+/** The workflow run as the runner describes it (GITHUB_* variables and the event payload). */
+export function gitContextFromEnv(env: NodeJS.ProcessEnv, readFile: (path: string) => string): GitContext {
+  let pr: { number?: unknown; head?: { sha?: unknown } } | undefined;
+  try {
+    const payload = env.GITHUB_EVENT_PATH
+      ? (JSON.parse(readFile(env.GITHUB_EVENT_PATH)) as Record<string, unknown>)
+      : {};
+    pr = payload.pull_request as typeof pr;
+  } catch {
+    pr = undefined;
+  }
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    ref: env.GITHUB_REF ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    prNumber: typeof pr?.number === 'number' ? pr.number : undefined,
+    prHeadSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined,
+  };
+}

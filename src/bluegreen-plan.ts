@@ -25,8 +25,11 @@ export type RollbackTarget =
   | { kind: 'version'; version: string; revision: string };
 
 export type Action =
-  /** Activate when inactive, wait Provisioned + Running + Healthy, prove it serves, run the checks on its URL. */
-  | { kind: 'ready'; revision: string; activate: boolean }
+  /**
+   * Activate when inactive, wait Provisioned + Running + Healthy, prove it serves; with `checks`, run the checks on
+   * its revision URL too (a rollback target is checked before it gets traffic; a promote checks at each step).
+   */
+  | { kind: 'ready'; revision: string; activate: boolean; checks: boolean }
   /** Redeploy an image as a revision (rollback to a version whose revision is gone). */
   | { kind: 'redeploy'; revision: string; image: string }
   | { kind: 'traffic'; traffic: TrafficEntry[]; note: string }
@@ -124,7 +127,11 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
     );
   }
   const lists = planPromoteSteps(traffic, o.steps, label);
-  let actions: Action[] = [];
+  // The candidate must be ready (and pass the checks on its own URL) before it gets any traffic.
+  let actions: Action[] =
+    lists.length > 0 && candidate?.revisionName
+      ? [{ kind: 'ready', revision: candidate.revisionName, activate: false, checks: false }]
+      : [];
   for (const list of lists) {
     const weight = entryOf(list, label)?.weight ?? 0;
     actions.push({
@@ -171,7 +178,7 @@ function readyThenSwitch(
     };
   }
   const actions: Action[] = [
-    { kind: 'ready', revision, activate: !facts.active.includes(revision) },
+    { kind: 'ready', revision, activate: !facts.active.includes(revision), checks: true },
     { kind: 'traffic', traffic: list, note },
   ];
   return { command, before: [...traffic], after: list, actions, restore: true, notes: [] };
@@ -230,7 +237,7 @@ export function planRollbackCommand(
     after: list,
     actions: [
       { kind: 'redeploy', revision, image: o.versionImage },
-      { kind: 'ready', revision, activate: false },
+      { kind: 'ready', revision, activate: false, checks: true },
       { kind: 'traffic', traffic: list, note: `to ${revision} (redeployed ${o.versionImage})` },
     ],
     restore: true,

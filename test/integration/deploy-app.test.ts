@@ -98,19 +98,21 @@ describeWithDocker('deploy-app against the simulator', () => {
     expect(await t.rawApp(APP)).toBe(raw);
   }, 60_000);
 
-  it('a revision that never turns healthy: its state in the error, no traffic, deactivated', async () => {
+  it('a revision that never turns healthy (the real entry): one ::error:: with its state, no traffic, deactivated', async () => {
     const before = trafficOf((await t.aca().getApp(APP))!);
-    const error = await deploy({
-      image: t.images.broken,
-      'revision-suffix': 'broken-1',
-      'wait-timeout': '15s',
-    }).then(
-      () => undefined,
-      (e: Error) => e,
+    const run = await runEntry(
+      'deploy-app',
+      { ...t.common, image: t.images.broken, 'revision-suffix': 'broken-1', 'wait-timeout': '15s' },
+      t.sim,
     );
-    expect(error?.message).toMatch(
-      /alc-algo-agents--broken-1 .*(healthState Unhealthy|not answer|did not become).*received no traffic and was deactivated/,
-    );
+    expect(run.status).toBe(1);
+    expect(errorLines(run.stdout)).toEqual([
+      expect.stringMatching(
+        /^::error::Revision alc-algo-agents--broken-1 did not become Provisioned, Running and Healthy in time \(provisioningState Provisioned, runningState \w+, healthState Unhealthy.*\); it received no traffic and was deactivated/,
+      ),
+    ]);
+    expect(run.summary).toContain('deploy-app: ❌');
+    expect(run.outputs).toEqual({});
     const aca = t.aca();
     expect(trafficOf((await aca.getApp(APP))!)).toEqual(before);
     expect((await aca.getRevision(APP, `${APP}--broken-1`))?.active).toBe(false);

@@ -133,12 +133,18 @@ describe('readBlueGreenSettings', () => {
 describe('planPromote', () => {
   const deployed = [e('v1', 'blue', 100), e('v2', 'green', 0)];
   it.each([
-    ['one step to 100', deployed, { steps: [100] }, ['traffic blue=0,green=100', 'gate green']],
+    [
+      'one step to 100',
+      deployed,
+      { steps: [100] },
+      ['ready app--v2', 'traffic blue=0,green=100', 'gate green'],
+    ],
     [
       'steps with a watch',
       deployed,
       { steps: [10, 50, 100], stepWaitMs: 5000 },
       [
+        'ready app--v2',
         'traffic blue=90,green=10',
         'pause 5000',
         'gate green',
@@ -154,7 +160,7 @@ describe('planPromote', () => {
       'a re-run after a kill at 50% resumes',
       [e('v1', 'blue', 50), e('v2', 'green', 50)],
       { steps: [10, 50, 100] },
-      ['traffic blue=0,green=100', 'gate green'],
+      ['ready app--v2', 'traffic blue=0,green=100', 'gate green'],
     ],
     [
       'finished: nothing to do, never a swap back',
@@ -166,7 +172,7 @@ describe('planPromote', () => {
       'keep-previous-active false deactivates the old production',
       deployed,
       { steps: [100], keepPreviousActive: false },
-      ['traffic blue=0,green=100', 'gate green', 'deactivate app--v1'],
+      ['ready app--v2', 'traffic blue=0,green=100', 'gate green', 'deactivate app--v1'],
     ],
   ])('%s', (_name, traffic, o, expected) => {
     const plan = planPromote(traffic, facts(), { stepWaitMs: 0, keepPreviousActive: true, ...o });
@@ -197,7 +203,7 @@ describe('planRollbackCommand', () => {
   it('to previous: make it ready, then one traffic write', () => {
     const plan = planRollbackCommand(promoted, facts(), { kind: 'previous' });
     expect(kinds(plan.actions)).toEqual(['ready app--v1', 'traffic blue=100,green=0']);
-    expect(plan.actions[0]).toEqual({ kind: 'ready', revision: r('v1'), activate: false });
+    expect(plan.actions[0]).toEqual({ kind: 'ready', revision: r('v1'), activate: false, checks: true });
   });
   it('to previous when production is already the older one: nothing to do', () => {
     const plan = planRollbackCommand([e('v1', 'blue', 100), e('v2', 'green', 0)], facts(), {
@@ -208,7 +214,7 @@ describe('planRollbackCommand', () => {
   });
   it('to previous when the previous revision was deactivated: activates it first', () => {
     const plan = planRollbackCommand(promoted, facts(['v1']), { kind: 'previous' });
-    expect(plan.actions[0]).toEqual({ kind: 'ready', revision: r('v1'), activate: true });
+    expect(plan.actions[0]).toEqual({ kind: 'ready', revision: r('v1'), activate: true, checks: true });
   });
   it('to an inactive older revision by name: the candidate slot points at it', () => {
     const plan = planRollbackCommand([e('v3', 'blue', 0), e('v2', 'green', 100)], facts(['v1']), {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trafficOf } from '../../src/aca.js';
 import { readBlueGreenSettings, runBlueGreen } from '../../src/bluegreen.js';
-import { deployApp, readDeploySettings } from '../../src/deploy.js';
+import { createBody, deployApp, readDeploySettings } from '../../src/deploy.js';
 import { describeWithDocker, eventually } from '../support/docker.js';
 import {
   errorLines,
@@ -173,6 +173,24 @@ describeWithDocker('deploy-app and blue-green edges against the simulator', () =
   it('has at least twenty distinct bad inputs', () => {
     expect(new Set(bad.map(([name]) => name)).size).toBeGreaterThanOrEqual(20);
   });
+
+  it('an app in Single revisions mode is refused before any write', async () => {
+    const single = 'alc-algo-single';
+    const settings = readDeploySettings(
+      inputs({ ...t.common, app: single, image: t.images.v1, 'revision-suffix': 'v1-0-0' }),
+      settingsEnv,
+    );
+    const env = await t.aca().getEnvironment(settings.environment);
+    const body = createBody(settings, env.id, env.location);
+    await t
+      .aca()
+      .putApp(single, { ...body, configuration: { ...body.configuration, activeRevisionsMode: 'Single' } });
+    const raw = await t.rawApp(single);
+    await expect(deploy({ app: single, image: t.images.v2, 'revision-suffix': 'v2-0-0' })).rejects.toThrow(
+      /Single revisions mode; blue-green needs Multiple/,
+    );
+    expect(await t.rawApp(single)).toBe(raw);
+  }, 120_000);
 
   it('the real entry reports a bad input as one ::error:: naming input, value and what is allowed', async () => {
     const run = await runEntry(

@@ -62,7 +62,7 @@ describeWithDocker('blue-green against the simulator', () => {
     expect(await t.rawApp(APP)).toBe(raw);
   }, 60_000);
 
-  it('promote inside a freeze window is refused before any write; override-freeze gives a reason', async () => {
+  it('promote inside a freeze window is refused before any write', async () => {
     const raw = await t.rawApp(APP);
     const run = await runEntry(
       'blue-green',
@@ -90,7 +90,7 @@ describeWithDocker('blue-green against the simulator', () => {
     expect(await traffic()).toEqual(before);
   }, 120_000);
 
-  it('promote in steps 10,50,100 (the real entry): read back and gated at each step, green at 100%', async () => {
+  it('promote in steps 10,50,100 (the real entry) inside a freeze window overridden with a reason: gated at each step', async () => {
     const run = await runEntry(
       'blue-green',
       {
@@ -98,6 +98,8 @@ describeWithDocker('blue-green against the simulator', () => {
         command: 'promote',
         app: APP,
         steps: '10,50,100',
+        freeze: 'Mon-Sun 00:00-24:00 UTC',
+        'override-freeze': 'hotfix for incident 1234',
         checks: '- path: /health\n  status: 200',
       },
       t.sim,
@@ -106,6 +108,7 @@ describeWithDocker('blue-green against the simulator', () => {
     expect(run.outputs['production-revision']).toBe(rev('v2-0-0'));
     expect(run.outputs['previous-revision']).toBe(rev('v1-0-0'));
     for (const p of [10, 50, 100]) expect(run.summary).toContain(`at ${p}%`);
+    expect(run.summary).toContain('overridden with the reason: hotfix for incident 1234');
     expect(run.summary).toContain('```mermaid');
     expect(await traffic()).toEqual([
       { revisionName: rev('v1-0-0'), label: 'blue', weight: 0 },
@@ -201,6 +204,17 @@ describeWithDocker('blue-green against the simulator', () => {
       { revisionName: rev('v2-0-0'), label: 'green', weight: 0 },
     ]);
     expect(r.deactivated).toEqual([rev('v3-0-0')]);
+    expect(await served(APP)).toBe('1.0.0');
+  }, 180_000);
+
+  it('keep-previous-active false: the old production is deactivated; a rollback reactivates it first', async () => {
+    const p = await blueGreen({ command: 'promote', 'keep-previous-active': 'false' });
+    expect(p.productionRevision).toBe(rev('v2-0-0'));
+    expect(p.deactivated).toEqual([rev('v1-0-0')]);
+    expect((await t.aca().getRevision(APP, rev('v1-0-0')))?.active).toBe(false);
+    const r = await blueGreen({ command: 'rollback' });
+    expect(r.log.join('\n')).toMatch(/activated alc-algo-agents--v1-0-0/);
+    expect(r.productionRevision).toBe(rev('v1-0-0'));
     expect(await served(APP)).toBe('1.0.0');
   }, 180_000);
 });

@@ -192,6 +192,41 @@ describeWithDocker('deploy-app and blue-green edges against the simulator', () =
     expect(await t.rawApp(single)).toBe(raw);
   }, 120_000);
 
+  it('a deploy whose long-running operation ends Failed: the error says so, no traffic, revision deactivated', async () => {
+    const before = trafficOf((await t.aca().getApp(APP))!);
+    t.sim.faults.add({ method: 'PATCH', path: `containerApps/${APP}$`, kind: 'lro-fail', times: 1 });
+    await expect(deploy({ image: t.images.v3, 'revision-suffix': 'lro-fail-1' })).rejects.toThrow(
+      /alc-algo-agents--lro-fail-1 .*Injected fault.*received no traffic/,
+    );
+    expect(trafficOf((await t.aca().getApp(APP))!)).toEqual(before);
+    expect((await t.aca().getRevision(APP, rev('lro-fail-1')))?.active ?? false).toBe(false);
+  }, 120_000);
+
+  it('throttling (429 + Retry-After) and transient 503s are retried: the command still converges', async () => {
+    const ids = [
+      t.sim.faults.add({
+        method: 'PATCH',
+        path: `containerApps/${APP}$`,
+        kind: 'status',
+        status: 429,
+        retryAfter: 1,
+        times: 1,
+      }),
+      t.sim.faults.add({
+        method: 'GET',
+        path: `containerApps/${APP}/revisions$`,
+        kind: 'status',
+        status: 503,
+        times: 2,
+      }),
+    ];
+    const back = await blueGreen({ command: 'promote' });
+    expect(back.after).not.toEqual(back.before);
+    const undo = await blueGreen({ command: 'rollback' });
+    expect(undo.after).toEqual(back.before);
+    expect(t.sim.faults.list().filter((f) => ids.includes(f.id))).toEqual([]);
+  }, 120_000);
+
   it('the real entry reports a bad input as one ::error:: naming input, value and what is allowed', async () => {
     const run = await runEntry(
       'blue-green',

@@ -127,7 +127,7 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
     );
   }
   const lists = planPromoteSteps(traffic, o.steps, label);
-  // The candidate must be ready (and pass the checks on its own URL) before it gets any traffic.
+  // The candidate must be ready (its states, and an answer on its revision URL) before it gets any traffic.
   let actions: Action[] =
     lists.length > 0 && candidate?.revisionName
       ? [{ kind: 'ready', revision: candidate.revisionName, activate: false, checks: false }]

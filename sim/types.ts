@@ -29,7 +29,8 @@ export interface RuntimeRevisionStatus {
   /** 'Provisioning' while pulling/creating, 'Provisioned' once containers exist, 'Failed' if they cannot. */
   provisioningState: 'Provisioning' | 'Provisioned' | 'Failed';
   /** ACA runningState values the simulator uses. */
-  runningState: 'Running' | 'Processing' | 'Degraded' | 'Failed' | 'Stopped' | 'Activating' | 'Deprovisioning';
+  runningState:
+    'Running' | 'Processing' | 'Degraded' | 'Failed' | 'Stopped' | 'Activating' | 'Deprovisioning';
   healthState: 'Healthy' | 'Unhealthy' | 'None';
   /** Replicas whose readiness probe passes. */
   readyReplicas: number;

@@ -65,7 +65,12 @@ export function parseNumber(
   return n;
 }
 
-export function parseChoice<T extends string>(name: string, raw: string, choices: readonly T[], fallback?: T): T {
+export function parseChoice<T extends string>(
+  name: string,
+  raw: string,
+  choices: readonly T[],
+  fallback?: T,
+): T {
   const v = raw.trim();
   if (v === '' && fallback !== undefined) return fallback;
   const hit = choices.find((c) => c.toLowerCase() === v.toLowerCase());
@@ -77,14 +82,23 @@ const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h)?$/i;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** Durations take `90`, `90s`, `5m`, `1h`, `500ms`; a bare number is seconds. Returns milliseconds. */
-export function parseDuration(name: string, raw: string, fallbackMs: number, { allowZero = true } = {}): number {
+export function parseDuration(
+  name: string,
+  raw: string,
+  fallbackMs: number,
+  { allowZero = true } = {},
+): number {
   const v = raw.trim();
   if (v === '') return fallbackMs;
   const m = DURATION.exec(v);
   const ms = m ? Math.round(Number(m[1]) * UNIT_MS[(m[2] ?? 's').toLowerCase()]) : NaN;
   if (!m || Number.isNaN(ms) || (!allowZero && ms === 0)) {
     const zero = allowZero ? '' : ' greater than zero';
-    throw new InputError(name, raw, `allowed: a duration${zero} such as 90, 90s, 5m or 1h (a bare number is seconds)`);
+    throw new InputError(
+      name,
+      raw,
+      `allowed: a duration${zero} such as 90, 90s, 5m or 1h (a bare number is seconds)`,
+    );
   }
   return ms;
 }
@@ -103,7 +117,11 @@ export function parseKeyValues(name: string, raw: string): Array<{ name: string;
     const eq = entry.indexOf('=');
     const key = eq > 0 ? entry.slice(0, eq).trim() : '';
     if (!/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(key)) {
-      throw new InputError(name, entry, 'allowed: one KEY=value entry per line, KEY made of letters, digits, _ . -');
+      throw new InputError(
+        name,
+        entry,
+        'allowed: one KEY=value entry per line, KEY made of letters, digits, _ . -',
+      );
     }
     return { name: key, value: entry.slice(eq + 1) };
   });
@@ -154,7 +172,11 @@ export function parseUrl(name: string, raw: string, { protocols = ['https:', 'ht
     url = undefined;
   }
   if (!url || !protocols.includes(url.protocol) || !/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
-    throw new InputError(name, raw, `allowed: an absolute URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    throw new InputError(
+      name,
+      raw,
+      `allowed: an absolute URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
   }
   return url;
 }

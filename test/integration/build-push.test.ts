@@ -9,7 +9,17 @@ import { join } from 'node:path';
 import { buildAndPush, type BuildPushDeps } from '../../src/build/run.js';
 import { RegistryClient } from '../../src/registry.js';
 import { describeWithDocker, uniqueName } from '../support/docker.js';
-import { gitFor, makeContext, type PlainRegistry, quietDocker, removeImages, removeRepositories, seedImage, settingsFor, startPlainRegistry } from './build-push-helpers.js';
+import {
+  gitFor,
+  makeContext,
+  type PlainRegistry,
+  quietDocker,
+  removeImages,
+  removeRepositories,
+  seedImage,
+  settingsFor,
+  startPlainRegistry,
+} from './build-push-helpers.js';
 
 describeWithDocker('build-push with a plain registry', () => {
   let registry: PlainRegistry;
@@ -46,7 +56,8 @@ describeWithDocker('build-push with a plain registry', () => {
   });
 
   afterAll(async () => {
-    if (registry) removeRepositories(['', '-retention', '-norev'].map((x) => `${registry.server}/${repository}${x}`));
+    if (registry)
+      removeRepositories(['', '-retention', '-norev'].map((x) => `${registry.server}/${repository}${x}`));
     await registry?.stop();
     context?.cleanup();
     rmSync(dockerConfig, { recursive: true, force: true });

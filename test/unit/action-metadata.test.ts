@@ -137,7 +137,12 @@ it('every action that talks to Azure declares the common inputs identically', ()
     .map(load)
     .filter((a) => a.inputs?.['subscription-id'])
     .map((a) =>
-      Object.fromEntries(AZURE.filter((k) => !['resource-group', 'subscription-id'].includes(k)).map((k) => [k, a.inputs?.[k]])),
+      Object.fromEntries(
+        AZURE.filter((k) => !['resource-group', 'subscription-id'].includes(k)).map((k) => [
+          k,
+          a.inputs?.[k],
+        ]),
+      ),
     );
   expect(azure.length).toBeGreaterThanOrEqual(3);
   for (const common of azure) expect(common).toEqual(azure[0]);

@@ -4,17 +4,10 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpClient, HttpError } from '../../src/http.js';
 import { parseResolve } from '../../src/inputs.js';
+import { rejectionOf } from '../support/errors.js';
 import { makePki, startApp, type Pki, type TestApp } from './smoke-servers.js';
 
-async function failure(p: Promise<unknown>): Promise<HttpError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof HttpError) return e;
-    throw e;
-  }
-  throw new Error('expected the request to fail');
-}
+const failure = (p: Promise<unknown>): Promise<HttpError> => rejectionOf(HttpError, p);
 
 describe('createHttpClient over TLS with a private CA', () => {
   let pki: Pki;

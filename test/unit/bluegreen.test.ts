@@ -16,6 +16,7 @@ import {
   type RevisionFacts,
 } from '../../src/bluegreen.js';
 import { InputError } from '../../src/inputs.js';
+import { inputErrorOf } from '../support/errors.js';
 import type { TrafficEntry } from '../../src/traffic.js';
 
 const A = 'app';
@@ -119,14 +120,7 @@ describe('readBlueGreenSettings', () => {
     ['resolve', { resolve: 'host-without-port' }],
     ['ca-file', { 'ca-file': 'missing.pem' }],
   ])('a bad %s fails naming the input: %j', (input, change) => {
-    let error: unknown;
-    try {
-      read({ ...BASE, ...change });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).input).toBe(input);
+    expect(inputErrorOf(() => read({ ...BASE, ...change })).input).toBe(input);
   });
 });
 

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkBuilder, readBuildPushSettings } from '../../src/build/settings.js';
-import { InputError } from '../../src/inputs.js';
 import type { GitContext } from '../../src/versions.js';
+import { inputErrorOf } from '../support/errors.js';
 
 let workspace: string;
 const git: GitContext = { eventName: 'push', ref: 'refs/tags/v1.2.3', sha: 'abcdef0123456789' };
@@ -31,16 +31,6 @@ function read(inputs: Record<string, string>, ctx: GitContext = git) {
     workspace,
     source: 'https://github.com/o/r',
   });
-}
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('readBuildPushSettings', () => {
@@ -125,7 +115,7 @@ describe('readBuildPushSettings', () => {
     ['app without subscription', { app: 'a', 'resource-group': 'rg' }, 'subscription-id', /required/],
     ['oidc with a bad client id', { auth: 'oidc', 'client-id': 'x' }, 'client-id', /GUID/],
   ])('%s fails on input %p', (_name, inputs, input, message) => {
-    const e = inputError(() => read(inputs));
+    const e = inputErrorOf(() => read(inputs));
     expect(e.input).toBe(input);
     expect(e.message).toMatch(message);
   });
@@ -149,7 +139,7 @@ describe('readBuildPushSettings', () => {
 describe('checkBuilder', () => {
   it('refuses platforms without buildx, before building', () => {
     const s = read({ platforms: 'linux/amd64' });
-    const e = inputError(() => checkBuilder(s, { buildx: false }));
+    const e = inputErrorOf(() => checkBuilder(s, { buildx: false }));
     expect(e.input).toBe('platforms');
     expect(e.message).toMatch(/docker buildx/);
   });

@@ -16,7 +16,7 @@ import {
   revisionTemplate,
   type DeployResult,
 } from '../../src/deploy.js';
-import { InputError } from '../../src/inputs.js';
+import { inputErrorOf } from '../support/errors.js';
 import type { GitContext } from '../../src/versions.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
@@ -138,16 +138,7 @@ describe('readDeploySettings', () => {
     ['arm-endpoint', { cloud: 'Custom', 'authority-host': 'https://login.example' }],
     ['tenant-id', { 'client-id': '00000000-0000-0000-0000-000000000002' }],
   ])('a bad %s fails naming the input: %j', (input, change) => {
-    const error = (() => {
-      try {
-        read({ ...BASE, ...change });
-      } catch (e) {
-        return e;
-      }
-      return undefined;
-    })();
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).input).toBe(input);
+    expect(inputErrorOf(() => read({ ...BASE, ...change })).input).toBe(input);
   });
 
   it.each([

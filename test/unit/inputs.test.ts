@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  InputError,
   envInputSource,
   parseBoolean,
   parseChoice,
@@ -13,16 +12,7 @@ import {
   parseUrl,
   required,
 } from '../../src/inputs.js';
-
-function errorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+import { inputErrorOf } from '../support/errors.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -39,7 +29,7 @@ describe('parseDuration', () => {
     expect(parseDuration('wait-timeout', raw, fallback)).toBe(ms);
   });
   it.each(['-5', '5x', 'five', '5 minutes', '1m30s', 's'])('rejects %p naming the input and value', (raw) => {
-    const e = errorOf(() => parseDuration('wait-timeout', raw, 0));
+    const e = inputErrorOf(() => parseDuration('wait-timeout', raw, 0));
     expect(e.message).toContain("'wait-timeout'");
     expect(e.message).toContain(`'${raw}'`);
     expect(e.message).toMatch(/90s, 5m/);
@@ -132,7 +122,7 @@ describe('parseResolve', () => {
     'a b:1:x',
     'h:1:2.2.2.2:x',
   ])('rejects %p', (raw) => {
-    const e = errorOf(() => parseResolve('resolve', raw));
+    const e = inputErrorOf(() => parseResolve('resolve', raw));
     expect(e.input).toBe('resolve');
     expect(e.value).toBe(raw);
     expect(e.message).toMatch(/host:port:address/);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/inputs.js';
 import {
   appUrl,
   labelUrl,
@@ -13,16 +12,7 @@ import {
   validateLabel,
   validateSuffix,
 } from '../../src/naming.js';
-
-function inputErrorOf(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+import { inputErrorOf } from '../support/errors.js';
 
 describe('suffixFromVersion', () => {
   it.each([

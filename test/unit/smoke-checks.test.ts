@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/inputs.js';
 import {
   defaultCheck,
   isSensitiveHeader,
@@ -13,16 +12,7 @@ import {
   type ObservedResponse,
 } from '../../src/smoke/checks.js';
 import { parseVersionSource, readVersion, sameVersion } from '../../src/smoke/version.js';
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
-}
+import { inputErrorOf } from '../support/errors.js';
 
 describe('parseChecks', () => {
   it('reads a full check and fills defaults', () => {
@@ -81,7 +71,7 @@ describe('parseChecks', () => {
     ['a text latency', '- max-latency-ms: fast', /max-latency-ms fast/],
     ['duplicate names', '- path: /a\n- path: /a', /distinct check names/],
   ])('rejects %s', (_what, text, message) => {
-    const e = inputError(() => parseChecks('checks', text));
+    const e = inputErrorOf(() => parseChecks('checks', text));
     expect(e.input).toBe('checks');
     expect(e.message).toMatch(message);
   });
@@ -202,7 +192,7 @@ describe('expect-version helpers', () => {
     expect(parseVersionSource('version-source', raw)).toEqual(want),
   );
   it.each(['json:', 'header:a b', 'yaml:version', 'version'])('parseVersionSource rejects %p', (raw) => {
-    expect(inputError(() => parseVersionSource('version-source', raw)).message).toMatch(
+    expect(inputErrorOf(() => parseVersionSource('version-source', raw)).message).toMatch(
       /'version-source'.*json:<dotted.path>/,
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/inputs.js';
 import { parseErrorRate, parseHeaders, readSmokeSettings, SMOKE_DEFAULTS } from '../../src/smoke/settings.js';
+import { inputErrorOf } from '../support/errors.js';
 
 function settings(inputs: Record<string, string>, files: Record<string, string> = {}) {
   return readSmokeSettings((name) => inputs[name] ?? '', {
@@ -8,16 +8,6 @@ function settings(inputs: Record<string, string>, files: Record<string, string> 
     readFile: (p) => files[p],
     fileExists: (p) => p in files,
   });
-}
-
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e;
-    throw e;
-  }
-  throw new Error('expected an InputError');
 }
 
 describe('readSmokeSettings', () => {
@@ -120,14 +110,14 @@ describe('readSmokeSettings', () => {
     ['version-path', { 'version-path': 'version' }, 'version'],
     ['version-source', { 'version-source': 'xml:v' }, 'xml:v'],
   ])('rejects %s %p', (input, bad, value) => {
-    const e = inputError(() => settings({ url: 'https://app.example.com', ...bad }));
+    const e = inputErrorOf(() => settings({ url: 'https://app.example.com', ...bad }));
     expect(e.input).toBe(input);
     expect(e.value).toBe(value);
     expect(e.allowed).toMatch(/allowed/);
   });
 
   it('never puts a header value in an error', () => {
-    const e = inputError(() => settings({ url: 'https://a.test', headers: 'X-Ok: 1\nBearer-only-s3cret' }));
+    const e = inputErrorOf(() => settings({ url: 'https://a.test', headers: 'X-Ok: 1\nBearer-only-s3cret' }));
     expect(e.message).not.toContain('s3cret');
     expect(e.value).toBe('line 2 (value hidden)');
   });

@@ -17,27 +17,18 @@ import {
   withRevisionSuffix,
   withTraffic,
 } from '../../src/spec.js';
+import { errorOf } from '../support/errors.js';
 
 const PROD = 'deploy/containerapp.yaml';
 const PREVIEW = 'deploy/containerapp.preview.yaml';
 const prodText = readFileSync(PROD, 'utf8');
 const prod = parseSpec(prodText, PROD);
 
-function specErrorOf(fn: () => unknown): SpecError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof SpecError) return e;
-    throw e;
-  }
-  throw new Error('expected a SpecError');
-}
-
 /** The production spec with one change, validated. */
 function issuesAfter(change: (s: AppSpec) => void): string {
   const s = structuredClone(prod);
   change(s);
-  return specErrorOf(() => validateSpec(s, 'x.yaml')).message;
+  return errorOf(SpecError, () => validateSpec(s, 'x.yaml')).message;
 }
 
 const container = (s: AppSpec) => s.template!.containers![0];
@@ -232,7 +223,7 @@ describe('validateSpec', () => {
   ])('refuses %s', (_what, change, why) => expect(issuesAfter(change)).toMatch(why));
 
   it('lists every problem at once, each with the file and YAML path', () => {
-    const e = specErrorOf(() =>
+    const e = errorOf(SpecError, () =>
       validateSpec({ ...structuredClone(prod), name: 'x', location: '' }, 'deploy/containerapp.yaml'),
     );
     expect(e.issues.map((i) => i.path.join('.'))).toEqual(['name', 'location']);
@@ -272,7 +263,7 @@ describe('validateSpec', () => {
 
 describe('parseSpec', () => {
   it('reports YAML syntax errors with the file and line', () => {
-    const e = specErrorOf(() => parseSpec('name: a\nlocation: [eastus\n', 'bad.yaml'));
+    const e = errorOf(SpecError, () => parseSpec('name: a\nlocation: [eastus\n', 'bad.yaml'));
     expect(e.message).toMatch(/^bad\.yaml:\d+: \(document\): /);
   });
   it('refuses a document that is not a mapping', () =>
@@ -281,7 +272,7 @@ describe('parseSpec', () => {
     ));
   it('names unknown fields with their line (typos)', () => {
     const text = prodText.replace('  configuration:', '  configuraton:');
-    const e = specErrorOf(() => parseSpec(text, PROD));
+    const e = errorOf(SpecError, () => parseSpec(text, PROD));
     const line = text.split('\n').findIndex((l) => l.startsWith('  configuraton:')) + 1;
     expect(e.issues[0]).toEqual({
       path: ['properties', 'configuraton'],

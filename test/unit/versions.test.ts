@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputError } from '../../src/inputs.js';
+import { inputErrorOf } from '../support/errors.js';
 import {
   classifyRef,
   compareSemver,
@@ -215,15 +215,9 @@ describe('sanitizeTag and validateTag', () => {
     ['has space', /letters, digits/],
     ['', /letters, digits/],
   ])('rejects %p', (tag, message) => {
-    let error: unknown;
-    try {
-      validateTag('tags', tag);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).input).toBe('tags');
-    expect((error as InputError).message).toMatch(message);
+    const error = inputErrorOf(() => validateTag('tags', tag));
+    expect(error.input).toBe('tags');
+    expect(error.message).toMatch(message);
   });
 });
 

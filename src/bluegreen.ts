@@ -136,6 +136,7 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
           await redeployRevision(aca, s.app, action.revision, action.image);
           break;
         case 'traffic':
+          if (s.command === 'promote') assertNoFreeze(s, now());
           moved = true;
           current = await aca.writeTraffic(named, action.traffic);
           note(`traffic: ${action.note} [${describeTraffic(current)}]`);
@@ -185,6 +186,15 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
     deactivated.push(...idle);
   }
   return result(current, { freeze, deactivated, appUrl: domain ? appUrl(s.app, domain) : undefined });
+}
+
+/**
+ * Promote checks the freeze windows again before every traffic write: waiting for the candidate and each
+ * step-wait can carry a promotion that started outside a window into one. A refusal here restores the traffic.
+ */
+function assertNoFreeze(s: BlueGreenSettings, at: number): void {
+  const decision = freezeDecision(activeFreeze(s.freeze, new Date(at)), s.overrideFreeze);
+  if (!decision.allowed) throw new Error(decision.message);
 }
 
 /** A revision from the live template with another image (rollback to a version whose revision is gone). */

@@ -1,0 +1,149 @@
+// blue-green's execution over an in-memory app (no Azure, no HTTP): what each failure leaves the traffic at.
+import { describe, expect, it } from '@jest/globals';
+import { resolve } from 'node:path';
+import type { ContainerApp } from '@azure/arm-appcontainers';
+import type { Aca, RevisionInfo } from '../../src/aca.js';
+import { readBlueGreenSettings, runBlueGreen, type BlueGreenDeps } from '../../src/bluegreen.js';
+import type { SmokeReport } from '../../src/smoke/index.js';
+import { describeTraffic, type TrafficEntry } from '../../src/traffic.js';
+
+const A = 'app';
+const r = (s: string) => `${A}--${s}`;
+const BEFORE: TrafficEntry[] = [
+  { revisionName: r('v1'), label: 'blue', weight: 100 },
+  { revisionName: r('v2'), label: 'green', weight: 0 },
+];
+
+/** An app held in memory; `failOn` makes the named operation throw (the n-th call of it when given). */
+function fakeApp(failOn: { op: string; call?: number; message?: string }[] = []) {
+  let traffic = BEFORE.map((e) => ({ ...e }));
+  const active = new Set([r('v1'), r('v2')]);
+  const calls: string[] = [];
+  const count: Record<string, number> = {};
+  const maybeFail = (op: string) => {
+    count[op] = (count[op] ?? 0) + 1;
+    const f = failOn.find((x) => x.op === op && (x.call === undefined || x.call === count[op]));
+    if (f) throw new Error(f.message ?? `${op} failed (injected)`);
+  };
+  const app = (): ContainerApp => ({
+    location: 'eastus',
+    environmentId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env',
+    latestRevisionName: r('v2'),
+    configuration: { activeRevisionsMode: 'Multiple', ingress: { traffic: traffic.map((e) => ({ ...e })) } },
+  });
+  const revision = (name: string, i: number): RevisionInfo => ({
+    name,
+    createdTime: new Date(Date.UTC(2026, 0, i + 1)),
+    active: active.has(name),
+    provisioningState: 'Provisioned',
+    runningState: 'Running',
+    healthState: 'Healthy',
+    template: { containers: [{ name: 'c', image: `reg.io/a@sha256:${i}` }] },
+  });
+  const aca = {
+    resourceGroup: 'rg',
+    getApp: async () => {
+      calls.push('getApp');
+      maybeFail('getApp');
+      return app();
+    },
+    getEnvironment: async () => ({ id: 'env', name: 'env', defaultDomain: 'example.test' }),
+    listRevisions: async () => [r('v1'), r('v2')].map(revision),
+    getRevision: async (_app: string, name: string) => revision(name, name === r('v1') ? 0 : 1),
+    waitReady: async (_app: string, name: string) => revision(name, name === r('v1') ? 0 : 1),
+    writeTraffic: async (_app: unknown, list: TrafficEntry[]) => {
+      calls.push(`traffic ${describeTraffic(list)}`);
+      maybeFail('writeTraffic');
+      traffic = list.map((e) => ({ ...e }));
+      return traffic.map((e) => ({ ...e }));
+    },
+    activate: async (_app: string, name: string) => {
+      calls.push(`activate ${name}`);
+      active.add(name);
+    },
+    deactivate: async (_app: string, name: string) => {
+      calls.push(`deactivate ${name}`);
+      maybeFail('deactivate');
+      active.delete(name);
+    },
+    patchTemplate: async () => {
+      throw new Error('not used');
+    },
+  } as unknown as Aca;
+  return { aca, calls, traffic: () => traffic, active };
+}
+
+const passed = { passed: true, checks: [], failures: [] } as unknown as SmokeReport;
+
+function deps(aca: Aca, extra: Partial<BlueGreenDeps> = {}): BlueGreenDeps {
+  return {
+    aca,
+    prove: async (req) => `${req.url.href} answered 200`,
+    smoke: async () => passed,
+    sleep: async () => undefined,
+    ...extra,
+  };
+}
+
+const settings = (values: Record<string, string>) =>
+  readBlueGreenSettings(
+    (n) =>
+      ({
+        'subscription-id': '00000000-0000-0000-0000-000000000001',
+        'resource-group': 'rg',
+        app: A,
+        ...values,
+      })[n] ?? '',
+    { env: { GITHUB_WORKSPACE: resolve('.') } },
+  );
+
+describe('runBlueGreen: freeze windows', () => {
+  // Thursday 2026-01-08: 14:20 UTC is 09:20 in New York, five minutes before a 09:25 window opens.
+  const BEFORE_OPEN = Date.UTC(2026, 0, 8, 14, 20);
+  const FREEZE = 'Mon-Fri 09:25-16:05 America/New_York';
+
+  it('refuses a promote step that would start inside a window which opened during the promotion, and restores', async () => {
+    const fake = fakeApp();
+    let clock = BEFORE_OPEN;
+    const s = settings({ command: 'promote', steps: '10,50,100', 'step-wait': '5m', freeze: FREEZE });
+    const run = runBlueGreen(
+      s,
+      deps(fake.aca, {
+        now: () => clock,
+        sleep: async (ms) => {
+          clock += ms;
+        },
+      }),
+    );
+    await expect(run).rejects.toThrow(/freeze window 'Mon-Fri 09:25-16:05 America\/New_York' is in force/);
+    await expect(run).rejects.toThrow(/restored/);
+    expect(fake.traffic()).toEqual(BEFORE);
+    // 10% was written before the window; 50% (at 09:25 New York) never was.
+    expect(fake.calls.filter((c) => c.startsWith('traffic'))).toEqual([
+      'traffic blue=app--v1@90, green=app--v2@10',
+      `traffic ${describeTraffic(BEFORE)}`,
+    ]);
+  });
+
+  it('lets an overridden promote run through a window that opens during it', async () => {
+    const fake = fakeApp();
+    let clock = BEFORE_OPEN;
+    const s = settings({
+      command: 'promote',
+      steps: '10,50,100',
+      'step-wait': '5m',
+      freeze: FREEZE,
+      'override-freeze': 'hotfix for incident 1234',
+    });
+    const result = await runBlueGreen(
+      s,
+      deps(fake.aca, {
+        now: () => clock,
+        sleep: async (ms) => {
+          clock += ms;
+        },
+      }),
+    );
+    expect(result.productionRevision).toBe(r('v2'));
+  });
+});

@@ -119,8 +119,10 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
   const prepared: string[] = [];
   let current = before;
   const deactivated: string[] = [];
+  let failing: Plan['actions'][number] | undefined;
   try {
     for (const action of plan.actions) {
+      failing = action;
       switch (action.kind) {
         case 'ready':
           if (action.activate) {
@@ -164,6 +166,7 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
   } catch (error) {
     if (!moved) throw await retirePrepared(aca, s.app, prepared, error, note);
     if (!plan.restore) throw error;
+    if (failing?.kind === 'deactivate') throw housekeepingFailed(s, current, failing.revisions, error);
     const why = (error as Error).message;
     try {
       const back = await aca.writeTraffic(named, before);
@@ -186,6 +189,22 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
     deactivated.push(...idle);
   }
   return result(current, { freeze, deactivated, appUrl: domain ? appUrl(s.app, domain) : undefined });
+}
+
+/**
+ * Deactivating the old production after a finished promotion failed: the traffic stays as promoted (every gate
+ * passed). Writing the earlier list back could send production to a revision whose deactivation half happened.
+ */
+function housekeepingFailed(
+  s: BlueGreenSettings,
+  current: readonly TrafficEntry[],
+  revisions: readonly string[],
+  error: unknown,
+): Error {
+  return new Error(
+    `${s.command} finished and the traffic stays [${describeTraffic(current)}], but deactivating ${revisions.join(', ')} failed: ${(error as Error).message}; it carries no traffic; run the ${s.command} again to retry the deactivation (keep-previous-active: false)`,
+    { cause: error },
+  );
 }
 
 /**

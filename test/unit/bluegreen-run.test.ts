@@ -147,3 +147,33 @@ describe('runBlueGreen: freeze windows', () => {
     expect(result.productionRevision).toBe(r('v2'));
   });
 });
+
+describe('runBlueGreen: failures after traffic moved', () => {
+  it('a failed deactivation of the old production after a finished promote keeps the promoted traffic', async () => {
+    const fake = fakeApp([{ op: 'deactivate', message: 'ARM timed out' }]);
+    const s = settings({ command: 'promote', 'keep-previous-active': 'false' });
+    const run = runBlueGreen(s, deps(fake.aca));
+    await expect(run).rejects.toThrow(/ARM timed out/);
+    await expect(run).rejects.toThrow(/green=app--v2@100/);
+    // Never written back onto a revision whose deactivation may have half happened.
+    expect(fake.traffic()).toEqual([
+      { revisionName: r('v1'), label: 'blue', weight: 0 },
+      { revisionName: r('v2'), label: 'green', weight: 100 },
+    ]);
+    expect(fake.calls.filter((c) => c.startsWith('traffic'))).toHaveLength(1);
+  });
+
+  it('a failing gate restores the exact earlier traffic', async () => {
+    const fake = fakeApp();
+    let gates = 0;
+    const s = settings({ command: 'promote', steps: '10,50,100', checks: '- path: /health' });
+    const failing = async () =>
+      ++gates < 2
+        ? passed
+        : ({ passed: false, checks: [], failures: ['GET /health: 500'] } as unknown as SmokeReport);
+    await expect(runBlueGreen(s, deps(fake.aca, { smoke: failing }))).rejects.toThrow(
+      /traffic was restored to \[blue=app--v1@100, green=app--v2@0\]/,
+    );
+    expect(fake.traffic()).toEqual(BEFORE);
+  });
+});

@@ -331,3 +331,23 @@ export function productionOf(traffic: readonly TrafficEntry[]): string | undefin
   const top = [...traffic].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
   return top && (top.weight ?? 0) > 0 ? top.revisionName : undefined;
 }
+
+/**
+ * The Azure CLI command that sets `traffic` on an app by hand (labelled entries by label, the rest by revision
+ * or `latest`), for an error that leaves the traffic somewhere else. Pure.
+ */
+export function trafficSetCommand(
+  app: string,
+  resourceGroup: string,
+  traffic: readonly TrafficEntry[],
+): string {
+  const byLabel = traffic.filter((e) => e.label).map((e) => `${e.label}=${e.weight ?? 0}`);
+  const byRevision = traffic
+    .filter((e) => !e.label)
+    .map((e) => `${e.latestRevision ? 'latest' : e.revisionName}=${e.weight ?? 0}`);
+  return [
+    `az containerapp ingress traffic set --name ${app} --resource-group ${resourceGroup}`,
+    ...(byLabel.length ? [`--label-weight ${byLabel.join(' ')}`] : []),
+    ...(byRevision.length ? [`--revision-weight ${byRevision.join(' ')}`] : []),
+  ].join(' ');
+}

@@ -22,6 +22,7 @@ import {
   productionOf,
   revisionFacts,
   safeSlots,
+  trafficSetCommand,
   type Command,
   type Plan,
   type RevisionFacts,
@@ -172,10 +173,7 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
       const back = await aca.writeTraffic(named, before);
       note(`restored traffic [${describeTraffic(back)}]`);
     } catch (restoreError) {
-      throw new Error(
-        `${why}; restoring the traffic [${describeTraffic(before)}] FAILED too: ${(restoreError as Error).message}`,
-        { cause: restoreError },
-      );
+      throw await restoreFailed(s, aca, before, why, restoreError);
     }
     throw new Error(
       `${s.command} failed and the traffic was restored to [${describeTraffic(before)}]: ${why}`,
@@ -189,6 +187,24 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
     deactivated.push(...idle);
   }
   return result(current, { freeze, deactivated, appUrl: domain ? appUrl(s.app, domain) : undefined });
+}
+
+/** The restore itself failed: the error says what the app serves now and how to put the earlier list back. */
+async function restoreFailed(
+  s: BlueGreenSettings,
+  aca: Aca,
+  before: readonly TrafficEntry[],
+  why: string,
+  restoreError: unknown,
+): Promise<Error> {
+  const now = await aca.getApp(s.app).then(
+    (app) => (app ? `[${describeTraffic(trafficOf(app))}]` : 'unknown (the app could not be read)'),
+    (e: unknown) => `unknown (reading the app failed: ${(e as Error).message})`,
+  );
+  return new Error(
+    `${s.command} failed: ${why}; restoring the traffic [${describeTraffic(before)}] FAILED too: ${(restoreError as Error).message}. The traffic now in force: ${now}. Put it back by hand: ${trafficSetCommand(s.app, s.resourceGroup, before)}`,
+    { cause: restoreError },
+  );
 }
 
 /**

@@ -3,7 +3,12 @@ import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import type { Aca, RevisionInfo } from '../../src/aca.js';
-import { readBlueGreenSettings, runBlueGreen, type BlueGreenDeps } from '../../src/bluegreen.js';
+import {
+  readBlueGreenSettings,
+  runBlueGreen,
+  trafficSetCommand,
+  type BlueGreenDeps,
+} from '../../src/bluegreen.js';
 import type { SmokeReport } from '../../src/smoke/index.js';
 import { describeTraffic, type TrafficEntry } from '../../src/traffic.js';
 
@@ -163,6 +168,22 @@ describe('runBlueGreen: failures after traffic moved', () => {
     expect(fake.calls.filter((c) => c.startsWith('traffic'))).toHaveLength(1);
   });
 
+  it('a failed restore names the traffic now in force and how to put it back', async () => {
+    const fake = fakeApp([
+      { op: 'writeTraffic', call: 2, message: 'HTTP 500 on the second write' },
+      { op: 'writeTraffic', call: 3, message: 'HTTP 500 on the restore' },
+    ]);
+    const s = settings({ command: 'promote', steps: '10,50,100' });
+    const run = runBlueGreen(s, deps(fake.aca));
+    await expect(run).rejects.toThrow(/HTTP 500 on the second write/);
+    await expect(run).rejects.toThrow(/HTTP 500 on the restore/);
+    // What the app serves now (read back after the failed restore), and the exact list to restore.
+    await expect(run).rejects.toThrow(/traffic now in force: \[blue=app--v1@90, green=app--v2@10\]/);
+    await expect(run).rejects.toThrow(
+      'az containerapp ingress traffic set --name app --resource-group rg --label-weight blue=100 green=0',
+    );
+  });
+
   it('a failing gate restores the exact earlier traffic', async () => {
     const fake = fakeApp();
     let gates = 0;
@@ -175,5 +196,23 @@ describe('runBlueGreen: failures after traffic moved', () => {
       /traffic was restored to \[blue=app--v1@100, green=app--v2@0\]/,
     );
     expect(fake.traffic()).toEqual(BEFORE);
+  });
+});
+
+describe('trafficSetCommand', () => {
+  it.each([
+    [BEFORE, '--label-weight blue=100 green=0'],
+    [
+      [
+        { revisionName: r('v1'), label: 'pr-1', weight: 0 },
+        { revisionName: r('v2'), weight: 0 },
+        { latestRevision: true, weight: 100 },
+      ],
+      '--label-weight pr-1=0 --revision-weight app--v2=0 latest=100',
+    ],
+  ])('%#: sets every entry', (traffic, args) => {
+    expect(trafficSetCommand(A, 'rg', traffic)).toBe(
+      `az containerapp ingress traffic set --name app --resource-group rg ${args}`,
+    );
   });
 });

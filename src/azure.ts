@@ -3,7 +3,12 @@
 // Container Apps client factory. Every action gets its client here; nothing else constructs one.
 import * as core from '@actions/core';
 import { ContainerAppsAPIClient, type ContainerAppsAPIClientOptionalParams } from '@azure/arm-appcontainers';
-import { ClientAssertionCredential, DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import {
+  ClientAssertionCredential,
+  DefaultAzureCredential,
+  type TokenCredential,
+  type TokenCredentialOptions,
+} from '@azure/identity';
 import { InputError, type InputSource, parseChoice, parseUrl, required } from './inputs.js';
 
 export const CLOUD_NAMES = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud', 'Custom'] as const;
@@ -127,6 +132,20 @@ export function armScope(settings: Pick<AzureSettings, 'armEndpoint'>): string {
 export interface CredentialDeps {
   /** Fetches a GitHub OIDC token for an audience (core.getIDToken on a runner). */
   getIdToken?: (audience: string) => Promise<string>;
+  /** TLS settings of the token requests, e.g. the CA of a private authority host. */
+  tlsOptions?: TokenCredentialOptions['tlsOptions'];
+}
+
+/** The options every credential of these settings gets. */
+export function credentialOptions(
+  settings: Pick<AzureSettings, 'authorityHost' | 'cloud'>,
+  deps: Pick<CredentialDeps, 'tlsOptions'> = {},
+): { authorityHost: string; disableInstanceDiscovery: boolean; tlsOptions?: CredentialDeps['tlsOptions'] } {
+  return {
+    authorityHost: settings.authorityHost,
+    disableInstanceDiscovery: settings.cloud === 'Custom',
+    ...(deps.tlsOptions ? { tlsOptions: deps.tlsOptions } : {}),
+  };
 }
 
 /**
@@ -134,8 +153,7 @@ export interface CredentialDeps {
  * never present an expired one. Otherwise the standard chain (environment, workload identity, managed identity, az).
  */
 export function createCredential(settings: AzureSettings, deps: CredentialDeps = {}): TokenCredential {
-  const authorityHost = settings.authorityHost;
-  const disableInstanceDiscovery = settings.cloud === 'Custom';
+  const options = credentialOptions(settings, deps);
   if (settings.clientId && settings.tenantId) {
     const getIdToken = deps.getIdToken ?? ((audience: string) => core.getIDToken(audience));
     return new ClientAssertionCredential(
@@ -146,10 +164,10 @@ export function createCredential(settings: AzureSettings, deps: CredentialDeps =
         core.setSecret(token);
         return token;
       },
-      { authorityHost, disableInstanceDiscovery },
+      options,
     );
   }
-  return new DefaultAzureCredential({ authorityHost, tenantId: settings.tenantId, disableInstanceDiscovery });
+  return new DefaultAzureCredential({ ...options, tenantId: settings.tenantId });
 }
 
 /** The Container Apps client for these settings; the only place one is constructed. */

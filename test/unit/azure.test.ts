@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { ClientAssertionCredential, DefaultAzureCredential } from '@azure/identity';
-import { armScope, createContainerAppsClient, createCredential, readAzureSettings } from '../../src/azure.js';
+import {
+  armScope,
+  createContainerAppsClient,
+  createCredential,
+  credentialOptions,
+  readAzureSettings,
+} from '../../src/azure.js';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 const CLIENT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -124,6 +130,28 @@ describe('credential and client', () => {
   });
   it('uses the standard chain without client-id', () => {
     expect(createCredential({ ...custom, clientId: undefined })).toBeInstanceOf(DefaultAzureCredential);
+  });
+  it.each([
+    [
+      'Custom: no instance discovery',
+      custom,
+      {},
+      { authorityHost: 'https://localhost:1', disableInstanceDiscovery: true },
+    ],
+    [
+      'a sovereign cloud: instance discovery',
+      { ...custom, cloud: 'AzureUSGovernment' as const, authorityHost: 'https://login.microsoftonline.us' },
+      {},
+      { authorityHost: 'https://login.microsoftonline.us', disableInstanceDiscovery: false },
+    ],
+    [
+      'TLS settings passed on',
+      custom,
+      { tlsOptions: { ca: 'PEM' } },
+      { authorityHost: 'https://localhost:1', disableInstanceDiscovery: true, tlsOptions: { ca: 'PEM' } },
+    ],
+  ])('credential options, %s', (_name, settings, deps, want) => {
+    expect(credentialOptions(settings, deps)).toEqual(want);
   });
   it('scopes ARM tokens to the cloud endpoint', () => {
     expect(armScope(custom)).toBe('https://localhost:1/.default');

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
 import { readAzureSettings, type AzureSettings } from './azure.js';
-import { guardPreview } from './guards.js';
+import { guardPreview, productionSecrets } from './guards.js';
 import {
   InputError,
   parseChoice,
@@ -162,6 +162,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
       productionFile,
       envVars,
       envInput: 'env-vars',
+      production: productionSecrets(production),
     });
     spec = guarded.spec;
     forced = guarded.forced;

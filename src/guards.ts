@@ -75,6 +75,89 @@ export function assertPreviewTarget(targetApp: string, productionApp: string, pr
   }
 }
 
+// ---- production secrets ----
+
+const hostOf = (url: string): string | undefined => {
+  try {
+    return new URL(url.trim()).hostname.toLowerCase() || undefined;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * What gives access to the production secrets: the Key Vault hosts its secrets reference (and any env value that
+ * is a Key Vault URL, e.g. AZURE_KEY_VAULT_URL) and its user-assigned identities (lower-case). Pure.
+ */
+export interface ProductionSecrets {
+  vaults: string[];
+  identities: string[];
+}
+
+export function productionSecrets(spec: AppSpec): ProductionSecrets {
+  const fromSecrets = (spec.configuration?.secrets ?? []).map((x) => hostOf(x.keyVaultUrl ?? ''));
+  const fromEnv = (spec.template?.containers ?? [])
+    .flatMap((c) => c.env ?? [])
+    .map((e) => hostOf(e.value ?? ''))
+    .filter((h) => h !== undefined && /\.vault(core)?\./.test(h));
+  const vaults = [...new Set([...fromSecrets, ...fromEnv].filter((h): h is string => h !== undefined))];
+  const identities = Object.keys(spec.identity?.userAssignedIdentities ?? {}).map((i) => i.toLowerCase());
+  return { vaults, identities };
+}
+
+const SECRETS_WHY =
+  'a preview runs untested code and never gets the production secrets: give the preview app its own Key Vault and identity';
+
+/** The first env entry whose value names a production vault, as `NAME=value`. */
+function vaultEntry(env: readonly EnvironmentVar[], vaults: readonly string[]): number {
+  return env.findIndex((e) => vaults.some((v) => (e.value ?? '').toLowerCase().includes(v)));
+}
+
+/** Throws when the env-vars input names a production Key Vault. */
+export function refuseProductionVaultInput(
+  env: readonly EnvironmentVar[],
+  prod: ProductionSecrets,
+  input: string,
+): void {
+  const at = vaultEntry(env, prod.vaults);
+  if (at >= 0) {
+    throw new InputError(
+      input,
+      `${env[at].name}=${env[at].value}`,
+      `allowed: KEY=value entries that name no production Key Vault (${prod.vaults.join(', ')}): ${SECRETS_WHY}`,
+    );
+  }
+}
+
+/** Throws GuardError when a preview spec references a production Key Vault or a production identity. */
+export function refuseProductionSecrets(spec: AppSpec, prod: ProductionSecrets, specFile: string): void {
+  const fail = (path: (string | number)[], what: string): never => {
+    throw new GuardError(`${specFile}: ${formatPath(path)}: ${what}: ${SECRETS_WHY}`);
+  };
+  (spec.configuration?.secrets ?? []).forEach((x, i) => {
+    const host = hostOf(x.keyVaultUrl ?? '');
+    if (host && prod.vaults.includes(host))
+      fail(
+        ['properties', 'configuration', 'secrets', i, 'keyVaultUrl'],
+        `${x.keyVaultUrl} is a production secret`,
+      );
+  });
+  (spec.template?.containers ?? []).forEach((c, i) => {
+    const at = vaultEntry(c.env ?? [], prod.vaults);
+    if (at >= 0) {
+      const e = c.env![at];
+      fail(
+        ['properties', 'template', 'containers', i, 'env', at],
+        `${e.name}=${e.value} names the production Key Vault`,
+      );
+    }
+  });
+  const shared = Object.keys(spec.identity?.userAssignedIdentities ?? {}).find((id) =>
+    prod.identities.includes(id.toLowerCase()),
+  );
+  if (shared) fail(['identity', 'userAssignedIdentities'], `${shared} is the production app's identity`);
+}
+
 export interface PreviewGuardOptions {
   /** The app the preview will be written to (the `app` input, or the preview spec's name). */
   targetApp: string;
@@ -86,11 +169,17 @@ export interface PreviewGuardOptions {
   /** Parsed env-vars input and its name. */
   envVars?: readonly EnvironmentVar[];
   envInput?: string;
+  /** What the production spec reads its secrets with; a preview referencing any of it is refused. */
+  production?: ProductionSecrets;
 }
 
 /** Every preview guard at once: returns the spec to deploy (forced env on the app container) and what was forced. */
 export function guardPreview(spec: AppSpec, o: PreviewGuardOptions): { spec: AppSpec; forced: string[] } {
   assertPreviewTarget(o.targetApp, o.productionApp, o.productionFile);
+  if (o.production) {
+    refuseProductionSecrets(spec, o.production, o.specFile);
+    refuseProductionVaultInput(o.envVars ?? [], o.production, o.envInput ?? 'env-vars');
+  }
   const containers = spec.template?.containers ?? [];
   containers.forEach((c, i) => {
     const path = formatPath(['properties', 'template', 'containers', i, 'env']);

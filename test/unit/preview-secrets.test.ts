@@ -1,0 +1,115 @@
+// Preview guards against the production secrets: a preview runs untested code, so it may reference neither the
+// production Key Vault nor the production app's identity, from its spec or from the env-vars input.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { parse, stringify } from 'yaml';
+import { readDeploySettings } from '../../src/deploy.js';
+import { GuardError, guardPreview, productionSecrets } from '../../src/guards.js';
+import { InputError } from '../../src/inputs.js';
+import { parseSpec } from '../../src/spec.js';
+
+const PROD = 'deploy/containerapp.yaml';
+const PREVIEW = 'deploy/containerapp.preview.yaml';
+const prod = parseSpec(readFileSync(PROD, 'utf8'), PROD);
+const preview = parseSpec(readFileSync(PREVIEW, 'utf8'), PREVIEW);
+const VAULT = 'https://alc-algo-secrets.vault.azure.net';
+const options = {
+  targetApp: 'alc-algo-agents-preview',
+  specFile: PREVIEW,
+  productionApp: prod.name,
+  productionFile: PROD,
+  production: productionSecrets(prod),
+};
+
+/** The preview spec with a secret (and the env var that reads it), as a deploy would load it. */
+function withSecret(keyVaultUrl: string) {
+  const s = structuredClone(preview);
+  s.configuration!.secrets = [{ name: 'openai-api-key', keyVaultUrl, identity: 'system' }];
+  s.template!.containers![0].env!.push({ name: 'OPENAI_API_KEY', secretRef: 'openai-api-key' });
+  return s;
+}
+
+describe('productionSecrets', () => {
+  it("collects the production spec's vault from its secrets and AZURE_KEY_VAULT_URL", () =>
+    expect(productionSecrets(prod)).toEqual({
+      vaults: ['alc-algo-secrets.vault.azure.net'],
+      identities: [],
+    }));
+});
+
+describe('guardPreview refuses the production secrets', () => {
+  it.each([
+    [`${VAULT}/secrets/OPENAI-API-KEY`, 'properties.configuration.secrets[0].keyVaultUrl'],
+    [`https://ALC-ALGO-SECRETS.vault.azure.net/secrets/OPENAI-API-KEY/abc123`, 'secrets[0].keyVaultUrl'],
+  ])('a secret %s', (url, path) => {
+    const fn = () => guardPreview(withSecret(url), options);
+    expect(fn).toThrow(GuardError);
+    expect(fn).toThrow(path);
+    expect(fn).toThrow(/never gets the production secrets/);
+  });
+  it('an env var naming the production vault', () => {
+    const s = structuredClone(preview);
+    s.template!.containers![0].env!.push({ name: 'AZURE_KEY_VAULT_URL', value: `${VAULT}/` });
+    expect(() => guardPreview(s, options)).toThrow(
+      'properties.template.containers[0].env[3]: AZURE_KEY_VAULT_URL=',
+    );
+  });
+  it('the env-vars input naming the production vault', () => {
+    const fn = () =>
+      guardPreview(preview, { ...options, envVars: [{ name: 'AZURE_KEY_VAULT_URL', value: `${VAULT}/` }] });
+    expect(fn).toThrow(InputError);
+    expect(fn).toThrow(/^Input 'env-vars'/);
+  });
+  it("the production app's user-assigned identity", () => {
+    const id =
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/prod';
+    const p = structuredClone(prod);
+    p.identity = { type: 'UserAssigned', userAssignedIdentities: { [id]: {} } };
+    const s = structuredClone(preview);
+    s.identity = { type: 'UserAssigned', userAssignedIdentities: { [id.toUpperCase()]: {} } };
+    expect(() => guardPreview(s, { ...options, production: productionSecrets(p) })).toThrow(
+      /identity\.userAssignedIdentities: .* is the production app's identity/,
+    );
+  });
+  it('accepts a preview vault of its own', () =>
+    expect(() =>
+      guardPreview(withSecret('https://alc-algo-preview.vault.azure.net/secrets/OPENAI-API-KEY'), options),
+    ).not.toThrow());
+});
+
+describe('readDeploySettings in mode preview', () => {
+  const ROOT = resolve('.');
+  const read = (previewText: string) =>
+    readDeploySettings(
+      (n) =>
+        ({
+          mode: 'preview',
+          'subscription-id': '00000000-0000-0000-0000-000000000001',
+          'resource-group': 'alc-algo-production',
+          image: `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`,
+          label: 'pr-7',
+          'revision-suffix': 'pr-7-abc1234',
+          'preview-spec': 'preview-with-secrets.yaml',
+        })[n] ?? '',
+      {
+        env: { GITHUB_WORKSPACE: ROOT },
+        readFile: (p) =>
+          p === join(ROOT, 'preview-with-secrets.yaml') ? previewText : readFileSync(p, 'utf8'),
+        fileExists: (p) =>
+          p === join(ROOT, 'preview-with-secrets.yaml') || p.startsWith(join(ROOT, 'deploy/')),
+      },
+    );
+  const text = (keyVaultUrl: string) => {
+    const doc = parse(readFileSync(PREVIEW, 'utf8')) as {
+      properties: { configuration: { secrets?: unknown[] } };
+    };
+    doc.properties.configuration.secrets = [{ name: 'openai-api-key', keyVaultUrl, identity: 'system' }];
+    return stringify(doc);
+  };
+
+  it('refuses a preview spec that references the production Key Vault, before any write', () =>
+    expect(() => read(text(`${VAULT}/secrets/OPENAI-API-KEY`))).toThrow(GuardError));
+  it('accepts the shipped preview spec', () =>
+    expect(read(readFileSync(PREVIEW, 'utf8')).app).toBe(preview.name));
+});

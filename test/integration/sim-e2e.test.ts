@@ -12,14 +12,8 @@ import { ClientAssertionCredential } from '@azure/identity';
 import { DockerCli } from '../../sim/docker.js';
 import { ACR_TOKEN_USER } from '../../sim/registry.js';
 import { LABEL_APP } from '../../sim/runtime.js';
-import {
-  ROOT,
-  buildSampleApp,
-  describeWithDocker,
-  eventually,
-  httpsRequest,
-  uniqueName,
-} from '../support/docker.js';
+import { httpsRequest } from '../../sim/http.js';
+import { ROOT, buildSampleApp, describeWithDocker, eventually, uniqueName } from '../support/docker.js';
 
 const RG = 'alc-algo-production';
 const poll = { updateIntervalInMs: 100 };

@@ -14,14 +14,13 @@ import {
 } from '../../sim/ingress.js';
 import { DockerRuntime } from '../../sim/runtime.js';
 import type { Endpoint, Route, RouteTable } from '../../sim/types.js';
+import { httpsRequest, type HttpAnswer } from '../../sim/http.js';
 import {
   buildSampleApp,
   describeWithDocker,
   eventually,
-  httpsRequest,
   testCertificates,
   uniqueName,
-  type HttpAnswer,
 } from '../support/docker.js';
 
 const DOMAIN = 'test.local';

@@ -9,10 +9,10 @@ import {
   startRegistry,
   type RegistryHandle,
 } from '../../sim/registry.js';
+import { httpsRequest } from '../../sim/http.js';
 import {
   buildSampleApp,
   describeWithDocker,
-  httpsRequest,
   startTestRegistry,
   testCertificates,
   uniqueName,

@@ -4,12 +4,11 @@ import { describe, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type * as http from 'node:http';
-import * as https from 'node:https';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DockerCli } from '../../sim/docker.js';
+import { httpsRequest } from '../../sim/http.js';
 import { IdentityService } from '../../sim/identity.js';
 import { ACR_TOKEN_USER, startRegistry } from '../../sim/registry.js';
 import { ensureCertificates, type SimCertificates } from '../../sim/tls.js';
@@ -94,55 +93,6 @@ export async function eventually<T>(
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-export interface HttpAnswer {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
-/** One HTTPS request that trusts `ca`; `host` sets the Host header and the SNI name. */
-export function httpsRequest(
-  url: string,
-  o: {
-    ca: string;
-    method?: string;
-    host?: string;
-    headers?: http.OutgoingHttpHeaders;
-    body?: string;
-    agent?: https.Agent;
-  },
-): Promise<HttpAnswer> {
-  const u = new URL(url);
-  return new Promise((resolve, reject) => {
-    const req = https.request(
-      {
-        host: u.hostname,
-        port: u.port,
-        path: `${u.pathname}${u.search}`,
-        method: o.method ?? 'GET',
-        ca: o.ca,
-        servername: o.host,
-        agent: o.agent,
-        headers: { ...(o.host ? { host: o.host } : {}), ...o.headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(o.body);
-  });
 }
 
 /** The simulator's certificates for a test: CA, control-plane (localhost, 127.0.0.1) and `*.<domain>`. */

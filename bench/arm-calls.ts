@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { readBlueGreenSettings, runBlueGreen } from '../src/bluegreen.js';
 import { deployApp, readDeploySettings } from '../src/deploy.js';
-import { inputs, ROOT, startDeploySim, type DeploySim } from '../test/integration/deploy-support.js';
+import { inputs, ROOT, startDeploySim, type DeploySim } from '../test/support/deploy-sim.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 const lroDelayMs = Number(process.argv[3] ?? 1000);

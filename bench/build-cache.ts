@@ -14,7 +14,7 @@ import {
   removeRepositories,
   settingsFor,
   startPlainRegistry,
-} from '../test/integration/build-push-helpers.js';
+} from '../test/support/build-push.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 process.env.DOCKER_HOST ??= 'unix:///run/alc-deploy/docker.sock';

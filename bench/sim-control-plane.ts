@@ -11,7 +11,7 @@ import {
   githubToken,
   sdkClient,
   startControlPlaneSim,
-} from '../test/integration/sim-support.js';
+} from '../test/support/control-plane-sim.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const pct = (xs: number[], p: number) =>

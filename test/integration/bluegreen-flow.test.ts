@@ -15,7 +15,7 @@ import {
   startDeploySim,
   startEntry,
   type DeploySim,
-} from './deploy-support.js';
+} from '../support/deploy-sim.js';
 
 const APP = 'alc-algo-agents';
 const rev = (suffix: string) => `${APP}--${suffix}`;

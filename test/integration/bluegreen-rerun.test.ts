@@ -7,7 +7,7 @@ import { readBlueGreenSettings, runBlueGreen } from '../../src/bluegreen.js';
 import { deployApp, readDeploySettings } from '../../src/deploy.js';
 import type { TrafficEntry } from '../../src/traffic.js';
 import { describeWithDocker, eventually } from '../support/docker.js';
-import { inputs, startDeploySim, startEntry, type DeploySim } from './deploy-support.js';
+import { inputs, startDeploySim, startEntry, type DeploySim } from '../support/deploy-sim.js';
 
 const APP = 'alc-algo-agents';
 const PREVIEW = 'alc-algo-agents-preview';

@@ -12,7 +12,7 @@ import {
   removeRepositories,
   runEntry,
   startPlainRegistry,
-} from './build-push-helpers.js';
+} from '../support/build-push.js';
 
 describeWithDocker('build-push entry, run as a runner runs it', () => {
   let registry: PlainRegistry;

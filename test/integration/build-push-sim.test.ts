@@ -17,8 +17,8 @@ import {
   removeRepositories,
   runEntry,
   settingsFor,
-} from './build-push-helpers.js';
-import { appSpec, type ControlPlaneSim, RG, startControlPlaneSim } from './sim-support.js';
+} from '../support/build-push.js';
+import { appSpec, type ControlPlaneSim, RG, startControlPlaneSim } from '../support/control-plane-sim.js';
 
 const REPO = 'alc-algo-agents';
 const APP = 'alc-algo-agents';

@@ -19,7 +19,7 @@ import {
   seedImage,
   settingsFor,
   startPlainRegistry,
-} from './build-push-helpers.js';
+} from '../support/build-push.js';
 
 describeWithDocker('build-push with a plain registry', () => {
   let registry: PlainRegistry;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { trafficOf } from '../../src/aca.js';
 import { deployApp, readDeploySettings, type DeployResult } from '../../src/deploy.js';
 import { describeWithDocker } from '../support/docker.js';
-import { errorLines, inputs, runEntry, startDeploySim, type DeploySim } from './deploy-support.js';
+import { errorLines, inputs, runEntry, startDeploySim, type DeploySim } from '../support/deploy-sim.js';
 
 const APP = 'alc-algo-agents';
 

@@ -16,7 +16,7 @@ import {
   startDeploySim,
   startEntry,
   type DeploySim,
-} from './deploy-support.js';
+} from '../support/deploy-sim.js';
 
 const APP = 'alc-algo-agents';
 const PREVIEW = 'alc-algo-agents-preview';

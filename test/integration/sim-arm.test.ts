@@ -3,7 +3,15 @@
 // 401/404, long-running operations, and state surviving a restart. (ARM-only mode: no containers.)
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ContainerApp, Secret, TrafficWeight } from '@azure/arm-appcontainers';
-import { API, ENV, RG, appPath, appSpec, startControlPlaneSim, type ControlPlaneSim } from './sim-support.js';
+import {
+  API,
+  ENV,
+  RG,
+  appPath,
+  appSpec,
+  startControlPlaneSim,
+  type ControlPlaneSim,
+} from '../support/control-plane-sim.js';
 
 let s: ControlPlaneSim;
 const poll = { updateIntervalInMs: 25 };

@@ -6,7 +6,13 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import type { FaultRule } from '../../sim/types.js';
 import { httpsRequest } from '../../sim/http.js';
-import { RG, appSpec, sdkClient, startControlPlaneSim, type ControlPlaneSim } from './sim-support.js';
+import {
+  RG,
+  appSpec,
+  sdkClient,
+  startControlPlaneSim,
+  type ControlPlaneSim,
+} from '../support/control-plane-sim.js';
 
 let s: ControlPlaneSim;
 let client: ContainerAppsAPIClient;

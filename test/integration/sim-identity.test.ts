@@ -12,7 +12,7 @@ import { decodeJwt } from '../../sim/jwt.js';
 import { IdentityService } from '../../sim/identity.js';
 import { httpsRequest } from '../../sim/http.js';
 import { ROOT } from '../support/docker.js';
-import { githubToken, startControlPlaneSim, type ControlPlaneSim } from './sim-support.js';
+import { githubToken, startControlPlaneSim, type ControlPlaneSim } from '../support/control-plane-sim.js';
 
 let s: ControlPlaneSim;
 beforeAll(async () => {

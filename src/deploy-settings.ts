@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
 import { readAzureSettings, type AzureSettings } from './azure.js';
-import { guardPreview, productionSecrets } from './guards.js';
+import { guardPreview, productionSecrets, type ProductionSecrets } from './guards.js';
 import {
   InputError,
   parseChoice,
@@ -54,6 +54,8 @@ export interface DeploySettings {
   label?: string;
   prNumber?: number;
   envVars: EnvironmentVar[];
+  /** Preview: what the production spec reads its secrets with (refused in the live preview app too). */
+  production?: ProductionSecrets;
   /** Preview: what the guards forced (`IBKR_PORT: 7496 -> 7497`), for the summary. */
   forced: string[];
   waitTimeoutMs: number;
@@ -152,6 +154,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   let label: string | undefined;
   let prNumber: number | undefined;
   let forced: string[] = [];
+  const secrets = mode === 'preview' ? productionSecrets(production) : undefined;
   if (mode === 'preview') {
     prNumber = prNumberOf(labelRaw, deps.git);
     label = previewLabel(prNumber);
@@ -162,7 +165,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
       productionFile,
       envVars,
       envInput: 'env-vars',
-      production: productionSecrets(production),
+      production: secrets,
     });
     spec = guarded.spec;
     forced = guarded.forced;
@@ -196,6 +199,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     prNumber,
     envVars,
     forced,
+    production: secrets,
     waitTimeoutMs: parseDuration('wait-timeout', get('wait-timeout'), DEFAULT_WAIT_TIMEOUT_MS, {
       allowZero: false,
     }),

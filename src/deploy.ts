@@ -30,6 +30,7 @@ import {
   revisionTemplate,
 } from './deploy-plan.js';
 import type { DeploySettings } from './deploy-settings.js';
+import { guardLivePreview } from './guards.js';
 import { InputError, type ResolveEntry } from './inputs.js';
 import { appUrl, labelUrl, revisionUrl } from './naming.js';
 import { describeReady, waitReady } from './smoke/index.js';
@@ -166,6 +167,7 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
         `App ${s.app} runs in ${mode} revisions mode; blue-green needs Multiple (set configuration.activeRevisionsMode: Multiple)`,
       );
     }
+    if (s.mode === 'preview' && s.production) guardLivePreview(app, s.app, s.production);
     assertRegistry(s.image, app);
     trafficBefore = trafficOf(app);
     planDeployTraffic(trafficBefore, s); // refuses a state the model cannot handle, before any write

@@ -1,7 +1,7 @@
 // Guards: what a preview deploy may never do (touch the production app, reach the live trading port), and
 // freeze windows during which promotion is refused. Pure: the clock is an argument.
 
-import type { EnvironmentVar } from '@azure/arm-appcontainers';
+import type { ContainerApp, EnvironmentVar } from '@azure/arm-appcontainers';
 import { InputError } from './inputs.js';
 import { type AppSpec, formatPath, mergeEnv, withEnv } from './spec.js';
 
@@ -156,6 +156,18 @@ export function refuseProductionSecrets(spec: AppSpec, prod: ProductionSecrets, 
     prod.identities.includes(id.toLowerCase()),
   );
   if (shared) fail(['identity', 'userAssignedIdentities'], `${shared} is the production app's identity`);
+}
+
+/**
+ * A preview into an app that already exists builds on its live template and keeps its secrets: refuse it when
+ * the live app reads the production secrets or runs the live port (it is production, whatever its name).
+ */
+export function guardLivePreview(live: ContainerApp, appName: string, prod: ProductionSecrets): void {
+  const source = `app ${appName} (live)`;
+  refuseProductionSecrets({ ...live, name: appName }, prod, source);
+  (live.template?.containers ?? []).forEach((c, i) =>
+    refuseLivePort(c.env ?? [], { file: source, path: formatPath(['template', 'containers', i, 'env']) }),
+  );
 }
 
 export interface PreviewGuardOptions {

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse, stringify } from 'yaml';
-import { readDeploySettings } from '../../src/deploy.js';
+import type { ContainerApp } from '@azure/arm-appcontainers';
+import type { Aca } from '../../src/aca.js';
+import { deployApp, readDeploySettings } from '../../src/deploy.js';
 import { GuardError, guardPreview, productionSecrets } from '../../src/guards.js';
 import { InputError } from '../../src/inputs.js';
 import { parseSpec } from '../../src/spec.js';
@@ -112,4 +114,76 @@ describe('readDeploySettings in mode preview', () => {
     expect(() => read(text(`${VAULT}/secrets/OPENAI-API-KEY`))).toThrow(GuardError));
   it('accepts the shipped preview spec', () =>
     expect(read(readFileSync(PREVIEW, 'utf8')).app).toBe(preview.name));
+});
+
+describe('deployApp in mode preview into an app that exists', () => {
+  const ROOT = resolve('.');
+  const settings = readDeploySettings(
+    (n) =>
+      ({
+        mode: 'preview',
+        'subscription-id': '00000000-0000-0000-0000-000000000001',
+        'resource-group': 'alc-algo-production',
+        image: `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`,
+        label: 'pr-7',
+        'revision-suffix': 'pr-7-abc1234',
+      })[n] ?? '',
+    { env: { GITHUB_WORKSPACE: ROOT } },
+  );
+  /** The live app as ARM returns it: the preview spec, changed by `change`; every write is recorded. */
+  function fake(change: (app: ContainerApp) => void) {
+    const live = structuredClone(preview) as ContainerApp;
+    live.configuration!.ingress!.traffic = [
+      { revisionName: 'alc-algo-agents-preview--pr-1-aaaaaaa', weight: 100 },
+    ];
+    live.environmentId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env';
+    change(live);
+    const writes: string[] = [];
+    const write = (what: string) => async () => {
+      writes.push(what);
+      throw new Error(`${what} must not be called`);
+    };
+    const aca = {
+      getApp: async () => structuredClone(live),
+      getEnvironment: async () => ({ id: 'env', name: 'env', defaultDomain: 'example.test' }),
+      getRevision: async () => undefined,
+      listRevisions: async () => [],
+      putApp: write('putApp'),
+      patchTemplate: write('patchTemplate'),
+      writeTraffic: write('writeTraffic'),
+      activate: write('activate'),
+      deactivate: write('deactivate'),
+    } as unknown as Aca;
+    return { aca, writes };
+  }
+  const prove = async () => 'answered 200';
+
+  it.each<[string, (app: ContainerApp) => void, RegExp]>([
+    [
+      'a production Key Vault secret',
+      (a) => {
+        a.configuration!.secrets = [
+          { name: 'openai-api-key', keyVaultUrl: `${VAULT}/secrets/OPENAI-API-KEY`, identity: 'system' },
+        ];
+      },
+      /app alc-algo-agents-preview \(live\): properties\.configuration\.secrets\[0\]\.keyVaultUrl/,
+    ],
+    [
+      'the live port in a sidecar',
+      (a) => {
+        a.template!.containers!.push({
+          name: 'gw',
+          image: 'gw',
+          env: [{ name: 'IBKR_PORT', value: '7496' }],
+        });
+      },
+      /template\.containers\[1\]\.env\[0\]: IBKR_PORT=7496/,
+    ],
+  ])('refuses a live app holding %s, before any write', async (_what, change, message) => {
+    const { aca, writes } = fake(change);
+    const run = deployApp(settings, { aca, prove });
+    await expect(run).rejects.toThrow(GuardError);
+    await expect(run).rejects.toThrow(message);
+    expect(writes).toEqual([]);
+  });
 });

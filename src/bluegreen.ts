@@ -12,7 +12,7 @@
 // State lives only in the app's traffic list: a re-run plans again from what it reads, so a finished command
 // plans nothing and a half-finished one plans the rest.
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import { environmentIdOf, trafficOf, type Aca, type RevisionInfo } from './aca.js';
+import { environmentIdOf, sameTraffic, trafficOf, type Aca, type RevisionInfo } from './aca.js';
 import {
   planAbort,
   planPromote,
@@ -66,6 +66,28 @@ export interface BlueGreenDeps {
 
 export class GateFailedError extends Error {
   override name = 'GateFailedError';
+}
+
+/** Another run (or a person) changed the traffic while this one was working: it is theirs now. */
+export class TrafficChangedError extends Error {
+  override name = 'TrafficChangedError';
+}
+
+/**
+ * Every traffic write is planned from the list this run read or wrote last; when the app's list is no longer
+ * that one, writing (or restoring) would silently undo someone else's change: stop, and touch nothing.
+ */
+async function assertUnchanged(
+  aca: Aca,
+  s: BlueGreenSettings,
+  expected: readonly TrafficEntry[],
+): Promise<void> {
+  const app = await aca.getApp(s.app);
+  const live = app ? trafficOf(app) : [];
+  if (sameTraffic(live, expected)) return;
+  throw new TrafficChangedError(
+    `${s.command} stopped: the traffic of ${s.app} changed while this run was working (another run or a manual change): expected [${describeTraffic(expected)}], found [${describeTraffic(live)}]. Nothing was written over it; check the other run, then run ${s.command} again`,
+  );
 }
 
 export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): Promise<BlueGreenResult> {
@@ -140,6 +162,7 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
           break;
         case 'traffic':
           if (s.command === 'promote') assertNoFreeze(s, now());
+          await assertUnchanged(aca, s, current);
           moved = true;
           current = await aca.writeTraffic(named, action.traffic);
           note(`traffic: ${action.note} [${describeTraffic(current)}]`);
@@ -165,6 +188,7 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
       }
     }
   } catch (error) {
+    if (error instanceof TrafficChangedError) throw error;
     if (!moved) throw await retirePrepared(aca, s.app, prepared, error, note);
     if (!plan.restore) throw error;
     if (failing?.kind === 'deactivate') throw housekeepingFailed(s, current, failing.revisions, error);

@@ -6,6 +6,7 @@ import type { Aca, RevisionInfo } from '../../src/aca.js';
 import {
   readBlueGreenSettings,
   runBlueGreen,
+  TrafficChangedError,
   trafficSetCommand,
   type BlueGreenDeps,
 } from '../../src/bluegreen.js';
@@ -20,7 +21,11 @@ const BEFORE: TrafficEntry[] = [
 ];
 
 /** An app held in memory; `failOn` makes the named operation throw (the n-th call of it when given). */
-function fakeApp(failOn: { op: string; call?: number; message?: string }[] = []) {
+function fakeApp(
+  failOn: { op: string; call?: number; message?: string }[] = [],
+  /** Another writer: changes the list right after this run's n-th traffic write. */
+  other?: { after: number; traffic: TrafficEntry[] },
+) {
   let traffic = BEFORE.map((e) => ({ ...e }));
   const active = new Set([r('v1'), r('v2')]);
   const calls: string[] = [];
@@ -60,7 +65,9 @@ function fakeApp(failOn: { op: string; call?: number; message?: string }[] = [])
       calls.push(`traffic ${describeTraffic(list)}`);
       maybeFail('writeTraffic');
       traffic = list.map((e) => ({ ...e }));
-      return traffic.map((e) => ({ ...e }));
+      const back = traffic.map((e) => ({ ...e }));
+      if (other && count.writeTraffic === other.after) traffic = other.traffic.map((e) => ({ ...e }));
+      return back;
     },
     activate: async (_app: string, name: string) => {
       calls.push(`activate ${name}`);
@@ -196,6 +203,37 @@ describe('runBlueGreen: failures after traffic moved', () => {
       /traffic was restored to \[blue=app--v1@100, green=app--v2@0\]/,
     );
     expect(fake.traffic()).toEqual(BEFORE);
+  });
+});
+
+describe('runBlueGreen: another writer', () => {
+  const THEIRS: TrafficEntry[] = [
+    { revisionName: r('v1'), label: 'blue', weight: 100 },
+    { revisionName: r('v3'), label: 'green', weight: 0 },
+  ];
+  it('stops before its next step when the traffic changed under it, and writes nothing over the change', async () => {
+    const fake = fakeApp([], { after: 1, traffic: THEIRS });
+    const run = runBlueGreen(settings({ command: 'promote', steps: '10,50,100' }), deps(fake.aca));
+    await expect(run).rejects.toThrow(TrafficChangedError);
+    await expect(run).rejects.toThrow(
+      /expected \[blue=app--v1@90, green=app--v2@10\], found \[blue=app--v1@100, green=app--v3@0\]/,
+    );
+    expect(fake.traffic()).toEqual(THEIRS);
+    expect(fake.calls.filter((c) => c.startsWith('traffic'))).toHaveLength(1);
+  });
+  it('a change between its first read and its first write is not overwritten either', async () => {
+    const fake = fakeApp();
+    let reads = 0;
+    const getApp = fake.aca.getApp.bind(fake.aca);
+    fake.aca.getApp = async (name: string) => {
+      const app = await getApp(name);
+      if (++reads > 1) app!.configuration!.ingress!.traffic = THEIRS;
+      return app;
+    };
+    await expect(runBlueGreen(settings({ command: 'promote' }), deps(fake.aca))).rejects.toThrow(
+      TrafficChangedError,
+    );
+    expect(fake.calls.filter((c) => c.startsWith('traffic'))).toEqual([]);
   });
 });
 

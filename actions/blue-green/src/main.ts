@@ -10,6 +10,7 @@ import { findVersionImage } from './version-image.js';
 
 await runAction(async () => {
   const settings = readBlueGreenSettings(actionInputs);
+  for (const secret of settings.smoke.secrets) core.setSecret(secret);
   const credential = createCredential(settings.azure);
   const aca = new Aca(createContainerAppsClient(settings.azure, credential), {
     resourceGroup: settings.resourceGroup,
@@ -18,7 +19,7 @@ await runAction(async () => {
   const result = await runBlueGreen(settings, {
     aca,
     prove: proveServing(core.info),
-    findVersionImage: findVersionImage(settings.azure, credential, core.info),
+    findVersionImage: findVersionImage(settings.azure, credential, core.info, core.setSecret),
     log: core.info,
   }).catch(async (error: unknown) => {
     await core.summary

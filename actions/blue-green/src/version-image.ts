@@ -14,6 +14,8 @@ export function findVersionImage(
   settings: AzureSettings,
   credential: TokenCredential,
   log: (line: string) => void,
+  /** Masks a token in the job log (core.setSecret): the Entra token and the registry refresh token. */
+  mask: (secret: string) => void,
 ) {
   return async (version: string, productionImage: string | undefined): Promise<string | undefined> => {
     if (!productionImage) return undefined;
@@ -21,7 +23,10 @@ export function findVersionImage(
     const client = new RegistryClient(registry);
     try {
       const token = await credential.getToken(armScope(settings));
-      if (token) await client.exchangeAadToken(token.token, settings.tenantId);
+      if (token) {
+        mask(token.token);
+        mask(await client.exchangeAadToken(token.token, settings.tenantId));
+      }
     } catch (error) {
       log(`registry ${registry}: token exchange failed (${(error as Error).message}); trying anonymously`);
     }

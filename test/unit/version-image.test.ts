@@ -1,0 +1,44 @@
+// blue-green's rollback to a version whose revision is gone reads the registry with an Entra token exchanged for
+// a registry refresh token: both are masked before anything can print them.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TokenCredential } from '@azure/identity';
+import { findVersionImage } from '../../actions/blue-green/src/version-image.js';
+import type { AzureSettings } from '../../src/azure.js';
+
+/** A registry on loopback: the token exchange answers a refresh token, every manifest is unknown. */
+let server: Server;
+let registry: string;
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    req.resume();
+    if (req.url === '/oauth2/exchange') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ refresh_token: 'registry-refresh-token' }));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ errors: [{ code: 'MANIFEST_UNKNOWN', message: 'manifest unknown' }] }));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  registry = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((done) => server.close(() => done())));
+
+describe('findVersionImage', () => {
+  it('masks the Entra token and the registry refresh token', async () => {
+    const credential: TokenCredential = {
+      getToken: async () => ({ token: 'entra-access-token', expiresOnTimestamp: Date.now() + 3_600_000 }),
+    };
+    const masked: string[] = [];
+    const find = findVersionImage(
+      { tenantId: 't', armEndpoint: 'https://management.azure.com' } as AzureSettings,
+      credential,
+      () => undefined,
+      (secret) => masked.push(secret),
+    );
+    expect(await find('v1.4.0', `${registry}/alc/agents@sha256:${'a'.repeat(64)}`)).toBeUndefined();
+    expect(masked).toEqual(['entra-access-token', 'registry-refresh-token']);
+  });
+});

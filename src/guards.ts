@@ -260,6 +260,10 @@ function formatter(zone: string): Intl.DateTimeFormat {
 }
 
 function zoneProblem(zone: string): string | undefined {
+  // Intl also takes abbreviations: 'EST' is a fixed UTC-5 with no daylight saving time, so a New York window
+  // written with it opens an hour late half the year. Only Area/Location names (and UTC) say what is meant.
+  if (!zone.includes('/') && !/^(utc|gmt)$/i.test(zone))
+    return `'${zone}' is not an IANA Area/Location time zone (abbreviations such as EST or CET ignore daylight saving time; use America/New_York, Europe/Berlin or UTC)`;
   try {
     formatter(zone);
     return undefined;

@@ -3,15 +3,8 @@
 // the round trip of a PUT long-running operation with no configured delay. ARM-only mode with its registry.
 // Run: npx tsx bench/sim-control-plane.ts [seconds=5]
 import autocannon from 'autocannon';
-import { ClientAssertionCredential } from '@azure/identity';
-import {
-  RG,
-  appPath,
-  appSpec,
-  githubToken,
-  sdkClient,
-  startControlPlaneSim,
-} from '../test/support/control-plane-sim.js';
+import { RG, appPath, appSpec, sdkClient, startControlPlaneSim } from '../test/support/control-plane-sim.js';
+import { simAzure } from '../test/support/sim-azure.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const pct = (xs: number[], p: number) =>
@@ -37,16 +30,8 @@ try {
   await s.push('alc-algo', '1.0.0');
   const tokens: number[] = [];
   for (let i = 0; i < 20; i++) {
-    const credential = new ClientAssertionCredential(
-      s.sim.ids.tenantId,
-      s.sim.ids.clientId,
-      () => githubToken(s.sim),
-      {
-        authorityHost: s.sim.endpoints.authorityHost,
-        disableInstanceDiscovery: true,
-        tlsOptions: { ca: s.sim.ca },
-      },
-    );
+    // A fresh credential as the actions build it (GitHub OIDC assertion), so every token goes to the authority.
+    const { credential } = simAzure(s.sim.env, s.sim.ca);
     tokens.push(await timed(() => credential.getToken(`${s.sim.endpoints.arm}/.default`)));
   }
 

@@ -7,13 +7,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import * as https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ContainerAppsAPIClient, type ContainerApp, type TrafficWeight } from '@azure/arm-appcontainers';
-import { ClientAssertionCredential } from '@azure/identity';
+import type { ContainerApp, ContainerAppsAPIClient, TrafficWeight } from '@azure/arm-appcontainers';
+import type { TokenCredential } from '@azure/identity';
 import { DockerCli } from '../../sim/docker.js';
 import { ACR_TOKEN_USER } from '../../sim/registry.js';
 import { LABEL_APP } from '../../sim/runtime.js';
 import { httpsRequest } from '../../sim/http.js';
 import { ROOT, buildSampleApp, describeWithDocker, eventually, uniqueName } from '../support/docker.js';
+import { simAzure } from '../support/sim-azure.js';
 
 const RG = 'alc-algo-production';
 const poll = { updateIntervalInMs: 100 };
@@ -97,23 +98,9 @@ describeWithDocker('the simulator as npm run sim starts it, with real containers
         .map((m) => [m[1], JSON.parse(m[2]) as string]),
     );
     ca = readFileSync(env.NODE_EXTRA_CA_CERTS, 'utf8');
-    const getIdToken = async () => {
-      const r = await httpsRequest(
-        `${env.ACTIONS_ID_TOKEN_REQUEST_URL}&audience=api://AzureADTokenExchange`,
-        { ca, headers: { authorization: `Bearer ${env.ACTIONS_ID_TOKEN_REQUEST_TOKEN}` } },
-      );
-      return (JSON.parse(r.body) as { value: string }).value;
-    };
-    const credential = new ClientAssertionCredential(env.AZURE_TENANT_ID, env.AZURE_CLIENT_ID, getIdToken, {
-      authorityHost: env.ALC_SIM_AUTHORITY_HOST,
-      disableInstanceDiscovery: true,
-      tlsOptions: { ca },
-    });
-    client = new ContainerAppsAPIClient(credential, env.AZURE_SUBSCRIPTION_ID, {
-      endpoint: env.ALC_SIM_ARM_ENDPOINT,
-      credentials: { scopes: [`${env.ALC_SIM_ARM_ENDPOINT}/.default`] },
-      tlsOptions: { ca },
-    });
+    // The credential and client as the actions build them, from the environment the simulator's CLI wrote.
+    let credential: TokenCredential;
+    ({ credential, client } = simAzure(env, ca));
     return credential;
   };
 
@@ -123,6 +110,7 @@ describeWithDocker('the simulator as npm run sim starts it, with real containers
     // docker login with an ACR refresh token, as build-push does.
     const registry = env.ALC_SIM_REGISTRY;
     const aad = await credential.getToken('https://containerregistry.azure.net/.default');
+    if (!aad) throw new Error('no Entra token for the registry');
     const exchange = await httpsRequest(`https://${registry}/oauth2/exchange`, {
       ca,
       method: 'POST',

@@ -13,6 +13,7 @@ import { IdentityService } from '../../sim/identity.js';
 import { httpsRequest } from '../../sim/http.js';
 import { ROOT } from '../support/docker.js';
 import { githubToken, startControlPlaneSim, type ControlPlaneSim } from '../support/control-plane-sim.js';
+import { simAzure } from '../support/sim-azure.js';
 
 let s: ControlPlaneSim;
 beforeAll(async () => {
@@ -55,20 +56,17 @@ describe('Entra ID', () => {
 
   it('ClientAssertionCredential: a GitHub OIDC assertion buys an RS256 access token for the scope', async () => {
     let assertions = 0;
-    const credential = new ClientAssertionCredential(
-      s.sim.ids.tenantId,
-      s.sim.ids.clientId,
-      async () => {
+    // Built as the actions build it: createCredential with GitHub OIDC.
+    const { credential } = simAzure(s.sim.env, s.sim.ca, {
+      getIdToken: async (audience) => {
         assertions += 1;
-        return githubToken(s.sim);
+        return githubToken(s.sim, audience);
       },
-      {
-        authorityHost: s.sim.endpoints.authorityHost,
-        disableInstanceDiscovery: true,
-        tlsOptions: { ca: s.sim.ca },
-      },
-    );
-    const { token, expiresOnTimestamp } = await credential.getToken(`${s.sim.endpoints.arm}/.default`);
+    });
+    expect(credential).toBeInstanceOf(ClientAssertionCredential);
+    const access = await credential.getToken(`${s.sim.endpoints.arm}/.default`);
+    if (!access) throw new Error('no access token');
+    const { token, expiresOnTimestamp } = access;
     const decoded = decodeJwt(token);
     expect(decoded?.header).toMatchObject({ alg: 'RS256', typ: 'JWT' });
     expect(decoded?.claims).toMatchObject({

@@ -5,11 +5,11 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ContainerAppsAPIClient, type ContainerApp } from '@azure/arm-appcontainers';
+import type { ContainerApp, ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { ClientAssertionCredential } from '@azure/identity';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index.js';
 import { httpsRequest, type HttpAnswer } from '../../sim/http.js';
+import { simAzure, simGithubToken } from './sim-azure.js';
 
 export const RG = 'alc-algo-production';
 export const ENV = 'alc-algo-env';
@@ -31,33 +31,17 @@ export interface ControlPlaneSim {
 }
 
 /** The GitHub OIDC token a workflow job gets (ACTIONS_ID_TOKEN_REQUEST_URL contract). */
-export async function githubToken(sim: Simulator, audience = 'api://AzureADTokenExchange'): Promise<string> {
-  const res = await httpsRequest(`${sim.endpoints.githubTokenUrl}&audience=${encodeURIComponent(audience)}`, {
-    ca: sim.ca,
-    headers: { authorization: `Bearer ${sim.ids.githubRequestToken}` },
-  });
-  if (res.status !== 200) throw new Error(`GitHub OIDC: ${res.status} ${res.body}`);
-  return (JSON.parse(res.body) as { value: string }).value;
-}
+export const githubToken = (sim: Simulator, audience?: string): Promise<string> =>
+  simGithubToken(sim.env, sim.ca, audience);
 
+/** The Container Apps client an action builds for the simulator (OIDC), with quick retries and `policies`. */
 export function sdkClient(sim: Simulator, policies: PipelinePolicy[] = []): ContainerAppsAPIClient {
-  const credential = new ClientAssertionCredential(
-    sim.ids.tenantId,
-    sim.ids.clientId,
-    () => githubToken(sim),
-    {
-      authorityHost: sim.endpoints.authorityHost,
-      disableInstanceDiscovery: true,
-      tlsOptions: { ca: sim.ca },
+  return simAzure(sim.env, sim.ca, {
+    clientOptions: {
+      retryOptions: { retryDelayInMs: 20, maxRetryDelayInMs: 200 },
+      additionalPolicies: policies.map((policy) => ({ policy, position: 'perRetry' as const })),
     },
-  );
-  return new ContainerAppsAPIClient(credential, sim.ids.subscriptionId, {
-    endpoint: sim.endpoints.arm,
-    credentials: { scopes: [`${sim.endpoints.arm}/.default`] },
-    tlsOptions: { ca: sim.ca },
-    retryOptions: { retryDelayInMs: 20, maxRetryDelayInMs: 200 },
-    additionalPolicies: policies.map((policy) => ({ policy, position: 'perRetry' as const })),
-  });
+  }).client;
 }
 
 const sha = (data: string) => `sha256:${createHash('sha256').update(data).digest('hex')}`;

@@ -28,7 +28,13 @@ import {
   type RevisionFacts,
 } from './bluegreen-plan.js';
 import type { BlueGreenSettings } from './bluegreen-settings.js';
-import { deactivateIdle, readinessPath, revisionTemplate, type DeployDeps } from './deploy.js';
+import {
+  deactivateIdle,
+  notAnotherPullRequest,
+  readinessPath,
+  revisionTemplate,
+  type DeployDeps,
+} from './deploy.js';
 import { activeFreeze, freezeDecision, type FreezeDecision } from './guards.js';
 import { appUrl, labelUrl, revisionUrl, suffixOf } from './naming.js';
 import { runSmoke } from './smoke/index.js';
@@ -206,7 +212,14 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
   }
   if (plan.actions.some((a) => a.kind === 'traffic')) {
     const latest = (await aca.getApp(s.app)) ?? app;
-    const idle = await deactivateIdle(aca, { ...latest, name: s.app }, current);
+    const idle = await deactivateIdle(
+      aca,
+      { ...latest, name: s.app },
+      current,
+      [],
+      // Teardown: never another pull request's revisions; one may be mid-deploy, not yet labelled.
+      s.command === 'teardown' ? notAnotherPullRequest(s.app, s.label!) : undefined,
+    );
     if (idle.length) note(`deactivated ${idle.join(', ')} (no label, no traffic)`);
     deactivated.push(...idle);
   }

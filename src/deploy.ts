@@ -103,14 +103,25 @@ async function retire(deps: DeployDeps, app: string, revision: string): Promise<
   }
 }
 
-/** Revisions with no label and no weight, active, other than `keep`: deactivated so the active set stays small. */
+/** A scope for deactivateIdle on a preview app: every revision except those of other pull requests. */
+export function notAnotherPullRequest(app: string, label: string): (revision: string) => boolean {
+  return (r) => !r.startsWith(`${app}--pr-`) || r.startsWith(`${app}--${label}-`);
+}
+
+/**
+ * Revisions with no label and no weight, active, other than `keep`, and within `scope` (default: all):
+ * deactivated so the active set stays small.
+ */
 export async function deactivateIdle(
   aca: Aca,
   app: ContainerApp & { name: string },
   traffic: readonly TrafficEntry[],
   keep: readonly string[] = [],
+  scope: (revision: string) => boolean = () => true,
 ): Promise<string[]> {
-  const active = (await aca.listRevisions(app.name)).filter((r) => r.active !== false).map((r) => r.name);
+  const active = (await aca.listRevisions(app.name))
+    .filter((r) => r.active !== false && scope(r.name))
+    .map((r) => r.name);
   const idle = unlabelledIdle(traffic, active, app.latestRevisionName).filter((r) => !keep.includes(r));
   for (const r of idle) await aca.deactivate(app.name, r);
   return idle;
@@ -225,9 +236,15 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
   const planned = planDeployTraffic(current, s);
   const trafficAfter = sameTraffic(planned, current) ? current : await aca.writeTraffic(named, planned);
   const latest = await aca.getApp(s.app);
-  const deactivated = await deactivateIdle(aca, { ...(latest ?? named), name: s.app }, trafficAfter, [
-    s.revision,
-  ]);
+  const deactivated = await deactivateIdle(
+    aca,
+    { ...(latest ?? named), name: s.app },
+    trafficAfter,
+    [s.revision],
+    // Previews: only this pull request's revisions. Another pull request's deploy may be waiting for its new
+    // revision to turn healthy before labelling it; it is not idle, and it is not this run's to deactivate.
+    s.mode === 'preview' ? notAnotherPullRequest(s.app, s.label!) : undefined,
+  );
   const label =
     trafficAfter.find((e) => e.revisionName === s.revision && e.label)?.label ?? s.label ?? 'blue';
   return {

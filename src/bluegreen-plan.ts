@@ -46,6 +46,11 @@ export interface Plan {
   actions: Action[];
   /** Restore `before` when an action fails after traffic moved. */
   restore: boolean;
+  /**
+   * What a restore writes when it is not `before`: a promote resumed from a split (a re-run after a kill) goes
+   * back to where the promotion started, the old production at 100%, not to the split it found.
+   */
+  restoreTo?: TrafficEntry[];
   notes: string[];
 }
 
@@ -155,7 +160,13 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
     lists.length === 0
       ? [`${label} (${candidate?.revisionName}) already carries 100%: nothing to promote`]
       : [];
-  return { command: 'promote', before: [...traffic], after, actions, restore: true, notes };
+  const resumed = lists.length > 0 && (candidate?.weight ?? 0) > 0;
+  const restoreTo = resumed && old ? planStep(traffic, old.label!, 100) : undefined;
+  if (restoreTo)
+    notes.push(
+      `resuming a promotion at ${candidate?.weight}%; a failure puts the traffic back where it started [${describeTraffic(restoreTo)}]`,
+    );
+  return { command: 'promote', before: [...traffic], after, actions, restore: true, restoreTo, notes };
 }
 
 /** Makes `revision` ready (activating it when inactive) then switches to `list`. */

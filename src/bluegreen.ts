@@ -199,14 +199,15 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
     if (!plan.restore) throw error;
     if (failing?.kind === 'deactivate') throw housekeepingFailed(s, current, failing.revisions, error);
     const why = (error as Error).message;
+    const restore = plan.restoreTo ?? before;
     try {
-      const back = await aca.writeTraffic(named, before);
+      const back = await aca.writeTraffic(named, restore);
       note(`restored traffic [${describeTraffic(back)}]`);
     } catch (restoreError) {
-      throw await restoreFailed(s, aca, before, why, restoreError);
+      throw await restoreFailed(s, aca, restore, why, restoreError);
     }
     throw new Error(
-      `${s.command} failed and the traffic was restored to [${describeTraffic(before)}]: ${why}`,
+      `${s.command} failed and the traffic was restored to [${describeTraffic(restore)}]: ${why}`,
       { cause: error },
     );
   }

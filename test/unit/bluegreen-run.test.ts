@@ -25,8 +25,9 @@ function fakeApp(
   failOn: { op: string; call?: number; message?: string }[] = [],
   /** Another writer: changes the list right after this run's n-th traffic write. */
   other?: { after: number; traffic: TrafficEntry[] },
+  initial: readonly TrafficEntry[] = BEFORE,
 ) {
-  let traffic = BEFORE.map((e) => ({ ...e }));
+  let traffic = initial.map((e) => ({ ...e }));
   const active = new Set([r('v1'), r('v2')]);
   const calls: string[] = [];
   const count: Record<string, number> = {};
@@ -202,6 +203,24 @@ describe('runBlueGreen: failures after traffic moved', () => {
     await expect(runBlueGreen(s, deps(fake.aca, { smoke: failing }))).rejects.toThrow(
       /traffic was restored to \[blue=app--v1@100, green=app--v2@0\]/,
     );
+    expect(fake.traffic()).toEqual(BEFORE);
+  });
+});
+
+describe('runBlueGreen: a promote resumed after a kill', () => {
+  const SPLIT: TrafficEntry[] = [
+    { revisionName: r('v1'), label: 'blue', weight: 50 },
+    { revisionName: r('v2'), label: 'green', weight: 50 },
+  ];
+  it('a failing gate puts the traffic back where the promotion started, not at the split it found', async () => {
+    const fake = fakeApp([], undefined, SPLIT);
+    const failing = async () =>
+      ({ passed: false, checks: [], failures: ['GET /health: 500'] }) as unknown as SmokeReport;
+    const run = runBlueGreen(
+      settings({ command: 'promote', steps: '10,50,100' }),
+      deps(fake.aca, { smoke: failing }),
+    );
+    await expect(run).rejects.toThrow(/restored to \[blue=app--v1@100, green=app--v2@0\]/);
     expect(fake.traffic()).toEqual(BEFORE);
   });
 });

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TokenCredential } from '@azure/identity';
-import { findVersionImage } from '../../actions/blue-green/src/version-image.js';
+import { findVersionImage, mayExchangeToken } from '../../actions/blue-green/src/version-image.js';
 import type { AzureSettings } from '../../src/azure.js';
 
 /** A registry on loopback: the token exchange answers a refresh token, every manifest is unknown. */
@@ -33,7 +33,7 @@ describe('findVersionImage', () => {
     };
     const masked: string[] = [];
     const find = findVersionImage(
-      { tenantId: 't', armEndpoint: 'https://management.azure.com' } as AzureSettings,
+      { tenantId: 't', cloud: 'Custom', armEndpoint: 'https://arm.sim.test' } as AzureSettings,
       credential,
       () => undefined,
       (secret) => masked.push(secret),
@@ -41,4 +41,34 @@ describe('findVersionImage', () => {
     expect(await find('v1.4.0', `${registry}/alc/agents@sha256:${'a'.repeat(64)}`)).toBeUndefined();
     expect(masked).toEqual(['entra-access-token', 'registry-refresh-token']);
   });
+
+  it('never sends the Entra token to a registry that is not Azure Container Registry', async () => {
+    let asked = 0;
+    const credential: TokenCredential = {
+      getToken: async () => {
+        asked += 1;
+        return { token: 'entra-access-token', expiresOnTimestamp: Date.now() + 3_600_000 };
+      },
+    };
+    const logs: string[] = [];
+    const find = findVersionImage(
+      { tenantId: 't', cloud: 'AzureCloud', armEndpoint: 'https://management.azure.com' } as AzureSettings,
+      credential,
+      (line) => logs.push(line),
+      () => undefined,
+    );
+    await find('v1.4.0', `${registry}/alc/agents@sha256:${'a'.repeat(64)}`);
+    expect(asked).toBe(0);
+    expect(logs.join('\n')).toMatch(/not an Azure Container Registry/);
+  });
+  it.each([
+    ['alcalgoregistry.azurecr.io', 'AzureCloud', true],
+    ['alcalgo.azurecr.us', 'AzureUSGovernment', true],
+    ['ghcr.io', 'AzureCloud', false],
+    ['azurecr.io.evil.example', 'AzureCloud', false],
+    ['127.0.0.1:5000', 'AzureCloud', false],
+    ['127.0.0.1:5000', 'Custom', true],
+  ] as const)('mayExchangeToken(%s, %s) is %p', (host, cloud, may) =>
+    expect(mayExchangeToken(host, cloud)).toBe(may),
+  );
 });

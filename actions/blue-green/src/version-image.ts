@@ -10,6 +10,16 @@ export function versionTags(version: string): string[] {
   return [...new Set([...(v ? [formatSemver(v)] : []), version])];
 }
 
+/**
+ * Whether the Entra token (scoped to ARM: it manages the subscription) may be sent to `registry` for the ACR token
+ * exchange: only to Azure Container Registry hosts, or any host in a Custom cloud (a private or simulated Azure).
+ * The registry is read from the live app's image, so it may be a mirror that must never see the token.
+ */
+export function mayExchangeToken(registry: string, cloud: AzureSettings['cloud']): boolean {
+  const host = registry.toLowerCase().replace(/:\d+$/, '');
+  return cloud === 'Custom' || /\.azurecr\.(io|us|cn)$/.test(host);
+}
+
 export function findVersionImage(
   settings: AzureSettings,
   credential: TokenCredential,
@@ -22,6 +32,8 @@ export function findVersionImage(
     const { registry, repository } = parseImageRef(productionImage);
     const client = new RegistryClient(registry);
     try {
+      if (!mayExchangeToken(registry, settings.cloud))
+        throw new Error('not an Azure Container Registry: no Entra token is sent to it');
       const token = await credential.getToken(armScope(settings));
       if (token) {
         mask(token.token);

@@ -5,14 +5,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RegistryClient } from '../../src/registry.js';
-import { describeWithDocker, ROOT, uniqueName } from '../support/docker.js';
+import { describeWithDocker, uniqueName } from '../support/docker.js';
 import {
   makeContext,
   type PlainRegistry,
   removeRepositories,
-  runEntry,
+  runBuildPushEntry,
   startPlainRegistry,
 } from '../support/build-push.js';
+import { errorLines } from '../support/entry.js';
 
 describeWithDocker('build-push entry, run as a runner runs it', () => {
   let registry: PlainRegistry;
@@ -34,7 +35,7 @@ describeWithDocker('build-push entry, run as a runner runs it', () => {
   });
 
   const run = (inputs: Record<string, string>, github: Record<string, string>, payload: object = {}) =>
-    runEntry(ROOT, dir, inputs, { GITHUB_WORKSPACE: context.dir, ...github }, payload);
+    runBuildPushEntry(dir, inputs, { GITHUB_WORKSPACE: context.dir, ...github }, payload);
 
   const base = () => ({
     registry: registry.server,
@@ -52,7 +53,7 @@ describeWithDocker('build-push entry, run as a runner runs it', () => {
         pull_request: { number: 12, head: { sha: head } },
       },
     );
-    expect(r.code).toBe(0);
+    expect(r.status).toBe(0);
     const digest = await new RegistryClient(registry.server).digestOf(repository, 'pr-12-abc1234');
     expect(r.outputs).toEqual({
       image: `${registry.server}/${repository}@${digest}`,
@@ -67,7 +68,7 @@ describeWithDocker('build-push entry, run as a runner runs it', () => {
     expect(r.summary).toMatch(/\| \*\*Size\*\* \| [\d.]+ (KiB|MiB) \(compressed\) \|/);
     expect(r.summary).toMatch(/\| \*\*Build time\*\* \| [\d.]+ m?s \|/);
     expect(r.summary).toContain('Did not run: not a release build');
-    expect(r.stdout).not.toContain('::error::');
+    expect(r.log).not.toContain('::error::');
   });
 
   it.each<[string, Record<string, string>, string]>([
@@ -94,10 +95,10 @@ describeWithDocker('build-push entry, run as a runner runs it', () => {
       { ...base(), ...inputs },
       { GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/tags/v1.0.0' },
     );
-    const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error::'));
-    expect({ code: r.code, errors: errors.length }).toEqual({ code: 1, errors: 1 });
+    const errors = errorLines(r.log);
+    expect({ status: r.status, errors: errors.length }).toEqual({ status: 1, errors: 1 });
     expect(errors[0]).toContain(message);
-    expect(r.stdout).not.toMatch(/\[command\]\S*docker (build|push|login)\b/);
+    expect(r.log).not.toMatch(/\[command\]\S*docker (build|push|login)\b/);
     expect(r.outputs).toEqual({});
   });
 });

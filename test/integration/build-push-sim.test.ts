@@ -15,9 +15,10 @@ import {
   quietDocker,
   removeImages,
   removeRepositories,
-  runEntry,
+  runBuildPushEntry,
   settingsFor,
 } from '../support/build-push.js';
+import { errorLines } from '../support/entry.js';
 import { appSpec, type ControlPlaneSim, RG, startControlPlaneSim } from '../support/control-plane-sim.js';
 
 const REPO = 'alc-algo-agents';
@@ -104,8 +105,8 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
       NODE_EXTRA_CA_CERTS: sim.caPath,
     };
-    const r = await runEntry(ROOT, dir, inputs, env);
-    expect({ code: r.code, errors: r.stdout.split('\n').filter((l) => l.startsWith('::error::')) }).toEqual({
+    const r = await runBuildPushEntry(dir, inputs, env);
+    expect({ code: r.status, errors: errorLines(r.log) }).toEqual({
       code: 0,
       errors: [],
     });
@@ -119,9 +120,9 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
       ['1.12.0', '1.12', '1', 'latest', 'sha-feedfac'].map((t) => `${registry}/${REPO}:${t}`),
     );
     // Tokens never reach the log: each one is masked (::add-mask::) before anything could print it.
-    expect(r.stdout).toMatch(/Logged in to .* with an ACR refresh token/);
+    expect(r.log).toMatch(/Logged in to .* with an ACR refresh token/);
     const jwt = /eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]*/g;
-    const lines = r.stdout.split('\n');
+    const lines = r.log.split('\n');
     expect(lines.filter((l) => !l.startsWith('::add-mask::') && jwt.test(l))).toEqual([]);
     const masked = lines
       .filter((l) => l.startsWith('::add-mask::'))

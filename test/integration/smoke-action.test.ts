@@ -1,60 +1,19 @@
 // The smoke-test entry run as a runner runs it: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type EntryRun, runEntry } from '../support/entry.js';
 import { makePki, startApp, type Pki, type TestApp } from './smoke-servers.js';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Parses the `name<<delimiter` blocks @actions/core writes to GITHUB_OUTPUT. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm;
-  for (let m = re.exec(text); m; m = re.exec(text)) out[m[1]] = m[3];
-  return out;
-}
-
-function runEntry(dir: string, inputs: Record<string, string>): Promise<Run> {
-  const outputFile = join(dir, `output-${Date.now()}`);
-  const summaryFile = join(dir, `summary-${Date.now()}`);
-  writeFileSync(outputFile, '');
-  writeFileSync(summaryFile, '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    RUNNER_TEMP: dir,
-    GITHUB_OUTPUT: outputFile,
-    GITHUB_STEP_SUMMARY: summaryFile,
-  };
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
-  return new Promise((resolve, reject) => {
-    // The runner hands node INPUT_* names with hyphens (INPUT_WAIT-READY); `npx` runs its command through a shell
-    // that drops such names, so the entry starts through tsx's own binary, as `npx tsx` would resolve it.
-    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-    const child = spawn(tsx, ['actions/smoke-test/src/main.ts'], { env, cwd: process.cwd() });
-    const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.on('exit', () => clearTimeout(killer));
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stdout,
-        outputs: parseOutputs(readFileSync(outputFile, 'utf8')),
-        summary: readFileSync(summaryFile, 'utf8'),
-      }),
-    );
+/** The entry as a runner starts it; the report lands in RUNNER_TEMP (`dir`). */
+const runSmokeEntry = (dir: string, inputs: Record<string, string>): Promise<EntryRun> =>
+  runEntry({
+    action: 'smoke-test',
+    inputs,
+    env: { HOME: process.env.HOME, RUNNER_TEMP: dir },
+    timeoutMs: 60_000,
   });
-}
 
 describe('actions/smoke-test entry as a child process', () => {
   let pki: Pki;
@@ -83,13 +42,13 @@ describe('actions/smoke-test entry as a child process', () => {
   });
 
   it('passes, writes every output, the report and the summary, and never prints the secret header', async () => {
-    const run = await runEntry(dir, {
+    const run = await runSmokeEntry(dir, {
       ...base(),
       'expect-version': 'v2.1.0',
       checks: '- path: /healthz\n  contains: ok',
     });
-    expect(run.stdout).not.toMatch(/::error::/);
-    expect(run.code).toBe(0);
+    expect(run.log).not.toMatch(/::error::/);
+    expect(run.status).toBe(0);
     expect(Object.keys(run.outputs).sort()).toEqual([
       'error-rate',
       'p50-ms',
@@ -110,8 +69,8 @@ describe('actions/smoke-test entry as a child process', () => {
     expect(run.summary).toMatch(/```text\n.*ms │█/);
     expect(app.lastHeaders?.authorization).toBe('Bearer s3cr3t-token-value');
     // The only appearance of the secret is the mask command itself.
-    expect(run.stdout.split('s3cr3t-token-value').length - 1).toBe(1);
-    expect(run.stdout).toContain('::add-mask::Bearer s3cr3t-token-value');
+    expect(run.log.split('s3cr3t-token-value').length - 1).toBe(1);
+    expect(run.log).toContain('::add-mask::Bearer s3cr3t-token-value');
     for (const text of [run.summary, readFileSync(run.outputs.report, 'utf8'), JSON.stringify(run.outputs)]) {
       expect(text).not.toContain('s3cr3t');
     }
@@ -119,10 +78,10 @@ describe('actions/smoke-test entry as a child process', () => {
 
   it('fails with exit code 1, one ::error:: line, passed=false and the report, when a threshold fails', async () => {
     const report = join(dir, 'sub', 'fail-report.json');
-    const run = await runEntry(dir, { ...base(), 'max-p95-ms': '1', report });
-    expect(run.code).toBe(1);
-    expect(run.stdout.match(/^::error::/gm)).toHaveLength(1);
-    expect(run.stdout).toMatch(
+    const run = await runSmokeEntry(dir, { ...base(), 'max-p95-ms': '1', report });
+    expect(run.status).toBe(1);
+    expect(run.log.match(/^::error::/gm)).toHaveLength(1);
+    expect(run.log).toMatch(
       /::error::Smoke test of https:\/\/alc-algo-agents---green\.env\.smoke\.test\/ failed: p95 latency .* over max-p95-ms 1 ms/,
     );
     expect(run.outputs.passed).toBe('false');
@@ -150,10 +109,10 @@ describe('actions/smoke-test entry as a child process', () => {
     ],
   ])('rejects a bad %s before any request', async (_name, bad, message) => {
     const hits = app.hits;
-    const run = await runEntry(dir, { ...base(), ...bad });
-    expect(run.code).toBe(1);
-    expect(run.stdout.match(/^::error::/gm)).toHaveLength(1);
-    expect(run.stdout).toMatch(message);
+    const run = await runSmokeEntry(dir, { ...base(), ...bad });
+    expect(run.status).toBe(1);
+    expect(run.log.match(/^::error::/gm)).toHaveLength(1);
+    expect(run.log).toMatch(message);
     expect(app.hits).toBe(hits);
     expect(run.outputs).toEqual({});
   });

@@ -2,7 +2,7 @@
 // ephemeral loopback port (no auth), small sample-app-like build contexts, and registry seeding.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { createServer } from 'node:net';
@@ -13,6 +13,7 @@ import type { BuildPushSettings } from '../../src/build/settings.js';
 import type { FetchFn } from '../../src/registry.js';
 import { readBuildPushSettings } from '../../src/build/settings.js';
 import type { GitContext } from '../../src/versions.js';
+import { type EntryRun, runEntry } from './entry.js';
 
 export interface PlainRegistry {
   server: string;
@@ -249,82 +250,32 @@ export function fetchWithCa(ca: string): FetchFn {
     });
 }
 
-export interface EntryRun {
-  code: number | null;
-  /** stdout and stderr together. */
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-/** Parses GITHUB_OUTPUT's `name<<delimiter` blocks. */
-export function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([\w-]+)<<(.+)$/.exec(lines[i]);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-    outputs[m[1]] = value.join('\n');
-  }
-  return outputs;
-}
-
 /**
- * Runs actions/build-push/src/main.ts (through tsx) as a runner runs a step: INPUT_* variables, GITHUB_OUTPUT,
- * GITHUB_STEP_SUMMARY, the event payload in GITHUB_EVENT_PATH, and only the environment given.
+ * Runs actions/build-push/src/main.ts as a runner runs a step (test/support/entry.ts), with the event payload,
+ * its own docker config under `workDir`, and only the environment given.
  */
-export function runEntry(
-  root: string,
+export function runBuildPushEntry(
   workDir: string,
   inputs: Record<string, string>,
   env: Record<string, string | undefined>,
   payload: object = {},
 ): Promise<EntryRun> {
   const runDir = mkdtempSync(join(workDir, 'run-'));
-  const files = {
-    output: join(runDir, 'output'),
-    summary: join(runDir, 'summary'),
-    event: join(runDir, 'event.json'),
-  };
-  writeFileSync(files.output, '');
-  writeFileSync(files.summary, '');
-  writeFileSync(files.event, JSON.stringify(payload));
-  const childEnv: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: runDir,
-    DOCKER_HOST: process.env.DOCKER_HOST,
-    DOCKER_CONFIG: join(runDir, 'docker'),
-    GITHUB_OUTPUT: files.output,
-    GITHUB_STEP_SUMMARY: files.summary,
-    GITHUB_EVENT_PATH: files.event,
-    GITHUB_REPOSITORY: 'alc/alc-algo',
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_SHA: 'feedface00112233445566778899aabbccddeeff',
-    RUNNER_TEMP: runDir,
-    npm_config_update_notifier: 'false',
-    ...env,
-  };
-  for (const [name, value] of Object.entries(inputs)) childEnv[`INPUT_${name.toUpperCase()}`] = value;
-  return new Promise((resolve) => {
-    // node --import tsx rather than npx tsx: npx goes through a shell, which drops variables whose names
-    // have a '-' (INPUT_BUILD-ARGS), and a runner passes them to node directly.
-    const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'actions/build-push/src/main.ts')], {
-      cwd: root,
-      env: childEnv,
-    });
-    let stdout = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.on('close', (code) =>
-      resolve({
-        code,
-        stdout,
-        outputs: parseOutputs(readFileSync(files.output, 'utf8')),
-        summary: readFileSync(files.summary, 'utf8'),
-      }),
-    );
+  return runEntry({
+    action: 'build-push',
+    inputs,
+    event: payload,
+    env: {
+      HOME: runDir,
+      DOCKER_HOST: process.env.DOCKER_HOST,
+      DOCKER_CONFIG: join(runDir, 'docker'),
+      GITHUB_REPOSITORY: 'alc/alc-algo',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_SHA: 'feedface00112233445566778899aabbccddeeff',
+      RUNNER_TEMP: runDir,
+      npm_config_update_notifier: 'false',
+      ...env,
+    },
   });
 }
 

@@ -1,14 +1,12 @@
 // What the deploy-app and blue-green integration tests share: the simulator with real containers, the sample
 // app pushed by digest (v1, v2, v3 and a broken build), an ACA client the way the actions build one, the core's
-// settings from inputs, and running an action entry exactly as a runner does.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// settings from inputs, and running an action entry against it as a runner does.
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { ClientSecretCredential } from '@azure/identity';
 import { Aca, type AcaOptions } from '../../src/aca.js';
-import { createContainerAppsClient, readAzureSettings } from '../../src/azure.js';
 import { proveServing } from '../../src/deploy.js';
 import { parseResolve, type InputSource } from '../../src/inputs.js';
 import { DockerCli } from '../../sim/docker.js';
@@ -17,6 +15,8 @@ import { ACR_TOKEN_USER } from '../../sim/registry.js';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createHttpClient, type HttpClient } from '../../src/http.js';
+import { errorLines, type EntryRun, startEntry as startActionEntry } from './entry.js';
+import { simAzure, simAzureInputs } from './sim-azure.js';
 
 // No jest import here (bench/arm-calls.ts uses this module too).
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
@@ -133,17 +133,11 @@ export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<D
   try {
     const pushed = await pushImages(sim, prefix, http);
     const common: Record<string, string> = {
-      cloud: 'Custom',
-      'arm-endpoint': sim.endpoints.arm,
-      'authority-host': sim.endpoints.authorityHost,
-      'subscription-id': sim.ids.subscriptionId,
-      'tenant-id': sim.ids.tenantId,
-      'client-id': sim.ids.clientId,
+      ...simAzureInputs(sim.env),
       'resource-group': RG,
       resolve: sim.env.ALC_SIM_RESOLVE,
       'ca-file': sim.caPath,
     };
-    const settings = readAzureSettings((n) => common[n] ?? '');
     const calls: string[] = [];
     const counter: PipelinePolicy = {
       name: 'count-arm-calls',
@@ -153,14 +147,9 @@ export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<D
         return next(req);
       },
     };
-    const credential = new ClientSecretCredential(sim.ids.tenantId, sim.ids.clientId, sim.ids.clientSecret, {
-      authorityHost: sim.endpoints.authorityHost,
-      disableInstanceDiscovery: true,
-      tlsOptions: { ca: sim.ca },
-    });
-    const client = createContainerAppsClient(settings, credential, {
-      tlsOptions: { ca: sim.ca },
-      additionalPolicies: [{ policy: counter, position: 'perCall' }],
+    // The client as the actions build it (OIDC), counting the ARM requests it sends.
+    const { client } = simAzure(sim.env, sim.ca, {
+      clientOptions: { additionalPolicies: [{ policy: counter, position: 'perCall' }] },
     });
     return {
       sim,
@@ -199,22 +188,7 @@ export function inputs(values: Record<string, string>): InputSource {
   return (name) => (values[name] ?? '').trim();
 }
 
-export interface EntryRun {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
-
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const re = /^([^<\n]+)<<(ghadelimiter_[^\n]+)\n([\s\S]*?)\n\2$/gm;
-  for (const m of text.matchAll(re)) out[m[1]] = m[3];
-  return out;
-}
-
-/** Runs `actions/<name>/src/main.ts` (TypeScript through tsx) the way a runner starts an action: INPUT_* variables and files. */
+/** Runs `actions/<name>/src/main.ts` the way a runner starts an action, against the simulator. */
 export function runEntry(
   action: string,
   values: Record<string, string>,
@@ -224,69 +198,25 @@ export function runEntry(
   return startEntry(action, values, sim, extraEnv).done;
 }
 
-/** Starts an entry; `child` can be killed half way. */
+/** Starts an entry against the simulator; `child` can be killed half way. */
 export function startEntry(
   action: string,
   values: Record<string, string>,
   sim: Simulator,
   extraEnv: Record<string, string> = {},
 ): { child: ChildProcess; done: Promise<EntryRun> } {
-  const dir = mkdtempSync(join(tmpdir(), 'alcdeploy-entry-'));
-  const output = join(dir, 'output');
-  const summary = join(dir, 'summary');
-  writeFileSync(output, '');
-  writeFileSync(summary, '');
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    GITHUB_OUTPUT: output,
-    GITHUB_STEP_SUMMARY: summary,
-    GITHUB_WORKSPACE: ROOT,
-    RUNNER_TEMP: dir,
-    NODE_EXTRA_CA_CERTS: sim.caPath,
-    ACTIONS_ID_TOKEN_REQUEST_URL: sim.env.ACTIONS_ID_TOKEN_REQUEST_URL,
-    ACTIONS_ID_TOKEN_REQUEST_TOKEN: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
-    ...extraEnv,
-  };
-  for (const [k, v] of Object.entries(values)) env[`INPUT_${k.toUpperCase()}`] = v;
-  // One process (node with tsx's loader), so that a SIGKILL ends the action itself, as a cancelled runner does.
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'actions', action, 'src', 'main.ts')],
-    {
-      env,
-      cwd: ROOT,
+  return startActionEntry({
+    action,
+    inputs: values,
+    env: {
+      HOME: process.env.HOME,
+      GITHUB_WORKSPACE: ROOT,
+      NODE_EXTRA_CA_CERTS: sim.caPath,
+      ACTIONS_ID_TOKEN_REQUEST_URL: sim.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      ...extraEnv,
     },
-  );
-  const done = new Promise<EntryRun>((resolve) => {
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    let finished = false;
-    const finish = (status: number | null) => {
-      if (finished) return;
-      finished = true;
-      const result = {
-        status,
-        stdout,
-        stderr,
-        outputs: parseOutputs(readFileSync(output, 'utf8')),
-        summary: readFileSync(summary, 'utf8'),
-      };
-      rmSync(dir, { recursive: true, force: true });
-      resolve(result);
-    };
-    child.on('close', finish);
-    // A killed action's helper processes may hold its pipes open for a while: the action itself has ended.
-    child.on('exit', (status, signal) => {
-      if (signal) setTimeout(() => finish(status), 500);
-    });
   });
-  return { child, done };
 }
 
-/** The `::error::` lines of a run. */
-export function errorLines(stdout: string): string[] {
-  return stdout.split('\n').filter((l) => l.startsWith('::error::'));
-}
+export { errorLines, type EntryRun };

@@ -34,7 +34,7 @@ import { guardLivePreview } from './guards.js';
 import { InputError, type ResolveEntry } from './inputs.js';
 import { appUrl, labelUrl, revisionUrl } from './naming.js';
 import { describeReady, waitReady } from './smoke/index.js';
-import { unlabelledIdle, type TrafficEntry } from './traffic.js';
+import { describeTraffic, unlabelledIdle, type TrafficEntry } from './traffic.js';
 
 export * from './deploy-plan.js';
 export * from './deploy-settings.js';
@@ -149,6 +149,23 @@ async function failedRevision(deps: DeployDeps, s: DeploySettings, error: unknow
   return new Error(`${why}; it received no traffic${after}`, { cause: error });
 }
 
+/** The revision serves, but the traffic write that labels it failed: what the app routes now and what to do. */
+async function trafficWriteFailed(
+  aca: Aca,
+  s: DeploySettings,
+  planned: readonly TrafficEntry[],
+  error: unknown,
+): Promise<Error> {
+  const now = await aca.getApp(s.app).then(
+    (app) => (app ? `[${describeTraffic(trafficOf(app))}]` : 'unknown (the app could not be read)'),
+    (e: unknown) => `unknown (reading the app failed: ${(e as Error).message})`,
+  );
+  return new Error(
+    `${s.revision} is ready and proven on its revision URL, but writing the traffic [${describeTraffic(planned)}] failed: ${(error as Error).message}. The traffic now in force: ${now}. Run deploy-app again with the same image and revision-suffix: it converges on ${s.revision} and writes the traffic again`,
+    { cause: error },
+  );
+}
+
 export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<DeployResult> {
   const { aca } = deps;
   const log = deps.log ?? (() => undefined);
@@ -234,7 +251,11 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
   const current = trafficOf((await aca.getApp(s.app)) ?? named);
   if (created) trafficBefore = current;
   const planned = planDeployTraffic(current, s);
-  const trafficAfter = sameTraffic(planned, current) ? current : await aca.writeTraffic(named, planned);
+  const trafficAfter = sameTraffic(planned, current)
+    ? current
+    : await aca.writeTraffic(named, planned).catch(async (error: unknown) => {
+        throw await trafficWriteFailed(aca, s, planned, error);
+      });
   const latest = await aca.getApp(s.app);
   const deactivated = await deactivateIdle(
     aca,

@@ -24,7 +24,7 @@ const settings = readDeploySettings(
 );
 
 /** The preview app: pr-1 serving; pr-2's deploy has created its revision and waits for it; pr-7 ran before. */
-function previewApp() {
+function previewApp(failTraffic = false) {
   let traffic: TrafficEntry[] = [{ revisionName: rev('pr-1-1111111'), label: 'pr-1', weight: 100 }];
   const active = new Set([rev('pr-1-1111111'), rev('pr-2-2222222'), rev('pr-7-0000000'), rev('manual')]);
   const deactivated: string[] = [];
@@ -58,6 +58,7 @@ function previewApp() {
     },
     waitReady: async (_a: string, name: string) => revision(name),
     writeTraffic: async (_a: unknown, list: TrafficEntry[]) => {
+      if (failTraffic) throw new Error('HTTP 500 (injected)');
       traffic = list.map((e) => ({ ...e }));
       return list;
     },
@@ -84,4 +85,18 @@ describe('a preview deploy beside another pull request', () => {
   ])('notAnotherPullRequest(pr-7) takes %s: %p', (suffix, taken) =>
     expect(notAnotherPullRequest(APP, 'pr-7')(rev(suffix))).toBe(taken),
   );
+});
+
+describe('a deploy whose traffic write fails', () => {
+  it('names the revision, the traffic now in force and the re-run that converges', async () => {
+    const fake = previewApp(true);
+    const run = deployApp(settings, { aca: fake.aca, prove: async () => 'answered 200' });
+    await expect(run).rejects.toThrow(
+      /alc-algo-agents-preview--pr-7-abc1234 is ready and proven on its revision URL, but writing the traffic \[.*pr-7=.*\] failed: HTTP 500 \(injected\)/,
+    );
+    await expect(run).rejects.toThrow(
+      /traffic now in force: \[pr-1=alc-algo-agents-preview--pr-1-1111111@100\]\. Run deploy-app again/,
+    );
+    expect(fake.deactivated).toEqual([]);
+  });
 });

@@ -295,3 +295,11 @@ export class Aca {
     }
   }
 }
+
+/** `[blue=app--v1@100, ...]` as the app routes now, for an error after a failed write; never throws. */
+export function liveTrafficText(aca: Pick<Aca, 'getApp'>, app: string): Promise<string> {
+  return aca.getApp(app).then(
+    (a) => (a ? `[${describeTraffic(trafficOf(a))}]` : 'unknown (the app could not be read)'),
+    (e: unknown) => `unknown (reading the app failed: ${(e as Error).message})`,
+  );
+}

@@ -12,7 +12,14 @@
 // State lives only in the app's traffic list: a re-run plans again from what it reads, so a finished command
 // plans nothing and a half-finished one plans the rest.
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import { environmentIdOf, sameTraffic, trafficOf, type Aca, type RevisionInfo } from './aca.js';
+import {
+  environmentIdOf,
+  liveTrafficText,
+  sameTraffic,
+  trafficOf,
+  type Aca,
+  type RevisionInfo,
+} from './aca.js';
 import {
   planAbort,
   planPromote,
@@ -235,10 +242,7 @@ async function restoreFailed(
   why: string,
   restoreError: unknown,
 ): Promise<Error> {
-  const now = await aca.getApp(s.app).then(
-    (app) => (app ? `[${describeTraffic(trafficOf(app))}]` : 'unknown (the app could not be read)'),
-    (e: unknown) => `unknown (reading the app failed: ${(e as Error).message})`,
-  );
+  const now = await liveTrafficText(aca, s.app);
   return new Error(
     `${s.command} failed: ${why}; restoring the traffic [${describeTraffic(before)}] FAILED too: ${(restoreError as Error).message}. The traffic now in force: ${now}. Put it back by hand: ${trafficSetCommand(s.app, s.resourceGroup, before)}`,
     { cause: restoreError },

@@ -15,6 +15,7 @@ import type { ContainerApp } from '@azure/arm-appcontainers';
 import {
   describeRevisionState,
   environmentIdOf,
+  liveTrafficText,
   RevisionFailedError,
   sameTraffic,
   trafficOf,
@@ -156,10 +157,7 @@ async function trafficWriteFailed(
   planned: readonly TrafficEntry[],
   error: unknown,
 ): Promise<Error> {
-  const now = await aca.getApp(s.app).then(
-    (app) => (app ? `[${describeTraffic(trafficOf(app))}]` : 'unknown (the app could not be read)'),
-    (e: unknown) => `unknown (reading the app failed: ${(e as Error).message})`,
-  );
+  const now = await liveTrafficText(aca, s.app);
   return new Error(
     `${s.revision} is ready and proven on its revision URL, but writing the traffic [${describeTraffic(planned)}] failed: ${(error as Error).message}. The traffic now in force: ${now}. Run deploy-app again with the same image and revision-suffix: it converges on ${s.revision} and writes the traffic again`,
     { cause: error },

@@ -203,8 +203,8 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
   } catch (error) {
     if (error instanceof TrafficChangedError) throw error;
     if (!moved) throw await retirePrepared(aca, s.app, prepared, error, note);
-    if (!plan.restore) throw error;
     if (failing?.kind === 'deactivate') throw housekeepingFailed(s, current, failing.revisions, error);
+    if (!plan.restore) throw error;
     const why = (error as Error).message;
     const restore = plan.restoreTo ?? before;
     try {
@@ -250,8 +250,9 @@ async function restoreFailed(
 }
 
 /**
- * Deactivating the old production after a finished promotion failed: the traffic stays as promoted (every gate
- * passed). Writing the earlier list back could send production to a revision whose deactivation half happened.
+ * A deactivation after the traffic reached its target failed (the old production after a finished promotion, a
+ * torn-down preview's revisions): the traffic stays as written (every gate passed). Writing the earlier list back
+ * could send traffic to a revision whose deactivation half happened.
  */
 function housekeepingFailed(
   s: BlueGreenSettings,
@@ -260,7 +261,7 @@ function housekeepingFailed(
   error: unknown,
 ): Error {
   return new Error(
-    `${s.command} finished and the traffic stays [${describeTraffic(current)}], but deactivating ${revisions.join(', ')} failed: ${(error as Error).message}; it carries no traffic; run the ${s.command} again to retry the deactivation (keep-previous-active: false)`,
+    `${s.command} finished and the traffic stays [${describeTraffic(current)}], but deactivating ${revisions.join(', ')} failed: ${(error as Error).message}; it carries no traffic; run the ${s.command} again: it retries the deactivation`,
     { cause: error },
   );
 }

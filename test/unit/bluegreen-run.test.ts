@@ -176,6 +176,17 @@ describe('runBlueGreen: failures after traffic moved', () => {
     expect(fake.calls.filter((c) => c.startsWith('traffic'))).toHaveLength(1);
   });
 
+  it('a failed deactivation in a teardown names the traffic left and the re-run', async () => {
+    const fake = fakeApp([{ op: 'deactivate', message: 'HTTP 500' }], undefined, [
+      { revisionName: r('v1'), label: 'blue', weight: 100 },
+      { revisionName: r('v2'), label: 'pr-3', weight: 0 },
+    ]);
+    const run = runBlueGreen(settings({ command: 'teardown', label: 'pr-3' }), deps(fake.aca));
+    await expect(run).rejects.toThrow(
+      /^teardown finished and the traffic stays \[blue=app--v1@100\], but deactivating app--v2 failed: HTTP 500; .*run the teardown again/,
+    );
+  });
+
   it('a failed restore names the traffic now in force and how to put it back', async () => {
     const fake = fakeApp([
       { op: 'writeTraffic', call: 2, message: 'HTTP 500 on the second write' },

@@ -5,14 +5,11 @@
 //   DOCKER_HOST=unix:///run/alc-deploy/docker.sock npx tsx bench/arm-calls.ts [rounds=3] [lro-delay-ms=1000]
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { readBlueGreenSettings, runBlueGreen } from '../src/bluegreen.js';
-import { deployApp, readDeploySettings } from '../src/deploy.js';
-import { inputs, ROOT, startDeploySim, type DeploySim } from '../test/support/deploy-sim.js';
+import { ROOT, startDeploySim, type DeploySim } from '../test/support/deploy-sim.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 const lroDelayMs = Number(process.argv[3] ?? 1000);
 const APP = 'alc-algo-agents';
-const env = { env: { GITHUB_WORKSPACE: ROOT } };
 
 interface Figure {
   what: string;
@@ -48,16 +45,8 @@ async function main(): Promise<void> {
   try {
     t.sim.faults.add({ method: '*', path: '^/subscriptions/', kind: 'latency', latencyMs: 100 });
     const aca = () => t.aca(undefined, { pollMs: 2000 });
-    const deploy = (image: string, suffix: string) =>
-      deployApp(readDeploySettings(inputs({ ...t.common, image, 'revision-suffix': suffix }), env), {
-        aca: aca(),
-        prove: t.prove,
-      });
-    const blueGreen = (values: Record<string, string>) =>
-      runBlueGreen(readBlueGreenSettings(inputs({ ...t.common, app: APP, ...values }), env), {
-        aca: aca(),
-        prove: t.prove,
-      });
+    const deploy = (image: string, suffix: string) => t.deploy({ image, 'revision-suffix': suffix }, aca());
+    const blueGreen = (values: Record<string, string>) => t.blueGreen({ app: APP, ...values }, aca());
 
     const figures: Figure[] = [];
     figures.push(await measure(t, 'deploy: first (creates the app)', () => deploy(t.images.v1, 'v1-0-0')));

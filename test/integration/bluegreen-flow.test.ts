@@ -4,18 +4,10 @@
 // rollback to an older version whose revision is inactive.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { trafficOf } from '../../src/aca.js';
-import { readBlueGreenSettings, runBlueGreen, type BlueGreenResult } from '../../src/bluegreen.js';
-import { deployApp, readDeploySettings } from '../../src/deploy.js';
+import type { BlueGreenResult } from '../../src/bluegreen.js';
 import type { TrafficEntry } from '../../src/traffic.js';
 import { describeWithDocker, eventually } from '../support/docker.js';
-import {
-  errorLines,
-  inputs,
-  runEntry,
-  startDeploySim,
-  startEntry,
-  type DeploySim,
-} from '../support/deploy-sim.js';
+import { errorLines, runEntry, startDeploySim, startEntry, type DeploySim } from '../support/deploy-sim.js';
 
 const APP = 'alc-algo-agents';
 const rev = (suffix: string) => `${APP}--${suffix}`;
@@ -29,23 +21,30 @@ describeWithDocker('blue-green against the simulator', () => {
       [t.images.v1, 'v1-0-0'],
       [t.images.v2, 'v2-0-0'],
     ]) {
-      const s = readDeploySettings(inputs({ ...t.common, image, 'revision-suffix': suffix }), {
-        env: { GITHUB_WORKSPACE: process.cwd() },
-      });
-      await deployApp(s, { aca: t.aca(), prove: t.prove });
+      await t.deploy({ image, 'revision-suffix': suffix });
     }
   }, 300_000);
   afterAll(async () => {
     await t?.stop();
   }, 60_000);
 
-  const blueGreen = (values: Record<string, string>): Promise<BlueGreenResult> => {
-    const s = readBlueGreenSettings(inputs({ ...t.common, app: APP, 'wait-timeout': '60s', ...values }), {
-      env: { GITHUB_WORKSPACE: process.cwd() },
-    });
-    return runBlueGreen(s, { aca: t.aca(), prove: t.prove });
-  };
+  const blueGreen = (values: Record<string, string>): Promise<BlueGreenResult> =>
+    t.blueGreen({ app: APP, 'wait-timeout': '60s', ...values });
   const traffic = async (): Promise<TrafficEntry[]> => trafficOf((await t.aca().getApp(APP))!);
+  /** A promote (50%, then 100%) started as a runner starts it, killed (SIGKILL) once the candidate has 50%. */
+  const promoteKilledAtHalf = async (values: Record<string, string> = {}) => {
+    const { child, done } = startEntry(
+      'blue-green',
+      { ...t.common, command: 'promote', app: APP, steps: '50,100', 'step-wait': '60s', ...values },
+      t.sim,
+    );
+    await eventually(
+      async () => ((await traffic()).find((e) => e.label === 'green')?.weight === 50 ? true : undefined),
+      60_000,
+    );
+    child.kill('SIGKILL');
+    await done;
+  };
   const served = async (host: string) =>
     JSON.parse((await t.get(`${host}.${t.sim.domain}`)).body).version as string;
 
@@ -135,17 +134,7 @@ describeWithDocker('blue-green against the simulator', () => {
   }, 120_000);
 
   it('a promote killed half way, then abort: traffic back where the promote found it', async () => {
-    const { child, done } = startEntry(
-      'blue-green',
-      { ...t.common, command: 'promote', app: APP, steps: '50,100', 'step-wait': '60s' },
-      t.sim,
-    );
-    await eventually(
-      async () => ((await traffic()).find((e) => e.label === 'green')?.weight === 50 ? true : undefined),
-      60_000,
-    );
-    child.kill('SIGKILL');
-    await done;
+    await promoteKilledAtHalf();
     const r = await blueGreen({ command: 'abort' });
     expect(r.after).toEqual([
       { revisionName: rev('v1-0-0'), label: 'blue', weight: 100 },
@@ -157,24 +146,7 @@ describeWithDocker('blue-green against the simulator', () => {
   }, 180_000);
 
   it('a promote killed half way and run again converges on the candidate at 100%', async () => {
-    const { child, done } = startEntry(
-      'blue-green',
-      {
-        ...t.common,
-        command: 'promote',
-        app: APP,
-        steps: '50,100',
-        'step-wait': '60s',
-        checks: VERSION_IS_2,
-      },
-      t.sim,
-    );
-    await eventually(
-      async () => ((await traffic()).find((e) => e.label === 'green')?.weight === 50 ? true : undefined),
-      60_000,
-    );
-    child.kill('SIGKILL');
-    await done;
+    await promoteKilledAtHalf({ checks: VERSION_IS_2 });
     const r = await blueGreen({ command: 'promote', steps: '50,100' });
     expect(r.after).toEqual([
       { revisionName: rev('v1-0-0'), label: 'blue', weight: 0 },
@@ -187,10 +159,7 @@ describeWithDocker('blue-green against the simulator', () => {
 
   it('rollback to an older version whose revision is inactive: reactivated, healthy, checked, switched', async () => {
     // v3 goes into the candidate slot (blue): v1 loses its label and is deactivated
-    const s = readDeploySettings(inputs({ ...t.common, image: t.images.v3, 'revision-suffix': 'v3-0-0' }), {
-      env: { GITHUB_WORKSPACE: process.cwd() },
-    });
-    const d = await deployApp(s, { aca: t.aca(), prove: t.prove });
+    const d = await t.deploy({ image: t.images.v3, 'revision-suffix': 'v3-0-0' });
     expect(d.deactivated).toEqual([rev('v1-0-0')]);
     expect((await t.aca().getRevision(APP, rev('v1-0-0')))?.active).toBe(false);
 

@@ -3,11 +3,9 @@
 // operations (3 s) keep the kill points wide. No traffic ever reaches a revision that is not ready.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { trafficOf } from '../../src/aca.js';
-import { readBlueGreenSettings, runBlueGreen } from '../../src/bluegreen.js';
-import { deployApp, readDeploySettings } from '../../src/deploy.js';
 import type { TrafficEntry } from '../../src/traffic.js';
 import { describeWithDocker, eventually } from '../support/docker.js';
-import { inputs, startDeploySim, startEntry, type DeploySim } from '../support/deploy-sim.js';
+import { startDeploySim, startEntry, type DeploySim } from '../support/deploy-sim.js';
 
 const APP = 'alc-algo-agents';
 const PREVIEW = 'alc-algo-agents-preview';
@@ -15,17 +13,8 @@ const rev = (suffix: string, app = APP) => `${app}--${suffix}`;
 
 describeWithDocker('killed half way and run again', () => {
   let t: DeploySim;
-  const settingsEnv = { env: { GITHUB_WORKSPACE: process.cwd() } };
-  const deploy = async (values: Record<string, string>) =>
-    deployApp(readDeploySettings(inputs({ ...t.common, 'wait-timeout': '60s', ...values }), settingsEnv), {
-      aca: t.aca(),
-      prove: t.prove,
-    });
-  const blueGreen = async (values: Record<string, string>) =>
-    runBlueGreen(readBlueGreenSettings(inputs({ ...t.common, app: APP, ...values }), settingsEnv), {
-      aca: t.aca(),
-      prove: t.prove,
-    });
+  const deploy = (values: Record<string, string>) => t.deploy({ 'wait-timeout': '60s', ...values });
+  const blueGreen = (values: Record<string, string>) => t.blueGreen({ app: APP, ...values });
   const traffic = async (app = APP): Promise<TrafficEntry[]> => trafficOf((await t.aca().getApp(app))!);
 
   /** Starts the entry, waits for `reached`, kills it, and says whether it was still running at that point. */

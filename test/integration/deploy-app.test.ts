@@ -3,9 +3,9 @@
 // revision is deactivated with its state in the error and never gets traffic, previews go to their own app.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { trafficOf } from '../../src/aca.js';
-import { deployApp, readDeploySettings, type DeployResult } from '../../src/deploy.js';
+import type { DeployResult } from '../../src/deploy.js';
 import { describeWithDocker } from '../support/docker.js';
-import { errorLines, inputs, runEntry, startDeploySim, type DeploySim } from '../support/deploy-sim.js';
+import { errorLines, runEntry, startDeploySim, type DeploySim } from '../support/deploy-sim.js';
 
 const APP = 'alc-algo-agents';
 
@@ -18,12 +18,8 @@ describeWithDocker('deploy-app against the simulator', () => {
     await t?.stop();
   }, 60_000);
 
-  const deploy = (values: Record<string, string>): Promise<DeployResult> => {
-    const s = readDeploySettings(inputs({ ...t.common, 'wait-timeout': '60s', ...values }), {
-      env: { GITHUB_WORKSPACE: process.cwd() },
-    });
-    return deployApp(s, { aca: t.aca(), prove: t.prove });
-  };
+  const deploy = (values: Record<string, string>): Promise<DeployResult> =>
+    t.deploy({ 'wait-timeout': '60s', ...values });
 
   it('first deploy (the real entry): creates the app in Multiple mode, blue at 100%, outputs and summary', async () => {
     const run = await runEntry(

@@ -6,8 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trafficOf } from '../../src/aca.js';
-import { readBlueGreenSettings, runBlueGreen } from '../../src/bluegreen.js';
-import { createBody, deployApp, readDeploySettings } from '../../src/deploy.js';
+import { createBody, readDeploySettings } from '../../src/deploy.js';
 import { describeWithDocker, eventually } from '../support/docker.js';
 import {
   errorLines,
@@ -34,17 +33,8 @@ function eventFile(payload: unknown): string {
 
 describeWithDocker('deploy-app and blue-green edges against the simulator', () => {
   let t: DeploySim;
-  const settingsEnv = { env: { GITHUB_WORKSPACE: process.cwd() } };
-  const deploy = async (values: Record<string, string>) =>
-    deployApp(readDeploySettings(inputs({ ...t.common, 'wait-timeout': '60s', ...values }), settingsEnv), {
-      aca: t.aca(),
-      prove: t.prove,
-    });
-  const blueGreen = async (values: Record<string, string>) =>
-    runBlueGreen(readBlueGreenSettings(inputs({ ...t.common, app: APP, ...values }), settingsEnv), {
-      aca: t.aca(),
-      prove: t.prove,
-    });
+  const deploy = (values: Record<string, string>) => t.deploy({ 'wait-timeout': '60s', ...values });
+  const blueGreen = (values: Record<string, string>) => t.blueGreen({ app: APP, ...values });
 
   beforeAll(async () => {
     t = await startDeploySim();
@@ -178,7 +168,7 @@ describeWithDocker('deploy-app and blue-green edges against the simulator', () =
     const single = 'alc-algo-single';
     const settings = readDeploySettings(
       inputs({ ...t.common, app: single, image: t.images.v1, 'revision-suffix': 'v1-0-0' }),
-      settingsEnv,
+      { env: { GITHUB_WORKSPACE: process.cwd() } },
     );
     const env = await t.aca().getEnvironment(settings.environment);
     const body = createBody(settings, env.id, env.location);

@@ -206,11 +206,10 @@ describe('GitHub Actions OIDC', () => {
     });
   });
 
-  it('an action process with only the simulator env: getIDToken, then ClientAssertionCredential', async () => {
+  /** Runs `credential` (module lines making `c`) in a node process with only the simulator's env; the ARM token it gets. */
+  async function tokenFromProcess(credential: string[]): Promise<{ stdout: string; token: string }> {
     const script = [
-      "import * as core from '@actions/core';",
-      "import { ClientAssertionCredential } from '@azure/identity';",
-      "const c = new ClientAssertionCredential(process.env.AZURE_TENANT_ID, process.env.AZURE_CLIENT_ID, () => core.getIDToken('api://AzureADTokenExchange'), { authorityHost: process.env.ALC_SIM_AUTHORITY_HOST, disableInstanceDiscovery: true });",
+      ...credential,
       "const t = await c.getToken(process.env.ALC_SIM_ARM_ENDPOINT + '/.default');",
       "console.log('TOKEN ' + t.token);",
     ].join('\n');
@@ -218,23 +217,24 @@ describe('GitHub Actions OIDC', () => {
       cwd: ROOT,
       env: { PATH: process.env.PATH, ...s.sim.env },
     });
+    return { stdout, token: /^TOKEN (\S+)$/m.exec(stdout)?.[1] ?? '' };
+  }
+
+  it('an action process with only the simulator env: getIDToken, then ClientAssertionCredential', async () => {
+    const { stdout, token } = await tokenFromProcess([
+      "import * as core from '@actions/core';",
+      "import { ClientAssertionCredential } from '@azure/identity';",
+      "const c = new ClientAssertionCredential(process.env.AZURE_TENANT_ID, process.env.AZURE_CLIENT_ID, () => core.getIDToken('api://AzureADTokenExchange'), { authorityHost: process.env.ALC_SIM_AUTHORITY_HOST, disableInstanceDiscovery: true });",
+    ]);
     expect(stdout).toMatch(/^::add-mask::/m);
-    const token = /^TOKEN (\S+)$/m.exec(stdout)?.[1] ?? '';
     expect(s.sim.identity.verify(token)).toMatchObject({ aud: s.sim.endpoints.arm });
   });
 
   it('the standard chain (DefaultAzureCredential) in a process with only the simulator env', async () => {
-    const script = [
+    const { token } = await tokenFromProcess([
       "import { DefaultAzureCredential } from '@azure/identity';",
       'const c = new DefaultAzureCredential({ authorityHost: process.env.ALC_SIM_AUTHORITY_HOST, tenantId: process.env.AZURE_TENANT_ID, disableInstanceDiscovery: true });',
-      "const t = await c.getToken(process.env.ALC_SIM_ARM_ENDPOINT + '/.default');",
-      "console.log('TOKEN ' + t.token);",
-    ].join('\n');
-    const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, ...s.sim.env },
-    });
-    const token = /^TOKEN (\S+)$/m.exec(stdout)?.[1] ?? '';
+    ]);
     expect(s.sim.identity.verify(token)).toMatchObject({ appid: s.sim.ids.clientId });
   });
 });

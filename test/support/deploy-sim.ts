@@ -7,21 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { Aca, type AcaOptions } from '../../src/aca.js';
-import { proveServing } from '../../src/deploy.js';
+import { readBlueGreenSettings, runBlueGreen, type BlueGreenResult } from '../../src/bluegreen.js';
+import { deployApp, proveServing, readDeploySettings, type DeployResult } from '../../src/deploy.js';
 import { parseResolve, type InputSource } from '../../src/inputs.js';
 import { DockerCli } from '../../sim/docker.js';
 import { startSimulator, type Simulator } from '../../sim/index.js';
 import { ACR_TOKEN_USER } from '../../sim/registry.js';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { createHttpClient, type HttpClient } from '../../src/http.js';
+import { REPO_ROOT as ROOT } from '../../scripts/run-action.js';
+import { API, appPath, ENV, RG } from './control-plane-sim.js';
 import { errorLines, type EntryRun, startEntry as startActionEntry } from './entry.js';
 import { simAzure, simAzureInputs } from './sim-azure.js';
 
 // No jest import here (bench/arm-calls.ts uses this module too).
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
-export const RG = 'alc-algo-production';
-export const ENV = 'alc-algo-env';
+export { ENV, RG, ROOT };
 
 export interface Images {
   v1: string;
@@ -41,6 +41,10 @@ export interface DeploySim {
   /** ARM requests sent by the clients of `aca()`: `METHOD path`. */
   calls: string[];
   prove: ReturnType<typeof proveServing>;
+  /** deployApp with these inputs over `common` (GITHUB_WORKSPACE the repository), through `aca` (default aca()). */
+  deploy(values: Record<string, string>, aca?: Aca): Promise<DeployResult>;
+  /** runBlueGreen with these inputs over `common`, likewise. */
+  blueGreen(values: Record<string, string>, aca?: Aca): Promise<BlueGreenResult>;
   /** Raw app JSON as ARM returns it (for byte-identical comparisons). */
   rawApp(app: string): Promise<string>;
   /** GET through the ingress (Host header routing). */
@@ -151,17 +155,29 @@ export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<D
     const { client } = simAzure(sim.env, sim.ca, {
       clientOptions: { additionalPolicies: [{ policy: counter, position: 'perCall' }] },
     });
+    const aca = (log?: (line: string) => void, options?: Partial<AcaOptions>) =>
+      new Aca(client, { resourceGroup: RG, pollMs: 250, log, ...options });
+    const prove = proveServing();
+    const settingsEnv = { env: { GITHUB_WORKSPACE: ROOT } };
     return {
       sim,
       images: pushed.images,
       registry: sim.endpoints.registry!,
       common,
       calls,
-      aca: (log, options) => new Aca(client, { resourceGroup: RG, pollMs: 250, log, ...options }),
-      prove: proveServing(),
+      aca,
+      prove,
+      // async: an input error rejects, as it does in the action.
+      deploy: async (values, through = aca()) =>
+        deployApp(readDeploySettings(inputs({ ...common, ...values }), settingsEnv), { aca: through, prove }),
+      blueGreen: async (values, through = aca()) =>
+        runBlueGreen(readBlueGreenSettings(inputs({ ...common, ...values }), settingsEnv), {
+          aca: through,
+          prove,
+        }),
       async rawApp(app) {
         const token = sim.identity.issueAccessToken('https://management.azure.com');
-        const url = `${sim.endpoints.arm}/subscriptions/${sim.ids.subscriptionId}/resourceGroups/${RG}/providers/Microsoft.App/containerApps/${app}?api-version=2026-07-01`;
+        const url = `${sim.endpoints.arm}${appPath(sim.ids.subscriptionId, app)}?api-version=${API}`;
         const res = await http.request({ url, headers: { authorization: `Bearer ${token}` } });
         return `${res.status} ${res.body.toString('utf8')}`;
       },

@@ -5,15 +5,15 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { REPO_ROOT as ROOT } from '../../scripts/run-action.js';
 import { DockerCli } from '../../sim/docker.js';
 import { httpsRequest } from '../../sim/http.js';
 import { IdentityService } from '../../sim/identity.js';
 import { ACR_TOKEN_USER, startRegistry } from '../../sim/registry.js';
 import { ensureCertificates, type SimCertificates } from '../../sim/tls.js';
 
-export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export { ROOT };
 export const PROJECT_DOCKER_HOST = 'unix:///run/alc-deploy/docker.sock';
 
 let engine: { available: boolean; reason?: string } | undefined;

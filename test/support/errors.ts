@@ -12,7 +12,7 @@ export function errorOf<E extends Error>(type: ErrorClass<E>, fn: () => unknown)
     if (e instanceof type) return e;
     throw e;
   }
-  throw new Error(`expected a ${type.name}`);
+  throw new Error(`expected ${type.name} to be thrown`);
 }
 
 /** The error `promise` rejects with, which must be a `type`. */
@@ -26,7 +26,7 @@ export async function rejectionOf<E extends Error>(
     if (e instanceof type) return e;
     throw e;
   }
-  throw new Error(`expected a rejection with a ${type.name}`);
+  throw new Error(`expected a rejection with ${type.name}`);
 }
 
 /** The InputError `fn` throws. */

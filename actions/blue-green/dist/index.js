@@ -36977,6 +36977,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)(async () => {
     const settings = (0,_src_bluegreen_js__WEBPACK_IMPORTED_MODULE_4__/* .readBlueGreenSettings */ .zd)(_src_action_js__WEBPACK_IMPORTED_MODULE_2__/* .actionInputs */ .eh);
+    for (const secret of settings.smoke.secrets)
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
     const credential = (0,_src_azure_js__WEBPACK_IMPORTED_MODULE_3__/* .createCredential */ .GO)(settings.azure);
     const aca = new _src_aca_js__WEBPACK_IMPORTED_MODULE_1__/* .Aca */ .mW((0,_src_azure_js__WEBPACK_IMPORTED_MODULE_3__/* .createContainerAppsClient */ .Xg)(settings.azure, credential), {
         resourceGroup: settings.resourceGroup,
@@ -36985,7 +36987,7 @@ await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)(async 
     const result = await (0,_src_bluegreen_js__WEBPACK_IMPORTED_MODULE_4__/* .runBlueGreen */ .lQ)(settings, {
         aca,
         prove: (0,_src_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .proveServing */ .xH)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq),
-        findVersionImage: (0,_version_image_js__WEBPACK_IMPORTED_MODULE_6__/* .findVersionImage */ .l)(settings.azure, credential, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq),
+        findVersionImage: (0,_version_image_js__WEBPACK_IMPORTED_MODULE_6__/* .findVersionImage */ .lb)(settings.azure, credential, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq),
         log: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq,
     }).catch(async (error) => {
         await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
@@ -37116,9 +37118,9 @@ function blueGreenSummary(r) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ findVersionImage)
+/* harmony export */   lb: () => (/* binding */ findVersionImage)
 /* harmony export */ });
-/* unused harmony export versionTags */
+/* unused harmony exports versionTags, mayExchangeToken */
 /* harmony import */ var _src_azure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8038);
 /* harmony import */ var _src_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2976);
 /* harmony import */ var _src_versions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7902);
@@ -37130,16 +37132,31 @@ function versionTags(version) {
     const v = (0,_src_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSemver */ .kf)(version);
     return [...new Set([...(v ? [(0,_src_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSemver */ .a1)(v)] : []), version])];
 }
-function findVersionImage(settings, credential, log) {
+/**
+ * Whether the Entra token (scoped to ARM: it manages the subscription) may be sent to `registry` for the ACR token
+ * exchange: only to Azure Container Registry hosts, or any host in a Custom cloud (a private or simulated Azure).
+ * The registry is read from the live app's image, so it may be a mirror that must never see the token.
+ */
+function mayExchangeToken(registry, cloud) {
+    const host = registry.toLowerCase().replace(/:\d+$/, '');
+    return cloud === 'Custom' || /\.azurecr\.(io|us|cn)$/.test(host);
+}
+function findVersionImage(settings, credential, log, 
+/** Masks a token in the job log (core.setSecret): the Entra token and the registry refresh token. */
+mask) {
     return async (version, productionImage) => {
         if (!productionImage)
             return undefined;
         const { registry, repository } = (0,_src_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageRef */ .Q)(productionImage);
         const client = new _src_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryClient */ .bP(registry);
         try {
+            if (!mayExchangeToken(registry, settings.cloud))
+                throw new Error('not an Azure Container Registry: no Entra token is sent to it');
             const token = await credential.getToken((0,_src_azure_js__WEBPACK_IMPORTED_MODULE_0__/* .armScope */ .Rz)(settings));
-            if (token)
-                await client.exchangeAadToken(token.token, settings.tenantId);
+            if (token) {
+                mask(token.token);
+                mask(await client.exchangeAadToken(token.token, settings.tenantId));
+            }
         }
         catch (error) {
             log(`registry ${registry}: token exchange failed (${error.message}); trying anonymously`);
@@ -37168,6 +37185,7 @@ function findVersionImage(settings, credential, log) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   UN: () => (/* binding */ sameTraffic),
+/* harmony export */   X4: () => (/* binding */ liveTrafficText),
 /* harmony export */   mW: () => (/* binding */ Aca),
 /* harmony export */   sk: () => (/* binding */ environmentIdOf),
 /* harmony export */   t7: () => (/* binding */ trafficOf)
@@ -37395,6 +37413,10 @@ class Aca {
         }
     }
 }
+/** `[blue=app--v1@100, ...]` as the app routes now, for an error after a failed write; never throws. */
+function liveTrafficText(aca, app) {
+    return aca.getApp(app).then((a) => (a ? `[${(0,_traffic_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTraffic */ .hA)(trafficOf(a))}]` : 'unknown (the app could not be read)'), (e) => `unknown (reading the app failed: ${e.message})`);
+}
 
 
 /***/ }),
@@ -37464,7 +37486,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   hG: () => (/* binding */ readAzureSettings)
 });
 
-// UNUSED EXPORTS: CLOUDS, CLOUD_NAMES, DEFAULT_AUDIENCE
+// UNUSED EXPORTS: CLOUDS, CLOUD_NAMES, DEFAULT_AUDIENCE, credentialOptions
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __nccwpck_require__(4116);
@@ -81285,22 +81307,29 @@ function readAzureSettings(get) {
 function armScope(settings) {
     return `${settings.armEndpoint}/.default`;
 }
+/** The options every credential of these settings gets. */
+function credentialOptions(settings, deps = {}) {
+    return {
+        authorityHost: settings.authorityHost,
+        disableInstanceDiscovery: settings.cloud === 'Custom',
+        ...(deps.tlsOptions ? { tlsOptions: deps.tlsOptions } : {}),
+    };
+}
 /**
  * OIDC when client-id is set: every token MSAL requests gets a fresh GitHub assertion, so long jobs
  * never present an expired one. Otherwise the standard chain (environment, workload identity, managed identity, az).
  */
 function createCredential(settings, deps = {}) {
-    const authorityHost = settings.authorityHost;
-    const disableInstanceDiscovery = settings.cloud === 'Custom';
+    const options = credentialOptions(settings, deps);
     if (settings.clientId && settings.tenantId) {
         const getIdToken = deps.getIdToken ?? ((audience) => core/* getIDToken */.V9(audience));
         return new clientAssertionCredential_ClientAssertionCredential(settings.tenantId, settings.clientId, async () => {
             const token = await getIdToken(settings.audience);
             core/* setSecret */.Pq(token);
             return token;
-        }, { authorityHost, disableInstanceDiscovery });
+        }, options);
     }
-    return new defaultAzureCredential_DefaultAzureCredential({ authorityHost, tenantId: settings.tenantId, disableInstanceDiscovery });
+    return new defaultAzureCredential_DefaultAzureCredential({ ...options, tenantId: settings.tenantId });
 }
 /** The Container Apps client for these settings; the only place one is constructed. */
 function createContainerAppsClient(settings, credential = createCredential(settings), options = {}) {
@@ -81324,7 +81353,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   lQ: () => (/* binding */ runBlueGreen)
 });
 
-// UNUSED EXPORTS: COMMANDS, GateFailedError, parseTarget, planAbort, planPromote, planRollbackCommand, planStatus, planTeardown, productionOf, promoteLabel, revisionFacts, safeSlots
+// UNUSED EXPORTS: COMMANDS, GateFailedError, TrafficChangedError, parseTarget, planAbort, planPromote, planRollbackCommand, planStatus, planTeardown, productionOf, promoteLabel, revisionFacts, safeSlots, trafficSetCommand
 
 // EXTERNAL MODULE: ./src/aca.ts
 var src_aca = __nccwpck_require__(6884);
@@ -81409,7 +81438,11 @@ function planPromote(traffic, facts, o) {
     const notes = lists.length === 0
         ? [`${label} (${candidate?.revisionName}) already carries 100%: nothing to promote`]
         : [];
-    return { command: 'promote', before: [...traffic], after, actions, restore: true, notes };
+    const resumed = lists.length > 0 && (candidate?.weight ?? 0) > 0;
+    const restoreTo = resumed && old ? (0,src_traffic/* planStep */.ek)(traffic, old.label, 100) : undefined;
+    if (restoreTo)
+        notes.push(`resuming a promotion at ${candidate?.weight}%; a failure puts the traffic back where it started [${(0,src_traffic/* describeTraffic */.hA)(restoreTo)}]`);
+    return { command: 'promote', before: [...traffic], after, actions, restore: true, restoreTo, notes };
 }
 /** Makes `revision` ready (activating it when inactive) then switches to `list`. */
 function readyThenSwitch(command, traffic, facts, revision, list, note) {
@@ -81547,6 +81580,21 @@ function planStatus(traffic) {
 function productionOf(traffic) {
     const top = [...traffic].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
     return top && (top.weight ?? 0) > 0 ? top.revisionName : undefined;
+}
+/**
+ * The Azure CLI command that sets `traffic` on an app by hand (labelled entries by label, the rest by revision
+ * or `latest`), for an error that leaves the traffic somewhere else. Pure.
+ */
+function trafficSetCommand(app, resourceGroup, traffic) {
+    const byLabel = traffic.filter((e) => e.label).map((e) => `${e.label}=${e.weight ?? 0}`);
+    const byRevision = traffic
+        .filter((e) => !e.label)
+        .map((e) => `${e.latestRevision ? 'latest' : e.revisionName}=${e.weight ?? 0}`);
+    return [
+        `az containerapp ingress traffic set --name ${app} --resource-group ${resourceGroup}`,
+        ...(byLabel.length ? [`--label-weight ${byLabel.join(' ')}`] : []),
+        ...(byRevision.length ? [`--revision-weight ${byRevision.join(' ')}`] : []),
+    ].join(' ');
 }
 
 // EXTERNAL MODULE: ./src/deploy.ts + 2 modules
@@ -81687,6 +81735,21 @@ function readBlueGreenSettings(get, deps = {}) {
 class GateFailedError extends Error {
     name = 'GateFailedError';
 }
+/** Another run (or a person) changed the traffic while this one was working: it is theirs now. */
+class TrafficChangedError extends Error {
+    name = 'TrafficChangedError';
+}
+/**
+ * Every traffic write is planned from the list this run read or wrote last; when the app's list is no longer
+ * that one, writing (or restoring) would silently undo someone else's change: stop, and touch nothing.
+ */
+async function assertUnchanged(aca, s, expected) {
+    const app = await aca.getApp(s.app);
+    const live = app ? (0,src_aca/* trafficOf */.t7)(app) : [];
+    if ((0,src_aca/* sameTraffic */.UN)(live, expected))
+        return;
+    throw new TrafficChangedError(`${s.command} stopped: the traffic of ${s.app} changed while this run was working (another run or a manual change): expected [${(0,src_traffic/* describeTraffic */.hA)(expected)}], found [${(0,src_traffic/* describeTraffic */.hA)(live)}]. Nothing was written over it; check the other run, then run ${s.command} again`);
+}
 async function runBlueGreen(s, deps) {
     const { aca } = deps;
     const now = deps.now ?? Date.now;
@@ -81739,8 +81802,10 @@ async function runBlueGreen(s, deps) {
     const prepared = [];
     let current = before;
     const deactivated = [];
+    let failing;
     try {
         for (const action of plan.actions) {
+            failing = action;
             switch (action.kind) {
                 case 'ready':
                     if (action.activate) {
@@ -81756,6 +81821,9 @@ async function runBlueGreen(s, deps) {
                     await redeployRevision(aca, s.app, action.revision, action.image);
                     break;
                 case 'traffic':
+                    if (s.command === 'promote')
+                        assertNoFreeze(s, now());
+                    await assertUnchanged(aca, s, current);
                     moved = true;
                     current = await aca.writeTraffic(named, action.traffic);
                     note(`traffic: ${action.note} [${(0,src_traffic/* describeTraffic */.hA)(current)}]`);
@@ -81777,28 +81845,57 @@ async function runBlueGreen(s, deps) {
         }
     }
     catch (error) {
+        if (error instanceof TrafficChangedError)
+            throw error;
         if (!moved)
             throw await retirePrepared(aca, s.app, prepared, error, note);
+        if (failing?.kind === 'deactivate')
+            throw housekeepingFailed(s, current, failing.revisions, error);
         if (!plan.restore)
             throw error;
         const why = error.message;
+        const restore = plan.restoreTo ?? before;
         try {
-            const back = await aca.writeTraffic(named, before);
+            const back = await aca.writeTraffic(named, restore);
             note(`restored traffic [${(0,src_traffic/* describeTraffic */.hA)(back)}]`);
         }
         catch (restoreError) {
-            throw new Error(`${why}; restoring the traffic [${(0,src_traffic/* describeTraffic */.hA)(before)}] FAILED too: ${restoreError.message}`, { cause: restoreError });
+            throw await restoreFailed(s, aca, restore, why, restoreError);
         }
-        throw new Error(`${s.command} failed and the traffic was restored to [${(0,src_traffic/* describeTraffic */.hA)(before)}]: ${why}`, { cause: error });
+        throw new Error(`${s.command} failed and the traffic was restored to [${(0,src_traffic/* describeTraffic */.hA)(restore)}]: ${why}`, { cause: error });
     }
     if (plan.actions.some((a) => a.kind === 'traffic')) {
         const latest = (await aca.getApp(s.app)) ?? app;
-        const idle = await (0,deploy/* deactivateIdle */.jB)(aca, { ...latest, name: s.app }, current);
+        const idle = await (0,deploy/* deactivateIdle */.jB)(aca, { ...latest, name: s.app }, current, [], 
+        // Teardown: never another pull request's revisions; one may be mid-deploy, not yet labelled.
+        s.command === 'teardown' ? (0,deploy/* notAnotherPullRequest */.$I)(s.app, s.label) : undefined);
         if (idle.length)
             note(`deactivated ${idle.join(', ')} (no label, no traffic)`);
         deactivated.push(...idle);
     }
     return result(current, { freeze, deactivated, appUrl: domain ? (0,naming/* appUrl */.RM)(s.app, domain) : undefined });
+}
+/** The restore itself failed: the error says what the app serves now and how to put the earlier list back. */
+async function restoreFailed(s, aca, before, why, restoreError) {
+    const now = await (0,src_aca/* liveTrafficText */.X4)(aca, s.app);
+    return new Error(`${s.command} failed: ${why}; restoring the traffic [${(0,src_traffic/* describeTraffic */.hA)(before)}] FAILED too: ${restoreError.message}. The traffic now in force: ${now}. Put it back by hand: ${trafficSetCommand(s.app, s.resourceGroup, before)}`, { cause: restoreError });
+}
+/**
+ * A deactivation after the traffic reached its target failed (the old production after a finished promotion, a
+ * torn-down preview's revisions): the traffic stays as written (every gate passed). Writing the earlier list back
+ * could send traffic to a revision whose deactivation half happened.
+ */
+function housekeepingFailed(s, current, revisions, error) {
+    return new Error(`${s.command} finished and the traffic stays [${(0,src_traffic/* describeTraffic */.hA)(current)}], but deactivating ${revisions.join(', ')} failed: ${error.message}; it carries no traffic; run the ${s.command} again: it retries the deactivation`, { cause: error });
+}
+/**
+ * Promote checks the freeze windows again before every traffic write: waiting for the candidate and each
+ * step-wait can carry a promotion that started outside a window into one. A refusal here restores the traffic.
+ */
+function assertNoFreeze(s, at) {
+    const decision = (0,guards/* freezeDecision */.O)((0,guards/* activeFreeze */.WO)(s.freeze, new Date(at)), s.overrideFreeze);
+    if (!decision.allowed)
+        throw new Error(decision.message);
 }
 /** A revision from the live template with another image (rollback to a version whose revision is gone). */
 async function redeployRevision(aca, appName, revision, image) {
@@ -81891,6 +81988,7 @@ async function gate(s, deps, urls, what, note) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   jB: () => (/* binding */ deactivateIdle),
+  $I: () => (/* binding */ notAnotherPullRequest),
   xH: () => (/* binding */ proveServing),
   _M: () => (/* reexport */ deploy_plan_readinessPath),
   uJ: () => (/* reexport */ deploy_plan_revisionTemplate)
@@ -82120,6 +82218,7 @@ function readDeploySettings(get, deps = {}) {
     let label;
     let prNumber;
     let forced = [];
+    const secrets = mode === 'preview' ? productionSecrets(production) : undefined;
     if (mode === 'preview') {
         prNumber = prNumberOf(labelRaw, deps.git);
         label = previewLabel(prNumber);
@@ -82130,6 +82229,7 @@ function readDeploySettings(get, deps = {}) {
             productionFile,
             envVars,
             envInput: 'env-vars',
+            production: secrets,
         });
         spec = guarded.spec;
         forced = guarded.forced;
@@ -82164,6 +82264,7 @@ function readDeploySettings(get, deps = {}) {
         prNumber,
         envVars,
         forced,
+        production: secrets,
         waitTimeoutMs: parseDuration('wait-timeout', get('wait-timeout'), DEFAULT_WAIT_TIMEOUT_MS, {
             allowZero: false,
         }),
@@ -82201,6 +82302,7 @@ function gitContextFromEnv(env, readFile) {
 
 
 
+
 /** The readiness proof over the smoke-test core: polls the URL until 2xx or the deadline. */
 function proveServing(log = () => undefined) {
     return async (req) => {
@@ -82225,9 +82327,18 @@ async function retire(deps, app, revision) {
         deps.log?.(`could not deactivate ${revision}: ${error.message}`);
     }
 }
-/** Revisions with no label and no weight, active, other than `keep`: deactivated so the active set stays small. */
-async function deactivateIdle(aca, app, traffic, keep = []) {
-    const active = (await aca.listRevisions(app.name)).filter((r) => r.active !== false).map((r) => r.name);
+/** A scope for deactivateIdle on a preview app: every revision except those of other pull requests. */
+function notAnotherPullRequest(app, label) {
+    return (r) => !r.startsWith(`${app}--pr-`) || r.startsWith(`${app}--${label}-`);
+}
+/**
+ * Revisions with no label and no weight, active, other than `keep`, and within `scope` (default: all):
+ * deactivated so the active set stays small.
+ */
+async function deactivateIdle(aca, app, traffic, keep = [], scope = () => true) {
+    const active = (await aca.listRevisions(app.name))
+        .filter((r) => r.active !== false && scope(r.name))
+        .map((r) => r.name);
     const idle = (0,src_traffic/* unlabelledIdle */.bm)(traffic, active, app.latestRevisionName).filter((r) => !keep.includes(r));
     for (const r of idle)
         await aca.deactivate(app.name, r);
@@ -82251,6 +82362,11 @@ async function failedRevision(deps, s, error) {
             : `Revision ${s.revision} could not be created: ${error.message}`;
     const after = carries ? '' : state ? ' and was deactivated' : '';
     return new Error(`${why}; it received no traffic${after}`, { cause: error });
+}
+/** The revision serves, but the traffic write that labels it failed: what the app routes now and what to do. */
+async function trafficWriteFailed(aca, s, planned, error) {
+    const now = await liveTrafficText(aca, s.app);
+    return new Error(`${s.revision} is ready and proven on its revision URL, but writing the traffic [${describeTraffic(planned)}] failed: ${error.message}. The traffic now in force: ${now}. Run deploy-app again with the same image and revision-suffix: it converges on ${s.revision} and writes the traffic again`, { cause: error });
 }
 async function deployApp(s, deps) {
     const { aca } = deps;
@@ -82279,6 +82395,8 @@ async function deployApp(s, deps) {
         if (mode.toLowerCase() !== 'multiple') {
             throw new Error(`App ${s.app} runs in ${mode} revisions mode; blue-green needs Multiple (set configuration.activeRevisionsMode: Multiple)`);
         }
+        if (s.mode === 'preview' && s.production)
+            guardLivePreview(app, s.app, s.production);
         assertRegistry(s.image, app);
         trafficBefore = trafficOf(app);
         planDeployTraffic(trafficBefore, s); // refuses a state the model cannot handle, before any write
@@ -82334,11 +82452,16 @@ async function deployApp(s, deps) {
     if (created)
         trafficBefore = current;
     const planned = planDeployTraffic(current, s);
-    const trafficAfter = sameTraffic(planned, current) ? current : await aca.writeTraffic(named, planned);
+    const trafficAfter = sameTraffic(planned, current)
+        ? current
+        : await aca.writeTraffic(named, planned).catch(async (error) => {
+            throw await trafficWriteFailed(aca, s, planned, error);
+        });
     const latest = await aca.getApp(s.app);
-    const deactivated = await deactivateIdle(aca, { ...(latest ?? named), name: s.app }, trafficAfter, [
-        s.revision,
-    ]);
+    const deactivated = await deactivateIdle(aca, { ...(latest ?? named), name: s.app }, trafficAfter, [s.revision], 
+    // Previews: only this pull request's revisions. Another pull request's deploy may be waiting for its new
+    // revision to turn healthy before labelling it; it is not idle, and it is not this run's to deactivate.
+    s.mode === 'preview' ? notAnotherPullRequest(s.app, s.label) : undefined);
     const label = trafficAfter.find((e) => e.revisionName === s.revision && e.label)?.label ?? s.label ?? 'blue';
     return {
         app: s.app,
@@ -82371,7 +82494,7 @@ async function deployApp(s, deps) {
 /* harmony export */   WO: () => (/* binding */ activeFreeze),
 /* harmony export */   wC: () => (/* binding */ previewEnv)
 /* harmony export */ });
-/* unused harmony exports LIVE_PORT, PAPER_PORT, PREVIEW_ENV, GuardError, refuseLivePort, assertPreviewTarget, guardPreview, localTime */
+/* unused harmony exports LIVE_PORT, PAPER_PORT, PREVIEW_ENV, GuardError, refuseLivePort, assertPreviewTarget, productionSecrets, refuseProductionVaultInput, refuseProductionSecrets, guardLivePreview, guardPreview, localTime */
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
 /* harmony import */ var _spec_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6188);
 // Guards: what a preview deploy may never do (touch the production app, reach the live trading port), and
@@ -82428,9 +82551,74 @@ function assertPreviewTarget(targetApp, productionApp, productionFile) {
         throw new GuardError(`Mode preview refuses to write to '${targetApp}': it is the production app of ${productionFile}, which holds the live trading secrets; previews go to a separate app (e.g. deploy/containerapp.preview.yaml)`);
     }
 }
+// ---- production secrets ----
+const hostOf = (url) => {
+    try {
+        return new URL(url.trim()).hostname.toLowerCase() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+};
+function productionSecrets(spec) {
+    const fromSecrets = (spec.configuration?.secrets ?? []).map((x) => hostOf(x.keyVaultUrl ?? ''));
+    const fromEnv = (spec.template?.containers ?? [])
+        .flatMap((c) => c.env ?? [])
+        .map((e) => hostOf(e.value ?? ''))
+        .filter((h) => h !== undefined && /\.vault(core)?\./.test(h));
+    const vaults = [...new Set([...fromSecrets, ...fromEnv].filter((h) => h !== undefined))];
+    const identities = Object.keys(spec.identity?.userAssignedIdentities ?? {}).map((i) => i.toLowerCase());
+    return { vaults, identities };
+}
+const SECRETS_WHY = 'a preview runs untested code and never gets the production secrets: give the preview app its own Key Vault and identity';
+/** The first env entry whose value names a production vault, as `NAME=value`. */
+function vaultEntry(env, vaults) {
+    return env.findIndex((e) => vaults.some((v) => (e.value ?? '').toLowerCase().includes(v)));
+}
+/** Throws when the env-vars input names a production Key Vault. */
+function refuseProductionVaultInput(env, prod, input) {
+    const at = vaultEntry(env, prod.vaults);
+    if (at >= 0) {
+        throw new InputError(input, `${env[at].name}=${env[at].value}`, `allowed: KEY=value entries that name no production Key Vault (${prod.vaults.join(', ')}): ${SECRETS_WHY}`);
+    }
+}
+/** Throws GuardError when a preview spec references a production Key Vault or a production identity. */
+function refuseProductionSecrets(spec, prod, specFile) {
+    const fail = (path, what) => {
+        throw new GuardError(`${specFile}: ${formatPath(path)}: ${what}: ${SECRETS_WHY}`);
+    };
+    (spec.configuration?.secrets ?? []).forEach((x, i) => {
+        const host = hostOf(x.keyVaultUrl ?? '');
+        if (host && prod.vaults.includes(host))
+            fail(['properties', 'configuration', 'secrets', i, 'keyVaultUrl'], `${x.keyVaultUrl} is a production secret`);
+    });
+    (spec.template?.containers ?? []).forEach((c, i) => {
+        const at = vaultEntry(c.env ?? [], prod.vaults);
+        if (at >= 0) {
+            const e = c.env[at];
+            fail(['properties', 'template', 'containers', i, 'env', at], `${e.name}=${e.value} names the production Key Vault`);
+        }
+    });
+    const shared = Object.keys(spec.identity?.userAssignedIdentities ?? {}).find((id) => prod.identities.includes(id.toLowerCase()));
+    if (shared)
+        fail(['identity', 'userAssignedIdentities'], `${shared} is the production app's identity`);
+}
+/**
+ * A preview into an app that already exists builds on its live template and keeps its secrets: refuse it when
+ * the live app reads the production secrets or runs the live port (it is production, whatever its name).
+ */
+function guardLivePreview(live, appName, prod) {
+    const source = `app ${appName} (live)`;
+    refuseProductionSecrets({ ...live, name: appName }, prod, source);
+    (live.template?.containers ?? []).forEach((c, i) => refuseLivePort(c.env ?? [], { file: source, path: formatPath(['template', 'containers', i, 'env']) }));
+}
 /** Every preview guard at once: returns the spec to deploy (forced env on the app container) and what was forced. */
 function guardPreview(spec, o) {
     assertPreviewTarget(o.targetApp, o.productionApp, o.productionFile);
+    if (o.production) {
+        refuseProductionSecrets(spec, o.production, o.specFile);
+        refuseProductionVaultInput(o.envVars ?? [], o.production, o.envInput ?? 'env-vars');
+    }
     const containers = spec.template?.containers ?? [];
     containers.forEach((c, i) => {
         const path = formatPath(['properties', 'template', 'containers', i, 'env']);
@@ -82476,6 +82664,10 @@ function formatter(zone) {
     return f;
 }
 function zoneProblem(zone) {
+    // Intl also takes abbreviations: 'EST' is a fixed UTC-5 with no daylight saving time, so a New York window
+    // written with it opens an hour late half the year. Only Area/Location names (and UTC) say what is meant.
+    if (!zone.includes('/') && !/^(utc|gmt)$/i.test(zone))
+        return `'${zone}' is not an IANA Area/Location time zone (abbreviations such as EST or CET ignore daylight saving time; use America/New_York, Europe/Berlin or UTC)`;
     try {
         formatter(zone);
         return undefined;

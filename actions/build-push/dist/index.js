@@ -37914,7 +37914,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   hG: () => (/* binding */ readAzureSettings)
 });
 
-// UNUSED EXPORTS: CLOUDS, CLOUD_NAMES, DEFAULT_AUDIENCE
+// UNUSED EXPORTS: CLOUDS, CLOUD_NAMES, DEFAULT_AUDIENCE, credentialOptions
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
 var core = __nccwpck_require__(7264);
@@ -81735,22 +81735,29 @@ function readAzureSettings(get) {
 function armScope(settings) {
     return `${settings.armEndpoint}/.default`;
 }
+/** The options every credential of these settings gets. */
+function credentialOptions(settings, deps = {}) {
+    return {
+        authorityHost: settings.authorityHost,
+        disableInstanceDiscovery: settings.cloud === 'Custom',
+        ...(deps.tlsOptions ? { tlsOptions: deps.tlsOptions } : {}),
+    };
+}
 /**
  * OIDC when client-id is set: every token MSAL requests gets a fresh GitHub assertion, so long jobs
  * never present an expired one. Otherwise the standard chain (environment, workload identity, managed identity, az).
  */
 function createCredential(settings, deps = {}) {
-    const authorityHost = settings.authorityHost;
-    const disableInstanceDiscovery = settings.cloud === 'Custom';
+    const options = credentialOptions(settings, deps);
     if (settings.clientId && settings.tenantId) {
         const getIdToken = deps.getIdToken ?? ((audience) => core/* getIDToken */.V9(audience));
         return new clientAssertionCredential_ClientAssertionCredential(settings.tenantId, settings.clientId, async () => {
             const token = await getIdToken(settings.audience);
             core/* setSecret */.Pq(token);
             return token;
-        }, { authorityHost, disableInstanceDiscovery });
+        }, options);
     }
-    return new defaultAzureCredential_DefaultAzureCredential({ authorityHost, tenantId: settings.tenantId, disableInstanceDiscovery });
+    return new defaultAzureCredential_DefaultAzureCredential({ ...options, tenantId: settings.tenantId });
 }
 /** The Container Apps client for these settings; the only place one is constructed. */
 function createContainerAppsClient(settings, credential = createCredential(settings), options = {}) {

@@ -37113,6 +37113,7 @@ function deploySummary(r) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   UN: () => (/* binding */ sameTraffic),
+/* harmony export */   X4: () => (/* binding */ liveTrafficText),
 /* harmony export */   h2: () => (/* binding */ RevisionFailedError),
 /* harmony export */   mT: () => (/* binding */ describeRevisionState),
 /* harmony export */   mW: () => (/* binding */ Aca),
@@ -37342,6 +37343,10 @@ class Aca {
         }
     }
 }
+/** `[blue=app--v1@100, ...]` as the app routes now, for an error after a failed write; never throws. */
+function liveTrafficText(aca, app) {
+    return aca.getApp(app).then((a) => (a ? `[${(0,_traffic_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTraffic */ .hA)(trafficOf(a))}]` : 'unknown (the app could not be read)'), (e) => `unknown (reading the app failed: ${e.message})`);
+}
 
 
 /***/ }),
@@ -37409,7 +37414,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   hG: () => (/* binding */ readAzureSettings)
 });
 
-// UNUSED EXPORTS: CLOUDS, CLOUD_NAMES, DEFAULT_AUDIENCE, armScope, createCredential
+// UNUSED EXPORTS: CLOUDS, CLOUD_NAMES, DEFAULT_AUDIENCE, armScope, createCredential, credentialOptions
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 15 modules
 var core = __nccwpck_require__(4116);
@@ -81230,22 +81235,29 @@ function readAzureSettings(get) {
 function armScope(settings) {
     return `${settings.armEndpoint}/.default`;
 }
+/** The options every credential of these settings gets. */
+function credentialOptions(settings, deps = {}) {
+    return {
+        authorityHost: settings.authorityHost,
+        disableInstanceDiscovery: settings.cloud === 'Custom',
+        ...(deps.tlsOptions ? { tlsOptions: deps.tlsOptions } : {}),
+    };
+}
 /**
  * OIDC when client-id is set: every token MSAL requests gets a fresh GitHub assertion, so long jobs
  * never present an expired one. Otherwise the standard chain (environment, workload identity, managed identity, az).
  */
 function createCredential(settings, deps = {}) {
-    const authorityHost = settings.authorityHost;
-    const disableInstanceDiscovery = settings.cloud === 'Custom';
+    const options = credentialOptions(settings, deps);
     if (settings.clientId && settings.tenantId) {
         const getIdToken = deps.getIdToken ?? ((audience) => core/* getIDToken */.V9(audience));
         return new clientAssertionCredential_ClientAssertionCredential(settings.tenantId, settings.clientId, async () => {
             const token = await getIdToken(settings.audience);
             core/* setSecret */.Pq(token);
             return token;
-        }, { authorityHost, disableInstanceDiscovery });
+        }, options);
     }
-    return new defaultAzureCredential_DefaultAzureCredential({ authorityHost, tenantId: settings.tenantId, disableInstanceDiscovery });
+    return new defaultAzureCredential_DefaultAzureCredential({ ...options, tenantId: settings.tenantId });
 }
 /** The Container Apps client for these settings; the only place one is constructed. */
 function createContainerAppsClient(settings, credential = createCredential(settings), options = {}) {
@@ -81271,7 +81283,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   lr: () => (/* reexport */ readDeploySettings)
 });
 
-// UNUSED EXPORTS: DEFAULT_PREVIEW_SPEC, DEFAULT_SPEC, DEFAULT_WAIT_TIMEOUT_MS, MODES, assertRegistry, createBody, deactivateIdle, imageOf, parseImage, planDeployTraffic, productionRevisionOf, readinessPath, registriesFor, registryOf, revisionTemplate
+// UNUSED EXPORTS: DEFAULT_PREVIEW_SPEC, DEFAULT_SPEC, DEFAULT_WAIT_TIMEOUT_MS, MODES, assertRegistry, createBody, deactivateIdle, imageOf, notAnotherPullRequest, parseImage, planDeployTraffic, productionRevisionOf, readinessPath, registriesFor, registryOf, revisionTemplate
 
 // EXTERNAL MODULE: ./src/aca.ts
 var src_aca = __nccwpck_require__(6884);
@@ -81727,9 +81739,74 @@ function assertPreviewTarget(targetApp, productionApp, productionFile) {
         throw new GuardError(`Mode preview refuses to write to '${targetApp}': it is the production app of ${productionFile}, which holds the live trading secrets; previews go to a separate app (e.g. deploy/containerapp.preview.yaml)`);
     }
 }
+// ---- production secrets ----
+const hostOf = (url) => {
+    try {
+        return new URL(url.trim()).hostname.toLowerCase() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+};
+function productionSecrets(spec) {
+    const fromSecrets = (spec.configuration?.secrets ?? []).map((x) => hostOf(x.keyVaultUrl ?? ''));
+    const fromEnv = (spec.template?.containers ?? [])
+        .flatMap((c) => c.env ?? [])
+        .map((e) => hostOf(e.value ?? ''))
+        .filter((h) => h !== undefined && /\.vault(core)?\./.test(h));
+    const vaults = [...new Set([...fromSecrets, ...fromEnv].filter((h) => h !== undefined))];
+    const identities = Object.keys(spec.identity?.userAssignedIdentities ?? {}).map((i) => i.toLowerCase());
+    return { vaults, identities };
+}
+const SECRETS_WHY = 'a preview runs untested code and never gets the production secrets: give the preview app its own Key Vault and identity';
+/** The first env entry whose value names a production vault, as `NAME=value`. */
+function vaultEntry(env, vaults) {
+    return env.findIndex((e) => vaults.some((v) => (e.value ?? '').toLowerCase().includes(v)));
+}
+/** Throws when the env-vars input names a production Key Vault. */
+function refuseProductionVaultInput(env, prod, input) {
+    const at = vaultEntry(env, prod.vaults);
+    if (at >= 0) {
+        throw new inputs/* InputError */.dz(input, `${env[at].name}=${env[at].value}`, `allowed: KEY=value entries that name no production Key Vault (${prod.vaults.join(', ')}): ${SECRETS_WHY}`);
+    }
+}
+/** Throws GuardError when a preview spec references a production Key Vault or a production identity. */
+function refuseProductionSecrets(spec, prod, specFile) {
+    const fail = (path, what) => {
+        throw new GuardError(`${specFile}: ${formatPath(path)}: ${what}: ${SECRETS_WHY}`);
+    };
+    (spec.configuration?.secrets ?? []).forEach((x, i) => {
+        const host = hostOf(x.keyVaultUrl ?? '');
+        if (host && prod.vaults.includes(host))
+            fail(['properties', 'configuration', 'secrets', i, 'keyVaultUrl'], `${x.keyVaultUrl} is a production secret`);
+    });
+    (spec.template?.containers ?? []).forEach((c, i) => {
+        const at = vaultEntry(c.env ?? [], prod.vaults);
+        if (at >= 0) {
+            const e = c.env[at];
+            fail(['properties', 'template', 'containers', i, 'env', at], `${e.name}=${e.value} names the production Key Vault`);
+        }
+    });
+    const shared = Object.keys(spec.identity?.userAssignedIdentities ?? {}).find((id) => prod.identities.includes(id.toLowerCase()));
+    if (shared)
+        fail(['identity', 'userAssignedIdentities'], `${shared} is the production app's identity`);
+}
+/**
+ * A preview into an app that already exists builds on its live template and keeps its secrets: refuse it when
+ * the live app reads the production secrets or runs the live port (it is production, whatever its name).
+ */
+function guardLivePreview(live, appName, prod) {
+    const source = `app ${appName} (live)`;
+    refuseProductionSecrets({ ...live, name: appName }, prod, source);
+    (live.template?.containers ?? []).forEach((c, i) => refuseLivePort(c.env ?? [], { file: source, path: formatPath(['template', 'containers', i, 'env']) }));
+}
 /** Every preview guard at once: returns the spec to deploy (forced env on the app container) and what was forced. */
 function guardPreview(spec, o) {
     assertPreviewTarget(o.targetApp, o.productionApp, o.productionFile);
+    if (o.production) {
+        refuseProductionSecrets(spec, o.production, o.specFile);
+        refuseProductionVaultInput(o.envVars ?? [], o.production, o.envInput ?? 'env-vars');
+    }
     const containers = spec.template?.containers ?? [];
     containers.forEach((c, i) => {
         const path = formatPath(['properties', 'template', 'containers', i, 'env']);
@@ -81775,6 +81852,10 @@ function formatter(zone) {
     return f;
 }
 function zoneProblem(zone) {
+    // Intl also takes abbreviations: 'EST' is a fixed UTC-5 with no daylight saving time, so a New York window
+    // written with it opens an hour late half the year. Only Area/Location names (and UTC) say what is meant.
+    if (!zone.includes('/') && !/^(utc|gmt)$/i.test(zone))
+        return `'${zone}' is not an IANA Area/Location time zone (abbreviations such as EST or CET ignore daylight saving time; use America/New_York, Europe/Berlin or UTC)`;
     try {
         formatter(zone);
         return undefined;
@@ -83689,6 +83770,7 @@ function readDeploySettings(get, deps = {}) {
     let label;
     let prNumber;
     let forced = [];
+    const secrets = mode === 'preview' ? productionSecrets(production) : undefined;
     if (mode === 'preview') {
         prNumber = prNumberOf(labelRaw, deps.git);
         label = (0,naming/* previewLabel */.Pg)(prNumber);
@@ -83699,6 +83781,7 @@ function readDeploySettings(get, deps = {}) {
             productionFile,
             envVars,
             envInput: 'env-vars',
+            production: secrets,
         });
         spec = guarded.spec;
         forced = guarded.forced;
@@ -83733,6 +83816,7 @@ function readDeploySettings(get, deps = {}) {
         prNumber,
         envVars,
         forced,
+        production: secrets,
         waitTimeoutMs: (0,inputs/* parseDuration */.E9)('wait-timeout', get('wait-timeout'), DEFAULT_WAIT_TIMEOUT_MS, {
             allowZero: false,
         }),
@@ -83770,6 +83854,7 @@ function gitContextFromEnv(env, readFile) {
 
 
 
+
 /** The readiness proof over the smoke-test core: polls the URL until 2xx or the deadline. */
 function proveServing(log = () => undefined) {
     return async (req) => {
@@ -83794,9 +83879,18 @@ async function retire(deps, app, revision) {
         deps.log?.(`could not deactivate ${revision}: ${error.message}`);
     }
 }
-/** Revisions with no label and no weight, active, other than `keep`: deactivated so the active set stays small. */
-async function deactivateIdle(aca, app, traffic, keep = []) {
-    const active = (await aca.listRevisions(app.name)).filter((r) => r.active !== false).map((r) => r.name);
+/** A scope for deactivateIdle on a preview app: every revision except those of other pull requests. */
+function notAnotherPullRequest(app, label) {
+    return (r) => !r.startsWith(`${app}--pr-`) || r.startsWith(`${app}--${label}-`);
+}
+/**
+ * Revisions with no label and no weight, active, other than `keep`, and within `scope` (default: all):
+ * deactivated so the active set stays small.
+ */
+async function deactivateIdle(aca, app, traffic, keep = [], scope = () => true) {
+    const active = (await aca.listRevisions(app.name))
+        .filter((r) => r.active !== false && scope(r.name))
+        .map((r) => r.name);
     const idle = (0,src_traffic/* unlabelledIdle */.bm)(traffic, active, app.latestRevisionName).filter((r) => !keep.includes(r));
     for (const r of idle)
         await aca.deactivate(app.name, r);
@@ -83820,6 +83914,11 @@ async function failedRevision(deps, s, error) {
             : `Revision ${s.revision} could not be created: ${error.message}`;
     const after = carries ? '' : state ? ' and was deactivated' : '';
     return new Error(`${why}; it received no traffic${after}`, { cause: error });
+}
+/** The revision serves, but the traffic write that labels it failed: what the app routes now and what to do. */
+async function trafficWriteFailed(aca, s, planned, error) {
+    const now = await (0,src_aca/* liveTrafficText */.X4)(aca, s.app);
+    return new Error(`${s.revision} is ready and proven on its revision URL, but writing the traffic [${(0,src_traffic/* describeTraffic */.hA)(planned)}] failed: ${error.message}. The traffic now in force: ${now}. Run deploy-app again with the same image and revision-suffix: it converges on ${s.revision} and writes the traffic again`, { cause: error });
 }
 async function deployApp(s, deps) {
     const { aca } = deps;
@@ -83848,6 +83947,8 @@ async function deployApp(s, deps) {
         if (mode.toLowerCase() !== 'multiple') {
             throw new Error(`App ${s.app} runs in ${mode} revisions mode; blue-green needs Multiple (set configuration.activeRevisionsMode: Multiple)`);
         }
+        if (s.mode === 'preview' && s.production)
+            guardLivePreview(app, s.app, s.production);
         assertRegistry(s.image, app);
         trafficBefore = (0,src_aca/* trafficOf */.t7)(app);
         planDeployTraffic(trafficBefore, s); // refuses a state the model cannot handle, before any write
@@ -83903,11 +84004,16 @@ async function deployApp(s, deps) {
     if (created)
         trafficBefore = current;
     const planned = planDeployTraffic(current, s);
-    const trafficAfter = (0,src_aca/* sameTraffic */.UN)(planned, current) ? current : await aca.writeTraffic(named, planned);
+    const trafficAfter = (0,src_aca/* sameTraffic */.UN)(planned, current)
+        ? current
+        : await aca.writeTraffic(named, planned).catch(async (error) => {
+            throw await trafficWriteFailed(aca, s, planned, error);
+        });
     const latest = await aca.getApp(s.app);
-    const deactivated = await deactivateIdle(aca, { ...(latest ?? named), name: s.app }, trafficAfter, [
-        s.revision,
-    ]);
+    const deactivated = await deactivateIdle(aca, { ...(latest ?? named), name: s.app }, trafficAfter, [s.revision], 
+    // Previews: only this pull request's revisions. Another pull request's deploy may be waiting for its new
+    // revision to turn healthy before labelling it; it is not idle, and it is not this run's to deactivate.
+    s.mode === 'preview' ? notAnotherPullRequest(s.app, s.label) : undefined);
     const label = trafficAfter.find((e) => e.revisionName === s.revision && e.label)?.label ?? s.label ?? 'blue';
     return {
         app: s.app,

@@ -134,6 +134,8 @@ export interface CredentialDeps {
   getIdToken?: (audience: string) => Promise<string>;
   /** TLS settings of the token requests, e.g. the CA of a private authority host. */
   tlsOptions?: TokenCredentialOptions['tlsOptions'];
+  /** Masks a token in the job log (core.setSecret on a runner). */
+  mask?: (secret: string) => void;
 }
 
 /** The options every credential of these settings gets. */
@@ -156,12 +158,13 @@ export function createCredential(settings: AzureSettings, deps: CredentialDeps =
   const options = credentialOptions(settings, deps);
   if (settings.clientId && settings.tenantId) {
     const getIdToken = deps.getIdToken ?? ((audience: string) => core.getIDToken(audience));
+    const mask = deps.mask ?? core.setSecret;
     return new ClientAssertionCredential(
       settings.tenantId,
       settings.clientId,
       async () => {
         const token = await getIdToken(settings.audience);
-        core.setSecret(token);
+        mask(token);
         return token;
       },
       options,

@@ -81,6 +81,25 @@ describe('Entra ID', () => {
     expect(assertions).toBeGreaterThan(0);
   });
 
+  it('every token request gets a fresh GitHub assertion, each masked before use', async () => {
+    const issued: string[] = [];
+    const masked: string[] = [];
+    const { credential } = simAzure(s.sim.env, s.sim.ca, {
+      getIdToken: async (audience) => {
+        const token = await githubToken(s.sim, audience);
+        issued.push(token);
+        return token;
+      },
+      mask: (secret) => masked.push(secret),
+    });
+    await credential.getToken(`${s.sim.endpoints.arm}/.default`);
+    await credential.getToken('https://alc-algo-agents.example/.default');
+    // MSAL may ask for the assertion more than once per token request; never reuses one.
+    expect(issued.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(issued).size).toBe(issued.length);
+    expect(masked).toEqual(issued);
+  });
+
   it('ClientSecretCredential works with the secret and refuses another one', async () => {
     const make = (secret: string) =>
       new ClientSecretCredential(s.sim.ids.tenantId, s.sim.ids.clientId, secret, {

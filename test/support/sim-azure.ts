@@ -54,6 +54,7 @@ export function simAzure(
   ca: string,
   o: {
     getIdToken?: (audience: string) => Promise<string>;
+    mask?: (secret: string) => void;
     clientOptions?: ContainerAppsAPIClientOptionalParams;
   } = {},
 ): SimAzure {
@@ -63,6 +64,8 @@ export function simAzure(
   const credential = createCredential(settings, {
     getIdToken: o.getIdToken ?? ((audience) => simGithubToken(env, ca, audience)),
     tlsOptions,
+    // A test process is no runner: its log needs no ::add-mask:: lines for the simulator's tokens.
+    mask: o.mask ?? (() => undefined),
   });
   const client = createContainerAppsClient(settings, credential, { tlsOptions, ...o.clientOptions });
   return { settings, credential, client };

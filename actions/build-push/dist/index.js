@@ -81751,9 +81751,10 @@ function createCredential(settings, deps = {}) {
     const options = credentialOptions(settings, deps);
     if (settings.clientId && settings.tenantId) {
         const getIdToken = deps.getIdToken ?? ((audience) => core/* getIDToken */.V9(audience));
+        const mask = deps.mask ?? core/* setSecret */.Pq;
         return new clientAssertionCredential_ClientAssertionCredential(settings.tenantId, settings.clientId, async () => {
             const token = await getIdToken(settings.audience);
-            core/* setSecret */.Pq(token);
+            mask(token);
             return token;
         }, options);
     }

@@ -69,6 +69,8 @@ export interface SimulatorIds {
   subscriptionId: string;
   githubRequestToken: string;
   adminToken: string;
+  /** The Docker runtime's instance id: stable, so a restart after a kill removes the containers it left. */
+  runtimeId: string;
 }
 
 export interface Simulator {
@@ -110,7 +112,8 @@ const guid = () => randomUUID().toLowerCase();
 /** Ids and secrets of this simulator, created once per state directory. */
 function loadIds(stateDir: string): SimulatorIds {
   const path = join(stateDir, 'ids.json');
-  if (existsSync(path)) return JSON.parse(readFileSync(path, 'utf8')) as SimulatorIds;
+  const saved = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as Partial<SimulatorIds>) : {};
+  if (saved.tenantId && saved.runtimeId) return saved as SimulatorIds;
   const ids: SimulatorIds = {
     tenantId: guid(),
     clientId: guid(),
@@ -118,6 +121,8 @@ function loadIds(stateDir: string): SimulatorIds {
     subscriptionId: guid(),
     githubRequestToken: randomBytes(24).toString('base64url'),
     adminToken: randomBytes(24).toString('base64url'),
+    runtimeId: randomBytes(4).toString('hex'),
+    ...saved,
   };
   writeFileSync(path, JSON.stringify(ids, null, 2), { mode: 0o600 });
   return ids;
@@ -169,7 +174,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const faults = new FaultInjector();
   const dockerHost = options.dockerHost ?? process.env.DOCKER_HOST ?? DOCKER_HOST_DEFAULT;
   const runtime: Runtime =
-    options.runtime ?? (useDocker ? new DockerRuntime({ dockerHost }) : new StaticRuntime());
+    options.runtime ??
+    (useDocker ? new DockerRuntime({ dockerHost, instanceId: ids.runtimeId }) : new StaticRuntime());
 
   const stops: Array<() => Promise<void>> = [() => runtime.close()];
   const stop = async () => {

@@ -127,6 +127,7 @@ export function deriveStatus(
 
 export class DockerRuntime implements Runtime {
   readonly instanceId: string;
+  private readonly ownsNetwork: boolean;
   readonly network: string;
   private readonly docker: DockerCli;
   private readonly configDir: string;
@@ -144,6 +145,7 @@ export class DockerRuntime implements Runtime {
   constructor(options: DockerRuntimeOptions = {}) {
     this.instanceId = options.instanceId ?? randomBytes(4).toString('hex');
     this.network = options.network ?? `alc-sim-${this.instanceId}`;
+    this.ownsNetwork = options.network === undefined;
     // Logins stay in a private config directory: the user's ~/.docker is never touched.
     this.configDir = mkdtempSync(join(tmpdir(), `alc-sim-docker-${this.instanceId}-`));
     this.docker = new DockerCli({ host: options.dockerHost, configDir: this.configDir });
@@ -260,9 +262,11 @@ export class DockerRuntime implements Runtime {
     this.initialized ??= (async () => {
       await this.docker.serverVersion();
       const since = Math.floor(Date.now() / 1000) - 1;
-      this.createdNetwork = await this.docker.networkCreate(this.network, {
+      const created = await this.docker.networkCreate(this.network, {
         [LABEL_INSTANCE]: this.instanceId,
       });
+      // The default network is named after this instance: one left by a killed run is ours to remove too.
+      this.createdNetwork = created || this.ownsNetwork;
       // Leftovers of an earlier run with the same instance id: the control plane re-creates what is active.
       await this.docker.rm(await this.docker.ps({ label: `${LABEL_INSTANCE}=${this.instanceId}` }));
       this.watchEvents(since);

@@ -229,4 +229,29 @@ describeWithDocker('DockerRuntime with real containers', () => {
     expect(await docker.ps({ label: `${LABEL_INSTANCE}=${other.instanceId}` })).toHaveLength(1);
     await other.close();
   });
+
+  it('a runtime started again with the id of a killed one removes what that one left, network included', async () => {
+    const instanceId = uniqueName('killed')
+      .replace(/[^a-z0-9]/g, '')
+      .slice(-12);
+    const killed = new DockerRuntime({ instanceId, pullPolicy: 'missing' });
+    const again = new DockerRuntime({ instanceId, pullPolicy: 'missing' });
+    try {
+      await killed.ensureRevision(spec('alc-algo-agents--left', { image: local[0] }));
+      const left = await docker.ps({ label: `${LABEL_INSTANCE}=${instanceId}` });
+      expect(left).toHaveLength(1);
+
+      // No close(): as after SIGKILL. The next run with the same id takes over.
+      await again.ensureRevision(spec('alc-algo-agents--next', { image: local[0] }));
+      const now = await docker.ps({ label: `${LABEL_INSTANCE}=${instanceId}` });
+      expect(now).toHaveLength(1);
+      expect(now).not.toContain(left[0]);
+      await again.close();
+      expect(await docker.ps({ label: `${LABEL_INSTANCE}=${instanceId}` })).toEqual([]);
+      expect(await docker.networkExists(again.network)).toBe(false);
+    } finally {
+      await again.close();
+      await killed.close(); // ends the first one's event watcher
+    }
+  });
 });

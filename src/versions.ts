@@ -183,3 +183,23 @@ export function isReleaseBuild(ctx: GitContext): boolean {
   const ref = classifyRef(ctx);
   return ref.kind === 'tag' && ref.semver !== undefined && isRelease(ref.semver);
 }
+
+/** The workflow run as the runner describes it (GITHUB_* variables and the event payload). */
+export function gitContextFromEnv(env: NodeJS.ProcessEnv, readFile: (path: string) => string): GitContext {
+  let pr: { number?: unknown; head?: { sha?: unknown } } | undefined;
+  try {
+    const payload = env.GITHUB_EVENT_PATH
+      ? (JSON.parse(readFile(env.GITHUB_EVENT_PATH)) as Record<string, unknown>)
+      : {};
+    pr = payload.pull_request as typeof pr;
+  } catch {
+    pr = undefined;
+  }
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    ref: env.GITHUB_REF ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    prNumber: typeof pr?.number === 'number' ? pr.number : undefined,
+    prHeadSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined,
+  };
+}

@@ -6,7 +6,6 @@ import type { Template } from '@azure/arm-appcontainers';
 import { deployOutputs, deploySummary } from '../../actions/deploy-app/src/report.js';
 import {
   createBody,
-  gitContextFromEnv,
   parseImage,
   planDeployTraffic,
   productionRevisionOf,
@@ -351,29 +350,6 @@ describe('small decisions', () => {
     [undefined, '/'],
   ])('readinessPath %#', (template, expected) => {
     expect(readinessPath(template as Template | undefined)).toBe(expected);
-  });
-  it('gitContextFromEnv reads the pull request head from the event payload', () => {
-    const env = {
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_REF: 'refs/pull/12/merge',
-      GITHUB_SHA: 'm',
-      GITHUB_EVENT_PATH: '/e.json',
-    };
-    const payload = JSON.stringify({ pull_request: { number: 12, head: { sha: 'abc' } } });
-    expect(gitContextFromEnv(env, () => payload)).toEqual({
-      eventName: 'pull_request',
-      ref: 'refs/pull/12/merge',
-      sha: 'm',
-      prNumber: 12,
-      prHeadSha: 'abc',
-    });
-    expect(gitContextFromEnv({}, () => '')).toEqual({
-      eventName: '',
-      ref: '',
-      sha: '',
-      prNumber: undefined,
-      prHeadSha: undefined,
-    });
   });
 });
 

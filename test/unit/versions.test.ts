@@ -12,6 +12,7 @@ import {
   sanitizeTag,
   semverTags,
   validateTag,
+  gitContextFromEnv,
 } from '../../src/versions.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';
@@ -233,5 +234,31 @@ describe('classifyRef', () => {
   });
   it('a push to refs/pull is still a pull request', () => {
     expect(classifyRef(ctx({ ref: 'refs/pull/4/head' }))).toMatchObject({ kind: 'pull', number: 4 });
+  });
+});
+
+describe('gitContextFromEnv', () => {
+  it('reads the pull request head from the event payload', () => {
+    const env = {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_REF: 'refs/pull/12/merge',
+      GITHUB_SHA: 'm',
+      GITHUB_EVENT_PATH: '/e.json',
+    };
+    const payload = JSON.stringify({ pull_request: { number: 12, head: { sha: 'abc' } } });
+    expect(gitContextFromEnv(env, () => payload)).toEqual({
+      eventName: 'pull_request',
+      ref: 'refs/pull/12/merge',
+      sha: 'm',
+      prNumber: 12,
+      prHeadSha: 'abc',
+    });
+    expect(gitContextFromEnv({}, () => '')).toEqual({
+      eventName: '',
+      ref: '',
+      sha: '',
+      prNumber: undefined,
+      prHeadSha: undefined,
+    });
   });
 });

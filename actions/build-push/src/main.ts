@@ -1,31 +1,19 @@
 // build-push entry: inputs -> build, push, retention -> outputs and job summary.
 import * as core from '@actions/core';
-import * as github from '@actions/github';
+import { readFileSync } from 'node:fs';
 import { actionInputs, runAction } from '../../../src/action.js';
 import { execDocker } from '../../../src/build/docker.js';
 import { buildAndPush } from '../../../src/build/run.js';
 import { readBuildPushSettings } from '../../../src/build/settings.js';
 import { renderSummary } from '../../../src/build/summary.js';
-import type { GitContext } from '../../../src/versions.js';
-
-function gitContext(): GitContext {
-  const { context } = github;
-  const pr = context.payload.pull_request as { number?: number; head?: { sha?: string } } | undefined;
-  return {
-    eventName: context.eventName,
-    ref: context.ref,
-    sha: context.sha,
-    prNumber: pr?.number,
-    prHeadSha: pr?.head?.sha,
-  };
-}
+import { gitContextFromEnv } from '../../../src/versions.js';
 
 await runAction(async () => {
   const repository = process.env.GITHUB_REPOSITORY;
   const settings = readBuildPushSettings(actionInputs, {
-    git: gitContext(),
+    git: gitContextFromEnv(process.env, (p) => readFileSync(p, 'utf8')),
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-    source: repository ? `${github.context.serverUrl}/${repository}` : undefined,
+    source: repository ? `${process.env.GITHUB_SERVER_URL || 'https://github.com'}/${repository}` : undefined,
   });
   const result = await buildAndPush(settings, {
     docker: execDocker(),

@@ -4,7 +4,8 @@ import * as core from '@actions/core';
 import { Aca } from '../../../src/aca.js';
 import { actionInputs, describeError, runAction } from '../../../src/action.js';
 import { createContainerAppsClient } from '../../../src/azure.js';
-import { deployApp, gitContextFromEnv, proveServing, readDeploySettings } from '../../../src/deploy.js';
+import { deployApp, proveServing, readDeploySettings } from '../../../src/deploy.js';
+import { gitContextFromEnv } from '../../../src/versions.js';
 import { deployOutputs, deploySummary } from './report.js';
 
 await runAction(async () => {

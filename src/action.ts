@@ -31,6 +31,16 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
   }
 }
 
+/** Awaits `work`; when it fails, the job summary says so under `title` before the error fails the step. */
+export async function withFailureSummary<T>(title: string, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    await core.summary.addRaw(`## ${title}\n\n${describeError(error)}\n`).write();
+    throw error;
+  }
+}
+
 /** Raised by an action whose behaviour this version does not have yet: it must never pretend to succeed. */
 export class NotImplementedError extends Error {
   constructor(what: string) {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
 import { blueGreenOutputs, blueGreenSummary, trafficJson } from '../../actions/blue-green/src/report.js';
-import { versionTags } from '../../actions/blue-green/src/version-image.js';
+import { versionTags } from '../../src/version-image.js';
 import {
   parseTarget,
   planAbort,

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TokenCredential } from '@azure/identity';
-import { findVersionImage, mayExchangeToken } from '../../actions/blue-green/src/version-image.js';
+import { findVersionImage, mayExchangeToken } from '../../src/version-image.js';
 import type { AzureSettings } from '../../src/azure.js';
 
 /** A registry on loopback: the token exchange answers a refresh token, every manifest is unknown. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { Aca } from '../../../src/aca.js';
-import { actionInputs, describeError, runAction } from '../../../src/action.js';
+import { actionInputs, runAction, withFailureSummary } from '../../../src/action.js';
 import { createContainerAppsClient } from '../../../src/azure.js';
 import { deployApp, proveServing, readDeploySettings } from '../../../src/deploy.js';
 import { gitContextFromEnv } from '../../../src/versions.js';
@@ -15,13 +15,9 @@ await runAction(async () => {
     resourceGroup: settings.resourceGroup,
     log: core.info,
   });
-  const result = await deployApp(settings, { aca, prove: proveServing(core.info), log: core.info }).catch(
-    async (error: unknown) => {
-      await core.summary
-        .addRaw(`## deploy-app: ❌ ${settings.revision} failed\n\n${describeError(error)}\n`)
-        .write();
-      throw error;
-    },
+  const result = await withFailureSummary(
+    `deploy-app: ❌ ${settings.revision} failed`,
+    deployApp(settings, { aca, prove: proveServing(core.info), log: core.info }),
   );
   for (const [name, value] of Object.entries(deployOutputs(result))) core.setOutput(name, value);
   await core.summary.addRaw(deploySummary(result)).write();

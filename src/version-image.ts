@@ -1,8 +1,8 @@
 // Rollback to a version whose revision is gone: find its image (by digest) in the registry the app pulls from.
 import type { TokenCredential } from '@azure/identity';
-import { armScope, type AzureSettings } from '../../../src/azure.js';
-import { parseImageRef, RegistryClient, RegistryError } from '../../../src/registry.js';
-import { formatSemver, parseSemver } from '../../../src/versions.js';
+import { armScope, type AzureSettings } from './azure.js';
+import { parseImageRef, RegistryClient, RegistryError } from './registry.js';
+import { formatSemver, parseSemver } from './versions.js';
 
 /** Tags a release of `version` carries (build-push tags v1.2.3 as 1.2.3), most likely first. */
 export function versionTags(version: string): string[] {

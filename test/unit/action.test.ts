@@ -1,0 +1,45 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeError, withFailureSummary } from '../../src/action.js';
+import { InputError } from '../../src/inputs.js';
+
+describe('describeError', () => {
+  it.each([
+    [new InputError('app', 'X', 'allowed: y'), "Input 'app' has the invalid value 'X': allowed: y"],
+    [
+      Object.assign(new Error('no app'), { code: 'ResourceNotFound', statusCode: 404 }),
+      'no app (ResourceNotFound, HTTP 404)',
+    ],
+    [new Error('plain'), 'plain'],
+    ['text', 'text'],
+  ])('%#', (error, text) => expect(describeError(error)).toBe(text));
+});
+
+describe('withFailureSummary', () => {
+  let summary: string;
+  const saved = process.env.GITHUB_STEP_SUMMARY;
+  beforeEach(() => {
+    summary = join(mkdtempSync(join(tmpdir(), 'alc-summary-')), 'summary.md');
+    writeFileSync(summary, '');
+    process.env.GITHUB_STEP_SUMMARY = summary;
+  });
+  afterEach(() => {
+    process.env.GITHUB_STEP_SUMMARY = saved;
+  });
+
+  it('passes a result through and writes nothing', async () => {
+    await expect(withFailureSummary('deploy-app failed', Promise.resolve(7))).resolves.toBe(7);
+    expect(readFileSync(summary, 'utf8')).toBe('');
+  });
+  it('writes the title and the error to the job summary, then rethrows it', async () => {
+    const error = new Error('revision never turned healthy');
+    await expect(withFailureSummary('deploy-app: ❌ v1-2-0 failed', Promise.reject(error))).rejects.toBe(
+      error,
+    );
+    expect(readFileSync(summary, 'utf8')).toBe(
+      '## deploy-app: ❌ v1-2-0 failed\n\nrevision never turned healthy\n',
+    );
+  });
+});

@@ -15,7 +15,8 @@ import { runAction, runScript, type RunActionResult, type RunnerEvent } from './
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-interface StepDoc {
+/** A workflow file as YAML gives it (the parts the runner and the workflow checks read). */
+export interface StepDoc {
   id?: string;
   name?: string;
   if?: string;
@@ -26,7 +27,7 @@ interface StepDoc {
   'continue-on-error'?: boolean;
 }
 
-interface JobDoc {
+export interface JobDoc {
   name?: string;
   needs?: string | string[];
   if?: string;
@@ -37,7 +38,7 @@ interface JobDoc {
   steps: StepDoc[];
 }
 
-interface WorkflowDoc {
+export interface WorkflowDoc {
   name?: string;
   on: unknown;
   permissions?: unknown;

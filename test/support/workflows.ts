@@ -6,39 +6,14 @@ import { parseAction } from '@actions/workflow-parser/actions/action-parser';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import type { JobDoc, StepDoc, WorkflowDoc } from '../../scripts/run-workflow.js';
+
+export type { JobDoc, StepDoc, WorkflowDoc } from '../../scripts/run-workflow.js';
 
 export interface Workflow {
   file: string;
   text: string;
   doc: WorkflowDoc;
-}
-
-export interface WorkflowDoc {
-  on?: unknown;
-  permissions?: unknown;
-  env?: Record<string, string>;
-  jobs: Record<string, JobDoc>;
-}
-
-export interface JobDoc {
-  needs?: string | string[];
-  if?: string;
-  permissions?: unknown;
-  outputs?: Record<string, string>;
-  environment?: unknown;
-  env?: Record<string, string>;
-  steps?: StepDoc[];
-  [key: string]: unknown;
-}
-
-export interface StepDoc {
-  id?: string;
-  name?: string;
-  if?: string;
-  uses?: string;
-  run?: string;
-  with?: Record<string, unknown>;
-  env?: Record<string, unknown>;
 }
 
 export interface ActionMeta {

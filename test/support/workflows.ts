@@ -8,8 +8,6 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { JobDoc, StepDoc, WorkflowDoc } from '../../scripts/run-workflow.js';
 
-export type { JobDoc, StepDoc, WorkflowDoc } from '../../scripts/run-workflow.js';
-
 export interface Workflow {
   file: string;
   text: string;

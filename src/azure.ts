@@ -36,6 +36,7 @@ export interface AzureSettings {
   /** Set: GitHub OIDC federation for this app registration. Unset: the standard credential chain. */
   clientId?: string;
   tenantId?: string;
+  /** Empty only when read with subscriptionRequired false; the client factory then refuses. */
   subscriptionId: string;
   audience: string;
   cloud: CloudName;
@@ -62,7 +63,7 @@ function endpoint(name: string, raw: string): string {
 }
 
 /** Reads and validates the common Azure inputs. */
-export function readAzureSettings(get: InputSource): AzureSettings {
+export function readAzureSettings(get: InputSource, { subscriptionRequired = true } = {}): AzureSettings {
   const cloud = parseChoice('cloud', get('cloud'), CLOUD_NAMES, 'AzureCloud');
   const clientId = guid('client-id', get('client-id'));
   const tenantRaw = get('tenant-id');
@@ -81,10 +82,11 @@ export function readAzureSettings(get: InputSource): AzureSettings {
       'required when client-id is given (GitHub OIDC needs the tenant of the app registration)',
     );
   }
-  const subscriptionId = guid(
-    'subscription-id',
-    required('subscription-id', get('subscription-id'), 'required: the GUID of the Azure subscription'),
-  );
+  // An action that only exchanges tokens (build-push without an app) has no subscription to name: ''.
+  const subscriptionRaw = subscriptionRequired
+    ? required('subscription-id', get('subscription-id'), 'required: the GUID of the Azure subscription')
+    : get('subscription-id');
+  const subscriptionId = guid('subscription-id', subscriptionRaw) ?? '';
   const audience = get('audience') || DEFAULT_AUDIENCE;
 
   let armEndpoint: string;
@@ -116,7 +118,7 @@ export function readAzureSettings(get: InputSource): AzureSettings {
   return {
     clientId,
     tenantId,
-    subscriptionId: subscriptionId as string,
+    subscriptionId,
     audience,
     cloud,
     armEndpoint,
@@ -179,6 +181,13 @@ export function createContainerAppsClient(
   credential: TokenCredential = createCredential(settings),
   options: ContainerAppsAPIClientOptionalParams = {},
 ): ContainerAppsAPIClient {
+  if (!settings.subscriptionId) {
+    throw new InputError(
+      'subscription-id',
+      '',
+      'required to read or write container apps: the GUID of the Azure subscription',
+    );
+  }
   return new ContainerAppsAPIClient(credential, settings.subscriptionId, {
     ...options,
     endpoint: settings.armEndpoint,

@@ -64,14 +64,6 @@ function isFile(path: string): boolean {
   return existsSync(path) && statSync(path).isFile();
 }
 
-/** The subscription is only needed to read revisions; ACR's token exchange does not use it. */
-const NO_SUBSCRIPTION = '00000000-0000-0000-0000-000000000000';
-
-function readAzure(get: InputSource, needsSubscription: boolean): AzureSettings {
-  if (needsSubscription || get('subscription-id') !== '') return readAzureSettings(get);
-  return readAzureSettings((name) => (name === 'subscription-id' ? NO_SUBSCRIPTION : get(name)));
-}
-
 /** `{{version}}` in a build-arg value stands for the version this run computes (APP_VERSION={{version}}). */
 export function withVersion(args: Array<{ name: string; value: string }>, version: string) {
   return args.map((a) => ({ name: a.name, value: a.value.replace(/\{\{\s*version\s*\}\}/g, version) }));
@@ -136,7 +128,8 @@ export function readBuildPushSettings(get: InputSource, env: SettingsEnv): Build
     );
   }
   const app = resourceGroup ? { resourceGroup, name: appName } : undefined;
-  const azure = auth === 'oidc' || app ? readAzure(get, app !== undefined) : undefined;
+  const azure =
+    auth === 'oidc' || app ? readAzureSettings(get, { subscriptionRequired: app !== undefined }) : undefined;
 
   return {
     registry,

@@ -112,6 +112,23 @@ describe('readAzureSettings', () => {
   });
 });
 
+describe('readAzureSettings without a required subscription', () => {
+  it('leaves subscription-id empty when it is not given', () => {
+    expect(readAzureSettings(source({}), { subscriptionRequired: false }).subscriptionId).toBe('');
+  });
+  it('still validates a subscription-id that is given', () => {
+    expect(() =>
+      readAzureSettings(source({ 'subscription-id': 'prod' }), { subscriptionRequired: false }),
+    ).toThrow(/'subscription-id' has the invalid value 'prod'/);
+  });
+  it('the client factory refuses settings without a subscription, naming the input', () => {
+    const settings = readAzureSettings(source({}), { subscriptionRequired: false });
+    expect(() => createContainerAppsClient(settings, createCredential(settings))).toThrow(
+      /'subscription-id'.*required to read or write container apps/,
+    );
+  });
+});
+
 describe('credential and client', () => {
   const custom = readAzureSettings(
     source({

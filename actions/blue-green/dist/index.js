@@ -36965,7 +36965,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _src_bluegreen_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7461);
 /* harmony import */ var _src_deploy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8458);
 /* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8075);
-/* harmony import */ var _version_image_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1580);
+/* harmony import */ var _src_version_image_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1879);
 // blue-green: inputs -> state machine -> outputs + summary.
 
 
@@ -36984,17 +36984,12 @@ await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_2__/* .runAction */ .Cs)(async 
         resourceGroup: settings.resourceGroup,
         log: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq,
     });
-    const result = await (0,_src_bluegreen_js__WEBPACK_IMPORTED_MODULE_4__/* .runBlueGreen */ .lQ)(settings, {
+    const result = await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_2__/* .withFailureSummary */ .F7)(`blue-green: ❌ ${settings.command} failed on ${settings.app}`, (0,_src_bluegreen_js__WEBPACK_IMPORTED_MODULE_4__/* .runBlueGreen */ .lQ)(settings, {
         aca,
         prove: (0,_src_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .proveServing */ .xH)(_actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq),
-        findVersionImage: (0,_version_image_js__WEBPACK_IMPORTED_MODULE_6__/* .findVersionImage */ .lb)(settings.azure, credential, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq),
+        findVersionImage: (0,_src_version_image_js__WEBPACK_IMPORTED_MODULE_6__/* .findVersionImage */ .lb)(settings.azure, credential, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq, _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq),
         log: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq,
-    }).catch(async (error) => {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
-            .addRaw(`## blue-green: ❌ ${settings.command} failed on ${settings.app}\n\n${(0,_src_action_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}\n`)
-            .write();
-        throw error;
-    });
+    }));
     for (const [name, value] of Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .blueGreenOutputs */ .YS)(result)))
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .blueGreenSummary */ .Mv)(result)).write();
@@ -37109,72 +37104,6 @@ function blueGreenSummary(r) {
         trafficMermaid(r.before, r.after),
         '',
     ].join('\n');
-}
-
-
-/***/ }),
-
-/***/ 1580:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   lb: () => (/* binding */ findVersionImage)
-/* harmony export */ });
-/* unused harmony exports versionTags, mayExchangeToken */
-/* harmony import */ var _src_azure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8038);
-/* harmony import */ var _src_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2976);
-/* harmony import */ var _src_versions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7902);
-
-
-
-/** Tags a release of `version` carries (build-push tags v1.2.3 as 1.2.3), most likely first. */
-function versionTags(version) {
-    const v = (0,_src_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSemver */ .kf)(version);
-    return [...new Set([...(v ? [(0,_src_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSemver */ .a1)(v)] : []), version])];
-}
-/**
- * Whether the Entra token (scoped to ARM: it manages the subscription) may be sent to `registry` for the ACR token
- * exchange: only to Azure Container Registry hosts, or any host in a Custom cloud (a private or simulated Azure).
- * The registry is read from the live app's image, so it may be a mirror that must never see the token.
- */
-function mayExchangeToken(registry, cloud) {
-    const host = registry.toLowerCase().replace(/:\d+$/, '');
-    return cloud === 'Custom' || /\.azurecr\.(io|us|cn)$/.test(host);
-}
-function findVersionImage(settings, credential, log, 
-/** Masks a token in the job log (core.setSecret): the Entra token and the registry refresh token. */
-mask) {
-    return async (version, productionImage) => {
-        if (!productionImage)
-            return undefined;
-        const { registry, repository } = (0,_src_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageRef */ .Q)(productionImage);
-        const client = new _src_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryClient */ .bP(registry);
-        try {
-            if (!mayExchangeToken(registry, settings.cloud))
-                throw new Error('not an Azure Container Registry: no Entra token is sent to it');
-            const token = await credential.getToken((0,_src_azure_js__WEBPACK_IMPORTED_MODULE_0__/* .armScope */ .Rz)(settings));
-            if (token) {
-                mask(token.token);
-                mask(await client.exchangeAadToken(token.token, settings.tenantId));
-            }
-        }
-        catch (error) {
-            log(`registry ${registry}: token exchange failed (${error.message}); trying anonymously`);
-        }
-        for (const tag of versionTags(version)) {
-            try {
-                const digest = await client.digestOf(repository, tag);
-                if (digest)
-                    return `${registry}/${repository}@${digest}`;
-            }
-            catch (error) {
-                if (!(error instanceof _src_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
-                    throw error;
-                log(`registry ${registry}: ${repository}:${tag}: ${error.message}`);
-            }
-        }
-        return undefined;
-    };
 }
 
 
@@ -37426,10 +37355,10 @@ function liveTrafficText(aca, app) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cs: () => (/* binding */ runAction),
-/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   F7: () => (/* binding */ withFailureSummary),
 /* harmony export */   eh: () => (/* binding */ actionInputs)
 /* harmony export */ });
-/* unused harmony export NotImplementedError */
+/* unused harmony exports describeError, NotImplementedError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4116);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
 // The shell every action entry runs in: one `::error::` line and exit code 1 on any failure.
@@ -37461,6 +37390,16 @@ async function runAction(body) {
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(describeError(error));
+    }
+}
+/** Awaits `work`; when it fails, the job summary says so under `title` before the error fails the step. */
+async function withFailureSummary(title, work) {
+    try {
+        return await work;
+    }
+    catch (error) {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(`## ${title}\n\n${describeError(error)}\n`).write();
+        throw error;
     }
 }
 /** Raised by an action whose behaviour this version does not have yet: it must never pretend to succeed. */
@@ -81267,7 +81206,7 @@ function endpoint(name, raw) {
         .replace(/\/+$/, '');
 }
 /** Reads and validates the common Azure inputs. */
-function readAzureSettings(get) {
+function readAzureSettings(get, { subscriptionRequired = true } = {}) {
     const cloud = (0,inputs/* parseChoice */.HU)('cloud', get('cloud'), CLOUD_NAMES, 'AzureCloud');
     const clientId = guid('client-id', get('client-id'));
     const tenantRaw = get('tenant-id');
@@ -81278,7 +81217,11 @@ function readAzureSettings(get) {
     if (clientId && !tenantId) {
         throw new inputs/* InputError */.dz('tenant-id', '', 'required when client-id is given (GitHub OIDC needs the tenant of the app registration)');
     }
-    const subscriptionId = guid('subscription-id', (0,inputs/* required */.mw)('subscription-id', get('subscription-id'), 'required: the GUID of the Azure subscription'));
+    // An action that only exchanges tokens (build-push without an app) has no subscription to name: ''.
+    const subscriptionRaw = subscriptionRequired
+        ? (0,inputs/* required */.mw)('subscription-id', get('subscription-id'), 'required: the GUID of the Azure subscription')
+        : get('subscription-id');
+    const subscriptionId = guid('subscription-id', subscriptionRaw) ?? '';
     const audience = get('audience') || DEFAULT_AUDIENCE;
     let armEndpoint;
     let authorityHost;
@@ -81296,7 +81239,7 @@ function readAzureSettings(get) {
     return {
         clientId,
         tenantId,
-        subscriptionId: subscriptionId,
+        subscriptionId,
         audience,
         cloud,
         armEndpoint,
@@ -81334,6 +81277,9 @@ function createCredential(settings, deps = {}) {
 }
 /** The Container Apps client for these settings; the only place one is constructed. */
 function createContainerAppsClient(settings, credential = createCredential(settings), options = {}) {
+    if (!settings.subscriptionId) {
+        throw new inputs/* InputError */.dz('subscription-id', '', 'required to read or write container apps: the GUID of the Azure subscription');
+    }
     return new ContainerAppsAPIClient(credential, settings.subscriptionId, {
         ...options,
         endpoint: settings.armEndpoint,
@@ -81995,7 +81941,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   uJ: () => (/* reexport */ deploy_plan_revisionTemplate)
 });
 
-// UNUSED EXPORTS: DEFAULT_PREVIEW_SPEC, DEFAULT_SPEC, DEFAULT_WAIT_TIMEOUT_MS, MODES, assertRegistry, createBody, deployApp, gitContextFromEnv, imageOf, parseImage, planDeployTraffic, productionRevisionOf, readDeploySettings, registriesFor, registryOf
+// UNUSED EXPORTS: DEFAULT_PREVIEW_SPEC, DEFAULT_SPEC, DEFAULT_WAIT_TIMEOUT_MS, MODES, assertRegistry, createBody, deployApp, imageOf, parseImage, planDeployTraffic, productionRevisionOf, readDeploySettings, registriesFor, registryOf
 
 // EXTERNAL MODULE: ./src/aca.ts
 var aca = __nccwpck_require__(6884);
@@ -82271,26 +82217,6 @@ function readDeploySettings(get, deps = {}) {
         }),
         resolve: parseResolve('resolve', get('resolve')),
         caFile,
-    };
-}
-/** The workflow run as the runner describes it (GITHUB_* variables and the event payload). */
-function gitContextFromEnv(env, readFile) {
-    let pr;
-    try {
-        const payload = env.GITHUB_EVENT_PATH
-            ? JSON.parse(readFile(env.GITHUB_EVENT_PATH))
-            : {};
-        pr = payload.pull_request;
-    }
-    catch {
-        pr = undefined;
-    }
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        prNumber: typeof pr?.number === 'number' ? pr.number : undefined,
-        prHeadSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined,
     };
 }
 
@@ -85336,6 +85262,72 @@ function parseSteps(input, raw) {
 
 /***/ }),
 
+/***/ 1879:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   lb: () => (/* binding */ findVersionImage)
+/* harmony export */ });
+/* unused harmony exports versionTags, mayExchangeToken */
+/* harmony import */ var _azure_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8038);
+/* harmony import */ var _registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2976);
+/* harmony import */ var _versions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7902);
+
+
+
+/** Tags a release of `version` carries (build-push tags v1.2.3 as 1.2.3), most likely first. */
+function versionTags(version) {
+    const v = (0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSemver */ .kf)(version);
+    return [...new Set([...(v ? [(0,_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSemver */ .a1)(v)] : []), version])];
+}
+/**
+ * Whether the Entra token (scoped to ARM: it manages the subscription) may be sent to `registry` for the ACR token
+ * exchange: only to Azure Container Registry hosts, or any host in a Custom cloud (a private or simulated Azure).
+ * The registry is read from the live app's image, so it may be a mirror that must never see the token.
+ */
+function mayExchangeToken(registry, cloud) {
+    const host = registry.toLowerCase().replace(/:\d+$/, '');
+    return cloud === 'Custom' || /\.azurecr\.(io|us|cn)$/.test(host);
+}
+function findVersionImage(settings, credential, log, 
+/** Masks a token in the job log (core.setSecret): the Entra token and the registry refresh token. */
+mask) {
+    return async (version, productionImage) => {
+        if (!productionImage)
+            return undefined;
+        const { registry, repository } = (0,_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageRef */ .Q)(productionImage);
+        const client = new _registry_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryClient */ .bP(registry);
+        try {
+            if (!mayExchangeToken(registry, settings.cloud))
+                throw new Error('not an Azure Container Registry: no Entra token is sent to it');
+            const token = await credential.getToken((0,_azure_js__WEBPACK_IMPORTED_MODULE_0__/* .armScope */ .Rz)(settings));
+            if (token) {
+                mask(token.token);
+                mask(await client.exchangeAadToken(token.token, settings.tenantId));
+            }
+        }
+        catch (error) {
+            log(`registry ${registry}: token exchange failed (${error.message}); trying anonymously`);
+        }
+        for (const tag of versionTags(version)) {
+            try {
+                const digest = await client.digestOf(repository, tag);
+                if (digest)
+                    return `${registry}/${repository}@${digest}`;
+            }
+            catch (error) {
+                if (!(error instanceof _registry_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl))
+                    throw error;
+                log(`registry ${registry}: ${repository}:${tag}: ${error.message}`);
+            }
+        }
+        return undefined;
+    };
+}
+
+
+/***/ }),
+
 /***/ 7902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -85343,7 +85335,7 @@ function parseSteps(input, raw) {
 /* harmony export */   a1: () => (/* binding */ formatSemver),
 /* harmony export */   kf: () => (/* binding */ parseSemver)
 /* harmony export */ });
-/* unused harmony exports MAX_TAG_LENGTH, compareSemver, isRelease, isReleaseTag, sanitizeTag, validateTag, shortSha, classifyRef, computeVersion, semverTags, defaultTags, isReleaseBuild */
+/* unused harmony exports MAX_TAG_LENGTH, compareSemver, isRelease, isReleaseTag, sanitizeTag, validateTag, shortSha, classifyRef, computeVersion, semverTags, defaultTags, isReleaseBuild, gitContextFromEnv */
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
 // Versions and default image tags, by the rules users know from docker/metadata-action:
 // tag v1.2.3 -> 1.2.3, 1.2, 1, latest (only the full version for pre-releases and v0.x);
@@ -85489,6 +85481,26 @@ function defaultTags(ctx) {
 function isReleaseBuild(ctx) {
     const ref = classifyRef(ctx);
     return ref.kind === 'tag' && ref.semver !== undefined && isRelease(ref.semver);
+}
+/** The workflow run as the runner describes it (GITHUB_* variables and the event payload). */
+function gitContextFromEnv(env, readFile) {
+    let pr;
+    try {
+        const payload = env.GITHUB_EVENT_PATH
+            ? JSON.parse(readFile(env.GITHUB_EVENT_PATH))
+            : {};
+        pr = payload.pull_request;
+    }
+    catch {
+        pr = undefined;
+    }
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        ref: env.GITHUB_REF ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        prNumber: typeof pr?.number === 'number' ? pr.number : undefined,
+        prHeadSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined,
+    };
 }
 
 

@@ -36964,8 +36964,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _src_aca_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6884);
 /* harmony import */ var _src_action_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2929);
 /* harmony import */ var _src_azure_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8038);
-/* harmony import */ var _src_deploy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3098);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5984);
+/* harmony import */ var _src_deploy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(130);
+/* harmony import */ var _src_versions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7902);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5984);
 // deploy-app: inputs -> deploy core -> outputs + summary.
 
 
@@ -36974,22 +36975,18 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+
 await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_3__/* .runAction */ .Cs)(async () => {
-    const git = (0,_src_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .gitContextFromEnv */ .Vc)(process.env, (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8'));
+    const git = (0,_src_versions_js__WEBPACK_IMPORTED_MODULE_6__/* .gitContextFromEnv */ .Vc)(process.env, (p) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8'));
     const settings = (0,_src_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .readDeploySettings */ .lr)(_src_action_js__WEBPACK_IMPORTED_MODULE_3__/* .actionInputs */ .eh, { git });
     const aca = new _src_aca_js__WEBPACK_IMPORTED_MODULE_2__/* .Aca */ .mW((0,_src_azure_js__WEBPACK_IMPORTED_MODULE_4__/* .createContainerAppsClient */ .Xg)(settings.azure), {
         resourceGroup: settings.resourceGroup,
         log: _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq,
     });
-    const result = await (0,_src_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .deployApp */ .FG)(settings, { aca, prove: (0,_src_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .proveServing */ .xH)(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq), log: _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq }).catch(async (error) => {
-        await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z
-            .addRaw(`## deploy-app: ❌ ${settings.revision} failed\n\n${(0,_src_action_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}\n`)
-            .write();
-        throw error;
-    });
-    for (const [name, value] of Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .deployOutputs */ .g)(result)))
+    const result = await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_3__/* .withFailureSummary */ .F7)(`deploy-app: ❌ ${settings.revision} failed`, (0,_src_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .deployApp */ .FG)(settings, { aca, prove: (0,_src_deploy_js__WEBPACK_IMPORTED_MODULE_5__/* .proveServing */ .xH)(_actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq), log: _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .info */ .pq }));
+    for (const [name, value] of Object.entries((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .deployOutputs */ .g)(result)))
         _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .setOutput */ .uH(name, value);
-    await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw((0,_report_js__WEBPACK_IMPORTED_MODULE_6__/* .deploySummary */ .e)(result)).write();
+    await _actions_core__WEBPACK_IMPORTED_MODULE_1__/* .summary */ .z.addRaw((0,_report_js__WEBPACK_IMPORTED_MODULE_7__/* .deploySummary */ .e)(result)).write();
 });
 
 __webpack_async_result__();
@@ -37356,10 +37353,10 @@ function liveTrafficText(aca, app) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cs: () => (/* binding */ runAction),
-/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   F7: () => (/* binding */ withFailureSummary),
 /* harmony export */   eh: () => (/* binding */ actionInputs)
 /* harmony export */ });
-/* unused harmony export NotImplementedError */
+/* unused harmony exports describeError, NotImplementedError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4116);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
 // The shell every action entry runs in: one `::error::` line and exit code 1 on any failure.
@@ -37391,6 +37388,16 @@ async function runAction(body) {
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(describeError(error));
+    }
+}
+/** Awaits `work`; when it fails, the job summary says so under `title` before the error fails the step. */
+async function withFailureSummary(title, work) {
+    try {
+        return await work;
+    }
+    catch (error) {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(`## ${title}\n\n${describeError(error)}\n`).write();
+        throw error;
     }
 }
 /** Raised by an action whose behaviour this version does not have yet: it must never pretend to succeed. */
@@ -81195,7 +81202,7 @@ function endpoint(name, raw) {
         .replace(/\/+$/, '');
 }
 /** Reads and validates the common Azure inputs. */
-function readAzureSettings(get) {
+function readAzureSettings(get, { subscriptionRequired = true } = {}) {
     const cloud = (0,inputs/* parseChoice */.HU)('cloud', get('cloud'), CLOUD_NAMES, 'AzureCloud');
     const clientId = guid('client-id', get('client-id'));
     const tenantRaw = get('tenant-id');
@@ -81206,7 +81213,11 @@ function readAzureSettings(get) {
     if (clientId && !tenantId) {
         throw new inputs/* InputError */.dz('tenant-id', '', 'required when client-id is given (GitHub OIDC needs the tenant of the app registration)');
     }
-    const subscriptionId = guid('subscription-id', (0,inputs/* required */.mw)('subscription-id', get('subscription-id'), 'required: the GUID of the Azure subscription'));
+    // An action that only exchanges tokens (build-push without an app) has no subscription to name: ''.
+    const subscriptionRaw = subscriptionRequired
+        ? (0,inputs/* required */.mw)('subscription-id', get('subscription-id'), 'required: the GUID of the Azure subscription')
+        : get('subscription-id');
+    const subscriptionId = guid('subscription-id', subscriptionRaw) ?? '';
     const audience = get('audience') || DEFAULT_AUDIENCE;
     let armEndpoint;
     let authorityHost;
@@ -81224,7 +81235,7 @@ function readAzureSettings(get) {
     return {
         clientId,
         tenantId,
-        subscriptionId: subscriptionId,
+        subscriptionId,
         audience,
         cloud,
         armEndpoint,
@@ -81262,6 +81273,9 @@ function createCredential(settings, deps = {}) {
 }
 /** The Container Apps client for these settings; the only place one is constructed. */
 function createContainerAppsClient(settings, credential = createCredential(settings), options = {}) {
+    if (!settings.subscriptionId) {
+        throw new inputs/* InputError */.dz('subscription-id', '', 'required to read or write container apps: the GUID of the Azure subscription');
+    }
     return new ContainerAppsAPIClient(credential, settings.subscriptionId, {
         ...options,
         endpoint: settings.armEndpoint,
@@ -81272,14 +81286,13 @@ function createContainerAppsClient(settings, credential = createCredential(setti
 
 /***/ }),
 
-/***/ 3098:
+/***/ 130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   FG: () => (/* binding */ deployApp),
-  Vc: () => (/* reexport */ gitContextFromEnv),
   xH: () => (/* binding */ proveServing),
   lr: () => (/* reexport */ readDeploySettings)
 });
@@ -81925,153 +81938,8 @@ function freezeDecision(window, overrideReason) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/versions.ts
-// Versions and default image tags, by the rules users know from docker/metadata-action:
-// tag v1.2.3 -> 1.2.3, 1.2, 1, latest (only the full version for pre-releases and v0.x);
-// pull request -> pr-<N> and pr-<N>-<head sha7>; branch -> its sanitized name; always sha-<sha7>.
-// Pure functions over a small typed context built from the workflow run.
-
-const MAX_TAG_LENGTH = 128;
-const SEMVER = /^[vV]?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const PULL_EVENTS = new Set(['pull_request', 'pull_request_target']);
-/** Parses `1.2.3`, `v1.2.3-rc.1+build.5`; undefined when the text is not a semantic version. */
-function versions_parseSemver(text) {
-    const m = SEMVER.exec(text.trim());
-    if (!m)
-        return undefined;
-    return {
-        major: Number(m[1]),
-        minor: Number(m[2]),
-        patch: Number(m[3]),
-        prerelease: m[4] ? m[4].split('.') : [],
-        build: m[5] ?? '',
-    };
-}
-/** The canonical text of a version, without the `v` prefix. */
-function formatSemver(v) {
-    const pre = v.prerelease.length ? `-${v.prerelease.join('.')}` : '';
-    return `${v.major}.${v.minor}.${v.patch}${pre}${v.build ? `+${v.build}` : ''}`;
-}
-function compareIdentifiers(a, b) {
-    const an = /^\d+$/.test(a);
-    const bn = /^\d+$/.test(b);
-    if (an && bn)
-        return Math.sign(Number(a) - Number(b));
-    if (an !== bn)
-        return an ? -1 : 1;
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Semantic-version precedence: negative when a < b, 0 when equal (build metadata ignored), positive when a > b. */
-function versions_compareSemver(a, b) {
-    const core = Math.sign(a.major - b.major) || Math.sign(a.minor - b.minor) || Math.sign(a.patch - b.patch);
-    if (core)
-        return core;
-    if (!a.prerelease.length || !b.prerelease.length) {
-        // A release ranks above its pre-releases.
-        return Math.sign(b.prerelease.length) - Math.sign(a.prerelease.length);
-    }
-    for (let i = 0; i < Math.min(a.prerelease.length, b.prerelease.length); i++) {
-        const c = compareIdentifiers(a.prerelease[i], b.prerelease[i]);
-        if (c)
-            return c;
-    }
-    return Math.sign(a.prerelease.length - b.prerelease.length);
-}
-/** A release version: semantic, not a pre-release (v0.x counts: it is released, only not stable). */
-function isRelease(v) {
-    return v.prerelease.length === 0;
-}
-/** A tag naming exactly one release (`1.2.3`, no `v`, no pre-release, no build metadata), as build-push pushes them. */
-function versions_isReleaseTag(tag) {
-    const v = /^\d/.test(tag) ? versions_parseSemver(tag) : undefined;
-    return v !== undefined && isRelease(v) && !v.build && formatSemver(v) === tag;
-}
-/** Lower-case, invalid characters -> '-', no leading '.' or '-', at most 128 characters; '' when nothing is left. */
-function sanitizeTag(text) {
-    return text
-        .toLowerCase()
-        .replace(/[^a-z0-9_.-]/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, MAX_TAG_LENGTH);
-}
-/** Validates a tag given by the user (Docker's rule: [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}). */
-function validateTag(input, tag) {
-    if (!DOCKER_TAG.test(tag)) {
-        const hint = /[:/@]/.test(tag)
-            ? ' (tag names only: the registry and repository come from their own inputs)'
-            : '';
-        throw new InputError(input, tag, `allowed: tag names of letters, digits, '_', '.' and '-', not starting with '.' or '-', at most ${MAX_TAG_LENGTH} characters${hint}`);
-    }
-    return tag;
-}
-function shortSha(sha) {
-    return sha.trim().toLowerCase().slice(0, 7);
-}
-function pullNumber(ctx) {
-    if (ctx.prNumber !== undefined && Number.isInteger(ctx.prNumber) && ctx.prNumber > 0)
-        return ctx.prNumber;
-    const m = /^refs\/pull\/(\d+)\//.exec(ctx.ref);
-    return m ? Number(m[1]) : undefined;
-}
-function classifyRef(ctx) {
-    const pr = PULL_EVENTS.has(ctx.eventName) || ctx.ref.startsWith('refs/pull/') ? pullNumber(ctx) : undefined;
-    if (pr !== undefined)
-        return { kind: 'pull', number: pr, headSha: ctx.prHeadSha || ctx.sha };
-    if (ctx.ref.startsWith('refs/tags/')) {
-        const name = ctx.ref.slice('refs/tags/'.length);
-        return { kind: 'tag', name, semver: versions_parseSemver(name) };
-    }
-    if (ctx.ref.startsWith('refs/heads/'))
-        return { kind: 'branch', name: ctx.ref.slice('refs/heads/'.length) };
-    return { kind: 'other' };
-}
-/**
- * The version this run builds, for outputs, the OCI version label and revision names:
- * `1.2.3` for tag v1.2.3, the sanitized tag name for another tag, `pr-12-abc1234` for a pull request
- * (its head commit), the sanitized branch name for a branch, else `sha-<sha7>`.
- */
-function computeVersion(ctx) {
-    const ref = classifyRef(ctx);
-    const fallback = `sha-${shortSha(ctx.sha)}`;
-    switch (ref.kind) {
-        case 'tag':
-            return ref.semver ? formatSemver(ref.semver) : sanitizeTag(ref.name) || fallback;
-        case 'pull':
-            return `pr-${ref.number}-${shortSha(ref.headSha)}`;
-        case 'branch':
-            return sanitizeTag(ref.name) || fallback;
-        default:
-            return fallback;
-    }
-}
-/** Tags of a semantic version: the full version always; minor, major and latest only for a release >= 1.0.0. */
-function semverTags(v) {
-    const full = formatSemver(v);
-    if (!isRelease(v) || v.major === 0)
-        return [full];
-    return [full, `${v.major}.${v.minor}`, `${v.major}`, 'latest'];
-}
-/** The default tags of the contract, lower-case, sanitized, unique, in order of importance. */
-function defaultTags(ctx) {
-    const ref = classifyRef(ctx);
-    const tags = [];
-    if (ref.kind === 'tag')
-        tags.push(...(ref.semver ? semverTags(ref.semver) : [ref.name]));
-    if (ref.kind === 'pull')
-        tags.push(`pr-${ref.number}`, `pr-${ref.number}-${shortSha(ref.headSha)}`);
-    if (ref.kind === 'branch')
-        tags.push(ref.name);
-    if (ctx.sha.trim())
-        tags.push(`sha-${shortSha(ctx.sha)}`);
-    return [...new Set(tags.map(sanitizeTag).filter((t) => t !== ''))];
-}
-/** True when this run builds a release (a git tag that is a semantic version without pre-release). */
-function isReleaseBuild(ctx) {
-    const ref = classifyRef(ctx);
-    return ref.kind === 'tag' && ref.semver !== undefined && isRelease(ref.semver);
-}
-
+// EXTERNAL MODULE: ./src/versions.ts
+var versions = __nccwpck_require__(7902);
 ;// CONCATENATED MODULE: ./src/registry.ts
 // Azure Container Registry client pieces over the registry HTTP API: names and references, token
 // auth (ACR's /oauth2/exchange and /oauth2/token, or a Docker token service, or Basic), tag listing
@@ -83730,13 +83598,13 @@ function prNumberOf(label, git) {
         return Number(m[1]);
     if (label !== '')
         throw new inputs/* InputError */.dz('label', label, 'allowed in mode preview: pr-<N>, the pull request number');
-    const ref = git ? classifyRef(git) : undefined;
+    const ref = git ? (0,versions/* classifyRef */.qW)(git) : undefined;
     if (ref?.kind === 'pull')
         return ref.number;
     throw new inputs/* InputError */.dz('label', '', 'required in mode preview outside a pull request run: pr-<N>');
 }
 function defaultSuffix(mode, prNumber, git) {
-    const ref = git ? classifyRef(git) : undefined;
+    const ref = git ? (0,versions/* classifyRef */.qW)(git) : undefined;
     if (mode === 'preview' && ref?.kind === 'pull' && ref.number === prNumber) {
         return (0,naming/* suffixForPullRequest */.JQ)(ref.number, ref.headSha);
     }
@@ -83823,26 +83691,6 @@ function readDeploySettings(get, deps = {}) {
         }),
         resolve: (0,inputs/* parseResolve */.qK)('resolve', get('resolve')),
         caFile,
-    };
-}
-/** The workflow run as the runner describes it (GITHUB_* variables and the event payload). */
-function gitContextFromEnv(env, readFile) {
-    let pr;
-    try {
-        const payload = env.GITHUB_EVENT_PATH
-            ? JSON.parse(readFile(env.GITHUB_EVENT_PATH))
-            : {};
-        pr = payload.pull_request;
-    }
-    catch {
-        pr = undefined;
-    }
-    return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
-        ref: env.GITHUB_REF ?? '',
-        sha: env.GITHUB_SHA ?? '',
-        prNumber: typeof pr?.number === 'number' ? pr.number : undefined,
-        prHeadSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined,
     };
 }
 
@@ -84600,6 +84448,184 @@ function parseSteps(input, raw) {
     if (!ordered || steps.at(-1) !== 100)
         throw new InputError(input, raw, STEPS_ALLOWED);
     return steps;
+}
+
+
+/***/ }),
+
+/***/ 7902:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Vc: () => (/* binding */ gitContextFromEnv),
+/* harmony export */   qW: () => (/* binding */ classifyRef)
+/* harmony export */ });
+/* unused harmony exports MAX_TAG_LENGTH, parseSemver, formatSemver, compareSemver, isRelease, isReleaseTag, sanitizeTag, validateTag, shortSha, computeVersion, semverTags, defaultTags, isReleaseBuild */
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
+// Versions and default image tags, by the rules users know from docker/metadata-action:
+// tag v1.2.3 -> 1.2.3, 1.2, 1, latest (only the full version for pre-releases and v0.x);
+// pull request -> pr-<N> and pr-<N>-<head sha7>; branch -> its sanitized name; always sha-<sha7>.
+// Pure functions over a small typed context built from the workflow run.
+
+const MAX_TAG_LENGTH = 128;
+const SEMVER = /^[vV]?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const PULL_EVENTS = new Set(['pull_request', 'pull_request_target']);
+/** Parses `1.2.3`, `v1.2.3-rc.1+build.5`; undefined when the text is not a semantic version. */
+function parseSemver(text) {
+    const m = SEMVER.exec(text.trim());
+    if (!m)
+        return undefined;
+    return {
+        major: Number(m[1]),
+        minor: Number(m[2]),
+        patch: Number(m[3]),
+        prerelease: m[4] ? m[4].split('.') : [],
+        build: m[5] ?? '',
+    };
+}
+/** The canonical text of a version, without the `v` prefix. */
+function formatSemver(v) {
+    const pre = v.prerelease.length ? `-${v.prerelease.join('.')}` : '';
+    return `${v.major}.${v.minor}.${v.patch}${pre}${v.build ? `+${v.build}` : ''}`;
+}
+function compareIdentifiers(a, b) {
+    const an = /^\d+$/.test(a);
+    const bn = /^\d+$/.test(b);
+    if (an && bn)
+        return Math.sign(Number(a) - Number(b));
+    if (an !== bn)
+        return an ? -1 : 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Semantic-version precedence: negative when a < b, 0 when equal (build metadata ignored), positive when a > b. */
+function compareSemver(a, b) {
+    const core = Math.sign(a.major - b.major) || Math.sign(a.minor - b.minor) || Math.sign(a.patch - b.patch);
+    if (core)
+        return core;
+    if (!a.prerelease.length || !b.prerelease.length) {
+        // A release ranks above its pre-releases.
+        return Math.sign(b.prerelease.length) - Math.sign(a.prerelease.length);
+    }
+    for (let i = 0; i < Math.min(a.prerelease.length, b.prerelease.length); i++) {
+        const c = compareIdentifiers(a.prerelease[i], b.prerelease[i]);
+        if (c)
+            return c;
+    }
+    return Math.sign(a.prerelease.length - b.prerelease.length);
+}
+/** A release version: semantic, not a pre-release (v0.x counts: it is released, only not stable). */
+function isRelease(v) {
+    return v.prerelease.length === 0;
+}
+/** A tag naming exactly one release (`1.2.3`, no `v`, no pre-release, no build metadata), as build-push pushes them. */
+function isReleaseTag(tag) {
+    const v = /^\d/.test(tag) ? parseSemver(tag) : undefined;
+    return v !== undefined && isRelease(v) && !v.build && formatSemver(v) === tag;
+}
+/** Lower-case, invalid characters -> '-', no leading '.' or '-', at most 128 characters; '' when nothing is left. */
+function sanitizeTag(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9_.-]/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, MAX_TAG_LENGTH);
+}
+/** Validates a tag given by the user (Docker's rule: [A-Za-z0-9_][A-Za-z0-9_.-]{0,127}). */
+function validateTag(input, tag) {
+    if (!DOCKER_TAG.test(tag)) {
+        const hint = /[:/@]/.test(tag)
+            ? ' (tag names only: the registry and repository come from their own inputs)'
+            : '';
+        throw new InputError(input, tag, `allowed: tag names of letters, digits, '_', '.' and '-', not starting with '.' or '-', at most ${MAX_TAG_LENGTH} characters${hint}`);
+    }
+    return tag;
+}
+function shortSha(sha) {
+    return sha.trim().toLowerCase().slice(0, 7);
+}
+function pullNumber(ctx) {
+    if (ctx.prNumber !== undefined && Number.isInteger(ctx.prNumber) && ctx.prNumber > 0)
+        return ctx.prNumber;
+    const m = /^refs\/pull\/(\d+)\//.exec(ctx.ref);
+    return m ? Number(m[1]) : undefined;
+}
+function classifyRef(ctx) {
+    const pr = PULL_EVENTS.has(ctx.eventName) || ctx.ref.startsWith('refs/pull/') ? pullNumber(ctx) : undefined;
+    if (pr !== undefined)
+        return { kind: 'pull', number: pr, headSha: ctx.prHeadSha || ctx.sha };
+    if (ctx.ref.startsWith('refs/tags/')) {
+        const name = ctx.ref.slice('refs/tags/'.length);
+        return { kind: 'tag', name, semver: parseSemver(name) };
+    }
+    if (ctx.ref.startsWith('refs/heads/'))
+        return { kind: 'branch', name: ctx.ref.slice('refs/heads/'.length) };
+    return { kind: 'other' };
+}
+/**
+ * The version this run builds, for outputs, the OCI version label and revision names:
+ * `1.2.3` for tag v1.2.3, the sanitized tag name for another tag, `pr-12-abc1234` for a pull request
+ * (its head commit), the sanitized branch name for a branch, else `sha-<sha7>`.
+ */
+function computeVersion(ctx) {
+    const ref = classifyRef(ctx);
+    const fallback = `sha-${shortSha(ctx.sha)}`;
+    switch (ref.kind) {
+        case 'tag':
+            return ref.semver ? formatSemver(ref.semver) : sanitizeTag(ref.name) || fallback;
+        case 'pull':
+            return `pr-${ref.number}-${shortSha(ref.headSha)}`;
+        case 'branch':
+            return sanitizeTag(ref.name) || fallback;
+        default:
+            return fallback;
+    }
+}
+/** Tags of a semantic version: the full version always; minor, major and latest only for a release >= 1.0.0. */
+function semverTags(v) {
+    const full = formatSemver(v);
+    if (!isRelease(v) || v.major === 0)
+        return [full];
+    return [full, `${v.major}.${v.minor}`, `${v.major}`, 'latest'];
+}
+/** The default tags of the contract, lower-case, sanitized, unique, in order of importance. */
+function defaultTags(ctx) {
+    const ref = classifyRef(ctx);
+    const tags = [];
+    if (ref.kind === 'tag')
+        tags.push(...(ref.semver ? semverTags(ref.semver) : [ref.name]));
+    if (ref.kind === 'pull')
+        tags.push(`pr-${ref.number}`, `pr-${ref.number}-${shortSha(ref.headSha)}`);
+    if (ref.kind === 'branch')
+        tags.push(ref.name);
+    if (ctx.sha.trim())
+        tags.push(`sha-${shortSha(ctx.sha)}`);
+    return [...new Set(tags.map(sanitizeTag).filter((t) => t !== ''))];
+}
+/** True when this run builds a release (a git tag that is a semantic version without pre-release). */
+function isReleaseBuild(ctx) {
+    const ref = classifyRef(ctx);
+    return ref.kind === 'tag' && ref.semver !== undefined && isRelease(ref.semver);
+}
+/** The workflow run as the runner describes it (GITHUB_* variables and the event payload). */
+function gitContextFromEnv(env, readFile) {
+    let pr;
+    try {
+        const payload = env.GITHUB_EVENT_PATH
+            ? JSON.parse(readFile(env.GITHUB_EVENT_PATH))
+            : {};
+        pr = payload.pull_request;
+    }
+    catch {
+        pr = undefined;
+    }
+    return {
+        eventName: env.GITHUB_EVENT_NAME ?? '',
+        ref: env.GITHUB_REF ?? '',
+        sha: env.GITHUB_SHA ?? '',
+        prNumber: typeof pr?.number === 'number' ? pr.number : undefined,
+        prHeadSha: typeof pr?.head?.sha === 'string' ? pr.head.sha : undefined,
+    };
 }
 
 

@@ -28408,7 +28408,7 @@ __webpack_async_result__();
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Cs: () => (/* binding */ runAction)
 /* harmony export */ });
-/* unused harmony exports actionInputs, describeError, NotImplementedError */
+/* unused harmony exports actionInputs, describeError, withFailureSummary, NotImplementedError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
 // The shell every action entry runs in: one `::error::` line and exit code 1 on any failure.
@@ -28440,6 +28440,16 @@ async function runAction(body) {
     }
     catch (error) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(describeError(error));
+    }
+}
+/** Awaits `work`; when it fails, the job summary says so under `title` before the error fails the step. */
+async function withFailureSummary(title, work) {
+    try {
+        return await work;
+    }
+    catch (error) {
+        await core.summary.addRaw(`## ${title}\n\n${describeError(error)}\n`).write();
+        throw error;
     }
 }
 /** Raised by an action whose behaviour this version does not have yet: it must never pretend to succeed. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import {
   consistencyFindings,
   contextReferences,
+  declaredInputs,
   dispatchInputFindings,
   identityFindings,
   githubActionErrors,
@@ -21,6 +22,7 @@ import {
   parseWorkflowText,
   permissionFindings,
   pinningFindings,
+  productionReferences,
   repositoryVariables,
 } from '../support/workflows.js';
 
@@ -604,6 +606,14 @@ jobs:
     ],
   ])('lets %s pass', (_what, text) => {
     expect(identityFindings(parseWorkflowText('good.yml', text), byName)).toEqual([]);
+  });
+
+  it('gives the reusable preview no default that names production', () => {
+    const defaults = Object.values(declaredInputs(byName.get('reusable-preview.yml')!)).map((i) => i.default);
+    expect(productionReferences(JSON.stringify(defaults))).toEqual([]);
+    expect(
+      productionReferences(JSON.stringify({ rg: 'alc-algo-production', repo: 'alc-algo-agents' })),
+    ).toEqual(['alc-algo-agents', 'alc-algo-production']);
   });
 
   it('holds the release build in a protected environment, on release tags only', () => {

@@ -1,7 +1,7 @@
 // `npm run demo`: the pipeline end to end on this machine. Starts the simulator, then runs the repository's own
-// workflows (.github/workflows/release.yml, rollback.yml, preview.yml) with scripts/run-workflow.ts, whose
-// steps start the bundled actions exactly as a runner does, with repository variables pointing at the
-// simulator:
+// workflows (.github/workflows/release.yml, rollback.yml, preview.yml, thin callers of reusable-release.yml,
+// reusable-rollback.yml and reusable-preview.yml) with scripts/run-workflow.ts, whose steps start the bundled
+// actions exactly as a runner does, with repository variables pointing at the simulator:
 //
 //   1. release v1.0.0  (first deploy: the app is created, blue at 100 %)
 //   2. release v1.1.0  (blue-green: green deployed at 0 %, smoke-tested, promoted in steps)
@@ -16,7 +16,16 @@
 //   npm run demo -- [--src] [--out DIR] [--verbose]     (--src, or ALC_DEMO_SOURCE=src: actions from src/ through tsx)
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,7 +38,7 @@ import {
   workflowDispatchEvent,
   type RunnerEvent,
 } from './run-action.js';
-import { runSummary, runWorkflow, type ActionHandler, type WorkflowRun } from './run-workflow.js';
+import { flatJobs, runSummary, runWorkflow, type ActionHandler, type WorkflowRun } from './run-workflow.js';
 
 const REPOSITORY = 'alc-algo/alc-algo';
 const APP = 'alc-algo-agents';
@@ -338,18 +347,23 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   execFileSync(join(REPO_ROOT, 'scripts', 'ensure-node24.sh'), { stdio: ['ignore', 'ignore', 'inherit'] });
 
   const stateDir = mkdtempSync(join(tmpdir(), 'alc-demo-sim-'));
-  const tags = ['v1.0.0', 'v1.1.0', 'v1.2.0'];
+  // The federated credentials of docs/pipeline.md: production's name only its protected environments (no tag
+  // subject: a build outside production-build would be refused), the preview's names pull requests.
   const subjects = [
     `repo:${REPOSITORY}:environment:production`,
+    `repo:${REPOSITORY}:environment:production-build`,
     `repo:${REPOSITORY}:pull_request`,
-    ...tags.map((t) => `repo:${REPOSITORY}:ref:refs/tags/${t}`),
   ];
   log(`demo: starting the simulator (state ${stateDir})`);
   const sim: Simulator = await startSimulator({
     stateDir,
     dockerHost,
     lroDelayMs: 500,
-    seed: [{ resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: 'eastus' }],
+    seed: [
+      { resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: 'eastus' },
+      // The preview app lives in its own resource group, the only one the preview identity may write.
+      { resourceGroup: 'alc-algo-preview', environment: 'alc-algo-env', location: 'eastus' },
+    ],
     federatedSubjects: subjects,
     log: o.verbose ? (m) => log(`sim: ${m}`) : undefined,
   });
@@ -363,12 +377,15 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const appHost = `${APP}.${sim.domain}`;
   const vars: Record<string, string> = {
     AZURE_CLIENT_ID: sim.ids.clientId,
+    // The simulator has one app registration; in Azure these are two (docs/pipeline.md).
+    AZURE_PREVIEW_CLIENT_ID: sim.ids.clientId,
     AZURE_TENANT_ID: sim.ids.tenantId,
     AZURE_SUBSCRIPTION_ID: sim.ids.subscriptionId,
     AZURE_CLOUD: 'Custom',
     AZURE_ARM_ENDPOINT: sim.endpoints.arm,
     AZURE_AUTHORITY_HOST: sim.endpoints.authorityHost,
     ACR_REGISTRY: sim.endpoints.registry!,
+    PREVIEW_ACR_REGISTRY: sim.endpoints.registry!,
     APP_RESOLVE: sim.env.ALC_SIM_RESOLVE,
     APP_URL: `https://${appHost}`,
     BUILDX: 'false',
@@ -381,7 +398,13 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const runnerEnv = { NODE_EXTRA_CA_CERTS: sim.caPath, DOCKER_HOST: dockerHost };
   const github = fakeGithub();
   const handlers: Record<string, ActionHandler> = {
-    'actions/checkout': async () => ({ outcome: 'success' }),
+    // The workspace is the checkout; a checkout into a path (alc-deploy beside the caller's tree, as the
+    // reusable workflows do) is this repository, linked there.
+    'actions/checkout': async (ctx) => {
+      const path = ctx.with.path?.replace(/^\.\//, '');
+      if (path && !existsSync(join(ctx.workspace, path))) symlinkSync(REPO_ROOT, join(ctx.workspace, path));
+      return { outcome: 'success' };
+    },
     'docker/setup-buildx-action': async () => ({ outcome: 'success' }),
     'actions/github-script': githubScript(github.api),
   };
@@ -418,10 +441,11 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
       handlers,
       verbose: o.verbose,
       log,
-      beforeJob: ({ oidcSubject }) => {
+      beforeJob: ({ oidcSubject, jobWorkflowRef }) => {
         if (!oidcSubject) return;
         sim.identity.config.githubClaims = {
           sub: oidcSubject,
+          job_workflow_ref: jobWorkflowRef ?? '',
           repository: REPOSITORY,
           repository_owner: REPOSITORY.split('/')[0],
           ref: event.ref,
@@ -442,6 +466,12 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
       what: `the run ends ${expected}`,
       ok: scenario.run.result === expected,
       detail: scenario.run.result,
+    });
+    const called = scenario.run.jobs.flatMap((j) => j.workflow ?? []);
+    scenario.checks.push({
+      what: 'it ran through its reusable workflow',
+      ok: called.length > 0,
+      detail: called.join(', '),
     });
     scenario.checks.push(...(await verify(scenario.run)));
     for (const c of scenario.checks)
@@ -476,7 +506,8 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
       headRepository,
       repository: REPOSITORY,
     });
-  const job = (run: WorkflowRun, id: string) => run.jobs.find((j) => j.id === id);
+  // Jobs by id; a job of a reusable workflow is `<calling job>/<job>` (release/release, preview/deploy).
+  const job = (run: WorkflowRun, id: string) => flatJobs(run.jobs).find((j) => j.id === id);
   const stepOf = (run: WorkflowRun, jobId: string, stepId: string) =>
     job(run, jobId)?.steps.find((s) => s.id === stepId);
 
@@ -491,12 +522,20 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
             await serves(appHost, 'v1.0.0'),
             {
               what: 'the app was created by this run',
-              ok: stepOf(run, 'release', 'deploy')?.outputs.created === 'true',
+              ok: stepOf(run, 'release/release', 'deploy')?.outputs.created === 'true',
+            },
+            {
+              what: 'the build ran as environment production-build, the deploy as production (their OIDC subjects)',
+              ok:
+                job(run, 'release/build')?.oidcSubject ===
+                  `repo:${REPOSITORY}:environment:production-build` &&
+                job(run, 'release/release')?.oidcSubject === `repo:${REPOSITORY}:environment:production`,
+              detail: `${job(run, 'release/build')?.oidcSubject}, ${job(run, 'release/release')?.oidcSubject}`,
             },
             {
               what: 'the environment production carries the app URL',
-              ok: job(run, 'release')?.environment?.url === `https://${appHost}`,
-              detail: job(run, 'release')?.environment?.url,
+              ok: job(run, 'release/release')?.environment?.url === `https://${appHost}`,
+              detail: job(run, 'release/release')?.environment?.url,
             },
           ];
         }),
@@ -505,13 +544,13 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
           await serves(appHost, 'v1.1.0'),
           {
             what: 'deployed into the candidate slot green, then promoted',
-            ok: stepOf(run, 'release', 'deploy')?.outputs.label === 'green',
-            detail: stepOf(run, 'release', 'deploy')?.outputs.label,
+            ok: stepOf(run, 'release/release', 'deploy')?.outputs.label === 'green',
+            detail: stepOf(run, 'release/release', 'deploy')?.outputs.label,
           },
         ]),
       () =>
         release('v1.2.0', 'failure', workspaces.broken, async (run) => {
-          const promote = stepOf(run, 'release', 'promote');
+          const promote = stepOf(run, 'release/release', 'promote');
           return [
             await serves(appHost, 'v1.1.0'),
             {
@@ -521,7 +560,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
             },
             {
               what: 'the run says loudly that production never served it',
-              ok: (job(run, 'release')?.steps.at(-1)?.errors ?? []).some((e) =>
+              ok: (job(run, 'release/release')?.steps.at(-1)?.errors ?? []).some((e) =>
                 /production never served it/.test(e),
               ),
             },
@@ -547,12 +586,19 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
           'success',
           workspaces.good,
           async (run) => {
-            const url = job(run, 'deploy')?.outputs['label-url'] ?? '';
+            const url = job(run, 'preview/deploy')?.outputs['label-url'] ?? '';
             return [
               await serves(
                 `${PREVIEW_APP}---pr-42.${sim.domain}`,
-                job(run, 'build')?.outputs.version ?? 'pr-42-?',
+                job(run, 'preview/build')?.outputs.version ?? 'pr-42-?',
               ),
+              {
+                what: 'every preview job that asked for a token ran as pull_request, none as production',
+                ok: flatJobs(run.jobs)
+                  .filter((j) => j.oidcSubject)
+                  .every((j) => j.oidcSubject === `repo:${REPOSITORY}:pull_request`),
+                detail: [...new Set(flatJobs(run.jobs).flatMap((j) => j.oidcSubject ?? []))].join(', '),
+              },
               {
                 what: 'one sticky comment with the preview URL',
                 ok: github.comments.length === 1 && github.comments[0].body.includes(url) && url !== '',
@@ -595,18 +641,18 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
             {
               what: 'only the fork job ran: no Azure access',
               ok:
-                run.jobs
+                flatJobs(run.jobs)
                   .filter((j) => j.result !== 'skipped')
                   .map((j) => j.id)
-                  .join() === 'fork',
-              detail: run.jobs
+                  .join() === 'preview/fork',
+              detail: flatJobs(run.jobs)
                 .filter((j) => j.result !== 'skipped')
                 .map((j) => j.id)
                 .join(', '),
             },
             {
               what: 'it says why in the job summary',
-              ok: /fork/.test(job(run, 'fork')?.steps[0]?.summary ?? ''),
+              ok: /fork/.test(job(run, 'preview/fork')?.steps[0]?.summary ?? ''),
             },
           ],
         ),

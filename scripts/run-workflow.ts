@@ -3,13 +3,16 @@
 // included), expressions are evaluated by GitHub's own expression library over github, vars, inputs, env,
 // steps, needs and job contexts, local actions run through scripts/run-action.ts, `run:` scripts run in
 // bash, job outputs and environment URLs are evaluated, and only jobs granted `id-token: write` see the
-// OIDC token endpoint. Third-party actions are stood in for by handlers the caller supplies.
+// OIDC token endpoint. A job-level `uses:` of a local reusable workflow (`on: workflow_call`) runs that
+// workflow's jobs with `with:` as typed `inputs` (defaults, required, types), `secrets:` passed or inherited,
+// the caller's permissions as the ceiling, and the called workflow's `outputs` as the calling job's outputs.
+// Third-party actions are stood in for by handlers the caller supplies.
 import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
 import type { ExpressionData } from '@actions/expressions/data/expressiondata';
 import type { FunctionDefinition } from '@actions/expressions/funcs/info';
 import { truthy } from '@actions/expressions/result';
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { runAction, runScript, type RunActionResult, type RunnerEvent } from './run-action.js';
 
@@ -33,9 +36,30 @@ export interface JobDoc {
   if?: string;
   permissions?: unknown;
   environment?: string | { name: string; url?: string };
+  concurrency?: unknown;
   outputs?: Record<string, string>;
   env?: Record<string, unknown>;
-  steps: StepDoc[];
+  /** A job that calls a reusable workflow has `uses` (and `with`, `secrets`) instead of steps. */
+  steps?: StepDoc[];
+  uses?: string;
+  with?: Record<string, unknown>;
+  secrets?: 'inherit' | Record<string, unknown>;
+}
+
+/** One input of `on.workflow_call.inputs` (or `on.workflow_dispatch.inputs`). */
+export interface InputDoc {
+  description?: string;
+  required?: boolean;
+  type?: 'string' | 'boolean' | 'number' | 'choice' | 'environment';
+  default?: unknown;
+  options?: string[];
+}
+
+/** `on.workflow_call` of a reusable workflow. */
+export interface WorkflowCallDoc {
+  inputs?: Record<string, InputDoc | null>;
+  outputs?: Record<string, { description?: string; value: string }>;
+  secrets?: Record<string, { description?: string; required?: boolean } | null>;
 }
 
 export interface WorkflowDoc {
@@ -60,6 +84,7 @@ export interface StepRun {
 }
 
 export interface JobRun {
+  /** The job id; a job of a called workflow is `<calling job>/<job>`, as GitHub shows it. */
   id: string;
   name: string;
   result: Result;
@@ -67,7 +92,12 @@ export interface JobRun {
   environment?: { name: string; url: string };
   /** The `sub` claim GitHub puts in this job's OIDC token, when it may ask for one. */
   oidcSubject?: string;
+  /** The `job_workflow_ref` claim: the workflow file that defines this job, `<repo>/<path>@<ref>`. */
+  jobWorkflowRef?: string;
   steps: StepRun[];
+  /** A job that called a reusable workflow: that workflow's file and jobs. */
+  workflow?: string;
+  jobs?: JobRun[];
 }
 
 export interface WorkflowRun {
@@ -81,6 +111,8 @@ export interface WorkflowRun {
 /** What a third-party action handler gets, and gives back instead of running the action. */
 export interface HandlerContext {
   with: Record<string, string>;
+  /** GITHUB_WORKSPACE of the job (a checkout stand-in may place files there). */
+  workspace: string;
   env: Record<string, string>;
   event: RunnerEvent;
   repository: string;
@@ -108,8 +140,10 @@ export interface RunWorkflowOptions {
   source?: 'dist' | 'src';
   /** Stand-ins for third-party actions, by `owner/repo` (the part of `uses:` before '@'). */
   handlers?: Record<string, ActionHandler>;
-  /** Called before a job that may request an OIDC token, with the subject GitHub would put in it. */
-  beforeJob?: (job: { id: string; oidcSubject?: string }) => Promise<void> | void;
+  /** Secrets of the repository (the `secrets` context; a called workflow gets them only as GitHub passes them). */
+  secrets?: Record<string, string>;
+  /** Called before a job that may request an OIDC token, with the subject and job_workflow_ref GitHub would put in it. */
+  beforeJob?: (job: { id: string; oidcSubject?: string; jobWorkflowRef?: string }) => Promise<void> | void;
   log?: (line: string) => void;
   /** Print every line the steps print (default: only workflow commands and the step results). */
   verbose?: boolean;
@@ -127,6 +161,7 @@ const CONTEXTS = [
   'steps',
   'needs',
   'job',
+  'jobs',
   'runner',
   'matrix',
   'strategy',
@@ -165,6 +200,16 @@ export function evaluate(expression: string, state: ExpressionState): Expression
 export function interpolate(value: unknown, state: ExpressionState): string {
   const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
   return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, expr: string) => evaluate(expr, state).coerceString());
+}
+
+/** A `with:` value of a reusable-workflow call: a whole `${{ }}` keeps its type (a boolean stays a boolean). */
+export function withValue(value: unknown, state: ExpressionState): Json {
+  if (typeof value !== 'string') return value === undefined ? null : (value as Json);
+  const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value);
+  if (whole && !whole[1].includes('}}')) {
+    return JSON.parse(JSON.stringify(evaluate(whole[1], state), data.replacer)) as Json;
+  }
+  return interpolate(value, state);
 }
 
 /** An `if:` condition: `${{ }}` optional, and `success() && (...)` unless it calls a status function. */
@@ -292,26 +337,147 @@ function mapValues(
   return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, interpolate(v, state)]));
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Reusable workflows
+
+/** `on.workflow_call` of a workflow, or undefined when it cannot be called. */
+export function workflowCallOf(on: unknown): WorkflowCallDoc | undefined {
+  if (on === 'workflow_call') return {};
+  if (Array.isArray(on)) return on.includes('workflow_call') ? {} : undefined;
+  if (on && typeof on === 'object' && 'workflow_call' in on) {
+    return ((on as Record<string, unknown>).workflow_call ?? {}) as WorkflowCallDoc;
+  }
+  return undefined;
+}
+
+/**
+ * The `inputs` context of a called workflow, from the caller's `with:` values (already evaluated), as GitHub
+ * builds it: every key must be a declared input, a required input without a default must be given, defaults fill
+ * the rest, and each value must fit its type (boolean, number, string). Throws one error listing every problem.
+ */
+export function callInputs(
+  file: string,
+  declared: WorkflowCallDoc['inputs'],
+  given: Record<string, Json>,
+): Record<string, Json> {
+  const problems: string[] = [];
+  const inputs: Record<string, Json> = {};
+  const specs = declared ?? {};
+  for (const name of Object.keys(given)) {
+    if (!(name in specs)) problems.push(`Invalid input, ${name} is not defined in the referenced workflow.`);
+  }
+  for (const [name, spec] of Object.entries(specs)) {
+    const type = spec?.type ?? 'string';
+    const has = name in given;
+    if (!has && spec?.required === true && spec.default === undefined) {
+      problems.push(`Input ${name} is required, but not provided while calling.`);
+      continue;
+    }
+    const raw: Json = has ? given[name] : ((spec?.default as Json | undefined) ?? null);
+    if (raw === null) {
+      inputs[name] = type === 'boolean' ? false : type === 'number' ? 0 : '';
+      continue;
+    }
+    if (type === 'boolean') {
+      if (typeof raw === 'boolean') inputs[name] = raw;
+      else if (typeof raw === 'string' && /^(true|false)$/i.test(raw))
+        inputs[name] = raw.toLowerCase() === 'true';
+      else problems.push(`Input ${name} is a boolean: got ${JSON.stringify(raw)}.`);
+    } else if (type === 'number') {
+      const n =
+        typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+      if (Number.isFinite(n)) inputs[name] = n;
+      else problems.push(`Input ${name} is a number: got ${JSON.stringify(raw)}.`);
+    } else {
+      inputs[name] =
+        typeof raw === 'string' ? raw : typeof raw === 'object' ? JSON.stringify(raw) : String(raw);
+    }
+  }
+  if (problems.length) throw new Error(`${file}: ${problems.join(' ')}`);
+  return inputs;
+}
+
+/**
+ * The `secrets` context of a called workflow: `secrets: inherit` passes every secret of the caller (GitHub allows
+ * it within one organisation, as here: the called workflow is in the same repository); a mapping passes the named
+ * ones, each declared by the called workflow; a required secret left out is an error.
+ */
+export function callSecrets(
+  file: string,
+  declared: WorkflowCallDoc['secrets'],
+  passed: 'inherit' | Record<string, string> | undefined,
+  callerSecrets: Record<string, string>,
+): Record<string, string> {
+  if (passed === 'inherit') return { ...callerSecrets };
+  const specs = declared ?? {};
+  const problems: string[] = [];
+  const given = passed ?? {};
+  for (const name of Object.keys(given)) {
+    if (!(name in specs)) problems.push(`Invalid secret, ${name} is not defined in the referenced workflow.`);
+  }
+  for (const [name, spec] of Object.entries(specs)) {
+    if (spec?.required === true && !(name in given)) {
+      problems.push(`Secret ${name} is required, but not provided while calling.`);
+    }
+  }
+  if (problems.length) throw new Error(`${file}: ${problems.join(' ')}`);
+  return { ...given };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Running
+
+interface Scope {
+  o: RunWorkflowOptions;
+  repository: string;
+  runId: string;
+  log: (line: string) => void;
+  /** The workflow file being run, relative to the workspace (for job_workflow_ref). */
+  path: string;
+  inputs: Json;
+  secrets: Record<string, string>;
+  /** A called workflow's jobs get at most the permissions of the job that called it. */
+  ceiling?: unknown;
+  /** `<calling job>/` for the jobs of a called workflow. */
+  prefix: string;
+  depth: number;
+}
+
 export async function runWorkflow(o: RunWorkflowOptions): Promise<WorkflowRun> {
   const started = Date.now();
-  const log = o.log ?? (() => undefined);
   const doc = parse(readFileSync(o.workflow, 'utf8')) as WorkflowDoc;
   const file = basename(o.workflow);
   if (!triggers(doc.on, o.event)) throw new Error(`${file} does not run on ${o.event.name} ${o.event.ref}`);
-  const repository = o.repository ?? 'alc-algo/alc-algo';
-  const runId = String(Date.now());
-  const inputs = (o.event.payload.inputs ?? {}) as Json;
+  const scope: Scope = {
+    o,
+    repository: o.repository ?? 'alc-algo/alc-algo',
+    runId: String(Date.now()),
+    log: o.log ?? (() => undefined),
+    path: relative(o.workspace, o.workflow),
+    inputs: (o.event.payload.inputs ?? {}) as Json,
+    secrets: o.secrets ?? {},
+    prefix: '',
+    depth: 0,
+  };
+  const jobs = await runJobs(doc, scope);
+  const result: Result = jobs.some((j) => j.result === 'failure') ? 'failure' : 'success';
+  return { workflow: file, event: o.event.name, result, jobs, durationMs: Date.now() - started };
+}
+
+async function runJobs(doc: WorkflowDoc, scope: Scope): Promise<JobRun[]> {
+  const { o, repository, runId } = scope;
   const jobs: JobRun[] = [];
   const needsContext: Record<string, Json> = {};
 
   for (const jobId of jobOrder(doc.jobs)) {
     const job = doc.jobs[jobId];
+    const id = `${scope.prefix}${jobId}`;
     const needed = needsOf(job);
     const base: Record<string, Json> = {
       github: githubContext(o, repository, runId, jobId),
       vars: o.vars ?? {},
-      inputs,
-      secrets: {},
+      inputs: scope.inputs,
+      secrets: scope.secrets,
       matrix: {},
       strategy: {},
       runner: { os: 'Linux', arch: 'X64', temp: '/tmp' },
@@ -331,110 +497,205 @@ export async function runWorkflow(o: RunWorkflowOptions): Promise<WorkflowRun> {
         : condition(job.if, jobState);
     const name = job.name ?? jobId;
     if (!run) {
-      jobs.push({ id: jobId, name, result: 'skipped', outputs: {}, steps: [] });
+      jobs.push({ id, name, result: 'skipped', outputs: {}, steps: [] });
       needsContext[jobId] = { result: 'skipped', outputs: {} };
       continue;
     }
-    const workflowEnv = mapValues(doc.env, { contexts: base, failed: false });
-    const jobEnv = {
-      ...workflowEnv,
-      ...mapValues(job.env, { contexts: { ...base, env: workflowEnv }, failed: false }),
-    };
-    const environmentName =
-      typeof job.environment === 'string' ? job.environment : (job.environment?.name ?? undefined);
-    const envName = environmentName
-      ? interpolate(environmentName, { contexts: { ...base, env: jobEnv }, failed: false })
-      : undefined;
-    const idToken = grantsIdToken(job.permissions ?? doc.permissions);
-    const subject = idToken ? oidcSubject(repository, o.event, envName) : undefined;
-    log(`  job ${name}${envName ? ` (environment ${envName})` : ''}`);
-    await o.beforeJob?.({ id: jobId, oidcSubject: subject });
+    const done = job.uses
+      ? await callWorkflow(jobId, job, doc, base, scope)
+      : await runStepsJob(jobId, job, doc, base, scope);
+    jobs.push(done);
+    needsContext[jobId] = { result: done.result, outputs: done.outputs };
+  }
+  return jobs;
+}
 
-    const steps: StepRun[] = [];
-    const stepsContext: Record<string, Json> = {};
-    let exported: Record<string, string> = {};
-    let failed = false;
-    for (const [index, step] of job.steps.entries()) {
-      const id = step.id ?? `__step${index}`;
-      const label = step.name ?? step.id ?? step.uses?.split('@')[0] ?? (step.run ?? '').split('\n')[0];
-      const contexts = {
-        ...base,
-        env: { ...jobEnv, ...exported },
-        steps: stepsContext,
-        job: { status: failed ? 'failure' : 'success' },
-      };
-      const state: ExpressionState = { contexts, failed };
-      if (!condition(step.if, state)) {
-        steps.push({
-          id,
-          name: label,
-          outcome: 'skipped',
-          conclusion: 'skipped',
-          outputs: {},
-          summary: '',
-          errors: [],
-          durationMs: 0,
-        });
-        stepsContext[id] = { outcome: 'skipped', conclusion: 'skipped', outputs: {} };
-        continue;
+/** A job-level `uses:` of a local reusable workflow: its jobs run here, its outputs become this job's. */
+async function callWorkflow(
+  jobId: string,
+  job: JobDoc,
+  doc: WorkflowDoc,
+  base: Record<string, Json>,
+  scope: Scope,
+): Promise<JobRun> {
+  const uses = job.uses!;
+  const where = `${basename(scope.path)} jobs.${jobId}`;
+  if (!/^\.\/.+\.ya?ml$/.test(uses)) {
+    throw new Error(
+      `${where}: only local reusable workflows (./.github/workflows/<file>.yml) run here, not ${uses}`,
+    );
+  }
+  if (scope.depth >= 4) throw new Error(`${where}: reusable workflows nest deeper than GitHub's 4 levels`);
+  if (job.steps) throw new Error(`${where}: a job that calls a reusable workflow has no steps`);
+  const path = uses.slice(2);
+  const called = parse(readFileSync(join(scope.o.workspace, path), 'utf8')) as WorkflowDoc;
+  const file = basename(path);
+  const call = workflowCallOf(called.on);
+  if (!call) throw new Error(`${where}: ${file} does not run on workflow_call`);
+  const state: ExpressionState = { contexts: base, failed: false };
+  const given = Object.fromEntries(Object.entries(job.with ?? {}).map(([k, v]) => [k, withValue(v, state)]));
+  const inputs = callInputs(file, call.inputs, given);
+  const passed =
+    job.secrets === 'inherit'
+      ? 'inherit'
+      : job.secrets
+        ? Object.fromEntries(Object.entries(job.secrets).map(([k, v]) => [k, interpolate(v, state)]))
+        : undefined;
+  const secrets = callSecrets(file, call.secrets, passed, scope.secrets);
+  const ceiling = job.permissions ?? doc.permissions ?? scope.ceiling;
+  if (!grantsIdToken(ceiling)) {
+    for (const [nestedId, nested] of Object.entries(called.jobs)) {
+      if (grantsIdToken(nested.permissions ?? called.permissions)) {
+        throw new Error(
+          `${where}: the nested job '${nestedId}' is requesting 'id-token: write', but is only allowed 'id-token: none'`,
+        );
       }
-      const env = { ...(o.env ?? {}), ...jobEnv, ...exported, ...mapValues(step.env, state) };
-      const script = typeof step.run === 'string' ? interpolate(step.run, state) : undefined;
-      const result = await runStep(o, step, script, env, mapValues(step.with, state), {
-        job: jobId,
-        repository,
-        runId,
-        oidc: idToken ? o.oidc : undefined,
-        log,
-      });
-      exported = { ...exported, ...result.exportedEnv };
-      const outcome: Result = result.exitCode === 0 ? 'success' : 'failure';
-      const conclusion: Result =
-        outcome === 'failure' && step['continue-on-error'] === true ? 'success' : outcome;
-      if (conclusion === 'failure') failed = true;
+    }
+  }
+  const name = job.name ?? jobId;
+  scope.log(`  job ${name} calls ${file}`);
+  const nested = await runJobs(called, {
+    ...scope,
+    path,
+    inputs,
+    secrets,
+    ceiling,
+    prefix: `${scope.prefix}${jobId}/`,
+    depth: scope.depth + 1,
+  });
+  const prefix = `${scope.prefix}${jobId}/`;
+  const jobsContext: Record<string, Json> = Object.fromEntries(
+    nested.map((n) => [n.id.slice(prefix.length), { result: n.result, outputs: n.outputs }]),
+  );
+  const outState: ExpressionState = { contexts: { ...base, inputs, jobs: jobsContext }, failed: false };
+  const outputs = Object.fromEntries(
+    Object.entries(call.outputs ?? {}).map(([k, v]) => [k, interpolate(v?.value, outState)]),
+  );
+  const result: Result = nested.some((n) => n.result === 'failure' || n.result === 'cancelled')
+    ? 'failure'
+    : 'success';
+  return { id: `${scope.prefix}${jobId}`, name, result, outputs, steps: [], workflow: file, jobs: nested };
+}
+
+async function runStepsJob(
+  jobId: string,
+  job: JobDoc,
+  doc: WorkflowDoc,
+  base: Record<string, Json>,
+  scope: Scope,
+): Promise<JobRun> {
+  const { o, repository, runId, log } = scope;
+  const name = job.name ?? jobId;
+  const workflowEnv = mapValues(doc.env, { contexts: base, failed: false });
+  const jobEnv = {
+    ...workflowEnv,
+    ...mapValues(job.env, { contexts: { ...base, env: workflowEnv }, failed: false }),
+  };
+  const environmentName =
+    typeof job.environment === 'string' ? job.environment : (job.environment?.name ?? undefined);
+  const envName = environmentName
+    ? interpolate(environmentName, { contexts: { ...base, env: jobEnv }, failed: false })
+    : undefined;
+  const permissions = job.permissions ?? doc.permissions ?? scope.ceiling;
+  const idToken = grantsIdToken(permissions) && (scope.ceiling === undefined || grantsIdToken(scope.ceiling));
+  const subject = idToken ? oidcSubject(repository, o.event, envName) : undefined;
+  const jobWorkflowRef = `${repository}/${scope.path}@${o.event.ref}`;
+  const workflowJob = {
+    workflow_repository: repository,
+    workflow_sha: o.event.sha,
+    workflow_ref: jobWorkflowRef,
+    workflow_file_path: scope.path,
+  };
+  log(`  job ${scope.prefix}${name}${envName ? ` (environment ${envName})` : ''}`);
+  await o.beforeJob?.({ id: `${scope.prefix}${jobId}`, oidcSubject: subject, jobWorkflowRef });
+
+  const steps: StepRun[] = [];
+  const stepsContext: Record<string, Json> = {};
+  let exported: Record<string, string> = {};
+  let failed = false;
+  for (const [index, step] of (job.steps ?? []).entries()) {
+    const id = step.id ?? `__step${index}`;
+    const label = step.name ?? step.id ?? step.uses?.split('@')[0] ?? (step.run ?? '').split('\n')[0];
+    const contexts = {
+      ...base,
+      env: { ...jobEnv, ...exported },
+      steps: stepsContext,
+      job: { status: failed ? 'failure' : 'success', ...workflowJob },
+    };
+    const state: ExpressionState = { contexts, failed };
+    if (!condition(step.if, state)) {
       steps.push({
         id,
         name: label,
-        outcome,
-        conclusion,
-        outputs: result.outputs,
-        summary: result.summary,
-        errors: result.errors,
-        durationMs: result.durationMs,
+        outcome: 'skipped',
+        conclusion: 'skipped',
+        outputs: {},
+        summary: '',
+        errors: [],
+        durationMs: 0,
       });
-      stepsContext[id] = { outcome, conclusion, outputs: result.outputs };
-      log(
-        `    ${outcome === 'success' ? 'ok  ' : 'FAIL'} ${label} (${(result.durationMs / 1000).toFixed(1)} s)`,
-      );
+      stepsContext[id] = { outcome: 'skipped', conclusion: 'skipped', outputs: {} };
+      continue;
     }
-    const endState: ExpressionState = {
-      contexts: {
-        ...base,
-        env: jobEnv,
-        steps: stepsContext,
-        job: { status: failed ? 'failure' : 'success' },
-      },
-      failed,
-    };
-    const outputs = mapValues(job.outputs, endState);
-    const result: Result = failed ? 'failure' : 'success';
-    const url =
-      typeof job.environment === 'object' && job.environment.url
-        ? interpolate(job.environment.url, endState)
-        : '';
-    jobs.push({
-      id: jobId,
-      name,
-      result,
-      outputs,
-      environment: envName ? { name: envName, url } : undefined,
-      oidcSubject: subject,
-      steps,
+    const env = { ...(o.env ?? {}), ...jobEnv, ...exported, ...mapValues(step.env, state) };
+    const script = typeof step.run === 'string' ? interpolate(step.run, state) : undefined;
+    const result = await runStep(o, step, script, env, mapValues(step.with, state), {
+      job: jobId,
+      repository,
+      runId,
+      oidc: idToken ? o.oidc : undefined,
+      log,
     });
-    needsContext[jobId] = { result, outputs };
+    exported = { ...exported, ...result.exportedEnv };
+    const outcome: Result = result.exitCode === 0 ? 'success' : 'failure';
+    const conclusion: Result =
+      outcome === 'failure' && step['continue-on-error'] === true ? 'success' : outcome;
+    if (conclusion === 'failure') failed = true;
+    steps.push({
+      id,
+      name: label,
+      outcome,
+      conclusion,
+      outputs: result.outputs,
+      summary: result.summary,
+      errors: result.errors,
+      durationMs: result.durationMs,
+    });
+    stepsContext[id] = { outcome, conclusion, outputs: result.outputs };
+    log(
+      `    ${outcome === 'success' ? 'ok  ' : 'FAIL'} ${label} (${(result.durationMs / 1000).toFixed(1)} s)`,
+    );
   }
-  const result: Result = jobs.some((j) => j.result === 'failure') ? 'failure' : 'success';
-  return { workflow: file, event: o.event.name, result, jobs, durationMs: Date.now() - started };
+  const endState: ExpressionState = {
+    contexts: {
+      ...base,
+      env: jobEnv,
+      steps: stepsContext,
+      job: { status: failed ? 'failure' : 'success', ...workflowJob },
+    },
+    failed,
+  };
+  const outputs = mapValues(job.outputs, endState);
+  const result: Result = failed ? 'failure' : 'success';
+  const url =
+    typeof job.environment === 'object' && job.environment.url
+      ? interpolate(job.environment.url, endState)
+      : '';
+  return {
+    id: `${scope.prefix}${jobId}`,
+    name,
+    result,
+    outputs,
+    environment: envName ? { name: envName, url } : undefined,
+    oidcSubject: subject,
+    jobWorkflowRef: subject ? jobWorkflowRef : undefined,
+    steps,
+  };
+}
+
+/** Every job that ran steps, called workflows' jobs in place of the job that called them (ids `caller/job`). */
+export function flatJobs(jobs: JobRun[]): JobRun[] {
+  return jobs.flatMap((j) => (j.jobs ? flatJobs(j.jobs) : [j]));
 }
 
 interface StepRunner {
@@ -475,6 +736,7 @@ async function runStep(
   const started = Date.now();
   const res = await handler({
     with: inputs,
+    workspace: o.workspace,
     env,
     event: o.event,
     repository: r.repository,
@@ -498,7 +760,7 @@ async function runStep(
 /** Every step summary of a run, in order, as one markdown document. */
 export function runSummary(run: WorkflowRun): string {
   const parts: string[] = [];
-  for (const job of run.jobs) {
+  for (const job of flatJobs(run.jobs)) {
     if (job.result === 'skipped') continue;
     parts.push(
       `### ${run.workflow} › ${job.name}: ${job.result}${job.environment?.url ? ` — ${job.environment.url}` : ''}`,

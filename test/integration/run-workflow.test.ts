@@ -6,7 +6,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pullRequestEvent, pushEvent } from '../../scripts/run-action.js';
-import { condition, oidcSubject, runWorkflow, triggers } from '../../scripts/run-workflow.js';
+import {
+  callInputs,
+  callSecrets,
+  condition,
+  flatJobs,
+  oidcSubject,
+  runWorkflow,
+  triggers,
+  withValue,
+} from '../../scripts/run-workflow.js';
 
 const WORKFLOW = `on:
   push:
@@ -58,10 +67,108 @@ jobs:
           word: \${{ needs.one.outputs.word }}
 `;
 
+// A caller and the reusable workflow it calls: typed inputs (a boolean from an expression, a default, a number),
+// secrets inherited, the caller's permissions as the ceiling, the called workflow's outputs mapped from its jobs
+// and read by a later job of the caller through needs.
+const CALLED = `on:
+  workflow_call:
+    inputs:
+      name: { type: string, required: true }
+      loud: { type: boolean, default: false }
+      times: { type: number, default: 2 }
+      greeting: { type: string, default: hello }
+    secrets:
+      token: { required: false }
+    outputs:
+      said:
+        value: \${{ jobs.say.outputs.said }}
+      kind:
+        value: \${{ jobs.check.result }}-\${{ inputs.name }}
+permissions: {}
+env:
+  CALLED_ENV: from-called
+jobs:
+  say:
+    runs-on: ubuntu-latest
+    permissions: { contents: read, id-token: write }
+    environment: production
+    outputs:
+      said: \${{ steps.s.outputs.said }}
+    steps:
+      - id: s
+        env:
+          NAME: \${{ inputs.name }}
+          LOUD: \${{ inputs.loud }}
+          TIMES: \${{ inputs.times }}
+          GREETING: \${{ inputs.greeting }}
+          TOKEN: \${{ secrets.token }}
+          WORKFLOW_FILE: \${{ job.workflow_file_path }}
+        run: |
+          [ "$LOUD" = true ] && [ "$TIMES" = 3 ] && [ "$CALLED_ENV" = from-called ] && [ -z "$CALLER_ENV" ]
+          [ "$TOKEN" = s3cret ] && [ "$WORKFLOW_FILE" = called.yml ]
+          [ -n "$ACTIONS_ID_TOKEN_REQUEST_URL" ]
+          echo "said=$GREETING-$NAME" >> "$GITHUB_OUTPUT"
+  check:
+    needs: say
+    if: inputs.loud
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - run: '[ -z "$ACTIONS_ID_TOKEN_REQUEST_URL" ]'
+`;
+
+const CALLER = `on:
+  push:
+    tags: ['v*']
+permissions: {}
+env:
+  CALLER_ENV: from-caller
+jobs:
+  first:
+    runs-on: ubuntu-latest
+    permissions: {}
+    outputs:
+      name: \${{ steps.n.outputs.name }}
+    steps:
+      - id: n
+        run: echo "name=$GITHUB_REF_NAME" >> "$GITHUB_OUTPUT"
+  call:
+    needs: first
+    uses: ./called.yml
+    permissions: { contents: read, id-token: write }
+    secrets: inherit
+    with:
+      name: \${{ needs.first.outputs.name }}
+      loud: \${{ vars.LOUD == 'yes' }}
+      times: 3
+  after:
+    needs: call
+    runs-on: ubuntu-latest
+    permissions: {}
+    outputs:
+      got: \${{ steps.g.outputs.got }}
+    steps:
+      - id: g
+        env:
+          SAID: \${{ needs.call.outputs.said }}
+          KIND: \${{ needs.call.outputs.kind }}
+        run: echo "got=$SAID/$KIND" >> "$GITHUB_OUTPUT"
+`;
+
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'alc-run-workflow-'));
   writeFileSync(join(dir, 'wf.yml'), WORKFLOW);
+  writeFileSync(join(dir, 'called.yml'), CALLED);
+  writeFileSync(join(dir, 'caller.yml'), CALLER);
+  writeFileSync(
+    join(dir, 'capped.yml'),
+    CALLER.replace('{ contents: read, id-token: write }', '{ contents: read }'),
+  );
+  writeFileSync(
+    join(dir, 'missing.yml'),
+    CALLER.replace('      times: 3\n', '      times: 3\n      colour: red\n'),
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -107,6 +214,117 @@ describe('runWorkflow', () => {
     await expect(
       runWorkflow({ workflow: join(dir, 'wf.yml'), workspace: dir, event: pushEvent('refs/heads/main') }),
     ).rejects.toThrow(/does not run on push refs\/heads\/main/);
+  });
+});
+
+describe('runWorkflow with a reusable workflow', () => {
+  const run = (file: string, seen?: Array<{ id: string; oidcSubject?: string; jobWorkflowRef?: string }>) =>
+    runWorkflow({
+      workflow: join(dir, file),
+      workspace: dir,
+      event: pushEvent('refs/tags/v2.0.0'),
+      vars: { LOUD: 'yes' },
+      secrets: { token: 's3cret' },
+      oidc: { url: 'http://127.0.0.1:9/token', token: 't' },
+      beforeJob: (job) => {
+        seen?.push(job);
+      },
+    });
+
+  it('runs the called jobs with typed inputs, inherited secrets, its outputs read through needs', async () => {
+    const seen: Array<{ id: string; oidcSubject?: string; jobWorkflowRef?: string }> = [];
+    const result = await run('caller.yml', seen);
+    const byId = Object.fromEntries(flatJobs(result.jobs).map((j) => [j.id, j]));
+    expect(Object.keys(byId)).toEqual(['first', 'call/say', 'call/check', 'after']);
+    expect(result.jobs.map((j) => j.id)).toEqual(['first', 'call', 'after']);
+    expect(result.jobs[1]).toMatchObject({
+      workflow: 'called.yml',
+      result: 'success',
+      outputs: { said: 'hello-v2.0.0', kind: 'success-v2.0.0' },
+    });
+    expect(byId['call/say'].result).toBe('success');
+    expect(byId['call/check'].result).toBe('success');
+    expect(byId.after.outputs).toEqual({ got: 'hello-v2.0.0/success-v2.0.0' });
+    expect(result.result).toBe('success');
+    // The called job's token: the caller's subject (its environment), the called workflow's job_workflow_ref.
+    expect(seen.find((j) => j.id === 'call/say')).toEqual({
+      id: 'call/say',
+      oidcSubject: 'repo:alc-algo/alc-algo:environment:production',
+      jobWorkflowRef: 'alc-algo/alc-algo/called.yml@refs/tags/v2.0.0',
+    });
+  });
+
+  it("refuses a called job asking for id-token: write beyond the caller's permissions, as GitHub does", async () => {
+    await expect(run('capped.yml')).rejects.toThrow(
+      "the nested job 'say' is requesting 'id-token: write', but is only allowed 'id-token: none'",
+    );
+  });
+
+  it('refuses an input the called workflow does not declare', async () => {
+    await expect(run('missing.yml')).rejects.toThrow(
+      'Invalid input, colour is not defined in the referenced workflow.',
+    );
+  });
+});
+
+describe('callInputs', () => {
+  const declared = {
+    name: { type: 'string' as const, required: true },
+    loud: { type: 'boolean' as const, default: false },
+    times: { type: 'number' as const },
+    mode: { type: 'string' as const, default: 'fast' },
+  };
+  it.each([
+    [{ name: 'n' }, { name: 'n', loud: false, times: 0, mode: 'fast' }],
+    [
+      { name: 'n', loud: 'TRUE', times: '3', mode: 'slow' },
+      { name: 'n', loud: true, times: 3, mode: 'slow' },
+    ],
+    [
+      { name: true, loud: true, times: 1.5 },
+      { name: 'true', loud: true, times: 1.5, mode: 'fast' },
+    ],
+  ])('%j -> %j', (given, inputs) => {
+    expect(callInputs('c.yml', declared, given)).toEqual(inputs);
+  });
+
+  it.each([
+    [{}, 'Input name is required, but not provided while calling.'],
+    [{ name: 'n', loud: 'yes' }, 'Input loud is a boolean: got "yes".'],
+    [{ name: 'n', times: 'many' }, 'Input times is a number: got "many".'],
+    [{ name: 'n', extra: 1 }, 'Invalid input, extra is not defined in the referenced workflow.'],
+  ])('refuses %j', (given, message) => {
+    expect(() => callInputs('c.yml', declared, given)).toThrow(message);
+  });
+});
+
+describe('callSecrets', () => {
+  const declared = { token: { required: true }, other: {} };
+  it.each([
+    ['inherit' as const, { token: 't', unrelated: 'u' }],
+    [{ token: 't' }, { token: 't' }],
+  ])('%j', (passed, secrets) => {
+    expect(callSecrets('c.yml', declared, passed, { token: 't', unrelated: 'u' })).toEqual(secrets);
+  });
+
+  it.each([
+    [undefined, 'Secret token is required, but not provided while calling.'],
+    [{ token: 't', nope: 'x' }, 'Invalid secret, nope is not defined in the referenced workflow.'],
+  ])('refuses %j', (passed, message) => {
+    expect(() => callSecrets('c.yml', declared, passed, {})).toThrow(message);
+  });
+});
+
+describe('withValue', () => {
+  const state = { contexts: { vars: { A: 'yes' } }, failed: false };
+  it.each([
+    ["${{ vars.A == 'yes' }}", true],
+    ['${{ 3 }}', 3],
+    ['x-${{ vars.A }}', 'x-yes'],
+    [false, false],
+    ['plain', 'plain'],
+  ])('%j -> %j', (value, expected) => {
+    expect(withValue(value, state)).toEqual(expected);
   });
 });
 

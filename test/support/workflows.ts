@@ -3,10 +3,17 @@
 // Each check returns findings (strings); an empty list means the workflow passes.
 import { convertWorkflowTemplate, NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser';
 import { parseAction } from '@actions/workflow-parser/actions/action-parser';
+import type { FileReference } from '@actions/workflow-parser/workflows/file-reference';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { JobDoc, StepDoc, WorkflowDoc } from '../../scripts/run-workflow.js';
+import {
+  workflowCallOf,
+  type InputDoc,
+  type JobDoc,
+  type StepDoc,
+  type WorkflowDoc,
+} from '../../scripts/run-workflow.js';
 
 export interface Workflow {
   file: string;
@@ -56,11 +63,29 @@ export function loadLocalActions(root: string): Map<string, ActionMeta> {
 // ---------------------------------------------------------------------------------------------------
 // GitHub's parser
 
-/** Errors GitHub's own workflow parser reports (schema, expressions, job graph). */
-export async function githubParserErrors(file: string, text: string): Promise<string[]> {
+/**
+ * Errors GitHub's own workflow parser reports (schema, expressions, job graph). With `root`, a job-level
+ * `uses: ./.github/workflows/x.yml` is loaded from there, so the parser also checks the call against the called
+ * workflow (its inputs, their types, its outputs), as GitHub does when the run starts.
+ */
+export async function githubParserErrors(file: string, text: string, root?: string): Promise<string[]> {
   const result = parseWorkflow({ name: file, content: text }, new NoOperationTraceWriter());
   if (result.value && result.context.errors.count === 0) {
-    await convertWorkflowTemplate(result.context, result.value);
+    const files = root
+      ? {
+          getFileContent: async (ref: FileReference) => {
+            if (!('path' in ref) || 'repository' in ref)
+              throw new Error(`only local reusable workflows here`);
+            return { name: ref.path, content: readFileSync(join(root, ref.path), 'utf8') };
+          },
+        }
+      : undefined;
+    await convertWorkflowTemplate(
+      result.context,
+      result.value,
+      files,
+      root ? { fetchReusableWorkflowDepth: 1 } : undefined,
+    );
   }
   return result.context.errors.getErrors().map((e) => e.message);
 }
@@ -79,7 +104,7 @@ export function expressionsIn(text: string): string[] {
   return [...text.matchAll(/\$\{\{([\s\S]*?)\}\}/g)].map((m) => m[1].trim());
 }
 
-const CONTEXTS = 'github|env|vars|secrets|inputs|steps|needs|matrix|strategy|runner|job|jobs';
+const CONTEXTS = 'github|env|vars|secrets|inputs|steps|needs|matrix|strategy|runner|jobs|job';
 const REFERENCE = new RegExp(`(?<![\\w.-])(?:${CONTEXTS})(?:\\.[A-Za-z_*][\\w-]*|\\[[^\\]]*\\])*`, 'g');
 
 /** Context paths an expression reads (`github.event.pull_request.title`, `steps.x.outputs.y`); string literals ignored. */
@@ -168,7 +193,8 @@ function expressionsOf(value: unknown, key = ''): string[] {
 }
 
 function stepOutputs(step: StepDoc, actions: Map<string, ActionMeta>): string[] | undefined {
-  if (step.uses && actions.has(step.uses)) return actions.get(step.uses)!.outputs;
+  const local = step.uses ? localAction(step.uses) : undefined;
+  if (local && actions.has(local.key)) return actions.get(local.key)!.outputs;
   if (step.uses?.startsWith('actions/github-script@')) return ['result'];
   if (typeof step.run === 'string' && step.run.includes('GITHUB_OUTPUT')) {
     return [...step.run.matchAll(/([A-Za-z_][\w-]*)(?:=|<<)/g)].map((m) => m[1]);
@@ -219,6 +245,15 @@ function referenceFindings(
   return findings;
 }
 
+/**
+ * A local action path as the actions map knows it: `./actions/<name>`, or `./<dir>/actions/<name>` for this
+ * project's actions checked out into `<dir>` (a reusable workflow checks alc-deploy out beside the caller's tree).
+ */
+export function localAction(uses: string): { key: string; dir: string } | undefined {
+  const m = /^\.\/(?:([\w.-]+)\/)?(actions\/[\w.-]+)$/.exec(uses);
+  return m ? { key: `./${m[2]}`, dir: m[1] ?? '' } : undefined;
+}
+
 function localActionFindings(
   where: string,
   step: StepDoc,
@@ -240,25 +275,137 @@ function localActionFindings(
   return findings;
 }
 
-/** Local action calls against their action.yml, and every step and job output a workflow reads. */
-export function consistencyFindings(wf: Workflow, actions: Map<string, ActionMeta>): string[] {
+/** The reusable workflow a job calls (`uses: ./.github/workflows/<file>`), by its file name. */
+export function calledFile(job: JobDoc): string | undefined {
+  const m = /^\.\/\.github\/workflows\/([\w.-]+\.ya?ml)$/.exec(job.uses ?? '');
+  return m?.[1];
+}
+
+/** The inputs a workflow declares: `on.workflow_call.inputs` and `on.workflow_dispatch.inputs`. */
+export function declaredInputs(wf: Workflow): Record<string, InputDoc> {
+  const on = wf.doc.on;
+  if (!on || typeof on !== 'object' || Array.isArray(on)) return {};
+  const inputs: Record<string, InputDoc> = {};
+  for (const trigger of ['workflow_dispatch', 'workflow_call']) {
+    const spec = (on as Record<string, { inputs?: Record<string, InputDoc | null> } | null>)[trigger];
+    for (const [name, input] of Object.entries(spec?.inputs ?? {})) inputs[name] = input ?? {};
+  }
+  return inputs;
+}
+
+/** A job-level call of a reusable workflow against what that workflow declares (inputs, types, required). */
+function callFindings(where: string, job: JobDoc, workflows: Map<string, Workflow>): string[] {
+  const file = calledFile(job);
+  if (!file)
+    return [
+      `${where}: ${job.uses} is not a reusable workflow of this repository (./.github/workflows/<file>.yml)`,
+    ];
+  const called = workflows.get(file);
+  if (!called) return [`${where}: ${job.uses} does not exist`];
+  const call = workflowCallOf(called.doc.on);
+  if (!call) return [`${where}: ${file} has no on: workflow_call`];
   const findings: string[] = [];
-  const jobs = wf.doc.jobs ?? {};
+  const declared = call.inputs ?? {};
+  for (const [name, value] of Object.entries(job.with ?? {})) {
+    const input = declared[name];
+    if (!(name in declared)) {
+      findings.push(`${where}: ${file} has no input '${name}'`);
+      continue;
+    }
+    const type = input?.type ?? 'string';
+    const literal = typeof value !== 'string' || expressionsIn(value).length === 0;
+    if (literal && type === 'boolean' && typeof value !== 'boolean')
+      findings.push(`${where}: input '${name}' of ${file} is a boolean, given ${JSON.stringify(value)}`);
+    if (literal && type === 'number' && typeof value !== 'number')
+      findings.push(`${where}: input '${name}' of ${file} is a number, given ${JSON.stringify(value)}`);
+  }
+  for (const [name, input] of Object.entries(declared)) {
+    if (input?.required === true && input.default === undefined && !(name in (job.with ?? {})))
+      findings.push(`${where}: ${file} requires input '${name}'`);
+  }
+  if (job.steps) findings.push(`${where}: a job that calls a reusable workflow has no steps`);
+  return findings;
+}
+
+/** `inputs.X` read where X is not declared, and workflow_call outputs mapped from jobs or outputs that are not there. */
+function workflowInterfaceFindings(wf: Workflow): string[] {
+  const findings: string[] = [];
+  const inputs = declaredInputs(wf);
+  const inputRefs = new Set(
+    expressionsOf(wf.doc.jobs).flatMap((e) =>
+      contextReferences(e).flatMap((r) => /^inputs\.([\w-]+)/.exec(r)?.[1] ?? []),
+    ),
+  );
+  const steps = Object.values(wf.doc.jobs ?? {}).flatMap((j) => j.steps ?? []);
+  for (const e of steps.flatMap((st) => expressionsOf(st)))
+    for (const r of contextReferences(e)) {
+      const m = /^inputs\.([\w-]+)/.exec(r);
+      if (m) inputRefs.add(m[1]);
+    }
+  for (const name of inputRefs) {
+    if (!(name in inputs)) findings.push(`${wf.file}: reads inputs.${name}, which no trigger declares`);
+  }
+  const call = workflowCallOf(wf.doc.on);
+  for (const [name, output] of Object.entries(call?.outputs ?? {})) {
+    for (const ref of expressionsIn(output?.value ?? '').flatMap(contextReferences)) {
+      const m = /^jobs\.([\w-]+)\.outputs\.([\w-]+)$/.exec(ref);
+      if (!m) {
+        findings.push(
+          `${wf.file}: output '${name}' reads ${ref}; a workflow_call output maps jobs.<job>.outputs.<name>`,
+        );
+        continue;
+      }
+      const job = wf.doc.jobs?.[m[1]];
+      if (!job) findings.push(`${wf.file}: output '${name}' reads ${ref}: there is no job '${m[1]}'`);
+      else if (!Object.keys(job.outputs ?? {}).includes(m[2]))
+        findings.push(
+          `${wf.file}: output '${name}' reads ${ref}: job '${m[1]}' declares no output '${m[2]}'`,
+        );
+    }
+  }
+  return findings;
+}
+
+/**
+ * Local action calls against their action.yml, reusable-workflow calls against the called workflow's inputs and
+ * outputs, every input read against the triggers' declarations, and every step and job output a workflow reads.
+ */
+export function consistencyFindings(
+  wf: Workflow,
+  actions: Map<string, ActionMeta>,
+  workflows: Map<string, Workflow> = new Map(),
+): string[] {
+  const findings: string[] = workflowInterfaceFindings(wf);
+  // A job that calls a reusable workflow has the called workflow's outputs.
+  const jobs: Record<string, JobDoc> = Object.fromEntries(
+    Object.entries(wf.doc.jobs ?? {}).map(([id, job]) => {
+      if (!job.uses) return [id, job];
+      const called = workflows.get(calledFile(job) ?? '');
+      const outputs = workflowCallOf(called?.doc.on)?.outputs ?? {};
+      return [id, { ...job, outputs: Object.fromEntries(Object.keys(outputs).map((k) => [k, ''])) }];
+    }),
+  );
   for (const [jobId, job] of Object.entries(jobs)) {
+    if (job.uses) findings.push(...callFindings(`${wf.file} jobs.${jobId}`, wf.doc.jobs[jobId], workflows));
     for (const need of needsOf(job)) {
       if (!jobs[need]) findings.push(`${wf.file} jobs.${jobId}: needs unknown job '${need}'`);
     }
     const steps = job.steps ?? [];
-    let checkedOut = false;
+    const checkedOut = new Set<string>();
     steps.forEach((step, i) => {
       const where = `${wf.file} jobs.${jobId}.steps[${i}]${step.id ? ` (${step.id})` : ''}`;
-      if (step.uses?.startsWith('./')) {
-        findings.push(...localActionFindings(where, step, actions.get(step.uses), checkedOut));
+      const local = step.uses ? localAction(step.uses) : undefined;
+      if (local) {
+        findings.push(...localActionFindings(where, step, actions.get(local.key), checkedOut.has(local.dir)));
+      } else if (step.uses?.startsWith('./')) {
+        findings.push(`${where}: ${step.uses} has no action.yml`);
       }
-      if (step.uses?.startsWith('actions/checkout@')) checkedOut = true;
+      if (step.uses?.startsWith('actions/checkout@')) {
+        checkedOut.add(String(step.with?.path ?? '').replace(/^\.\/|\/$/g, ''));
+      }
       findings.push(...referenceFindings(where, expressionsOf(step), job, jobs, steps.slice(0, i), actions));
     });
-    const jobLevel = expressionsOf({ ...job, steps: undefined });
+    const jobLevel = expressionsOf({ ...wf.doc.jobs[jobId], steps: undefined });
     findings.push(...referenceFindings(`${wf.file} jobs.${jobId}`, jobLevel, job, jobs, steps, actions));
   }
   return findings;
@@ -295,18 +442,38 @@ function grants(permissions: unknown, scope: string, level: string): boolean {
   );
 }
 
+function jobCallsAzure(
+  job: JobDoc,
+  actions: Map<string, ActionMeta>,
+  workflows: Map<string, Workflow>,
+): boolean {
+  if (job.uses) {
+    const called = workflows.get(calledFile(job) ?? '');
+    return Object.values(called?.doc.jobs ?? {}).some((j) => jobCallsAzure(j, actions, workflows));
+  }
+  return (job.steps ?? []).some((s) => {
+    const local = s.uses ? localAction(s.uses) : undefined;
+    return !!local && !!actions.get(local.key)?.inputs['client-id'];
+  });
+}
+
 /**
- * Least privilege: the workflow grants nothing by default, every job says what it needs,
- * and id-token: write goes exactly to the jobs that call Azure (a local action taking client-id).
+ * Least privilege: the workflow grants nothing by default, every job says what it needs, id-token: write goes
+ * exactly to the jobs that call Azure (a local action taking client-id, or a reusable workflow one of whose jobs
+ * does), and no call passes secrets (OIDC only: `secrets: inherit` would hand every repository secret over).
  */
-export function permissionFindings(wf: Workflow, actions: Map<string, ActionMeta>): string[] {
+export function permissionFindings(
+  wf: Workflow,
+  actions: Map<string, ActionMeta>,
+  workflows: Map<string, Workflow> = new Map(),
+): string[] {
   const findings: string[] = [];
   const top = wf.doc.permissions;
   if (top === 'write-all' || grants(top, 'id-token', 'write')) {
     findings.push(`${wf.file}: workflow-level permissions grant writes; grant them per job`);
   }
   for (const [jobId, job] of Object.entries(wf.doc.jobs ?? {})) {
-    const callsAzure = (job.steps ?? []).some((s) => !!s.uses && !!actions.get(s.uses)?.inputs['client-id']);
+    const callsAzure = jobCallsAzure(job, actions, workflows);
     const permissions = job.permissions ?? top;
     if (permissions === undefined)
       findings.push(`${wf.file} jobs.${jobId}: no permissions (the default token is broad)`);
@@ -315,6 +482,218 @@ export function permissionFindings(wf: Workflow, actions: Map<string, ActionMeta
     if (callsAzure && !idToken)
       findings.push(`${wf.file} jobs.${jobId}: calls Azure without id-token: write`);
     if (!callsAzure && idToken) findings.push(`${wf.file} jobs.${jobId}: id-token: write but no Azure call`);
+    if (job.secrets !== undefined)
+      findings.push(
+        `${wf.file} jobs.${jobId}: passes secrets (${job.secrets === 'inherit' ? 'inherit' : 'a mapping'}); the pipeline is OIDC only`,
+      );
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Identities: pull-request code and unreviewed tag code never hold production rights
+
+/** What marks production in a workflow: its identity, and its resources (by variable or by name). */
+export const PRODUCTION = {
+  /** The repository variable holding the production identity's client id. */
+  clientId: 'AZURE_CLIENT_ID',
+  /** Repository variables naming production resources. */
+  variables: [
+    'AZURE_CLIENT_ID',
+    'AZURE_RESOURCE_GROUP',
+    'ACR_REGISTRY',
+    'IMAGE_REPOSITORY',
+    'APP_NAME',
+    'APP_URL',
+  ],
+  /** Production resources by name (the seed values of deploy/containerapp.yaml). */
+  names: [/\balc-algo-production\b/, /\balcalgoregistry\.azurecr\.io\b/, /\balc-algo-agents\b(?!-preview)/],
+};
+
+/** GitHub environments whose protection rules (reviewers, deployment refs v* only) the docs prescribe. */
+export const PROTECTED_ENVIRONMENTS = ['production', 'production-build'];
+
+/** The events under which a workflow file and the code it checks out come from a pull request. */
+const PULL_REQUEST_EVENTS = [
+  'pull_request',
+  'pull_request_target',
+  'pull_request_review',
+  'pull_request_review_comment',
+];
+
+function events(on: unknown): string[] {
+  if (typeof on === 'string') return [on];
+  if (Array.isArray(on)) return on.map(String);
+  return Object.keys((on ?? {}) as Record<string, unknown>);
+}
+
+function environmentName(job: JobDoc): string | undefined {
+  return typeof job.environment === 'string' ? job.environment : job.environment?.name;
+}
+
+/** A job as it runs: its text, with the inputs a reusable workflow reads replaced by what the caller passes. */
+interface ResolvedJob {
+  where: string;
+  job: JobDoc;
+  /** The job's own YAML values, the workflow env it can read, and the caller's values for the inputs it reads. */
+  texts: string[];
+}
+
+function resolveJobs(
+  wf: Workflow,
+  workflows: Map<string, Workflow>,
+  passed?: { where: string; with: Record<string, unknown> },
+): ResolvedJob[] {
+  const resolved: ResolvedJob[] = [];
+  const inputs = declaredInputs(wf);
+  const workflowEnv = JSON.stringify(wf.doc.env ?? {});
+  for (const [jobId, job] of Object.entries(wf.doc.jobs ?? {})) {
+    const where = `${passed ? `${passed.where} → ` : ''}${wf.file} jobs.${jobId}`;
+    if (job.uses) {
+      const called = workflows.get(calledFile(job) ?? '');
+      if (called) resolved.push(...resolveJobs(called, workflows, { where, with: job.with ?? {} }));
+      continue;
+    }
+    const own = JSON.stringify(job);
+    const texts = [own, workflowEnv];
+    if (passed) {
+      for (const name of new Set([...own.matchAll(/\binputs\.([\w-]+)/g)].map((m) => m[1]))) {
+        const value = name in passed.with ? passed.with[name] : inputs[name]?.default;
+        texts.push(`inputs.${name} = ${JSON.stringify(value ?? '')}`);
+      }
+    }
+    resolved.push({ where, job, texts });
+  }
+  return resolved;
+}
+
+/** Production identity or resources a text names: `vars.AZURE_CLIENT_ID`, production variables and names. */
+export function productionReferences(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/\bvars\.([A-Za-z_][A-Za-z0-9_]*)/g))
+    if (PRODUCTION.variables.includes(m[1])) found.add(`vars.${m[1]}`);
+  for (const re of PRODUCTION.names) {
+    const m = new RegExp(re.source, 'g').exec(text);
+    if (m) found.add(m[0]);
+  }
+  return [...found].sort();
+}
+
+/**
+ * Two identities. A job that runs code nobody reviewed (every job of a workflow triggered by a pull request,
+ * whose workflow file itself comes from the pull request; and any job outside a protected environment, which runs
+ * whatever a pushed tag or branch holds) must not name the production identity or any production resource, not
+ * in its own text, not in the workflow env it reads, not through the inputs a caller passes it. A job that uses
+ * the production identity runs in a protected environment, which also holds its id-token: write.
+ * Reusable workflows are checked through each of their callers.
+ */
+export function identityFindings(wf: Workflow, workflows: Map<string, Workflow> = new Map()): string[] {
+  if (workflowCallOf(wf.doc.on) && events(wf.doc.on).length === 1) return [];
+  const findings: string[] = [];
+  const fromPullRequest = events(wf.doc.on).some((e) => PULL_REQUEST_EVENTS.includes(e));
+  for (const { where, job, texts } of resolveJobs(wf, workflows)) {
+    const environment = environmentName(job);
+    const isProtected = !!environment && PROTECTED_ENVIRONMENTS.includes(environment);
+    const refs = [...new Set(texts.flatMap(productionReferences))].sort();
+    if (fromPullRequest && refs.length > 0) {
+      findings.push(
+        `${where}: runs pull-request code (the workflow runs on ${events(wf.doc.on).join(', ')}) and names production: ${refs.join(', ')}`,
+      );
+    } else if (!isProtected && refs.length > 0) {
+      findings.push(
+        `${where}: runs outside a protected environment (${environment ?? 'none'}; protected: ${PROTECTED_ENVIRONMENTS.join(', ')}) and names production: ${refs.join(', ')}`,
+      );
+    }
+    const usesProductionIdentity = texts.some((t) => t.includes(`vars.${PRODUCTION.clientId}`));
+    if (
+      usesProductionIdentity &&
+      grants(job.permissions, 'id-token', 'write') &&
+      (!isProtected || fromPullRequest)
+    ) {
+      findings.push(`${where}: id-token: write with the production identity outside a protected environment`);
+    }
+    if (fromPullRequest && isProtected) {
+      findings.push(`${where}: a pull-request workflow names the protected environment ${environment}`);
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Dispatch inputs: checked before anything prints them
+
+/** The id of the step that checks dispatch inputs (scripts/check-input.sh), first of every job that reads them. */
+export const VALIDATE_STEP = 'validate';
+
+/**
+ * Every workflow_dispatch input (typed by whoever runs the workflow, any text through the API) is checked by a
+ * step `validate` before any other step of the job reads it (env, with, run), and a step that runs after a
+ * failure (if: failure() / always()) reads it only when `validate` succeeded. Followed into reusable workflows:
+ * the called workflow's inputs fed by a dispatch input are held to the same rule.
+ */
+export function dispatchInputFindings(wf: Workflow, workflows: Map<string, Workflow> = new Map()): string[] {
+  const on = wf.doc.on as Record<string, { inputs?: Record<string, unknown> } | null> | undefined;
+  const dispatched =
+    on && typeof on === 'object' && !Array.isArray(on) ? Object.keys(on.workflow_dispatch?.inputs ?? {}) : [];
+  return dispatched.length ? inputFlowFindings(wf, new Set(dispatched), workflows) : [];
+}
+
+function readsOf(value: unknown, names: Set<string>): string[] {
+  return [
+    ...new Set(
+      expressionsOf(value)
+        .flatMap(contextReferences)
+        .flatMap((r) => /^(?:inputs|github\.event\.inputs)\.([\w-]+)/.exec(r)?.[1] ?? [])
+        .filter((n) => names.has(n)),
+    ),
+  ];
+}
+
+function inputFlowFindings(wf: Workflow, names: Set<string>, workflows: Map<string, Workflow>): string[] {
+  const findings: string[] = [];
+  for (const [jobId, job] of Object.entries(wf.doc.jobs ?? {})) {
+    const where = `${wf.file} jobs.${jobId}`;
+    if (job.uses) {
+      const called = workflows.get(calledFile(job) ?? '');
+      const fed = new Set(
+        Object.entries(job.with ?? {})
+          .filter(([, v]) => readsOf({ v }, names).length > 0)
+          .map(([k]) => k),
+      );
+      if (called && fed.size) findings.push(...inputFlowFindings(called, fed, workflows));
+      continue;
+    }
+    const steps = job.steps ?? [];
+    const validate = steps.findIndex((st) => st.id === VALIDATE_STEP);
+    const validated = validate >= 0 ? readsOf(steps[validate].env, names) : [];
+    steps.forEach((step, i) => {
+      if (i === validate) {
+        if (typeof step.run === 'string' && readsOf(step.run, names).length)
+          findings.push(
+            `${where}.steps[${i}]: the validate step reads an input in its script; pass it through env:`,
+          );
+        return;
+      }
+      const reads = readsOf({ ...step, if: undefined }, names);
+      if (reads.length === 0) return;
+      const stepWhere = `${where}.steps[${i}]${step.id ? ` (${step.id})` : ''}`;
+      for (const name of reads) {
+        if (validate < 0 || validate > i || !validated.includes(name)) {
+          findings.push(
+            `${stepWhere}: reads the dispatch input '${name}' before a '${VALIDATE_STEP}' step checked it`,
+          );
+        }
+      }
+      const cond = step.if ?? '';
+      if (
+        /\b(failure|always|cancelled)\s*\(/.test(cond) &&
+        !new RegExp(`steps\\.${VALIDATE_STEP}\\.outcome\\s*==\\s*'success'`).test(cond)
+      ) {
+        findings.push(
+          `${stepWhere}: runs after a failure and reads ${reads.join(', ')} without requiring steps.${VALIDATE_STEP}.outcome == 'success'`,
+        );
+      }
+    });
   }
   return findings;
 }

@@ -1,12 +1,18 @@
-// The workflows, checked as GitHub would read them: its own parser, no script injection, every local action
-// called with inputs it declares and outputs it has, pinned third-party actions, least permissions.
-// Each check is also shown failing on a crafted workflow, so that a pass means something.
+// The workflows, checked as GitHub would read them: its own parser (reusable-workflow calls included), no script
+// injection, every local action and reusable workflow called with inputs it declares and outputs it has, pinned
+// third-party actions, least permissions, two identities (pull-request and unreviewed tag code never name
+// production), dispatch inputs checked before anything prints them, and a concurrency design in which a pending
+// rollback is never cancelled. Each check is also shown failing on a crafted workflow, so that a pass means something.
 import { describe, expect, it } from '@jest/globals';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   consistencyFindings,
   contextReferences,
+  declaredInputs,
+  dispatchInputFindings,
+  identityFindings,
   githubActionErrors,
   githubParserErrors,
   injectionFindings,
@@ -16,6 +22,7 @@ import {
   parseWorkflowText,
   permissionFindings,
   pinningFindings,
+  productionReferences,
   repositoryVariables,
 } from '../support/workflows.js';
 
@@ -23,6 +30,7 @@ const ROOT = process.cwd();
 const workflows = loadWorkflows(ROOT);
 const actions = loadLocalActions(ROOT);
 const byFile = workflows.map((wf) => [wf.file, wf] as const);
+const byName = new Map(workflows.map((wf) => [wf.file, wf]));
 
 const CHECKOUT = 'actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0';
 
@@ -39,26 +47,60 @@ ${steps}`;
 }
 
 describe('the workflows', () => {
-  it('are the four the pipeline needs', () => {
-    expect(workflows.map((wf) => wf.file)).toEqual(['ci.yml', 'preview.yml', 'release.yml', 'rollback.yml']);
+  it('are the pipeline, its reusable workflows and the release of alc-deploy itself', () => {
+    expect(workflows.map((wf) => wf.file)).toEqual([
+      'ci.yml',
+      'preview.yml',
+      'publish.yml',
+      'release.yml',
+      'reusable-preview.yml',
+      'reusable-release.yml',
+      'reusable-rollback.yml',
+      'rollback.yml',
+    ]);
   });
 
-  it('use the four local actions, each of which has an action.yml', () => {
+  it("use the four local actions (checked out at the reusable workflow's commit), each with an action.yml", () => {
     const used = new Set(
       workflows.flatMap((wf) =>
         Object.values(wf.doc.jobs).flatMap((j) => (j.steps ?? []).map((s) => s.uses ?? '')),
       ),
     );
     for (const name of ['build-push', 'deploy-app', 'blue-green', 'smoke-test']) {
-      expect(used).toContain(`./actions/${name}`);
+      expect(used).toContain(`./.alc-deploy/actions/${name}`);
       expect(actions.has(`./actions/${name}`)).toBe(true);
     }
+  });
+
+  it.each([
+    ['release.yml', 'reusable-release.yml'],
+    ['rollback.yml', 'reusable-rollback.yml'],
+    ['preview.yml', 'reusable-preview.yml'],
+  ])('%s is a thin caller of %s', (caller, called) => {
+    const jobs = Object.values(byName.get(caller)!.doc.jobs);
+    expect(jobs.map((j) => j.uses)).toEqual([`./.github/workflows/${called}`]);
+    expect(Object.keys(byName.get(called)!.doc.on as object)).toEqual(['workflow_call']);
   });
 });
 
 describe("GitHub's workflow parser", () => {
-  it.each(byFile)('finds no error in %s', async (file, wf) => {
-    expect(await githubParserErrors(file, wf.text)).toEqual([]);
+  it.each(byFile)('finds no error in %s (called workflows loaded)', async (file, wf) => {
+    expect(await githubParserErrors(file, wf.text, ROOT)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an input the called workflow does not declare',
+      'bogus: 1',
+      /bogus is not defined in the referenced workflow/,
+    ],
+    ['a required input left out', '', /Input reason is required/],
+  ])('reports a call with %s', async (_what, extra, message) => {
+    const text = readFileSync(join(ROOT, '.github/workflows/rollback.yml'), 'utf8').replace(
+      '      reason: ${{ inputs.reason }}\n',
+      extra ? `      reason: x\n      ${extra}\n` : '',
+    );
+    expect((await githubParserErrors('bad.yml', text, ROOT)).join('\n')).toMatch(message);
   });
 
   it.each([
@@ -158,7 +200,7 @@ describe('script-injection lint', () => {
 
 describe('consistency with the actions', () => {
   it.each(byFile)('finds nothing in %s', (_file, wf) => {
-    expect(consistencyFindings(wf, actions)).toEqual([]);
+    expect(consistencyFindings(wf, actions, byName)).toEqual([]);
   });
 
   const action = parseActionMeta(`
@@ -286,7 +328,7 @@ describe('pinned third-party actions', () => {
 
 describe('permissions', () => {
   it.each(byFile)('are least privilege in %s', (_file, wf) => {
-    expect(permissionFindings(wf, actions)).toEqual([]);
+    expect(permissionFindings(wf, actions, byName)).toEqual([]);
   });
 
   const azure = new Map([['./actions/az', parseActionMeta('inputs:\n  client-id: {}\n')]]);
@@ -323,17 +365,422 @@ ${permissions}jobs:
     for (const wf of workflows) expect(wf.text).not.toMatch(/\bsecrets\./);
   });
 
-  it('runs one production deployment at a time, never cancelled in progress', () => {
-    for (const file of ['release.yml', 'rollback.yml']) {
-      const wf = workflows.find((w) => w.file === file)!;
-      expect((wf.doc as { concurrency?: unknown }).concurrency).toEqual({
-        group: 'alc-algo-production',
-        'cancel-in-progress': false,
-      });
-    }
+  it.each([
+    ['secrets: inherit', 'secrets: inherit'],
+    ['a secrets mapping', 'secrets: { token: x }'],
+  ])('flags a reusable-workflow call passing %s', (_what, secrets) => {
+    const text = `on: push\npermissions: {}\njobs:\n  a:\n    uses: ./.github/workflows/reusable-rollback.yml\n    permissions: { contents: read, id-token: write }\n    ${secrets}\n`;
+    expect(permissionFindings(parseWorkflowText('bad.yml', text), actions, byName).join('\n')).toContain(
+      'passes secrets',
+    );
+  });
+
+  it('wants id-token: write on a job whose called workflow calls Azure', () => {
+    const text = `on: push\npermissions: {}\njobs:\n  a:\n    uses: ./.github/workflows/reusable-rollback.yml\n    permissions: { contents: read }\n`;
+    expect(permissionFindings(parseWorkflowText('bad.yml', text), actions, byName)).toEqual([
+      expect.stringContaining('calls Azure without id-token: write'),
+    ]);
   });
 });
 
+describe('reusable workflows: calls, inputs and outputs', () => {
+  const reusable = `on:
+  workflow_call:
+    inputs:
+      name: { type: string, required: true }
+      fast: { type: boolean, default: false }
+      count: { type: number, required: false }
+    outputs:
+      word:
+        value: \${{ jobs.one.outputs.word }}
+permissions: {}
+jobs:
+  one:
+    runs-on: ubuntu-latest
+    permissions: { contents: read }
+    outputs:
+      word: \${{ steps.w.outputs.word }}
+    steps:
+      - id: w
+        env: { NAME: '\${{ inputs.name }}' }
+        run: echo "word=$NAME" >> "$GITHUB_OUTPUT"
+`;
+  const called = new Map([['called.yml', parseWorkflowText('called.yml', reusable)]]);
+  const caller = (call: string, after = '') => `on: push
+permissions: {}
+jobs:
+  c:
+    uses: ./.github/workflows/called.yml
+    permissions: { contents: read }
+${call}${after}`;
+  const reader = (ref: string) => `  d:
+    needs: c
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - env: { W: '\${{ ${ref} }}' }
+        run: echo "$W"
+`;
+
+  it.each([
+    [
+      'an input the called workflow does not declare',
+      '    with: { name: n, bogus: 1 }\n',
+      '',
+      "has no input 'bogus'",
+    ],
+    ['a required input left out', '    with: { fast: true }\n', '', "requires input 'name'"],
+    [
+      'a string for a boolean',
+      "    with: { name: n, fast: 'yes' }\n",
+      '',
+      "input 'fast' of called.yml is a boolean",
+    ],
+    [
+      'a string for a number',
+      "    with: { name: n, count: 'many' }\n",
+      '',
+      "input 'count' of called.yml is a number",
+    ],
+    [
+      'an output the called workflow does not have',
+      '    with: { name: n }\n',
+      reader('needs.c.outputs.nope'),
+      "job 'c' declares no output 'nope'",
+    ],
+  ])('flags %s', (_what, call, after, message) => {
+    expect(consistencyFindings(parseWorkflowText('bad.yml', caller(call, after)), new Map(), called)).toEqual(
+      [expect.stringContaining(message)],
+    );
+  });
+
+  it('flags a call of a workflow that does not exist or cannot be called', () => {
+    const missing = caller('').replace('called.yml', 'missing.yml');
+    expect(consistencyFindings(parseWorkflowText('bad.yml', missing), new Map(), called)).toEqual([
+      expect.stringContaining('does not exist'),
+    ]);
+    const push = new Map([
+      [
+        'called.yml',
+        parseWorkflowText('called.yml', reusable.replace(/^on:\n {2}workflow_call:/, 'on:\n  push:')),
+      ],
+    ]);
+    expect(
+      consistencyFindings(parseWorkflowText('bad.yml', caller('')), new Map(), push).join('\n'),
+    ).toContain('has no on: workflow_call');
+  });
+
+  it('lets a correct call pass, its output read by a later job', () => {
+    const text = caller('    with: { name: n, fast: true, count: 3 }\n', reader('needs.c.outputs.word'));
+    expect(consistencyFindings(parseWorkflowText('good.yml', text), new Map(), called)).toEqual([]);
+  });
+
+  it.each([
+    [
+      'an input no trigger declares',
+      reusable.replace("'${{ inputs.name }}'", "'${{ inputs.nmae }}'"),
+      'reads inputs.nmae, which no trigger declares',
+    ],
+    [
+      'an output mapped from a job output that is not there',
+      reusable.replace('jobs.one.outputs.word', 'jobs.one.outputs.words'),
+      "job 'one' declares no output 'words'",
+    ],
+    [
+      'an output mapped from a job that is not there',
+      reusable.replace('jobs.one.outputs.word', 'jobs.two.outputs.word'),
+      "there is no job 'two'",
+    ],
+  ])('flags, in the called workflow, %s', (_what, text, message) => {
+    expect(consistencyFindings(parseWorkflowText('called.yml', text), new Map())).toEqual([
+      expect.stringContaining(message),
+    ]);
+  });
+});
+
+describe('two identities', () => {
+  it.each(byFile)('%s: no job running unreviewed code names production', (_file, wf) => {
+    expect(identityFindings(wf, byName)).toEqual([]);
+  });
+
+  const azureStep = (clientId: string, rg = "${{ vars.PREVIEW_RESOURCE_GROUP || 'alc-algo-preview' }}") =>
+    `      - uses: ${CHECKOUT}\n      - uses: ./actions/deploy-app\n        with:\n          image: x\n          client-id: \${{ vars.${clientId} }}\n          resource-group: ${rg}\n`;
+  const wfText = (on: string, job: string, steps: string, top = '') => `on: ${on}
+permissions: {}
+${top}jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions: { contents: read, id-token: write }
+${job}    steps:
+${steps}`;
+  const calling = (on: string, clientId: string) => `on: ${on}
+permissions: {}
+jobs:
+  p:
+    uses: ./.github/workflows/reusable-preview.yml
+    permissions: { contents: read, id-token: write, pull-requests: write, deployments: write }
+    with:
+      client-id: \${{ vars.${clientId} }}
+      tenant-id: t
+      subscription-id: s
+      resource-group: rg-preview
+      registry: preview.azurecr.io
+      repository: preview
+`;
+
+  it.each([
+    [
+      'a pull-request job with the production client id (the old preview.yml)',
+      wfText('pull_request', '', azureStep('AZURE_CLIENT_ID')),
+      /runs pull-request code .* names production: vars.AZURE_CLIENT_ID/,
+    ],
+    [
+      'a pull-request job whose preview default is the production resource group',
+      wfText(
+        'pull_request',
+        '',
+        azureStep('AZURE_PREVIEW_CLIENT_ID', "${{ vars.PREVIEW_RESOURCE_GROUP || 'alc-algo-production' }}"),
+      ),
+      /names production: alc-algo-production/,
+    ],
+    [
+      'a pull-request job whose workflow env falls back on the production registry',
+      wfText(
+        'pull_request',
+        '',
+        azureStep('AZURE_PREVIEW_CLIENT_ID'),
+        "env:\n  REGISTRY: ${{ vars.ACR_REGISTRY || 'alcalgoregistry.azurecr.io' }}\n",
+      ),
+      /names production: alcalgoregistry.azurecr.io, vars.ACR_REGISTRY/,
+    ],
+    [
+      'a pull-request job pushing to the production repository by name',
+      wfText('pull_request', '', azureStep('AZURE_PREVIEW_CLIENT_ID') + '          app: alc-algo-agents\n'),
+      /names production: alc-algo-agents$/,
+    ],
+    [
+      'a pull-request job in the protected environment',
+      wfText('pull_request', '    environment: production\n', azureStep('AZURE_CLIENT_ID')),
+      /names the protected environment production/,
+    ],
+    [
+      'a tag-push job with the production identity and no environment (the old release build)',
+      wfText("{ push: { tags: ['v*'] } }", '', azureStep('AZURE_CLIENT_ID', 'alc-algo-production')),
+      /id-token: write with the production identity outside a protected environment/,
+    ],
+    [
+      'a tag-push job in an unprotected environment',
+      wfText(
+        "{ push: { tags: ['v*'] } }",
+        '    environment: staging\n',
+        azureStep('AZURE_CLIENT_ID', 'alc-algo-production'),
+      ),
+      /outside a protected environment \(staging/,
+    ],
+    [
+      'a pull-request caller passing the production client id into the reusable preview',
+      calling('pull_request', 'AZURE_CLIENT_ID'),
+      /jobs.p → reusable-preview.yml jobs.build: runs pull-request code .*vars.AZURE_CLIENT_ID/,
+    ],
+  ])('flags %s', (_what, text, message) => {
+    const findings = identityFindings(parseWorkflowText('bad.yml', text), byName);
+    expect(findings.join('\n')).toMatch(message);
+  });
+
+  it.each([
+    [
+      'the production identity in the protected environment on a tag',
+      wfText(
+        "{ push: { tags: ['v*'] } }",
+        '    environment: production\n',
+        azureStep('AZURE_CLIENT_ID', 'alc-algo-production'),
+      ),
+    ],
+    [
+      'a pull-request job with the preview identity and preview resources',
+      wfText('pull_request', '', azureStep('AZURE_PREVIEW_CLIENT_ID')),
+    ],
+    [
+      'a pull-request caller of the reusable preview with the preview identity',
+      calling('pull_request', 'AZURE_PREVIEW_CLIENT_ID'),
+    ],
+  ])('lets %s pass', (_what, text) => {
+    expect(identityFindings(parseWorkflowText('good.yml', text), byName)).toEqual([]);
+  });
+
+  it('gives the reusable preview no default that names production', () => {
+    const defaults = Object.values(declaredInputs(byName.get('reusable-preview.yml')!)).map((i) => i.default);
+    expect(productionReferences(JSON.stringify(defaults))).toEqual([]);
+    expect(
+      productionReferences(JSON.stringify({ rg: 'alc-algo-production', repo: 'alc-algo-agents' })),
+    ).toEqual(['alc-algo-agents', 'alc-algo-production']);
+  });
+
+  it('holds the release build in a protected environment, on release tags only', () => {
+    const build = byName.get('reusable-release.yml')!.doc.jobs.build;
+    expect(build.environment).toBe('production-build');
+    expect(build.if).toBe("startsWith(github.ref, 'refs/tags/v')");
+  });
+});
+
+describe('dispatch inputs', () => {
+  it.each(byFile)('%s checks every dispatch input before anything prints it', (_file, wf) => {
+    expect(dispatchInputFindings(wf, byName)).toEqual([]);
+  });
+
+  const dispatch = (steps: string) => `on:
+  workflow_dispatch:
+    inputs:
+      to: { type: string }
+permissions: {}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    permissions: { contents: read }
+    steps:
+${steps}`;
+  const validate =
+    '      - id: validate\n        env: { TO: \'${{ inputs.to }}\' }\n        run: scripts/check-input.sh to target "$TO"\n';
+  const summary =
+    '      - env: { TO: \'${{ inputs.to }}\' }\n        run: echo "to $TO" >> "$GITHUB_STEP_SUMMARY"\n';
+
+  it.each([
+    [
+      'a summary before any check (the old rollback.yml: `to` unchecked)',
+      summary,
+      "reads the dispatch input 'to' before a 'validate' step checked it",
+    ],
+    ['a summary before the check', summary + validate, "before a 'validate' step checked it"],
+    [
+      'a check that does not read the input',
+      "      - id: validate\n        run: 'true'\n" + summary,
+      "before a 'validate' step checked it",
+    ],
+    [
+      'a failure step that prints it even when the check failed',
+      validate + summary.replace('      - env', '      - if: failure()\n        env'),
+      "runs after a failure and reads to without requiring steps.validate.outcome == 'success'",
+    ],
+    [
+      'an input read in the check script itself',
+      "      - id: validate\n        run: scripts/check-input.sh to target '${{ inputs.to }}'\n",
+      'reads an input in its script',
+    ],
+  ])('flags %s', (_what, steps, message) => {
+    expect(dispatchInputFindings(parseWorkflowText('bad.yml', dispatch(steps)), byName).join('\n')).toContain(
+      message,
+    );
+  });
+
+  it('follows a dispatch input into the reusable workflow it is passed to', () => {
+    const called = `on:
+  workflow_call:
+    inputs:
+      target: { type: string }
+permissions: {}
+jobs:
+  j:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+${summary.replace('inputs.to', 'inputs.target')}`;
+    const caller = `on:\n  workflow_dispatch:\n    inputs:\n      to: { type: string }\npermissions: {}\njobs:\n  c:\n    uses: ./.github/workflows/called.yml\n    permissions: {}\n    with:\n      target: \${{ inputs.to }}\n`;
+    const map = new Map([['called.yml', parseWorkflowText('called.yml', called)]]);
+    expect(dispatchInputFindings(parseWorkflowText('caller.yml', caller), map)).toEqual([
+      expect.stringContaining("called.yml jobs.j.steps[0]: reads the dispatch input 'target'"),
+    ]);
+  });
+
+  it('lets a checked input pass, and a failure step that requires the check', () => {
+    const steps =
+      validate +
+      summary.replace(
+        '      - env',
+        "      - if: failure() && steps.validate.outcome == 'success'\n        env",
+      );
+    expect(dispatchInputFindings(parseWorkflowText('good.yml', dispatch(steps)), byName)).toEqual([]);
+  });
+
+  // The check itself (scripts/check-input.sh, run by reusable-rollback.yml and reusable-release.yml), for real.
+  const check = (name: string, kind: string, value: string, required = false) => {
+    try {
+      const out = execFileSync(
+        'bash',
+        ['scripts/check-input.sh', name, kind, value, ...(required ? ['required'] : [])],
+        {
+          encoding: 'utf8',
+        },
+      );
+      return { code: 0, out };
+    } catch (e) {
+      const err = e as { status: number; stdout: string };
+      return { code: err.status, out: err.stdout };
+    }
+  };
+
+  it.each([['previous'], ['v1.4.0'], ['v1.4.0-rc.1'], ['alc-algo-agents--v1-4-0'], ['']])(
+    'takes the rollback target %j',
+    (value) => {
+      expect(check('to', 'target', value)).toEqual({ code: 0, out: '' });
+    },
+  );
+
+  it.each([
+    ['a second line forging a workflow command', 'v1.4.0\n::warning::all good'],
+    ['a second line forging summary rows', 'v1.4.0\n| by | @someone-else |'],
+    ['a carriage return', 'v1.4.0\r::warning::x'],
+    ['a pipe', 'v1|x'],
+    ['a backtick', 'v1.4.0`x`'],
+    ['an upper-case revision', 'ALC--V1'],
+    ['a command on the same line', '::stop-commands::x'],
+  ])('refuses as a rollback target %s', (_what, value) => {
+    const { code, out } = check('to', 'target', value);
+    expect(code).toBe(1);
+    expect(out.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(out).toMatch(/^::error title=to is not allowed::to '[^']*' is not allowed: previous, a version/);
+    expect(out).not.toContain('::warning');
+    expect(out).not.toContain('|');
+  });
+
+  it.each([
+    ['demo: v1.1.0 misprices options', 0],
+    ["Fed rate decision at 14:00 (don't swap)", 0],
+    ['two\nlines', 1],
+    ['<img src=x onerror=alert(1)>', 1],
+    ['a | table | row', 1],
+    ['[a link](https://evil.example)', 1],
+    ['x'.repeat(201), 1],
+  ])('reason %j -> exit %d', (value, code) => {
+    expect(check('reason', 'text', value, true).code).toBe(code);
+  });
+
+  it('wants a reason', () => {
+    expect(check('reason', 'text', '  ', true)).toEqual({
+      code: 1,
+      out: "::error title=reason is not allowed::reason '  ' is not allowed: it is required (say why, in one line)\n",
+    });
+  });
+});
+
+describe('concurrency', () => {
+  const production = (file: string, job: string) =>
+    (byName.get(file)!.doc.jobs[job] as { concurrency?: unknown }).concurrency;
+
+  it('runs one production deployment at a time, never cancelled in progress, and never drops a pending run', () => {
+    // GitHub: "at most one running and one pending job in a concurrency group ... Any existing pending job or
+    // workflow in the same concurrency group ... will be canceled" unless queue: max (docs.github.com, "Control the
+    // concurrency of workflows and jobs"). Both production jobs share one group with queue: max.
+    const want = { group: 'alc-deploy-production', 'cancel-in-progress': false, queue: 'max' };
+    expect(production('reusable-release.yml', 'release')).toEqual(want);
+    expect(production('reusable-rollback.yml', 'rollback')).toEqual(want);
+  });
+
+  it('has no workflow-level group over the production jobs (a caller and its called job in one group deadlock)', () => {
+    for (const file of ['release.yml', 'rollback.yml', 'reusable-release.yml', 'reusable-rollback.yml']) {
+      expect((byName.get(file)!.doc as { concurrency?: unknown }).concurrency).toBeUndefined();
+    }
+  });
+});
 describe('repository variables', () => {
   const doc = readFileSync('docs/pipeline.md', 'utf8');
   it.each(workflows.flatMap((wf) => repositoryVariables(wf).map((name) => [name, wf.file] as const)))(

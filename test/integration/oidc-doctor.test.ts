@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import type { GithubJob } from '../../src/oidc.js';
 import { OidcRefusedError, armScope, createContainerAppsClient } from '../../src/azure.js';
-import { startControlPlaneSim, type ControlPlaneSim, RG } from '../support/control-plane-sim.js';
+import {
+  appPath,
+  appSpec,
+  startControlPlaneSim,
+  type ControlPlaneSim,
+  RG,
+} from '../support/control-plane-sim.js';
 import { simAzure, simAzureInputs, simGithubToken } from '../support/sim-azure.js';
 import { errorLines, runEntry } from '../support/deploy-sim.js';
 
@@ -188,5 +194,59 @@ describe('one GitHub OIDC token per Entra token request', () => {
     const { credential, settings, token } = jobCredential(ok);
     await Promise.all([1, 2, 3].map(() => credential.getToken(armScope(settings))));
     expect(s.sim.identity.githubTokensIssued(token)).toBe(1);
+  });
+});
+
+describe('the Azure connection from the environment, once per workflow', () => {
+  it('blue-green status with only command and app as inputs: the connection comes from the documented variables', async () => {
+    // The app, written with the simulator's own token (raw ARM: the shape on the wire).
+    const { location, ...properties } = appSpec(
+      s.envId,
+      `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'0'.repeat(64)}`,
+      {
+        suffix: 'v1-0-0',
+      },
+    );
+    const put = await s.arm('PUT', appPath(s.sim.ids.subscriptionId, 'env-app'), {
+      body: { location, properties },
+    });
+    if (put.status >= 300) throw new Error(put.body);
+    await s.sim.settle();
+    const { token } = s.sim.identity.registerGithubJob({
+      repository: REPO,
+      eventName: 'push',
+      ref: 'refs/tags/v1.0.0',
+      environment: 'staging',
+    });
+    const connection = {
+      AZURE_CLIENT_ID: s.sim.ids.clientId,
+      AZURE_TENANT_ID: s.sim.ids.tenantId,
+      AZURE_SUBSCRIPTION_ID: s.sim.ids.subscriptionId,
+      ALC_DEPLOY_CLOUD: 'Custom',
+      ALC_DEPLOY_ARM_ENDPOINT: s.sim.endpoints.arm,
+      ALC_DEPLOY_AUTHORITY_HOST: s.sim.endpoints.authorityHost,
+      ALC_DEPLOY_RESOURCE_GROUP: RG,
+    };
+    const run = await runEntry('blue-green', { command: 'status', app: 'env-app' }, s.sim, {
+      ...connection,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: token,
+    });
+    expect({ status: run.status, errors: errorLines(run.stdout) }).toEqual({ status: 0, errors: [] });
+    expect(JSON.parse(run.outputs.traffic)).toEqual([
+      expect.objectContaining({ weight: 100 }),
+    ]);
+    // GitHub OIDC (AZURE_CLIENT_ID, id-token: write, no client secret): one token for the whole run.
+    expect(s.sim.identity.githubTokensIssued(token)).toBe(1);
+
+    // A bad value in a variable: one ::error:: naming the input, the value and the variable, before any call.
+    const bad = await runEntry('blue-green', { command: 'status', app: 'env-app' }, s.sim, {
+      ...connection,
+      AZURE_SUBSCRIPTION_ID: 'production',
+    });
+    expect(errorLines(bad.stdout)).toEqual([
+      expect.stringMatching(
+        /^::error::Input 'subscription-id' has the invalid value 'production': .* \(the input is empty: the value is the environment variable AZURE_SUBSCRIPTION_ID\)$/,
+      ),
+    ]);
   });
 });

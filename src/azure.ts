@@ -198,30 +198,42 @@ const TOKEN_RENEWAL_MS = 5 * 60_000;
 
 /**
  * GitHub OIDC through ClientAssertionCredential, with exactly one GitHub token per Entra token request: MSAL
- * calls the assertion callback twice per request (the request's assertion and the client configuration's), so
- * each request gets its own ClientAssertionCredential whose callback fetches once. Tokens are kept per scope
+ * calls the assertion callback twice per request (for the request and for the client configuration), so the
+ * callback serves one fetched assertion per request, and requests run one at a time. Tokens are kept per scope
  * until shortly before they expire, so that the clients of one run share one Entra token (and one GitHub token).
  * A refusal for lack of a matching federated credential becomes the doctor's message (OidcRefusedError).
  */
 class GithubOidcCredential implements TokenCredential {
   private readonly tokens = new Map<string, Promise<AccessToken>>();
+  private readonly credential: ClientAssertionCredential;
+  /** The assertion of the request in flight. */
+  private current: (() => Promise<string>) | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly tenantId: string,
+    tenantId: string,
     private readonly clientId: string,
     private readonly assertion: () => Promise<string>,
-    private readonly options: TokenCredentialOptions,
+    options: TokenCredentialOptions,
     private readonly env: NodeJS.ProcessEnv,
-  ) {}
+  ) {
+    const serve = () =>
+      this.current ? this.current() : Promise.reject(new Error('no token request in flight'));
+    this.credential = new ClientAssertionCredential(tenantId, clientId, serve, options);
+  }
 
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
     const key = `${options.tenantId ?? ''} ${[scopes].flat().join(' ')}`;
     const kept = options.claims ? undefined : this.tokens.get(key);
     if (kept) {
       const token = await kept.catch(() => undefined);
-      if (token && token.expiresOnTimestamp - Date.now() > TOKEN_RENEWAL_MS) return token;
+      const now = Date.now();
+      const due = (token?.refreshAfterTimestamp ?? Infinity) <= now;
+      if (token && !due && token.expiresOnTimestamp - now > TOKEN_RENEWAL_MS) return token;
     }
-    const fresh = this.request(scopes, options);
+    const run = () => this.request(scopes, options);
+    const fresh = this.queue.then(run, run);
+    this.queue = fresh.catch(() => undefined);
     this.tokens.set(key, fresh);
     fresh.catch(() => this.tokens.get(key) === fresh && this.tokens.delete(key));
     return fresh;
@@ -229,26 +241,24 @@ class GithubOidcCredential implements TokenCredential {
 
   private async request(scopes: string | string[], options: GetTokenOptions): Promise<AccessToken> {
     let presented: Promise<string> | undefined;
-    const once = () => (presented ??= this.assertion());
+    this.current = () => (presented ??= this.assertion());
     try {
-      return await new ClientAssertionCredential(this.tenantId, this.clientId, once, this.options).getToken(
-        scopes,
-        options,
-      );
+      return await this.credential.getToken(scopes, options);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const code = aadstsCodes(message).find((c) => FEDERATION_MISMATCH_CODES.includes(c));
       const token = code === undefined ? undefined : await presented?.catch(() => undefined);
       if (code === undefined || !token) throw error;
-      const entraMessage = message.slice(message.indexOf(`AADSTS${code}`));
       const doctor = oidcDoctorMessage({
         code,
-        entraMessage,
+        entraMessage: message.slice(message.indexOf(`AADSTS${code}`)),
         claims: jwtClaims(token),
         clientId: this.clientId,
         env: this.env,
       });
       throw new OidcRefusedError(doctor, code, error);
+    } finally {
+      this.current = undefined;
     }
   }
 }

@@ -232,9 +232,7 @@ describe('the Azure connection from the environment, once per workflow', () => {
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: token,
     });
     expect({ status: run.status, errors: errorLines(run.stdout) }).toEqual({ status: 0, errors: [] });
-    expect(JSON.parse(run.outputs.traffic)).toEqual([
-      expect.objectContaining({ weight: 100 }),
-    ]);
+    expect(JSON.parse(run.outputs.traffic)).toEqual([expect.objectContaining({ weight: 100 })]);
     // GitHub OIDC (AZURE_CLIENT_ID, id-token: write, no client secret): one token for the whole run.
     expect(s.sim.identity.githubTokensIssued(token)).toBe(1);
 

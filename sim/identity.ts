@@ -1,7 +1,8 @@
 // Identity services of the simulator: an Entra ID (v2.0) token service that MSAL accepts with a custom
-// authorityHost and disableInstanceDiscovery, and the GitHub Actions OIDC token service whose tokens
-// the Entra service takes as federated client assertions.
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+// authorityHost and disableInstanceDiscovery, with app registrations and their federated identity credentials
+// (an assertion whose issuer, audience or subject matches none is refused as Entra refuses it), and the GitHub
+// Actions OIDC token service, whose tokens carry the claims GitHub gives the job that asks (subject by event).
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { join } from 'node:path';
 import type { TokenVerifier } from './types.js';
 import { HttpError, readBody, sendJson, type RequestContext, type Route } from './http.js';
@@ -14,21 +15,61 @@ import {
   loadOrCreateKey,
   signJwt,
 } from './jwt.js';
+import { type GithubJob, githubJobClaims } from '../src/oidc.js';
 
 export const ASSERTION_AUDIENCE = 'api://AzureADTokenExchange';
 export const GITHUB_OIDC_PATH = '/github/oidc';
+
+/**
+ * A federated identity credential of an app registration. `subject` matches exactly (case-sensitive);
+ * `claimsMatchingExpression` is Entra's flexible form, `claims['sub'] matches 'repo:o/r:ref:refs/tags/v*'`
+ * (wildcards * and ?) or `claims['sub'] eq '...'`.
+ */
+export interface FederatedCredential {
+  name?: string;
+  /** Default: the simulator's GitHub OIDC issuer. */
+  issuer?: string;
+  subject?: string;
+  claimsMatchingExpression?: string;
+  /** Default: [api://AzureADTokenExchange]. */
+  audiences?: string[];
+}
+
+export interface AppRegistration {
+  clientId: string;
+  clientSecret?: string;
+  federatedCredentials: FederatedCredential[];
+}
+
+/** The job the default GitHub request token speaks for: a push to main of alc-algo/alc-algo. */
+export const DEFAULT_GITHUB_JOB: GithubJob = {
+  repository: 'alc-algo/alc-algo',
+  eventName: 'push',
+  ref: 'refs/heads/main',
+};
+
+/** The default app's credentials: any subject of a GitHub repository (flexible), so that any job may sign in. */
+export const PERMISSIVE_CREDENTIALS: FederatedCredential[] = [
+  { name: 'any-github-repository', claimsMatchingExpression: "claims['sub'] matches 'repo:*'" },
+];
 
 export interface IdentityConfig {
   tenantId: string;
   clientId: string;
   /** For ClientSecretCredential and the standard credential chain. */
   clientSecret: string;
-  /** Bearer token a client must present to the GitHub OIDC token endpoint. */
+  /** Bearer token a client must present to the GitHub OIDC token endpoint (the default job's). */
   githubRequestToken: string;
-  /** Claims of the GitHub OIDC tokens (sub, repository, ref...). */
+  /** The job the default request token's tokens are issued for (default DEFAULT_GITHUB_JOB). */
+  githubJob?: GithubJob;
+  /** Claims over the job's (sub, repository, ref...). */
   githubClaims?: Claims;
-  /** When non-empty, the assertion's `sub` must be one of these (the app's federated credentials). */
+  /** Federated credentials of the app `clientId` (default PERMISSIVE_CREDENTIALS, or those of federatedSubjects). */
+  federatedCredentials?: FederatedCredential[];
+  /** Shorthand: one exact-subject credential (GitHub issuer and audience) per subject for the app `clientId`. */
   federatedSubjects?: string[];
+  /** More app registrations of the tenant. */
+  applications?: AppRegistration[];
   /** Lifetimes in seconds. */
   githubTokenLifetimeSec?: number;
   accessTokenLifetimeSec?: number;
@@ -66,11 +107,51 @@ const same = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
+const FIC_DOCS = 'https://learn.microsoft.com/entra/workload-id/workload-identity-federation';
+const CHECK_FIC = `Please check your federated identity credential Subject, Audience and Issuer against the presented assertion. ${FIC_DOCS}`;
+
+/** Whether `value` matches a flexible credential's pattern (* any run, ? one character; case-sensitive). */
+function wildcard(pattern: string, value: string): boolean {
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${re}$`, 's').test(value);
+}
+
+/** Whether a credential's subject rule (exact, or a claims matching expression) accepts `sub`. */
+export function subjectMatches(credential: FederatedCredential, sub: string): boolean {
+  if (credential.subject !== undefined) return credential.subject === sub;
+  const m = /^\s*claims\['sub'\]\s+(matches|eq)\s+'([^']*)'\s*$/.exec(
+    credential.claimsMatchingExpression ?? '',
+  );
+  if (!m)
+    throw new Error(`unsupported claims matching expression: ${credential.claimsMatchingExpression ?? ''}`);
+  return m[1] === 'eq' ? m[2] === sub : wildcard(m[2], sub);
+}
+
+/** Entra's time format in errors: `2026-12-02 01:02:03Z`. */
+const entraTime = (d = new Date()) =>
+  d
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
+const entraInstant = (sec: number) => new Date(sec * 1000).toISOString().replace(/Z$/, '0000Z');
+
+interface GithubRequester {
+  job: GithubJob;
+  /** Tokens issued under this request token. */
+  issued: number;
+}
+
 export class IdentityService implements TokenVerifier {
   private readonly entraKey: SigningKey;
   private readonly githubKey: SigningKey;
   /** `https://localhost:<port>`: set once the control plane listens. */
   origin = '';
+  /** Requests the token endpoints answered (any outcome). */
+  readonly requests = { github: 0, entra: 0 };
+  private readonly githubRequesters = new Map<string, GithubRequester>();
 
   constructor(
     keyDir: string,
@@ -91,6 +172,36 @@ export class IdentityService implements TokenVerifier {
   /** ACTIONS_ID_TOKEN_REQUEST_URL: getIDToken appends `&audience=...`. */
   get githubTokenRequestUrl(): string {
     return `${this.githubIssuer}/token?api-version=2.0`;
+  }
+
+  /** The app registrations of the tenant: the simulator's own app first. */
+  get applications(): AppRegistration[] {
+    const c = this.config;
+    const own: AppRegistration = {
+      clientId: c.clientId,
+      clientSecret: c.clientSecret,
+      federatedCredentials:
+        c.federatedCredentials ??
+        (c.federatedSubjects?.length
+          ? c.federatedSubjects.map((subject) => ({ subject }))
+          : PERMISSIVE_CREDENTIALS),
+    };
+    return [own, ...(c.applications ?? [])];
+  }
+
+  /**
+   * A request token for one job, as a runner gets one per job: GitHub OIDC tokens requested with it carry the
+   * job's claims (its subject by event, environment, ref). Returns what the job's env needs.
+   */
+  registerGithubJob(job: GithubJob): { url: string; token: string } {
+    const token = randomBytes(24).toString('base64url');
+    this.githubRequesters.set(token, { job, issued: 0 });
+    return { url: this.githubTokenRequestUrl, token };
+  }
+
+  /** How many GitHub OIDC tokens were issued under a request token from registerGithubJob. */
+  githubTokensIssued(requestToken: string): number {
+    return this.githubRequesters.get(requestToken)?.issued ?? 0;
   }
 
   /** An Entra access token for `resource` (the simulator's own client, or a test). */
@@ -117,16 +228,12 @@ export class IdentityService implements TokenVerifier {
     );
   }
 
-  /** A GitHub Actions OIDC token, as the runner's token service issues it. */
-  issueGithubToken(audience: string | undefined): string {
+  /** A GitHub Actions OIDC token for `job` (default: the configured job), as GitHub's token service issues it. */
+  issueGithubToken(audience: string | undefined, job?: GithubJob): string {
     const now = Math.floor(Date.now() / 1000);
     const claims: Claims = {
-      sub: 'repo:alc-algo/alc-algo:ref:refs/heads/main',
-      repository: 'alc-algo/alc-algo',
-      repository_owner: 'alc-algo',
-      ref: 'refs/heads/main',
-      event_name: 'push',
-      ...this.config.githubClaims,
+      ...githubJobClaims(job ?? this.config.githubJob ?? DEFAULT_GITHUB_JOB),
+      ...(job ? {} : this.config.githubClaims),
     };
     const owner = String(claims.repository_owner);
     return signJwt(
@@ -149,39 +256,67 @@ export class IdentityService implements TokenVerifier {
     return claims?.iss === this.entraIssuer ? claims : undefined;
   }
 
-  /** Why a client assertion is refused (AADSTS code and text), or undefined when it is a valid federated one. */
-  assertionProblem(assertion: string): AadError | undefined {
-    const problem = jwtProblem(assertion, this.githubKey);
+  /**
+   * Why a client assertion is refused (AADSTS code and text, as Entra words them), or undefined when it is a valid
+   * assertion that one of the app's federated credentials matches: issuer first (700211), then audience among
+   * the credentials of that issuer (700212), then subject (700213); an app without any federated credential: 70021.
+   */
+  assertionProblem(assertion: string, app: AppRegistration = this.applications[0]): AadError | undefined {
+    const nowSec = Math.floor(Date.now() / 1000);
+    const problem = jwtProblem(assertion, this.githubKey, nowSec);
     const claims = decodeJwt(assertion)?.claims ?? {};
     if (problem === 'expired' || problem === 'not yet valid') {
-      return aad(400, 'invalid_client', 700024, 'Client assertion is not within its valid time range.');
+      const nbf = typeof claims.nbf === 'number' ? claims.nbf : nowSec;
+      const exp = typeof claims.exp === 'number' ? claims.exp : nowSec;
+      return aad(
+        400,
+        'invalid_client',
+        700024,
+        `Client assertion is not within its valid time range. Current time: ${entraInstant(nowSec)}, assertion valid from ${entraInstant(nbf)}, expiry time of assertion ${entraInstant(exp)}. Review the documentation at https://docs.microsoft.com/azure/active-directory/develop/active-directory-certificate-credentials .`,
+      );
     }
     if (problem)
       return aad(401, 'invalid_client', 700027, `Client assertion failed signature validation (${problem}).`);
-    if (claims.iss !== this.githubIssuer) {
+    const iss = String(claims.iss);
+    const sub = String(claims.sub);
+    const auds = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).map(String);
+    const credentials = app.federatedCredentials.map((c) => ({
+      ...c,
+      issuer: c.issuer ?? this.githubIssuer,
+      audiences: c.audiences ?? [ASSERTION_AUDIENCE],
+    }));
+    if (credentials.length === 0) {
       return aad(
         400,
+        'invalid_request',
+        70021,
+        `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: '${sub}'. Assertion Audience: '${auds.join(',')}'. ${FIC_DOCS}`,
+      );
+    }
+    const byIssuer = credentials.filter((c) => c.issuer === iss);
+    if (byIssuer.length === 0) {
+      return aad(
+        401,
         'invalid_client',
         700211,
-        `No matching federated identity record found for presented assertion issuer '${String(claims.iss)}'.`,
+        `No matching federated identity record found for presented assertion issuer '${iss}'. ${CHECK_FIC}`,
       );
     }
-    const auds = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
-    if (!auds.includes(ASSERTION_AUDIENCE)) {
+    const byAudience = byIssuer.filter((c) => c.audiences.some((a) => auds.includes(a)));
+    if (byAudience.length === 0) {
       return aad(
-        400,
+        401,
         'invalid_client',
         700212,
-        `No matching federated identity record found for presented assertion audience '${auds.join(',')}'.`,
+        `No matching federated identity record found for presented assertion audience '${auds.join(',')}'. ${CHECK_FIC}`,
       );
     }
-    const subjects = this.config.federatedSubjects ?? [];
-    if (subjects.length > 0 && !subjects.includes(String(claims.sub))) {
+    if (!byAudience.some((c) => subjectMatches(c, sub))) {
       return aad(
-        400,
+        401,
         'invalid_client',
-        70021,
-        `No matching federated identity record found for presented assertion. Assertion Subject: '${String(claims.sub)}'.`,
+        700213,
+        `No matching federated identity record found for presented assertion subject '${sub}'. ${CHECK_FIC}`,
       );
     }
     return undefined;
@@ -189,17 +324,23 @@ export class IdentityService implements TokenVerifier {
 
   /** The token endpoint's decision for a form-encoded client_credentials request. */
   tokenResponse(tenant: string, form: URLSearchParams): { status: number; body: Claims } {
-    const fail = (e: AadError) => ({
-      status: e.status,
-      body: {
-        error: e.error,
-        error_description: `AADSTS${e.code}: ${e.description} Trace ID: ${randomUUID()}`,
-        error_codes: [e.code],
-        timestamp: new Date().toISOString(),
-        trace_id: randomUUID(),
-        correlation_id: randomUUID(),
-      },
-    });
+    const fail = (e: AadError) => {
+      const traceId = randomUUID();
+      const correlationId = randomUUID();
+      const timestamp = entraTime();
+      return {
+        status: e.status,
+        body: {
+          error: e.error,
+          error_description: `AADSTS${e.code}: ${e.description} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+          error_codes: [e.code],
+          timestamp,
+          trace_id: traceId,
+          correlation_id: correlationId,
+          error_uri: `${this.origin}/error?code=${e.code}`,
+        },
+      };
+    };
     const err = this.clientProblem(tenant, form);
     if (err) return fail(err);
     const resource = resourceOfScope(form.get('scope') ?? '');
@@ -234,7 +375,8 @@ export class IdentityService implements TokenVerifier {
       );
     }
     const clientId = form.get('client_id') ?? '';
-    if (clientId !== this.config.clientId) {
+    const app = this.applications.find((a) => a.clientId === clientId);
+    if (!app) {
       return aad(
         400,
         'unauthorized_client',
@@ -243,7 +385,7 @@ export class IdentityService implements TokenVerifier {
       );
     }
     const assertion = form.get('client_assertion');
-    if (assertion) return this.assertionProblem(assertion);
+    if (assertion) return this.assertionProblem(assertion, app);
     const secret = form.get('client_secret');
     if (secret === null) {
       return aad(
@@ -253,7 +395,7 @@ export class IdentityService implements TokenVerifier {
         "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
       );
     }
-    if (!same(secret, this.config.clientSecret)) {
+    if (app.clientSecret === undefined || !same(secret, app.clientSecret)) {
       return aad(401, 'invalid_client', 7000215, 'Invalid client secret provided.');
     }
     return undefined;
@@ -309,6 +451,7 @@ export class IdentityService implements TokenVerifier {
       return true;
     }
     if (method === 'POST' && (m = path.match(/^\/([^/]+)\/oauth2\/v2\.0\/token$/))) {
+      this.requests.entra += 1;
       const { status, body } = this.tokenResponse(m[1], new URLSearchParams(await readBody(ctx.req)));
       sendJson(res, status, body, { 'cache-control': 'no-store' });
       return true;
@@ -337,17 +480,26 @@ export class IdentityService implements TokenVerifier {
           'jti',
           'nbf',
           'ref',
+          'ref_type',
           'repository',
           'repository_owner',
+          'environment',
+          'event_name',
+          'workflow_ref',
+          'job_workflow_ref',
         ],
       });
     } else if (rest === '/token') {
+      this.requests.github += 1;
       const auth = req.headers.authorization ?? '';
       const presented = auth.startsWith('Bearer ') ? auth.slice(7) : '';
-      if (!presented || !same(presented, this.config.githubRequestToken)) {
+      const requester = this.githubRequesters.get(presented);
+      if (!requester && (!presented || !same(presented, this.config.githubRequestToken))) {
         throw new HttpError(401, 'Bad credentials');
       }
-      sendJson(res, 200, { value: this.issueGithubToken(url.searchParams.get('audience') ?? undefined) });
+      if (requester) requester.issued += 1;
+      const audience = url.searchParams.get('audience') ?? undefined;
+      sendJson(res, 200, { value: this.issueGithubToken(audience, requester?.job) });
     } else return false;
     return true;
   }

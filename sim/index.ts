@@ -51,9 +51,13 @@ export interface SimulatorOptions {
   domain?: string;
   /** Resource groups and managed environments to create on start (idempotent). */
   seed?: SeedEnvironment[];
-  /** Claims of the GitHub OIDC tokens and the federated subjects Entra accepts. */
+  /** The job of the default GitHub OIDC request token, claims over its claims, and the federated credentials
+   * Entra accepts for the simulator's app (default: any GitHub repository subject); more app registrations. */
+  githubJob?: IdentityConfig['githubJob'];
   githubClaims?: IdentityConfig['githubClaims'];
   federatedSubjects?: string[];
+  federatedCredentials?: IdentityConfig['federatedCredentials'];
+  applications?: IdentityConfig['applications'];
   githubTokenLifetimeSec?: number;
   /** A runtime to use instead of Docker (tests of the control plane). */
   runtime?: Runtime;
@@ -167,8 +171,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     clientId: ids.clientId,
     clientSecret: ids.clientSecret,
     githubRequestToken: ids.githubRequestToken,
+    githubJob: options.githubJob,
     githubClaims: options.githubClaims,
     federatedSubjects: options.federatedSubjects,
+    federatedCredentials: options.federatedCredentials,
+    applications: options.applications,
     githubTokenLifetimeSec: options.githubTokenLifetimeSec,
   });
   const faults = new FaultInjector();

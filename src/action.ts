@@ -1,13 +1,18 @@
 // The shell every action entry runs in: one `::error::` line and exit code 1 on any failure.
 import * as core from '@actions/core';
-import { InputError, type InputSource } from './inputs.js';
+import { InputError, type InputSource, withEnvironmentFallbacks } from './inputs.js';
 
-/** Inputs as the runner passes them to this step. */
-export const actionInputs: InputSource = (name) => core.getInput(name);
+/** Inputs as the runner passes them to this step; an empty Azure connection input reads its environment variable. */
+export const actionInputs: InputSource = withEnvironmentFallbacks((name) => core.getInput(name));
 
 /** Text of an error for the `::error::` line: the message, and the Azure error code when there is one. */
 export function describeError(error: unknown): string {
-  if (error instanceof InputError) return error.message;
+  if (error instanceof InputError) {
+    const variable = actionInputs.origin?.(error.input);
+    return variable
+      ? `${error.message} (the input is empty: the value is the environment variable ${variable})`
+      : error.message;
+  }
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
     const status = (error as { statusCode?: unknown }).statusCode;

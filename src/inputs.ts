@@ -13,8 +13,44 @@ export class InputError extends Error {
   }
 }
 
-/** Reads one raw input by name ('' when unset), like core.getInput. */
-export type InputSource = (name: string) => string;
+/**
+ * Reads one raw input by name ('' when unset), like core.getInput. `origin` names the environment variable a
+ * value came from, when the source fills empty inputs from the environment (withEnvironmentFallbacks).
+ */
+export type InputSource = ((name: string) => string) & { origin?: (name: string) => string | undefined };
+
+/**
+ * The environment variables the Azure connection inputs fall back to when they are empty (input first), so that a
+ * workflow states the connection once in `env:`. The contract's table: docs/contract.md, "Environment fallbacks".
+ */
+export const AZURE_INPUT_FALLBACKS: Readonly<Record<string, string>> = {
+  'client-id': 'AZURE_CLIENT_ID',
+  'tenant-id': 'AZURE_TENANT_ID',
+  'subscription-id': 'AZURE_SUBSCRIPTION_ID',
+  audience: 'ALC_DEPLOY_AUDIENCE',
+  cloud: 'ALC_DEPLOY_CLOUD',
+  'arm-endpoint': 'ALC_DEPLOY_ARM_ENDPOINT',
+  'authority-host': 'ALC_DEPLOY_AUTHORITY_HOST',
+  'resource-group': 'ALC_DEPLOY_RESOURCE_GROUP',
+};
+
+/** `get`, where an empty input listed in `table` reads its environment variable instead; `origin` says which did. */
+export function withEnvironmentFallbacks(
+  get: InputSource,
+  env: NodeJS.ProcessEnv = process.env,
+  table: Readonly<Record<string, string>> = AZURE_INPUT_FALLBACKS,
+): InputSource {
+  const origin = (name: string): string | undefined => {
+    const variable = table[name];
+    if (!variable || get(name) !== '' || (env[variable] ?? '').trim() === '') return undefined;
+    return variable;
+  };
+  const read = (name: string): string => {
+    const variable = origin(name);
+    return variable ? (env[variable] ?? '').trim() : get(name);
+  };
+  return Object.assign(read, { origin });
+}
 
 /** Reads inputs the way the runner passes them (INPUT_<NAME> variables), without @actions/core. */
 export function envInputSource(env: NodeJS.ProcessEnv = process.env): InputSource {

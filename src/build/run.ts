@@ -300,6 +300,8 @@ export async function buildAndPush(
   settings: BuildPushSettings,
   deps: BuildPushDeps,
 ): Promise<BuildPushResult> {
+  // One credential for the registry exchange and the revision reads: one Entra token, one GitHub OIDC token.
+  if (settings.azure && !deps.credential) deps = { ...deps, credential: createCredential(settings.azure) };
   const log = deps.log;
   const builder = await detectBuilder(deps.docker);
   checkBuilder(settings, builder);

@@ -117,8 +117,9 @@ export function readBuildPushSettings(get: InputSource, env: SettingsEnv): Build
   });
 
   const auth = parseChoice('auth', get('auth'), AUTH_MODES, 'oidc');
-  const resourceGroup = get('resource-group');
   const appName = get('app');
+  // A resource group from the environment (the workflow's Azure connection) asks for no retention check by itself.
+  const resourceGroup = appName === '' && get.origin?.('resource-group') ? '' : get('resource-group');
   if ((resourceGroup === '') !== (appName === '')) {
     const [name, other] = resourceGroup ? ['app', 'resource-group'] : ['resource-group', 'app'];
     throw new InputError(

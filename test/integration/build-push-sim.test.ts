@@ -105,11 +105,17 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
       NODE_EXTRA_CA_CERTS: sim.caPath,
     };
+    const githubTokens = sim.identity.requests.github;
+    const entraTokens = sim.identity.requests.entra;
     const r = await runBuildPushEntry(dir, inputs, env);
     expect({ code: r.status, errors: errorLines(r.log) }).toEqual({
       code: 0,
       errors: [],
     });
+    // One Entra token serves the registry exchange and the revision reads: one GitHub OIDC token for the run.
+    expect([sim.identity.requests.github - githubTokens, sim.identity.requests.entra - entraTokens]).toEqual([
+      1, 1,
+    ]);
 
     // The outputs name the image by the digest the registry serves.
     const digest = await client.digestOf(REPO, '1.12.0');

@@ -7,13 +7,14 @@ import { execFile } from 'node:child_process';
 import { createPublicKey, verify } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ClientAssertionCredential, ClientSecretCredential } from '@azure/identity';
+import { ClientSecretCredential } from '@azure/identity';
 import { decodeJwt } from '../../sim/jwt.js';
-import { IdentityService } from '../../sim/identity.js';
+import type { GithubJob } from '../../src/oidc.js';
+import { ASSERTION_AUDIENCE, IdentityService, type IdentityConfig } from '../../sim/identity.js';
 import { httpsRequest } from '../../sim/http.js';
 import { ROOT } from '../support/docker.js';
 import { githubToken, startControlPlaneSim, type ControlPlaneSim } from '../support/control-plane-sim.js';
-import { simAzure } from '../support/sim-azure.js';
+import { simAzure, simGithubToken } from '../support/sim-azure.js';
 
 let s: ControlPlaneSim;
 beforeAll(async () => {
@@ -57,13 +58,13 @@ describe('Entra ID', () => {
   it('ClientAssertionCredential: a GitHub OIDC assertion buys an RS256 access token for the scope', async () => {
     let assertions = 0;
     // Built as the actions build it: createCredential with GitHub OIDC.
-    const { credential } = simAzure(s.sim.env, s.sim.ca, {
+    const { credential, settings } = simAzure(s.sim.env, s.sim.ca, {
       getIdToken: async (audience) => {
         assertions += 1;
         return githubToken(s.sim, audience);
       },
     });
-    expect(credential).toBeInstanceOf(ClientAssertionCredential);
+    expect(settings.credential).toBe('github-oidc');
     const access = await credential.getToken(`${s.sim.endpoints.arm}/.default`);
     if (!access) throw new Error('no access token');
     const { token, expiresOnTimestamp } = access;
@@ -78,7 +79,7 @@ describe('Entra ID', () => {
     expect(expiresOnTimestamp).toBeGreaterThan(Date.now() + 50 * 60_000);
     expect(s.sim.identity.verify(token)).toMatchObject({ aud: s.sim.endpoints.arm });
     expect(s.sim.identity.verify(`${token.slice(0, -4)}AAAA`)).toBeUndefined();
-    expect(assertions).toBeGreaterThan(0);
+    expect(assertions).toBe(1);
   });
 
   it('every token request gets a fresh GitHub assertion, each masked before use', async () => {
@@ -94,8 +95,8 @@ describe('Entra ID', () => {
     });
     await credential.getToken(`${s.sim.endpoints.arm}/.default`);
     await credential.getToken('https://alc-algo-agents.example/.default');
-    // MSAL may ask for the assertion more than once per token request; never reuses one.
-    expect(issued.length).toBeGreaterThanOrEqual(2);
+    // One GitHub token per Entra token request (MSAL alone would ask twice per request), never reused.
+    expect(issued.length).toBe(2);
     expect(new Set(issued).size).toBe(issued.length);
     expect(masked).toEqual(issued);
   });
@@ -121,7 +122,7 @@ describe('Entra ID', () => {
         [
           'an assertion for another audience',
           async () => assertionFields(await githubToken(s.sim, 'https://github.com/alc-algo')),
-          400,
+          401,
           700212,
         ],
         [
@@ -188,7 +189,7 @@ describe('Entra ID', () => {
     const form = new URLSearchParams(
       clientCredentials(assertionFields(strict.issueGithubToken('api://AzureADTokenExchange'))),
     );
-    expect(strict.tokenResponse(s.sim.ids.tenantId, form).body).toMatchObject({ error_codes: [70021] });
+    expect(strict.tokenResponse(s.sim.ids.tenantId, form).body).toMatchObject({ error_codes: [700213] });
     const prod = new IdentityService(join(s.stateDir, 'keys'), {
       ...strict.config,
       githubClaims: { sub: 'repo:alc-algo/alc-algo:environment:production' },
@@ -198,6 +199,192 @@ describe('Entra ID', () => {
       clientCredentials(assertionFields(prod.issueGithubToken('api://AzureADTokenExchange'))),
     );
     expect(strict.tokenResponse(s.sim.ids.tenantId, ok).status).toBe(200);
+  });
+});
+
+describe('federated identity credentials, matched as Entra matches them', () => {
+  const REPO = 'alc-algo/alc-algo';
+  const OTHER_APP = '0f0f0f0f-1111-2222-3333-444444444444';
+  /** An identity service over the simulator's keys with these credentials for its app. */
+  function withCredentials(config: Partial<IdentityConfig>): IdentityService {
+    const service = new IdentityService(join(s.stateDir, 'keys'), { ...s.sim.identity.config, ...config });
+    service.origin = s.sim.identity.origin;
+    return service;
+  }
+  const tagJob = { repository: REPO, eventName: 'push', ref: 'refs/tags/v1.2.0' };
+
+  it.each([
+    {
+      name: 'an app without federated credentials',
+      config: { federatedCredentials: [] },
+      status: 400,
+      code: 70021,
+      text: (iss: string) =>
+        `No matching federated identity record found for presented assertion. Assertion Issuer: '${iss}'. Assertion Subject: 'repo:${REPO}:ref:refs/tags/v1.2.0'. Assertion Audience: 'api://AzureADTokenExchange'.`,
+    },
+    {
+      name: 'another issuer',
+      config: {
+        federatedCredentials: [{ issuer: 'https://token.actions.githubusercontent.com', subject: 'x' }],
+      },
+      status: 401,
+      code: 700211,
+      text: (iss: string) =>
+        `No matching federated identity record found for presented assertion issuer '${iss}'.`,
+    },
+    {
+      name: 'another audience',
+      config: {
+        federatedCredentials: [
+          { subject: `repo:${REPO}:ref:refs/tags/v1.2.0`, audiences: ['api://AzureADMyOrg'] },
+        ],
+      },
+      status: 401,
+      code: 700212,
+      text: () =>
+        "No matching federated identity record found for presented assertion audience 'api://AzureADTokenExchange'.",
+    },
+    {
+      name: 'another subject',
+      config: { federatedSubjects: [`repo:${REPO}:environment:production`] },
+      status: 401,
+      code: 700213,
+      text: () =>
+        `No matching federated identity record found for presented assertion subject 'repo:${REPO}:ref:refs/tags/v1.2.0'. Please check your federated identity credential Subject, Audience and Issuer against the presented assertion.`,
+    },
+    {
+      name: 'a subject that differs in case only (matching is case-sensitive)',
+      config: { federatedSubjects: [`repo:ALC-Algo/alc-algo:ref:refs/tags/v1.2.0`] },
+      status: 401,
+      code: 700213,
+      text: () => 'No matching federated identity record found for presented assertion subject',
+    },
+    {
+      name: 'a flexible credential for other tags',
+      config: {
+        federatedCredentials: [
+          { claimsMatchingExpression: `claims['sub'] matches 'repo:${REPO}:ref:refs/tags/v2.*'` },
+        ],
+      },
+      status: 401,
+      code: 700213,
+      text: () => 'No matching federated identity record found for presented assertion subject',
+    },
+  ])('refuses $name with AADSTS$code, in the shape Entra answers', ({ config, status, code, text }) => {
+    const service = withCredentials(config);
+    const form = new URLSearchParams(
+      clientCredentials(assertionFields(service.issueGithubToken(ASSERTION_AUDIENCE, tagJob))),
+    );
+    const res = service.tokenResponse(s.sim.ids.tenantId, form);
+    expect(res.status).toBe(status);
+    expect(Object.keys(res.body).sort()).toEqual(
+      [
+        'correlation_id',
+        'error',
+        'error_codes',
+        'error_description',
+        'error_uri',
+        'timestamp',
+        'trace_id',
+      ].sort(),
+    );
+    const body = res.body as Record<string, string>;
+    expect(body.error_codes).toEqual([code]);
+    expect(body.error).toBe(code === 70021 ? 'invalid_request' : 'invalid_client');
+    expect(body.error_description).toContain(`AADSTS${code}: ${text(service.githubIssuer)}`);
+    expect(body.error_description).toMatch(
+      new RegExp(
+        `Trace ID: ${body.trace_id} Correlation ID: ${body.correlation_id} Timestamp: \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ$`,
+      ),
+    );
+    expect(body.timestamp).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ$/);
+    expect(body.error_uri).toBe(`${service.origin}/error?code=${code}`);
+  });
+
+  it.each([
+    ['the exact subject', { federatedSubjects: [`repo:${REPO}:ref:refs/tags/v1.2.0`] }],
+    [
+      'a flexible credential for v1 tags',
+      {
+        federatedCredentials: [
+          { claimsMatchingExpression: `claims['sub'] matches 'repo:${REPO}:ref:refs/tags/v1.*'` },
+        ],
+      },
+    ],
+    ['the default (any GitHub repository)', {}],
+  ])('accepts %s', (_name, config) => {
+    const service = withCredentials(config);
+    const form = new URLSearchParams(
+      clientCredentials(assertionFields(service.issueGithubToken(ASSERTION_AUDIENCE, tagJob))),
+    );
+    expect(service.tokenResponse(s.sim.ids.tenantId, form).status).toBe(200);
+  });
+
+  it('each app registration has its own credentials', () => {
+    const service = withCredentials({
+      federatedSubjects: [`repo:${REPO}:environment:production`],
+      applications: [
+        { clientId: OTHER_APP, federatedCredentials: [{ subject: `repo:${REPO}:pull_request` }] },
+      ],
+    });
+    const pr = service.issueGithubToken(ASSERTION_AUDIENCE, {
+      repository: REPO,
+      eventName: 'pull_request',
+      ref: 'refs/pull/1/merge',
+    });
+    const asApp = (clientId: string) =>
+      service.tokenResponse(
+        s.sim.ids.tenantId,
+        new URLSearchParams({ ...clientCredentials(assertionFields(pr)), client_id: clientId }),
+      );
+    expect(asApp(OTHER_APP).status).toBe(200);
+    expect(asApp(s.sim.ids.clientId).body).toMatchObject({ error_codes: [700213] });
+  });
+
+  it('an expired assertion: AADSTS700024 with the times Entra names', () => {
+    const service = withCredentials({ githubTokenLifetimeSec: -60 });
+    const form = new URLSearchParams(
+      clientCredentials(assertionFields(service.issueGithubToken(ASSERTION_AUDIENCE))),
+    );
+    expect(String(service.tokenResponse(s.sim.ids.tenantId, form).body.error_description)).toMatch(
+      /^AADSTS700024: Client assertion is not within its valid time range\. Current time: \S+Z, assertion valid from \S+Z, expiry time of assertion \S+Z\./,
+    );
+  });
+});
+
+describe('GitHub OIDC: the subject of each job, as GitHub sets it', () => {
+  const REPO = 'alc-algo/alc-algo';
+  it.each<[GithubJob, string]>([
+    [{ repository: REPO, eventName: 'push', ref: 'refs/tags/v1.2.0' }, `repo:${REPO}:ref:refs/tags/v1.2.0`],
+    [{ repository: REPO, eventName: 'push', ref: 'refs/heads/main' }, `repo:${REPO}:ref:refs/heads/main`],
+    [
+      { repository: REPO, eventName: 'push', ref: 'refs/tags/v1.2.0', environment: 'production' },
+      `repo:${REPO}:environment:production`,
+    ],
+    [{ repository: REPO, eventName: 'pull_request', ref: 'refs/pull/12/merge' }, `repo:${REPO}:pull_request`],
+    [
+      { repository: REPO, eventName: 'pull_request', ref: 'refs/pull/12/merge', environment: 'preview' },
+      `repo:${REPO}:environment:preview`,
+    ],
+    [
+      { repository: REPO, eventName: 'workflow_dispatch', ref: 'refs/tags/v1.2.0' },
+      `repo:${REPO}:ref:refs/tags/v1.2.0`,
+    ],
+  ])('%j -> %s, through a per-job request token over HTTPS', async (job, sub) => {
+    const { url, token } = s.sim.identity.registerGithubJob(job);
+    const value = await simGithubToken(
+      { ...s.sim.env, ACTIONS_ID_TOKEN_REQUEST_URL: url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: token },
+      s.sim.ca,
+    );
+    expect(decodeJwt(value)?.claims).toMatchObject({
+      sub,
+      ref: job.ref,
+      event_name: job.eventName,
+      repository: REPO,
+      ...(job.environment ? { environment: job.environment } : {}),
+      job_workflow_ref: expect.stringContaining(`${REPO}/.github/workflows/`),
+    });
+    expect(s.sim.identity.githubTokensIssued(token)).toBe(1);
   });
 });
 

@@ -56,9 +56,13 @@ export function simAzure(
     getIdToken?: (audience: string) => Promise<string>;
     mask?: (secret: string) => void;
     clientOptions?: ContainerAppsAPIClientOptionalParams;
+    /** The common inputs (default simAzureInputs(env)). */
+    inputs?: Record<string, string>;
+    /** The runner's GITHUB_* variables the OIDC doctor reads (default: none). */
+    runnerEnv?: NodeJS.ProcessEnv;
   } = {},
 ): SimAzure {
-  const inputs = simAzureInputs(env);
+  const inputs = o.inputs ?? simAzureInputs(env);
   const settings = readAzureSettings((name) => inputs[name] ?? '');
   const tlsOptions = { ca };
   const credential = createCredential(settings, {
@@ -66,6 +70,7 @@ export function simAzure(
     tlsOptions,
     // A test process is no runner: its log needs no ::add-mask:: lines for the simulator's tokens.
     mask: o.mask ?? (() => undefined),
+    env: o.runnerEnv ?? {},
   });
   const client = createContainerAppsClient(settings, credential, { tlsOptions, ...o.clientOptions });
   return { settings, credential, client };

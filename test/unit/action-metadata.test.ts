@@ -118,8 +118,6 @@ describe.each(Object.keys(CONTRACT))('actions/%s/action.yml', (name) => {
   it('gives the contract defaults', () => {
     const inputs = load(name).inputs ?? {};
     const defaults: Record<string, string> = {
-      audience: 'api://AzureADTokenExchange',
-      cloud: 'AzureCloud',
       spec: 'deploy/containerapp.yaml',
       keep: '10',
       'max-p95-ms': '5000',
@@ -127,6 +125,17 @@ describe.each(Object.keys(CONTRACT))('actions/%s/action.yml', (name) => {
     };
     for (const [key, value] of Object.entries(defaults)) {
       if (inputs[key]) expect({ key, default: String(inputs[key].default) }).toEqual({ key, default: value });
+    }
+    // An action.yml default would hide the environment fallback (the runner fills the input in): the code applies
+    // these defaults after it, and the description says so.
+    const afterFallback: Record<string, [string, string]> = {
+      audience: ['ALC_DEPLOY_AUDIENCE', 'api://AzureADTokenExchange'],
+      cloud: ['ALC_DEPLOY_CLOUD', 'AzureCloud'],
+    };
+    for (const [key, [variable, value]] of Object.entries(afterFallback)) {
+      if (!inputs[key]) continue;
+      expect({ key, default: inputs[key].default }).toEqual({ key, default: undefined });
+      expect(inputs[key].description).toContain(`empty: ${variable}, else ${value}`);
     }
   });
 });

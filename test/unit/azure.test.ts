@@ -1,12 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { ClientAssertionCredential, DefaultAzureCredential } from '@azure/identity';
+import { DefaultAzureCredential } from '@azure/identity';
 import {
   armScope,
+  chooseCredential,
   createContainerAppsClient,
   createCredential,
   credentialOptions,
   readAzureSettings,
 } from '../../src/azure.js';
+import { AZURE_INPUT_FALLBACKS, withEnvironmentFallbacks } from '../../src/inputs.js';
+import { actionInputs, describeError } from '../../src/action.js';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 const CLIENT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -141,8 +144,9 @@ describe('credential and client', () => {
     }),
   );
   it('uses OIDC federation when client-id is set', () => {
-    expect(createCredential(custom, { getIdToken: async () => 'x' })).toBeInstanceOf(
-      ClientAssertionCredential,
+    expect(custom.credential).toBe('github-oidc');
+    expect(createCredential(custom, { getIdToken: async () => 'x' })).not.toBeInstanceOf(
+      DefaultAzureCredential,
     );
   });
   it('uses the standard chain without client-id', () => {
@@ -182,5 +186,155 @@ describe('credential and client', () => {
       createCredential(custom, { getIdToken: async () => 'x' }),
     );
     expect(typeof client.containerApps.get).toBe('function');
+  });
+});
+
+describe('environment fallbacks (input first)', () => {
+  const env = {
+    AZURE_CLIENT_ID: CLIENT,
+    AZURE_TENANT_ID: TENANT,
+    AZURE_SUBSCRIPTION_ID: SUB,
+    ALC_DEPLOY_AUDIENCE: 'api://custom',
+    ALC_DEPLOY_CLOUD: 'Custom',
+    ALC_DEPLOY_ARM_ENDPOINT: 'https://arm.example',
+    ALC_DEPLOY_AUTHORITY_HOST: 'https://login.example',
+    ALC_DEPLOY_RESOURCE_GROUP: 'rg-from-env',
+    ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/?x=1',
+  };
+  it('names one variable per common connection input, and none for app', () => {
+    expect(AZURE_INPUT_FALLBACKS).toEqual({
+      'client-id': 'AZURE_CLIENT_ID',
+      'tenant-id': 'AZURE_TENANT_ID',
+      'subscription-id': 'AZURE_SUBSCRIPTION_ID',
+      audience: 'ALC_DEPLOY_AUDIENCE',
+      cloud: 'ALC_DEPLOY_CLOUD',
+      'arm-endpoint': 'ALC_DEPLOY_ARM_ENDPOINT',
+      'authority-host': 'ALC_DEPLOY_AUTHORITY_HOST',
+      'resource-group': 'ALC_DEPLOY_RESOURCE_GROUP',
+    });
+  });
+  it('empty inputs read the environment; origin names the variable', () => {
+    const get = withEnvironmentFallbacks(source({}), env);
+    expect(readAzureSettings(get, { env })).toEqual({
+      credential: 'github-oidc',
+      clientId: CLIENT,
+      tenantId: TENANT,
+      subscriptionId: SUB,
+      audience: 'api://custom',
+      cloud: 'Custom',
+      armEndpoint: 'https://arm.example',
+      authorityHost: 'https://login.example',
+    });
+    expect(get('resource-group')).toBe('rg-from-env');
+    expect(get.origin?.('resource-group')).toBe('ALC_DEPLOY_RESOURCE_GROUP');
+    expect(get('app')).toBe('');
+  });
+  it('a given input wins over its variable', () => {
+    const other = '12121212-3434-5656-7878-909090909090';
+    const get = withEnvironmentFallbacks(source({ 'subscription-id': other, 'resource-group': 'rg' }), env);
+    expect(readAzureSettings(get, { env }).subscriptionId).toBe(other);
+    expect(get('resource-group')).toBe('rg');
+    expect(get.origin?.('subscription-id')).toBeUndefined();
+  });
+  it('a bad value from the environment is refused like an input, before any call', () => {
+    const get = withEnvironmentFallbacks(source({}), { AZURE_SUBSCRIPTION_ID: 'prod' });
+    expect(() => readAzureSettings(get)).toThrow(/'subscription-id' has the invalid value 'prod'/);
+    expect(get.origin?.('subscription-id')).toBe('AZURE_SUBSCRIPTION_ID');
+  });
+  it('OIDC with a client id from the environment needs a tenant from somewhere', () => {
+    const only = {
+      AZURE_CLIENT_ID: CLIENT,
+      AZURE_SUBSCRIPTION_ID: SUB,
+      ACTIONS_ID_TOKEN_REQUEST_URL: 'https://t/',
+    };
+    expect(() => readAzureSettings(withEnvironmentFallbacks(source({}), only), { env: only })).toThrow(
+      /'tenant-id'.*AZURE_TENANT_ID/,
+    );
+  });
+});
+
+describe('which credential: GitHub OIDC or the standard chain', () => {
+  const OIDC_URL = { ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/?x=1' };
+  it.each([
+    ['client-id input', 'input', {}, 'github-oidc'],
+    [
+      'client-id input, even with a client secret in env',
+      'input',
+      { AZURE_CLIENT_SECRET: 's', ...OIDC_URL },
+      'github-oidc',
+    ],
+    ['no client id anywhere', undefined, OIDC_URL, 'standard-chain'],
+    ['AZURE_CLIENT_ID in a job with id-token: write', 'environment', OIDC_URL, 'github-oidc'],
+    [
+      'AZURE_CLIENT_ID + AZURE_CLIENT_SECRET (EnvironmentCredential)',
+      'environment',
+      { AZURE_CLIENT_SECRET: 's', ...OIDC_URL },
+      'standard-chain',
+    ],
+    [
+      'AZURE_CLIENT_ID + AZURE_CLIENT_CERTIFICATE_PATH',
+      'environment',
+      { AZURE_CLIENT_CERTIFICATE_PATH: '/c.pem', ...OIDC_URL },
+      'standard-chain',
+    ],
+    [
+      'AZURE_CLIENT_ID + AZURE_FEDERATED_TOKEN_FILE (workload identity)',
+      'environment',
+      { AZURE_FEDERATED_TOKEN_FILE: '/t', ...OIDC_URL },
+      'standard-chain',
+    ],
+    [
+      'AZURE_CLIENT_ID + AZURE_USERNAME',
+      'environment',
+      { AZURE_USERNAME: 'u', ...OIDC_URL },
+      'standard-chain',
+    ],
+    ['AZURE_CLIENT_ID without id-token: write (a managed identity)', 'environment', {}, 'standard-chain'],
+  ] as const)('%s -> %s', (_name, from, env, want) => {
+    expect(chooseCredential(from, env)).toBe(want);
+  });
+  it('readAzureSettings applies the rule with the client id origin', () => {
+    const env = {
+      AZURE_CLIENT_ID: CLIENT,
+      AZURE_CLIENT_SECRET: 's',
+      AZURE_SUBSCRIPTION_ID: SUB,
+      ...OIDC_URL,
+    };
+    const fromEnv = readAzureSettings(withEnvironmentFallbacks(source({}), env), { env });
+    expect(fromEnv).toMatchObject({ credential: 'standard-chain', clientId: CLIENT, tenantId: undefined });
+    expect(createCredential(fromEnv)).toBeInstanceOf(DefaultAzureCredential);
+    const fromInput = readAzureSettings(
+      withEnvironmentFallbacks(source({ 'client-id': CLIENT, 'tenant-id': TENANT }), env),
+      { env },
+    );
+    expect(fromInput.credential).toBe('github-oidc');
+  });
+});
+
+describe("an input error about a value from the environment says so on the step's ::error:: line", () => {
+  it.each([
+    [
+      'from the environment',
+      { AZURE_SUBSCRIPTION_ID: 'prod' },
+      / \(the input is empty: the value is the environment variable AZURE_SUBSCRIPTION_ID\)$/,
+    ],
+    ['from the input', { 'INPUT_SUBSCRIPTION-ID': 'prod', AZURE_SUBSCRIPTION_ID: 'other' }, /GUID[^)]*$/],
+  ])('%s', (_name, vars, want) => {
+    const saved = { ...process.env };
+    Object.assign(process.env, vars);
+    try {
+      const error = (() => {
+        try {
+          readAzureSettings(actionInputs);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(describeError(error)).toMatch(/^Input 'subscription-id' has the invalid value 'prod'/);
+      expect(describeError(error)).toMatch(want);
+    } finally {
+      for (const k of Object.keys(vars)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
   });
 });

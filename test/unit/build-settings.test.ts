@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { checkBuilder, readBuildPushSettings } from '../../src/build/settings.js';
 import type { GitContext } from '../../src/versions.js';
 import { inputErrorOf } from '../support/errors.js';
+import { withEnvironmentFallbacks } from '../../src/inputs.js';
 
 let workspace: string;
 const git: GitContext = { eventName: 'push', ref: 'refs/tags/v1.2.3', sha: 'abcdef0123456789' };
@@ -85,6 +86,28 @@ describe('readBuildPushSettings', () => {
   it('reads the Azure inputs for auth oidc without asking for a subscription', () => {
     const s = read({ auth: 'oidc', 'client-id': SUB, 'tenant-id': SUB });
     expect(s.azure).toMatchObject({ clientId: SUB, tenantId: SUB, cloud: 'AzureCloud' });
+  });
+
+  it.each([
+    [
+      'app given: the environment supplies the resource group',
+      { app: 'alc-algo-agents' },
+      { resourceGroup: 'rg-env', name: 'alc-algo-agents' },
+    ],
+    ['no app: a resource group from the environment asks for no retention check', {}, undefined],
+  ])('ALC_DEPLOY_RESOURCE_GROUP, %s', (_name, inputs, app) => {
+    const all: Record<string, string> = {
+      registry: 'r.azurecr.io',
+      repository: 'alc-algo-agents',
+      context: 'app',
+      auth: 'none',
+      ...inputs,
+    };
+    const get = withEnvironmentFallbacks((name) => all[name] ?? '', {
+      ALC_DEPLOY_RESOURCE_GROUP: 'rg-env',
+      AZURE_SUBSCRIPTION_ID: SUB,
+    });
+    expect(readBuildPushSettings(get, { git, workspace, source: 'https://github.com/o/r' }).app).toEqual(app);
   });
 
   it('takes resource-group and app together, with the subscription', () => {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
 import { readAzureSettings, type AzureSettings } from './azure.js';
-import { guardPreview, productionSecrets, type ProductionSecrets } from './guards.js';
+import { guardPreview, mergeProductionSecrets, productionSecrets, type ProductionSecrets } from './guards.js';
 import {
   InputError,
   parseChoice,
@@ -154,7 +154,22 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   let label: string | undefined;
   let prNumber: number | undefined;
   let forced: string[] = [];
-  const secrets = mode === 'preview' ? productionSecrets(production) : undefined;
+  // The production app is the one deploy/containerapp.yaml names too, whatever `spec` points at: a preview given
+  // the preview spec (or any other file) as `spec` still never writes to it nor reads its secrets.
+  const defaultProduction =
+    mode === 'preview' &&
+    resolvePath(d.env.GITHUB_WORKSPACE ?? '.', productionFile) !==
+      resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC) &&
+    d.fileExists(resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC))
+      ? loadSpecFile('spec', DEFAULT_SPEC, d)
+      : undefined;
+  const secrets =
+    mode === 'preview'
+      ? mergeProductionSecrets(
+          productionSecrets(production),
+          ...(defaultProduction ? [productionSecrets(defaultProduction)] : []),
+        )
+      : undefined;
   if (mode === 'preview') {
     prNumber = prNumberOf(labelRaw, deps.git);
     label = previewLabel(prNumber);
@@ -163,6 +178,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
       specFile,
       productionApp: production.name,
       productionFile,
+      otherProduction: defaultProduction ? [{ app: defaultProduction.name, file: DEFAULT_SPEC }] : [],
       envVars,
       envInput: 'env-vars',
       production: secrets,

@@ -74,8 +74,10 @@ function stringify(v: unknown): unknown {
 
 function normalise(spec: Json): void {
   const template = isMap(spec.template) ? spec.template : {};
-  for (const c of Array.isArray(template.containers) ? template.containers : []) {
-    for (const e of isMap(c) && Array.isArray(c.env) ? c.env : []) if (isMap(e)) e.value = stringify(e.value);
+  const lists = [template.containers, template.initContainers].filter(Array.isArray);
+  for (const c of lists.flat().filter(isMap)) {
+    for (const e of Array.isArray(c.env) ? c.env : []) if (isMap(e)) e.value = stringify(e.value);
+    for (const k of ['args', 'command']) if (Array.isArray(c[k])) c[k] = (c[k] as unknown[]).map(stringify);
   }
   const rules = isMap(template.scale) && Array.isArray(template.scale.rules) ? template.scale.rules : [];
   for (const rule of rules.filter(isMap)) {

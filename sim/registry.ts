@@ -16,6 +16,8 @@ import type { TokenVerifier } from './types.js';
 
 /** The user name ACR expects with a refresh token as password. */
 export const ACR_TOKEN_USER = '00000000-0000-0000-0000-000000000000';
+/** The Entra audience of Azure Container Registry. */
+export const ACR_AUDIENCE = 'https://containerregistry.azure.net';
 
 export interface RegistryOptions {
   /** Where the registry keeps its config, blobs, signing key and log. */
@@ -26,6 +28,11 @@ export interface RegistryOptions {
   tls: { cert: string; key: string };
   /** Accepts Entra access tokens in /oauth2/exchange. Required unless auth is 'none'. */
   verifier?: TokenVerifier;
+  /**
+   * Audiences of the Entra tokens /oauth2/exchange accepts (default: ACR's own, https://containerregistry.azure.net,
+   * as a registry with `authentication-as-arm` disabled: an ARM-scoped token is refused).
+   */
+  audiences?: string[];
   /** 'token' (default): ACR token auth; 'none': /v2/* is open (tests). */
   auth?: 'token' | 'none';
   /** Host name in `server` (default 127.0.0.1, which Docker treats as an insecure registry). */
@@ -227,6 +234,16 @@ class AcrFacade {
     if (!service) return oauthError(res, 400, 'invalid_request', 'service is required');
     const claims = this.o.verifier?.verify(form.get('access_token') ?? '');
     if (!claims) return oauthError(res, 401, 'invalid_grant', 'the access token is not valid');
+    const audiences = this.o.audiences ?? [ACR_AUDIENCE];
+    const aud = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).map(String);
+    if (!aud.some((a) => audiences.includes(a.replace(/\/$/, '')))) {
+      return oauthError(
+        res,
+        401,
+        'invalid_grant',
+        `the access token's audience ${aud.join(', ')} is not this registry's (${audiences.join(', ')})`,
+      );
+    }
     const now = Math.floor(Date.now() / 1000);
     const refreshToken = signJwt(
       {

@@ -51,6 +51,55 @@ export function validateRepository(input: string, raw: string): string {
   return v;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Where an Entra token may go
+
+/**
+ * The Entra audience of Azure Container Registry: the token exchanged at /oauth2/exchange is scoped to the registry
+ * service only (an ARM-scoped token would also manage the subscription wherever it leaks; ACR can refuse those,
+ * see `az acr config authentication-as-arm`).
+ */
+export const ACR_SCOPE = 'https://containerregistry.azure.net/.default';
+
+/** The login-server domain of ACR in each named cloud. */
+const ACR_DOMAIN: Record<string, string> = {
+  AzureCloud: 'azurecr.io',
+  AzureUSGovernment: 'azurecr.us',
+  AzureChinaCloud: 'azurecr.cn',
+};
+
+/**
+ * The one allowlist of every registry token exchange (build-push auth oidc, blue-green's rollback to a version):
+ * why an Entra token must not be sent to `registry`, or undefined when it may. The registry is parsed as a URL's
+ * host and must be exactly that host (no user, path, query, fragment or backslash that a URL parser would split
+ * differently from a string test); in a named cloud it must be an ACR login server `<name>.azurecr.io` (.us, .cn)
+ * without a port. A Custom cloud (a private or simulated Azure) takes any host, ports included.
+ */
+export function tokenHostProblem(registry: string, cloud: string): string | undefined {
+  let url: URL | undefined;
+  try {
+    url = new URL(`https://${registry}/`);
+  } catch {
+    url = undefined;
+  }
+  const bare =
+    url !== undefined &&
+    !/[\s\\/?#@%]/.test(registry) &&
+    url.host === registry.toLowerCase() &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === '';
+  if (!url || !bare) return 'it is not a bare registry host (no scheme, user, path, query or fragment)';
+  if (cloud === 'Custom') return undefined;
+  const domain = ACR_DOMAIN[cloud] ?? ACR_DOMAIN.AzureCloud;
+  const name = new RegExp(`^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\\.${domain.replace('.', '\\.')}$`);
+  if (url.port !== '' || !name.test(url.hostname))
+    return `it is not an Azure Container Registry login server of ${cloud} (<name>.${domain}, no port)`;
+  return undefined;
+}
+
 export interface ImageRef {
   registry: string;
   repository: string;

@@ -1,7 +1,7 @@
 // Rollback to a version whose revision is gone: find its image (by digest) in the registry the app pulls from.
 import type { TokenCredential } from '@azure/identity';
-import { armScope, type AzureSettings } from './azure.js';
-import { parseImageRef, RegistryClient, RegistryError } from './registry.js';
+import type { AzureSettings } from './azure.js';
+import { ACR_SCOPE, parseImageRef, RegistryClient, RegistryError, tokenHostProblem } from './registry.js';
 import { formatSemver, parseSemver } from './versions.js';
 
 /** Tags a release of `version` carries (build-push tags v1.2.3 as 1.2.3), most likely first. */
@@ -11,13 +11,11 @@ export function versionTags(version: string): string[] {
 }
 
 /**
- * Whether the Entra token (scoped to ARM: it manages the subscription) may be sent to `registry` for the ACR token
- * exchange: only to Azure Container Registry hosts, or any host in a Custom cloud (a private or simulated Azure).
- * The registry is read from the live app's image, so it may be a mirror that must never see the token.
+ * Whether the Entra token may be sent to `registry` for the ACR token exchange (the registry is read from the live
+ * app's image, so it may be a mirror that must never see the token): the one allowlist of src/registry.ts.
  */
 export function mayExchangeToken(registry: string, cloud: AzureSettings['cloud']): boolean {
-  const host = registry.toLowerCase().replace(/:\d+$/, '');
-  return cloud === 'Custom' || /\.azurecr\.(io|us|cn)$/.test(host);
+  return tokenHostProblem(registry, cloud) === undefined;
 }
 
 export function findVersionImage(
@@ -32,9 +30,9 @@ export function findVersionImage(
     const { registry, repository } = parseImageRef(productionImage);
     const client = new RegistryClient(registry);
     try {
-      if (!mayExchangeToken(registry, settings.cloud))
-        throw new Error('not an Azure Container Registry: no Entra token is sent to it');
-      const token = await credential.getToken(armScope(settings));
+      const problem = tokenHostProblem(registry, settings.cloud);
+      if (problem) throw new Error(`${problem}: no Entra token is sent to it`);
+      const token = await credential.getToken(ACR_SCOPE);
       if (token) {
         mask(token.token);
         mask(await client.exchangeAadToken(token.token, settings.tenantId));

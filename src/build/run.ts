@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
-import { armScope, createContainerAppsClient, createCredential } from '../azure.js';
+import { createContainerAppsClient, createCredential } from '../azure.js';
 import {
+  ACR_SCOPE,
   ACR_TOKEN_USER,
   type FetchFn,
   type PlatformSize,
@@ -14,6 +15,7 @@ import {
   RegistryError,
   type RepositoryImage,
   type RetentionPlan,
+  tokenHostProblem,
 } from '../registry.js';
 import { isReleaseBuild } from '../versions.js';
 import { imageCreated } from './created.js';
@@ -33,7 +35,7 @@ import {
   tagRefs,
   withRetry,
 } from './plan.js';
-import { type BuildPushSettings, checkBuilder } from './settings.js';
+import { type BuildPushSettings, checkBuilder, oidcRegistryError } from './settings.js';
 
 export interface Logger {
   info(message: string): void;
@@ -107,7 +109,9 @@ async function authenticate(
   }
   const azure = settings.azure!;
   const credential = deps.credential ?? createCredential(azure);
-  const token = await credential.getToken(armScope(azure));
+  const problem = tokenHostProblem(settings.registry, azure.cloud);
+  if (problem) throw oidcRegistryError(settings.registry, problem);
+  const token = await credential.getToken(ACR_SCOPE);
   if (!token) throw new RegistryError('No Entra access token for the registry token exchange');
   deps.log.setSecret(token.token);
   const client = new RegistryClient(settings.registry, { kind: 'anonymous' }, options);

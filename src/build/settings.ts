@@ -12,10 +12,19 @@ import {
   parseList,
   required,
 } from '../inputs.js';
-import { validateRegistry, validateRepository } from '../registry.js';
+import { tokenHostProblem, validateRegistry, validateRepository } from '../registry.js';
 import { computeVersion, defaultTags, type GitContext, validateTag } from '../versions.js';
 import type { BuilderInfo } from './docker.js';
 import type { CacheMode } from './plan.js';
+
+/** auth oidc with a registry that is not ACR: the Entra token is never requested for it. */
+export function oidcRegistryError(registry: string, problem: string): InputError {
+  return new InputError(
+    'registry',
+    registry,
+    `with auth oidc the Entra token is exchanged only with Azure Container Registry, and ${problem}; allowed: an ACR login server such as alcalgoregistry.azurecr.io (any host in cloud Custom), or auth docker-config / none for another registry`,
+  );
+}
 
 export const AUTH_MODES = ['oidc', 'docker-config', 'none'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
@@ -130,6 +139,8 @@ export function readBuildPushSettings(get: InputSource, env: SettingsEnv): Build
   const app = resourceGroup ? { resourceGroup, name: appName } : undefined;
   const azure =
     auth === 'oidc' || app ? readAzureSettings(get, { subscriptionRequired: app !== undefined }) : undefined;
+  const problem = auth === 'oidc' ? tokenHostProblem(registry, azure!.cloud) : undefined;
+  if (problem) throw oidcRegistryError(registry, problem);
 
   return {
     registry,

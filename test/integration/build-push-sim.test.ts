@@ -131,7 +131,8 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
           JSON.parse(Buffer.from(l.split('.')[1], 'base64url').toString()) as { typ?: string; aud?: string },
       );
     expect(masked.map((c) => c.typ)).toContain('refresh'); // the ACR refresh token
-    expect(masked.map((c) => c.aud)).toContain(sim.endpoints.arm); // the Entra token it was exchanged for
+    expect(masked.map((c) => c.aud)).toContain('https://containerregistry.azure.net'); // the Entra token it was exchanged for, ACR's audience
+    expect(masked.map((c) => c.aud)).not.toContain(sim.endpoints.arm);
 
     // Retention: exactly the newest 10 releases, plus 1.1.0 that the active revision runs.
     const left = await client.listTags(REPO);

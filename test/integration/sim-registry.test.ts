@@ -105,6 +105,24 @@ describeWithDocker('simulated registry with the ACR facade', () => {
   });
 
   it.each([
+    ['an ARM-scoped Entra token', 'https://management.azure.com', 401],
+    ["ACR's audience", 'https://containerregistry.azure.net', 200],
+  ])('the exchange of %s answers %p (ACR refuses tokens for another audience)', async (_n, aud, status) => {
+    const res = await httpsRequest(`https://${reg.server}/oauth2/exchange`, {
+      ca: reg.certs.ca,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'access_token',
+        service: reg.server,
+        access_token: reg.identity.issueAccessToken(aud),
+      }).toString(),
+    });
+    expect(res.status).toBe(status);
+    if (status !== 200) expect(res.body).toMatch(/audience https:\/\/management\.azure\.com/);
+  });
+
+  it.each([
     ['another user name', 'admin', undefined],
     ['a password that is not a refresh token', ACR_TOKEN_USER, 'not-a-token'],
   ])('refuses a token request with %s', async (_name, user, password) => {

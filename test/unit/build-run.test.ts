@@ -117,6 +117,36 @@ describe('buildAndPush', () => {
     });
   });
 
+  it("oidc asks Entra for ACR's audience, never ARM's", async () => {
+    const { docker } = fakeDocker();
+    const scopes: string[] = [];
+    const d = deps(docker);
+    d.credential = {
+      getToken: async (scope) => {
+        scopes.push(String(scope));
+        return { token: 'entra-token', expiresOnTimestamp: Date.now() + 3600_000 };
+      },
+    };
+    await buildAndPush(settings({ auth: 'oidc', cache: 'none' }), d);
+    expect(scopes).toEqual(['https://containerregistry.azure.net/.default']);
+  });
+
+  it('oidc with a registry that is not ACR: one InputError, before any token is requested or sent', async () => {
+    const { docker, calls } = fakeDocker();
+    let asked = 0;
+    const d = deps(docker);
+    d.credential = {
+      getToken: async () => {
+        asked += 1;
+        return { token: 'entra-token', expiresOnTimestamp: Date.now() + 3600_000 };
+      },
+    };
+    const s = { ...settings({ auth: 'oidc', cache: 'none' }), registry: 'ghcr.io' };
+    await expect(buildAndPush(s, d)).rejects.toThrow(/^Input 'registry' has the invalid value 'ghcr.io'/);
+    expect(asked).toBe(0);
+    expect(calls.map((c) => c.args[0])).not.toContain('login');
+  });
+
   it('logs out even when the build fails', async () => {
     const { calls } = fakeDocker();
     const failing: DockerCli = async (args, o) => {

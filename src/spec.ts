@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ContainerApp, Container, EnvironmentVar, TrafficWeight } from '@azure/arm-appcontainers';
 import { LineCounter, isMap as isYamlMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { REQUEST_PATH_ALLOWED, requestPathProblem } from './inputs.js';
 import { appNameProblem } from './naming.js';
 import { assertValidTraffic } from './traffic.js';
 
@@ -357,8 +358,8 @@ function containerIssues(c: Container, path: YamlPath, secretNames: ReadonlySet<
     types.add(type);
     if (p.httpGet && !isPort(p.httpGet.port))
       at([...pp, 'httpGet', 'port'], 'allowed: a port from 1 to 65535');
-    if (p.httpGet && !String(p.httpGet.path).startsWith('/'))
-      at([...pp, 'httpGet', 'path'], "required: a path starting with '/'");
+    const pathProblem = p.httpGet ? requestPathProblem(String(p.httpGet.path)) : undefined;
+    if (pathProblem) at([...pp, 'httpGet', 'path'], `${pathProblem}; ${REQUEST_PATH_ALLOWED}`);
   });
 }
 

@@ -1,7 +1,7 @@
 // Smoke checks: parsing the `checks` input (a YAML list, inline or in a file) and judging a response
 // against one check. Both are pure.
 import { parse as parseYaml } from 'yaml';
-import { InputError } from '../inputs.js';
+import { InputError, REQUEST_PATH_ALLOWED, requestPathProblem } from '../inputs.js';
 
 /** Expected status: exact codes, or classes such as `2xx`. */
 export type StatusMatcher = Array<number | `${1 | 2 | 3 | 4 | 5}xx`>;
@@ -125,8 +125,9 @@ function parseOne(input: string, raw: unknown, index: number): Check {
   if (!METHODS.includes(method))
     throw new InputError(input, `${where}: method ${method}`, `allowed: ${METHODS.join(', ')}`);
   const path = String(raw.path ?? '/');
-  if (!path.startsWith('/'))
-    throw new InputError(input, `${where}: path ${path}`, "allowed: a path starting with '/'");
+  const pathProblem = requestPathProblem(path);
+  if (pathProblem)
+    throw new InputError(input, `${where}: path ${path}`, `${REQUEST_PATH_ALLOWED} (${pathProblem})`);
   const body = raw.body === undefined || raw.body === null ? undefined : raw.body;
   const headers = parseStringMap(input, where, 'headers', raw.headers);
   if (

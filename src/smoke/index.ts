@@ -11,7 +11,7 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from '../http.js';
-import type { ResolveEntry } from '../inputs.js';
+import { type ResolveEntry, urlOnOrigin } from '../inputs.js';
 import {
   defaultCheck,
   describeStatus,
@@ -55,7 +55,7 @@ function pollDeps(deps: SmokeDeps): PollDeps {
 
 function requestOf(base: URL, check: Check, headers: Record<string, string>, timeoutMs: number): HttpRequest {
   return {
-    url: new URL(check.path, base),
+    url: urlOnOrigin(check.path, base),
     method: check.method,
     headers: { 'user-agent': USER_AGENT, ...headers, ...check.headers },
     body: check.body,
@@ -123,9 +123,10 @@ export async function waitReady(o: ReadyOptions, deps: SmokeDeps = {}): Promise<
 }
 
 async function runCheck(client: HttpClient, s: SmokeSettings, check: Check): Promise<CheckResult> {
-  const req = requestOf(s.url, check, s.headers, s.timeoutMs);
-  const base = { name: check.name, method: check.method, url: String(req.url) };
+  const base = { name: check.name, method: check.method, url: `${s.url.origin}${check.path}` };
   try {
+    const req = requestOf(s.url, check, s.headers, s.timeoutMs);
+    base.url = String(req.url);
     const res = await client.request(req);
     const problems = judge(check, observe(res));
     return {
@@ -142,9 +143,10 @@ async function runCheck(client: HttpClient, s: SmokeSettings, check: Check): Pro
 
 async function checkVersion(client: HttpClient, s: SmokeSettings, expected: string): Promise<VersionResult> {
   const probe = { ...defaultCheck(s.versionPath), status: [] };
-  const req = requestOf(s.url, probe, s.headers, s.timeoutMs);
-  const base = { expected, source: describeSource(s.versionSource), url: String(req.url) };
+  const base = { expected, source: describeSource(s.versionSource), url: `${s.url.origin}${s.versionPath}` };
   try {
+    const req = requestOf(s.url, probe, s.headers, s.timeoutMs);
+    base.url = String(req.url);
     const res = await client.request(req);
     const actual = readVersion(s.versionSource, observe(res));
     const passed = res.status >= 200 && res.status < 300 && sameVersion(expected, actual);

@@ -10,6 +10,8 @@ import {
   parseNumber,
   parseResolve,
   parseUrl,
+  REQUEST_PATH_ALLOWED,
+  requestPathProblem,
   required,
   type InputSource,
   type ResolveEntry,
@@ -136,8 +138,9 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
   });
   const expectVersion = input('expect-version').trim() || undefined;
   const versionPath = input('version-path').trim() || SMOKE_DEFAULTS.versionPath;
-  if (!versionPath.startsWith('/'))
-    throw new InputError('version-path', versionPath, "allowed: a path starting with '/'");
+  const versionProblem = requestPathProblem(versionPath);
+  if (versionProblem)
+    throw new InputError('version-path', versionPath, `${REQUEST_PATH_ALLOWED} (${versionProblem})`);
   const secrets = [
     ...Object.values(headers),
     ...checks.flatMap((c) =>

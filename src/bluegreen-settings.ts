@@ -50,6 +50,8 @@ export interface BlueGreenSettingsDeps {
   env?: NodeJS.ProcessEnv;
   readFile?: (path: string) => string;
   fileExists?: (path: string) => boolean;
+  /** Masks a secret in the job log (core.setSecret), before any parsing of the checks can fail. */
+  mask?: (secret: string) => void;
 }
 
 const TO_ALLOWED = 'allowed: previous, a revision name (<app>--<suffix>), or a version such as v1.4.0';
@@ -135,7 +137,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
         duration: '0',
         'wait-ready': '0',
       })[name] ?? '',
-    { env, readFile, fileExists },
+    { env, readFile, fileExists, mask: deps.mask },
   );
   const freezeRaw = get('freeze');
   return {

@@ -104,7 +104,9 @@ async function authenticate(
   if (settings.auth === 'none')
     return { client: new RegistryClient(settings.registry, { kind: 'anonymous' }, options), loggedIn: false };
   if (settings.auth === 'docker-config') {
-    const credentials = await readDockerCredentials(settings.registry);
+    const credentials = await readDockerCredentials(settings.registry, process.env, (secret) =>
+      deps.log.setSecret(secret),
+    );
     return { client: new RegistryClient(settings.registry, credentials, options), loggedIn: false };
   }
   const azure = settings.azure!;

@@ -10,8 +10,7 @@ import {
 } from '../../../src/smoke/index.js';
 
 await runAction(async () => {
-  const settings = readSmokeSettings((name) => core.getInput(name));
-  for (const secret of settings.secrets) core.setSecret(secret);
+  const settings = readSmokeSettings((name) => core.getInput(name), { mask: core.setSecret });
   const report = await runSmoke(settings, { log: (line) => core.info(line) });
   await writeReport(settings.reportPath, report);
   for (const [name, value] of Object.entries(reportOutputs(report, settings.reportPath)))

@@ -1,6 +1,5 @@
 // blue-green's inputs: every one read and checked before anything is read or written in Azure.
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import { readAzureSettings, type AzureSettings } from './azure.js';
 import type { Command, RollbackTarget } from './bluegreen-plan.js';
 import { parseFreeze, type FreezeWindow } from './guards.js';
@@ -11,6 +10,7 @@ import {
   parseDuration,
   required,
   type InputSource,
+  workspacePath,
 } from './inputs.js';
 import { revisionName, suffixFromVersion, suffixProblem, validateAppName, validateLabel } from './naming.js';
 import { parseSpec } from './spec.js';
@@ -100,7 +100,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
   let appRaw = get('app');
   if (appRaw === '') {
     const specFile = get('spec') || 'deploy/containerapp.yaml';
-    const path = resolvePath(env.GITHUB_WORKSPACE ?? '.', specFile);
+    const path = workspacePath('spec', specFile, { env, what: 'an app spec' });
     if (!fileExists(path))
       throw new InputError('app', '', `required when the spec '${specFile}' does not exist`);
     try {

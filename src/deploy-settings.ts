@@ -13,6 +13,7 @@ import {
   required,
   type InputSource,
   type ResolveEntry,
+  workspacePath,
 } from './inputs.js';
 import {
   previewLabel,
@@ -83,7 +84,7 @@ export function parseImage(name: string, raw: string): { image: string; ref: Ima
 }
 
 function loadSpecFile(input: string, file: string, d: Required<Omit<SettingsDeps, 'git'>>): AppSpec {
-  const path = resolvePath(d.env.GITHUB_WORKSPACE ?? '.', file);
+  const path = workspacePath(input, file, { env: d.env, what: 'an app spec' });
   if (!d.fileExists(path))
     throw new InputError(input, file, 'allowed: the path of an existing app spec (ACA YAML)');
   try {
@@ -195,7 +196,8 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   const environment = get('environment') || specEnvironment(spec).id || specEnvironment(spec).name;
   const location = get('location') || spec.location || undefined;
   const caRaw = get('ca-file');
-  const caFile = caRaw === '' ? undefined : resolvePath(d.env.GITHUB_WORKSPACE ?? '.', caRaw);
+  const caFile =
+    caRaw === '' ? undefined : workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
   if (caFile && !d.fileExists(caFile))
     throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
   return {

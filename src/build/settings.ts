@@ -1,6 +1,6 @@
 // build-push's inputs, read and validated in one place before anything is built or pushed.
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type AzureSettings, readAzureSettings } from '../azure.js';
 import {
   InputError,
@@ -11,6 +11,7 @@ import {
   parseKeyValues,
   parseList,
   required,
+  workspacePath,
 } from '../inputs.js';
 import { tokenHostProblem, validateRegistry, validateRepository } from '../registry.js';
 import { computeVersion, defaultTags, type GitContext, validateTag } from '../versions.js';
@@ -93,15 +94,14 @@ export function readBuildPushSettings(get: InputSource, env: SettingsEnv): Build
   );
 
   const contextRaw = get('context') || '.';
-  const context = resolve(env.workspace, contextRaw);
+  const context = workspacePath('context', contextRaw, { workspace: env.workspace, what: 'a directory' });
   if (!isDirectory(context))
     throw new InputError('context', contextRaw, 'allowed: a directory in the workspace');
   const dockerfileRaw = get('dockerfile');
-  const dockerfile = dockerfileRaw
-    ? isAbsolute(dockerfileRaw)
-      ? dockerfileRaw
-      : resolve(env.workspace, dockerfileRaw)
-    : join(context, 'Dockerfile');
+  const dockerfile = workspacePath('dockerfile', dockerfileRaw || join(context, 'Dockerfile'), {
+    workspace: env.workspace,
+    what: 'a Dockerfile',
+  });
   if (!isFile(dockerfile)) {
     throw new InputError(
       'dockerfile',

@@ -226,12 +226,16 @@ function parseHeaderMatchers(input: string, where: string, raw: unknown): Record
   );
 }
 
-function parseOne(input: string, raw: unknown, index: number): Check {
+function parseOne(input: string, raw: unknown, index: number, echo = true): Check {
   const where = `check ${index + 1}`;
   if (!isRecord(raw)) {
     // a list or a mapping may hold header values: only a plain item is shown
     const shown =
-      scalar(raw) || raw === null ? JSON.stringify(raw) : Array.isArray(raw) ? 'a list' : 'a value';
+      echo && (scalar(raw) || raw === null)
+        ? JSON.stringify(raw)
+        : Array.isArray(raw)
+          ? 'a list'
+          : 'a plain value';
     throw new InputError(input, `${where}: ${shown}`, ALLOWED);
   }
   const unknown = Object.keys(raw).filter((k) => !(KEYS as readonly string[]).includes(k));
@@ -282,8 +286,11 @@ function parseOne(input: string, raw: unknown, index: number): Check {
   };
 }
 
-/** Parses YAML/JSON text holding a list of checks. `source` is how the error names the value. */
-export function parseChecks(input: string, text: string, source = text): Check[] {
+/**
+ * Parses YAML/JSON text holding a list of checks. `source` is how the error names the value; with `fromFile` an
+ * item that is not a mapping is described, never shown (errors do not echo a file's contents).
+ */
+export function parseChecks(input: string, text: string, source = text, { fromFile = false } = {}): Check[] {
   let doc: unknown;
   try {
     doc = parseYaml(text);
@@ -291,7 +298,7 @@ export function parseChecks(input: string, text: string, source = text): Check[]
     throw new InputError(input, source, `${ALLOWED} (YAML error: ${(e as Error).message.split('\n')[0]})`);
   }
   if (!Array.isArray(doc) || doc.length === 0) throw new InputError(input, source, ALLOWED);
-  const checks = doc.map((c, i) => parseOne(input, c, i));
+  const checks = doc.map((c, i) => parseOne(input, c, i, !fromFile));
   const dup = checks.find((c, i) => checks.findIndex((o) => o.name === c.name) !== i);
   if (dup) throw new InputError(input, source, `allowed: distinct check names (two are named '${dup.name}')`);
   return checks;

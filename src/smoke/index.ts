@@ -1,6 +1,7 @@
 // The smoke-test core: wait-ready, the checks, expect-version, the load phase and the verdict.
 // smoke-test's entry, blue-green's promote gates and deploy-app's readiness proof import it.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,7 +12,7 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from '../http.js';
-import { type ResolveEntry, urlOnOrigin } from '../inputs.js';
+import { InputError, isInside, realPathOf, type ResolveEntry, urlOnOrigin } from '../inputs.js';
 import {
   defaultCheck,
   describeStatus,
@@ -261,7 +262,31 @@ async function smoke(
 }
 
 /** Writes the report as JSON (creating its folder). */
-export async function writeReport(path: string, report: SmokeReport): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+/**
+ * Writes the report inside `root` (the workspace, or RUNNER_TEMP for the default report), never through a symlink:
+ * the folder's real path must stay inside `root` and the file itself is opened with O_NOFOLLOW.
+ */
+export async function writeReport(path: string, report: SmokeReport, root?: string): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  if (root !== undefined && !isInside(realPathOf(root), realPathOf(dir)))
+    throw new InputError(
+      'report',
+      path,
+      `allowed: a report file inside ${root}; a symlink out of it is refused`,
+    );
+  const handle = await open(
+    path,
+    fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_TRUNC | fsConstants.O_NOFOLLOW,
+    0o644,
+  ).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ELOOP')
+      throw new InputError('report', path, 'allowed: a report file that is not a symlink');
+    throw error;
+  });
+  try {
+    await handle.writeFile(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await handle.close();
+  }
 }

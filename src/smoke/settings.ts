@@ -1,7 +1,7 @@
 // The smoke-test inputs, read and checked in one place before any request is sent.
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
+import { join } from 'node:path';
 import {
   InputError,
   parseDuration,
@@ -13,6 +13,8 @@ import {
   REQUEST_PATH_ALLOWED,
   requestPathProblem,
   required,
+  workspaceOf,
+  workspacePath,
   type InputSource,
   type ResolveEntry,
 } from '../inputs.js';
@@ -48,6 +50,8 @@ export interface SmokeSettings {
   versionPath: string;
   versionSource: VersionSource;
   reportPath: string;
+  /** The folder the report must stay in when it is written (the workspace, or RUNNER_TEMP for the default). */
+  reportRoot: string;
   /** Values to mask in logs (header credentials). Never printed. */
   secrets: string[];
 }
@@ -110,8 +114,9 @@ function readChecks(raw: string, path: string, deps: Required<SettingsDeps>): Ch
   if (v === '') return [defaultCheck(path)];
   let text = v;
   let source = v;
-  if (looksLikePath(v)) {
-    const file = resolvePath(deps.env.GITHUB_WORKSPACE ?? '.', v);
+  const fromFile = looksLikePath(v);
+  if (fromFile) {
+    const file = workspacePath('checks', v, { env: deps.env, what: 'a checks file' });
     if (!deps.fileExists(file)) {
       throw new InputError(
         'checks',
@@ -128,7 +133,7 @@ function readChecks(raw: string, path: string, deps: Required<SettingsDeps>): Ch
   const secrets = checkSecrets(text);
   for (const secret of secrets) deps.mask(secret);
   try {
-    return parseChecks('checks', text, source);
+    return parseChecks('checks', text, source, { fromFile });
   } catch (error) {
     if (error instanceof InputError) throw redactInputError(error, secrets);
     throw error;
@@ -198,7 +203,8 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
   const checks = readChecks(input('checks'), `${url.pathname}${url.search}`, d);
   const resolve = parseResolve('resolve', input('resolve'));
   const caRaw = input('ca-file').trim();
-  const caFile = caRaw === '' ? undefined : resolvePath(d.env.GITHUB_WORKSPACE ?? '.', caRaw);
+  const caFile =
+    caRaw === '' ? undefined : workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
   if (caFile && !d.fileExists(caFile))
     throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
   const durationMs = parseDuration('duration', input('duration'), SMOKE_DEFAULTS.durationMs);
@@ -227,6 +233,17 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
     ),
   ].filter((v) => v !== '');
   for (const secret of new Set(secrets)) d.mask(secret);
+  const reportRaw = input('report').trim();
+  const report =
+    reportRaw === ''
+      ? {
+          path: join(d.env.RUNNER_TEMP || tmpdir(), 'smoke-test-report.json'),
+          root: d.env.RUNNER_TEMP || tmpdir(),
+        }
+      : {
+          path: workspacePath('report', reportRaw, { env: d.env, what: 'a report file' }),
+          root: workspaceOf(d.env),
+        };
   return {
     url,
     checks,
@@ -246,9 +263,8 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
     expectVersion,
     versionPath,
     versionSource: parseVersionSource('version-source', input('version-source')),
-    reportPath: resolvePath(
-      input('report').trim() || join(d.env.RUNNER_TEMP || tmpdir(), 'smoke-test-report.json'),
-    ),
+    reportPath: report.path,
+    reportRoot: report.root,
     secrets: [...new Set(secrets)],
   };
 }

@@ -190,6 +190,18 @@ export interface TagInfo {
   updatedAt?: string;
 }
 
+/** ACR's changeable attributes of a tag or manifest. writeEnabled=false locks it (no push over it, no delete). */
+export interface ChangeableAttributes {
+  deleteEnabled: boolean;
+  writeEnabled: boolean;
+  readEnabled: boolean;
+  listEnabled: boolean;
+}
+
+export interface TagAttributes extends ChangeableAttributes {
+  digest: string;
+}
+
 export interface ManifestRead {
   digest: string;
   mediaType: string;
@@ -340,10 +352,11 @@ export class RegistryClient {
     path: string,
     scope: string,
     headers: Record<string, string> = {},
+    body?: string,
   ): Promise<Response> {
     const url = `${await this.baseUrl()}${path}`;
     const send = (auth?: string) =>
-      this.fetchFn(url, { method, headers: auth ? { ...headers, authorization: auth } : headers });
+      this.fetchFn(url, { method, headers: auth ? { ...headers, authorization: auth } : headers, body });
     let res = await send(this.tokens.get(scope));
     if (res.status === 401) {
       const challenge = parseChallenge(res.headers.get('www-authenticate'));
@@ -461,6 +474,55 @@ export class RegistryClient {
       if (digest) tags.push({ tag, digest });
     }
     return tags;
+  }
+
+  /**
+   * A tag's digest and changeable attributes from ACR's metadata API (GET /acr/v1/<repo>/_tags/<tag>); undefined
+   * when the registry has no such API or no such tag.
+   */
+  async tagAttributes(repository: string, tag: string): Promise<TagAttributes | undefined> {
+    const res = await this.request(
+      'GET',
+      `/acr/v1/${repository}/_tags/${encodeURIComponent(tag)}`,
+      `repository:${repository}:metadata_read`,
+    );
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    if (!res.ok) throw await errorFrom(res, `Reading the attributes of ${repository}:${tag}`);
+    const json = (await res.json()) as {
+      tag?: { digest?: string; changeableAttributes?: Partial<Record<keyof ChangeableAttributes, boolean>> };
+    };
+    const a = json.tag?.changeableAttributes ?? {};
+    if (!json.tag?.digest) return undefined;
+    return {
+      digest: json.tag.digest,
+      deleteEnabled: a.deleteEnabled !== false,
+      writeEnabled: a.writeEnabled !== false,
+      readEnabled: a.readEnabled !== false,
+      listEnabled: a.listEnabled !== false,
+    };
+  }
+
+  /**
+   * Changes a tag's attributes (ACR: PATCH /acr/v1/<repo>/_tags/<tag> with the changeable attributes, as
+   * `az acr repository update --image repo:tag --write-enabled false` sends it). Throws RegistryError.
+   */
+  async setTagAttributes(
+    repository: string,
+    tag: string,
+    attributes: Partial<ChangeableAttributes>,
+  ): Promise<void> {
+    const res = await this.request(
+      'PATCH',
+      `/acr/v1/${repository}/_tags/${encodeURIComponent(tag)}`,
+      `repository:${repository}:metadata_write`,
+      { 'content-type': 'application/json' },
+      JSON.stringify(attributes),
+    );
+    if (!res.ok) throw await errorFrom(res, `Changing the attributes of ${repository}:${tag}`);
+    await res.body?.cancel();
   }
 
   /** Deletes a manifest by digest (and with it every tag that points to it). A digest already gone is fine. */

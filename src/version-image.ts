@@ -40,15 +40,47 @@ export function findVersionImage(
     } catch (error) {
       log(`registry ${registry}: token exchange failed (${(error as Error).message}); trying anonymously`);
     }
-    for (const tag of versionTags(version)) {
-      try {
-        const digest = await client.digestOf(repository, tag);
-        if (digest) return `${registry}/${repository}@${digest}`;
-      } catch (error) {
-        if (!(error instanceof RegistryError)) throw error;
-        log(`registry ${registry}: ${repository}:${tag}: ${error.message}`);
-      }
-    }
-    return undefined;
+    return immutableVersionImage(client, registry, repository, version, log);
   };
+}
+
+/** A rollback to a version whose release tag is still writable: what it points at now is not what was released. */
+export class MutableTagError extends Error {
+  override name = 'MutableTagError';
+}
+
+/**
+ * The image of `version` by digest, only from a tag the release made immutable (ACR writeEnabled=false, as
+ * build-push locks the exact version tag): a writable tag may have been pushed over since the release (by a
+ * preview, a mistake or an attacker), so it is refused with MutableTagError. Undefined when no tag of the version
+ * exists.
+ */
+export async function immutableVersionImage(
+  client: RegistryClient,
+  registry: string,
+  repository: string,
+  version: string,
+  log: (line: string) => void,
+): Promise<string | undefined> {
+  const writable: string[] = [];
+  for (const tag of versionTags(version)) {
+    try {
+      const attributes = await client.tagAttributes(repository, tag);
+      if (attributes && !attributes.writeEnabled) {
+        log(
+          `registry ${registry}: ${repository}:${tag} is locked at ${attributes.digest}: deploying that digest`,
+        );
+        return `${registry}/${repository}@${attributes.digest}`;
+      }
+      const digest = attributes?.digest ?? (await client.digestOf(repository, tag));
+      if (digest) writable.push(`${repository}:${tag} (now ${digest})`);
+    } catch (error) {
+      if (!(error instanceof RegistryError)) throw error;
+      log(`registry ${registry}: ${repository}:${tag}: ${error.message}`);
+    }
+  }
+  if (writable.length === 0) return undefined;
+  throw new MutableTagError(
+    `Rollback to ${version} refuses ${writable.join(', ')} in ${registry}: the tag is still writable and no digest was recorded for the release, so it may point at an image pushed after the release. Roll back to a revision (to: <app>--<suffix>) instead, or, after checking that digest is the release, lock the tag (az acr repository update --name <registry> --image ${repository}:${versionTags(version)[0]} --write-enabled false); build-push locks release tags itself`,
+  );
 }

@@ -16,6 +16,8 @@ import type { TokenVerifier } from './types.js';
 
 /** The user name ACR expects with a refresh token as password. */
 export const ACR_TOKEN_USER = '00000000-0000-0000-0000-000000000000';
+/** The Entra audience of Azure Container Registry. */
+export const ACR_AUDIENCE = 'https://containerregistry.azure.net';
 
 export interface RegistryOptions {
   /** Where the registry keeps its config, blobs, signing key and log. */
@@ -26,6 +28,11 @@ export interface RegistryOptions {
   tls: { cert: string; key: string };
   /** Accepts Entra access tokens in /oauth2/exchange. Required unless auth is 'none'. */
   verifier?: TokenVerifier;
+  /**
+   * Audiences of the Entra tokens /oauth2/exchange accepts (default: ACR's own, https://containerregistry.azure.net,
+   * as a registry with `authentication-as-arm` disabled: an ARM-scoped token is refused).
+   */
+  audiences?: string[];
   /** 'token' (default): ACR token auth; 'none': /v2/* is open (tests). */
   auth?: 'token' | 'none';
   /** Host name in `server` (default 127.0.0.1, which Docker treats as an insecure registry). */
@@ -190,12 +197,16 @@ async function killAndWait(child: ChildProcess, exited: Promise<unknown>): Promi
 // The ACR facade
 
 class AcrFacade {
+  private readonly locks: TagLocks;
+
   constructor(
     private readonly backend: Backend,
     private readonly key: SigningKey,
     private readonly o: RegistryOptions,
     private readonly dataDir: string,
-  ) {}
+  ) {
+    this.locks = new TagLocks(join(o.stateDir, 'acr-tag-attributes.json'));
+  }
 
   async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://registry.invalid');
@@ -208,7 +219,26 @@ class AcrFacade {
     if (this.o.auth !== 'none' && !this.authorize(req, res, need)) return;
     if (path === '/acr/v1/_catalog') return this.proxy(req, res, `/v2/_catalog${url.search}`);
     if (path.startsWith('/acr/v1/')) return this.acr(req, res, url);
+    if (await this.lockedWrite(req.method ?? 'GET', path)) return disallowed(res);
     return this.proxy(req, res, req.url ?? path);
+  }
+
+  /**
+   * Whether a registry write hits a locked tag, as ACR refuses it: a manifest PUT to a tag whose writeEnabled is
+   * false, or a manifest DELETE of a digest that a tag with writeEnabled or deleteEnabled false points to.
+   */
+  private async lockedWrite(method: string, path: string): Promise<boolean> {
+    const m = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(path);
+    if (!m || (method !== 'PUT' && method !== 'DELETE')) return false;
+    const [, repo, reference] = m;
+    const locks = this.locks.of(repo);
+    if (method === 'PUT') return !reference.startsWith('sha256:') && locks[reference]?.writeEnabled === false;
+    const tags = await new RepoStore(this.dataDir, repo, this.locks).tags();
+    return tags.some(
+      (t) =>
+        t.digest === reference &&
+        (t.changeableAttributes.writeEnabled === false || t.changeableAttributes.deleteEnabled === false),
+    );
   }
 
   /** POST /oauth2/exchange: an Entra access token -> an ACR refresh token. */
@@ -227,6 +257,16 @@ class AcrFacade {
     if (!service) return oauthError(res, 400, 'invalid_request', 'service is required');
     const claims = this.o.verifier?.verify(form.get('access_token') ?? '');
     if (!claims) return oauthError(res, 401, 'invalid_grant', 'the access token is not valid');
+    const audiences = this.o.audiences ?? [ACR_AUDIENCE];
+    const aud = (Array.isArray(claims.aud) ? claims.aud : [claims.aud]).map(String);
+    if (!aud.some((a) => audiences.includes(a.replace(/\/$/, '')))) {
+      return oauthError(
+        res,
+        401,
+        'invalid_grant',
+        `the access token's audience ${aud.join(', ')} is not this registry's (${audiences.join(', ')})`,
+      );
+    }
     const now = Math.floor(Date.now() / 1000);
     const refreshToken = signJwt(
       {
@@ -360,7 +400,7 @@ class AcrFacade {
   /** ACR's metadata API on the registry's storage: tags and manifests with digests and times. */
   private async acr(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const [, repo, kind, item] = ACR_PATH.exec(url.pathname) ?? [];
-    const store = new RepoStore(this.dataDir, repo);
+    const store = new RepoStore(this.dataDir, repo, this.locks);
     const registry = req.headers.host ?? '';
     if (!(await store.exists()))
       return registryError(res, 404, 'NAME_UNKNOWN', `repository ${repo} is not known`);
@@ -369,9 +409,31 @@ class AcrFacade {
       const found = TAG.test(tag) ? await store.tag(tag) : undefined;
       if (!found) return registryError(res, 404, 'TAG_UNKNOWN', `tag ${tag} is not known in ${repo}`);
       if (req.method === 'DELETE') {
+        const a = found.changeableAttributes;
+        if (!a.writeEnabled || !a.deleteEnabled) return disallowed(res);
         await store.untag(tag);
+        this.locks.set(repo, tag, undefined);
         res.writeHead(202, { 'content-length': 0 }).end();
         return;
+      }
+      if (req.method === 'PATCH') {
+        let body: unknown;
+        try {
+          body = JSON.parse((await readBody(req)) || '{}');
+        } catch {
+          body = undefined;
+        }
+        const keys = Object.keys(CHANGEABLE);
+        const fields = typeof body === 'object' && body !== null ? Object.entries(body) : [];
+        if (!body || fields.some(([k, v]) => !keys.includes(k) || typeof v !== 'boolean'))
+          return registryError(
+            res,
+            400,
+            'BAD_REQUEST',
+            `the body must be a JSON object of changeable attributes (${keys.join(', ')}) with boolean values`,
+          );
+        this.locks.set(repo, tag, { ...this.locks.of(repo)[tag], ...Object.fromEntries(fields) });
+        return sendJson(res, 200, { registry, imageName: repo, tag: await store.tag(tag) });
       }
       return sendJson(res, 200, { registry, imageName: repo, tag: found });
     }
@@ -411,6 +473,8 @@ export function requiredAccess(method: string, path: string): Access | undefined
     if (method === 'GET' || method === 'HEAD') {
       return { type: 'repository', name: acr[1], actions: ['metadata_read', 'pull'] };
     }
+    if (method === 'PATCH' && acr[2] === '_tags' && acr[3] !== undefined)
+      return { type: 'repository', name: acr[1], actions: ['metadata_write'] };
     return method === 'DELETE' ? { type: 'repository', name: acr[1], actions: ['delete'] } : undefined;
   }
   return undefined;
@@ -482,10 +546,44 @@ export interface ManifestInfo {
   changeableAttributes: typeof CHANGEABLE;
 }
 
+/** Tag attributes set through PATCH /acr/v1/<repo>/_tags/<tag>, kept in a JSON file of the registry's state. */
+class TagLocks {
+  private readonly all: Record<string, Record<string, Partial<typeof CHANGEABLE>>>;
+
+  constructor(private readonly file: string) {
+    try {
+      this.all = JSON.parse(readFileSync(file, 'utf8')) as typeof this.all;
+    } catch {
+      this.all = {};
+    }
+  }
+
+  of(repo: string): Record<string, Partial<typeof CHANGEABLE>> {
+    return this.all[repo] ?? {};
+  }
+
+  set(repo: string, tag: string, attributes: Partial<typeof CHANGEABLE> | undefined): void {
+    const repoLocks = { ...this.of(repo) };
+    if (attributes) repoLocks[tag] = attributes;
+    else delete repoLocks[tag];
+    this.all[repo] = repoLocks;
+    writeFileSync(this.file, JSON.stringify(this.all, null, 2));
+  }
+}
+
+/** ACR's answer to a write or delete of a locked tag. */
+function disallowed(res: http.ServerResponse): void {
+  registryError(res, 405, 'DENIED', 'The operation is disallowed on this registry, repository or image.');
+}
+
 class RepoStore {
   private readonly root: string;
 
-  constructor(dataDir: string, repo: string) {
+  constructor(
+    dataDir: string,
+    private readonly repo: string,
+    private readonly locks?: TagLocks,
+  ) {
     this.root = join(dataDir, 'docker/registry/v2/repositories', repo, '_manifests');
   }
 
@@ -510,7 +608,7 @@ class RepoStore {
         createdTime: new Date(created).toISOString(),
         lastUpdateTime: updated.mtime.toISOString(),
         signed: false,
-        changeableAttributes: CHANGEABLE,
+        changeableAttributes: { ...CHANGEABLE, ...this.locks?.of(this.repo)[name] },
       };
     } catch {
       return undefined;

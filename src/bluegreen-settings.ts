@@ -1,6 +1,5 @@
 // blue-green's inputs: every one read and checked before anything is read or written in Azure.
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import { readAzureSettings, type AzureSettings } from './azure.js';
 import type { Command, RollbackTarget } from './bluegreen-plan.js';
 import { parseFreeze, type FreezeWindow } from './guards.js';
@@ -11,6 +10,7 @@ import {
   parseDuration,
   required,
   type InputSource,
+  workspacePath,
 } from './inputs.js';
 import { revisionName, suffixFromVersion, suffixProblem, validateAppName, validateLabel } from './naming.js';
 import { parseSpec } from './spec.js';
@@ -50,6 +50,8 @@ export interface BlueGreenSettingsDeps {
   env?: NodeJS.ProcessEnv;
   readFile?: (path: string) => string;
   fileExists?: (path: string) => boolean;
+  /** Masks a secret in the job log (core.setSecret), before any parsing of the checks can fail. */
+  mask?: (secret: string) => void;
 }
 
 const TO_ALLOWED = 'allowed: previous, a revision name (<app>--<suffix>), or a version such as v1.4.0';
@@ -98,7 +100,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
   let appRaw = get('app');
   if (appRaw === '') {
     const specFile = get('spec') || 'deploy/containerapp.yaml';
-    const path = resolvePath(env.GITHUB_WORKSPACE ?? '.', specFile);
+    const path = workspacePath('spec', specFile, { env, what: 'an app spec' });
     if (!fileExists(path))
       throw new InputError('app', '', `required when the spec '${specFile}' does not exist`);
     try {
@@ -135,7 +137,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
         duration: '0',
         'wait-ready': '0',
       })[name] ?? '',
-    { env, readFile, fileExists },
+    { env, readFile, fileExists, mask: deps.mask },
   );
   const freezeRaw = get('freeze');
   return {

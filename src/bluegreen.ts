@@ -42,6 +42,7 @@ import {
   revisionTemplate,
   type DeployDeps,
 } from './deploy.js';
+import { urlOnOrigin } from './inputs.js';
 import { activeFreeze, freezeDecision, type FreezeDecision } from './guards.js';
 import { appUrl, labelUrl, revisionUrl, suffixOf } from './naming.js';
 import { runSmoke } from './smoke/index.js';
@@ -360,7 +361,7 @@ async function makeReady(
   note: (line: string) => void,
 ): Promise<void> {
   const ready = await deps.aca.waitReady(s.app, revision, deadline);
-  const url = new URL(readinessPath(ready.template), revisionUrl(s.app, revision, domain));
+  const url = urlOnOrigin(readinessPath(ready.template), new URL(revisionUrl(s.app, revision, domain)));
   note(
     await deps.prove({
       url,

@@ -2,7 +2,7 @@
 // traffic after a deploy, and what the outputs report.
 import type { ContainerApp, EnvironmentVar, RegistryCredentials, Template } from '@azure/arm-appcontainers';
 import type { DeploySettings, Mode } from './deploy-settings.js';
-import { previewEnv } from './guards.js';
+import { previewTemplate } from './guards.js';
 import { InputError } from './inputs.js';
 import { previewLabel } from './naming.js';
 import { parseImageRef } from './registry.js';
@@ -90,12 +90,12 @@ export function revisionTemplate(
   first.image = o.image;
   let forced: string[] = [];
   if (o.mode === 'preview') {
-    const result = previewEnv(
-      first.env ?? [],
-      { file: o.liveSource, path: 'template.containers[0].env' },
-      o.envVars,
-    );
-    first.env = result.env;
+    const result = previewTemplate(template, {
+      source: o.liveSource,
+      prefix: ['template'],
+      envVars: o.envVars,
+    });
+    Object.assign(template, result.template);
     forced = result.forced;
   } else if (o.envVars.length > 0) {
     first.env = mergeEnv(first.env ?? [], o.envVars);

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
 import { readAzureSettings, type AzureSettings } from './azure.js';
-import { guardPreview, productionSecrets, type ProductionSecrets } from './guards.js';
+import { guardPreview, mergeProductionSecrets, productionSecrets, type ProductionSecrets } from './guards.js';
 import {
   InputError,
   parseChoice,
@@ -13,6 +13,7 @@ import {
   required,
   type InputSource,
   type ResolveEntry,
+  workspacePath,
 } from './inputs.js';
 import {
   previewLabel,
@@ -83,7 +84,7 @@ export function parseImage(name: string, raw: string): { image: string; ref: Ima
 }
 
 function loadSpecFile(input: string, file: string, d: Required<Omit<SettingsDeps, 'git'>>): AppSpec {
-  const path = resolvePath(d.env.GITHUB_WORKSPACE ?? '.', file);
+  const path = workspacePath(input, file, { env: d.env, what: 'an app spec' });
   if (!d.fileExists(path))
     throw new InputError(input, file, 'allowed: the path of an existing app spec (ACA YAML)');
   try {
@@ -154,7 +155,22 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   let label: string | undefined;
   let prNumber: number | undefined;
   let forced: string[] = [];
-  const secrets = mode === 'preview' ? productionSecrets(production) : undefined;
+  // The production app is the one deploy/containerapp.yaml names too, whatever `spec` points at: a preview given
+  // the preview spec (or any other file) as `spec` still never writes to it nor reads its secrets.
+  const defaultProduction =
+    mode === 'preview' &&
+    resolvePath(d.env.GITHUB_WORKSPACE ?? '.', productionFile) !==
+      resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC) &&
+    d.fileExists(resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC))
+      ? loadSpecFile('spec', DEFAULT_SPEC, d)
+      : undefined;
+  const secrets =
+    mode === 'preview'
+      ? mergeProductionSecrets(
+          productionSecrets(production),
+          ...(defaultProduction ? [productionSecrets(defaultProduction)] : []),
+        )
+      : undefined;
   if (mode === 'preview') {
     prNumber = prNumberOf(labelRaw, deps.git);
     label = previewLabel(prNumber);
@@ -163,6 +179,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
       specFile,
       productionApp: production.name,
       productionFile,
+      otherProduction: defaultProduction ? [{ app: defaultProduction.name, file: DEFAULT_SPEC }] : [],
       envVars,
       envInput: 'env-vars',
       production: secrets,
@@ -179,7 +196,8 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   const environment = get('environment') || specEnvironment(spec).id || specEnvironment(spec).name;
   const location = get('location') || spec.location || undefined;
   const caRaw = get('ca-file');
-  const caFile = caRaw === '' ? undefined : resolvePath(d.env.GITHUB_WORKSPACE ?? '.', caRaw);
+  const caFile =
+    caRaw === '' ? undefined : workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
   if (caFile && !d.fileExists(caFile))
     throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
   return {

@@ -32,7 +32,7 @@ import {
 } from './deploy-plan.js';
 import type { DeploySettings } from './deploy-settings.js';
 import { guardLivePreview } from './guards.js';
-import { InputError, type ResolveEntry } from './inputs.js';
+import { InputError, type ResolveEntry, urlOnOrigin } from './inputs.js';
 import { appUrl, labelUrl, revisionUrl } from './naming.js';
 import { describeReady, waitReady } from './smoke/index.js';
 import { describeTraffic, unlabelledIdle, type TrafficEntry } from './traffic.js';
@@ -233,7 +233,7 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
     const written = write ? await write() : undefined;
     app = written ?? app;
     const ready = await aca.waitReady(s.app, s.revision, deadline);
-    const url = new URL(readinessPath(ready.template), revisionUrl(s.app, s.revision, domain));
+    const url = urlOnOrigin(readinessPath(ready.template), new URL(revisionUrl(s.app, s.revision, domain)));
     proof = await deps.prove({
       url,
       deadlineMs: Math.max(1000, deadline - now()),

@@ -3,7 +3,7 @@
 
 import type { ContainerApp, EnvironmentVar } from '@azure/arm-appcontainers';
 import { InputError } from './inputs.js';
-import { type AppSpec, formatPath, mergeEnv, withEnv } from './spec.js';
+import { type AppSpec, formatPath, mergeEnv } from './spec.js';
 
 /** Interactive Brokers' live trading port, never reachable from a preview. */
 export const LIVE_PORT = '7496';
@@ -23,18 +23,46 @@ export class GuardError extends Error {
 /** Where env vars came from: a spec file (with the YAML path of the list) or an action input. */
 export type EnvSource = { file: string; path: string } | { input: string };
 
-/** `7496`, or a host:port / URL on port 7496 (`gw:7496`, `http://gw:7496/api`). */
-function isLivePort(value: string | undefined): boolean {
-  const v = (value ?? '').trim();
-  return v === LIVE_PORT || new RegExp(`:${LIVE_PORT}(?![0-9])`).test(v);
+/** The value of a Unicode decimal digit (any script: full-width, Arabic-Indic, ...); digit blocks run 0-9. */
+function digitValue(ch: string): string {
+  if (ch >= '0' && ch <= '9') return ch;
+  let cp = ch.codePointAt(0)!;
+  let run = 0;
+  while (/\p{Nd}/u.test(String.fromCodePoint(cp - 1))) {
+    cp -= 1;
+    run += 1;
+  }
+  return String(run % 10);
 }
+
+/** Numbers standing alone in a text (not glued to letters or digits): 07496, +7496, 7_496, 7496.0, 0x1d48. */
+const NUMBER = /(?<![\p{L}\p{N}_.])(0x[0-9a-f](?:_?[0-9a-f])*|\d(?:_?\d)*(?:\.\d*)?)(?![\p{L}\p{N}_])/giu;
+
+/**
+ * Whether a text names port 7496 in any spelling a program would parse as that number: `7496`, `07496`, `+7496`,
+ * `7_496`, `7496.0`, full-width or other Unicode digits, `0x1d48`, host:port and URL forms (`gw:07496`,
+ * `http://gw:7496/api`). Numbers glued to other digits or letters (`17496`, `74960`, `7496a`) are not it.
+ */
+export function namesLivePort(value: string | number | undefined): boolean {
+  const text = String(value ?? '')
+    .normalize('NFKC')
+    .replace(/\p{Nd}/gu, digitValue);
+  for (const m of text.matchAll(NUMBER)) {
+    const n = Number(m[1].replace(/_/g, ''));
+    if (n === Number(LIVE_PORT)) return true;
+  }
+  return false;
+}
+
+const isLivePort = namesLivePort;
+const LIVE_WHY = `preview deploys run paper trading (IBKR_PORT=${PAPER_PORT}) and refuse the live trading port ${LIVE_PORT}`;
 
 /** Throws, naming the source, when any entry carries the live port. Never rewrites it. */
 export function refuseLivePort(env: readonly EnvironmentVar[], source: EnvSource): void {
   const at = env.findIndex((e) => isLivePort(e.value));
   if (at < 0) return;
   const entry = `${env[at].name}=${env[at].value}`;
-  const why = `preview deploys run paper trading (IBKR_PORT=${PAPER_PORT}) and refuse the live trading port ${LIVE_PORT}`;
+  const why = LIVE_WHY;
   if ('input' in source)
     throw new InputError(source.input, entry, `allowed: KEY=value entries without ${LIVE_PORT}: ${why}`);
   throw new GuardError(`${source.file}: ${source.path}[${at}]: ${entry}: ${why}`);
@@ -66,6 +94,76 @@ export function previewEnv(
   return { env: mergeEnv(merged, PREVIEW_ENV), forced };
 }
 
+type Template = NonNullable<ContainerApp['template']>;
+type AnyContainer = NonNullable<Template['containers']>[number];
+
+/** Every container of a template, app containers first, then init containers, with its YAML path. */
+export function everyContainer(
+  template: Template | undefined,
+  prefix: readonly (string | number)[],
+): Array<{ container: AnyContainer; path: (string | number)[]; app: boolean }> {
+  const of = (list: 'containers' | 'initContainers') =>
+    ((template?.[list] ?? []) as AnyContainer[]).map((container, i) => ({
+      container,
+      path: [...prefix, list, i],
+      app: list === 'containers' && i === 0,
+    }));
+  return [...of('containers'), ...of('initContainers')];
+}
+
+/**
+ * Throws GuardError, naming the source and the YAML path, when any container or init container carries the live
+ * port: in an env value, an argument, the command or a probe port.
+ */
+export function refuseLivePortTemplate(
+  template: Template | undefined,
+  source: string,
+  prefix: readonly (string | number)[],
+): void {
+  for (const { container: c, path } of everyContainer(template, prefix)) {
+    refuseLivePort(c.env ?? [], { file: source, path: formatPath([...path, 'env']) });
+    for (const field of ['command', 'args'] as const) {
+      const list = (c[field] ?? []) as unknown[];
+      const at = list.findIndex((a) => isLivePort(a as string));
+      if (at >= 0)
+        throw new GuardError(
+          `${source}: ${formatPath([...path, field, at])}: ${String(list[at])}: ${LIVE_WHY}`,
+        );
+    }
+    (c.probes ?? []).forEach((p, i) => {
+      const port = p.httpGet?.port ?? p.tcpSocket?.port;
+      if (isLivePort(port))
+        throw new GuardError(`${source}: ${formatPath([...path, 'probes', i])}: port ${port}: ${LIVE_WHY}`);
+    });
+  }
+}
+
+/**
+ * A preview's template: the live port refused anywhere (template and env-vars input), the env-vars input merged
+ * into the app container, and ALC_ENVIRONMENT=preview / IBKR_PORT=7497 forced on EVERY container and init
+ * container (a sidecar or an init container reaches the broker as well as the app does).
+ */
+export function previewTemplate(
+  template: Template | undefined,
+  o: {
+    source: string;
+    prefix: readonly (string | number)[];
+    envVars: readonly EnvironmentVar[];
+    envInput?: string;
+  },
+): { template: Template; forced: string[] } {
+  refuseLivePortTemplate(template, o.source, o.prefix);
+  refuseLivePort(o.envVars, { input: o.envInput ?? 'env-vars' });
+  const copy = structuredClone(template ?? {});
+  const forced: string[] = [];
+  for (const { container: c, app } of everyContainer(copy, [])) {
+    const r = previewEnv(c.env ?? [], { file: o.source, path: '' }, app ? o.envVars : [], o.envInput);
+    c.env = r.env;
+    forced.push(...r.forced.map((f) => (app ? f : `${c.name}: ${f}`)));
+  }
+  return { template: copy, forced };
+}
+
 /** Refuses a preview whose target is the production app (it holds the live trading secrets). */
 export function assertPreviewTarget(targetApp: string, productionApp: string, productionFile: string): void {
   if (targetApp.trim().toLowerCase() === productionApp.trim().toLowerCase()) {
@@ -77,13 +175,36 @@ export function assertPreviewTarget(targetApp: string, productionApp: string, pr
 
 // ---- production secrets ----
 
+const VAULT_HOST =
+  /^([a-z0-9-]+)\.(?:privatelink\.)?(?:vault|vaultcore)\.(azure\.net|usgovcloudapi\.net|azure\.cn|microsoftazure\.de)$/;
+
+/**
+ * A host as a comparison key: lower-case, without trailing dots, and a Key Vault's private-link alias
+ * (`<name>.privatelink.vaultcore.azure.net`) under its public name (`<name>.vault.azure.net`): both reach the same
+ * vault. Ports are not part of it (URL parsing drops the default one; any other still names the same vault).
+ */
+export function canonicalHost(host: string): string {
+  const h = host.trim().toLowerCase().replace(/\.+$/, '');
+  const m = VAULT_HOST.exec(h);
+  return m ? `${m[1]}.vault.${m[2]}` : h;
+}
+
 const hostOf = (url: string): string | undefined => {
   try {
-    return new URL(url.trim()).hostname.toLowerCase() || undefined;
+    return canonicalHost(new URL(url.trim().normalize('NFKC')).hostname) || undefined;
   } catch {
     return undefined;
   }
 };
+
+/** Every host a text may name: the host of the text as a URL, and each host-like word in it, canonical. */
+function hostsIn(text: string): string[] {
+  const t = text.normalize('NFKC').toLowerCase();
+  const words = t.match(/[a-z0-9][a-z0-9.-]*/g) ?? [];
+  return [hostOf(t), ...words.map(canonicalHost)].filter((h): h is string => h !== undefined && h !== '');
+}
+
+const isVaultHost = (h: string) => VAULT_HOST.test(h);
 
 /**
  * What gives access to the production secrets: the Key Vault hosts its secrets reference (and any env value that
@@ -96,13 +217,21 @@ export interface ProductionSecrets {
 
 export function productionSecrets(spec: AppSpec): ProductionSecrets {
   const fromSecrets = (spec.configuration?.secrets ?? []).map((x) => hostOf(x.keyVaultUrl ?? ''));
-  const fromEnv = (spec.template?.containers ?? [])
-    .flatMap((c) => c.env ?? [])
-    .map((e) => hostOf(e.value ?? ''))
-    .filter((h) => h !== undefined && /\.vault(core)?\./.test(h));
+  const fromEnv = everyContainer(spec.template, [])
+    .flatMap(({ container: c }) => c.env ?? [])
+    .flatMap((e) => hostsIn(e.value ?? ''))
+    .filter(isVaultHost);
   const vaults = [...new Set([...fromSecrets, ...fromEnv].filter((h): h is string => h !== undefined))];
   const identities = Object.keys(spec.identity?.userAssignedIdentities ?? {}).map((i) => i.toLowerCase());
   return { vaults, identities };
+}
+
+/** Both sets at once (the given production spec and deploy/containerapp.yaml). */
+export function mergeProductionSecrets(...all: ProductionSecrets[]): ProductionSecrets {
+  return {
+    vaults: [...new Set(all.flatMap((p) => p.vaults))],
+    identities: [...new Set(all.flatMap((p) => p.identities))],
+  };
 }
 
 const SECRETS_WHY =
@@ -110,7 +239,7 @@ const SECRETS_WHY =
 
 /** The first env entry whose value names a production vault, as `NAME=value`. */
 function vaultEntry(env: readonly EnvironmentVar[], vaults: readonly string[]): number {
-  return env.findIndex((e) => vaults.some((v) => (e.value ?? '').toLowerCase().includes(v)));
+  return env.findIndex((e) => hostsIn(e.value ?? '').some((h) => vaults.includes(h)));
 }
 
 /** Throws when the env-vars input names a production Key Vault. */
@@ -142,14 +271,11 @@ export function refuseProductionSecrets(spec: AppSpec, prod: ProductionSecrets, 
         `${x.keyVaultUrl} is a production secret`,
       );
   });
-  (spec.template?.containers ?? []).forEach((c, i) => {
+  everyContainer(spec.template, ['properties', 'template']).forEach(({ container: c, path }) => {
     const at = vaultEntry(c.env ?? [], prod.vaults);
     if (at >= 0) {
       const e = c.env![at];
-      fail(
-        ['properties', 'template', 'containers', i, 'env', at],
-        `${e.name}=${e.value} names the production Key Vault`,
-      );
+      fail([...path, 'env', at], `${e.name}=${e.value} names the production Key Vault`);
     }
   });
   const shared = Object.keys(spec.identity?.userAssignedIdentities ?? {}).find((id) =>
@@ -165,9 +291,7 @@ export function refuseProductionSecrets(spec: AppSpec, prod: ProductionSecrets, 
 export function guardLivePreview(live: ContainerApp, appName: string, prod: ProductionSecrets): void {
   const source = `app ${appName} (live)`;
   refuseProductionSecrets({ ...live, name: appName }, prod, source);
-  (live.template?.containers ?? []).forEach((c, i) =>
-    refuseLivePort(c.env ?? [], { file: source, path: formatPath(['template', 'containers', i, 'env']) }),
-  );
+  refuseLivePortTemplate(live.template, source, ['template']);
 }
 
 export interface PreviewGuardOptions {
@@ -178,6 +302,11 @@ export interface PreviewGuardOptions {
   /** The production spec's app name and file. */
   productionApp: string;
   productionFile: string;
+  /**
+   * Further production apps (the app of deploy/containerapp.yaml when `spec` names another file): a preview into
+   * any of them is refused whatever spec was given.
+   */
+  otherProduction?: ReadonlyArray<{ app: string; file: string }>;
   /** Parsed env-vars input and its name. */
   envVars?: readonly EnvironmentVar[];
   envInput?: string;
@@ -188,23 +317,18 @@ export interface PreviewGuardOptions {
 /** Every preview guard at once: returns the spec to deploy (forced env on the app container) and what was forced. */
 export function guardPreview(spec: AppSpec, o: PreviewGuardOptions): { spec: AppSpec; forced: string[] } {
   assertPreviewTarget(o.targetApp, o.productionApp, o.productionFile);
+  for (const p of o.otherProduction ?? []) assertPreviewTarget(o.targetApp, p.app, p.file);
   if (o.production) {
     refuseProductionSecrets(spec, o.production, o.specFile);
     refuseProductionVaultInput(o.envVars ?? [], o.production, o.envInput ?? 'env-vars');
   }
-  const containers = spec.template?.containers ?? [];
-  containers.forEach((c, i) => {
-    const path = formatPath(['properties', 'template', 'containers', i, 'env']);
-    refuseLivePort(c.env ?? [], { file: o.specFile, path });
+  const result = previewTemplate(spec.template, {
+    source: o.specFile,
+    prefix: ['properties', 'template'],
+    envVars: o.envVars ?? [],
+    envInput: o.envInput,
   });
-  const path = formatPath(['properties', 'template', 'containers', 0, 'env']);
-  const result = previewEnv(
-    containers[0]?.env ?? [],
-    { file: o.specFile, path },
-    o.envVars ?? [],
-    o.envInput,
-  );
-  return { spec: withEnv(spec, result.env), forced: result.forced };
+  return { spec: { ...structuredClone(spec), template: result.template }, forced: result.forced };
 }
 
 // ---- freeze windows ----

@@ -51,6 +51,55 @@ export function validateRepository(input: string, raw: string): string {
   return v;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Where an Entra token may go
+
+/**
+ * The Entra audience of Azure Container Registry: the token exchanged at /oauth2/exchange is scoped to the registry
+ * service only (an ARM-scoped token would also manage the subscription wherever it leaks; ACR can refuse those,
+ * see `az acr config authentication-as-arm`).
+ */
+export const ACR_SCOPE = 'https://containerregistry.azure.net/.default';
+
+/** The login-server domain of ACR in each named cloud. */
+const ACR_DOMAIN: Record<string, string> = {
+  AzureCloud: 'azurecr.io',
+  AzureUSGovernment: 'azurecr.us',
+  AzureChinaCloud: 'azurecr.cn',
+};
+
+/**
+ * The one allowlist of every registry token exchange (build-push auth oidc, blue-green's rollback to a version):
+ * why an Entra token must not be sent to `registry`, or undefined when it may. The registry is parsed as a URL's
+ * host and must be exactly that host (no user, path, query, fragment or backslash that a URL parser would split
+ * differently from a string test); in a named cloud it must be an ACR login server `<name>.azurecr.io` (.us, .cn)
+ * without a port. A Custom cloud (a private or simulated Azure) takes any host, ports included.
+ */
+export function tokenHostProblem(registry: string, cloud: string): string | undefined {
+  let url: URL | undefined;
+  try {
+    url = new URL(`https://${registry}/`);
+  } catch {
+    url = undefined;
+  }
+  const bare =
+    url !== undefined &&
+    !/[\s\\/?#@%]/.test(registry) &&
+    url.host === registry.toLowerCase() &&
+    url.username === '' &&
+    url.password === '' &&
+    url.pathname === '/' &&
+    url.search === '' &&
+    url.hash === '';
+  if (!url || !bare) return 'it is not a bare registry host (no scheme, user, path, query or fragment)';
+  if (cloud === 'Custom') return undefined;
+  const domain = ACR_DOMAIN[cloud] ?? ACR_DOMAIN.AzureCloud;
+  const name = new RegExp(`^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?\\.${domain.replace('.', '\\.')}$`);
+  if (url.port !== '' || !name.test(url.hostname))
+    return `it is not an Azure Container Registry login server of ${cloud} (<name>.${domain}, no port)`;
+  return undefined;
+}
+
 export interface ImageRef {
   registry: string;
   repository: string;
@@ -139,6 +188,18 @@ export interface TagInfo {
   /** ISO time the tag was created / last moved, when the registry reports it (ACR does). */
   createdAt?: string;
   updatedAt?: string;
+}
+
+/** ACR's changeable attributes of a tag or manifest. writeEnabled=false locks it (no push over it, no delete). */
+export interface ChangeableAttributes {
+  deleteEnabled: boolean;
+  writeEnabled: boolean;
+  readEnabled: boolean;
+  listEnabled: boolean;
+}
+
+export interface TagAttributes extends ChangeableAttributes {
+  digest: string;
 }
 
 export interface ManifestRead {
@@ -291,10 +352,11 @@ export class RegistryClient {
     path: string,
     scope: string,
     headers: Record<string, string> = {},
+    body?: string,
   ): Promise<Response> {
     const url = `${await this.baseUrl()}${path}`;
     const send = (auth?: string) =>
-      this.fetchFn(url, { method, headers: auth ? { ...headers, authorization: auth } : headers });
+      this.fetchFn(url, { method, headers: auth ? { ...headers, authorization: auth } : headers, body });
     let res = await send(this.tokens.get(scope));
     if (res.status === 401) {
       const challenge = parseChallenge(res.headers.get('www-authenticate'));
@@ -412,6 +474,55 @@ export class RegistryClient {
       if (digest) tags.push({ tag, digest });
     }
     return tags;
+  }
+
+  /**
+   * A tag's digest and changeable attributes from ACR's metadata API (GET /acr/v1/<repo>/_tags/<tag>); undefined
+   * when the registry has no such API or no such tag.
+   */
+  async tagAttributes(repository: string, tag: string): Promise<TagAttributes | undefined> {
+    const res = await this.request(
+      'GET',
+      `/acr/v1/${repository}/_tags/${encodeURIComponent(tag)}`,
+      `repository:${repository}:metadata_read`,
+    );
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return undefined;
+    }
+    if (!res.ok) throw await errorFrom(res, `Reading the attributes of ${repository}:${tag}`);
+    const json = (await res.json()) as {
+      tag?: { digest?: string; changeableAttributes?: Partial<Record<keyof ChangeableAttributes, boolean>> };
+    };
+    const a = json.tag?.changeableAttributes ?? {};
+    if (!json.tag?.digest) return undefined;
+    return {
+      digest: json.tag.digest,
+      deleteEnabled: a.deleteEnabled !== false,
+      writeEnabled: a.writeEnabled !== false,
+      readEnabled: a.readEnabled !== false,
+      listEnabled: a.listEnabled !== false,
+    };
+  }
+
+  /**
+   * Changes a tag's attributes (ACR: PATCH /acr/v1/<repo>/_tags/<tag> with the changeable attributes, as
+   * `az acr repository update --image repo:tag --write-enabled false` sends it). Throws RegistryError.
+   */
+  async setTagAttributes(
+    repository: string,
+    tag: string,
+    attributes: Partial<ChangeableAttributes>,
+  ): Promise<void> {
+    const res = await this.request(
+      'PATCH',
+      `/acr/v1/${repository}/_tags/${encodeURIComponent(tag)}`,
+      `repository:${repository}:metadata_write`,
+      { 'content-type': 'application/json' },
+      JSON.stringify(attributes),
+    );
+    if (!res.ok) throw await errorFrom(res, `Changing the attributes of ${repository}:${tag}`);
+    await res.body?.cancel();
   }
 
   /** Deletes a manifest by digest (and with it every tag that points to it). A digest already gone is fine. */

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ContainerApp, Container, EnvironmentVar, TrafficWeight } from '@azure/arm-appcontainers';
 import { LineCounter, isMap as isYamlMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { REQUEST_PATH_ALLOWED, requestPathProblem } from './inputs.js';
 import { appNameProblem } from './naming.js';
 import { assertValidTraffic } from './traffic.js';
 
@@ -74,8 +75,10 @@ function stringify(v: unknown): unknown {
 
 function normalise(spec: Json): void {
   const template = isMap(spec.template) ? spec.template : {};
-  for (const c of Array.isArray(template.containers) ? template.containers : []) {
-    for (const e of isMap(c) && Array.isArray(c.env) ? c.env : []) if (isMap(e)) e.value = stringify(e.value);
+  const lists = [template.containers, template.initContainers].filter(Array.isArray);
+  for (const c of lists.flat().filter(isMap)) {
+    for (const e of Array.isArray(c.env) ? c.env : []) if (isMap(e)) e.value = stringify(e.value);
+    for (const k of ['args', 'command']) if (Array.isArray(c[k])) c[k] = (c[k] as unknown[]).map(stringify);
   }
   const rules = isMap(template.scale) && Array.isArray(template.scale.rules) ? template.scale.rules : [];
   for (const rule of rules.filter(isMap)) {
@@ -355,8 +358,8 @@ function containerIssues(c: Container, path: YamlPath, secretNames: ReadonlySet<
     types.add(type);
     if (p.httpGet && !isPort(p.httpGet.port))
       at([...pp, 'httpGet', 'port'], 'allowed: a port from 1 to 65535');
-    if (p.httpGet && !String(p.httpGet.path).startsWith('/'))
-      at([...pp, 'httpGet', 'path'], "required: a path starting with '/'");
+    const pathProblem = p.httpGet ? requestPathProblem(String(p.httpGet.path)) : undefined;
+    if (pathProblem) at([...pp, 'httpGet', 'path'], `${pathProblem}; ${REQUEST_PATH_ALLOWED}`);
   });
 }
 

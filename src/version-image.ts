@@ -1,7 +1,7 @@
 // Rollback to a version whose revision is gone: find its image (by digest) in the registry the app pulls from.
 import type { TokenCredential } from '@azure/identity';
-import { armScope, type AzureSettings } from './azure.js';
-import { parseImageRef, RegistryClient, RegistryError } from './registry.js';
+import type { AzureSettings } from './azure.js';
+import { ACR_SCOPE, parseImageRef, RegistryClient, RegistryError, tokenHostProblem } from './registry.js';
 import { formatSemver, parseSemver } from './versions.js';
 
 /** Tags a release of `version` carries (build-push tags v1.2.3 as 1.2.3), most likely first. */
@@ -11,13 +11,11 @@ export function versionTags(version: string): string[] {
 }
 
 /**
- * Whether the Entra token (scoped to ARM: it manages the subscription) may be sent to `registry` for the ACR token
- * exchange: only to Azure Container Registry hosts, or any host in a Custom cloud (a private or simulated Azure).
- * The registry is read from the live app's image, so it may be a mirror that must never see the token.
+ * Whether the Entra token may be sent to `registry` for the ACR token exchange (the registry is read from the live
+ * app's image, so it may be a mirror that must never see the token): the one allowlist of src/registry.ts.
  */
 export function mayExchangeToken(registry: string, cloud: AzureSettings['cloud']): boolean {
-  const host = registry.toLowerCase().replace(/:\d+$/, '');
-  return cloud === 'Custom' || /\.azurecr\.(io|us|cn)$/.test(host);
+  return tokenHostProblem(registry, cloud) === undefined;
 }
 
 export function findVersionImage(
@@ -32,9 +30,9 @@ export function findVersionImage(
     const { registry, repository } = parseImageRef(productionImage);
     const client = new RegistryClient(registry);
     try {
-      if (!mayExchangeToken(registry, settings.cloud))
-        throw new Error('not an Azure Container Registry: no Entra token is sent to it');
-      const token = await credential.getToken(armScope(settings));
+      const problem = tokenHostProblem(registry, settings.cloud);
+      if (problem) throw new Error(`${problem}: no Entra token is sent to it`);
+      const token = await credential.getToken(ACR_SCOPE);
       if (token) {
         mask(token.token);
         mask(await client.exchangeAadToken(token.token, settings.tenantId));
@@ -42,15 +40,47 @@ export function findVersionImage(
     } catch (error) {
       log(`registry ${registry}: token exchange failed (${(error as Error).message}); trying anonymously`);
     }
-    for (const tag of versionTags(version)) {
-      try {
-        const digest = await client.digestOf(repository, tag);
-        if (digest) return `${registry}/${repository}@${digest}`;
-      } catch (error) {
-        if (!(error instanceof RegistryError)) throw error;
-        log(`registry ${registry}: ${repository}:${tag}: ${error.message}`);
-      }
-    }
-    return undefined;
+    return immutableVersionImage(client, registry, repository, version, log);
   };
+}
+
+/** A rollback to a version whose release tag is still writable: what it points at now is not what was released. */
+export class MutableTagError extends Error {
+  override name = 'MutableTagError';
+}
+
+/**
+ * The image of `version` by digest, only from a tag the release made immutable (ACR writeEnabled=false, as
+ * build-push locks the exact version tag): a writable tag may have been pushed over since the release (by a
+ * preview, a mistake or an attacker), so it is refused with MutableTagError. Undefined when no tag of the version
+ * exists.
+ */
+export async function immutableVersionImage(
+  client: RegistryClient,
+  registry: string,
+  repository: string,
+  version: string,
+  log: (line: string) => void,
+): Promise<string | undefined> {
+  const writable: string[] = [];
+  for (const tag of versionTags(version)) {
+    try {
+      const attributes = await client.tagAttributes(repository, tag);
+      if (attributes && !attributes.writeEnabled) {
+        log(
+          `registry ${registry}: ${repository}:${tag} is locked at ${attributes.digest}: deploying that digest`,
+        );
+        return `${registry}/${repository}@${attributes.digest}`;
+      }
+      const digest = attributes?.digest ?? (await client.digestOf(repository, tag));
+      if (digest) writable.push(`${repository}:${tag} (now ${digest})`);
+    } catch (error) {
+      if (!(error instanceof RegistryError)) throw error;
+      log(`registry ${registry}: ${repository}:${tag}: ${error.message}`);
+    }
+  }
+  if (writable.length === 0) return undefined;
+  throw new MutableTagError(
+    `Rollback to ${version} refuses ${writable.join(', ')} in ${registry}: the tag is still writable and no digest was recorded for the release, so it may point at an image pushed after the release. Roll back to a revision (to: <app>--<suffix>) instead, or, after checking that digest is the release, lock the tag (az acr repository update --name <registry> --image ${repository}:${versionTags(version)[0]} --write-enabled false); build-push locks release tags itself`,
+  );
 }

@@ -76,10 +76,27 @@ function runHelper(
   });
 }
 
-/** The credentials `docker login <registry>` left in the docker config; anonymous when there are none. */
+/** Masks every secret of a docker config entry or helper answer (password, identity token, base64 auth). */
+function maskCredentials(
+  credentials: RegistryCredentials,
+  mask: (secret: string) => void,
+): RegistryCredentials {
+  if (credentials.kind === 'basic') {
+    mask(credentials.password);
+    mask(Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64'));
+  }
+  if (credentials.kind === 'refresh-token') mask(credentials.refreshToken);
+  return credentials;
+}
+
+/**
+ * The credentials `docker login <registry>` left in the docker config; anonymous when there are none. Every secret
+ * found is masked (`mask`, core.setSecret in the entry) before it is used.
+ */
 export async function readDockerCredentials(
   registry: string,
   env: NodeJS.ProcessEnv = process.env,
+  mask: (secret: string) => void = () => undefined,
 ): Promise<RegistryCredentials> {
   const dir = env.DOCKER_CONFIG || join(homedir(), '.docker');
   let config: DockerConfig;
@@ -90,6 +107,6 @@ export async function readDockerCredentials(
   }
   const found = credentialsFromConfig(config, registry);
   if (!found) return { kind: 'anonymous' };
-  if (found.kind === 'inline') return found.credentials;
-  return (await runHelper(found.helper, registry, env)) ?? { kind: 'anonymous' };
+  if (found.kind === 'inline') return maskCredentials(found.credentials, mask);
+  return maskCredentials((await runHelper(found.helper, registry, env)) ?? { kind: 'anonymous' }, mask);
 }

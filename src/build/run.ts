@@ -4,8 +4,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
-import { armScope, createContainerAppsClient, createCredential } from '../azure.js';
+import { createContainerAppsClient, createCredential } from '../azure.js';
 import {
+  ACR_SCOPE,
   ACR_TOKEN_USER,
   type FetchFn,
   type PlatformSize,
@@ -14,8 +15,10 @@ import {
   RegistryError,
   type RepositoryImage,
   type RetentionPlan,
+  tokenHostProblem,
 } from '../registry.js';
-import { isReleaseBuild } from '../versions.js';
+import { versionTags } from '../version-image.js';
+import { classifyRef, isReleaseBuild } from '../versions.js';
 import { imageCreated } from './created.js';
 import { readDockerCredentials } from './credentials.js';
 import { type BuilderInfo, check, detectBuilder, type DockerCli, DockerError } from './docker.js';
@@ -33,7 +36,7 @@ import {
   tagRefs,
   withRetry,
 } from './plan.js';
-import { type BuildPushSettings, checkBuilder } from './settings.js';
+import { type BuildPushSettings, checkBuilder, oidcRegistryError } from './settings.js';
 
 export interface Logger {
   info(message: string): void;
@@ -86,6 +89,8 @@ export interface BuildPushResult {
   buildMs: number;
   pushMs: number;
   cache: string;
+  /** Release tags made immutable (ACR writeEnabled=false). */
+  locked?: string[];
   retention: RetentionReport;
 }
 
@@ -102,12 +107,16 @@ async function authenticate(
   if (settings.auth === 'none')
     return { client: new RegistryClient(settings.registry, { kind: 'anonymous' }, options), loggedIn: false };
   if (settings.auth === 'docker-config') {
-    const credentials = await readDockerCredentials(settings.registry);
+    const credentials = await readDockerCredentials(settings.registry, process.env, (secret) =>
+      deps.log.setSecret(secret),
+    );
     return { client: new RegistryClient(settings.registry, credentials, options), loggedIn: false };
   }
   const azure = settings.azure!;
   const credential = deps.credential ?? createCredential(azure);
-  const token = await credential.getToken(armScope(azure));
+  const problem = tokenHostProblem(settings.registry, azure.cloud);
+  if (problem) throw oidcRegistryError(settings.registry, problem);
+  const token = await credential.getToken(ACR_SCOPE);
   if (!token) throw new RegistryError('No Entra access token for the registry token exchange');
   deps.log.setSecret(token.token);
   const client = new RegistryClient(settings.registry, { kind: 'anonymous' }, options);
@@ -276,6 +285,11 @@ async function retention(
   const failed: Array<{ image: RepositoryImage; error: string }> = [];
   for (const image of plan.remove) {
     try {
+      // A release tag is locked (writeEnabled=false blocks its delete in ACR): unlock it just before the delete.
+      for (const tag of image.tags)
+        await client
+          .setTagAttributes(settings.repository, tag, { writeEnabled: true })
+          .catch(() => undefined);
       await client.deleteManifest(settings.repository, image.digest);
       deleted.push(image);
       deps.log.info(`Retention: deleted ${image.version} (${image.digest}; tags ${image.tags.join(', ')})`);
@@ -312,6 +326,11 @@ export async function buildAndPush(
         client: new RegistryClient(settings.registry, { kind: 'anonymous' }, { fetch: deps.fetch }),
         loggedIn: false,
       };
+  const done = settings.push ? await lockedRelease(settings, client, log) : undefined;
+  if (done) {
+    if (loggedIn) await deps.docker(['logout', settings.registry], { silent: true });
+    return done;
+  }
   const work = mkdtempSync(join(tmpdir(), 'build-push-'));
   try {
     const plan: BuildPlan = {
@@ -355,6 +374,7 @@ export async function buildAndPush(
     result.digest = await readDigest(settings, client);
     result.image = `${settings.registry}/${settings.repository}@${result.digest}`;
     if (plan.metadataFile) logMetadataMismatch(plan.metadataFile, result.digest, log);
+    result.locked = await lockRelease(settings, client, log);
     result.sizes = await client.imageSizes(settings.repository, result.digest).catch(() => []);
     result.retention = await retention(settings, client, result.digest, deps);
     return result;
@@ -362,6 +382,72 @@ export async function buildAndPush(
     rmSync(work, { recursive: true, force: true });
     if (loggedIn) await deps.docker(['logout', settings.registry], { silent: true });
   }
+}
+
+/** The tags of a release build that name its exact version (`1.4.0` for v1.4.0): the ones made immutable. */
+export function releaseLockTags(settings: Pick<BuildPushSettings, 'git' | 'tags' | 'version'>): string[] {
+  const ref = classifyRef(settings.git);
+  if (ref.kind !== 'tag' || !ref.semver) return [];
+  const exact = versionTags(settings.version);
+  return settings.tags.filter((t) => exact.includes(t));
+}
+
+/**
+ * Makes the release's exact version tags immutable (ACR writeEnabled=false; deleteEnabled stays true so that
+ * retention can remove the release later): a rollback to this version deploys what this run pushed, never what
+ * someone pushed over the tag since. A registry without ACR's API is warned about: rollback refuses its tags.
+ */
+async function lockRelease(
+  settings: BuildPushSettings,
+  client: RegistryClient,
+  log: Logger,
+): Promise<string[]> {
+  const locked: string[] = [];
+  for (const tag of releaseLockTags(settings)) {
+    try {
+      await client.setTagAttributes(settings.repository, tag, { writeEnabled: false, deleteEnabled: true });
+      locked.push(tag);
+      log.info(`Release tag ${settings.repository}:${tag} locked (write-enabled false): it is immutable`);
+    } catch (error) {
+      log.warning(
+        `Could not lock the release tag ${settings.repository}:${tag} (${(error as Error).message}): it stays writable, and a rollback to ${settings.version} refuses a writable tag`,
+      );
+    }
+  }
+  return locked;
+}
+
+/**
+ * A re-run of a release whose exact version tag is already locked converges on the image it locked: nothing is
+ * built or pushed over an immutable release (the registry would refuse it).
+ */
+async function lockedRelease(
+  settings: BuildPushSettings,
+  client: RegistryClient,
+  log: Logger,
+): Promise<BuildPushResult | undefined> {
+  for (const tag of releaseLockTags(settings)) {
+    const a = await client.tagAttributes(settings.repository, tag).catch(() => undefined);
+    if (!a || a.writeEnabled) continue;
+    log.info(
+      `${settings.registry}/${settings.repository}:${tag} is already released and locked at ${a.digest}: a release is immutable, nothing is built or pushed`,
+    );
+    return {
+      builder: 'docker',
+      pushed: false,
+      image: `${settings.registry}/${settings.repository}@${a.digest}`,
+      digest: a.digest,
+      refs: settings.tags.map((t) => `${settings.registry}/${settings.repository}:${t}`),
+      version: settings.version,
+      sizes: [],
+      buildMs: 0,
+      pushMs: 0,
+      cache: 'none',
+      locked: [tag],
+      retention: { ran: false, reason: `release ${settings.version} was already pushed and locked` },
+    };
+  }
+  return undefined;
 }
 
 /** buildx reports the digest it pushed; the registry's answer wins, a difference is worth a warning. */

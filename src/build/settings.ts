@@ -1,6 +1,6 @@
 // build-push's inputs, read and validated in one place before anything is built or pushed.
 import { existsSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { type AzureSettings, readAzureSettings } from '../azure.js';
 import {
   InputError,
@@ -11,11 +11,21 @@ import {
   parseKeyValues,
   parseList,
   required,
+  workspacePath,
 } from '../inputs.js';
-import { validateRegistry, validateRepository } from '../registry.js';
+import { tokenHostProblem, validateRegistry, validateRepository } from '../registry.js';
 import { computeVersion, defaultTags, type GitContext, validateTag } from '../versions.js';
 import type { BuilderInfo } from './docker.js';
 import type { CacheMode } from './plan.js';
+
+/** auth oidc with a registry that is not ACR: the Entra token is never requested for it. */
+export function oidcRegistryError(registry: string, problem: string): InputError {
+  return new InputError(
+    'registry',
+    registry,
+    `with auth oidc the Entra token is exchanged only with Azure Container Registry, and ${problem}; allowed: an ACR login server such as alcalgoregistry.azurecr.io (any host in cloud Custom), or auth docker-config / none for another registry`,
+  );
+}
 
 export const AUTH_MODES = ['oidc', 'docker-config', 'none'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
@@ -84,15 +94,14 @@ export function readBuildPushSettings(get: InputSource, env: SettingsEnv): Build
   );
 
   const contextRaw = get('context') || '.';
-  const context = resolve(env.workspace, contextRaw);
+  const context = workspacePath('context', contextRaw, { workspace: env.workspace, what: 'a directory' });
   if (!isDirectory(context))
     throw new InputError('context', contextRaw, 'allowed: a directory in the workspace');
   const dockerfileRaw = get('dockerfile');
-  const dockerfile = dockerfileRaw
-    ? isAbsolute(dockerfileRaw)
-      ? dockerfileRaw
-      : resolve(env.workspace, dockerfileRaw)
-    : join(context, 'Dockerfile');
+  const dockerfile = workspacePath('dockerfile', dockerfileRaw || join(context, 'Dockerfile'), {
+    workspace: env.workspace,
+    what: 'a Dockerfile',
+  });
   if (!isFile(dockerfile)) {
     throw new InputError(
       'dockerfile',
@@ -131,6 +140,8 @@ export function readBuildPushSettings(get: InputSource, env: SettingsEnv): Build
   const app = resourceGroup ? { resourceGroup, name: appName } : undefined;
   const azure =
     auth === 'oidc' || app ? readAzureSettings(get, { subscriptionRequired: app !== undefined }) : undefined;
+  const problem = auth === 'oidc' ? tokenHostProblem(registry, azure!.cloud) : undefined;
+  if (problem) throw oidcRegistryError(registry, problem);
 
   return {
     registry,

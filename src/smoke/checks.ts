@@ -1,7 +1,7 @@
 // Smoke checks: parsing the `checks` input (a YAML list, inline or in a file) and judging a response
 // against one check. Both are pure.
-import { parse as parseYaml } from 'yaml';
-import { InputError } from '../inputs.js';
+import { isMap as isYamlMap, isScalar, isSeq, parse as parseYaml, parseDocument, visit } from 'yaml';
+import { InputError, REQUEST_PATH_ALLOWED, requestPathProblem } from '../inputs.js';
 
 /** Expected status: exact codes, or classes such as `2xx`. */
 export type StatusMatcher = Array<number | `${1 | 2 | 3 | 4 | 5}xx`>;
@@ -65,11 +65,122 @@ export function defaultCheck(path: string): Check {
   };
 }
 
-/** Header names whose values are credentials: never printed, always masked. */
+/**
+ * The sensitive-header rule: names whose values are credentials, replaced by *** in the report and the summary
+ * (every check header value is also masked in the job log, whatever its name). Exact names: authorization,
+ * proxy-authorization, cookie, set-cookie; and any name containing key, token, secret, signature, password, passwd,
+ * auth, session, credential, csrf, xsrf or sig (x-api-key, Ocp-Apim-Subscription-Key, x-functions-key, X-Key,
+ * x-auth-token, X-Amz-Security-Token, X-Hub-Signature-256, x-ms-client-secret ...). The same rule names the
+ * query-string parameters whose values are masked in printed URLs (?code=, ?sig=, ?api_key=, ?token= ...).
+ */
 export function isSensitiveHeader(name: string): boolean {
-  return /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|password|api-?key|auth|session|signature/i.test(
+  return /^(authorization|proxy-authorization|cookie|set-cookie|code)$|key|token|secret|signature|sig|password|passwd|auth|session|credential|csrf|xsrf/i.test(
     name,
   );
+}
+
+/** `- "Name: value"`, `"Name": 'value'` -> name and value, quotes and a leading list dash removed. */
+function lineEntry(line: string): { key: string; value: string } | undefined {
+  const body = unquote(line.trim().replace(/^(-\s+)+/, ''));
+  const colon = body.indexOf(':');
+  if (colon <= 0) return undefined;
+  return { key: unquote(body.slice(0, colon).trim()), value: body.slice(colon + 1).trim() };
+}
+
+function unquote(text: string): string {
+  const t = text.trim();
+  return /^(["']).*\1$/s.test(t) && t.length >= 2 ? t.slice(1, -1) : t;
+}
+
+/**
+ * Every value in a checks text that may be a credential, found before any parsing that can fail: the values under
+ * any `headers` key (at any depth, lists included), the values of credential-like keys anywhere, and the
+ * credential-like query parameters of paths. YAML that does not parse is also read line by line, so a broken file
+ * still has its header values masked. Both quoted and unquoted spellings are returned.
+ */
+export function checkSecrets(text: string): string[] {
+  const found = new Set<string>();
+  const add = (v: unknown) => {
+    const t = String(v ?? '').trim();
+    if (t === '') return;
+    found.add(t);
+    found.add(unquote(t));
+  };
+  const collect = (node: unknown): void => {
+    if (isScalar(node)) add(node.value);
+    else if (isYamlMap(node)) for (const p of node.items) collect(p.value);
+    else if (isSeq(node)) for (const item of node.items) collect(item);
+  };
+  try {
+    const doc = parseDocument(text);
+    // a check written as a list (`- [Authorization, Bearer x]`) may be a header in disguise
+    if (isSeq(doc.contents)) for (const item of doc.contents.items) if (isSeq(item)) collect(item);
+    visit(doc, {
+      Pair(_key, pair) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (/^headers$/i.test(key) || isSensitiveHeader(key)) collect(pair.value);
+        if (/^path$/i.test(key) && isScalar(pair.value))
+          queryParameterSecrets(String(pair.value.value)).forEach(add);
+      },
+    });
+  } catch {
+    // the line scan below still runs
+  }
+  let headersIndent: number | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const indent = line.search(/\S/);
+    if (indent < 0) continue;
+    const entry = lineEntry(line);
+    if (headersIndent !== undefined && indent > headersIndent) {
+      add(entry ? entry.value : line.trim().replace(/^-\s*/, ''));
+      continue;
+    }
+    headersIndent = undefined;
+    if (!entry) continue;
+    if (/^headers$/i.test(entry.key)) {
+      if (entry.value === '') headersIndent = indent;
+      else
+        entry.value
+          .replace(/^\{|\}$/g, '')
+          .split(',')
+          .forEach((kv) => add(kv.includes(':') ? kv.slice(kv.indexOf(':') + 1) : kv));
+    } else if (isSensitiveHeader(entry.key)) add(entry.value);
+    else if (/^path$/i.test(entry.key)) queryParameterSecrets(unquote(entry.value)).forEach(add);
+  }
+  return [...found];
+}
+
+/** Values of credential-like query parameters (`?code=`, `?sig=`, `?api_key=`) of a path or URL. */
+export function queryParameterSecrets(pathOrUrl: string): string[] {
+  const q = pathOrUrl.indexOf('?');
+  if (q < 0) return [];
+  const out: string[] = [];
+  for (const part of pathOrUrl.slice(q + 1).split(/[&;]/)) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    const raw = part.slice(eq + 1).replace(/#.*$/, '');
+    if (raw === '' || !isSensitiveHeader(safeDecode(part.slice(0, eq)))) continue;
+    out.push(raw);
+    const decoded = safeDecode(raw.replace(/\+/g, ' '));
+    if (decoded !== raw) out.push(decoded);
+  }
+  return out;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** The InputError with every secret replaced by *** in its value and text. */
+export function redactInputError(error: InputError, secrets: readonly string[]): InputError {
+  const live = [...secrets].filter((x) => x.length > 0).sort((a, b) => b.length - a.length);
+  if (live.length === 0) return error;
+  const hide = (t: string) => live.reduce((text, x) => text.split(x).join('***'), t);
+  return new InputError(error.input, hide(error.value), hide(error.allowed));
 }
 
 function parseStatus(input: string, where: string, raw: unknown): StatusMatcher {
@@ -115,9 +226,18 @@ function parseHeaderMatchers(input: string, where: string, raw: unknown): Record
   );
 }
 
-function parseOne(input: string, raw: unknown, index: number): Check {
+function parseOne(input: string, raw: unknown, index: number, echo = true): Check {
   const where = `check ${index + 1}`;
-  if (!isRecord(raw)) throw new InputError(input, `${where}: ${JSON.stringify(raw)}`, ALLOWED);
+  if (!isRecord(raw)) {
+    // a list or a mapping may hold header values: only a plain item is shown
+    const shown =
+      echo && (scalar(raw) || raw === null)
+        ? JSON.stringify(raw)
+        : Array.isArray(raw)
+          ? 'a list'
+          : 'a plain value';
+    throw new InputError(input, `${where}: ${shown}`, ALLOWED);
+  }
   const unknown = Object.keys(raw).filter((k) => !(KEYS as readonly string[]).includes(k));
   if (unknown.length)
     throw new InputError(input, `${where}: ${unknown.join(', ')}`, `allowed keys: ${KEYS.join(', ')}`);
@@ -125,8 +245,9 @@ function parseOne(input: string, raw: unknown, index: number): Check {
   if (!METHODS.includes(method))
     throw new InputError(input, `${where}: method ${method}`, `allowed: ${METHODS.join(', ')}`);
   const path = String(raw.path ?? '/');
-  if (!path.startsWith('/'))
-    throw new InputError(input, `${where}: path ${path}`, "allowed: a path starting with '/'");
+  const pathProblem = requestPathProblem(path);
+  if (pathProblem)
+    throw new InputError(input, `${where}: path ${path}`, `${REQUEST_PATH_ALLOWED} (${pathProblem})`);
   const body = raw.body === undefined || raw.body === null ? undefined : raw.body;
   const headers = parseStringMap(input, where, 'headers', raw.headers);
   if (
@@ -165,8 +286,11 @@ function parseOne(input: string, raw: unknown, index: number): Check {
   };
 }
 
-/** Parses YAML/JSON text holding a list of checks. `source` is how the error names the value. */
-export function parseChecks(input: string, text: string, source = text): Check[] {
+/**
+ * Parses YAML/JSON text holding a list of checks. `source` is how the error names the value; with `fromFile` an
+ * item that is not a mapping is described, never shown (errors do not echo a file's contents).
+ */
+export function parseChecks(input: string, text: string, source = text, { fromFile = false } = {}): Check[] {
   let doc: unknown;
   try {
     doc = parseYaml(text);
@@ -174,7 +298,7 @@ export function parseChecks(input: string, text: string, source = text): Check[]
     throw new InputError(input, source, `${ALLOWED} (YAML error: ${(e as Error).message.split('\n')[0]})`);
   }
   if (!Array.isArray(doc) || doc.length === 0) throw new InputError(input, source, ALLOWED);
-  const checks = doc.map((c, i) => parseOne(input, c, i));
+  const checks = doc.map((c, i) => parseOne(input, c, i, !fromFile));
   const dup = checks.find((c, i) => checks.findIndex((o) => o.name === c.name) !== i);
   if (dup) throw new InputError(input, source, `allowed: distinct check names (two are named '${dup.name}')`);
   return checks;

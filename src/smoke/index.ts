@@ -1,6 +1,7 @@
 // The smoke-test core: wait-ready, the checks, expect-version, the load phase and the verdict.
 // smoke-test's entry, blue-green's promote gates and deploy-app's readiness proof import it.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,7 +12,7 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from '../http.js';
-import type { ResolveEntry } from '../inputs.js';
+import { InputError, isInside, realPathOf, type ResolveEntry, urlOnOrigin } from '../inputs.js';
 import {
   defaultCheck,
   describeStatus,
@@ -55,7 +56,7 @@ function pollDeps(deps: SmokeDeps): PollDeps {
 
 function requestOf(base: URL, check: Check, headers: Record<string, string>, timeoutMs: number): HttpRequest {
   return {
-    url: new URL(check.path, base),
+    url: urlOnOrigin(check.path, base),
     method: check.method,
     headers: { 'user-agent': USER_AGENT, ...headers, ...check.headers },
     body: check.body,
@@ -123,9 +124,10 @@ export async function waitReady(o: ReadyOptions, deps: SmokeDeps = {}): Promise<
 }
 
 async function runCheck(client: HttpClient, s: SmokeSettings, check: Check): Promise<CheckResult> {
-  const req = requestOf(s.url, check, s.headers, s.timeoutMs);
-  const base = { name: check.name, method: check.method, url: String(req.url) };
+  const base = { name: check.name, method: check.method, url: `${s.url.origin}${check.path}` };
   try {
+    const req = requestOf(s.url, check, s.headers, s.timeoutMs);
+    base.url = String(req.url);
     const res = await client.request(req);
     const problems = judge(check, observe(res));
     return {
@@ -142,9 +144,10 @@ async function runCheck(client: HttpClient, s: SmokeSettings, check: Check): Pro
 
 async function checkVersion(client: HttpClient, s: SmokeSettings, expected: string): Promise<VersionResult> {
   const probe = { ...defaultCheck(s.versionPath), status: [] };
-  const req = requestOf(s.url, probe, s.headers, s.timeoutMs);
-  const base = { expected, source: describeSource(s.versionSource), url: String(req.url) };
+  const base = { expected, source: describeSource(s.versionSource), url: `${s.url.origin}${s.versionPath}` };
   try {
+    const req = requestOf(s.url, probe, s.headers, s.timeoutMs);
+    base.url = String(req.url);
     const res = await client.request(req);
     const actual = readVersion(s.versionSource, observe(res));
     const passed = res.status >= 200 && res.status < 300 && sameVersion(expected, actual);
@@ -259,7 +262,31 @@ async function smoke(
 }
 
 /** Writes the report as JSON (creating its folder). */
-export async function writeReport(path: string, report: SmokeReport): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+/**
+ * Writes the report inside `root` (the workspace, or RUNNER_TEMP for the default report), never through a symlink:
+ * the folder's real path must stay inside `root` and the file itself is opened with O_NOFOLLOW.
+ */
+export async function writeReport(path: string, report: SmokeReport, root?: string): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  if (root !== undefined && !isInside(realPathOf(root), realPathOf(dir)))
+    throw new InputError(
+      'report',
+      path,
+      `allowed: a report file inside ${root}; a symlink out of it is refused`,
+    );
+  const handle = await open(
+    path,
+    fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_TRUNC | fsConstants.O_NOFOLLOW,
+    0o644,
+  ).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ELOOP')
+      throw new InputError('report', path, 'allowed: a report file that is not a symlink');
+    throw error;
+  });
+  try {
+    await handle.writeFile(`${JSON.stringify(report, null, 2)}\n`);
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,7 +1,7 @@
 // The smoke-test inputs, read and checked in one place before any request is sent.
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve as resolvePath } from 'node:path';
+import { join } from 'node:path';
 import {
   InputError,
   parseDuration,
@@ -10,11 +10,24 @@ import {
   parseNumber,
   parseResolve,
   parseUrl,
+  REQUEST_PATH_ALLOWED,
+  requestPathProblem,
   required,
+  workspaceOf,
+  workspacePath,
   type InputSource,
   type ResolveEntry,
 } from '../inputs.js';
-import { defaultCheck, isSensitiveHeader, looksLikePath, parseChecks, type Check } from './checks.js';
+import {
+  checkSecrets,
+  defaultCheck,
+  isSensitiveHeader,
+  looksLikePath,
+  parseChecks,
+  queryParameterSecrets,
+  redactInputError,
+  type Check,
+} from './checks.js';
 import type { LoadOptions } from './load.js';
 import type { Thresholds } from './stats.js';
 import { parseVersionSource, type VersionSource } from './version.js';
@@ -37,6 +50,8 @@ export interface SmokeSettings {
   versionPath: string;
   versionSource: VersionSource;
   reportPath: string;
+  /** The folder the report must stay in when it is written (the workspace, or RUNNER_TEMP for the default). */
+  reportRoot: string;
   /** Values to mask in logs (header credentials). Never printed. */
   secrets: string[];
 }
@@ -56,6 +71,12 @@ export interface SettingsDeps {
   env?: NodeJS.ProcessEnv;
   readFile?: (path: string) => string;
   fileExists?: (path: string) => boolean;
+  /**
+   * Masks a secret in the job log (core.setSecret in an entry), once per value, called before any parsing that can
+   * fail: every header value (headers input, every check's headers), credential-like query parameters and URL
+   * userinfo; and, before it returns, every value of `secrets`.
+   */
+  mask?: (secret: string) => void;
 }
 
 /** `0.01` or `1%`: a fraction from 0 to 1. */
@@ -91,19 +112,77 @@ export function parseHeaders(name: string, raw: string): Record<string, string> 
 function readChecks(raw: string, path: string, deps: Required<SettingsDeps>): Check[] {
   const v = raw.trim();
   if (v === '') return [defaultCheck(path)];
-  if (!looksLikePath(v)) {
+  let text = v;
+  let source = v;
+  const fromFile = looksLikePath(v);
+  if (fromFile) {
+    const file = workspacePath('checks', v, { env: deps.env, what: 'a checks file' });
+    if (!deps.fileExists(file)) {
+      throw new InputError(
+        'checks',
+        v,
+        'allowed: an inline YAML list of checks, or the path of an existing checks file',
+      );
+    }
+    text = deps.readFile(file);
+  } else {
     const firstLine = v.split('\n')[0];
-    return parseChecks('checks', v, firstLine.length > 60 ? `${firstLine.slice(0, 59)}…` : firstLine);
+    source = firstLine.length > 60 ? `${firstLine.slice(0, 59)}…` : firstLine;
   }
-  const file = resolvePath(deps.env.GITHUB_WORKSPACE ?? '.', v);
-  if (!deps.fileExists(file)) {
+  // Masked before parsing: a duplicate name, a YAML error or a nested list must not print a header value.
+  const secrets = checkSecrets(text);
+  for (const secret of secrets) deps.mask(secret);
+  try {
+    return parseChecks('checks', text, source, { fromFile });
+  } catch (error) {
+    if (error instanceof InputError) throw redactInputError(error, secrets);
+    throw error;
+  }
+}
+
+/** The `url` input: userinfo is refused (masked first), credential-like query values are masked. */
+function readUrl(raw: string, mask: (secret: string) => void): { url: URL; secrets: string[] } {
+  const v = required('url', raw, 'allowed: an absolute URL starting with https:// or http://');
+  const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(v)?.[1];
+  const secrets = [
+    ...(userinfo ? [userinfo, ...userinfo.split(':'), safeDecode(userinfo)] : []),
+    ...queryParameterSecrets(v),
+  ].filter((x) => x !== '');
+  for (const secret of secrets) mask(secret);
+  const shown = userinfo ? v.replace(`${userinfo}@`, '***@') : v;
+  let url: URL;
+  try {
+    url = parseUrl('url', v);
+  } catch (error) {
+    if (error instanceof InputError) throw redactInputError(error, secrets);
+    throw error;
+  }
+  if (url.username !== '' || url.password !== '') {
     throw new InputError(
-      'checks',
-      v,
-      'allowed: an inline YAML list of checks, or the path of an existing checks file',
+      'url',
+      shown,
+      'allowed: a URL without user:password@ (a URL is printed in logs, reports and summaries, and its userinfo is not sent): send credentials as a header instead, e.g. headers: "Authorization: Basic <base64>" from a secret',
     );
   }
-  return parseChecks('checks', deps.readFile(file), v);
+  return { url, secrets };
+}
+
+/** `mask` called once per distinct non-empty secret. */
+function onceEach(mask: (secret: string) => void): (secret: string) => void {
+  const done = new Set<string>();
+  return (secret) => {
+    if (secret === '' || done.has(secret)) return;
+    done.add(secret);
+    mask(secret);
+  };
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Reads every smoke-test input; throws one InputError naming the first bad one. */
@@ -112,16 +191,20 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
     env: deps.env ?? process.env,
     readFile: deps.readFile ?? ((p) => readFileSync(p, 'utf8')),
     fileExists: deps.fileExists ?? existsSync,
+    mask: onceEach(deps.mask ?? (() => undefined)),
   };
-  const url = parseUrl(
-    'url',
-    required('url', input('url'), 'allowed: an absolute URL starting with https:// or http://'),
-  );
+  for (const line of parseList(input('headers'))) {
+    const colon = line.indexOf(':');
+    const value = colon > 0 ? line.slice(colon + 1).trim() : line;
+    if (value !== '') d.mask(value);
+  }
+  const { url, secrets: urlSecrets } = readUrl(input('url'), d.mask);
   const headers = parseHeaders('headers', input('headers'));
   const checks = readChecks(input('checks'), `${url.pathname}${url.search}`, d);
   const resolve = parseResolve('resolve', input('resolve'));
   const caRaw = input('ca-file').trim();
-  const caFile = caRaw === '' ? undefined : resolvePath(d.env.GITHUB_WORKSPACE ?? '.', caRaw);
+  const caFile =
+    caRaw === '' ? undefined : workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
   if (caFile && !d.fileExists(caFile))
     throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
   const durationMs = parseDuration('duration', input('duration'), SMOKE_DEFAULTS.durationMs);
@@ -136,9 +219,12 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
   });
   const expectVersion = input('expect-version').trim() || undefined;
   const versionPath = input('version-path').trim() || SMOKE_DEFAULTS.versionPath;
-  if (!versionPath.startsWith('/'))
-    throw new InputError('version-path', versionPath, "allowed: a path starting with '/'");
+  const versionProblem = requestPathProblem(versionPath);
+  if (versionProblem)
+    throw new InputError('version-path', versionPath, `${REQUEST_PATH_ALLOWED} (${versionProblem})`);
   const secrets = [
+    ...urlSecrets,
+    ...checks.flatMap((c) => queryParameterSecrets(c.path)),
     ...Object.values(headers),
     ...checks.flatMap((c) =>
       Object.entries(c.headers)
@@ -146,6 +232,18 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
         .map(([, v]) => v),
     ),
   ].filter((v) => v !== '');
+  for (const secret of new Set(secrets)) d.mask(secret);
+  const reportRaw = input('report').trim();
+  const report =
+    reportRaw === ''
+      ? {
+          path: join(d.env.RUNNER_TEMP || tmpdir(), 'smoke-test-report.json'),
+          root: d.env.RUNNER_TEMP || tmpdir(),
+        }
+      : {
+          path: workspacePath('report', reportRaw, { env: d.env, what: 'a report file' }),
+          root: workspaceOf(d.env),
+        };
   return {
     url,
     checks,
@@ -165,9 +263,8 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
     expectVersion,
     versionPath,
     versionSource: parseVersionSource('version-source', input('version-source')),
-    reportPath: resolvePath(
-      input('report').trim() || join(d.env.RUNNER_TEMP || tmpdir(), 'smoke-test-report.json'),
-    ),
+    reportPath: report.path,
+    reportRoot: report.root,
     secrets: [...new Set(secrets)],
   };
 }

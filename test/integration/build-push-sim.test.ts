@@ -43,6 +43,10 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
       await cp.push(REPO, `1.${i}.0`);
       seeded.set(`1.${i}.0`, (await client.digestOf(REPO, `1.${i}.0`))!);
     }
+    // The releases retention will delete were locked by their own release (writeEnabled=false, ACR refuses to
+    // delete a locked tag): retention must unlock them first.
+    for (const v of ['1.0.0', '1.2.0'])
+      await client.setTagAttributes(REPO, v, { writeEnabled: false, deleteEnabled: true });
     await cp.push(REPO, 'main');
     await cp.client.containerApps.beginCreateOrUpdateAndWait(
       RG,
@@ -137,7 +141,8 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
           JSON.parse(Buffer.from(l.split('.')[1], 'base64url').toString()) as { typ?: string; aud?: string },
       );
     expect(masked.map((c) => c.typ)).toContain('refresh'); // the ACR refresh token
-    expect(masked.map((c) => c.aud)).toContain(sim.endpoints.arm); // the Entra token it was exchanged for
+    expect(masked.map((c) => c.aud)).toContain('https://containerregistry.azure.net'); // the Entra token it was exchanged for, ACR's audience
+    expect(masked.map((c) => c.aud)).not.toContain(sim.endpoints.arm);
 
     // Retention: exactly the newest 10 releases, plus 1.1.0 that the active revision runs.
     const left = await client.listTags(REPO);
@@ -162,6 +167,12 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
     );
     expect(await client.digestOf(REPO, '1.1.0')).toBe(seeded.get('1.1.0'));
     expect(left.map((t) => t.tag)).toContain('main');
+    // The release's exact version tag is now immutable; its moving tags are not.
+    expect(await client.tagAttributes(REPO, '1.12.0')).toMatchObject({
+      writeEnabled: false,
+      deleteEnabled: true,
+    });
+    expect(await client.tagAttributes(REPO, '1.12')).toMatchObject({ writeEnabled: true });
     expect(r.summary).toMatch(/\| deleted \| 1\.2\.0 \|/);
     expect(r.summary).toMatch(/\| deleted \| 1\.0\.0 \|/);
     expect(r.summary).toMatch(/\| kept \| 1\.1\.0 \| run by active revision alc-algo-agents--v1-1-0 \|/);

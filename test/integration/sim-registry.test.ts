@@ -10,6 +10,9 @@ import {
   type RegistryHandle,
 } from '../../sim/registry.js';
 import { httpsRequest } from '../../sim/http.js';
+import { RegistryClient } from '../../src/registry.js';
+import { fetchWithCa } from '../support/build-push.js';
+import { immutableVersionImage, MutableTagError } from '../../src/version-image.js';
 import {
   buildSampleApp,
   describeWithDocker,
@@ -105,6 +108,24 @@ describeWithDocker('simulated registry with the ACR facade', () => {
   });
 
   it.each([
+    ['an ARM-scoped Entra token', 'https://management.azure.com', 401],
+    ["ACR's audience", 'https://containerregistry.azure.net', 200],
+  ])('the exchange of %s answers %p (ACR refuses tokens for another audience)', async (_n, aud, status) => {
+    const res = await httpsRequest(`https://${reg.server}/oauth2/exchange`, {
+      ca: reg.certs.ca,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'access_token',
+        service: reg.server,
+        access_token: reg.identity.issueAccessToken(aud),
+      }).toString(),
+    });
+    expect(res.status).toBe(status);
+    if (status !== 200) expect(res.body).toMatch(/audience https:\/\/management\.azure\.com/);
+  });
+
+  it.each([
     ['another user name', 'admin', undefined],
     ['a password that is not a refresh token', ACR_TOKEN_USER, 'not-a-token'],
   ])('refuses a token request with %s', async (_name, user, password) => {
@@ -173,6 +194,69 @@ describeWithDocker('simulated registry with the ACR facade', () => {
     expect((JSON.parse(after.body) as { tags: string[] }).tags).toEqual(['1.1.0']);
     const gone = await get(`/v2/${repo}/manifests/${old.digest}`, auth);
     expect(gone.status).toBe(404);
+  });
+});
+
+describeWithDocker('release tags locked as ACR locks them (writeEnabled=false)', () => {
+  let reg: TestRegistry;
+  const local = new DockerCli();
+  const images: string[] = [];
+  const repo = uniqueName('alc-sim-lock/agents');
+  let client: RegistryClient;
+  beforeAll(async () => {
+    reg = await startTestRegistry();
+    images.push(await buildSampleApp(local, `${uniqueName('alc-sim-lock')}:1.0.0`, { version: '1.0.0' }));
+    images.push(await buildSampleApp(local, `${uniqueName('alc-sim-lock')}:6.6.6`, { version: '6.6.6' }));
+    client = new RegistryClient(
+      reg.server,
+      { kind: 'refresh-token', refreshToken: await reg.refreshToken() },
+      {
+        fetch: fetchWithCa(reg.certs.ca),
+        scheme: 'https',
+      },
+    );
+  });
+  afterAll(async () => {
+    await local.rmi(images);
+    await reg?.stop();
+  });
+
+  it('GET returns the attributes, PATCH locks the tag, a push over it is refused (405 DENIED), deletes too', async () => {
+    await reg.push(images[0], `${repo}:1.0.0`);
+    const before = await client.tagAttributes(repo, '1.0.0');
+    expect(before).toMatchObject({ writeEnabled: true, deleteEnabled: true });
+    await client.setTagAttributes(repo, '1.0.0', { writeEnabled: false, deleteEnabled: true });
+    const locked = await client.tagAttributes(repo, '1.0.0');
+    expect(locked).toEqual({ ...before, writeEnabled: false });
+
+    // someone pushes another image over the released tag: refused, the tag keeps its digest
+    await expect(reg.push(images[1], `${repo}:1.0.0`)).rejects.toThrow(/disallowed|denied|405/i);
+    expect(await client.digestOf(repo, '1.0.0')).toBe(before!.digest);
+
+    // rollback to the version deploys the locked digest
+    const logs: string[] = [];
+    expect(await immutableVersionImage(client, reg.server, repo, 'v1.0.0', (l) => logs.push(l))).toBe(
+      `${reg.server}/${repo}@${before!.digest}`,
+    );
+
+    // a locked tag cannot be deleted; retention unlocks it first (deleteEnabled stayed true)
+    await expect(client.deleteManifest(repo, before!.digest)).rejects.toThrow(/HTTP 405/);
+    await client.setTagAttributes(repo, '1.0.0', { writeEnabled: true });
+    expect(await client.deleteManifest(repo, before!.digest)).toBe('deleted');
+  });
+
+  it('rollback to a version whose tag is still writable is refused, naming the tag and what to do', async () => {
+    await reg.push(images[1], `${repo}:1.4.0`);
+    const run = immutableVersionImage(client, reg.server, repo, 'v1.4.0', () => undefined);
+    await expect(run).rejects.toThrow(MutableTagError);
+    await expect(run).rejects.toThrow(/refuses .*:1\.4\.0 \(now sha256:[0-9a-f]{64}\).*still writable/);
+    expect(await immutableVersionImage(client, reg.server, repo, 'v9.9.9', () => undefined)).toBeUndefined();
+  });
+
+  it('PATCH with a body that is not changeable attributes is a 400', async () => {
+    await expect(
+      client.setTagAttributes(repo, '1.4.0', { writeEnabled: 'no' } as unknown as { writeEnabled: boolean }),
+    ).rejects.toThrow(/HTTP 400/);
   });
 });
 

@@ -11,7 +11,8 @@ const runSmokeEntry = (dir: string, inputs: Record<string, string>): Promise<Ent
   runEntry({
     action: 'smoke-test',
     inputs,
-    env: { HOME: process.env.HOME, RUNNER_TEMP: dir },
+    // the workspace (tmpdir) holds the CA file and the reports: ca-file and report are confined to it
+    env: { HOME: process.env.HOME, RUNNER_TEMP: dir, GITHUB_WORKSPACE: tmpdir() },
     timeoutMs: 60_000,
   });
 

@@ -4,7 +4,7 @@ import { readSmokeSettings, runSmoke, type SmokeReport } from '../../src/smoke/i
 import { makePki, startApp, type Pki, type TestApp } from './smoke-servers.js';
 
 /** Runs the smoke test with action-style inputs against http://app.test:<port> reached through resolve. */
-async function smoke(app: TestApp, inputs: Record<string, string>): Promise<SmokeReport> {
+async function smoke(app: TestApp, inputs: Record<string, string>, workspace?: string): Promise<SmokeReport> {
   const all: Record<string, string> = {
     url: `http://app.test:${app.port}/healthz`,
     resolve: `app.test:${app.port}:127.0.0.1`,
@@ -13,7 +13,9 @@ async function smoke(app: TestApp, inputs: Record<string, string>): Promise<Smok
     timeout: '3s',
     ...inputs,
   };
-  return runSmoke(readSmokeSettings((name) => all[name] ?? '', { env: {} }));
+  return runSmoke(
+    readSmokeSettings((name) => all[name] ?? '', { env: workspace ? { GITHUB_WORKSPACE: workspace } : {} }),
+  );
 }
 
 describe('runSmoke checks', () => {
@@ -260,7 +262,12 @@ describe('runSmoke over TLS with a private CA', () => {
   });
 
   it('passes with the CA given as ca-file', async () => {
-    const r = await smoke(app, { ...inputs(), 'ca-file': pki.caFile, duration: '500ms', rate: '20' });
+    // the CA file lies in the workspace (ca-file is confined to it)
+    const r = await smoke(
+      app,
+      { ...inputs(), 'ca-file': pki.caFile, duration: '500ms', rate: '20' },
+      pki.dir,
+    );
     expect(r.failures).toEqual([]);
     expect(app.lastSni).toBe('alc-algo-agents--v1-4-0.env.smoke.test');
   });

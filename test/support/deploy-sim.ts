@@ -2,7 +2,7 @@
 // app pushed by digest (v1, v2, v3 and a broken build), an ACA client the way the actions build one, the core's
 // settings from inputs, and running an action entry against it as a runner does.
 import { type ChildProcess, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
@@ -53,6 +53,8 @@ export interface DeploySim {
 }
 
 const SAMPLE_REPO = 'alc-algo-agents';
+/** Where the simulator's CA is copied inside the repository (git-ignored). */
+const CA_DIR = 'sim/.state/test-ca';
 
 async function loginToRegistry(sim: Simulator, docker: DockerCli, http: HttpClient): Promise<string> {
   const server = sim.endpoints.registry!;
@@ -136,11 +138,15 @@ export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<D
   });
   try {
     const pushed = await pushImages(sim, prefix, http);
+    // ca-file is confined to the workspace (the repository): a copy of the simulator's CA under sim/.state/
+    mkdirSync(join(ROOT, CA_DIR), { recursive: true });
+    const caCopy = join(CA_DIR, `${prefix}.pem`);
+    copyFileSync(sim.caPath, join(ROOT, caCopy));
     const common: Record<string, string> = {
       ...simAzureInputs(sim.env),
       'resource-group': RG,
       resolve: sim.env.ALC_SIM_RESOLVE,
-      'ca-file': sim.caPath,
+      'ca-file': caCopy,
     };
     const calls: string[] = [];
     const counter: PipelinePolicy = {
@@ -190,6 +196,7 @@ export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<D
         await sim.stop();
         await pushed.cleanup();
         rmSync(stateDir, { recursive: true, force: true });
+        rmSync(join(ROOT, caCopy), { force: true });
       },
     };
   } catch (e) {

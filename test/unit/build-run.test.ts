@@ -117,6 +117,86 @@ describe('buildAndPush', () => {
     });
   });
 
+  it("oidc asks Entra for ACR's audience, never ARM's", async () => {
+    const { docker } = fakeDocker();
+    const scopes: string[] = [];
+    const d = deps(docker);
+    d.credential = {
+      getToken: async (scope) => {
+        scopes.push(String(scope));
+        return { token: 'entra-token', expiresOnTimestamp: Date.now() + 3600_000 };
+      },
+    };
+    await buildAndPush(settings({ auth: 'oidc', cache: 'none' }), d);
+    expect(scopes).toEqual(['https://containerregistry.azure.net/.default']);
+  });
+
+  it('oidc with a registry that is not ACR: one InputError, before any token is requested or sent', async () => {
+    const { docker, calls } = fakeDocker();
+    let asked = 0;
+    const d = deps(docker);
+    d.credential = {
+      getToken: async () => {
+        asked += 1;
+        return { token: 'entra-token', expiresOnTimestamp: Date.now() + 3600_000 };
+      },
+    };
+    const s = { ...settings({ auth: 'oidc', cache: 'none' }), registry: 'ghcr.io' };
+    await expect(buildAndPush(s, d)).rejects.toThrow(/^Input 'registry' has the invalid value 'ghcr.io'/);
+    expect(asked).toBe(0);
+    expect(calls.map((c) => c.args[0])).not.toContain('login');
+  });
+
+  it('a release makes its exact version tag immutable (ACR writeEnabled=false, deleteEnabled true), only that tag', async () => {
+    const { docker } = fakeDocker();
+    const patches: Array<{ path: string; body: unknown }> = [];
+    const d = deps(docker);
+    d.fetch = async (url, init = {}) => {
+      const path = new URL(url).pathname;
+      if (init.method === 'PATCH') {
+        patches.push({ path, body: JSON.parse(String(init.body)) });
+        return Response.json({ tag: { name: path.split('/').pop(), digest: DIGEST } });
+      }
+      if (path.startsWith('/acr/v1/') && path.includes('/_tags/')) return new Response('{}', { status: 404 });
+      return registryFetch(url, init);
+    };
+    const result = await buildAndPush(settings({ auth: 'none', cache: 'none' }, 'refs/tags/v1.2.3'), d);
+    expect(patches).toEqual([
+      { path: '/acr/v1/agents/_tags/1.2.3', body: { writeEnabled: false, deleteEnabled: true } },
+    ]);
+    expect(result.locked).toEqual(['1.2.3']);
+  });
+
+  it('a branch build locks nothing', async () => {
+    const { docker } = fakeDocker();
+    let patched = 0;
+    const d = deps(docker);
+    d.fetch = async (url, init = {}) => {
+      if (init.method === 'PATCH') patched += 1;
+      return registryFetch(url, init);
+    };
+    await buildAndPush(settings({ auth: 'none', cache: 'none' }), d);
+    expect(patched).toBe(0);
+  });
+
+  it('a re-run of a release already locked converges on its digest: nothing is built or pushed', async () => {
+    const { docker, calls } = fakeDocker();
+    const d = deps(docker);
+    const locked = `sha256:${'cd'.repeat(32)}`;
+    d.fetch = async (url, init = {}) => {
+      const path = new URL(url).pathname;
+      if (path === '/acr/v1/agents/_tags/1.2.3')
+        return Response.json({
+          tag: { name: '1.2.3', digest: locked, changeableAttributes: { writeEnabled: false } },
+        });
+      return registryFetch(url, init);
+    };
+    const result = await buildAndPush(settings({ auth: 'none', cache: 'none' }, 'refs/tags/v1.2.3'), d);
+    expect(result).toMatchObject({ image: `r.azurecr.io/agents@${locked}`, digest: locked, pushed: false });
+    expect(calls.map((c) => c.args[0])).not.toContain('build');
+    expect(calls.map((c) => c.args[0])).not.toContain('push');
+  });
+
   it('logs out even when the build fails', async () => {
     const { calls } = fakeDocker();
     const failing: DockerCli = async (args, o) => {

@@ -137,6 +137,26 @@ describe('readBuildPushSettings', () => {
     ['resource group without app', { 'resource-group': 'rg' }, 'app', /together/],
     ['app without subscription', { app: 'a', 'resource-group': 'rg' }, 'subscription-id', /required/],
     ['oidc with a bad client id', { auth: 'oidc', 'client-id': 'x' }, 'client-id', /GUID/],
+    [
+      'oidc with GitHub Packages',
+      { auth: 'oidc', registry: 'ghcr.io' },
+      'registry',
+      /only with Azure Container/,
+    ],
+    [
+      'oidc with Docker Hub',
+      { auth: 'oidc', registry: 'docker.io' },
+      'registry',
+      /only with Azure Container/,
+    ],
+    ['oidc with a port on ACR', { auth: 'oidc', registry: 'r.azurecr.io:8443' }, 'registry', /no port/],
+    ['oidc with a look-alike', { auth: 'oidc', registry: 'r.azurecr.io.evil.example' }, 'registry', /ACR/],
+    [
+      'oidc with another cloud',
+      { auth: 'oidc', registry: 'r.azurecr.io', cloud: 'AzureUSGovernment' },
+      'registry',
+      /azurecr\.us/,
+    ],
   ])('%s fails on input %p', (_name, inputs, input, message) => {
     const e = inputErrorOf(() => read(inputs));
     expect(e.input).toBe(input);

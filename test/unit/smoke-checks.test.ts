@@ -92,7 +92,7 @@ describe('looksLikePath / isSensitiveHeader', () => {
     ['cookie', true],
     ['X-API-Key', true],
     ['x-auth-token', true],
-    ['Ocp-Apim-Subscription-Key', false],
+    ['Ocp-Apim-Subscription-Key', true],
     ['Accept', false],
     ['content-type', false],
   ])('isSensitiveHeader(%p) = %p', (name, want) => expect(isSensitiveHeader(name)).toBe(want));

@@ -29,6 +29,7 @@ describe('readSmokeSettings', () => {
       versionPath: '/version',
       versionSource: { kind: 'json', path: 'version' },
       reportPath: '/runner/tmp/smoke-test-report.json',
+      reportRoot: '/runner/tmp',
       secrets: [],
     });
   });
@@ -51,7 +52,7 @@ describe('readSmokeSettings', () => {
         'expect-version': 'v1.2.3',
         'version-path': '/about',
         'version-source': 'header:x-version',
-        report: '/out/r.json',
+        report: 'out/r.json',
       },
       {
         '/ws/smoke/checks.yml':
@@ -73,7 +74,7 @@ describe('readSmokeSettings', () => {
       '/about',
       { kind: 'header', name: 'x-version' },
     ]);
-    expect(s.reportPath).toBe('/out/r.json');
+    expect(s.reportPath).toBe('/ws/out/r.json');
     // Every value of the headers input, and credential-like check headers, are secrets; plain ones are not.
     expect(s.secrets).toEqual(['Bearer abc', 'prod', 'k3y']);
   });

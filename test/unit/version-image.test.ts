@@ -68,7 +68,71 @@ describe('findVersionImage', () => {
     ['azurecr.io.evil.example', 'AzureCloud', false],
     ['127.0.0.1:5000', 'AzureCloud', false],
     ['127.0.0.1:5000', 'Custom', true],
+    // allowlist bypasses: a string test passes them, a URL parser sends the request elsewhere
+    ['evil.example#.azurecr.io', 'AzureCloud', false],
+    ['evil.example?.azurecr.io', 'AzureCloud', false],
+    ['evil.example\\.azurecr.io', 'AzureCloud', false],
+    ['evil.example/.azurecr.io', 'AzureCloud', false],
+    ['user@alcalgoregistry.azurecr.io', 'AzureCloud', false],
+    ['evil.example@alcalgoregistry.azurecr.io', 'AzureCloud', false],
+    ['alcalgoregistry.azurecr.io:443', 'AzureCloud', false],
+    ['alcalgoregistry.azurecr.io:8443', 'AzureCloud', false],
+    ['alcalgoregistry.azurecr.io/path', 'AzureCloud', false],
+    ['alcalgoregistry.azurecr.io.', 'AzureCloud', false],
+    ['alcalgoregistry.azurecr.io.evil.example', 'AzureCloud', false],
+    ['alcalgoregistry%2eazurecr.io', 'AzureCloud', false],
+    ['alcalgoregistry.azurecr.us', 'AzureCloud', false],
+    ['evil.example#.azurecr.io', 'Custom', false],
+    ['127.0.0.1:5000/x', 'Custom', false],
+    ['u:p@127.0.0.1:5000', 'Custom', false],
   ] as const)('mayExchangeToken(%s, %s) is %p', (host, cloud, may) =>
     expect(mayExchangeToken(host, cloud)).toBe(may),
   );
+  it.each(['evil.example#.azurecr.io', 'evil.example?.azurecr.io', 'evil.example\\.azurecr.io'])(
+    'rollback to a version never asks for a token for %p, nor sends one anywhere',
+    async (registry) => {
+      let asked = 0;
+      let hits = 0;
+      const seen = createServer((_req, res) => {
+        hits += 1;
+        res.end();
+      });
+      await new Promise<void>((done) => seen.listen(0, '127.0.0.1', done));
+      const credential: TokenCredential = {
+        getToken: async () => {
+          asked += 1;
+          return { token: 'entra-access-token', expiresOnTimestamp: Date.now() + 3_600_000 };
+        },
+      };
+      const logs: string[] = [];
+      const find = findVersionImage(
+        { tenantId: 't', cloud: 'AzureCloud', armEndpoint: 'https://management.azure.com' } as AzureSettings,
+        credential,
+        (line) => logs.push(line),
+        () => undefined,
+      );
+      await find('v1.4.0', `${registry}/alc/agents@sha256:${'a'.repeat(64)}`).catch(() => undefined);
+      await new Promise<void>((done) => seen.close(() => done()));
+      expect(asked).toBe(0);
+      expect(hits).toBe(0);
+      expect(logs.join('\n')).toMatch(/not a bare registry host/);
+    },
+  );
+  it("asks for ACR's audience, not ARM's", async () => {
+    const scopes: string[] = [];
+    const credential: TokenCredential = {
+      getToken: async (scope) => {
+        scopes.push(String(scope));
+        return { token: 'entra-access-token', expiresOnTimestamp: Date.now() + 3_600_000 };
+      },
+    };
+    const find = findVersionImage(
+      { tenantId: 't', cloud: 'Custom', armEndpoint: 'https://arm.sim.test' } as AzureSettings,
+      credential,
+      () => undefined,
+      () => undefined,
+    );
+    await find('v1.4.0', `${registry}/alc/agents@sha256:${'a'.repeat(64)}`);
+    expect(scopes).toEqual(['https://containerregistry.azure.net/.default']);
+  });
 });

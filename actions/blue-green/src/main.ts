@@ -9,8 +9,7 @@ import { blueGreenOutputs, blueGreenSummary } from './report.js';
 import { findVersionImage } from '../../../src/version-image.js';
 
 await runAction(async () => {
-  const settings = readBlueGreenSettings(actionInputs);
-  for (const secret of settings.smoke.secrets) core.setSecret(secret);
+  const settings = readBlueGreenSettings(actionInputs, { mask: core.setSecret });
   const credential = createCredential(settings.azure);
   const aca = new Aca(createContainerAppsClient(settings.azure, credential), {
     resourceGroup: settings.resourceGroup,

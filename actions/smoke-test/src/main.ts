@@ -10,10 +10,9 @@ import {
 } from '../../../src/smoke/index.js';
 
 await runAction(async () => {
-  const settings = readSmokeSettings((name) => core.getInput(name));
-  for (const secret of settings.secrets) core.setSecret(secret);
+  const settings = readSmokeSettings((name) => core.getInput(name), { mask: core.setSecret });
   const report = await runSmoke(settings, { log: (line) => core.info(line) });
-  await writeReport(settings.reportPath, report);
+  await writeReport(settings.reportPath, report, settings.reportRoot);
   for (const [name, value] of Object.entries(reportOutputs(report, settings.reportPath)))
     core.setOutput(name, value);
   if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(report)).write();

@@ -15,7 +15,7 @@ import {
   type RepositoryImage,
   type RetentionPlan,
 } from '../registry.js';
-import { isReleaseBuild } from '../versions.js';
+import { builtSha, isReleaseBuild } from '../versions.js';
 import { imageCreated } from './created.js';
 import { readDockerCredentials } from './credentials.js';
 import { type BuilderInfo, check, detectBuilder, type DockerCli, DockerError } from './docker.js';
@@ -321,9 +321,9 @@ export async function buildAndPush(
       buildArgs: settings.buildArgs,
       labels: ociLabels({
         source: settings.source,
-        revision: settings.git.sha,
+        revision: builtSha(settings.git),
         version: settings.version,
-        created: deps.created?.() ?? imageCreated(process.env, settings.context, settings.git.sha).date,
+        created: deps.created?.() ?? imageCreated(process.env, settings.context, builtSha(settings.git)).date,
       }),
       platforms: settings.platforms,
       push: settings.push,

@@ -102,7 +102,7 @@ describeWithDocker('build-push with a plain registry', () => {
     [
       'a pull request',
       gitFor('refs/pull/12/merge', { prNumber: 12, prHeadSha: 'abc1234abc1234abc1234abc1234abc1234abc12' }),
-      ['pr-12', 'pr-12-abc1234', 'sha-5eed000'],
+      ['pr-12', 'pr-12-abc1234', 'sha-abc1234'],
       'pr-12-abc1234',
     ],
     [

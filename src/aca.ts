@@ -16,6 +16,11 @@ import { assertValidTraffic, describeTraffic, type Traffic, type TrafficEntry } 
 const ENV_ID =
   /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.App\/managedEnvironments\/([^/]+)$/i;
 
+/** A managed environment's full resource ID. Pure. */
+export function isEnvironmentId(text: string): boolean {
+  return ENV_ID.test(text);
+}
+
 export interface EnvironmentInfo {
   id: string;
   name: string;

@@ -1,5 +1,5 @@
 // The smoke-test inputs, read and checked in one place before any request is sent.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import {
@@ -106,6 +106,19 @@ function readChecks(raw: string, path: string, deps: Required<SettingsDeps>): Ch
   return parseChecks('checks', deps.readFile(file), v);
 }
 
+/** Where the JSON report goes: a file path (its directories are made), never an existing directory. */
+function reportPathOf(name: string, raw: string, env: NodeJS.ProcessEnv): string {
+  const v = raw.trim();
+  const path = resolvePath(v || join(env.RUNNER_TEMP || tmpdir(), 'smoke-test-report.json'));
+  if (v !== '' && existsSync(path) && statSync(path).isDirectory())
+    throw new InputError(
+      name,
+      raw,
+      'allowed: the path of a file to write the JSON report to, not a directory',
+    );
+  return path;
+}
+
 /** Reads every smoke-test input; throws one InputError naming the first bad one. */
 export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): SmokeSettings {
   const d: Required<SettingsDeps> = {
@@ -165,9 +178,7 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
     expectVersion,
     versionPath,
     versionSource: parseVersionSource('version-source', input('version-source')),
-    reportPath: resolvePath(
-      input('report').trim() || join(d.env.RUNNER_TEMP || tmpdir(), 'smoke-test-report.json'),
-    ),
+    reportPath: reportPathOf('report', input('report'), d.env),
     secrets: [...new Set(secrets)],
   };
 }

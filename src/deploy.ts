@@ -17,6 +17,7 @@ import {
   environmentIdOf,
   liveTrafficText,
   RevisionFailedError,
+  revisionReadiness,
   sameTraffic,
   trafficOf,
   updateTraffic,
@@ -266,6 +267,11 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
           'revision-suffix',
           s.suffix,
           `allowed: a suffix not yet used, or the same template: revision ${s.revision} exists and runs another template than this run would write (${differences.join('; ')}); a revision cannot change: deploy a new version or give a new revision-suffix`,
+        );
+      }
+      if (revision.active !== false && revisionReadiness(revision) === 'failed') {
+        throw new Error(
+          `Revision ${s.revision} exists with this template but failed (${describeRevisionState(revision)}); a revision cannot be provisioned again under its suffix: deploy a new version or give a new revision-suffix`,
         );
       }
       reused = true;

@@ -177,35 +177,20 @@ function pinTarget(app: ContainerApp | undefined): string | undefined {
 }
 
 /**
- * Before a template write: weight carried by latestRevision is pinned to the revision it routes to now (by
- * name, activated first when it is inactive), so the new revision gets none until it is proven. Returns the
- * entries pinned (empty when there was nothing to pin).
+ * Before a template write: weight carried by latestRevision is pinned to the revision it routes to now, by name,
+ * so the new revision gets none until it is proven. Returns the entries pinned (empty when nothing was).
  */
-async function pinLatestTraffic(
-  deps: DeployDeps,
-  s: DeploySettings,
-): Promise<{ pinned: TrafficEntry[]; activated?: string }> {
+async function pinLatestTraffic(deps: DeployDeps, s: DeploySettings): Promise<TrafficEntry[]> {
   const { aca } = deps;
   const app = await aca.getApp(s.app);
-  if (!app || latestWeight(trafficOf(app)) === 0) return { pinned: [] };
+  if (!app || latestWeight(trafficOf(app)) === 0) return [];
   const target = pinTarget(app);
-  const state = target ? await aca.getRevision(s.app, target) : undefined;
-  const activated = target && state?.active === false ? target : undefined;
-  if (activated) {
-    deps.log?.(
-      `${activated} holds the latestRevision weight: activating it so the weight can be pinned to it`,
-    );
-    await aca.activate(s.app, activated);
-  }
   const update = await updateTraffic(aca, s.app, (live, now) => pinLatest(live, pinTarget(now), s.mode), {
     log: deps.log,
     delayMs: deps.trafficDelayMs,
   });
   deps.log?.(`latestRevision weight pinned before the new revision: [${describeTraffic(update.after)}]`);
-  return {
-    pinned: update.after.filter((e) => e.revisionName === target && (e.weight ?? 0) > 0),
-    activated,
-  };
+  return update.after.filter((e) => e.revisionName === target && (e.weight ?? 0) > 0);
 }
 
 export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<DeployResult> {
@@ -221,8 +206,6 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
   let trafficBefore: TrafficEntry[] = [];
   /** Entries this run pinned from latestRevision to a revision by name before its template write. */
   let pinned: TrafficEntry[] = [];
-  /** A revision this run activated only to hold pinned weight. */
-  let activated: string | undefined;
   /** The write that makes the revision exist (and run); undefined when it exists and is active. */
   let write: (() => Promise<ContainerApp | undefined>) | undefined;
 
@@ -280,7 +263,7 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
     } else {
       const live = { ...app, name: s.app };
       write = async () => {
-        ({ pinned, activated } = await pinLatestTraffic(deps, s));
+        pinned = await pinLatestTraffic(deps, s);
         return aca.patchTemplate(live, next.template);
       };
     }
@@ -327,7 +310,7 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
     [s.revision],
     // Previews: only this pull request's revisions. Another pull request's deploy may be waiting for its new
     // revision to turn healthy before labelling it; it is not idle, and it is not this run's to deactivate.
-    s.mode === 'preview' ? (r) => notAnotherPullRequest(s.app, s.label!)(r) || r === activated : undefined,
+    s.mode === 'preview' ? notAnotherPullRequest(s.app, s.label!) : undefined,
   );
   const label =
     trafficAfter.find((e) => e.revisionName === s.revision && e.label)?.label ?? s.label ?? 'blue';

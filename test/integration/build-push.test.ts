@@ -203,7 +203,7 @@ describeWithDocker('build-push with a plain registry', () => {
           repository: repo,
           keep: '1',
           'resource-group': 'rg',
-          app: 'a',
+          app: 'agents',
           'subscription-id': '11111111-2222-3333-4444-555555555555',
         }),
         gitFor('refs/tags/v0.9.1'),

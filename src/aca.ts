@@ -16,6 +16,11 @@ import { assertValidTraffic, describeTraffic, type Traffic, type TrafficEntry } 
 const ENV_ID =
   /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.App\/managedEnvironments\/([^/]+)$/i;
 
+/** A managed environment's full resource ID. Pure. */
+export function isEnvironmentId(text: string): boolean {
+  return ENV_ID.test(text);
+}
+
 export interface EnvironmentInfo {
   id: string;
   name: string;
@@ -233,17 +238,23 @@ export class Aca {
    * One PATCH carrying the whole traffic list (labels live only there), then a GET that must read the same
    * list back. Returns the traffic read back.
    */
-  async writeTraffic(app: ContainerApp & { name: string }, traffic: Traffic): Promise<TrafficEntry[]> {
+  async writeTraffic(
+    app: ContainerApp & { name: string },
+    traffic: Traffic,
+    { retryBusy = true }: { retryBusy?: boolean } = {},
+  ): Promise<TrafficEntry[]> {
     assertValidTraffic(traffic);
     this.log(`PATCH ${app.name} traffic [${describeTraffic(traffic)}]`);
-    await this.write(`PATCH ${app.name}`, () =>
+    const patch = () =>
       this.client.containerApps.beginUpdateAndWait(
         this.resourceGroup,
         app.name,
         { location: app.location, configuration: { ingress: { traffic: normaliseTraffic(traffic) } } },
         { updateIntervalInMs: this.pollMs },
-      ),
-    );
+      );
+    // Without retryBusy a 409 (another operation in progress) is thrown: the caller re-plans on the list that
+    // operation leaves, instead of sending a body planned from the list before it.
+    await (retryBusy ? this.write(`PATCH ${app.name}`, patch) : patch());
     const read = await this.getApp(app.name);
     const back = read ? trafficOf(read) : [];
     if (!sameTraffic(back, traffic)) {
@@ -302,4 +313,99 @@ export function liveTrafficText(aca: Pick<Aca, 'getApp'>, app: string): Promise<
     (a) => (a ? `[${describeTraffic(trafficOf(a))}]` : 'unknown (the app could not be read)'),
     (e: unknown) => `unknown (reading the app failed: ${(e as Error).message})`,
   );
+}
+
+/** Another writer kept changing the traffic list: this run's change could not be made without undoing theirs. */
+export class TrafficContendedError extends Error {
+  override name = 'TrafficContendedError';
+}
+
+export interface TrafficUpdateOptions {
+  /** Attempts when the list changed under this run (read back differs, or changed right after). Default 8. */
+  attempts?: number;
+  /** How long to keep re-planning while ARM reports another operation on the app in progress. Default 5 min. */
+  busyWaitMs?: number;
+  /** Base of the randomised pause between attempts, and the settle time before the final check. Default 500. */
+  delayMs?: number;
+  log?: (line: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
+}
+
+export interface TrafficUpdate {
+  /** The list the plan was last made from. */
+  before: TrafficEntry[];
+  /** The list in force when the update returned (this run's change in it). */
+  after: TrafficEntry[];
+  /** Whether this run wrote (false: the list already carried the change). */
+  written: boolean;
+  attempts: number;
+}
+
+/**
+ * Lost-update protection for a traffic write. ACA has no ETag/If-Match on container apps (the REST spec and
+ * @azure/arm-appcontainers carry neither an etag nor an ifMatch parameter), so this is read-compare-write: read
+ * the list, plan this run's change on it (`plan` must be idempotent and touch only this run's entries), write
+ * the whole list, read it back, and read it again after a short settle; whenever the list is not what was
+ * planned (another run wrote in between) or ARM reports another operation in progress, re-read and re-plan on
+ * the fresh list. A body planned from an older list is never re-sent. Bounded: `attempts` changes, `busyWaitMs`.
+ */
+export async function updateTraffic(
+  aca: Pick<Aca, 'getApp' | 'writeTraffic'>,
+  appName: string,
+  plan: (live: TrafficEntry[], app: ContainerApp) => TrafficEntry[],
+  o: TrafficUpdateOptions = {},
+): Promise<TrafficUpdate> {
+  const attempts = o.attempts ?? 8;
+  const delayMs = o.delayMs ?? 500;
+  const log = o.log ?? (() => undefined);
+  const pause = o.sleep ?? ((ms: number) => sleep(ms).then(() => undefined));
+  const now = o.now ?? Date.now;
+  const busyUntil = now() + (o.busyWaitMs ?? 5 * 60_000);
+  const read = async () => {
+    const app = await aca.getApp(appName);
+    if (!app) throw new Error(`Container app '${appName}' was not found`);
+    return app;
+  };
+  let changes = 0;
+  let written = false;
+  let last: unknown;
+  for (let attempt = 1; ; attempt++) {
+    const app = await read();
+    const before = trafficOf(app);
+    const planned = plan(before, app);
+    if (sameTraffic(planned, before)) return { before, after: before, written, attempts: attempt };
+    try {
+      await aca.writeTraffic({ ...app, name: appName }, planned, { retryBusy: false });
+      written = true;
+      // A run that planned from the list before this write may land its write just after it: look again.
+      await pause(delayMs);
+      const again = await read();
+      const now2 = trafficOf(again);
+      if (sameTraffic(plan(now2, again), now2)) return { before, after: now2, written, attempts: attempt };
+      last = new TrafficReadBackError(
+        `Traffic of ${appName} changed right after this run wrote it: [${describeTraffic(now2)}]`,
+      );
+    } catch (error) {
+      if (!(error instanceof TrafficReadBackError) && !isBusy(error)) throw error;
+      last = error;
+      if (isBusy(error)) {
+        if (now() >= busyUntil) throw error;
+        log(`traffic of ${appName}: another operation on the app is in progress; re-planning after it`);
+        await pause(delayMs);
+        continue;
+      }
+    }
+    changes += 1;
+    if (changes >= attempts) {
+      throw new TrafficContendedError(
+        `The traffic of ${appName} kept changing while this run wrote its change (${changes} attempts, another run or a manual change each time): ${(last as Error).message}`,
+        { cause: last },
+      );
+    }
+    log(
+      `traffic of ${appName} changed under this run (${(last as Error).message}); re-planning on the fresh list`,
+    );
+    await pause(delayMs * (0.5 + Math.random()));
+  }
 }

@@ -137,6 +137,13 @@ export function readAzureSettings(
     : get('subscription-id');
   const subscriptionId = guid('subscription-id', subscriptionRaw) ?? '';
   const audience = get('audience') || DEFAULT_AUDIENCE;
+  if (/[\s\p{Cc}]/u.test(audience) || audience.length > 600) {
+    throw new InputError(
+      'audience',
+      audience,
+      'allowed: the audience of the federated credential, one token of at most 600 characters without spaces (default api://AzureADTokenExchange)',
+    );
+  }
 
   let armEndpoint: string;
   let authorityHost: string;

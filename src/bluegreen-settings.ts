@@ -12,7 +12,14 @@ import {
   type InputSource,
   workspacePath,
 } from './inputs.js';
-import { revisionName, suffixFromVersion, suffixProblem, validateAppName, validateLabel } from './naming.js';
+import {
+  revisionName,
+  suffixFromVersion,
+  suffixProblem,
+  validateAppName,
+  validateLabel,
+  validateResourceGroup,
+} from './naming.js';
 import { parseSpec } from './spec.js';
 import { readSmokeSettings, type SmokeSettings } from './smoke/index.js';
 import { isSlotLabel, parseSteps } from './traffic.js';
@@ -54,6 +61,8 @@ export interface BlueGreenSettingsDeps {
   mask?: (secret: string) => void;
 }
 
+const DEFAULT_SPEC = 'deploy/containerapp.yaml';
+
 const TO_ALLOWED = 'allowed: previous, a revision name (<app>--<suffix>), or a version such as v1.4.0';
 
 /** The `to` input. */
@@ -92,27 +101,33 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     COMMANDS,
   );
   const azure = readAzureSettings(get);
-  const resourceGroup = required(
+  const resourceGroup = validateResourceGroup(
     'resource-group',
-    get('resource-group'),
-    'required: the resource group of the app',
+    required('resource-group', get('resource-group'), 'required: the resource group of the app'),
   );
-  let appRaw = get('app');
-  if (appRaw === '') {
-    const specFile = get('spec') || 'deploy/containerapp.yaml';
-    const path = workspacePath('spec', specFile, { env, what: 'an app spec' });
-    if (!fileExists(path))
-      throw new InputError('app', '', `required when the spec '${specFile}' does not exist`);
+  // The spec is checked whether or not the app input makes it unused: a path given must exist and parse; only
+  // the default path may be absent (then app is required).
+  const specRaw = get('spec');
+  const specFile = specRaw || DEFAULT_SPEC;
+  const specPath = workspacePath('spec', specFile, { env, what: 'an app spec' });
+  const specExists = fileExists(specPath);
+  if (!specExists && specRaw !== '' && specRaw !== DEFAULT_SPEC)
+    throw new InputError('spec', specRaw, 'allowed: the path of an existing app spec (ACA YAML)');
+  let specName: string | undefined;
+  if (specExists) {
     try {
-      appRaw = parseSpec(readFile(path), specFile).name;
+      specName = parseSpec(readFile(specPath), specFile).name;
     } catch (error) {
       throw new InputError(
         'spec',
         specFile,
-        `allowed: a valid app spec to take the app name from; ${(error as Error).message}`,
+        `allowed: a valid app spec (it names the app when app is empty); ${(error as Error).message}`,
       );
     }
   }
+  const appRaw = get('app') || specName;
+  if (appRaw === undefined)
+    throw new InputError('app', '', `required when the spec '${specFile}' does not exist`);
   const app = validateAppName('app', appRaw);
   const labelRaw = get('label');
   let label: string | undefined;

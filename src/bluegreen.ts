@@ -219,7 +219,9 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
       { cause: error },
     );
   }
-  if (plan.actions.some((a) => a.kind === 'traffic')) {
+  // After traffic moved, and on a re-run with nothing left to do (the run before may have stopped after its
+  // traffic write, before its housekeeping): revisions with no label and no weight are deactivated.
+  if (plan.actions.length === 0 || plan.actions.some((a) => a.kind === 'traffic')) {
     const latest = (await aca.getApp(s.app)) ?? app;
     const idle = await deactivateIdle(
       aca,

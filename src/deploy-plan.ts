@@ -1,13 +1,26 @@
 // deploy-app's decisions (pure): the body of a new app, the template of a new revision, the registry rule, the
 // traffic after a deploy, and what the outputs report.
-import type { ContainerApp, EnvironmentVar, RegistryCredentials, Template } from '@azure/arm-appcontainers';
+import type {
+  Container,
+  ContainerApp,
+  EnvironmentVar,
+  RegistryCredentials,
+  Template,
+} from '@azure/arm-appcontainers';
 import type { DeploySettings, Mode } from './deploy-settings.js';
 import { previewTemplate } from './guards.js';
 import { InputError } from './inputs.js';
 import { previewLabel } from './naming.js';
 import { parseImageRef } from './registry.js';
 import { mergeEnv, withEnv, withEnvironmentId, withImage, withRevisionSuffix, withTraffic } from './spec.js';
-import { planDeploy, planPreviewAdd, slots, type TrafficEntry } from './traffic.js';
+import {
+  describeTraffic,
+  isSlotLabel,
+  planDeploy,
+  planPreviewAdd,
+  slots,
+  type TrafficEntry,
+} from './traffic.js';
 
 /** The image a revision's app container runs (the first container). */
 export function imageOf(template: Template | undefined): string | undefined {
@@ -140,4 +153,197 @@ export function productionRevisionOf(
 export function readinessPath(template: Template | undefined): string {
   const probe = template?.containers?.[0]?.probes?.find((p) => p.type?.toLowerCase() === 'readiness');
   return probe?.httpGet?.path ?? '/';
+}
+
+// ---- a new revision never takes weight before it is proven ----
+
+/** Weight that a `latestRevision: true` entry carries (ACA gives it to a new revision once it is Provisioned). */
+export function latestWeight(traffic: readonly TrafficEntry[]): number {
+  return traffic.filter((e) => e.latestRevision).reduce((n, e) => n + (e.weight ?? 0), 0);
+}
+
+/**
+ * The list to write before a template write: every weighted `latestRevision` entry pinned to `latest` (the
+ * revision it routes to now) by name, so the revision the template write creates gets no weight until this
+ * run has proven it. Production without a blue/green label (a first deploy that never finished) pins with
+ * the label `blue`: the revision serving is production, and the new one is deployed as the candidate.
+ * Returns the list unchanged when nothing is carried through latestRevision. Pure.
+ */
+export function pinLatest(
+  traffic: readonly TrafficEntry[],
+  latest: string | undefined,
+  mode: Mode,
+): TrafficEntry[] {
+  if (latestWeight(traffic) === 0) return traffic.map((e) => ({ ...e }));
+  if (!latest) {
+    throw new Error(
+      `The traffic [${describeTraffic(traffic)}] gives weight to latestRevision, but the app reports no latest revision to pin it to`,
+    );
+  }
+  const label = mode === 'production' && !traffic.some((e) => isSlotLabel(e.label)) ? 'blue' : undefined;
+  const out: TrafficEntry[] = [];
+  for (const e of traffic) {
+    if (!e.latestRevision || (e.weight ?? 0) === 0) {
+      out.push({ ...e });
+      continue;
+    }
+    const lab = e.label ?? label;
+    const same = out.find((o) => o.revisionName === latest && o.label === lab);
+    if (same) same.weight = (same.weight ?? 0) + (e.weight ?? 0);
+    else out.push({ revisionName: latest, ...(lab ? { label: lab } : {}), weight: e.weight ?? 0 });
+  }
+  return out;
+}
+
+/**
+ * Preview: the list planned from as if the pin had not been written (each entry `pinned` made still there
+ * turns back into latestRevision), so the pull request's label takes the weight as it did before. Pure.
+ */
+export function unpinLatest(
+  traffic: readonly TrafficEntry[],
+  pinned: readonly TrafficEntry[],
+): TrafficEntry[] {
+  const pins = pinned.filter((e) => e.revisionName && !e.label && (e.weight ?? 0) > 0);
+  return traffic.map((e) =>
+    pins.some((p) => p.revisionName === e.revisionName && !e.label && p.weight === e.weight)
+      ? { latestRevision: true, weight: e.weight ?? 0 }
+      : { ...e },
+  );
+}
+
+// ---- a re-run converges only on the same template ----
+
+type Json = unknown;
+
+function gi(memory: unknown): string {
+  const m = /^\s*([\d.]+)\s*(Gi|Mi|G|M)?\s*$/i.exec(String(memory));
+  if (!m) return String(memory);
+  const n = Number(m[1]) * (/^m/i.test(m[2] ?? '') ? 1 / 1024 : 1);
+  return `${Number(n.toFixed(4))}Gi`;
+}
+
+function show(v: Json): string {
+  return v === undefined ? 'none' : typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+/** `want`'s fields (the ones this run sets) compared with `have`'s; fields only `have` sets are ACA's defaults. */
+function subsetDiff(path: string, have: Json, want: Json, out: string[]): void {
+  if (want === undefined || want === null) return;
+  if (Array.isArray(want)) {
+    const h = Array.isArray(have) ? have : [];
+    if (h.length !== want.length) out.push(`${path}: ${show(have)} (revision) vs ${show(want)} (this run)`);
+    else want.forEach((w, i) => subsetDiff(`${path}[${i}]`, h[i], w, out));
+    return;
+  }
+  if (typeof want === 'object') {
+    const h = (have && typeof have === 'object' ? have : {}) as Record<string, Json>;
+    for (const [k, w] of Object.entries(want as Record<string, Json>))
+      subsetDiff(`${path}.${k}`, h[k], w, out);
+    return;
+  }
+  const same =
+    typeof want === 'number' || typeof have === 'number'
+      ? Number(have) === Number(want)
+      : String(have) === String(want);
+  if (!same) out.push(`${path}: ${show(have)} (revision) vs ${show(want)} (this run)`);
+}
+
+function byName<T>(list: readonly T[] | undefined, key: (t: T) => string | undefined): Map<string, T> {
+  return new Map((list ?? []).map((t, i) => [key(t) ?? `#${i}`, t]));
+}
+
+/** Both sides' names must match exactly; for each name present on both, `each` compares. */
+function keyedDiff<T>(
+  what: string,
+  have: readonly T[] | undefined,
+  want: readonly T[] | undefined,
+  key: (t: T) => string | undefined,
+  out: string[],
+  each: (name: string, h: T, w: T) => void,
+): void {
+  const h = byName(have, key);
+  const w = byName(want, key);
+  for (const name of w.keys())
+    if (!h.has(name)) out.push(`${what} ${name}: absent (revision) vs present (this run)`);
+  for (const name of h.keys())
+    if (!w.has(name)) out.push(`${what} ${name}: present (revision) vs absent (this run)`);
+  for (const [name, wv] of w) if (h.has(name)) each(name, h.get(name)!, wv);
+}
+
+function containerDiff(kind: string, have: Container | undefined, want: Container, out: string[]): void {
+  const at = `${kind} ${want.name}`;
+  if (have?.image !== want.image)
+    out.push(`${at} image: ${show(have?.image)} (revision) vs ${show(want.image)} (this run)`);
+  for (const k of ['command', 'args'] as const) {
+    if (JSON.stringify(have?.[k] ?? []) !== JSON.stringify(want[k] ?? []))
+      out.push(`${at} ${k}: ${show(have?.[k])} (revision) vs ${show(want[k])} (this run)`);
+  }
+  keyedDiff(
+    `${at} env`,
+    have?.env,
+    want.env,
+    (e) => e.name,
+    out,
+    (name, h, w) => {
+      const hv = h.secretRef !== undefined ? `secretRef ${h.secretRef}` : (h.value ?? '');
+      const wv = w.secretRef !== undefined ? `secretRef ${w.secretRef}` : (w.value ?? '');
+      if (hv !== wv) out.push(`${at} env ${name}: ${show(hv)} (revision) vs ${show(wv)} (this run)`);
+    },
+  );
+  keyedDiff(
+    `${at} probe`,
+    have?.probes,
+    want.probes,
+    (p) => p.type?.toLowerCase(),
+    out,
+    (type, h, w) => subsetDiff(`${at} probe ${type}`, h, w, out),
+  );
+  const hr = have?.resources ?? {};
+  const wr = want.resources ?? {};
+  if (wr.cpu !== undefined && Number(hr.cpu) !== Number(wr.cpu))
+    out.push(`${at} cpu: ${show(hr.cpu)} (revision) vs ${show(wr.cpu)} (this run)`);
+  if (wr.memory !== undefined && gi(hr.memory) !== gi(wr.memory))
+    out.push(`${at} memory: ${show(hr.memory)} (revision) vs ${show(wr.memory)} (this run)`);
+  subsetDiff(`${at} volumeMounts`, have?.volumeMounts, want.volumeMounts, out);
+}
+
+/**
+ * What differs between the template of the revision that exists under this run's suffix and the template
+ * this run would write (containers and init containers by name: image, command, args, env, probes,
+ * resources; scale). Empty: the same revision, a re-run converges on it. Fields only the revision sets are
+ * taken as Azure's defaults. Pure.
+ */
+export function templateDifferences(have: Template | undefined, want: Template): string[] {
+  const out: string[] = [];
+  keyedDiff(
+    'container',
+    have?.containers,
+    want.containers,
+    (c) => c.name,
+    out,
+    (_n, h, w) => containerDiff('container', h, w, out),
+  );
+  keyedDiff(
+    'init container',
+    have?.initContainers,
+    want.initContainers,
+    (c) => c.name,
+    out,
+    (_n, h, w) => containerDiff('init container', h as Container, w as Container, out),
+  );
+  const hs = have?.scale ?? {};
+  const ws = want.scale ?? {};
+  for (const k of ['minReplicas', 'maxReplicas'] as const) {
+    if (ws[k] !== undefined && Number(hs[k]) !== Number(ws[k]))
+      out.push(`scale ${k}: ${show(hs[k])} (revision) vs ${show(ws[k])} (this run)`);
+  }
+  keyedDiff(
+    'scale rule',
+    hs.rules,
+    ws.rules,
+    (r) => r.name,
+    out,
+    (name, h, w) => subsetDiff(`scale rule ${name}`, h, w, out),
+  );
+  return out;
 }

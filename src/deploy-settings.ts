@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
+import { isEnvironmentId } from './aca.js';
 import { readAzureSettings, type AzureSettings } from './azure.js';
 import { guardPreview, mergeProductionSecrets, productionSecrets, type ProductionSecrets } from './guards.js';
 import {
@@ -22,6 +23,7 @@ import {
   suffixFromVersion,
   validateAppName,
   validateLabel,
+  validateResourceGroup,
   validateSuffix,
 } from './naming.js';
 import { isDigest, parseImageRef, type ImageRef } from './registry.js';
@@ -96,6 +98,32 @@ function loadSpecFile(input: string, file: string, d: Required<Omit<SettingsDeps
   }
 }
 
+const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,58}[A-Za-z0-9]$/;
+
+/**
+ * The environment input: a managed environment name in the resource group, or its full resource ID
+ * (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.App/managedEnvironments/<name>); empty: the
+ * spec's. Checked even when the app exists (and the environment is not read).
+ */
+export function parseEnvironment(name: string, raw: string, fallback: string): string {
+  const v = raw.trim();
+  if (v === '') return fallback;
+  if (v.startsWith('/') ? isEnvironmentId(v) : ENVIRONMENT_NAME.test(v)) return v;
+  throw new InputError(
+    name,
+    raw,
+    'allowed: a managed environment name (2 to 60 letters, digits and -) or its full resource ID /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.App/managedEnvironments/<name>',
+  );
+}
+
+/** An Azure region, by name (eastus) or display name (East US); empty: undefined. */
+export function parseLocation(name: string, raw: string): string | undefined {
+  const v = raw.trim();
+  if (v === '') return undefined;
+  if (/^[A-Za-z][A-Za-z0-9 ]{0,48}[A-Za-z0-9]$/.test(v)) return v;
+  throw new InputError(name, raw, 'allowed: an Azure region such as eastus or East US');
+}
+
 /** Pull request number: from the label input `pr-<N>`, else from the workflow run. */
 function prNumberOf(label: string, git?: GitContext): number {
   const m = /^pr-([1-9]\d*)$/.exec(label);
@@ -136,18 +164,22 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     get('resource-group'),
     'required: the resource group of the app',
   );
-  if (!/^[-\w.()]{1,90}$/.test(resourceGroup) || resourceGroup.endsWith('.')) {
-    throw new InputError(
-      'resource-group',
-      resourceGroup,
-      'allowed: 1 to 90 letters, digits, _ - . ( ), not ending in .',
-    );
-  }
+  validateResourceGroup('resource-group', resourceGroup);
   const { image, ref: imageRef } = parseImage('image', get('image'));
   const productionFile = get('spec') || DEFAULT_SPEC;
   const production = loadSpecFile('spec', productionFile, d);
   const specFile = mode === 'preview' ? get('preview-spec') || DEFAULT_PREVIEW_SPEC : productionFile;
-  let spec = mode === 'preview' ? loadSpecFile('preview-spec', specFile, d) : production;
+  // The preview spec is checked in production mode too (a bad input is refused whether or not this run uses
+  // it); only its default path may be absent where no previews are deployed.
+  const previewRaw = get('preview-spec');
+  const previewSpec =
+    mode === 'preview' ||
+    (previewRaw !== '' &&
+      (previewRaw !== DEFAULT_PREVIEW_SPEC ||
+        d.fileExists(resolvePath(d.env.GITHUB_WORKSPACE ?? '.', previewRaw))))
+      ? loadSpecFile('preview-spec', previewRaw || DEFAULT_PREVIEW_SPEC, d)
+      : undefined;
+  let spec = mode === 'preview' ? previewSpec! : production;
   const app = validateAppName('app', get('app') || spec.name);
   spec = withAppName(spec, app);
   const envVars = parseKeyValues('env-vars', get('env-vars'));
@@ -193,8 +225,12 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   }
   const suffixRaw = get('revision-suffix');
   const suffix = validateSuffix('revision-suffix', suffixRaw || defaultSuffix(mode, prNumber, deps.git), app);
-  const environment = get('environment') || specEnvironment(spec).id || specEnvironment(spec).name;
-  const location = get('location') || spec.location || undefined;
+  const environment = parseEnvironment(
+    'environment',
+    get('environment'),
+    specEnvironment(spec).id || specEnvironment(spec).name,
+  );
+  const location = parseLocation('location', get('location')) ?? (spec.location || undefined);
   const caRaw = get('ca-file');
   const caFile =
     caRaw === '' ? undefined : workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });

@@ -17,18 +17,23 @@ import {
   environmentIdOf,
   liveTrafficText,
   RevisionFailedError,
+  revisionReadiness,
   sameTraffic,
   trafficOf,
+  updateTraffic,
   type Aca,
 } from './aca.js';
 import {
   assertRegistry,
   createBody,
-  imageOf,
+  latestWeight,
+  pinLatest,
   planDeployTraffic,
   productionRevisionOf,
   readinessPath,
   revisionTemplate,
+  templateDifferences,
+  unpinLatest,
 } from './deploy-plan.js';
 import type { DeploySettings } from './deploy-settings.js';
 import { guardLivePreview } from './guards.js';
@@ -93,6 +98,8 @@ export interface DeployDeps {
   prove: (req: ProofRequest) => Promise<string>;
   log?: (line: string) => void;
   now?: () => number;
+  /** Pause between traffic write attempts under contention (and the settle before the final check). */
+  trafficDelayMs?: number;
 }
 
 /** Deactivates a revision that failed, so it holds no replicas; a failure to do so is logged, not thrown. */
@@ -164,6 +171,28 @@ async function trafficWriteFailed(
   );
 }
 
+/** The revision latestRevision routes to now: the latest ready one (ACA's rule), else the latest. */
+function pinTarget(app: ContainerApp | undefined): string | undefined {
+  return app?.latestReadyRevisionName ?? app?.latestRevisionName;
+}
+
+/**
+ * Before a template write: weight carried by latestRevision is pinned to the revision it routes to now, by name,
+ * so the new revision gets none until it is proven. Returns the entries pinned (empty when nothing was).
+ */
+async function pinLatestTraffic(deps: DeployDeps, s: DeploySettings): Promise<TrafficEntry[]> {
+  const { aca } = deps;
+  const app = await aca.getApp(s.app);
+  if (!app || latestWeight(trafficOf(app)) === 0) return [];
+  const target = pinTarget(app);
+  const update = await updateTraffic(aca, s.app, (live, now) => pinLatest(live, pinTarget(now), s.mode), {
+    log: deps.log,
+    delayMs: deps.trafficDelayMs,
+  });
+  deps.log?.(`latestRevision weight pinned before the new revision: [${describeTraffic(update.after)}]`);
+  return update.after.filter((e) => e.revisionName === target && (e.weight ?? 0) > 0);
+}
+
 export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<DeployResult> {
   const { aca } = deps;
   const log = deps.log ?? (() => undefined);
@@ -175,6 +204,8 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
   let forced = s.forced;
   let domain: string;
   let trafficBefore: TrafficEntry[] = [];
+  /** Entries this run pinned from latestRevision to a revision by name before its template write. */
+  let pinned: TrafficEntry[] = [];
   /** The write that makes the revision exist (and run); undefined when it exists and is active. */
   let write: (() => Promise<ContainerApp | undefined>) | undefined;
 
@@ -201,30 +232,40 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
     if (!envId) throw new Error(`App ${s.app} names no managed environment`);
     domain = (await aca.getEnvironment(envId)).defaultDomain;
     const revision = await aca.getRevision(s.app, s.revision);
+    const base = app.template ?? revision?.template;
+    if (!base) throw new Error(`App ${s.app} has no template to build the new revision from`);
+    const next = revisionTemplate(base, {
+      image: s.image,
+      suffix: s.suffix,
+      envVars: s.envVars,
+      mode: s.mode,
+      liveSource: `app ${s.app}`,
+    });
+    forced = s.mode === 'preview' ? next.forced : forced;
     if (revision) {
-      const running = imageOf(revision.template);
-      if (running !== s.image) {
+      // A revision cannot change: converge on it only when it runs exactly what this run would write.
+      const differences = templateDifferences(revision.template, next.template);
+      if (differences.length > 0) {
         throw new InputError(
           'revision-suffix',
           s.suffix,
-          `allowed: a suffix not yet used, or the same image: ${s.revision} exists and runs ${running}, not ${s.image}`,
+          `allowed: a suffix not yet used, or the same template: revision ${s.revision} exists and runs another template than this run would write (${differences.join('; ')}); a revision cannot change: deploy a new version or give a new revision-suffix`,
+        );
+      }
+      if (revision.active !== false && revisionReadiness(revision) === 'failed') {
+        throw new Error(
+          `Revision ${s.revision} exists with this template but failed (${describeRevisionState(revision)}); a revision cannot be provisioned again under its suffix: deploy a new version or give a new revision-suffix`,
         );
       }
       reused = true;
-      log(`${s.revision} exists with this image: converging on it`);
+      log(`${s.revision} exists with this template: converging on it`);
       if (revision.active === false) write = () => aca.activate(s.app, s.revision).then(() => undefined);
     } else {
-      if (!app.template) throw new Error(`App ${s.app} has no template to build the new revision from`);
-      const next = revisionTemplate(app.template, {
-        image: s.image,
-        suffix: s.suffix,
-        envVars: s.envVars,
-        mode: s.mode,
-        liveSource: `app ${s.app}`,
-      });
-      forced = s.mode === 'preview' ? next.forced : forced;
       const live = { ...app, name: s.app };
-      write = () => aca.patchTemplate(live, next.template);
+      write = async () => {
+        pinned = await pinLatestTraffic(deps, s);
+        return aca.patchTemplate(live, next.template);
+      };
     }
   }
 
@@ -246,14 +287,21 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
   const named = { ...app!, name: s.app };
   log(`${s.revision} serves: ${proof}`);
 
-  const current = trafficOf((await aca.getApp(s.app)) ?? named);
-  if (created) trafficBefore = current;
-  const planned = planDeployTraffic(current, s);
-  const trafficAfter = sameTraffic(planned, current)
-    ? current
-    : await aca.writeTraffic(named, planned).catch(async (error: unknown) => {
-        throw await trafficWriteFailed(aca, s, planned, error);
-      });
+  let planned: TrafficEntry[] = [];
+  const update = await updateTraffic(
+    aca,
+    s.app,
+    (live) => {
+      const from = s.mode === 'preview' ? unpinLatest(live, pinned) : live;
+      planned = planDeployTraffic(from, s);
+      return s.mode === 'preview' && sameTraffic(planned, from) ? live : planned;
+    },
+    { log, delayMs: deps.trafficDelayMs },
+  ).catch(async (error: unknown) => {
+    throw await trafficWriteFailed(aca, s, planned, error);
+  });
+  if (created) trafficBefore = update.before;
+  const trafficAfter = update.after;
   const latest = await aca.getApp(s.app);
   const deactivated = await deactivateIdle(
     aca,

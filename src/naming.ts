@@ -30,6 +30,14 @@ export function validateAppName(input: string, app: string): string {
   return app;
 }
 
+/** A resource group name as ARM allows it: 1 to 90 letters, digits, _ - . ( ), not ending in '.'. */
+export function validateResourceGroup(input: string, group: string): string {
+  if (!/^[-\w.()]{1,90}$/.test(group) || group.endsWith('.')) {
+    throw new InputError(input, group, 'allowed: 1 to 90 letters, digits, _ - . ( ), not ending in .');
+  }
+  return group;
+}
+
 /** Why `suffix` cannot name a revision of `app`, or undefined. */
 export function suffixProblem(suffix: string, app: string): string | undefined {
   const shape = shapeProblem(suffix);

@@ -141,13 +141,22 @@ export function classifyRef(ctx: GitContext): RefKind {
 }
 
 /**
+ * The commit this run builds: a pull request's head (what preview.yml checks out, and what pr-<N>-<sha7> names),
+ * never the merge commit GITHUB_SHA of a pull_request event; otherwise GITHUB_SHA.
+ */
+export function builtSha(ctx: GitContext): string {
+  const ref = classifyRef(ctx);
+  return ref.kind === 'pull' ? ref.headSha : ctx.sha;
+}
+
+/**
  * The version this run builds, for outputs, the OCI version label and revision names:
  * `1.2.3` for tag v1.2.3, the sanitized tag name for another tag, `pr-12-abc1234` for a pull request
- * (its head commit), the sanitized branch name for a branch, else `sha-<sha7>`.
+ * (its head commit), the sanitized branch name for a branch, else `sha-<sha7>` of the commit built.
  */
 export function computeVersion(ctx: GitContext): string {
   const ref = classifyRef(ctx);
-  const fallback = `sha-${shortSha(ctx.sha)}`;
+  const fallback = `sha-${shortSha(builtSha(ctx))}`;
   switch (ref.kind) {
     case 'tag':
       return ref.semver ? formatSemver(ref.semver) : sanitizeTag(ref.name) || fallback;
@@ -174,7 +183,8 @@ export function defaultTags(ctx: GitContext): string[] {
   if (ref.kind === 'tag') tags.push(...(ref.semver ? semverTags(ref.semver) : [ref.name]));
   if (ref.kind === 'pull') tags.push(`pr-${ref.number}`, `pr-${ref.number}-${shortSha(ref.headSha)}`);
   if (ref.kind === 'branch') tags.push(ref.name);
-  if (ctx.sha.trim()) tags.push(`sha-${shortSha(ctx.sha)}`);
+  const sha = builtSha(ctx);
+  if (sha.trim()) tags.push(`sha-${shortSha(sha)}`);
   return [...new Set(tags.map(sanitizeTag).filter((t) => t !== ''))];
 }
 

@@ -18,7 +18,7 @@ import {
   tokenHostProblem,
 } from '../registry.js';
 import { versionTags } from '../version-image.js';
-import { classifyRef, isReleaseBuild } from '../versions.js';
+import { builtSha, classifyRef, isReleaseBuild } from '../versions.js';
 import { imageCreated } from './created.js';
 import { readDockerCredentials } from './credentials.js';
 import { type BuilderInfo, check, detectBuilder, type DockerCli, DockerError } from './docker.js';
@@ -342,9 +342,9 @@ export async function buildAndPush(
       buildArgs: settings.buildArgs,
       labels: ociLabels({
         source: settings.source,
-        revision: settings.git.sha,
+        revision: builtSha(settings.git),
         version: settings.version,
-        created: deps.created?.() ?? imageCreated(process.env, settings.context, settings.git.sha).date,
+        created: deps.created?.() ?? imageCreated(process.env, settings.context, builtSha(settings.git)).date,
       }),
       platforms: settings.platforms,
       push: settings.push,

@@ -13,6 +13,7 @@ import {
   required,
   workspacePath,
 } from '../inputs.js';
+import { validateAppName, validateResourceGroup } from '../naming.js';
 import { tokenHostProblem, validateRegistry, validateRepository } from '../registry.js';
 import { computeVersion, defaultTags, type GitContext, validateTag } from '../versions.js';
 import type { BuilderInfo } from './docker.js';
@@ -137,10 +138,16 @@ export function readBuildPushSettings(get: InputSource, env: SettingsEnv): Build
       `required together with ${other}, so that retention spares the images the app runs`,
     );
   }
-  const app = resourceGroup ? { resourceGroup, name: appName } : undefined;
-  const azure =
-    auth === 'oidc' || app ? readAzureSettings(get, { subscriptionRequired: app !== undefined }) : undefined;
-  const problem = auth === 'oidc' ? tokenHostProblem(registry, azure!.cloud) : undefined;
+  const app = resourceGroup
+    ? {
+        resourceGroup: validateResourceGroup('resource-group', resourceGroup),
+        name: validateAppName('app', appName),
+      }
+    : undefined;
+  // The Azure inputs are checked even when this run does not use them (auth none, no app).
+  const azureChecked = readAzureSettings(get, { subscriptionRequired: app !== undefined });
+  const azure = auth === 'oidc' || app ? azureChecked : undefined;
+  const problem = auth === 'oidc' ? tokenHostProblem(registry, azureChecked.cloud) : undefined;
   if (problem) throw oidcRegistryError(registry, problem);
 
   return {

@@ -1,5 +1,5 @@
 // The smoke-test inputs, read and checked in one place before any request is sent.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -244,6 +244,12 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
           path: workspacePath('report', reportRaw, { env: d.env, what: 'a report file' }),
           root: workspaceOf(d.env),
         };
+  if (reportRaw !== '' && existsSync(report.path) && statSync(report.path).isDirectory())
+    throw new InputError(
+      'report',
+      reportRaw,
+      'allowed: the path of a file to write the JSON report to, not a directory',
+    );
   return {
     url,
     checks,

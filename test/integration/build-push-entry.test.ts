@@ -1,5 +1,6 @@
 // The build-push entry started as a runner starts it: INPUT_* variables, GITHUB_OUTPUT,
 // GITHUB_STEP_SUMMARY, the event payload, `npx tsx actions/build-push/src/main.ts`.
+import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,11 +59,24 @@ describeWithDocker('build-push entry, run as a runner runs it', () => {
     expect(r.outputs).toEqual({
       image: `${registry.server}/${repository}@${digest}`,
       digest,
-      tags: ['pr-12', 'pr-12-abc1234', 'sha-feedfac']
+      // The commit built is the PR head (GITHUB_SHA, the merge commit feedfac..., is not what was checked out).
+      tags: ['pr-12', 'pr-12-abc1234', 'sha-abc1234']
         .map((t) => `${registry.server}/${repository}:${t}`)
         .join('\n'),
       version: 'pr-12-abc1234',
     });
+    const revision = execFileSync(
+      'docker',
+      [
+        'image',
+        'inspect',
+        '--format',
+        '{{index .Config.Labels "org.opencontainers.image.revision"}}',
+        `${registry.server}/${repository}:sha-abc1234`,
+      ],
+      { env: process.env, encoding: 'utf8' },
+    ).trim();
+    expect(revision).toBe(head);
     expect(r.summary).toContain('## build-push: pr-12-abc1234');
     expect(r.summary).toContain(`| **Image** | \`${registry.server}/${repository}@${digest}\` |`);
     expect(r.summary).toMatch(/\| \*\*Size\*\* \| [\d.]+ (KiB|MiB) \(compressed\) \|/);

@@ -102,7 +102,7 @@ describeWithDocker('build-push with a plain registry', () => {
     [
       'a pull request',
       gitFor('refs/pull/12/merge', { prNumber: 12, prHeadSha: 'abc1234abc1234abc1234abc1234abc1234abc12' }),
-      ['pr-12', 'pr-12-abc1234', 'sha-5eed000'],
+      ['pr-12', 'pr-12-abc1234', 'sha-abc1234'],
       'pr-12-abc1234',
     ],
     [
@@ -203,7 +203,7 @@ describeWithDocker('build-push with a plain registry', () => {
           repository: repo,
           keep: '1',
           'resource-group': 'rg',
-          app: 'a',
+          app: 'agents',
           'subscription-id': '11111111-2222-3333-4444-555555555555',
         }),
         gitFor('refs/tags/v0.9.1'),

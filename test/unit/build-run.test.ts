@@ -9,6 +9,7 @@ import { buildAndPush, type BuildPushDeps } from '../../src/build/run.js';
 import { readBuildPushSettings } from '../../src/build/settings.js';
 import { InputError } from '../../src/inputs.js';
 import type { FetchFn } from '../../src/registry.js';
+import type { GitContext } from '../../src/versions.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 let dir: string;
@@ -64,7 +65,7 @@ const registryFetch: FetchFn = async (url, init = {}) => {
   return new Response('{}');
 };
 
-function settings(inputs: Record<string, string>, ref = 'refs/heads/main') {
+function settings(inputs: Record<string, string>, ref = 'refs/heads/main', git: Partial<GitContext> = {}) {
   const all: Record<string, string> = {
     registry: 'r.azurecr.io',
     repository: 'agents',
@@ -73,7 +74,7 @@ function settings(inputs: Record<string, string>, ref = 'refs/heads/main') {
     ...inputs,
   };
   return readBuildPushSettings((n) => all[n] ?? '', {
-    git: { eventName: 'push', ref, sha: 'abcdef0123' },
+    git: { eventName: 'push', ref, sha: 'abcdef0123', ...git },
     workspace: dir,
   });
 }
@@ -279,5 +280,24 @@ describe('buildAndPush', () => {
       digest: '',
       retention: { ran: false, reason: 'nothing was pushed' },
     });
+  });
+
+  it('a pull request build names the commit it built, the PR head, in its sha- tag and OCI revision label', async () => {
+    const head = 'feedbee1234567890feedbee1234567890feedbee';
+    const merge = 'cafe0000cafe0000cafe0000cafe0000cafe0000';
+    const { docker, calls } = fakeDocker();
+    const s = settings({ auth: 'none', cache: 'none' }, 'refs/pull/12/merge', {
+      eventName: 'pull_request',
+      sha: merge,
+      prNumber: 12,
+      prHeadSha: head,
+    });
+    const result = await buildAndPush(s, deps(docker));
+    expect(s.tags).toEqual(['pr-12', 'pr-12-feedbee', 'sha-feedbee']);
+    expect(result.refs).toEqual(s.tags.map((t) => `r.azurecr.io/agents:${t}`));
+    const build = calls.find((c) => c.args[0] === 'build')!.args;
+    const labels = build.flatMap((a, i) => (build[i - 1] === '--label' ? [a] : []));
+    expect(labels).toContain(`org.opencontainers.image.revision=${head}`);
+    expect(labels.join(' ')).not.toContain(merge.slice(0, 7));
   });
 });

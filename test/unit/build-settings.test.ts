@@ -135,7 +135,10 @@ describe('readBuildPushSettings', () => {
     ['bad build arg', { 'build-args': 'NOEQUALS' }, 'build-args', /KEY=value/],
     ['app without resource group', { app: 'a' }, 'resource-group', /together/],
     ['resource group without app', { 'resource-group': 'rg' }, 'app', /together/],
-    ['app without subscription', { app: 'a', 'resource-group': 'rg' }, 'subscription-id', /required/],
+    ['app without subscription', { app: 'agents', 'resource-group': 'rg' }, 'subscription-id', /required/],
+    ['a bad app name', { app: 'Agents_1', 'resource-group': 'rg' }, 'app', /container app name/],
+    ['a bad resource group', { app: 'agents', 'resource-group': 'rg/x' }, 'resource-group', /1 to 90/],
+    ['auth none, a bad client id all the same', { auth: 'none', 'client-id': 'x' }, 'client-id', /GUID/],
     ['oidc with a bad client id', { auth: 'oidc', 'client-id': 'x' }, 'client-id', /GUID/],
     [
       'oidc with GitHub Packages',
@@ -174,7 +177,7 @@ describe('readBuildPushSettings', () => {
         prHeadSha: 'abc1234ffff',
       },
     );
-    expect(s.tags).toEqual(['pr-12', 'pr-12-abc1234', 'sha-ffff000']);
+    expect(s.tags).toEqual(['pr-12', 'pr-12-abc1234', 'sha-abc1234']);
     expect(s.version).toBe('pr-12-abc1234');
   });
 });

@@ -87,6 +87,21 @@ describe('readDeploySettings', () => {
   });
 
   it.each([
+    ['alc-algo-env', 'alc-algo-env'],
+    [
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env-2',
+      '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env-2',
+    ],
+    ['', 'alc-algo-env'],
+  ])('environment %p is %p', (environment, expected) => {
+    expect(read({ ...BASE, environment }).environment).toBe(expected);
+  });
+
+  it.each([['eastus'], ['East US'], ['westeurope']])('location %p is accepted', (location) => {
+    expect(read({ ...BASE, location }).location).toBe(location);
+  });
+
+  it.each([
     ['tag v1.2.3', TAG, 'production', 'alc-algo-agents--v1-2-3'],
     ['pull request 12', PR, 'preview', 'alc-algo-agents-preview--pr-12-abc1234'],
   ])('computes the suffix for a %s', (_name, git, mode, revision) => {
@@ -136,6 +151,16 @@ describe('readDeploySettings', () => {
     ['cloud', { cloud: 'Mars' }],
     ['arm-endpoint', { cloud: 'Custom', 'authority-host': 'https://login.example' }],
     ['tenant-id', { 'client-id': '00000000-0000-0000-0000-000000000002' }],
+    ['audience', { audience: 'api://two words' }],
+    ['environment', { environment: '/subscriptions/x/resourceGroups' }],
+    [
+      'environment',
+      { environment: '/subscriptions/x/resourceGroups/rg/providers/Microsoft.App/containerApps/a' },
+    ],
+    ['environment', { environment: 'env with spaces' }],
+    ['location', { location: 'eastus;rm' }],
+    ['preview-spec', { 'preview-spec': 'deploy/missing.yaml' }],
+    ['preview-spec', { 'preview-spec': 'package.json' }],
   ])('a bad %s fails naming the input: %j', (input, change) => {
     expect(inputErrorOf(() => read({ ...BASE, ...change })).input).toBe(input);
   });

@@ -53,17 +53,17 @@ describe('defaultTags', () => {
     [
       'pull request uses the head commit',
       { eventName: 'pull_request', ref: 'refs/pull/12/merge', prNumber: 12, prHeadSha: HEAD },
-      ['pr-12', 'pr-12-abc1234', 'sha-0123456'],
+      ['pr-12', 'pr-12-abc1234', 'sha-abc1234'],
     ],
     [
       'pull_request_target (ref is the base branch)',
       { eventName: 'pull_request_target', ref: 'refs/heads/main', prNumber: 7, prHeadSha: HEAD },
-      ['pr-7', 'pr-7-abc1234', 'sha-0123456'],
+      ['pr-7', 'pr-7-abc1234', 'sha-abc1234'],
     ],
     [
       'pull request number from the ref',
       { eventName: 'pull_request', ref: 'refs/pull/99/merge', prHeadSha: HEAD },
-      ['pr-99', 'pr-99-abc1234', 'sha-0123456'],
+      ['pr-99', 'pr-99-abc1234', 'sha-abc1234'],
     ],
     [
       'pull request without a head commit falls back to the built one',

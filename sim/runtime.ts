@@ -8,7 +8,13 @@ import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DockerCli, DockerError } from './docker.js';
-import type { Endpoint, Runtime, RuntimeRevisionSpec, RuntimeRevisionStatus } from './types.js';
+import type {
+  Endpoint,
+  Runtime,
+  RuntimeReplicaStatus,
+  RuntimeRevisionSpec,
+  RuntimeRevisionStatus,
+} from './types.js';
 
 export const LABEL_INSTANCE = 'alc-sim.instance';
 export const LABEL_REVISION = 'alc-sim.revision';
@@ -34,7 +40,12 @@ export interface DockerRuntimeOptions {
 /** What the runtime knows of one replica (container). */
 export interface ReplicaState {
   id: string;
+  /** The Docker container's name. */
   name: string;
+  /** The replica's name as the replica API shows it: `<revision>-<random>`. */
+  replicaName?: string;
+  /** When the container was created (ms since epoch). */
+  createdAt?: number;
   /** Host port on 127.0.0.1 of the target port. */
   port?: number;
   ready: boolean;
@@ -46,6 +57,8 @@ export interface ReplicaState {
   /** Consecutive failed liveness probes, and restarts they caused (as ACA restarts a replica). */
   livenessFailures: number;
   restarts: number;
+  /** What the failed liveness probe said when the container was last restarted. */
+  lastRestartReason?: string;
   /** While a restart runs (ms since epoch): `die` events from before its end are the restart's own. */
   restartingUntil?: number;
   exitCode?: number;
@@ -123,6 +136,43 @@ export function deriveStatus(
   }
   if (ready > 0) return { ...base, runningState: 'Running', healthState: 'Healthy' };
   return { ...base, runningState: 'Activating', healthState: 'None' };
+}
+
+/** One replica as the replica API shows it: its container's state, readiness and restarts. Pure. */
+export function replicaView(
+  r: ReplicaState,
+  revisionName: string,
+  containerName: string,
+): RuntimeReplicaStatus {
+  const restart = r.lastRestartReason ? `; last restart: ${r.lastRestartReason}` : '';
+  let runningState: RuntimeReplicaStatus['container']['runningState'] = 'Running';
+  let details: string | undefined;
+  if (r.exitCode !== undefined) {
+    runningState = 'Terminated';
+    details = `Container exited with code ${r.exitCode}${r.exitLog ? `: ${r.exitLog}` : ''}`;
+  } else if (r.restartingUntil === Number.MAX_SAFE_INTEGER) {
+    runningState = 'Waiting';
+    details = `Container is restarting after failing its liveness probe: ${r.lastRestartReason ?? 'no answer'}`;
+  } else if (!r.ready) {
+    details = r.lastProblem
+      ? `Container is running but not ready: ${r.lastProblem}${restart}`
+      : `Container is running; its readiness probe has not passed yet${restart}`;
+  } else if (restart) {
+    details = `Container is running and ready${restart}`;
+  }
+  return {
+    name: r.replicaName ?? `${revisionName}-${r.id.slice(0, 5)}`,
+    createdTime: new Date(r.createdAt ?? 0).toISOString(),
+    container: {
+      name: containerName,
+      containerId: `docker://${r.id}`,
+      ready: runningState === 'Running' && r.ready,
+      started: runningState === 'Running',
+      restartCount: r.restarts,
+      runningState,
+      ...(details ? { runningStateDetails: details } : {}),
+    },
+  };
 }
 
 export class DockerRuntime implements Runtime {
@@ -222,6 +272,13 @@ export class DockerRuntime implements Runtime {
     return r.replicas
       .filter((x) => x.ready && x.exitCode === undefined && x.port !== undefined)
       .map((x) => ({ host: '127.0.0.1', port: x.port as number }));
+  }
+
+  replicaStatus(revisionName: string): RuntimeReplicaStatus[] {
+    const r = this.records.get(revisionName);
+    if (!r || r.phase !== 'created') return [];
+    const container = r.spec.containerName ?? r.spec.appName;
+    return r.replicas.map((x) => replicaView(x, revisionName, container));
   }
 
   /** The replicas of a revision as the runtime sees them (for diagnostics and tests). */
@@ -348,7 +405,9 @@ export class DockerRuntime implements Runtime {
   }
 
   private async startReplica(spec: RuntimeRevisionSpec): Promise<ReplicaState> {
-    const name = `alc-sim-${this.instanceId}-${spec.revisionName}-${randomBytes(3).toString('hex')}`;
+    const random = randomBytes(3).toString('hex');
+    const name = `alc-sim-${this.instanceId}-${spec.revisionName}-${random}`;
+    const createdAt = Date.now();
     const id = await this.docker.run({
       image: spec.image,
       name,
@@ -362,7 +421,7 @@ export class DockerRuntime implements Runtime {
         ...spec.env,
         CONTAINER_APP_NAME: spec.appName,
         CONTAINER_APP_REVISION: spec.revisionName,
-        CONTAINER_APP_REPLICA_NAME: name,
+        CONTAINER_APP_REPLICA_NAME: `${spec.revisionName}-${random}`,
         CONTAINER_APP_PORT: String(spec.targetPort),
       },
       publish: [spec.targetPort],
@@ -373,6 +432,8 @@ export class DockerRuntime implements Runtime {
     const replica: ReplicaState = {
       id,
       name,
+      replicaName: `${spec.revisionName}-${random}`,
+      createdAt,
       port: state?.ports[spec.targetPort],
       ready: false,
       failures: 0,
@@ -440,7 +501,12 @@ export class DockerRuntime implements Runtime {
     if (replica.livenessFailures < limit) return true;
     replica.restartingUntil = Number.MAX_SAFE_INTEGER;
     // Readiness counters carry on: a replica that keeps failing stays Unhealthy across its restarts.
-    Object.assign(replica, { ready: false, livenessFailures: 0, lastProblem: result.problem });
+    Object.assign(replica, {
+      ready: false,
+      livenessFailures: 0,
+      lastProblem: result.problem,
+      lastRestartReason: result.problem,
+    });
     try {
       await this.docker.restart(replica.id);
       replica.port = (await this.docker.inspect(replica.id))?.ports[spec.targetPort];

@@ -1,14 +1,16 @@
 // How long deploy-app takes to fail a crash-looping release, against the simulator with real containers: the
 // sample app's BROKEN build (its /health and /ready answer 404, so its liveness probe fails and the runtime
 // restarts it, as ACA does) deployed with the default inputs (wait-timeout 10m, the seed's probes from
-// deploy/containerapp.yaml, the actions' 2 s poll interval) beside a live v1.
+// deploy/containerapp.yaml, the actions' 2 s poll interval) beside a live v1. The simulator runs the probes as
+// ACA does, at the template's initialDelaySeconds, periodSeconds and failureThreshold (probe timing 'template';
+// 'fixed' is the tests' fast timing: every probe each second).
 //
 //   new: deployApp as the action runs it (revision states + replicas, judged by src/readiness.ts);
 //   old: the wait before this change, the revision's states only (revisionReadiness until the deadline), run with
 //        a shorter wait-timeout: it never sees a state it calls failed, so it always waits the whole timeout, and
 //        with the default 10m it would wait 600 s.
 //
-//   DOCKER_HOST=unix:///run/alc-deploy/docker.sock npx tsx bench/readiness-detect.ts [rounds=3] [old-timeout-s=90]
+//   DOCKER_HOST=unix:///run/alc-deploy/docker.sock npx tsx bench/readiness-detect.ts [rounds=3] [old-timeout-s=90] [template|fixed]
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -19,6 +21,7 @@ import { ROOT, startDeploySim, type DeploySim } from '../test/support/deploy-sim
 
 const rounds = Number(process.argv[2] ?? 3);
 const oldTimeoutS = Number(process.argv[3] ?? 90);
+const probeTiming = process.argv[4] === 'fixed' ? 'fixed' : 'template';
 const APP = 'alc-algo-agents';
 const POLL_MS = 2000; // the actions' default (src/aca.ts)
 
@@ -92,7 +95,7 @@ async function main(): Promise<void> {
     .trim()
     .split('\n')
     .pop();
-  const t = await startDeploySim({ lroDelayMs: 1000 });
+  const t = await startDeploySim({ lroDelayMs: 1000, probeTiming });
   try {
     await t.deploy(
       { image: t.images.v1, 'revision-suffix': 'v1-0-0' },
@@ -124,7 +127,7 @@ async function main(): Promise<void> {
     const newMedian = median(fresh.map((r) => r.seconds));
     const oldDefault = DEFAULT_WAIT_TIMEOUT_MS / 1000 + (old.seconds - oldTimeoutS);
     console.log(
-      `restart limit ${RESTART_LIMIT}, grace window from the seed's probes ${grace / 1000} s, poll ${POLL_MS / 1000} s\n`,
+      `probe timing ${probeTiming}, restart limit ${RESTART_LIMIT}, grace window from the seed's probes ${grace / 1000} s, poll ${POLL_MS / 1000} s\n`,
     );
     for (const r of rows) console.log(`| ${r.join(' | ')} |`);
     console.log(

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { DockerCli, DockerError } from './docker.js';
 import type {
   Endpoint,
+  ProbeTiming,
   Runtime,
   RuntimeReplicaStatus,
   RuntimeRevisionSpec,
@@ -35,6 +36,12 @@ export interface DockerRuntimeOptions {
   failureThreshold?: number;
   /** Failed probes without any HTTP answer after which a starting replica counts as unhealthy. */
   startupFailureThreshold?: number;
+  /**
+   * 'fixed' (default): every probe at each probeIntervalMs with the thresholds above (fast, for tests);
+   * 'template': each probe as ACA runs it, at the template's initialDelaySeconds (again after a restart),
+   * periodSeconds and failureThreshold (0, 10 and 3 when the template leaves them out).
+   */
+  probeTiming?: 'fixed' | 'template';
 }
 
 /** What the runtime knows of one replica (container). */
@@ -46,6 +53,10 @@ export interface ReplicaState {
   replicaName?: string;
   /** When the container was created (ms since epoch). */
   createdAt?: number;
+  /** probeTiming 'template': when the container last started, and when each probe is due next. */
+  startedAt?: number;
+  nextReadinessAt?: number;
+  nextLivenessAt?: number;
   /** Host port on 127.0.0.1 of the target port. */
   port?: number;
   ready: boolean;
@@ -205,6 +216,7 @@ export class DockerRuntime implements Runtime {
       probeTimeoutMs: options.probeTimeoutMs ?? 1000,
       failureThreshold: options.failureThreshold ?? 3,
       startupFailureThreshold: options.startupFailureThreshold ?? 30,
+      probeTiming: options.probeTiming ?? 'fixed',
     };
   }
 
@@ -470,8 +482,16 @@ export class DockerRuntime implements Runtime {
   }
 
   private async probeOne(replica: ReplicaState, spec: RuntimeRevisionSpec): Promise<void> {
-    if (replica.restartingUntil !== undefined) return;
-    if (spec.livenessPath && !(await this.live(replica, spec))) return;
+    const timed = this.o.probeTiming === 'template';
+    if (timed ? replica.restartingUntil === Number.MAX_SAFE_INTEGER : replica.restartingUntil !== undefined)
+      return;
+    if (spec.livenessPath && (!timed || due(replica, 'nextLivenessAt', spec.livenessTiming))) {
+      if (!(await this.live(replica, spec))) return;
+    }
+    if (timed && !due(replica, 'nextReadinessAt', spec.readinessTiming)) return;
+    const threshold = timed
+      ? (spec.readinessTiming?.failureThreshold ?? PROBE_DEFAULTS.failureThreshold)
+      : this.o.failureThreshold;
     const path = spec.readinessPath ?? '/';
     const result = await httpProbe(replica.port as number, path, this.o.probeTimeoutMs, 'readiness');
     if (result.ok) {
@@ -484,7 +504,7 @@ export class DockerRuntime implements Runtime {
     replica.failures += 1;
     replica.answered ||= result.status !== undefined;
     replica.lastProblem = result.problem;
-    if (replica.failures >= this.o.failureThreshold) replica.ready = false;
+    if (replica.failures >= threshold) replica.ready = false;
   }
 
   /** The liveness probe; a replica that keeps failing it is restarted (false while that happens). */
@@ -497,7 +517,12 @@ export class DockerRuntime implements Runtime {
     }
     replica.livenessFailures += 1;
     const answered = replica.answered || result.status !== undefined;
-    const limit = answered ? this.o.failureThreshold : this.o.startupFailureThreshold;
+    const limit =
+      this.o.probeTiming === 'template'
+        ? (spec.livenessTiming?.failureThreshold ?? PROBE_DEFAULTS.failureThreshold)
+        : answered
+          ? this.o.failureThreshold
+          : this.o.startupFailureThreshold;
     if (replica.livenessFailures < limit) return true;
     replica.restartingUntil = Number.MAX_SAFE_INTEGER;
     // Readiness counters carry on: a replica that keeps failing stays Unhealthy across its restarts.
@@ -511,6 +536,12 @@ export class DockerRuntime implements Runtime {
       await this.docker.restart(replica.id);
       replica.port = (await this.docker.inspect(replica.id))?.ports[spec.targetPort];
       replica.restarts += 1;
+      // Started again: the probes' initial delay applies again.
+      Object.assign(replica, {
+        startedAt: Date.now(),
+        nextLivenessAt: undefined,
+        nextReadinessAt: undefined,
+      });
     } catch {
       // The container went away while being restarted (its revision was deactivated): nothing to restart.
     } finally {
@@ -519,6 +550,24 @@ export class DockerRuntime implements Runtime {
     }
     return false;
   }
+}
+
+/** ACA's (Kubernetes') probe defaults for the fields a template leaves out. */
+const PROBE_DEFAULTS = { initialDelaySeconds: 0, periodSeconds: 10, failureThreshold: 3 };
+
+/** probeTiming 'template': whether a probe is due (initial delay from the last start, then every period). */
+function due(
+  replica: ReplicaState,
+  key: 'nextLivenessAt' | 'nextReadinessAt',
+  timing: ProbeTiming | undefined,
+  now = Date.now(),
+): boolean {
+  const start = replica.startedAt ?? replica.createdAt ?? now;
+  const next =
+    replica[key] ?? start + (timing?.initialDelaySeconds ?? PROBE_DEFAULTS.initialDelaySeconds) * 1000;
+  if (now < next) return false;
+  replica[key] = now + (timing?.periodSeconds ?? PROBE_DEFAULTS.periodSeconds) * 1000;
+  return true;
 }
 
 /** HTTP GET on 127.0.0.1:port; 200-399 passes, as in ACA's HTTP probes. */

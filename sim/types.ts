@@ -18,12 +18,22 @@ export interface RuntimeRevisionSpec {
   readinessPath?: string;
   /** Liveness probe path (HTTP GET); optional. */
   livenessPath?: string;
+  /** The template's timing of those probes (used by a runtime that follows the template's probe timing). */
+  readinessTiming?: ProbeTiming;
+  livenessTiming?: ProbeTiming;
   /** The template's name of the container (the replica API reports it); default the app name. */
   containerName?: string;
   /** Replicas to run (scale.minReplicas, at least 1 while active). */
   replicas: number;
   command?: string[];
   args?: string[];
+}
+
+/** A probe's timing as the template gives it (ACA's ContainerAppProbe fields). */
+export interface ProbeTiming {
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  failureThreshold?: number;
 }
 
 /** Observed state of a revision's containers, as the runtime sees it. */

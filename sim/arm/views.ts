@@ -245,6 +245,16 @@ export function runtimeSpec(
       .filter((p) => String(p.type).toLowerCase() === type)
       .map((p) => obj(p.httpGet).path)
       .find((p): p is string => typeof p === 'string');
+  const probeTiming = (type: string) => {
+    const p = arr(container.probes).find((x) => String(x.type).toLowerCase() === type);
+    if (!p) return undefined;
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+    return {
+      initialDelaySeconds: num(p.initialDelaySeconds),
+      periodSeconds: num(p.periodSeconds),
+      failureThreshold: num(p.failureThreshold),
+    };
+  };
   const command = Array.isArray(container.command) ? container.command.map(String) : undefined;
   const args = Array.isArray(container.args) ? container.args.map(String) : undefined;
   return {
@@ -256,6 +266,8 @@ export function runtimeSpec(
     containerName: typeof container.name === 'string' ? container.name : app.name,
     readinessPath: probePath('readiness'),
     livenessPath: probePath('liveness'),
+    readinessTiming: probeTiming('readiness'),
+    livenessTiming: probeTiming('liveness'),
     replicas: Math.max(1, Number(obj(rev.template.scale).minReplicas ?? 1)),
     ...(command ? { command } : {}),
     ...(args ? { args } : {}),

@@ -3,7 +3,8 @@
 // the revision and its replicas at each poll and asks judgeReadiness what to do.
 //
 //   ready  Provisioned + Running + Healthy, and no container at the restart limit;
-//   fail   at once: the revision Failed, or a container restarted `restartLimit` times (default 3);
+//   fail   at once: the revision Failed (or ActivationFailed), or a container restarted `restartLimit` times
+//          (default 3);
 //          after the grace window: the revision still Degraded/Unhealthy, or a container still Waiting or
 //          Terminated with a reason, `graceMs` after it was first seen provisioned (the window its probes give a
 //          container to come up: initialDelaySeconds + periodSeconds x failureThreshold);
@@ -174,7 +175,13 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
     ...(troubled ? { troubleSince: input.watch.troubleSince ?? now } : {}),
   };
 
-  if (r.provisioningState === 'Failed' || r.runningState === 'Failed') return fail('failed', detail, watch);
+  // ActivationFailed: ACA gave up on the revision (e.g. "Deployment Progress Deadline Exceeded").
+  if (
+    r.provisioningState === 'Failed' ||
+    r.runningState === 'Failed' ||
+    r.runningState === 'ActivationFailed'
+  )
+    return fail('failed', detail, watch);
   const looping = findings.filter((f) => f.restartCount >= limit);
   if (looping.length > 0) {
     const f = worstContainer(looping)!;

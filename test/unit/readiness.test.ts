@@ -183,6 +183,14 @@ const rows: Row[] = [
       /container alc-algo-agents \(replica app--v2-abc123\): Terminated, not ready, restartCount 0, last reason: Container exited with code 3: bye/,
   },
   {
+    name: 'ActivationFailed (ACA gave up on it): at once',
+    revision: rev({ runningState: 'ActivationFailed', healthState: 'Unhealthy' }),
+    replicas: [restarting(1)],
+    verdict: 'fail',
+    why: /^failed$/,
+    detail: /restartCount 1/,
+  },
+  {
     name: 'restartCount at the limit: at once, even before the grace window',
     revision: degraded,
     replicas: [restarting(RESTART_LIMIT)],

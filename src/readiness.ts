@@ -4,7 +4,7 @@
 //
 //   ready  Provisioned + Running + Healthy, and no container at the restart limit;
 //   fail   at once: the revision Failed (or ActivationFailed), or a container restarted `restartLimit` times
-//          (default 3);
+//          (default 3) while this wait watched it (restarts from before, of a revision re-proven, do not count);
 //          after the grace window: the revision still Degraded/Unhealthy, or a container still Waiting or
 //          Terminated with a reason, `graceMs` after it was first seen provisioned (the window its probes give a
 //          container to come up: initialDelaySeconds + periodSeconds x failureThreshold);
@@ -120,6 +120,22 @@ export interface ReadinessWatch {
   startedAt?: number;
   /** The first poll of the current unbroken run of trouble (Degraded, Unhealthy, a container in trouble). */
   troubleSince?: number;
+  /**
+   * Each container's restartCount when this wait first read the replicas (`<replica>/<container>`): restarts from
+   * before the wait (a revision that has run for days, re-proven by a re-run or a rollback) do not count; a replica
+   * that appears later counts from 0.
+   */
+  baseline?: Record<string, number>;
+}
+
+const keyOf = (f: ContainerFinding) => `${f.replica}/${f.init ? 'init:' : ''}${f.container}`;
+
+/** Restarts of a container since the wait first read the replicas. Pure. */
+export function restartsDuringWait(
+  f: ContainerFinding,
+  baseline: Record<string, number> | undefined,
+): number {
+  return Math.max(0, f.restartCount - (baseline?.[keyOf(f)] ?? 0));
 }
 
 export interface ReadinessInput {
@@ -170,9 +186,13 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
   const troubled =
     (provisioned && (r.runningState === 'Degraded' || r.healthState === 'Unhealthy')) ||
     findings.some(inTrouble);
+  const baseline =
+    input.watch.baseline ??
+    (input.replicas ? Object.fromEntries(findings.map((f) => [keyOf(f), f.restartCount])) : undefined);
   const watch: ReadinessWatch = {
     ...(startedAt !== undefined ? { startedAt } : {}),
     ...(troubled ? { troubleSince: input.watch.troubleSince ?? now } : {}),
+    ...(baseline ? { baseline } : {}),
   };
 
   // ActivationFailed: ACA gave up on the revision (e.g. "Deployment Progress Deadline Exceeded").
@@ -182,11 +202,11 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
     r.runningState === 'ActivationFailed'
   )
     return fail('failed', detail, watch);
-  const looping = findings.filter((f) => f.restartCount >= limit);
+  const looping = findings.filter((f) => restartsDuringWait(f, baseline) >= limit);
   if (looping.length > 0) {
     const f = worstContainer(looping)!;
     return fail(
-      `is crash-looping: ${f.init ? 'init container' : 'container'} ${f.container} restarted ${f.restartCount} times (the limit is ${limit})`,
+      `is crash-looping: ${f.init ? 'init container' : 'container'} ${f.container} restarted ${restartsDuringWait(f, baseline)} times while this run waited (the limit is ${limit})`,
       describeContainer(f),
       watch,
     );

@@ -102,7 +102,7 @@ describeWithDocker('deploy-app readiness against the simulator', () => {
     expect(errors).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^::error::Revision ${rev('crash-1')} is crash-looping: container ${APP} restarted ${RESTART_LIMIT} times \\(the limit is ${RESTART_LIMIT}\\) \\(provisioningState Provisioned, runningState Degraded, healthState Unhealthy.*\\); container ${APP} \\(replica ${rev('crash-1')}-[0-9a-f]+\\): \\w+, not ready, restartCount ${RESTART_LIMIT}, last reason: .*liveness probe GET /health returned HTTP 404.*; it received no traffic and was deactivated`,
+          `^::error::Revision ${rev('crash-1')} is crash-looping: container ${APP} restarted ${RESTART_LIMIT} times while this run waited \\(the limit is ${RESTART_LIMIT}\\) \\(provisioningState Provisioned, runningState Degraded, healthState Unhealthy.*\\); container ${APP} \\(replica ${rev('crash-1')}-[0-9a-f]+\\): \\w+, not ready, restartCount ${RESTART_LIMIT}, last reason: .*liveness probe GET /health returned HTTP 404.*; it received no traffic and was deactivated`,
         ),
       ),
     ]);

@@ -127,7 +127,9 @@ interface Row {
   verdict: 'ready' | 'wait' | 'fail';
   why?: RegExp;
   detail?: RegExp;
+  /** The watch after the poll, its restart baseline aside. */
   nextWatch?: ReadinessWatch;
+  baseline?: Record<string, number>;
 }
 
 const rows: Row[] = [
@@ -194,10 +196,10 @@ const rows: Row[] = [
     name: 'restartCount at the limit: at once, even before the grace window',
     revision: degraded,
     replicas: [restarting(RESTART_LIMIT)],
-    watch: { startedAt: T0, troubleSince: T0 },
+    watch: { startedAt: T0, troubleSince: T0, baseline: {} },
     at: T0 + 12 * S,
     verdict: 'fail',
-    why: /^is crash-looping: container alc-algo-agents restarted 3 times \(the limit is 3\)$/,
+    why: /^is crash-looping: container alc-algo-agents restarted 3 times while this run waited \(the limit is 3\)$/,
     detail:
       /Running, not ready, restartCount 3, last reason: .*last restart: liveness probe GET \/health returned HTTP 404/,
   },
@@ -205,6 +207,7 @@ const rows: Row[] = [
     name: 'restartCount at the limit wins over a Healthy revision',
     revision: rev(),
     replicas: [healthy, restarting(4)],
+    watch: { baseline: {} },
     verdict: 'fail',
     why: /crash-looping/,
   },
@@ -212,9 +215,10 @@ const rows: Row[] = [
     name: 'a lower limit from the policy',
     revision: degraded,
     replicas: [restarting(1)],
+    watch: { baseline: {} },
     policy: { restartLimit: 1 },
     verdict: 'fail',
-    why: /restarted 1 times \(the limit is 1\)/,
+    why: /restarted 1 times while this run waited \(the limit is 1\)/,
   },
   {
     name: 'an init container that keeps restarting',
@@ -224,9 +228,44 @@ const rows: Row[] = [
         { name: 'migrate', restartCount: 5, runningState: 'Terminated', runningStateDetails: 'Error' },
       ]),
     ],
+    watch: { baseline: {} },
     verdict: 'fail',
     why: /^is crash-looping: init container migrate restarted 5 times/,
     detail: /^init container migrate/,
+  },
+  {
+    name: 'the first read of the replicas sets the baseline of restarts',
+    revision: degraded,
+    replicas: [restarting(2)],
+    watch: { startedAt: T0 },
+    at: T0 + 4 * S,
+    verdict: 'wait',
+    baseline: { 'app--v2-abc123/alc-algo-agents': 2 },
+  },
+  {
+    name: 'restarts from before this wait do not count: a re-proven revision that restarted 5 times is ready',
+    revision: rev(),
+    replicas: [replica({ ready: true, restartCount: 5 })],
+    verdict: 'ready',
+  },
+  {
+    name: 'restarts from before this wait do not count, new ones do',
+    revision: degraded,
+    replicas: [restarting(7)],
+    watch: { startedAt: T0, troubleSince: T0, baseline: { 'app--v2-abc123/alc-algo-agents': 4 } },
+    at: T0 + 30 * S,
+    verdict: 'fail',
+    why: /restarted 3 times while this run waited/,
+    detail: /restartCount 7/,
+  },
+  {
+    name: 'a replica that appears during the wait counts from 0',
+    revision: degraded,
+    replicas: [restarting(3)],
+    watch: { startedAt: T0, baseline: { 'app--v2-other/alc-algo-agents': 0 } },
+    at: T0 + 20 * S,
+    verdict: 'fail',
+    why: /crash-looping/,
   },
   {
     name: 'restarts below the limit, Degraded, within the grace window: wait',
@@ -349,7 +388,9 @@ describe('judgeReadiness', () => {
       expect(v.why).toMatch(row.why ?? /./);
       if (row.detail) expect(v.detail).toMatch(row.detail);
     }
-    if (row.nextWatch) expect(v.watch).toEqual(row.nextWatch);
+    const { baseline, ...watch } = v.watch;
+    if (row.nextWatch) expect(watch).toEqual(row.nextWatch);
+    if (row.baseline) expect(baseline).toEqual(row.baseline);
   });
 
   it('describes a container with its name, state, restart count and last reason', () => {

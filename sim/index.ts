@@ -59,6 +59,8 @@ export interface SimulatorOptions {
   federatedCredentials?: IdentityConfig['federatedCredentials'];
   applications?: IdentityConfig['applications'];
   githubTokenLifetimeSec?: number;
+  /** The Docker runtime's probe timing (see DockerRuntimeOptions.probeTiming); default 'fixed'. */
+  probeTiming?: 'fixed' | 'template';
   /** A runtime to use instead of Docker (tests of the control plane). */
   runtime?: Runtime;
   log?: (message: string) => void;
@@ -182,7 +184,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const dockerHost = options.dockerHost ?? process.env.DOCKER_HOST ?? DOCKER_HOST_DEFAULT;
   const runtime: Runtime =
     options.runtime ??
-    (useDocker ? new DockerRuntime({ dockerHost, instanceId: ids.runtimeId }) : new StaticRuntime());
+    (useDocker
+      ? new DockerRuntime({ dockerHost, instanceId: ids.runtimeId, probeTiming: options.probeTiming })
+      : new StaticRuntime());
 
   const stops: Array<() => Promise<void>> = [() => runtime.close()];
   const stop = async () => {

@@ -8,7 +8,14 @@ import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DockerCli, DockerError } from './docker.js';
-import type { Endpoint, Runtime, RuntimeRevisionSpec, RuntimeRevisionStatus } from './types.js';
+import type {
+  Endpoint,
+  ProbeTiming,
+  Runtime,
+  RuntimeReplicaStatus,
+  RuntimeRevisionSpec,
+  RuntimeRevisionStatus,
+} from './types.js';
 
 export const LABEL_INSTANCE = 'alc-sim.instance';
 export const LABEL_REVISION = 'alc-sim.revision';
@@ -29,12 +36,27 @@ export interface DockerRuntimeOptions {
   failureThreshold?: number;
   /** Failed probes without any HTTP answer after which a starting replica counts as unhealthy. */
   startupFailureThreshold?: number;
+  /**
+   * 'fixed' (default): every probe at each probeIntervalMs with the thresholds above (fast, for tests);
+   * 'template': each probe as ACA runs it, at the template's initialDelaySeconds (again after a restart),
+   * periodSeconds and failureThreshold (0, 10 and 3 when the template leaves them out).
+   */
+  probeTiming?: 'fixed' | 'template';
 }
 
 /** What the runtime knows of one replica (container). */
 export interface ReplicaState {
   id: string;
+  /** The Docker container's name. */
   name: string;
+  /** The replica's name as the replica API shows it: `<revision>-<random>`. */
+  replicaName?: string;
+  /** When the container was created (ms since epoch). */
+  createdAt?: number;
+  /** probeTiming 'template': when the container last started, and when each probe is due next. */
+  startedAt?: number;
+  nextReadinessAt?: number;
+  nextLivenessAt?: number;
   /** Host port on 127.0.0.1 of the target port. */
   port?: number;
   ready: boolean;
@@ -46,6 +68,8 @@ export interface ReplicaState {
   /** Consecutive failed liveness probes, and restarts they caused (as ACA restarts a replica). */
   livenessFailures: number;
   restarts: number;
+  /** What the failed liveness probe said when the container was last restarted. */
+  lastRestartReason?: string;
   /** While a restart runs (ms since epoch): `die` events from before its end are the restart's own. */
   restartingUntil?: number;
   exitCode?: number;
@@ -125,6 +149,43 @@ export function deriveStatus(
   return { ...base, runningState: 'Activating', healthState: 'None' };
 }
 
+/** One replica as the replica API shows it: its container's state, readiness and restarts. Pure. */
+export function replicaView(
+  r: ReplicaState,
+  revisionName: string,
+  containerName: string,
+): RuntimeReplicaStatus {
+  const restart = r.lastRestartReason ? `; last restart: ${r.lastRestartReason}` : '';
+  let runningState: RuntimeReplicaStatus['container']['runningState'] = 'Running';
+  let details: string | undefined;
+  if (r.exitCode !== undefined) {
+    runningState = 'Terminated';
+    details = `Container exited with code ${r.exitCode}${r.exitLog ? `: ${r.exitLog}` : ''}`;
+  } else if (r.restartingUntil === Number.MAX_SAFE_INTEGER) {
+    runningState = 'Waiting';
+    details = `Container is restarting after failing its liveness probe: ${r.lastRestartReason ?? 'no answer'}`;
+  } else if (!r.ready) {
+    details = r.lastProblem
+      ? `Container is running but not ready: ${r.lastProblem}${restart}`
+      : `Container is running; its readiness probe has not passed yet${restart}`;
+  } else if (restart) {
+    details = `Container is running and ready${restart}`;
+  }
+  return {
+    name: r.replicaName ?? `${revisionName}-${r.id.slice(0, 5)}`,
+    createdTime: new Date(r.createdAt ?? 0).toISOString(),
+    container: {
+      name: containerName,
+      containerId: `docker://${r.id}`,
+      ready: runningState === 'Running' && r.ready,
+      started: runningState === 'Running',
+      restartCount: r.restarts,
+      runningState,
+      ...(details ? { runningStateDetails: details } : {}),
+    },
+  };
+}
+
 export class DockerRuntime implements Runtime {
   readonly instanceId: string;
   private readonly ownsNetwork: boolean;
@@ -155,6 +216,7 @@ export class DockerRuntime implements Runtime {
       probeTimeoutMs: options.probeTimeoutMs ?? 1000,
       failureThreshold: options.failureThreshold ?? 3,
       startupFailureThreshold: options.startupFailureThreshold ?? 30,
+      probeTiming: options.probeTiming ?? 'fixed',
     };
   }
 
@@ -222,6 +284,13 @@ export class DockerRuntime implements Runtime {
     return r.replicas
       .filter((x) => x.ready && x.exitCode === undefined && x.port !== undefined)
       .map((x) => ({ host: '127.0.0.1', port: x.port as number }));
+  }
+
+  replicaStatus(revisionName: string): RuntimeReplicaStatus[] {
+    const r = this.records.get(revisionName);
+    if (!r || r.phase !== 'created') return [];
+    const container = r.spec.containerName ?? r.spec.appName;
+    return r.replicas.map((x) => replicaView(x, revisionName, container));
   }
 
   /** The replicas of a revision as the runtime sees them (for diagnostics and tests). */
@@ -348,7 +417,9 @@ export class DockerRuntime implements Runtime {
   }
 
   private async startReplica(spec: RuntimeRevisionSpec): Promise<ReplicaState> {
-    const name = `alc-sim-${this.instanceId}-${spec.revisionName}-${randomBytes(3).toString('hex')}`;
+    const random = randomBytes(3).toString('hex');
+    const name = `alc-sim-${this.instanceId}-${spec.revisionName}-${random}`;
+    const createdAt = Date.now();
     const id = await this.docker.run({
       image: spec.image,
       name,
@@ -362,7 +433,7 @@ export class DockerRuntime implements Runtime {
         ...spec.env,
         CONTAINER_APP_NAME: spec.appName,
         CONTAINER_APP_REVISION: spec.revisionName,
-        CONTAINER_APP_REPLICA_NAME: name,
+        CONTAINER_APP_REPLICA_NAME: `${spec.revisionName}-${random}`,
         CONTAINER_APP_PORT: String(spec.targetPort),
       },
       publish: [spec.targetPort],
@@ -373,6 +444,8 @@ export class DockerRuntime implements Runtime {
     const replica: ReplicaState = {
       id,
       name,
+      replicaName: `${spec.revisionName}-${random}`,
+      createdAt,
       port: state?.ports[spec.targetPort],
       ready: false,
       failures: 0,
@@ -409,8 +482,16 @@ export class DockerRuntime implements Runtime {
   }
 
   private async probeOne(replica: ReplicaState, spec: RuntimeRevisionSpec): Promise<void> {
-    if (replica.restartingUntil !== undefined) return;
-    if (spec.livenessPath && !(await this.live(replica, spec))) return;
+    const timed = this.o.probeTiming === 'template';
+    if (timed ? replica.restartingUntil === Number.MAX_SAFE_INTEGER : replica.restartingUntil !== undefined)
+      return;
+    if (spec.livenessPath && (!timed || due(replica, 'nextLivenessAt', spec.livenessTiming))) {
+      if (!(await this.live(replica, spec))) return;
+    }
+    if (timed && !due(replica, 'nextReadinessAt', spec.readinessTiming)) return;
+    const threshold = timed
+      ? (spec.readinessTiming?.failureThreshold ?? PROBE_DEFAULTS.failureThreshold)
+      : this.o.failureThreshold;
     const path = spec.readinessPath ?? '/';
     const result = await httpProbe(replica.port as number, path, this.o.probeTimeoutMs, 'readiness');
     if (result.ok) {
@@ -423,7 +504,7 @@ export class DockerRuntime implements Runtime {
     replica.failures += 1;
     replica.answered ||= result.status !== undefined;
     replica.lastProblem = result.problem;
-    if (replica.failures >= this.o.failureThreshold) replica.ready = false;
+    if (replica.failures >= threshold) replica.ready = false;
   }
 
   /** The liveness probe; a replica that keeps failing it is restarted (false while that happens). */
@@ -436,15 +517,31 @@ export class DockerRuntime implements Runtime {
     }
     replica.livenessFailures += 1;
     const answered = replica.answered || result.status !== undefined;
-    const limit = answered ? this.o.failureThreshold : this.o.startupFailureThreshold;
+    const limit =
+      this.o.probeTiming === 'template'
+        ? (spec.livenessTiming?.failureThreshold ?? PROBE_DEFAULTS.failureThreshold)
+        : answered
+          ? this.o.failureThreshold
+          : this.o.startupFailureThreshold;
     if (replica.livenessFailures < limit) return true;
     replica.restartingUntil = Number.MAX_SAFE_INTEGER;
     // Readiness counters carry on: a replica that keeps failing stays Unhealthy across its restarts.
-    Object.assign(replica, { ready: false, livenessFailures: 0, lastProblem: result.problem });
+    Object.assign(replica, {
+      ready: false,
+      livenessFailures: 0,
+      lastProblem: result.problem,
+      lastRestartReason: result.problem,
+    });
     try {
       await this.docker.restart(replica.id);
       replica.port = (await this.docker.inspect(replica.id))?.ports[spec.targetPort];
       replica.restarts += 1;
+      // Started again: the probes' initial delay applies again.
+      Object.assign(replica, {
+        startedAt: Date.now(),
+        nextLivenessAt: undefined,
+        nextReadinessAt: undefined,
+      });
     } catch {
       // The container went away while being restarted (its revision was deactivated): nothing to restart.
     } finally {
@@ -453,6 +550,24 @@ export class DockerRuntime implements Runtime {
     }
     return false;
   }
+}
+
+/** ACA's (Kubernetes') probe defaults for the fields a template leaves out. */
+const PROBE_DEFAULTS = { initialDelaySeconds: 0, periodSeconds: 10, failureThreshold: 3 };
+
+/** probeTiming 'template': whether a probe is due (initial delay from the last start, then every period). */
+function due(
+  replica: ReplicaState,
+  key: 'nextLivenessAt' | 'nextReadinessAt',
+  timing: ProbeTiming | undefined,
+  now = Date.now(),
+): boolean {
+  const start = replica.startedAt ?? replica.createdAt ?? now;
+  const next =
+    replica[key] ?? start + (timing?.initialDelaySeconds ?? PROBE_DEFAULTS.initialDelaySeconds) * 1000;
+  if (now < next) return false;
+  replica[key] = now + (timing?.periodSeconds ?? PROBE_DEFAULTS.periodSeconds) * 1000;
+  return true;
 }
 
 /** HTTP GET on 127.0.0.1:port; 200-399 passes, as in ACA's HTTP probes. */

@@ -18,10 +18,22 @@ export interface RuntimeRevisionSpec {
   readinessPath?: string;
   /** Liveness probe path (HTTP GET); optional. */
   livenessPath?: string;
+  /** The template's timing of those probes (used by a runtime that follows the template's probe timing). */
+  readinessTiming?: ProbeTiming;
+  livenessTiming?: ProbeTiming;
+  /** The template's name of the container (the replica API reports it); default the app name. */
+  containerName?: string;
   /** Replicas to run (scale.minReplicas, at least 1 while active). */
   replicas: number;
   command?: string[];
   args?: string[];
+}
+
+/** A probe's timing as the template gives it (ACA's ContainerAppProbe fields). */
+export interface ProbeTiming {
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  failureThreshold?: number;
 }
 
 /** Observed state of a revision's containers, as the runtime sees it. */
@@ -38,6 +50,25 @@ export interface RuntimeRevisionStatus {
   message?: string;
 }
 
+/** One replica and its container as the runtime observes them (the replica API's view). */
+export interface RuntimeReplicaStatus {
+  /** Replica name, `<revision>-<random>` as ACA names its pods. */
+  name: string;
+  createdTime: string;
+  container: {
+    name: string;
+    /** The engine's container id (`docker://<id>`). */
+    containerId: string;
+    ready: boolean;
+    started: boolean;
+    /** Restarts of this container (liveness failures; the runtime's own restart loop). */
+    restartCount: number;
+    runningState: 'Running' | 'Waiting' | 'Terminated';
+    /** Why the container is in that state, or what its last probe or restart said. */
+    runningStateDetails?: string;
+  };
+}
+
 export interface Endpoint {
   host: string;
   port: number;
@@ -49,6 +80,8 @@ export interface Runtime {
   /** Stop and remove the containers of a revision; idempotent. */
   stopRevision(revisionName: string): Promise<void>;
   status(revisionName: string): RuntimeRevisionStatus | undefined;
+  /** The replicas of an active revision and their containers (empty while none exists). */
+  replicaStatus(revisionName: string): RuntimeReplicaStatus[];
   /** Loopback endpoints of the ready replicas of a revision (empty when none is ready). */
   endpoints(revisionName: string): Endpoint[];
   /** Remove every container this simulator started (on shutdown). */

@@ -1,16 +1,24 @@
 // The Azure Container Apps operations deploy-app and blue-green need, over the client from src/azure.ts:
 // the app (404 -> undefined), its environment and default domain, revisions, traffic writes (one PATCH with the
 // whole list, read back), app create (PUT) and template update (PATCH), activate/deactivate, and the wait for a
-// revision to be Provisioned + Running + Healthy. The decisions (is a revision ready, failed, are two traffic
-// lists the same) are pure functions exported for tests.
+// revision to be Provisioned + Running + Healthy (its replicas read at each poll, judged in readiness.ts). The
+// decisions (is a revision ready, failed, are two traffic lists the same) are pure functions exported for tests.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   ContainerApp,
   ContainerAppsAPIClient,
   ManagedEnvironment,
+  Replica,
   Revision,
   Template,
 } from '@azure/arm-appcontainers';
+import {
+  containerFindings,
+  describeContainer,
+  judgeReadiness,
+  type ReadinessPolicy,
+  type ReadinessWatch,
+} from './readiness.js';
 import { assertValidTraffic, describeTraffic, type Traffic, type TrafficEntry } from './traffic.js';
 
 const ENV_ID =
@@ -54,15 +62,21 @@ export function describeRevisionState(r: Revision): string {
   return `${parts.join(', ')}${r.provisioningError ? `: ${r.provisioningError}` : ''}`;
 }
 
-/** A revision that failed or did not become ready in time; it carries its state for the ::error:: line. */
+/**
+ * A revision that failed or did not become ready in time; it carries its state and, when its replicas showed
+ * one, the container that explains it (state, restartCount, last reason) for the ::error:: line.
+ */
 export class RevisionFailedError extends Error {
   override name = 'RevisionFailedError';
   constructor(
     readonly revision: string,
     readonly state: Revision | undefined,
     why: string,
+    readonly container?: string,
   ) {
-    super(`Revision ${revision} ${why}${state ? ` (${describeRevisionState(state)})` : ''}`);
+    super(
+      `Revision ${revision} ${why}${state ? ` (${describeRevisionState(state)})` : ''}${container ? `; ${container}` : ''}`,
+    );
   }
 }
 
@@ -211,6 +225,14 @@ export class Aca {
     );
   }
 
+  /** The replicas of a revision and their containers (the replica API); none for a revision ARM does not show. */
+  async listReplicas(app: string, revision: string): Promise<Replica[]> {
+    const list = await orUndefined(
+      this.client.containerAppsRevisionReplicas.listReplicas(this.resourceGroup, app, revision),
+    );
+    return list?.value ?? [];
+  }
+
   /** Creates (or replaces) the whole app: PUT, a long-running operation. */
   async putApp(app: string, body: ContainerApp): Promise<ContainerApp> {
     this.log(`PUT ${app} (create or replace the app)`);
@@ -280,29 +302,40 @@ export class Aca {
   }
 
   /**
-   * Polls the revision until it is Provisioned + Running + Healthy (returns it), has failed, or the deadline
-   * (epoch ms) has passed; the last two throw RevisionFailedError with its provisioning error and states.
+   * Polls the revision and its replicas until judgeReadiness says ready (returns the revision) or fail (throws
+   * RevisionFailedError with the revision's states and the container that explains it): a Failed revision or a
+   * container at the restart limit at once, Degraded/Unhealthy past the probes' grace window, anything else at
+   * the deadline (epoch ms, wait-timeout). Replicas that cannot be read are logged; the revision states still count.
    */
-  async waitReady(app: string, revision: string, deadline: number): Promise<RevisionInfo> {
-    let last: RevisionInfo | undefined;
+  async waitReady(
+    app: string,
+    revision: string,
+    deadline: number,
+    policy: ReadinessPolicy = {},
+  ): Promise<RevisionInfo> {
+    let watch: ReadinessWatch = {};
     let seen = '';
+    let unreadable = '';
     for (;;) {
-      last = await this.getRevision(app, revision);
-      const state = last ? describeRevisionState(last) : 'not found yet';
+      const last = await this.getRevision(app, revision);
+      let replicas: Replica[] | undefined = [];
+      if (last && last.active !== false) {
+        replicas = await this.listReplicas(app, revision).catch((e: unknown) => {
+          const why = (e as Error).message;
+          if (why !== unreadable) this.log(`${revision}: its replicas could not be read: ${why}`);
+          unreadable = why;
+          return undefined;
+        });
+      }
+      const containers = containerFindings(replicas).map(describeContainer);
+      const state = last ? [describeRevisionState(last), ...containers].join('; ') : 'not found yet';
       if (state !== seen) this.log(`${revision}: ${state}`);
       seen = state;
-      const readiness = last ? revisionReadiness(last) : 'waiting';
-      if (readiness === 'ready') return last!;
-      if (readiness === 'failed') throw new RevisionFailedError(revision, last, 'failed');
-      const left = deadline - this.now();
-      if (left <= 0) {
-        throw new RevisionFailedError(
-          revision,
-          last,
-          'did not become Provisioned, Running and Healthy in time',
-        );
-      }
-      await this.sleep(Math.min(this.pollMs, left));
+      const verdict = judgeReadiness({ now: this.now(), deadline, revision: last, replicas, policy, watch });
+      if (verdict.kind === 'ready') return last!;
+      if (verdict.kind === 'fail') throw new RevisionFailedError(revision, last, verdict.why, verdict.detail);
+      watch = verdict.watch;
+      await this.sleep(Math.max(0, Math.min(this.pollMs, deadline - this.now())));
     }
   }
 }

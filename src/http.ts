@@ -103,6 +103,25 @@ export function classifyError(error: unknown, url: URL, target: Target, latencyM
   return new HttpError(kind, `Request to ${what} failed: ${detail}${hint}`, code, latencyMs);
 }
 
+/** Certificate errors that a retry cannot fix: a certificate for another name, or one nobody here trusts. */
+const CERTIFICATE_CONFIG =
+  /ALTNAME|HOSTNAME_MISMATCH|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED|UNABLE_TO_GET_ISSUER_CERT|DEPTH_ZERO|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE/;
+
+/**
+ * What to fix when a request error is one of configuration rather than a slow start, should it persist: the
+ * host does not resolve (ENOTFOUND, EAI_AGAIN), nothing accepts connections where it points (ECONNREFUSED),
+ * or the certificate is for another name or from a CA not trusted. Undefined for every other error. Pure.
+ */
+export function configurationHint(e: HttpError): string | undefined {
+  if (e.kind === 'dns')
+    return `DNS does not know this host (${e.code}): give it a resolve entry (the resolve input, host:port:address as curl --resolve)`;
+  if (e.kind === 'connect' && e.code === 'ECONNREFUSED')
+    return 'nothing accepts connections where the host points: check its resolve entry (the resolve input, host:port:address[:connect-port]) and the port';
+  if (e.kind === 'tls' && e.code && CERTIFICATE_CONFIG.test(e.code))
+    return `the certificate is not one this client accepts for the host (${e.code}): check that its resolve entry (the resolve input) points at the right server, and trust its CA with the ca-file input or NODE_EXTRA_CA_CERTS`;
+  return undefined;
+}
+
 export interface HttpClientOptions {
   resolve?: readonly ResolveEntry[];
   /** PEM file with extra CAs to trust (added to NODE_EXTRA_CA_CERTS and the built-in roots). */

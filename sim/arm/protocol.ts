@@ -52,7 +52,7 @@ export function requestIds(ctx: RequestContext): Record<string, string> {
 
 export const SUBSCRIPTION_PATH = /^\/subscriptions\/([^/]+)(?:\/.*)?$/i;
 const RESOURCE_PATH =
-  /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)(?:\/providers\/microsoft\.app\/(containerapps|managedenvironments)(?:\/([^/]+)(?:\/(listsecrets|revisions)(?:\/([^/]+)(?:\/(activate|deactivate|restart))?)?)?)?)?\/?$/i;
+  /^\/subscriptions\/([^/]+)\/resourcegroups\/([^/]+)(?:\/providers\/microsoft\.app\/(containerapps|managedenvironments)(?:\/([^/]+)(?:\/(listsecrets|revisions)(?:\/([^/]+)(?:\/(activate|deactivate|restart|replicas)(?:\/([^/]+))?)?)?)?)?)?\/?$/i;
 const SUBSCRIPTION_LIST_PATH =
   /^\/subscriptions\/[^/]+\/providers\/microsoft\.app\/(containerapps|managedenvironments)\/?$/i;
 const OPERATION_PATH =
@@ -69,7 +69,9 @@ export type Target =
       name?: string;
       child?: 'listsecrets' | 'revisions';
       revision?: string;
-      action?: 'activate' | 'deactivate' | 'restart';
+      action?: 'activate' | 'deactivate' | 'restart' | 'replicas';
+      /** `.../revisions/<revision>/replicas/<replica>` */
+      replica?: string;
     };
 
 export function parsePath(path: string): Target {
@@ -98,6 +100,7 @@ export function parsePath(path: string): Target {
     child: lower(m[5]),
     revision: dec(m[6]),
     action: lower(m[7]),
+    replica: dec(m[8]),
   };
 }
 

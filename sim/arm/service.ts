@@ -40,6 +40,7 @@ import {
   environmentView,
   groupId,
   revisionState,
+  replicaView,
   revisionView,
   runtimeSpec,
 } from './views.js';
@@ -498,6 +499,14 @@ export class ArmService {
     if (!rev)
       throw notFound('Microsoft.App/containerApps/revisions', `${app.name}/revisions/${t.revision}`, t.rg);
     if (!t.action) return allow(method, ['GET'], () => ({ status: 200, body: view(rev) }));
+    if (t.action === 'replicas') return allow(method, ['GET'], () => this.replicas(app, rev, t));
+    if (t.replica !== undefined) {
+      throw new ArmError(
+        404,
+        'InvalidResourceType',
+        `The resource type of '${t.action}/${t.replica}' is not served by this simulator.`,
+      );
+    }
     allow(method, ['POST'], () => undefined);
     if (t.action === 'activate' && (!rev.active || rev.provisioningError)) {
       Object.assign(rev, { active: true, lastActiveTime: now(), provisioningError: undefined });
@@ -526,6 +535,22 @@ export class ArmService {
       this.track(restart().catch((e: unknown) => this.revisionFailed(rev, e)));
     }
     return { status: 200 };
+  }
+
+  /** The replica API: the replicas of an active revision with their containers, or one of them by name. */
+  private replicas(app: ContainerApp, rev: Revision, t: ResourceTarget): Reply {
+    const live = rev.active && !rev.provisioningError ? this.runtime.replicaStatus(rev.name) : [];
+    const views = live.map((r) => replicaView(this.o.subscriptionId, app, rev.name, r));
+    if (t.replica === undefined) return { status: 200, body: { value: views } };
+    const one = views.find((v) => String(v.name).toLowerCase() === t.replica!.toLowerCase());
+    if (!one) {
+      throw notFound(
+        'Microsoft.App/containerApps/revisions/replicas',
+        `${app.name}/revisions/${rev.name}/replicas/${t.replica}`,
+        t.rg,
+      );
+    }
+    return { status: 200, body: one };
   }
 
   private revisionFailed(rev: Revision, e: unknown): void {

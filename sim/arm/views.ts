@@ -1,6 +1,6 @@
 // How ARM shows the simulator's state: the JSON of apps, revisions, environments and operations,
 // and the runtime spec of a revision. Pure functions of the state and the runtime's observations.
-import type { RuntimeRevisionSpec, RuntimeRevisionStatus } from '../types.js';
+import type { RuntimeReplicaStatus, RuntimeRevisionSpec, RuntimeRevisionStatus } from '../types.js';
 import { principalId } from '../identity.js';
 import {
   type ContainerApp,
@@ -76,6 +76,50 @@ export function revisionView(
       runningState: st.runningState,
       healthState: st.healthState,
       ...(st.provisioningState === 'Failed' || st.message ? { provisioningError: st.message ?? '' } : {}),
+    },
+  };
+}
+
+/**
+ * A replica as the replica API shows it (Replica in Microsoft.App): its pod-level running state and one entry per
+ * container (ready, started, restartCount, runningState Running|Waiting|Terminated, runningStateDetails, the log
+ * stream and exec endpoints, which the simulator does not serve).
+ */
+export function replicaView(
+  sub: string,
+  app: ContainerApp,
+  revisionName: string,
+  r: RuntimeReplicaStatus,
+): Json {
+  const id = `${appId(sub, app)}/revisions/${revisionName}/replicas/${r.name}`;
+  const c = r.container;
+  const endpoint = (scheme: string, what: string) =>
+    `${scheme}://${app.location}.azurecontainerapps.dev/subscriptions/${sub}/resourceGroups/${app.resourceGroup}/containerApps/${app.name}/revisions/${revisionName}/replicas/${r.name}/${what}`;
+  const running = c.runningState === 'Running';
+  return {
+    id,
+    name: r.name,
+    type: 'Microsoft.App/containerApps/revisions/replicas',
+    properties: {
+      createdTime: r.createdTime,
+      runningState: running ? 'Running' : 'NotRunning',
+      ...(running
+        ? {}
+        : { runningStateDetails: c.runningStateDetails ?? `Container ${c.name} is ${c.runningState}` }),
+      containers: [
+        {
+          name: c.name,
+          containerId: c.containerId,
+          ready: c.ready,
+          started: c.started,
+          restartCount: c.restartCount,
+          runningState: c.runningState,
+          ...(c.runningStateDetails ? { runningStateDetails: c.runningStateDetails } : {}),
+          logStreamEndpoint: endpoint('https', `containers/${c.name}/logstream`),
+          execEndpoint: endpoint('wss', `containers/${c.name}/exec`),
+        },
+      ],
+      initContainers: [],
     },
   };
 }
@@ -201,6 +245,16 @@ export function runtimeSpec(
       .filter((p) => String(p.type).toLowerCase() === type)
       .map((p) => obj(p.httpGet).path)
       .find((p): p is string => typeof p === 'string');
+  const probeTiming = (type: string) => {
+    const p = arr(container.probes).find((x) => String(x.type).toLowerCase() === type);
+    if (!p) return undefined;
+    const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+    return {
+      initialDelaySeconds: num(p.initialDelaySeconds),
+      periodSeconds: num(p.periodSeconds),
+      failureThreshold: num(p.failureThreshold),
+    };
+  };
   const command = Array.isArray(container.command) ? container.command.map(String) : undefined;
   const args = Array.isArray(container.args) ? container.args.map(String) : undefined;
   return {
@@ -209,8 +263,11 @@ export function runtimeSpec(
     image: String(container.image),
     env,
     targetPort,
+    containerName: typeof container.name === 'string' ? container.name : app.name,
     readinessPath: probePath('readiness'),
     livenessPath: probePath('liveness'),
+    readinessTiming: probeTiming('readiness'),
+    livenessTiming: probeTiming('liveness'),
     replicas: Math.max(1, Number(obj(rev.template.scale).minReplicas ?? 1)),
     ...(command ? { command } : {}),
     ...(args ? { args } : {}),

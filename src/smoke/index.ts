@@ -6,6 +6,7 @@ import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  configurationHint,
   createHttpClient,
   HttpError,
   type HttpClient,
@@ -88,6 +89,8 @@ export interface ReadyOptions {
   deadlineMs: number;
   /** Reuse a client (its resolve and CA settings apply instead of the ones above). */
   client?: HttpClient;
+  /** How long a configuration error (DNS, refused, certificate) may persist; default CONFIG_GRACE_MS. */
+  configGraceMs?: number;
 }
 
 /** Polls until the first answer with the expected status, or the deadline. Never throws for HTTP trouble. */
@@ -109,11 +112,17 @@ export async function waitReady(o: ReadyOptions, deps: SmokeDeps = {}): Promise<
       };
     } catch (e) {
       const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
-      return { ok: false, seen: err.code ? `${err.kind} (${err.code})` : err.kind, detail: err.message };
+      const configuration = configurationHint(err);
+      return {
+        ok: false,
+        seen: err.code ? `${err.kind} (${err.code})` : err.kind,
+        detail: err.message,
+        ...(configuration ? { configuration } : {}),
+      };
     }
   };
   try {
-    const result = await pollUntilReady(probe, o.deadlineMs, pollDeps(deps));
+    const result = await pollUntilReady(probe, o.deadlineMs, pollDeps(deps), undefined, o.configGraceMs);
     (deps.log ?? (() => undefined))(
       `wait-ready: ${describeReady(result)} (expecting ${describeStatus(check.status)})`,
     );

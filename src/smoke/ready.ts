@@ -1,4 +1,6 @@
-// wait-ready: poll until the first success or the deadline, backing off, and say what was seen.
+// wait-ready: poll until the first success or the deadline, backing off, and say what was seen. An error of
+// configuration (DNS, connection refused, a certificate for another name or CA) that persists for
+// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it.
 
 export interface BackoffOptions {
   initialMs: number;
@@ -8,6 +10,10 @@ export interface BackoffOptions {
 
 /** The least time an attempt gets before the deadline; with less left, polling stops. */
 export const MIN_ATTEMPT_MS = 200;
+
+/** How long the same kind of configuration error may persist before the wait stops (a fresh DNS name, a port
+ * that opens a little late are allowed for). */
+export const CONFIG_GRACE_MS = 15_000;
 
 export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 250, factor: 1.6, maxMs: 5000 };
 
@@ -22,6 +28,8 @@ export interface ProbeOutcome {
   seen: string;
   /** A longer description of the last answer (an error message, the start of a body). */
   detail?: string;
+  /** Set when the failure is one of configuration: what to fix (it names the input). */
+  configuration?: string;
 }
 
 export interface ReadyResult {
@@ -32,6 +40,8 @@ export interface ReadyResult {
   seen: Array<{ seen: string; count: number }>;
   last?: ProbeOutcome;
   deadlineMs: number;
+  /** The wait stopped early: every attempt for CONFIG_GRACE_MS was this configuration error (what to fix). */
+  configuration?: string;
 }
 
 /** Adds one outcome to the ordered tally. Pure. */
@@ -49,6 +59,9 @@ export function describeReady(r: ReadyResult): string {
   if (r.ready)
     return `ready after ${secs(r.elapsedMs)} (${r.attempts} attempt${r.attempts === 1 ? '' : 's'}: ${seen})`;
   const last = r.last?.detail ? `; last: ${r.last.detail}` : '';
+  if (r.configuration) {
+    return `not reachable: a configuration error for ${secs(r.elapsedMs)}, not a slow start (${r.attempts} attempts: ${seen})${last}; ${r.configuration}`;
+  }
   return `not ready within ${secs(r.deadlineMs)} (${r.attempts} attempts: ${seen})${last}`;
 }
 
@@ -67,10 +80,13 @@ export async function pollUntilReady(
   deadlineMs: number,
   deps: PollDeps,
   backoff: BackoffOptions = DEFAULT_BACKOFF,
+  configGraceMs: number = CONFIG_GRACE_MS,
 ): Promise<ReadyResult> {
   const start = deps.now();
   let seen: ReadyResult['seen'] = [];
   let last: ProbeOutcome | undefined;
+  /** When the current unbroken run of configuration errors began. */
+  let configSince: number | undefined;
   for (let attempt = 1; ; attempt += 1) {
     const outcome = await probe(Math.max(1, deadlineMs - (deps.now() - start)));
     if (outcome.seen !== last?.seen)
@@ -80,15 +96,19 @@ export async function pollUntilReady(
     seen = tally(seen, outcome.seen);
     last = outcome;
     const elapsed = deps.now() - start;
-    const result = (ready: boolean): ReadyResult => ({
+    const result = (ready: boolean, configuration?: string): ReadyResult => ({
       ready,
       attempts: attempt,
       elapsedMs: elapsed,
       seen,
       last,
       deadlineMs,
+      ...(configuration ? { configuration } : {}),
     });
     if (outcome.ok) return result(true);
+    configSince = outcome.configuration ? (configSince ?? elapsed) : undefined;
+    if (outcome.configuration && elapsed - configSince! >= configGraceMs)
+      return result(false, outcome.configuration);
     // Another attempt only when it has time to get an answer before the deadline.
     const wait = Math.min(backoffDelay(attempt, backoff), deadlineMs - elapsed - MIN_ATTEMPT_MS);
     if (wait < 0) return result(false);

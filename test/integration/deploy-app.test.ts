@@ -104,7 +104,8 @@ describeWithDocker('deploy-app against the simulator', () => {
     expect(run.status).toBe(1);
     expect(errorLines(run.stdout)).toEqual([
       expect.stringMatching(
-        /^::error::Revision alc-algo-agents--broken-1 did not become Provisioned, Running and Healthy in time \(provisioningState Provisioned, runningState \w+, healthState Unhealthy.*\); it received no traffic and was deactivated/,
+        // Whichever comes first within 15 s: the wait-timeout or the restart limit; the container is named either way.
+        /^::error::Revision alc-algo-agents--broken-1 (did not become Provisioned, Running and Healthy in time|is crash-looping: .*) \(provisioningState Provisioned, runningState \w+, healthState Unhealthy.*\); container alc-algo-agents \(replica alc-algo-agents--broken-1-\w+\): \w+, not ready, restartCount \d+, last reason: .*; it received no traffic and was deactivated/,
       ),
     ]);
     expect(run.summary).toContain('deploy-app: ❌');

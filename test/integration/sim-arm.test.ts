@@ -259,6 +259,34 @@ describe('apps, revisions, labels and traffic', () => {
     expect([raw.status, raw.body]).toEqual([200, '']);
   });
 
+  it('the replica API: the replicas of an active revision with their containers; none of an inactive one', async () => {
+    await s.sim.settle(); // the restart above
+    const replicas = s.client.containerAppsRevisionReplicas;
+    const { value } = await replicas.listReplicas(RG, name, rev('v1-0-0'));
+    expect(value).toHaveLength(1);
+    expect(value[0]).toMatchObject({
+      type: 'Microsoft.App/containerApps/revisions/replicas',
+      runningState: 'Running',
+      containers: [{ ready: true, started: true, restartCount: 0, runningState: 'Running' }],
+      initContainers: [],
+    });
+    expect(await replicas.getReplica(RG, name, rev('v1-0-0'), value[0].name!)).toEqual(value[0]);
+    await expect(replicas.getReplica(RG, name, rev('v1-0-0'), 'nope')).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'ResourceNotFound',
+    });
+    await expect(replicas.listReplicas(RG, name, `${name}--none`)).rejects.toMatchObject({ statusCode: 404 });
+    const post = await s.arm(
+      'POST',
+      `${appPath(s.sim.ids.subscriptionId, name)}/revisions/${rev('v1-0-0')}/replicas`,
+    );
+    expect(post.status).toBe(405);
+    await s.client.containerAppsRevisions.deactivateRevision(RG, name, rev('v1-0-0'));
+    expect((await replicas.listReplicas(RG, name, rev('v1-0-0'))).value).toEqual([]);
+    await s.client.containerAppsRevisions.activateRevision(RG, name, rev('v1-0-0'));
+    await s.sim.settle();
+  });
+
   it('Single mode: a new revision replaces the previous one', async () => {
     await create('single-app', appSpec(s.envId, s.image('1.0.0'), { mode: 'Single', suffix: 'a' }));
     await update('single-app', {

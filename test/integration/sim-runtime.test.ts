@@ -203,6 +203,64 @@ describeWithDocker('DockerRuntime with real containers', () => {
     await runtime.stopRevision(name);
   });
 
+  it('shows each replica as the replica API does: the real container, its restart count and last reason', async () => {
+    const name = 'alc-algo-agents--replicas';
+    await runtime.ensureRevision(
+      spec(name, {
+        image: broken,
+        registryAuth: await auth(),
+        livenessPath: '/health',
+        containerName: 'agents',
+      }),
+    );
+    const [view] = await eventually(() => {
+      const v = runtime.replicaStatus(name);
+      return v[0]?.container.restartCount >= 1 && v[0].container.runningState === 'Running' ? v : undefined;
+    });
+    const [state] = runtime.replicas(name);
+    expect(view.name).toBe(`${name}-${state.name.slice(-6)}`);
+    expect(view.container).toMatchObject({
+      name: 'agents',
+      containerId: `docker://${state.id}`,
+      ready: false,
+      started: true,
+      restartCount: state.restarts,
+      runningState: 'Running',
+      runningStateDetails: expect.stringMatching(
+        /last restart: liveness probe GET \/health returned HTTP 404$/,
+      ),
+    });
+    const inspected = await docker.inspect(state.id);
+    expect(inspected?.running).toBe(true);
+    await runtime.stopRevision(name);
+    expect(runtime.replicaStatus(name)).toEqual([]);
+  });
+
+  it("with probeTiming 'template', probes follow the template: no liveness restart before its delay and failures", async () => {
+    const timed = new DockerRuntime({ probeTiming: 'template', probeIntervalMs: 250 });
+    const name = 'alc-algo-agents--timed';
+    try {
+      await timed.ensureRevision(
+        spec(name, {
+          image: broken,
+          registryAuth: await auth(),
+          livenessPath: '/health',
+          // Probes at 4 s and 5 s after the start: the second failure restarts it, not before.
+          livenessTiming: { initialDelaySeconds: 4, periodSeconds: 1, failureThreshold: 2 },
+          readinessTiming: { initialDelaySeconds: 0, periodSeconds: 1, failureThreshold: 3 },
+        }),
+      );
+      const createdAt = timed.replicas(name)[0].createdAt!;
+      await new Promise((r) => setTimeout(r, Math.max(0, createdAt + 3000 - Date.now())));
+      expect(timed.replicas(name)[0].restarts).toBe(0);
+      await eventually(() => (timed.replicas(name)[0]?.restarts >= 1 ? true : undefined));
+      expect(Date.now() - createdAt).toBeGreaterThanOrEqual(4500);
+      expect(timed.status(name)).toMatchObject({ runningState: 'Degraded', healthState: 'Unhealthy' });
+    } finally {
+      await timed.close();
+    }
+  });
+
   it('reports an engine it cannot reach as a failed provisioning, without throwing', async () => {
     const nowhere = new DockerRuntime({ dockerHost: 'unix:///nonexistent/docker.sock' });
     await nowhere.ensureRevision(spec('alc-algo-agents--nowhere'));

@@ -123,7 +123,9 @@ async function pushImages(
   };
 }
 
-export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<DeploySim> {
+export async function startDeploySim(
+  o: { lroDelayMs?: number; probeTiming?: 'fixed' | 'template' } = {},
+): Promise<DeploySim> {
   const prefix = `alcdeploy-${randomBytes(3).toString('hex')}`;
   const stateDir = mkdtempSync(join(tmpdir(), `${prefix}-sim-`));
   const sim = await startSimulator({
@@ -131,6 +133,7 @@ export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<D
     seed: [{ resourceGroup: RG, environment: ENV, location: 'eastus' }],
     lroDelayMs: o.lroDelayMs ?? 100,
     readyTimeoutMs: 60_000,
+    probeTiming: o.probeTiming,
   });
   const http = createHttpClient({
     resolve: parseResolve('resolve', sim.env.ALC_SIM_RESOLVE),

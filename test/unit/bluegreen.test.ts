@@ -55,7 +55,9 @@ const kinds = (actions: Action[]) =>
           ? `deactivate ${a.revisions.join(',')}`
           : a.kind === 'gate'
             ? `gate ${a.label}`
-            : `${a.kind} ${a.revision}`,
+            : a.kind === 'analyze'
+              ? `analyze ${a.phase} ${a.ms}${a.stable ? ` vs ${a.stable}` : ''}`
+              : `${a.kind} ${a.revision}`,
   );
 
 describe('parseTarget', () => {

@@ -70,10 +70,12 @@ export function sampleOf(
 }
 
 export function azureMonitorProvider(client: MonitorClient, resourceId: string, grain: string): MetricsProvider {
+  // The SDK's path template is `/{+resourceUri}/providers/...`: a leading '/' would make it `//subscriptions/...`.
+  const scope = resourceId.replace(/^\/+/, '');
   return {
     async sample(spec, revision, startMs, endMs) {
       try {
-        const answer = await client.metrics.list(resourceId, metricsQuery(spec, revision, startMs, endMs, grain));
+        const answer = await client.metrics.list(scope, metricsQuery(spec, revision, startMs, endMs, grain));
         return sampleOf(spec, revision, answer);
       } catch (e) {
         const err = e as { code?: string; message?: string };

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { RestError } from '@azure/core-rest-pipeline';
 import { trafficOf } from '../../src/aca.js';
+import { measurementsOf } from '../../src/bluegreen.js';
 import { containerAppId } from '../../src/analysis/azure-monitor.js';
 import type { Measurement } from '../../src/analysis/verdict.js';
 import { httpsRequest } from '../../sim/http.js';
@@ -156,5 +157,45 @@ describeWithDocker('metric analysis against the simulator', () => {
     const failed = traffic.seen.filter((s) => s !== 200).length;
     expect(failed).toBeGreaterThan(0);
     expect(failed).toBeLessThan(traffic.seen.length * 0.2);
+  }, 180_000);
+
+  it('a candidate that goes bad after the switch is rolled back by the watch, by itself', async () => {
+    // The same degrading build, told to hold out for 120 real requests: past the 100% step, into the watch.
+    await t.deploy({
+      image: t.images.degraded,
+      'revision-suffix': 'v4-0-1',
+      label: 'green',
+      'env-vars': 'DEGRADE_AFTER=120',
+    });
+    const traffic = load();
+    let error: Error | undefined;
+    try {
+      await t.blueGreen({
+        command: 'promote',
+        app: APP,
+        label: 'green',
+        steps: '100',
+        'step-wait': '3s',
+        watch: '30s',
+        analysis: ANALYSIS,
+      });
+    } catch (e) {
+      error = e as Error;
+    } finally {
+      await traffic.stop();
+    }
+    expect(error?.message).toMatch(
+      /promote reached 100% but the watch failed; rolled back to the previous revision alc-algo-agents--v1-0-0 .*analysis failed: server-errors = \d+ .* during watch/,
+    );
+    const measured = measurementsOf(error);
+    expect(measured.filter((m) => m.phase === 'step 100%').every((m) => m.verdict === 'pass')).toBe(true);
+    // The last round (one measurement per metric) is the watch's, and its server errors failed.
+    expect(measured.slice(-2)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ phase: 'watch', metric: 'server-errors', verdict: 'fail' })]),
+    );
+    expect(trafficOf((await t.aca().getApp(APP))!)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ label: 'blue', revisionName: rev('v1-0-0'), weight: 100 })]),
+    );
+    expect(JSON.parse((await t.get(appHost())).body).version).toBe('1.0.0');
   }, 180_000);
 });

@@ -103,7 +103,9 @@ export function errorPicture(
   const step = Math.max(1, Math.ceil(seconds / 60));
   const buckets = Array.from({ length: Math.ceil(seconds / step) }, (_, i) => i * step);
   const share = (rev: string, b: number) => {
-    const rs = inWindow.filter((r) => r.revision === rev && r.at >= start + b * 1000 && r.at < start + (b + step) * 1000);
+    const rs = inWindow.filter(
+      (r) => r.revision === rev && r.at >= start + b * 1000 && r.at < start + (b + step) * 1000,
+    );
     return rs.length ? Math.round((100 * rs.filter((r) => r.status >= 500).length) / rs.length) : 0;
   };
   const totals = revisions.map((rev) => {
@@ -570,65 +572,72 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
       '  - {name: restarts, metric: RestartCount, max: 0}',
       '  - {name: response-time, provider: probe, metric: average, max: 5s}',
     ].join('\n');
-    const caught = (
-      tag: string,
-      ws: string,
-      watch: string,
-      expect: { phase: RegExp; message: RegExp; what: string },
-    ) => async () => {
-      Object.assign(vars, { ANALYSIS: analysis, ANALYSIS_WATCH: watch });
-      const title = `release ${tag}`;
-      const start = Date.now();
-      try {
-        return await release(tag, 'failure', ws, async (run) => {
-          const ended = Date.now();
-          const promote = stepOf(run, 'release', 'promote');
-          const measured = JSON.parse(promote?.outputs.analysis || '[]') as Array<{ phase: string; verdict: string; metric: string }>;
-          const failed = measured.filter((m) => m.verdict === 'fail');
-          // The traffic is back before the run ends: two more seconds of load must see no failure.
-          await new Promise((r) => setTimeout(r, 2000));
-          const after = load.failuresOf(title).filter((f) => Date.parse(f.at) > ended);
-          const saw = load.failuresOf(title).length;
-          scenarios.at(-1)!.extra = [
-            `### What the ingress served during ${title}`,
-            '',
-            errorPicture(sim.requests.all(), start, Date.now()),
-            '',
-            `Failed requests users saw on the app URL during this release: **${saw}** of ${load.requestsOf(title)}; after the ${watch ? 'rollback' : 'abort'}: ${after.length}.`,
-          ].join('\n');
-          return [
-            await serves(appHost, 'v1.0.0'),
-            {
-              what: expect.what,
-              ok: (promote?.errors ?? []).some((e) => expect.message.test(e)),
-              detail: promote?.errors.join(' | ').slice(0, 300),
-            },
-            {
-              what: 'the analysis output shows the failed measurement',
-              ok: failed.length > 0 && failed.every((m) => expect.phase.test(m.phase)),
-              detail: failed.map((m) => `${m.metric} ${m.phase}`).join(', '),
-            },
-            {
-              what: 'users saw few failed requests (under 5% of this release)',
-              ok: saw > 0 && saw < 0.05 * load.requestsOf(title),
-              detail: `${saw} of ${load.requestsOf(title)}`,
-            },
-            { what: 'no failed request once the run ended', ok: after.length === 0, detail: String(after.length) },
-          ];
-        });
-      } finally {
-        Object.assign(vars, { ANALYSIS: '', ANALYSIS_WATCH: '' });
-      }
-    };
+    const caught =
+      (tag: string, ws: string, watch: string, expect: { phase: RegExp; message: RegExp; what: string }) =>
+      async () => {
+        Object.assign(vars, { ANALYSIS: analysis, ANALYSIS_WATCH: watch });
+        const title = `release ${tag}`;
+        const start = Date.now();
+        try {
+          return await release(tag, 'failure', ws, async (run) => {
+            const ended = Date.now();
+            const promote = stepOf(run, 'release', 'promote');
+            const measured = JSON.parse(promote?.outputs.analysis || '[]') as Array<{
+              phase: string;
+              verdict: string;
+              metric: string;
+            }>;
+            const failed = measured.filter((m) => m.verdict === 'fail');
+            // The traffic is back before the run ends: two more seconds of load must see no failure.
+            await new Promise((r) => setTimeout(r, 2000));
+            const after = load.failuresOf(title).filter((f) => Date.parse(f.at) > ended);
+            const saw = load.failuresOf(title).length;
+            scenarios.at(-1)!.extra = [
+              `### What the ingress served during ${title}`,
+              '',
+              errorPicture(sim.requests.all(), start, Date.now()),
+              '',
+              `Failed requests users saw on the app URL during this release: **${saw}** of ${load.requestsOf(title)}; after the ${watch ? 'rollback' : 'abort'}: ${after.length}.`,
+            ].join('\n');
+            return [
+              await serves(appHost, 'v1.0.0'),
+              {
+                what: expect.what,
+                ok: (promote?.errors ?? []).some((e) => expect.message.test(e)),
+                detail: promote?.errors.join(' | ').slice(0, 300),
+              },
+              {
+                what: 'the analysis output shows the failed measurement',
+                ok: failed.length > 0 && failed.every((m) => expect.phase.test(m.phase)),
+                detail: failed.map((m) => `${m.metric} ${m.phase}`).join(', '),
+              },
+              {
+                what: 'users saw few failed requests (under 5% of this release)',
+                ok: saw > 0 && saw < 0.05 * load.requestsOf(title),
+                detail: `${saw} of ${load.requestsOf(title)}`,
+              },
+              {
+                what: 'no failed request once the run ended',
+                ok: after.length === 0,
+                detail: String(after.length),
+              },
+            ];
+          });
+        } finally {
+          Object.assign(vars, { ANALYSIS: '', ANALYSIS_WATCH: '' });
+        }
+      };
     return [
       caught('v1.3.0', workspaces.degradedAtOnce, '', {
         phase: /^step 10%$/,
-        message: /promote failed and the traffic was restored .*analysis failed: server-errors = \d+ .*during step 10%(25)?/,
+        message:
+          /promote failed and the traffic was restored .*analysis failed: server-errors = \d+ .*during step 10%(25)?/,
         what: 'caught at its first step: the promote aborted, naming the metric, its value and the threshold',
       }),
       caught('v1.4.0', workspaces.degradedLater, '45s', {
         phase: /^watch$/,
-        message: /watch failed; rolled back to the previous revision .*analysis failed: server-errors = \d+ .*during watch/,
+        message:
+          /watch failed; rolled back to the previous revision .*analysis failed: server-errors = \d+ .*during watch/,
         what: 'caught during the watch after 100%: rolled back to the previous revision by itself',
       }),
     ];

@@ -40,7 +40,10 @@ export class RequestLog {
     this.records.push(r);
     if (this.records.length > this.maxRecords || this.records[0].at < r.at - this.retentionMs) {
       const cut = this.records.findIndex((x) => x.at >= r.at - this.retentionMs);
-      this.records.splice(0, Math.max(cut < 0 ? this.records.length : cut, this.records.length - this.maxRecords));
+      this.records.splice(
+        0,
+        Math.max(cut < 0 ? this.records.length : cut, this.records.length - this.maxRecords),
+      );
     }
   }
 
@@ -59,7 +62,10 @@ const METRICS = {
     description: 'Requests processed',
     dimensions: ['revisionName', 'replica', 'statusCodeCategory', 'statusCode'],
   },
-  RestartCount: { description: 'Restart count of container app replicas', dimensions: ['revisionName', 'replica'] },
+  RestartCount: {
+    description: 'Restart count of container app replicas',
+    dimensions: ['revisionName', 'replica'],
+  },
 } as const;
 type MetricName = keyof typeof METRICS;
 const AGGREGATIONS = ['average', 'count', 'maximum', 'minimum', 'total'] as const;
@@ -104,11 +110,17 @@ export function parseFilter(raw: string, metric: MetricName): Filter {
   if (raw.trim() === '') return filter;
   const valid = METRICS[metric].dimensions;
   for (const part of raw.split(/\s+and\s+/i)) {
-    const alternatives = part.trim().replace(/^\((.*)\)$/, '$1').split(/\s+or\s+/i);
+    const alternatives = part
+      .trim()
+      .replace(/^\((.*)\)$/, '$1')
+      .split(/\s+or\s+/i);
     let dimension: string | undefined;
     for (const alt of alternatives) {
       const m = /^\s*([A-Za-z][\w.]*)\s+eq\s+'([^']*)'\s*$/i.exec(alt);
-      if (!m) throw badRequest(`Failed to parse the $filter '${raw}': expected <dimension> eq '<value>' near '${alt.trim()}'.`);
+      if (!m)
+        throw badRequest(
+          `Failed to parse the $filter '${raw}': expected <dimension> eq '<value>' near '${alt.trim()}'.`,
+        );
       const name = valid.find((d) => d.toLowerCase() === m[1].toLowerCase());
       if (!name)
         throw badRequest(
@@ -132,7 +144,9 @@ function parseTimespan(raw: string | null, now: number): [number, number] {
   const start = Date.parse(a ?? '');
   const end = b && /^P/i.test(b) ? start + (durationMs(b) ?? NaN) : Date.parse(b ?? '');
   if (Number.isNaN(start) || Number.isNaN(end) || end <= start)
-    throw badRequest(`Invalid timespan '${raw}': expected 'startDateTime_ISO/endDateTime_ISO' with the start before the end.`);
+    throw badRequest(
+      `Invalid timespan '${raw}': expected 'startDateTime_ISO/endDateTime_ISO' with the start before the end.`,
+    );
   return [start, end];
 }
 
@@ -166,7 +180,12 @@ export class MetricsService {
 
   /** The grains a query may ask for: the finest (configured) one and Azure's coarser ones, and FULL. */
   grains(): string[] {
-    return [...new Set([this.o.timeGrain.toUpperCase(), ...AZURE_GRAINS.filter((g) => durationMs(g)! > this.grainMs)])];
+    return [
+      ...new Set([
+        this.o.timeGrain.toUpperCase(),
+        ...AZURE_GRAINS.filter((g) => durationMs(g)! > this.grainMs),
+      ]),
+    ];
   }
 
   readonly route: Route = async (ctx) => {
@@ -176,9 +195,17 @@ export class MetricsService {
     try {
       authenticate(ctx, this.o.verifier, this.o.tenantId, this.o.audiences ?? []);
       if (ctx.method !== 'GET')
-        throw new MonitorError(405, 'MethodNotAllowed', `The method '${ctx.method}' is not allowed here (allowed: GET).`);
+        throw new MonitorError(
+          405,
+          'MethodNotAllowed',
+          `The method '${ctx.method}' is not allowed here (allowed: GET).`,
+        );
       if (!ctx.url.searchParams.get('api-version'))
-        throw new MonitorError(400, 'MissingApiVersionParameter', 'The api-version query parameter (?api-version=) is required for all requests.');
+        throw new MonitorError(
+          400,
+          'MissingApiVersionParameter',
+          'The api-version query parameter (?api-version=) is required for all requests.',
+        );
       const [sub, rg, name] = [m[1], decodeURIComponent(m[2]), decodeURIComponent(m[3])];
       if (sub.toLowerCase() !== this.o.subscriptionId.toLowerCase())
         throw new MonitorError(404, 'SubscriptionNotFound', `The subscription '${sub}' could not be found.`);
@@ -196,7 +223,10 @@ export class MetricsService {
           : e instanceof ArmError
             ? new MonitorError(e.status, e.code, e.message)
             : new MonitorError(500, 'InternalServerError', String(e));
-      const body = err.status === 401 ? { error: { code: err.code, message: err.message } } : { code: err.code, message: err.message };
+      const body =
+        err.status === 401
+          ? { error: { code: err.code, message: err.message } }
+          : { code: err.code, message: err.message };
       sendJson(ctx.res, err.status, body, { ...ids, ...((e as ArmError).headers ?? {}) });
     }
     return true;
@@ -205,8 +235,12 @@ export class MetricsService {
   /** The answer to one query (throws MonitorError for what Azure refuses). */
   query(resourceId: string, location: string, q: URLSearchParams) {
     const now = (this.o.now ?? Date.now)();
-    const names = (q.get('metricnames') ?? '').split(',').map((n) => n.trim()).filter(Boolean);
-    if (names.length === 0) throw badRequest('The metricnames parameter is required: the names of the metrics to retrieve.');
+    const names = (q.get('metricnames') ?? '')
+      .split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
+    if (names.length === 0)
+      throw badRequest('The metricnames parameter is required: the names of the metrics to retrieve.');
     const metrics = names.map((n) => {
       const hit = (Object.keys(METRICS) as MetricName[]).find((k) => k.toLowerCase() === n.toLowerCase());
       if (!hit)
@@ -266,10 +300,16 @@ export class MetricsService {
         },
       }));
     // RestartCount: one sample per bucket and replica of every revision the runtime runs now.
-    const revisions = Object.values(this.o.store.data.revisions).filter((r) => r.active).map((r) => r.name);
+    const revisions = Object.values(this.o.store.data.revisions)
+      .filter((r) => r.active)
+      .map((r) => r.name);
     return revisions.flatMap((rev) =>
       (this.o.replicas?.(rev) ?? []).flatMap((rep) =>
-        bucketStarts.map((at) => ({ at, value: rep.restarts, dims: { revisionname: rev, replica: rep.name } })),
+        bucketStarts.map((at) => ({
+          at,
+          value: rep.restarts,
+          dims: { revisionname: rev, replica: rep.name },
+        })),
       ),
     );
   }
@@ -302,9 +342,19 @@ export class MetricsService {
     return [...groups.values()].map((pts) => ({
       metadatavalues: [
         ...named.map(([d, [v]]) => ({ name: { value: d, localizedValue: dimName(d) }, value: v })),
-        ...split.map((d) => ({ name: { value: d, localizedValue: dimName(d) }, value: pts[0]?.dims[d] ?? '' })),
+        ...split.map((d) => ({
+          name: { value: d, localizedValue: dimName(d) },
+          value: pts[0]?.dims[d] ?? '',
+        })),
       ],
-      data: buckets.map((b) => this.aggregate(metric, pts.filter((p) => p.at >= b && p.at < b + grain), b, aggregations)),
+      data: buckets.map((b) =>
+        this.aggregate(
+          metric,
+          pts.filter((p) => p.at >= b && p.at < b + grain),
+          b,
+          aggregations,
+        ),
+      ),
     }));
   }
 

@@ -177,7 +177,13 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
   const after = lists.at(-1) ?? traffic.map((e) => ({ ...e }));
   const oldRevision = old?.revisionName;
   if (o.analysis && (o.watchMs ?? 0) > 0 && lists.length > 0 && candidate?.revisionName) {
-    actions.push({ kind: 'analyze', phase: 'watch', ms: o.watchMs!, watch: true, candidate: candidate.revisionName });
+    actions.push({
+      kind: 'analyze',
+      phase: 'watch',
+      ms: o.watchMs!,
+      watch: true,
+      candidate: candidate.revisionName,
+    });
   }
   if (
     !o.keepPreviousActive &&

@@ -148,7 +148,11 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
   const analysis = readAnalysis(get('analysis'), env.GITHUB_WORKSPACE ?? '.', readFile, fileExists);
   const watchMs = parseDuration('watch', get('watch'), 0);
   if (watchMs > 0 && !analysis)
-    throw new InputError('watch', get('watch'), 'allowed only with analysis: the watch measures the metrics of the analysis input');
+    throw new InputError(
+      'watch',
+      get('watch'),
+      'allowed only with analysis: the watch measures the metrics of the analysis input',
+    );
   return {
     azure,
     resourceGroup,
@@ -167,7 +171,12 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     waitTimeoutMs: parseDuration('wait-timeout', get('wait-timeout'), 10 * 60_000, { allowZero: false }),
     analysis,
     watchMs,
-    analysisMode: parseChoice('analysis-mode', get('analysis-mode'), ['enforce', 'dry-run'] as const, 'enforce'),
+    analysisMode: parseChoice(
+      'analysis-mode',
+      get('analysis-mode'),
+      ['enforce', 'dry-run'] as const,
+      'enforce',
+    ),
   };
 }
 
@@ -186,7 +195,11 @@ export function readAnalysis(
   if (!v.includes('\n') && !v.includes(':') && !v.startsWith('{')) {
     const path = resolvePath(workspace, v);
     if (!fileExists(path))
-      throw new InputError('analysis', raw, 'allowed: inline YAML or the path of a YAML file in the workspace; no such file');
+      throw new InputError(
+        'analysis',
+        raw,
+        'allowed: inline YAML or the path of a YAML file in the workspace; no such file',
+      );
     return parseAnalysisSpec('analysis', readFile(path));
   }
   return parseAnalysisSpec('analysis', v);

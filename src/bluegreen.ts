@@ -231,7 +231,11 @@ async function runCommand(
             spec: s.analysis!,
             mode: s.analysisMode,
             monitor: deps.monitor!,
-            probe: probeOf(s, deps, labelUrl(s.app, s.label ?? labelOfCandidate(current, action.candidate), domain!)),
+            probe: probeOf(
+              s,
+              deps,
+              labelUrl(s.app, s.label ?? labelOfCandidate(current, action.candidate), domain!),
+            ),
             rounds,
             now,
             sleep,
@@ -370,11 +374,7 @@ function labelOfCandidate(traffic: readonly TrafficEntry[], revision: string): s
  * Latency from the gates' synthetic probe (Azure Monitor documents no per-revision response-time metric for
  * container apps): the checks run against the candidate's label URL at the end of the window, and their average.
  */
-function probeOf(
-  s: BlueGreenSettings,
-  deps: BlueGreenDeps,
-  url: string,
-): AnalysisContext['probe'] {
+function probeOf(s: BlueGreenSettings, deps: BlueGreenDeps, url: string): AnalysisContext['probe'] {
   if (!s.analysis?.metrics.some((m) => m.provider === 'probe')) return undefined;
   const smoke = deps.smoke ?? runSmoke;
   return async (): Promise<Sample> => {

@@ -24,7 +24,13 @@ export function containerAppId(subscriptionId: string, resourceGroup: string, ap
 }
 
 /** The query parameters of one sample (pure; also what the tests and the simulator agree on). */
-export function metricsQuery(spec: AzureMetricSpec, revision: string, startMs: number, endMs: number, grain: string) {
+export function metricsQuery(
+  spec: AzureMetricSpec,
+  revision: string,
+  startMs: number,
+  endMs: number,
+  grain: string,
+) {
   const requests = spec.metric === 'Requests';
   return {
     metricnames: spec.metric,
@@ -56,7 +62,9 @@ export function sampleOf(
   const noData: Sample = { kind: 'no-data', why: `no ${spec.metric} data for ${revision} in the window` };
   if (series.length === 0) return noData;
   if (spec.metric === 'RestartCount') {
-    const values = series.flatMap((s) => s.data ?? []).flatMap((d) => (d.maximum === undefined ? [] : [d.maximum]));
+    const values = series
+      .flatMap((s) => s.data ?? [])
+      .flatMap((d) => (d.maximum === undefined ? [] : [d.maximum]));
     return values.length ? { kind: 'value', value: Math.max(...values) } : noData;
   }
   const sum = (s: Series) => (s.data ?? []).reduce((n, d) => n + (d.total ?? 0), 0);
@@ -69,7 +77,11 @@ export function sampleOf(
   return { kind: 'value', value, total };
 }
 
-export function azureMonitorProvider(client: MonitorClient, resourceId: string, grain: string): MetricsProvider {
+export function azureMonitorProvider(
+  client: MonitorClient,
+  resourceId: string,
+  grain: string,
+): MetricsProvider {
   // The SDK's path template is `/{+resourceUri}/providers/...`: a leading '/' would make it `//subscriptions/...`.
   const scope = resourceId.replace(/^\/+/, '');
   return {
@@ -79,7 +91,10 @@ export function azureMonitorProvider(client: MonitorClient, resourceId: string, 
         return sampleOf(spec, revision, answer);
       } catch (e) {
         const err = e as { code?: string; message?: string };
-        return { kind: 'error', why: `Azure Monitor query failed: ${err.code ? `${err.code}: ` : ''}${err.message}` };
+        return {
+          kind: 'error',
+          why: `Azure Monitor query failed: ${err.code ? `${err.code}: ` : ''}${err.message}`,
+        };
       }
     },
   };

@@ -31,5 +31,10 @@ export function analysisTable(measurements: readonly Measurement[]): string {
 /** The section of a job summary: the table, or nothing without measurements. */
 export function analysisSection(measurements: readonly Measurement[], mode: string): string {
   if (measurements.length === 0) return '';
-  return [`### Analysis${mode === 'dry-run' ? ' (dry-run: measured, never acted on)' : ''}`, '', analysisTable(measurements), ''].join('\n');
+  return [
+    `### Analysis${mode === 'dry-run' ? ' (dry-run: measured, never acted on)' : ''}`,
+    '',
+    analysisTable(measurements),
+    '',
+  ].join('\n');
 }

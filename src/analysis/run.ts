@@ -36,7 +36,12 @@ export function roundsIn(durationMs: number, intervalMs: number): number {
 }
 
 /** Measures one round over [startMs, endMs]. */
-export async function measureRound(ctx: AnalysisContext, phase: Phase, startMs: number, endMs: number): Promise<Measurement[]> {
+export async function measureRound(
+  ctx: AnalysisContext,
+  phase: Phase,
+  startMs: number,
+  endMs: number,
+): Promise<Measurement[]> {
   const window = { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() };
   const windowMs = endMs - startMs;
   // Relative thresholds need a stable revision that carries traffic: at 100% and during the watch there is none.

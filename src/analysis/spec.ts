@@ -81,7 +81,11 @@ function parseThreshold(input: string, m: Raw, where: string): Threshold {
   if (m.relative !== undefined) {
     const r = /^(\d+(?:\.\d+)?)\s*x\s+stable$/i.exec(String(m.relative).trim());
     if (!r || Number(r[1]) <= 0)
-      throw new InputError(input, String(m.relative), `${where}: relative takes <factor>x stable, e.g. 1.5x stable`);
+      throw new InputError(
+        input,
+        String(m.relative),
+        `${where}: relative takes <factor>x stable, e.g. 1.5x stable`,
+      );
     const text = `${r[1]}x stable${max ? ` (at least ${String(m.max)})` : ''}`;
     return { kind: 'relative', factor: Number(r[1]), text, ...(max ? { floor: max } : {}) };
   }
@@ -127,7 +131,11 @@ function parseMetric(input: string, raw: unknown, i: number, seen: Set<string>):
   if (m.status !== undefined) {
     status = STATUS_CATEGORIES.find((c) => c === String(m.status).toLowerCase());
     if (!status || metric !== 'Requests')
-      throw new InputError(input, String(m.status), `${where}: status is one of ${STATUS_CATEGORIES.join(', ')}, for Requests`);
+      throw new InputError(
+        input,
+        String(m.status),
+        `${where}: status is one of ${STATUS_CATEGORIES.join(', ')}, for Requests`,
+      );
   }
   return { name, provider: 'azure-monitor', metric, ...(status ? { status } : {}), threshold };
 }
@@ -138,9 +146,14 @@ export function parseAnalysisSpec(input: string, text: string): AnalysisSpec {
   try {
     doc = parseYaml(text);
   } catch (e) {
-    throw new InputError(input, text.slice(0, 80), `${ALLOWED}; the YAML does not parse: ${(e as Error).message}`);
+    throw new InputError(
+      input,
+      text.slice(0, 80),
+      `${ALLOWED}; the YAML does not parse: ${(e as Error).message}`,
+    );
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw new InputError(input, text.slice(0, 80), ALLOWED);
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc))
+    throw new InputError(input, text.slice(0, 80), ALLOWED);
   const d = doc as Raw;
   const known = ['interval', 'time-grain', 'failure-limit', 'inconclusive-limit', 'metrics'];
   const extra = Object.keys(d).find((k) => !known.includes(k));
@@ -150,7 +163,11 @@ export function parseAnalysisSpec(input: string, text: string): AnalysisSpec {
   if (!/^PT\d+[SMH]$|^P\d+D$|^FULL$/.test(timeGrain))
     throw new InputError(input, timeGrain, 'time-grain takes an ISO 8601 duration such as PT1M (or FULL)');
   if (!Array.isArray(d.metrics) || d.metrics.length === 0)
-    throw new InputError(input, JSON.stringify(d.metrics ?? null), `metrics: a list of one or more; ${ALLOWED}`);
+    throw new InputError(
+      input,
+      JSON.stringify(d.metrics ?? null),
+      `metrics: a list of one or more; ${ALLOWED}`,
+    );
   const seen = new Set<string>();
   return {
     intervalMs,

@@ -127,7 +127,10 @@ const describe = (m: Measurement) =>
  * The run's decision from every round so far: more failed rounds than failure-limit fails; more inconclusive
  * rounds than inconclusive-limit halts (fail closed: the release never passes on missing data).
  */
-export function decide(spec: Pick<AnalysisSpec, 'failureLimit' | 'inconclusiveLimit'>, rounds: readonly Measurement[][]): Decision {
+export function decide(
+  spec: Pick<AnalysisSpec, 'failureLimit' | 'inconclusiveLimit'>,
+  rounds: readonly Measurement[][],
+): Decision {
   const verdicts = rounds.map(roundVerdict);
   const failed = verdicts.filter((v) => v === 'fail').length;
   const unknown = verdicts.filter((v) => v === 'inconclusive').length;
@@ -142,7 +145,8 @@ export function decide(spec: Pick<AnalysisSpec, 'failureLimit' | 'inconclusiveLi
   }
   if (unknown > spec.inconclusiveLimit) {
     const m =
-      last.find((x) => x.verdict === 'inconclusive') ?? rounds.flat().find((x) => x.verdict === 'inconclusive')!;
+      last.find((x) => x.verdict === 'inconclusive') ??
+      rounds.flat().find((x) => x.verdict === 'inconclusive')!;
     return {
       kind: 'inconclusive',
       measurement: m,

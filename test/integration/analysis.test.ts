@@ -74,7 +74,11 @@ describeWithDocker('metric analysis against the simulator', () => {
       aggregation: 'Total',
       filter: `revisionName eq '${rev('v1-0-0')}' and statusCodeCategory eq '*'`,
     });
-    expect(answer).toMatchObject({ namespace: 'Microsoft.App/containerApps', resourceregion: 'eastus', interval: 'PT1S' });
+    expect(answer).toMatchObject({
+      namespace: 'Microsoft.App/containerApps',
+      resourceregion: 'eastus',
+      interval: 'PT1S',
+    });
     const [metric] = answer.value;
     expect(metric).toMatchObject({ name: { value: 'Requests' }, unit: 'Count' });
     const byCategory = Object.fromEntries(
@@ -98,11 +102,31 @@ describeWithDocker('metric analysis against the simulator', () => {
   });
 
   it.each([
-    [{ metricnames: 'CpuPercentage' }, 400, 'BadRequest', /Failed to find metric configuration for provider: Microsoft.App, resource Type: containerApps, metric: CpuPercentage/],
+    [
+      { metricnames: 'CpuPercentage' },
+      400,
+      'BadRequest',
+      /Failed to find metric configuration for provider: Microsoft.App, resource Type: containerApps, metric: CpuPercentage/,
+    ],
     [{ metricnames: 'Requests', filter: "podName eq 'x'" }, 400, 'BadRequest', /invalid dimensions.*podName/],
-    [{ metricnames: 'Requests', filter: "revisionName = 'x'" }, 400, 'BadRequest', /Failed to parse the \$filter/],
-    [{ metricnames: 'Requests', filter: "revisionName eq 'a' or statusCode eq '500'" }, 400, 'BadRequest', /cannot separate two different metadata names/],
-    [{ metricnames: 'Requests', interval: 'PT7S' }, 400, 'BadRequest', /does not support requested time grain: PT7S/],
+    [
+      { metricnames: 'Requests', filter: "revisionName = 'x'" },
+      400,
+      'BadRequest',
+      /Failed to parse the \$filter/,
+    ],
+    [
+      { metricnames: 'Requests', filter: "revisionName eq 'a' or statusCode eq '500'" },
+      400,
+      'BadRequest',
+      /cannot separate two different metadata names/,
+    ],
+    [
+      { metricnames: 'Requests', interval: 'PT7S' },
+      400,
+      'BadRequest',
+      /does not support requested time grain: PT7S/,
+    ],
     [{ metricnames: 'Requests', aggregation: 'median' }, 400, 'BadRequest', /Invalid aggregation 'median'/],
   ])('refuses what Azure refuses: %j', async (query, status, code, message) => {
     const err = (await t.monitorClient.metrics.list(appId, query).catch((e: unknown) => e)) as RestError;
@@ -145,14 +169,22 @@ describeWithDocker('metric analysis against the simulator', () => {
     expect(run.status).toBe(1);
     const errors = errorLines(run.stdout);
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/promote failed and the traffic was restored to \[blue=alc-algo-agents--v1-0-0@100/);
-    expect(errors[0]).toMatch(/analysis failed: server-errors = \d+ \(threshold <= 0\.00\d+ \(5\/hour scaled\)\).*during step 10%/);
+    expect(errors[0]).toMatch(
+      /promote failed and the traffic was restored to \[blue=alc-algo-agents--v1-0-0@100/,
+    );
+    expect(errors[0]).toMatch(
+      /analysis failed: server-errors = \d+ \(threshold <= 0\.00\d+ \(5\/hour scaled\)\).*during step 10%/,
+    );
     expect(trafficOf((await t.aca().getApp(APP))!)).toEqual(before);
     const measured = JSON.parse(run.outputs.analysis) as Measurement[];
-    expect(measured.some((m) => m.phase === 'step 10%' && m.metric === 'server-errors' && m.verdict === 'fail')).toBe(true);
+    expect(
+      measured.some((m) => m.phase === 'step 10%' && m.metric === 'server-errors' && m.verdict === 'fail'),
+    ).toBe(true);
     expect(measured.every((m) => m.phase === 'step 10%')).toBe(true);
     expect(run.summary).toMatch(/### Analysis/);
-    expect(run.summary).toMatch(/\| step 10% \| .* \| server-errors \| \d+ \| <= 0\.00\d+ \(5\/hour scaled\) \| ❌ fail/);
+    expect(run.summary).toMatch(
+      /\| step 10% \| .* \| server-errors \| \d+ \| <= 0\.00\d+ \(5\/hour scaled\) \| ❌ fail/,
+    );
     // Users saw the candidate's failures only while it carried 10%.
     const failed = traffic.seen.filter((s) => s !== 200).length;
     expect(failed).toBeGreaterThan(0);
@@ -191,10 +223,14 @@ describeWithDocker('metric analysis against the simulator', () => {
     expect(measured.filter((m) => m.phase === 'step 100%').every((m) => m.verdict === 'pass')).toBe(true);
     // The last round (one measurement per metric) is the watch's, and its server errors failed.
     expect(measured.slice(-2)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ phase: 'watch', metric: 'server-errors', verdict: 'fail' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ phase: 'watch', metric: 'server-errors', verdict: 'fail' }),
+      ]),
     );
     expect(trafficOf((await t.aca().getApp(APP))!)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ label: 'blue', revisionName: rev('v1-0-0'), weight: 100 })]),
+      expect.arrayContaining([
+        expect.objectContaining({ label: 'blue', revisionName: rev('v1-0-0'), weight: 100 }),
+      ]),
     );
     expect(JSON.parse((await t.get(appHost())).body).version).toBe('1.0.0');
   }, 180_000);

@@ -166,7 +166,9 @@ export async function startDeploySim(o: { lroDelayMs?: number } = {}): Promise<D
       clientOptions: { additionalPolicies: [{ policy: counter, position: 'perCall' }] },
     });
     const { client } = azure;
-    const monitorClient = createMonitorClient(azure.settings, azure.credential, { tlsOptions: { ca: sim.ca } });
+    const monitorClient = createMonitorClient(azure.settings, azure.credential, {
+      tlsOptions: { ca: sim.ca },
+    });
     const aca = (log?: (line: string) => void, options?: Partial<AcaOptions>) =>
       new Aca(client, { resourceGroup: RG, pollMs: 250, log, ...options });
     const prove = proveServing();

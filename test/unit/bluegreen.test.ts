@@ -334,6 +334,7 @@ describe('outputs and summary', () => {
       'production-revision': r('v2'),
       'previous-revision': r('v1'),
       traffic: trafficJson(result.after),
+      analysis: '[]',
     });
   });
   it('summary: tables before and after and a mermaid picture', () => {

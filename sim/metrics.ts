@@ -7,8 +7,8 @@
 //    namespace, resourceregion) and refuses what Azure refuses (an unknown metric, an unknown dimension or a
 //    malformed $filter, an unknown aggregation, a time grain the metric does not have) with `{code, message}`.
 //
-// Metrics: Requests (Count; dimensions revisionName, replica, statusCodeCategory, statusCode) and RestartCount
-// (Count; dimensions revisionName, replica). The time grain is PT1M in Azure; here it is configurable (e.g. PT1S)
+// Metrics: Requests (Count; dimensions revisionName, podName, statusCodeCategory, statusCode) and RestartCount
+// (Count; dimensions revisionName, podName), as Microsoft's supported-metrics list names them. The time grain is PT1M in Azure; here it is configurable (e.g. PT1S)
 // so that an analysis can run in seconds. As in Azure, a filtered query for a revision that received no traffic
 // has no series at all. RestartCount is the replicas' restart count as the runtime knows it now (the simulator
 // keeps no history of when a restart happened), for every bucket while the revision has replicas.
@@ -60,11 +60,11 @@ export class RequestLog {
 const METRICS = {
   Requests: {
     description: 'Requests processed',
-    dimensions: ['revisionName', 'replica', 'statusCodeCategory', 'statusCode'],
+    dimensions: ['revisionName', 'podName', 'statusCodeCategory', 'statusCode'],
   },
   RestartCount: {
     description: 'Restart count of container app replicas',
-    dimensions: ['revisionName', 'replica'],
+    dimensions: ['revisionName', 'podName'],
   },
 } as const;
 type MetricName = keyof typeof METRICS;
@@ -294,7 +294,7 @@ export class MetricsService {
         value: 1,
         dims: {
           revisionname: r.revision,
-          replica: r.replica ?? '',
+          podname: r.replica ?? '',
           statuscodecategory: `${Math.floor(r.status / 100)}xx`,
           statuscode: String(r.status),
         },
@@ -308,7 +308,7 @@ export class MetricsService {
         bucketStarts.map((at) => ({
           at,
           value: rep.restarts,
-          dims: { revisionname: rev, replica: rep.name },
+          dims: { revisionname: rev, podname: rep.name },
         })),
       ),
     );

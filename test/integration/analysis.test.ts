@@ -108,7 +108,7 @@ describeWithDocker('metric analysis against the simulator', () => {
       'BadRequest',
       /Failed to find metric configuration for provider: Microsoft.App, resource Type: containerApps, metric: CpuPercentage/,
     ],
-    [{ metricnames: 'Requests', filter: "podName eq 'x'" }, 400, 'BadRequest', /invalid dimensions.*podName/],
+    [{ metricnames: 'Requests', filter: "region eq 'x'" }, 400, 'BadRequest', /invalid dimensions.*region/],
     [
       { metricnames: 'Requests', filter: "revisionName = 'x'" },
       400,

@@ -118,7 +118,7 @@ describe('MetricsService.query', () => {
     [{ metricnames: '' }, /metricnames parameter is required/],
     [
       { metricnames: 'RestartCount', $filter: "statusCode eq '500'" },
-      /invalid dimensions .*statusCode. Valid dimensions of RestartCount: revisionName, replica/,
+      /invalid dimensions .*statusCode. Valid dimensions of RestartCount: revisionName, podName/,
     ],
     [{ metricnames: 'Requests', $filter: 'revisionName eq app--v1' }, /Failed to parse the \$filter/],
     [

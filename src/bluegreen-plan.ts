@@ -38,7 +38,16 @@ export type Action =
    * Measure the metric analysis for `ms` (at least one interval): a promote step's wait (`watch` false: a failure
    * aborts to where the promote started) or the watch after 100% (a failure rolls back to the previous revision).
    */
-  | { kind: 'analyze'; phase: string; ms: number; watch: boolean; candidate: string; stable?: string }
+  | {
+      kind: 'analyze';
+      phase: string;
+      ms: number;
+      watch: boolean;
+      candidate: string;
+      /** The candidate's label: the probe's URL. */
+      label: string;
+      stable?: string;
+    }
   /** Run the checks against the candidate's label URL and the app URL. */
   | { kind: 'gate'; label: string; note: string }
   | { kind: 'deactivate'; revisions: string[]; note: string };
@@ -169,6 +178,7 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
             ms: o.stepWaitMs,
             watch: false,
             candidate: candidate.revisionName,
+            label,
             ...(stable ? { stable } : {}),
           }
         : undefined;
@@ -183,6 +193,7 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
       ms: o.watchMs!,
       watch: true,
       candidate: candidate.revisionName,
+      label,
     });
   }
   if (

@@ -231,11 +231,7 @@ async function runCommand(
             spec: s.analysis!,
             mode: s.analysisMode,
             monitor: deps.monitor!,
-            probe: probeOf(
-              s,
-              deps,
-              labelUrl(s.app, s.label ?? labelOfCandidate(current, action.candidate), domain!),
-            ),
+            probe: probeOf(s, deps, labelUrl(s.app, action.label, domain!)),
             rounds,
             now,
             sleep,
@@ -363,11 +359,6 @@ async function redeployRevision(aca: Aca, appName: string, revision: string, ima
     liveSource: `app ${appName}`,
   });
   await aca.patchTemplate({ ...app, name: appName }, template);
-}
-
-/** The label that routes to `revision` in `traffic`. */
-function labelOfCandidate(traffic: readonly TrafficEntry[], revision: string): string {
-  return traffic.find((e) => e.revisionName === revision && e.label)?.label ?? 'green';
 }
 
 /**

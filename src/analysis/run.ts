@@ -75,11 +75,13 @@ const line = (m: Measurement) =>
 export async function analyzePhase(ctx: AnalysisContext, phase: Phase): Promise<Decision> {
   const n = roundsIn(phase.durationMs, ctx.spec.intervalMs);
   let reported = false;
+  let start = ctx.now();
   for (let i = 0; i < n; i++) {
-    const start = ctx.now();
-    await ctx.sleep(ctx.spec.intervalMs);
-    const end = ctx.now();
+    // Windows follow each other; each is read `delay` after its end (Azure Monitor's data arrives late).
+    const end = start + ctx.spec.intervalMs;
+    await ctx.sleep(Math.max(0, end + ctx.spec.delayMs - ctx.now()));
     const round = await measureRound(ctx, phase, start, end);
+    start = end;
     ctx.rounds.push(round);
     ctx.log(`analysis ${phase.name} ${i + 1}/${n}: ${roundVerdict(round)} — ${round.map(line).join('; ')}`);
     const decision = decide(ctx.spec, ctx.rounds);

@@ -3,6 +3,7 @@
 //
 //   interval: 1m            # one measurement per interval, over the interval just past
 //   time-grain: PT1M        # the Azure Monitor time grain asked for (PT1M in Azure)
+//   delay: 2m               # each window is read this long after it ends (Azure's metrics arrive late)
 //   failure-limit: 0        # failed measurements tolerated; one more fails the release
 //   inconclusive-limit: 2   # inconclusive measurements tolerated; one more halts and aborts
 //   metrics:
@@ -50,6 +51,8 @@ export interface AnalysisSpec {
   intervalMs: number;
   /** ISO 8601 time grain of the Azure Monitor queries. */
   timeGrain: string;
+  /** How long after its end a window is read: Azure Monitor's ingestion delay (0 in the simulator). */
+  delayMs: number;
   failureLimit: number;
   inconclusiveLimit: number;
   metrics: MetricSpec[];
@@ -155,7 +158,7 @@ export function parseAnalysisSpec(input: string, text: string): AnalysisSpec {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc))
     throw new InputError(input, text.slice(0, 80), ALLOWED);
   const d = doc as Raw;
-  const known = ['interval', 'time-grain', 'failure-limit', 'inconclusive-limit', 'metrics'];
+  const known = ['interval', 'time-grain', 'delay', 'failure-limit', 'inconclusive-limit', 'metrics'];
   const extra = Object.keys(d).find((k) => !known.includes(k));
   if (extra) throw new InputError(input, extra, `unknown key; allowed: ${known.join(', ')}`);
   const intervalMs = parseDuration(input, String(d.interval ?? '1m'), 60_000, { allowZero: false });
@@ -172,6 +175,7 @@ export function parseAnalysisSpec(input: string, text: string): AnalysisSpec {
   return {
     intervalMs,
     timeGrain,
+    delayMs: parseDuration(input, String(d.delay ?? '0'), 0),
     failureLimit: limit(input, d['failure-limit'], 0, 'failure-limit'),
     inconclusiveLimit: limit(input, d['inconclusive-limit'], 2, 'inconclusive-limit'),
     metrics: d.metrics.map((m, i) => parseMetric(input, m, i, seen)),

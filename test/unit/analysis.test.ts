@@ -24,7 +24,13 @@ const error: Sample = { kind: 'error', why: 'Azure Monitor query failed: 503' };
 describe('parseAnalysisSpec', () => {
   it('reads the production defaults (deploy/analysis.yaml)', () => {
     const s = spec(readFileSync('deploy/analysis.yaml', 'utf8'));
-    expect(s).toMatchObject({ intervalMs: MIN, timeGrain: 'PT1M', failureLimit: 0, inconclusiveLimit: 2 });
+    expect(s).toMatchObject({
+      intervalMs: MIN,
+      timeGrain: 'PT1M',
+      delayMs: 2 * MIN,
+      failureLimit: 0,
+      inconclusiveLimit: 2,
+    });
     expect(s.metrics.map((m) => [m.name, m.provider, m.metric, m.threshold.kind])).toEqual([
       ['server-errors', 'azure-monitor', 'Requests', 'max'],
       ['restarts', 'azure-monitor', 'RestartCount', 'max'],
@@ -314,6 +320,24 @@ describe('analyzePhase', () => {
       '2026-01-01T00:00:20.000Z',
       '2026-01-01T00:00:30.000Z',
     ]);
+  });
+
+  it('with a delay: windows follow each other, each read that long after its end', async () => {
+    const c = ctx([], 'enforce');
+    c.spec = { ...c.spec, delayMs: 5000 };
+    const reads: number[] = [];
+    const monitor = c.monitor;
+    c.monitor = { sample: async (...a) => (reads.push(c.now()), monitor.sample(...a)) };
+    await analyzePhase(c, phase);
+    const t0 = Date.parse(W.start);
+    expect(
+      c.rounds.flat().map((m) => [Date.parse(m.window.start) - t0, Date.parse(m.window.end) - t0]),
+    ).toEqual([
+      [0, 10_000],
+      [10_000, 20_000],
+      [20_000, 30_000],
+    ]);
+    expect(reads.map((t) => t - t0)).toEqual([15_000, 25_000, 35_000]);
   });
 
   it('enforce: stops at the first failed round', async () => {

@@ -1,11 +1,12 @@
 #!/bin/sh
 # Builds the sample app image offline.
-# Usage: sample-app/build.sh <tag> [version] [broken: true|false]
+# Usage: sample-app/build.sh <tag> [version] [broken: true|false] [degrade-after: N]
 # Example: sample-app/build.sh alc-sample:1.2.3 1.2.3
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 tag=${1:?usage: build.sh <tag> [version] [broken]}
 version=${2:-0.0.0-dev}
 broken=${3:-false}
+degrade=${4:-}
 "$here/prepare.sh"
-DOCKER_BUILDKIT=0 docker build -q -t "$tag" --build-arg "APP_VERSION=$version" --build-arg "BROKEN=$broken" "$here"
+DOCKER_BUILDKIT=0 docker build -q -t "$tag" --build-arg "APP_VERSION=$version" --build-arg "BROKEN=$broken" --build-arg "DEGRADE_AFTER=$degrade" "$here"

@@ -9,6 +9,10 @@
 //   4. rollback to v1.0.0 by hand (workflow_dispatch with a reason)
 //   5. pull request #42 opened, pushed again (the sticky comment is updated), a fork's pull request (no Azure),
 //      and #42 closed (teardown)
+//   6. release v1.3.0 that fails real requests as soon as it carries traffic: the metric analysis (Azure Monitor
+//      metrics of the simulator) catches it at its first step and the promote aborts: production back on v1.0.0
+//   7. release v1.4.0 that holds out through every step and fails during the watch after 100%: rolled back by
+//      itself to v1.0.0
 //
 // A load runs against the app URL from the first deploy to the end and counts every failed request.
 // Every job summary goes into one report (.demo/report.md, or $ALC_DEMO_OUT/report.md).
@@ -60,7 +64,12 @@ export interface Scenario {
   expected: 'success' | 'failure';
   run?: WorkflowRun;
   checks: Array<{ what: string; ok: boolean; detail?: string }>;
+  /** Markdown the report adds under the scenario (the analysis scenarios' picture of errors by revision). */
+  extra?: string;
 }
+
+/** The releases the metric analysis must catch: failed requests on the app URL are expected only there. */
+export const ANALYSIS_SCENARIOS = ['release v1.3.0', 'release v1.4.0'];
 
 export interface DemoResult {
   passed: boolean;
@@ -75,6 +84,57 @@ export interface DemoResult {
 
 // ---------------------------------------------------------------------------------------------------
 // The workspace: a checkout of the repository at the commit being released
+
+/** A checkout whose sample app fails half its real requests once it has served `after` (DEGRADE_AFTER). */
+function prepareDegradedWorkspace(after: number): string {
+  const ws = prepareWorkspace(false);
+  const file = join(ws, 'sample-app', 'Dockerfile');
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes('ARG DEGRADE_AFTER=\n'))
+    throw new Error('sample-app/Dockerfile has no ARG DEGRADE_AFTER= to degrade');
+  writeFileSync(file, text.replace('ARG DEGRADE_AFTER=\n', `ARG DEGRADE_AFTER=${after}\n`));
+  return ws;
+}
+
+/**
+ * A picture of what the ingress served by revision, second by second, over [start, end]: the 5xx share per
+ * revision (mermaid xychart, one line per revision, in the order of the table below it).
+ */
+export function errorPicture(
+  records: ReadonlyArray<{ revision: string; status: number; at: number }>,
+  start: number,
+  end: number,
+): string {
+  const inWindow = records.filter((r) => r.at >= start && r.at <= end);
+  const revisions = [...new Set(inWindow.map((r) => r.revision))].sort();
+  if (revisions.length === 0) return '_The ingress served no request in this window._';
+  const seconds = Math.max(1, Math.ceil((end - start) / 1000));
+  const step = Math.max(1, Math.ceil(seconds / 60));
+  const buckets = Array.from({ length: Math.ceil(seconds / step) }, (_, i) => i * step);
+  const share = (rev: string, b: number) => {
+    const rs = inWindow.filter(
+      (r) => r.revision === rev && r.at >= start + b * 1000 && r.at < start + (b + step) * 1000,
+    );
+    return rs.length ? Math.round((100 * rs.filter((r) => r.status >= 500).length) / rs.length) : 0;
+  };
+  const totals = revisions.map((rev) => {
+    const rs = inWindow.filter((r) => r.revision === rev);
+    return `| ${rev} | ${rs.length} | ${rs.filter((r) => r.status >= 500).length} |`;
+  });
+  return [
+    '```mermaid',
+    'xychart-beta',
+    '  title "5xx share per revision (%), by second, as the ingress served it"',
+    `  x-axis "seconds" [${buckets.join(', ')}]`,
+    '  y-axis "5xx %" 0 --> 100',
+    ...revisions.map((rev) => `  line [${buckets.map((b) => share(rev, b)).join(', ')}]`),
+    '```',
+    '',
+    '| line | revision | requests served | 5xx |',
+    '|---|---|---|---|',
+    ...totals.map((t, i) => `| ${i + 1} ${t}`),
+  ].join('\n');
+}
 
 function prepareWorkspace(broken: boolean): string {
   const ws = mkdtempSync(join(tmpdir(), 'alc-demo-ws-'));
@@ -258,6 +318,16 @@ class Load {
     return { ...this.figures, p50Ms: Math.round(at(0.5)), p99Ms: Math.round(at(0.99)) };
   }
 
+  /** Failed requests so far, and those of one phase. */
+  failuresOf(phase?: string): LoadFigures['failures'] {
+    return this.figures.failures.filter((f) => phase === undefined || f.phase === phase);
+  }
+
+  /** Requests of one phase. */
+  requestsOf(phase: string): number {
+    return this.figures.phases.filter((p) => p.phase === phase).reduce((n, p) => n + p.requests, 0);
+  }
+
   private phaseEntry() {
     let p = this.figures.phases.at(-1);
     if (!p || p.phase !== this.phase) {
@@ -366,6 +436,8 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     ],
     federatedSubjects: subjects,
     log: o.verbose ? (m) => log(`sim: ${m}`) : undefined,
+    // Azure Monitor's grain is PT1M; one second here, so that the analysis runs in seconds.
+    metricsTimeGrain: 'PT1S',
   });
   const interrupted = (signal: NodeJS.Signals) => {
     log(`demo: ${signal}: stopping the simulator`);
@@ -408,7 +480,13 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     'docker/setup-buildx-action': async () => ({ outcome: 'success' }),
     'actions/github-script': githubScript(github.api),
   };
-  const workspaces = { good: prepareWorkspace(false), broken: prepareWorkspace(true) };
+  const workspaces = {
+    good: prepareWorkspace(false),
+    broken: prepareWorkspace(true),
+    // Bad as soon as it carries traffic; and bad only once it has served far more than every step gives it.
+    degradedAtOnce: prepareDegradedWorkspace(5),
+    degradedLater: prepareDegradedWorkspace(800),
+  };
   const scenarios: Scenario[] = [];
   const load = new Load(appHost, ingressPort, sim.ca);
   let loadStarted = false;
@@ -510,6 +588,91 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const job = (run: WorkflowRun, id: string) => flatJobs(run.jobs).find((j) => j.id === id);
   const stepOf = (run: WorkflowRun, jobId: string, stepId: string) =>
     job(run, jobId)?.steps.find((s) => s.id === stepId);
+
+  /**
+   * The releases the metric analysis catches, on the Azure Monitor metrics the simulator computes from what its
+   * ingress served: the analysis runs from repository variables, as release.yml reads them.
+   */
+  const analysisScenarios = (): Array<() => Promise<boolean>> => {
+    const analysis = [
+      'interval: 3s',
+      'time-grain: PT1S',
+      'inconclusive-limit: 2',
+      'metrics:',
+      '  - {name: server-errors, metric: Requests, status: 5xx, max: 5/hour scaled}',
+      '  - {name: restarts, metric: RestartCount, max: 0}',
+      '  - {name: response-time, provider: probe, metric: average, max: 5s}',
+    ].join('\n');
+    const caught =
+      (tag: string, ws: string, watch: string, expect: { phase: RegExp; message: RegExp; what: string }) =>
+      async () => {
+        Object.assign(vars, { ANALYSIS: analysis, ANALYSIS_WATCH: watch });
+        const title = `release ${tag}`;
+        const start = Date.now();
+        try {
+          return await release(tag, 'failure', ws, async (run) => {
+            const ended = Date.now();
+            const promote = stepOf(run, 'release', 'promote');
+            const measured = JSON.parse(promote?.outputs.analysis || '[]') as Array<{
+              phase: string;
+              verdict: string;
+              metric: string;
+            }>;
+            const failed = measured.filter((m) => m.verdict === 'fail');
+            // The traffic is back before the run ends: two more seconds of load must see no failure.
+            await new Promise((r) => setTimeout(r, 2000));
+            const after = load.failuresOf(title).filter((f) => Date.parse(f.at) > ended);
+            const saw = load.failuresOf(title).length;
+            scenarios.at(-1)!.extra = [
+              `### What the ingress served during ${title}`,
+              '',
+              errorPicture(sim.requests.all(), start, Date.now()),
+              '',
+              `Failed requests users saw on the app URL during this release: **${saw}** of ${load.requestsOf(title)}; after the ${watch ? 'rollback' : 'abort'}: ${after.length}.`,
+            ].join('\n');
+            return [
+              await serves(appHost, 'v1.0.0'),
+              {
+                what: expect.what,
+                ok: (promote?.errors ?? []).some((e) => expect.message.test(e)),
+                detail: promote?.errors.join(' | ').slice(0, 300),
+              },
+              {
+                what: 'the analysis output shows the failed measurement',
+                ok: failed.length > 0 && failed.every((m) => expect.phase.test(m.phase)),
+                detail: failed.map((m) => `${m.metric} ${m.phase}`).join(', '),
+              },
+              {
+                what: 'users saw few failed requests (under 5% of this release)',
+                ok: saw > 0 && saw < 0.05 * load.requestsOf(title),
+                detail: `${saw} of ${load.requestsOf(title)}`,
+              },
+              {
+                what: 'no failed request once the run ended',
+                ok: after.length === 0,
+                detail: String(after.length),
+              },
+            ];
+          });
+        } finally {
+          Object.assign(vars, { ANALYSIS: '', ANALYSIS_WATCH: '' });
+        }
+      };
+    return [
+      caught('v1.3.0', workspaces.degradedAtOnce, '', {
+        phase: /^step 10%$/,
+        message:
+          /promote failed and the traffic was restored .*analysis failed: server-errors = \d+ .*during step 10%(25)?/,
+        what: 'caught at its first step: the promote aborted, naming the metric, its value and the threshold',
+      }),
+      caught('v1.4.0', workspaces.degradedLater, '45s', {
+        phase: /^watch$/,
+        message:
+          /watch failed; rolled back to the previous revision .*analysis failed: server-errors = \d+ .*during watch/,
+        what: 'caught during the watch after 100%: rolled back to the previous revision by itself',
+      }),
+    ];
+  };
 
   let result: DemoResult | undefined;
   try {
@@ -678,6 +841,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
           },
         ),
     ];
+    steps.push(...analysisScenarios());
     for (const step of steps) if (!(await step())) break;
   } finally {
     const figures = loadStarted ? await load.stop() : emptyFigures();
@@ -729,15 +893,16 @@ function finish(
   log: (line: string) => void,
 ): DemoResult {
   const neverBroken = !Object.keys(load.byVersion).some((v) => v.replace(/^v/, '') === '1.2.0');
+  const unexpected = load.failures.filter((f) => !ANALYSIS_SCENARIOS.includes(f.phase));
   const loadChecks = [
     {
-      what: 'zero failed requests on the app URL',
-      ok: load.failed === 0 && load.requests > 0,
-      detail: `${load.failed} of ${load.requests}`,
+      what: 'zero failed requests on the app URL, but during the releases the analysis caught',
+      ok: unexpected.length === 0 && load.requests > 0,
+      detail: `${unexpected.length} of ${load.requests} (${load.failed - unexpected.length} while the analysis caught a bad release)`,
     },
     { what: 'the app URL never served v1.2.0', ok: neverBroken, detail: JSON.stringify(load.byVersion) },
   ];
-  const complete = scenarios.length === 8 && !stopped;
+  const complete = scenarios.length === 10 && !stopped;
   const passed =
     complete && scenarios.every((s) => s.checks.every((c) => c.ok)) && loadChecks.every((c) => c.ok);
   writeFileSync(reportPath, report(scenarios, load, loadChecks, github, passed, stopped));
@@ -825,7 +990,13 @@ function report(
     '',
     '## Job summaries',
     '',
-    ...scenarios.flatMap((s) => [`## ${s.title}`, '', s.run ? runSummary(s.run) : '_not run_', '']),
+    ...scenarios.flatMap((s) => [
+      `## ${s.title}`,
+      '',
+      s.run ? runSummary(s.run) : '_not run_',
+      '',
+      ...(s.extra ? [s.extra, ''] : []),
+    ]),
   ];
   return lines.join('\n');
 }

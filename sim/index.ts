@@ -18,6 +18,7 @@ import { startControlPlane } from './control-plane.js';
 import { startRegistry, type RegistryHandle } from './registry.js';
 import { DockerRuntime } from './runtime.js';
 import { startIngress, type IngressHandle } from './ingress.js';
+import { MetricsService, RequestLog } from './metrics.js';
 
 export const DEFAULT_STATE_DIR = fileURLToPath(new URL('./.state', import.meta.url));
 export const DEFAULT_DOMAIN = 'alc-sim.eastus.azurecontainerapps.io';
@@ -66,6 +67,11 @@ export interface SimulatorOptions {
   log?: (message: string) => void;
   /** Log every control-plane request (method, path, status). */
   trace?: boolean;
+  /**
+   * The finest time grain of the Azure Monitor metrics (ISO 8601). Azure: PT1M; default here PT1M too, or
+   * $ALC_SIM_METRICS_GRAIN (e.g. PT1S, so that an analysis runs in seconds).
+   */
+  metricsTimeGrain?: string;
 }
 
 export interface SimulatorIds {
@@ -108,6 +114,8 @@ export interface Simulator {
   routes: RouteTable;
   runtime: Runtime;
   identity: IdentityService;
+  /** Every request the ingress served, by revision (the metrics' source). */
+  requests: RequestLog;
   /** Waits until background operations finished (tests). */
   settle(): Promise<void>;
   stop(): Promise<void>;
@@ -218,10 +226,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       images: registry ? imageCatalog(registry, certs.ca, identity) : undefined,
       log,
     });
+    const requests = new RequestLog();
+    const store = arm.store;
+    const metrics = new MetricsService({
+      subscriptionId: ids.subscriptionId,
+      tenantId: ids.tenantId,
+      verifier: identity,
+      audiences,
+      store,
+      log: requests,
+      timeGrain: options.metricsTimeGrain ?? process.env.ALC_SIM_METRICS_GRAIN ?? 'PT1M',
+      replicas: runtime instanceof DockerRuntime ? (rev) => runtime.replicas(rev) : undefined,
+    });
     const cp = await startControlPlane({
       port: options.armPort ?? 0,
       tls: certs.controlPlane,
-      routes: [identity.route, arm.route],
+      routes: [identity.route, metrics.route, arm.route],
       faults,
       adminToken: ids.adminToken,
       log,
@@ -241,6 +261,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         tls: certs.ingress,
         routes: arm.routeTable,
         runtime,
+        onServed: (r) => requests.record(r),
       });
       stops.push(() => ingress!.stop(2000));
     }
@@ -294,6 +315,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       routes: arm.routeTable,
       runtime,
       identity,
+      requests,
       settle: () => arm.settle(),
       stop,
     };

@@ -5,6 +5,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { ServedRequest } from './metrics.js';
 import type { Endpoint, RouteTable, Runtime } from './types.js';
 
 export interface IngressOptions {
@@ -18,6 +19,8 @@ export interface IngressOptions {
   runtime: Pick<Runtime, 'endpoints'>;
   /** Upstream request timeout (ACA: 240 s). */
   upstreamTimeoutMs?: number;
+  /** Called once per answered request of a revision (the metrics' source, as Azure's ingress counts them). */
+  onServed?: (r: ServedRequest) => void;
 }
 
 export interface IngressHandle {
@@ -111,6 +114,17 @@ export async function startIngress(o: IngressOptions): Promise<IngressHandle> {
             route.entries.filter((e) => e.weight > 0),
           );
     if (!revisionName) return plain(res, 503, `No revision of '${host}' has a traffic weight.`);
+    if (o.onServed) {
+      const t0 = performance.now();
+      res.on('close', () =>
+        o.onServed!({
+          revision: revisionName,
+          status: res.headersSent ? res.statusCode : 502,
+          latencyMs: performance.now() - t0,
+          at: Date.now(),
+        }),
+      );
+    }
     const endpoint = chooseEndpoint(revisionName);
     if (!endpoint) {
       return plain(res, 503, `The revision '${revisionName}' has no ready replica.`, {

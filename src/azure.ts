@@ -1,9 +1,11 @@
 // The one Azure module: the common inputs of every action that talks to Azure (input first, then the
 // documented environment variables), the credential (GitHub OIDC exchanged through ClientAssertionCredential,
 // one assertion per Entra token request, with the OIDC doctor's message when Entra refuses it; or the standard
-// chain), and the Container Apps client factory. Every action gets its client here; nothing else constructs one.
+// chain), and the Container Apps and Azure Monitor client factories. Every action gets its clients here; nothing else
+// constructs one.
 import * as core from '@actions/core';
 import { ContainerAppsAPIClient, type ContainerAppsAPIClientOptionalParams } from '@azure/arm-appcontainers';
+import { MonitorClient, type MonitorClientOptionalParams } from '@azure/arm-monitor';
 import {
   type AccessToken,
   ClientAssertionCredential,
@@ -332,6 +334,22 @@ export function createContainerAppsClient(
     );
   }
   return new ContainerAppsAPIClient(credential, settings.subscriptionId, {
+    ...options,
+    endpoint: settings.armEndpoint,
+    credentials: { scopes: [armScope(settings)] },
+  });
+}
+
+/**
+ * The Azure Monitor client (metrics over ARM: the same endpoint, scope and credential as the Container Apps
+ * client, so a sovereign or Custom cloud needs nothing more); the only place one is constructed.
+ */
+export function createMonitorClient(
+  settings: AzureSettings,
+  credential: TokenCredential = createCredential(settings),
+  options: MonitorClientOptionalParams = {},
+): MonitorClient {
+  return new MonitorClient(credential, settings.subscriptionId, {
     ...options,
     endpoint: settings.armEndpoint,
     credentials: { scopes: [armScope(settings)] },

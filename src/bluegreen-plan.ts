@@ -34,6 +34,20 @@ export type Action =
   | { kind: 'redeploy'; revision: string; image: string }
   | { kind: 'traffic'; traffic: TrafficEntry[]; note: string }
   | { kind: 'pause'; ms: number }
+  /**
+   * Measure the metric analysis for `ms` (at least one interval): a promote step's wait (`watch` false: a failure
+   * aborts to where the promote started) or the watch after 100% (a failure rolls back to the previous revision).
+   */
+  | {
+      kind: 'analyze';
+      phase: string;
+      ms: number;
+      watch: boolean;
+      candidate: string;
+      /** The candidate's label: the probe's URL. */
+      label: string;
+      stable?: string;
+    }
   /** Run the checks against the candidate's label URL and the app URL. */
   | { kind: 'gate'; label: string; note: string }
   | { kind: 'deactivate'; revisions: string[]; note: string };
@@ -106,12 +120,19 @@ export function promoteLabel(traffic: readonly TrafficEntry[], facts: RevisionFa
   return ages.newer.label!;
 }
 
-function withChecks(actions: Action[], label: string, stepWaitMs: number, note: string): Action[] {
-  return [
-    ...actions,
-    ...(stepWaitMs > 0 ? [{ kind: 'pause' as const, ms: stepWaitMs }] : []),
-    { kind: 'gate', label, note },
-  ];
+function withChecks(
+  actions: Action[],
+  label: string,
+  stepWaitMs: number,
+  note: string,
+  analyze?: Extract<Action, { kind: 'analyze' }>,
+): Action[] {
+  const wait: Action[] = analyze
+    ? [analyze]
+    : stepWaitMs > 0
+      ? [{ kind: 'pause' as const, ms: stepWaitMs }]
+      : [];
+  return [...actions, ...wait, { kind: 'gate', label, note }];
 }
 
 export interface PromoteOptions {
@@ -119,6 +140,10 @@ export interface PromoteOptions {
   stepWaitMs: number;
   label?: string;
   keepPreviousActive: boolean;
+  /** Metric analysis during every step's wait (at least one interval per step). */
+  analysis?: boolean;
+  /** With analysis: measure this long after 100%, before anything is deactivated. */
+  watchMs?: number;
 }
 
 /** Promote: one traffic write per step ahead of the candidate's weight, each followed by a gate. */
@@ -144,10 +169,33 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
       traffic: list,
       note: `${label} ${candidate?.revisionName} at ${weight}%`,
     });
-    actions = withChecks(actions, label, o.stepWaitMs, `checks at ${weight}%`);
+    const stable = weight < 100 ? old?.revisionName : undefined;
+    const analyze =
+      o.analysis && candidate?.revisionName
+        ? {
+            kind: 'analyze' as const,
+            phase: `step ${weight}%`,
+            ms: o.stepWaitMs,
+            watch: false,
+            candidate: candidate.revisionName,
+            label,
+            ...(stable ? { stable } : {}),
+          }
+        : undefined;
+    actions = withChecks(actions, label, o.stepWaitMs, `checks at ${weight}%`, analyze);
   }
   const after = lists.at(-1) ?? traffic.map((e) => ({ ...e }));
   const oldRevision = old?.revisionName;
+  if (o.analysis && (o.watchMs ?? 0) > 0 && lists.length > 0 && candidate?.revisionName) {
+    actions.push({
+      kind: 'analyze',
+      phase: 'watch',
+      ms: o.watchMs!,
+      watch: true,
+      candidate: candidate.revisionName,
+      label,
+    });
+  }
   if (
     !o.keepPreviousActive &&
     oldRevision &&

@@ -1,5 +1,7 @@
 // blue-green's inputs: every one read and checked before anything is read or written in Azure.
 import { existsSync, readFileSync } from 'node:fs';
+import { parseAnalysisSpec, type AnalysisSpec } from './analysis/spec.js';
+import type { AnalysisMode } from './analysis/run.js';
 import { readAzureSettings, type AzureSettings } from './azure.js';
 import type { Command, RollbackTarget } from './bluegreen-plan.js';
 import { parseFreeze, type FreezeWindow } from './guards.js';
@@ -51,6 +53,11 @@ export interface BlueGreenSettings {
   overrideFreeze: string;
   keepPreviousActive: boolean;
   waitTimeoutMs: number;
+  /** Metric analysis during each promote step (and the watch); undefined without the `analysis` input. */
+  analysis?: AnalysisSpec;
+  /** How long to keep measuring after 100% (0: no watch). */
+  watchMs: number;
+  analysisMode: AnalysisMode;
 }
 
 export interface BlueGreenSettingsDeps {
@@ -155,6 +162,14 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     { env, readFile, fileExists, mask: deps.mask },
   );
   const freezeRaw = get('freeze');
+  const analysis = readAnalysis(get('analysis'), env.GITHUB_WORKSPACE ?? '.', readFile, fileExists);
+  const watchMs = parseDuration('watch', get('watch'), 0);
+  if (watchMs > 0 && !analysis)
+    throw new InputError(
+      'watch',
+      get('watch'),
+      'allowed only with analysis: the watch measures the metrics of the analysis input',
+    );
   return {
     azure,
     resourceGroup,
@@ -171,5 +186,38 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     overrideFreeze: get('override-freeze'),
     keepPreviousActive: parseBoolean('keep-previous-active', get('keep-previous-active'), true),
     waitTimeoutMs: parseDuration('wait-timeout', get('wait-timeout'), 10 * 60_000, { allowZero: false }),
+    analysis,
+    watchMs,
+    analysisMode: parseChoice(
+      'analysis-mode',
+      get('analysis-mode'),
+      ['enforce', 'dry-run'] as const,
+      'enforce',
+    ),
   };
+}
+
+/**
+ * The `analysis` input: inline YAML, or (one line without ':') the path of a YAML file in the workspace.
+ * Empty: no analysis.
+ */
+export function readAnalysis(
+  raw: string,
+  workspace: string,
+  readFile: (path: string) => string,
+  fileExists: (path: string) => boolean,
+): AnalysisSpec | undefined {
+  const v = raw.trim();
+  if (v === '') return undefined;
+  if (!v.includes('\n') && !v.includes(':') && !v.startsWith('{')) {
+    const path = workspacePath('analysis', v, { workspace, what: 'an analysis file' });
+    if (!fileExists(path))
+      throw new InputError(
+        'analysis',
+        raw,
+        'allowed: inline YAML or the path of a YAML file in the workspace; no such file',
+      );
+    return parseAnalysisSpec('analysis', readFile(path));
+  }
+  return parseAnalysisSpec('analysis', v);
 }

@@ -12,6 +12,9 @@
 // State lives only in the app's traffic list: a re-run plans again from what it reads, so a finished command
 // plans nothing and a half-finished one plans the rest.
 import type { ContainerApp } from '@azure/arm-appcontainers';
+import type { MetricsProvider } from './analysis/azure-monitor.js';
+import { analyzePhase, type AnalysisContext } from './analysis/run.js';
+import type { Decision, Measurement, Sample } from './analysis/verdict.js';
 import {
   environmentIdOf,
   liveTrafficText,
@@ -63,6 +66,8 @@ export interface BlueGreenResult {
   log: string[];
   freeze?: FreezeDecision;
   deactivated: string[];
+  /** Every measurement of the metric analysis (empty or absent without analysis). */
+  analysis?: Measurement[];
 }
 
 export interface BlueGreenDeps {
@@ -73,9 +78,27 @@ export interface BlueGreenDeps {
   findVersionImage?: (version: string, productionImage: string | undefined) => Promise<string | undefined>;
   /** Runs smoke checks (the smoke-test core); replaceable in tests. */
   smoke?: typeof runSmoke;
+  /** Azure Monitor metrics of the app, per revision (required with the analysis input). */
+  monitor?: MetricsProvider;
   log?: (line: string) => void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+}
+
+/** The metric analysis stopped the promotion; `decision` names the metric, its value and the threshold. */
+export class AnalysisFailedError extends Error {
+  override name = 'AnalysisFailedError';
+  constructor(
+    readonly decision: Exclude<Decision, { kind: 'continue' }>,
+    readonly watch: boolean,
+  ) {
+    super(decision.message);
+  }
+}
+
+/** An error of a run that measured: its measurements, for the `analysis` output of a failed run. */
+export function measurementsOf(error: unknown): Measurement[] {
+  return ((error as { analysis?: Measurement[] } | undefined)?.analysis ?? []).slice();
 }
 
 export class GateFailedError extends Error {
@@ -105,6 +128,21 @@ async function assertUnchanged(
 }
 
 export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): Promise<BlueGreenResult> {
+  const rounds: Measurement[][] = [];
+  try {
+    return await runCommand(s, deps, rounds);
+  } catch (error) {
+    if (rounds.length && error && typeof error === 'object')
+      Object.assign(error, { analysis: rounds.flat() });
+    throw error;
+  }
+}
+
+async function runCommand(
+  s: BlueGreenSettings,
+  deps: BlueGreenDeps,
+  rounds: Measurement[][],
+): Promise<BlueGreenResult> {
   const { aca } = deps;
   const now = deps.now ?? Date.now;
   const say = deps.log ?? (() => undefined);
@@ -131,6 +169,7 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
       previousRevision: previous,
       log: lines,
       deactivated: [],
+      analysis: rounds.flat(),
       ...extra,
     };
   };
@@ -146,6 +185,9 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
   const facts = { ...revisionFacts(revisions), latest: app.latestRevisionName };
   const plan = await planFor(s, before, facts, revisions, deps);
   plan.notes.forEach(note);
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  if (plan.actions.some((a) => a.kind === 'analyze') && !deps.monitor)
+    throw new Error('analysis needs an Azure Monitor metrics provider; none was given');
 
   const envId = environmentIdOf(app);
   const domain =
@@ -183,8 +225,31 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
           break;
         case 'pause':
           note(`watching for ${action.ms / 1000}s`);
-          await (deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))))(action.ms);
+          await sleep(action.ms);
           break;
+        case 'analyze': {
+          const ctx: AnalysisContext = {
+            spec: s.analysis!,
+            mode: s.analysisMode,
+            monitor: deps.monitor!,
+            probe: probeOf(s, deps, labelUrl(s.app, action.label, domain!)),
+            rounds,
+            now,
+            sleep,
+            log: note,
+          };
+          note(
+            `analysis ${action.phase}: measuring ${action.candidate} every ${s.analysis!.intervalMs / 1000}s for ${Math.max(action.ms, s.analysis!.intervalMs) / 1000}s${s.analysisMode === 'dry-run' ? ' (dry-run: reports only)' : ''}`,
+          );
+          const decision = await analyzePhase(ctx, {
+            name: action.phase,
+            durationMs: action.ms,
+            candidate: action.candidate,
+            stable: action.stable,
+          });
+          if (decision.kind !== 'continue') throw new AnalysisFailedError(decision, action.watch);
+          break;
+        }
         case 'gate':
           await gate(
             s,
@@ -208,11 +273,18 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
     if (!plan.restore) throw error;
     const why = (error as Error).message;
     const restore = plan.restoreTo ?? before;
+    const watch = error instanceof AnalysisFailedError && error.watch;
     try {
       const back = await aca.writeTraffic(named, restore);
-      note(`restored traffic [${describeTraffic(back)}]`);
+      note(`${watch ? 'rolled back' : 'restored'} traffic [${describeTraffic(back)}]`);
     } catch (restoreError) {
       throw await restoreFailed(s, aca, restore, why, restoreError);
+    }
+    if (watch) {
+      throw new Error(
+        `${s.command} reached 100% but the watch failed; rolled back to the previous revision ${productionOf(restore)} [${describeTraffic(restore)}]: ${why}`,
+        { cause: error },
+      );
     }
     throw new Error(
       `${s.command} failed and the traffic was restored to [${describeTraffic(restore)}]: ${why}`,
@@ -292,6 +364,25 @@ async function redeployRevision(aca: Aca, appName: string, revision: string, ima
   await aca.patchTemplate({ ...app, name: appName }, template);
 }
 
+/**
+ * Latency from the gates' synthetic probe (Azure Monitor documents no per-revision response-time metric for
+ * container apps): the checks run against the candidate's label URL at the end of the window, and their average.
+ */
+function probeOf(s: BlueGreenSettings, deps: BlueGreenDeps, url: string): AnalysisContext['probe'] {
+  if (!s.analysis?.metrics.some((m) => m.provider === 'probe')) return undefined;
+  const smoke = deps.smoke ?? runSmoke;
+  return async (): Promise<Sample> => {
+    try {
+      const report = await smoke({ ...s.smoke, url: new URL(url) }, {});
+      const ms = report.checks.map((c) => c.latencyMs).filter((l): l is number => l !== undefined);
+      if (ms.length === 0) return { kind: 'no-data', why: `the probe got no answer from ${url}` };
+      return { kind: 'value', value: ms.reduce((a, b) => a + b, 0) / ms.length };
+    } catch (e) {
+      return { kind: 'error', why: `the probe failed: ${(e as Error).message}` };
+    }
+  };
+}
+
 async function planFor(
   s: BlueGreenSettings,
   traffic: TrafficEntry[],
@@ -306,6 +397,8 @@ async function planFor(
         stepWaitMs: s.stepWaitMs,
         label: s.label,
         keepPreviousActive: s.keepPreviousActive,
+        analysis: s.analysis !== undefined,
+        watchMs: s.watchMs,
       });
     case 'rollback': {
       let versionImage: string | undefined;

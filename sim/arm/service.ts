@@ -106,6 +106,11 @@ export class ArmService {
     return this.o.store.data;
   }
 
+  /** The persisted state (read-only use: the metrics API looks up apps here). */
+  get store(): JsonStore<SimState> {
+    return this.o.store;
+  }
+
   /** Persists the state and invalidates the route table. */
   private changed(): void {
     this.o.store.save();

@@ -4,7 +4,7 @@ import { afterAll, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runDemo, type DemoResult } from '../../scripts/demo.js';
+import { ANALYSIS_SCENARIOS, runDemo, type DemoResult } from '../../scripts/demo.js';
 import { describeWithDocker } from '../support/docker.js';
 
 describeWithDocker('the pipeline demo', () => {
@@ -16,7 +16,7 @@ describeWithDocker('the pipeline demo', () => {
   });
 
   it(
-    'runs release, blue-green, a broken release, a rollback and previews, all as expected',
+    'runs release, blue-green, a broken release, a rollback, previews and two releases the analysis catches, all as expected',
     async () => {
       const lines: string[] = [];
       result = await runDemo({ out, log: (l) => lines.push(l) });
@@ -34,6 +34,8 @@ describeWithDocker('the pipeline demo', () => {
         ['preview: PR #42 pushed again', 'success'],
         ['preview: PR #43 from a fork', 'success'],
         ['preview: PR #42 closed', 'success'],
+        ['release v1.3.0', 'failure'],
+        ['release v1.4.0', 'failure'],
       ]);
       expect(result.passed).toBe(true);
     },
@@ -42,8 +44,18 @@ describeWithDocker('the pipeline demo', () => {
 
   it('kept the app URL serving through the whole demo, never the broken release', () => {
     expect(result.load.requests).toBeGreaterThan(100);
-    expect(result.load.failures).toEqual([]);
-    expect(Object.keys(result.load.byVersion).sort()).toEqual(['1.0.0', '1.1.0']);
+    // Users saw failed requests only while the analysis caught the two releases that fail under real traffic.
+    expect(result.load.failures.filter((f) => !ANALYSIS_SCENARIOS.includes(f.phase))).toEqual([]);
+    expect(Object.keys(result.load.byVersion).sort()).toEqual(['1.0.0', '1.1.0', '1.3.0', '1.4.0']);
+  });
+
+  it('reported each measurement of the releases the analysis caught, and a picture of errors by revision', () => {
+    const report = readFileSync(result.reportPath, 'utf8');
+    expect(report).toMatch(/### Analysis/);
+    expect(report).toMatch(/\| step 10% \| [^|]+ \| server-errors \| \d+ \| [^|]+ \| ❌ fail/);
+    expect(report).toMatch(/\| watch \| [^|]+ \| server-errors \| \d+ \| [^|]+ \| ❌ fail/);
+    expect(report).toContain('xychart-beta');
+    expect(report).toMatch(/Failed requests users saw on the app URL during this release: \*\*\d+\*\*/);
   });
 
   it('kept one pull request comment, updated in place, and retired the deployments of pr-42', () => {

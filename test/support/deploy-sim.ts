@@ -6,7 +6,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
+import type { MonitorClient } from '@azure/arm-monitor';
 import { Aca, type AcaOptions } from '../../src/aca.js';
+import { azureMonitorProvider, containerAppId } from '../../src/analysis/azure-monitor.js';
+import { createMonitorClient } from '../../src/azure.js';
 import { readBlueGreenSettings, runBlueGreen, type BlueGreenResult } from '../../src/bluegreen.js';
 import { deployApp, proveServing, readDeploySettings, type DeployResult } from '../../src/deploy.js';
 import { parseResolve, type InputSource } from '../../src/inputs.js';
@@ -28,6 +31,8 @@ export interface Images {
   v2: string;
   v3: string;
   broken: string;
+  /** 4.0.0, a DEGRADE_AFTER=5 build: passes probes and smoke, then answers half its real requests with 500. */
+  degraded: string;
 }
 
 export interface DeploySim {
@@ -43,7 +48,9 @@ export interface DeploySim {
   prove: ReturnType<typeof proveServing>;
   /** deployApp with these inputs over `common` (GITHUB_WORKSPACE the repository), through `aca` (default aca()). */
   deploy(values: Record<string, string>, aca?: Aca): Promise<DeployResult>;
-  /** runBlueGreen with these inputs over `common`, likewise. */
+  /** The Azure Monitor client as the actions build it (OIDC, over the simulator's ARM). */
+  monitorClient: MonitorClient;
+  /** runBlueGreen with these inputs over `common`, likewise (with the Azure Monitor provider when analysing). */
   blueGreen(values: Record<string, string>, aca?: Aca): Promise<BlueGreenResult>;
   /** Raw app JSON as ARM returns it (for byte-identical comparisons). */
   rawApp(app: string): Promise<string>;
@@ -96,9 +103,9 @@ async function pushImages(
   const docker = new DockerCli({ configDir });
   const server = await loginToRegistry(sim, docker, http);
   const local: string[] = [];
-  const push = async (version: string, broken = false): Promise<string> => {
+  const push = async (version: string, broken = false, degradeAfter = ''): Promise<string> => {
     const tag = `${prefix}-sample:${version}`;
-    execFileSync(join(ROOT, 'sample-app/build.sh'), [tag, version, String(broken)], {
+    execFileSync(join(ROOT, 'sample-app/build.sh'), [tag, version, String(broken), degradeAfter], {
       env: process.env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -113,6 +120,7 @@ async function pushImages(
     v2: await push('2.0.0'),
     v3: await push('3.0.0'),
     broken: await push('9.9.9-broken', true),
+    degraded: await push('4.0.0', false, '5'),
   };
   return {
     images,
@@ -134,6 +142,8 @@ export async function startDeploySim(
     lroDelayMs: o.lroDelayMs ?? 100,
     readyTimeoutMs: 60_000,
     probeTiming: o.probeTiming,
+    // Azure Monitor's grain is PT1M; here one second, so that an analysis runs in seconds.
+    metricsTimeGrain: 'PT1S',
   });
   const http = createHttpClient({
     resolve: parseResolve('resolve', sim.env.ALC_SIM_RESOLVE),
@@ -161,8 +171,12 @@ export async function startDeploySim(
       },
     };
     // The client as the actions build it (OIDC), counting the ARM requests it sends.
-    const { client } = simAzure(sim.env, sim.ca, {
+    const azure = simAzure(sim.env, sim.ca, {
       clientOptions: { additionalPolicies: [{ policy: counter, position: 'perCall' }] },
+    });
+    const { client } = azure;
+    const monitorClient = createMonitorClient(azure.settings, azure.credential, {
+      tlsOptions: { ca: sim.ca },
     });
     const aca = (log?: (line: string) => void, options?: Partial<AcaOptions>) =>
       new Aca(client, { resourceGroup: RG, pollMs: 250, log, ...options });
@@ -179,11 +193,18 @@ export async function startDeploySim(
       // async: an input error rejects, as it does in the action.
       deploy: async (values, through = aca()) =>
         deployApp(readDeploySettings(inputs({ ...common, ...values }), settingsEnv), { aca: through, prove }),
-      blueGreen: async (values, through = aca()) =>
-        runBlueGreen(readBlueGreenSettings(inputs({ ...common, ...values }), settingsEnv), {
-          aca: through,
-          prove,
-        }),
+      monitorClient,
+      blueGreen: async (values, through = aca()) => {
+        const s = readBlueGreenSettings(inputs({ ...common, ...values }), settingsEnv);
+        const monitor = s.analysis
+          ? azureMonitorProvider(
+              monitorClient,
+              containerAppId(sim.ids.subscriptionId, RG, s.app),
+              s.analysis.timeGrain,
+            )
+          : undefined;
+        return runBlueGreen(s, { aca: through, prove, monitor });
+      },
       async rawApp(app) {
         const token = sim.identity.issueAccessToken('https://management.azure.com');
         const url = `${sim.endpoints.arm}${appPath(sim.ids.subscriptionId, app)}?api-version=${API}`;

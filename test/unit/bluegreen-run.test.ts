@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import type { Aca, RevisionInfo } from '../../src/aca.js';
 import {
+  measurementsOf,
   readBlueGreenSettings,
   runBlueGreen,
   TrafficChangedError,
@@ -281,6 +282,116 @@ describe('trafficSetCommand', () => {
   ])('%#: sets every entry', (traffic, args) => {
     expect(trafficSetCommand(A, 'rg', traffic)).toBe(
       `az containerapp ingress traffic set --name app --resource-group rg ${args}`,
+    );
+  });
+});
+
+describe('runBlueGreen: metric analysis', () => {
+  const ANALYSIS =
+    'interval: 1m\nmetrics:\n  - {name: server-errors, metric: Requests, status: 5xx, max: 5/hour scaled}';
+  /** A metrics source: 5xx of the candidate per call (undefined: no data), the traffic of its revision 100. */
+  const monitor = (given: Array<number | undefined>) => {
+    const asked: string[] = [];
+    const errors = [...given];
+    return {
+      asked,
+      provider: {
+        sample: async (_m: unknown, revision: string) => {
+          asked.push(revision);
+          const e = errors.shift();
+          return e === undefined
+            ? ({ kind: 'no-data', why: `no Requests data for ${revision} in the window` } as const)
+            : ({ kind: 'value', value: e, total: 100 } as const);
+        },
+      },
+    };
+  };
+  const promote = (extra: Record<string, string> = {}) =>
+    settings({ command: 'promote', steps: '10,50,100', 'step-wait': '1m', analysis: ANALYSIS, ...extra });
+  const writes = (calls: string[]) =>
+    calls.filter((c) => c.startsWith('traffic')).map((c) => c.replace(/^traffic /, ''));
+  const [S10, S50, S100, BACK] = [
+    'blue=app--v1@90, green=app--v2@10',
+    'blue=app--v1@50, green=app--v2@50',
+    'blue=app--v1@0, green=app--v2@100',
+    'blue=app--v1@100, green=app--v2@0',
+  ];
+
+  it.each<[string, Record<string, string>, Array<number | undefined>, RegExp | undefined, string[]]>([
+    ['every step passes: promoted', {}, [0, 0, 0], undefined, [S10, S50, S100]],
+    [
+      'a failure at 10%: aborted to where the promote started',
+      {},
+      [1],
+      /promote failed and the traffic was restored to \[blue=app--v1@100, green=app--v2@0\]: analysis failed: server-errors = 1 \(threshold <= 0.08333 \(5\/hour scaled\)\).*during step 10%/,
+      [S10, BACK],
+    ],
+    [
+      'a failure at 50%: aborted, not left at 50',
+      {},
+      [0, 2],
+      /analysis failed: server-errors = 2 .*during step 50%/,
+      [S10, S50, BACK],
+    ],
+    [
+      'no data past the inconclusive limit (2): halted and aborted',
+      {},
+      [undefined, undefined, undefined],
+      /analysis inconclusive past the limit: server-errors = no value .*a release never passes on missing data/,
+      [S10, S50, S100, BACK],
+    ],
+    [
+      'a failure during the watch: rolled back to the previous revision',
+      { watch: '2m' },
+      [0, 0, 0, 0, 3],
+      /promote reached 100% but the watch failed; rolled back to the previous revision app--v1 .*server-errors = 3 .*during watch/,
+      [S10, S50, S100, BACK],
+    ],
+    [
+      'dry-run: measures and reports, never acts',
+      { 'analysis-mode': 'dry-run', watch: '1m' },
+      [5, 5, 5, 5],
+      undefined,
+      [S10, S50, S100],
+    ],
+  ])('%s', async (_what, extra, errors, failure, expectedWrites) => {
+    const fake = fakeApp();
+    const m = monitor(errors);
+    let clock = Date.UTC(2026, 0, 3);
+    const run = runBlueGreen(
+      promote(extra),
+      deps(fake.aca, { monitor: m.provider, now: () => clock, sleep: async (ms) => void (clock += ms) }),
+    );
+    if (failure) {
+      await expect(run).rejects.toThrow(failure);
+      const error = await run.catch((e: unknown) => e);
+      expect(measurementsOf(error).length).toBeGreaterThan(0);
+    } else {
+      const result = await run;
+      expect(result.analysis?.length).toBe(errors.length);
+    }
+    expect(writes(fake.calls)).toEqual(expectedWrites);
+    expect(m.asked.every((r) => r === 'app--v2')).toBe(true);
+  });
+
+  it('rollback and abort never wait for analysis', async () => {
+    for (const command of ['rollback', 'abort']) {
+      const fake = fakeApp([], undefined, [
+        { revisionName: r('v1'), label: 'blue', weight: 0 },
+        { revisionName: r('v2'), label: 'green', weight: 100 },
+      ]);
+      const m = monitor([]);
+      await runBlueGreen(
+        settings({ command, analysis: ANALYSIS, watch: '5m' }),
+        deps(fake.aca, { monitor: m.provider }),
+      );
+      expect(m.asked).toEqual([]);
+    }
+  });
+
+  it('watch without analysis is refused before anything is read', () => {
+    expect(() => settings({ command: 'promote', watch: '5m' })).toThrow(
+      /Input 'watch' .*allowed only with analysis/,
     );
   });
 });

@@ -55,7 +55,9 @@ const kinds = (actions: Action[]) =>
           ? `deactivate ${a.revisions.join(',')}`
           : a.kind === 'gate'
             ? `gate ${a.label}`
-            : `${a.kind} ${a.revision}`,
+            : a.kind === 'analyze'
+              ? `analyze ${a.phase} ${a.ms}${a.stable ? ` vs ${a.stable}` : ''}`
+              : `${a.kind} ${a.revision}`,
   );
 
 describe('parseTarget', () => {
@@ -170,6 +172,42 @@ describe('planPromote', () => {
       deployed,
       { steps: [100], keepPreviousActive: false },
       ['ready app--v2', 'traffic blue=0,green=100', 'gate green', 'deactivate app--v1'],
+    ],
+    [
+      'with analysis: each step wait is measured against the stable revision (none at 100%)',
+      deployed,
+      { steps: [10, 50, 100], stepWaitMs: 5000, analysis: true },
+      [
+        'ready app--v2',
+        'traffic blue=90,green=10',
+        'analyze step 10% 5000 vs app--v1',
+        'gate green',
+        'traffic blue=50,green=50',
+        'analyze step 50% 5000 vs app--v1',
+        'gate green',
+        'traffic blue=0,green=100',
+        'analyze step 100% 5000',
+        'gate green',
+      ],
+    ],
+    [
+      'with analysis and a watch: the watch after the last gate, before the old production is deactivated',
+      deployed,
+      { steps: [100], analysis: true, watchMs: 60_000, keepPreviousActive: false },
+      [
+        'ready app--v2',
+        'traffic blue=0,green=100',
+        'analyze step 100% 0',
+        'gate green',
+        'analyze watch 60000',
+        'deactivate app--v1',
+      ],
+    ],
+    [
+      'a watch without analysis measures nothing',
+      deployed,
+      { steps: [100], watchMs: 60_000 },
+      ['ready app--v2', 'traffic blue=0,green=100', 'gate green'],
     ],
   ])('%s', (_name, traffic, o, expected) => {
     const plan = planPromote(traffic, facts(), { stepWaitMs: 0, keepPreviousActive: true, ...o });
@@ -335,6 +373,7 @@ describe('outputs and summary', () => {
       'production-revision': r('v2'),
       'previous-revision': r('v1'),
       traffic: trafficJson(result.after),
+      analysis: '[]',
     });
   });
   it('summary: tables before and after and a mermaid picture', () => {

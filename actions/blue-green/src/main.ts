@@ -2,8 +2,10 @@
 import * as core from '@actions/core';
 import { Aca } from '../../../src/aca.js';
 import { actionInputs, runAction, withFailureSummary } from '../../../src/action.js';
-import { createContainerAppsClient, createCredential } from '../../../src/azure.js';
-import { readBlueGreenSettings, runBlueGreen } from '../../../src/bluegreen.js';
+import { azureMonitorProvider, containerAppId } from '../../../src/analysis/azure-monitor.js';
+import { analysisJson, analysisSection } from '../../../src/analysis/report.js';
+import { createContainerAppsClient, createCredential, createMonitorClient } from '../../../src/azure.js';
+import { measurementsOf, readBlueGreenSettings, runBlueGreen } from '../../../src/bluegreen.js';
 import { proveServing } from '../../../src/deploy.js';
 import { blueGreenOutputs, blueGreenSummary } from './report.js';
 import { findVersionImage } from '../../../src/version-image.js';
@@ -15,15 +17,31 @@ await runAction(async () => {
     resourceGroup: settings.resourceGroup,
     log: core.info,
   });
+  const monitor = settings.analysis
+    ? azureMonitorProvider(
+        createMonitorClient(settings.azure, credential),
+        containerAppId(settings.azure.subscriptionId, settings.resourceGroup, settings.app),
+        settings.analysis.timeGrain,
+      )
+    : undefined;
   const result = await withFailureSummary(
     `blue-green: ❌ ${settings.command} failed on ${settings.app}`,
     runBlueGreen(settings, {
       aca,
       prove: proveServing(core.info),
       findVersionImage: findVersionImage(settings.azure, credential, core.info, core.setSecret),
+      monitor,
       log: core.info,
     }),
-  );
+  ).catch(async (error: unknown) => {
+    // A failed run still reports what it measured: the output, and the table under the failure.
+    const measured = measurementsOf(error);
+    if (measured.length) {
+      core.setOutput('analysis', analysisJson(measured));
+      await core.summary.addRaw(analysisSection(measured, settings.analysisMode)).write();
+    }
+    throw error;
+  });
   for (const [name, value] of Object.entries(blueGreenOutputs(result))) core.setOutput(name, value);
-  await core.summary.addRaw(blueGreenSummary(result)).write();
+  await core.summary.addRaw(blueGreenSummary(result, settings.analysisMode)).write();
 });

@@ -1,4 +1,5 @@
 // blue-green's outputs and job summary: pure functions of the command's result.
+import { analysisJson, analysisSection } from '../../../src/analysis/report.js';
 import type { BlueGreenResult } from '../../../src/bluegreen.js';
 import { factsTable, trafficMermaid, trafficTable } from '../../../src/summary.js';
 import type { TrafficEntry } from '../../../src/traffic.js';
@@ -19,10 +20,11 @@ export function blueGreenOutputs(r: BlueGreenResult): Record<string, string> {
     'production-revision': r.productionRevision ?? '',
     'previous-revision': r.previousRevision ?? '',
     traffic: trafficJson(r.after),
+    analysis: analysisJson(r.analysis ?? []),
   };
 }
 
-export function blueGreenSummary(r: BlueGreenResult): string {
+export function blueGreenSummary(r: BlueGreenResult, analysisMode = 'enforce'): string {
   const moved = trafficJson(r.before) !== trafficJson(r.after);
   return [
     `## blue-green: ✅ ${r.command} on ${r.app}`,
@@ -37,6 +39,7 @@ export function blueGreenSummary(r: BlueGreenResult): string {
     ]),
     '',
     ...(r.log.length ? ['### Steps', '', ...r.log.map((l) => `1. ${l}`), ''] : []),
+    analysisSection(r.analysis ?? [], analysisMode),
     '### Traffic before',
     '',
     trafficTable(r.before),

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Writes the service's responses from the environment it runs with, then serves them.
 # A BROKEN=true build answers /version only: /health, /ready and / fail with 404.
+# A DEGRADE_AFTER=<N> build passes its probes and the smoke test, then fails a share of real requests (degrade.sh).
 set -eu
 www=/www
 mkdir -p "$www"
@@ -19,5 +20,11 @@ if [ "$BROKEN" != true ]; then
     "$APP_VERSION" "${ALC_ENVIRONMENT:-unset}" >"$www/index.html"
 fi
 
+if [ -n "${DEGRADE_AFTER:-}" ]; then
+  echo "alc-algo-sample $APP_VERSION listening on :$PORT (degrades after $DEGRADE_AFTER requests: ${DEGRADE_SHARE:-50}% answered 500)"
+  mkdir -p /tmp
+  : >/tmp/served
+  exec nc -ll -p "$PORT" -e /app/degrade.sh
+fi
 echo "alc-algo-sample $APP_VERSION listening on :$PORT (broken=$BROKEN)"
 exec httpd -f -p "$PORT" -h "$www" -c /app/httpd.conf

@@ -80,6 +80,12 @@ export class RevisionFailedError extends Error {
   }
 }
 
+/**
+ * How far back a replica's createdTime makes it this run's (a deploy's write and its wait take minutes at most); an
+ * older replica's restarts from before the wait do not count against the restart limit.
+ */
+export const FRESH_REPLICA_MS = 10 * 60_000;
+
 /** Traffic read back after a write differs from what was written. */
 export class TrafficReadBackError extends Error {
   override name = 'TrafficReadBackError';
@@ -306,6 +312,7 @@ export class Aca {
    * RevisionFailedError with the revision's states and the container that explains it): a Failed revision or a
    * container at the restart limit at once, Degraded/Unhealthy past the probes' grace window, anything else at
    * the deadline (epoch ms, wait-timeout). Replicas that cannot be read are logged; the revision states still count.
+   * Replicas created in the last FRESH_REPLICA_MS are this run's (policy.freshSince): all their restarts count.
    */
   async waitReady(
     app: string,
@@ -316,6 +323,8 @@ export class Aca {
     let watch: ReadinessWatch = {};
     let seen = '';
     let unreadable = '';
+    // Wall-clock time, as ACA's createdTime is.
+    const judged = { freshSince: Date.now() - FRESH_REPLICA_MS, ...policy };
     for (;;) {
       const last = await this.getRevision(app, revision);
       let replicas: Replica[] | undefined = [];
@@ -331,7 +340,14 @@ export class Aca {
       const state = last ? [describeRevisionState(last), ...containers].join('; ') : 'not found yet';
       if (state !== seen) this.log(`${revision}: ${state}`);
       seen = state;
-      const verdict = judgeReadiness({ now: this.now(), deadline, revision: last, replicas, policy, watch });
+      const verdict = judgeReadiness({
+        now: this.now(),
+        deadline,
+        revision: last,
+        replicas,
+        policy: judged,
+        watch,
+      });
       if (verdict.kind === 'ready') return last!;
       if (verdict.kind === 'fail') throw new RevisionFailedError(revision, last, verdict.why, verdict.detail);
       watch = verdict.watch;

@@ -56,6 +56,8 @@ export function graceWindowMs(template: Template | undefined): number {
 /** One container of one replica, as the replica API reports it. */
 export interface ContainerFinding {
   replica: string;
+  /** When its replica was created (epoch ms), when ACA says. */
+  replicaCreated?: number;
   container: string;
   init: boolean;
   state: string;
@@ -65,8 +67,9 @@ export interface ContainerFinding {
 }
 
 export function containerFindings(replicas: readonly Replica[] | undefined): ContainerFinding[] {
-  const of = (replica: string, c: ReplicaContainer, init: boolean): ContainerFinding => ({
-    replica,
+  const of = (r: Replica, c: ReplicaContainer, init: boolean): ContainerFinding => ({
+    replica: r.name ?? '(unnamed)',
+    ...(r.createdTime ? { replicaCreated: new Date(r.createdTime).getTime() } : {}),
     container: c.name ?? '(unnamed)',
     init,
     state: c.runningState ?? 'Unknown',
@@ -75,8 +78,8 @@ export function containerFindings(replicas: readonly Replica[] | undefined): Con
     ...(c.runningStateDetails ? { details: c.runningStateDetails } : {}),
   });
   return (replicas ?? []).flatMap((r) => [
-    ...(r.initContainers ?? []).map((c) => of(r.name ?? '(unnamed)', c, true)),
-    ...(r.containers ?? []).map((c) => of(r.name ?? '(unnamed)', c, false)),
+    ...(r.initContainers ?? []).map((c) => of(r, c, true)),
+    ...(r.containers ?? []).map((c) => of(r, c, false)),
   ]);
 }
 
@@ -112,6 +115,11 @@ export interface ReadinessPolicy {
   restartLimit?: number;
   /** Override of the grace window; default graceWindowMs(revision template). */
   graceMs?: number;
+  /**
+   * Replicas created at or after this time (epoch ms) are this run's: all their restarts count, even those the
+   * first read already shows (the write's own wait may have taken a while). Default: none.
+   */
+  freshSince?: number;
 }
 
 /** What the wait loop carries from one poll to the next (times in ms, as the loop's clock gives them). */
@@ -123,7 +131,7 @@ export interface ReadinessWatch {
   /**
    * Each container's restartCount when this wait first read the replicas (`<replica>/<container>`): restarts from
    * before the wait (a revision that has run for days, re-proven by a re-run or a rollback) do not count; a replica
-   * that appears later counts from 0.
+   * that appears later, or was created since policy.freshSince, counts from 0.
    */
   baseline?: Record<string, number>;
 }
@@ -186,9 +194,15 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
   const troubled =
     (provisioned && (r.runningState === 'Degraded' || r.healthState === 'Unhealthy')) ||
     findings.some(inTrouble);
+  const fresh = (f: ContainerFinding) =>
+    policy.freshSince !== undefined &&
+    f.replicaCreated !== undefined &&
+    f.replicaCreated >= policy.freshSince;
   const baseline =
     input.watch.baseline ??
-    (input.replicas ? Object.fromEntries(findings.map((f) => [keyOf(f), f.restartCount])) : undefined);
+    (input.replicas
+      ? Object.fromEntries(findings.map((f) => [keyOf(f), fresh(f) ? 0 : f.restartCount]))
+      : undefined);
   const watch: ReadinessWatch = {
     ...(startedAt !== undefined ? { startedAt } : {}),
     ...(troubled ? { troubleSince: input.watch.troubleSince ?? now } : {}),

@@ -11,6 +11,7 @@ import {
   judgeReadiness,
   MIN_GRACE_MS,
   RESTART_LIMIT,
+  type ReadinessPolicy,
   type ReadinessWatch,
 } from '../../src/readiness.js';
 
@@ -123,7 +124,7 @@ interface Row {
   replicas?: Replica[];
   watch?: ReadinessWatch;
   at?: number;
-  policy?: { restartLimit?: number; graceMs?: number };
+  policy?: ReadinessPolicy;
   verdict: 'ready' | 'wait' | 'fail';
   why?: RegExp;
   detail?: RegExp;
@@ -247,6 +248,22 @@ const rows: Row[] = [
     revision: rev(),
     replicas: [replica({ ready: true, restartCount: 5 })],
     verdict: 'ready',
+  },
+  {
+    name: "a replica created since freshSince is this run's: all its restarts count at the first read",
+    revision: degraded,
+    replicas: [{ ...restarting(3), createdTime: new Date(T0 - 20 * S) }],
+    policy: { freshSince: T0 - 60 * S },
+    verdict: 'fail',
+    why: /restarted 3 times while this run waited/,
+  },
+  {
+    name: 'a replica created before freshSince: its restarts at the first read are history',
+    revision: degraded,
+    replicas: [{ ...restarting(3), createdTime: new Date(T0 - 3600 * S) }],
+    policy: { freshSince: T0 - 60 * S },
+    verdict: 'wait',
+    baseline: { 'app--v2-abc123/alc-algo-agents': 3 },
   },
   {
     name: 'restarts from before this wait do not count, new ones do',

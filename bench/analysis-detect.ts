@@ -2,7 +2,9 @@
 // containers: v1 serves, a DEGRADE_AFTER build (half its real requests answered 500 once it has served 5) is
 // promoted in steps 10,50,100 while a load of 20 req/s runs on the app URL. Figures per interval: the time from the
 // candidate's first failed request to the end of the abort (traffic restored and read back), the failed requests
-// users saw, and those after the abort (goal: none). Goal: detection within two intervals.
+// users saw, and those after the abort (goal: none). Goal: detection within two intervals. Then the same with a
+// build that holds out through every step (DEGRADE_AFTER set past the steps' share of the load) and fails during
+// the watch after 100%: the time to the rollback.
 // Loopback only; bounded (a few trials of about 30 s).
 // Run: npx tsx bench/analysis-detect.ts [--intervals 3,5,10] [--rate 20] [--steps 10,50,100]
 import { parseArgs } from 'node:util';
@@ -52,8 +54,20 @@ function load() {
 const rows: string[] = [];
 try {
   await t.deploy({ image: t.images.v1, 'revision-suffix': 'v1-0-0' });
-  for (const [i, interval] of intervals.entries()) {
-    await t.deploy({ image: t.images.degraded, 'revision-suffix': `v4-0-${i}`, label: 'green' });
+  const share = values.steps.split(',').reduce((n, w) => n + Number(w) / 100, 0);
+  const cases = [
+    ...intervals.map((interval) => ({ interval, watch: 0 })),
+    ...intervals.map((interval) => ({ interval, watch: 10 * interval })),
+  ];
+  for (const [i, { interval, watch }] of cases.entries()) {
+    // In the watch cases the build holds out for the steps' requests and about one more interval at 100%.
+    const holdOut = watch ? Math.round(rate * 2 * interval * share + rate * interval) : 0;
+    await t.deploy({
+      image: t.images.degraded,
+      'revision-suffix': `v4-0-${i}`,
+      label: 'green',
+      ...(holdOut ? { 'env-vars': `DEGRADE_AFTER=${holdOut}` } : {}),
+    });
     const traffic = load();
     const started = Date.now();
     let finished = 0;
@@ -65,6 +79,7 @@ try {
         label: 'green',
         steps: values.steps,
         'step-wait': `${2 * interval}s`,
+        ...(watch ? { watch: `${watch}s` } : {}),
         analysis: [
           `interval: ${interval}s`,
           'time-grain: PT1S',
@@ -86,7 +101,7 @@ try {
     const detect = first ? (finished - first) / 1000 : NaN;
     const phase = /during (step \d+%|watch)/.exec(message)?.[1] ?? '?';
     rows.push(
-      `| ${values.steps} | ${interval} s | ${rate} | ${phase} | ${detect.toFixed(1)} s (${(detect / interval).toFixed(2)} intervals) | ${failed.length} of ${traffic.seen.length} | ${after} | ${blue?.weight === 100 ? 'v1 at 100%' : `blue at ${blue?.weight}%`} |`,
+      `| ${values.steps}${watch ? `, watch ${watch} s` : ''} | ${interval} s | ${rate} | ${phase} | ${detect.toFixed(1)} s (${(detect / interval).toFixed(2)} intervals) | ${failed.length} of ${traffic.seen.length} | ${after} | ${blue?.weight === 100 ? 'v1 at 100%' : `blue at ${blue?.weight}%`} |`,
     );
     console.log(rows.at(-1), `(promote ran ${((finished - started) / 1000).toFixed(1)} s)`);
   }
@@ -96,7 +111,7 @@ try {
 console.log(
   [
     '',
-    '| steps | interval | req/s | caught at | first failed request -> abort done | failed requests users saw | failed after the abort | production after |',
+    '| steps | interval | req/s | caught at | first failed request -> abort/rollback done | failed requests users saw | failed after it | production after |',
     '|---|---|---|---|---|---|---|---|',
     ...rows,
   ].join('\n'),

@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readBlueGreenSettings } from '../../src/bluegreen-settings.js';
 import { InputError, requestPathProblem, urlOnOrigin } from '../../src/inputs.js';
 import { parseSpec, SpecError } from '../../src/spec.js';
 import { defaultCheck, type Check } from '../../src/smoke/checks.js';
@@ -82,6 +83,23 @@ describe('request paths refused as input', () => {
     expect((error as InputError).input).toBe('checks');
     expect((error as Error).message).toMatch(/on the URL's own server/);
     expect((error as Error).message).not.toContain('check-secret');
+  });
+  it.each([0, 1, 3, 5, 9])('a blue-green gate check path (case %p) is refused, naming checks', (i) => {
+    const checks = `- path: ${JSON.stringify(leaving()[i])}`;
+    const read = () =>
+      readBlueGreenSettings(
+        (n) =>
+          ({
+            'subscription-id': '00000000-0000-0000-0000-000000000001',
+            'resource-group': 'alc-algo-production',
+            app: 'alc-algo-agents',
+            command: 'promote',
+            checks,
+          })[n] ?? '',
+        { env: {} },
+      );
+    expect(read).toThrow(InputError);
+    expect(read).toThrow(/^Input 'checks'.*on the URL's own server/);
   });
   it.each([0, 1, 5, 8])('version-path (case %p) is refused', (i) => {
     expect(() => readSmokeSettings(inputs({ 'version-path': leaving()[i] }), { env: {} })).toThrow(

@@ -36,12 +36,21 @@ export async function runAction(body: () => Promise<void>): Promise<void> {
   }
 }
 
+/**
+ * Appends Markdown to the job summary. A runner that offers no summary file (GITHUB_STEP_SUMMARY unset, e.g. the
+ * entry run by hand) gets none, and the step does not fail for it: the summary reports work, it is not the work.
+ */
+export async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addRaw(markdown).write();
+}
+
 /** Awaits `work`; when it fails, the job summary says so under `title` before the error fails the step. */
 export async function withFailureSummary<T>(title: string, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    await core.summary.addRaw(`## ${title}\n\n${describeError(error)}\n`).write();
+    await writeSummary(`## ${title}\n\n${describeError(error)}\n`);
     throw error;
   }
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeError, withFailureSummary } from '../../src/action.js';
+import { describeError, withFailureSummary, writeSummary } from '../../src/action.js';
 import { InputError } from '../../src/inputs.js';
 
 describe('describeError', () => {
@@ -18,10 +18,10 @@ describe('describeError', () => {
 });
 
 describe('withFailureSummary', () => {
-  let summary: string;
+  // One file for the whole block: @actions/core keeps the summary path it first resolved.
+  const summary = join(mkdtempSync(join(tmpdir(), 'alc-summary-')), 'summary.md');
   const saved = process.env.GITHUB_STEP_SUMMARY;
   beforeEach(() => {
-    summary = join(mkdtempSync(join(tmpdir(), 'alc-summary-')), 'summary.md');
     writeFileSync(summary, '');
     process.env.GITHUB_STEP_SUMMARY = summary;
   });
@@ -41,5 +41,16 @@ describe('withFailureSummary', () => {
     expect(readFileSync(summary, 'utf8')).toBe(
       '## deploy-app: ❌ v1-2-0 failed\n\nrevision never turned healthy\n',
     );
+  });
+  it('appends Markdown to the summary file', async () => {
+    await writeSummary('| a |\n');
+    await writeSummary('| b |\n');
+    expect(readFileSync(summary, 'utf8')).toBe('| a |\n| b |\n');
+  });
+  it('without a summary file (a runner that offers none, an entry run by hand) writes nothing and does not fail', async () => {
+    delete process.env.GITHUB_STEP_SUMMARY;
+    await expect(writeSummary('## done\n')).resolves.toBeUndefined();
+    const error = new Error('boom');
+    await expect(withFailureSummary('failed', Promise.reject(error))).rejects.toBe(error);
   });
 });

@@ -1,7 +1,7 @@
 // blue-green: inputs -> state machine -> outputs + summary.
 import * as core from '@actions/core';
 import { Aca } from '../../../src/aca.js';
-import { actionInputs, runAction, withFailureSummary } from '../../../src/action.js';
+import { actionInputs, runAction, withFailureSummary, writeSummary } from '../../../src/action.js';
 import { azureMonitorProvider, containerAppId } from '../../../src/analysis/azure-monitor.js';
 import { analysisJson, analysisSection } from '../../../src/analysis/report.js';
 import { createContainerAppsClient, createCredential, createMonitorClient } from '../../../src/azure.js';
@@ -38,10 +38,10 @@ await runAction(async () => {
     const measured = measurementsOf(error);
     if (measured.length) {
       core.setOutput('analysis', analysisJson(measured));
-      await core.summary.addRaw(analysisSection(measured, settings.analysisMode)).write();
+      await writeSummary(analysisSection(measured, settings.analysisMode));
     }
     throw error;
   });
   for (const [name, value] of Object.entries(blueGreenOutputs(result))) core.setOutput(name, value);
-  await core.summary.addRaw(blueGreenSummary(result, settings.analysisMode)).write();
+  await writeSummary(blueGreenSummary(result, settings.analysisMode));
 });

@@ -1,7 +1,7 @@
 // build-push entry: inputs -> build, push, retention -> outputs and job summary.
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { actionInputs, runAction } from '../../../src/action.js';
+import { actionInputs, runAction, writeSummary } from '../../../src/action.js';
 import { execDocker } from '../../../src/build/docker.js';
 import { buildAndPush } from '../../../src/build/run.js';
 import { readBuildPushSettings } from '../../../src/build/settings.js';
@@ -23,6 +23,6 @@ await runAction(async () => {
   core.setOutput('digest', result.digest);
   core.setOutput('tags', result.refs.join('\n'));
   core.setOutput('version', result.version);
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(renderSummary(result)).write();
+  await writeSummary(renderSummary(result));
   core.info(result.image ? `Pushed ${result.image}` : `Built ${result.refs.join(', ')} (not pushed)`);
 });

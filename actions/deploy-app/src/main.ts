@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { Aca } from '../../../src/aca.js';
-import { actionInputs, runAction, withFailureSummary } from '../../../src/action.js';
+import { actionInputs, runAction, withFailureSummary, writeSummary } from '../../../src/action.js';
 import { createContainerAppsClient } from '../../../src/azure.js';
 import { deployApp, proveServing, readDeploySettings } from '../../../src/deploy.js';
 import { gitContextFromEnv } from '../../../src/versions.js';
@@ -20,5 +20,5 @@ await runAction(async () => {
     deployApp(settings, { aca, prove: proveServing(core.info), log: core.info }),
   );
   for (const [name, value] of Object.entries(deployOutputs(result))) core.setOutput(name, value);
-  await core.summary.addRaw(deploySummary(result)).write();
+  await writeSummary(deploySummary(result));
 });

@@ -1,6 +1,6 @@
 // smoke-test entry: inputs -> smoke core -> outputs, report file and job summary.
 import * as core from '@actions/core';
-import { runAction } from '../../../src/action.js';
+import { runAction, writeSummary } from '../../../src/action.js';
 import {
   readSmokeSettings,
   reportOutputs,
@@ -15,7 +15,7 @@ await runAction(async () => {
   await writeReport(settings.reportPath, report, settings.reportRoot);
   for (const [name, value] of Object.entries(reportOutputs(report, settings.reportPath)))
     core.setOutput(name, value);
-  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(summaryMarkdown(report)).write();
+  await writeSummary(summaryMarkdown(report));
   if (!report.passed) {
     throw new Error(`Smoke test of ${report.url} failed: ${report.failures.join(' | ')}`);
   }

@@ -28376,21 +28376,18 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _src_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2929);
-/* harmony import */ var _src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8291);
+/* harmony import */ var _src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7738);
 // smoke-test entry: inputs -> smoke core -> outputs, report file and job summary.
 
 
 
 await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(async () => {
-    const settings = (0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readSmokeSettings */ .JX)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
-    for (const secret of settings.secrets)
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(secret);
+    const settings = (0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readSmokeSettings */ .JX)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), { mask: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq });
     const report = await (0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runSmoke */ .Lw)(settings, { log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
-    await (0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .writeReport */ .u5)(settings.reportPath, report);
+    await (0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .writeReport */ .u5)(settings.reportPath, report, settings.reportRoot);
     for (const [name, value] of Object.entries((0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)(report, settings.reportPath)))
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-    if (process.env.GITHUB_STEP_SUMMARY)
-        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw((0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .summaryMarkdown */ .eH)(report)).write();
+    await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)((0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .summaryMarkdown */ .eH)(report));
     if (!report.passed) {
         throw new Error(`Smoke test of ${report.url} failed: ${report.failures.join(' | ')}`);
     }
@@ -28406,7 +28403,8 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cs: () => (/* binding */ runAction)
+/* harmony export */   Cs: () => (/* binding */ runAction),
+/* harmony export */   Sy: () => (/* binding */ writeSummary)
 /* harmony export */ });
 /* unused harmony exports actionInputs, describeError, withFailureSummary, NotImplementedError */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
@@ -28414,12 +28412,16 @@ __webpack_async_result__();
 // The shell every action entry runs in: one `::error::` line and exit code 1 on any failure.
 
 
-/** Inputs as the runner passes them to this step. */
-const actionInputs = (name) => core.getInput(name);
+/** Inputs as the runner passes them to this step; an empty Azure connection input reads its environment variable. */
+const actionInputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withEnvironmentFallbacks */ .nB)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
 /** Text of an error for the `::error::` line: the message, and the Azure error code when there is one. */
 function describeError(error) {
-    if (error instanceof _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz)
-        return error.message;
+    if (error instanceof _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz) {
+        const variable = actionInputs.origin?.(error.input);
+        return variable
+            ? `${error.message} (the input is empty: the value is the environment variable ${variable})`
+            : error.message;
+    }
     if (error instanceof Error) {
         const code = error.code;
         const status = error.statusCode;
@@ -28442,13 +28444,22 @@ async function runAction(body) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(describeError(error));
     }
 }
+/**
+ * Appends Markdown to the job summary. A runner that offers no summary file (GITHUB_STEP_SUMMARY unset, e.g. the
+ * entry run by hand) gets none, and the step does not fail for it: the summary reports work, it is not the work.
+ */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
+}
 /** Awaits `work`; when it fails, the job summary says so under `title` before the error fails the step. */
 async function withFailureSummary(title, work) {
     try {
         return await work;
     }
     catch (error) {
-        await core.summary.addRaw(`## ${title}\n\n${describeError(error)}\n`).write();
+        await writeSummary(`## ${title}\n\n${describeError(error)}\n`);
         throw error;
     }
 }
@@ -28468,18 +28479,32 @@ class NotImplementedError extends Error {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $J: () => (/* binding */ parseNumber),
+/* harmony export */   B3: () => (/* binding */ workspaceOf),
 /* harmony export */   Dl: () => (/* binding */ parseUrl),
 /* harmony export */   E1: () => (/* binding */ parseList),
 /* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   QX: () => (/* binding */ requestPathProblem),
+/* harmony export */   X5: () => (/* binding */ workspacePath),
+/* harmony export */   Xi: () => (/* binding */ REQUEST_PATH_ALLOWED),
 /* harmony export */   cG: () => (/* binding */ parseInteger),
+/* harmony export */   dN: () => (/* binding */ realPathOf),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   mw: () => (/* binding */ required),
-/* harmony export */   qK: () => (/* binding */ parseResolve)
+/* harmony export */   nB: () => (/* binding */ withEnvironmentFallbacks),
+/* harmony export */   qK: () => (/* binding */ parseResolve),
+/* harmony export */   t8: () => (/* binding */ urlOnOrigin)
 /* harmony export */ });
-/* unused harmony exports envInputSource, parseBoolean, parseChoice, parseKeyValues */
+/* unused harmony exports AZURE_INPUT_FALLBACKS, envInputSource, parseBoolean, parseChoice, parseKeyValues */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 // The one place that reads, validates and converts action inputs.
 // Every parser is pure: it takes the input's name and raw text and returns a typed value,
 // or throws an InputError that names the input, the value and what is allowed.
+
+
 class InputError extends Error {
     input;
     value;
@@ -28491,6 +28516,34 @@ class InputError extends Error {
         this.allowed = allowed;
         this.name = 'InputError';
     }
+}
+/**
+ * The environment variables the Azure connection inputs fall back to when they are empty (input first), so that a
+ * workflow states the connection once in `env:`. The contract's table: docs/contract.md, "Environment fallbacks".
+ */
+const AZURE_INPUT_FALLBACKS = {
+    'client-id': 'AZURE_CLIENT_ID',
+    'tenant-id': 'AZURE_TENANT_ID',
+    'subscription-id': 'AZURE_SUBSCRIPTION_ID',
+    audience: 'ALC_DEPLOY_AUDIENCE',
+    cloud: 'ALC_DEPLOY_CLOUD',
+    'arm-endpoint': 'ALC_DEPLOY_ARM_ENDPOINT',
+    'authority-host': 'ALC_DEPLOY_AUTHORITY_HOST',
+    'resource-group': 'ALC_DEPLOY_RESOURCE_GROUP',
+};
+/** `get`, where an empty input listed in `table` reads its environment variable instead; `origin` says which did. */
+function withEnvironmentFallbacks(get, env = process.env, table = AZURE_INPUT_FALLBACKS) {
+    const origin = (name) => {
+        const variable = table[name];
+        if (!variable || get(name) !== '' || (env[variable] ?? '').trim() === '')
+            return undefined;
+        return variable;
+    };
+    const read = (name) => {
+        const variable = origin(name);
+        return variable ? (env[variable] ?? '').trim() : get(name);
+    };
+    return Object.assign(read, { origin });
 }
 /** Reads inputs the way the runner passes them (INPUT_<NAME> variables), without @actions/core. */
 function envInputSource(env = process.env) {
@@ -28611,11 +28664,99 @@ function parseUrl(name, raw, { protocols = ['https:', 'http:'] } = {}) {
     }
     return url;
 }
+// ---- request paths ----
+/** What a request path (a check's path, version-path, a probe path) may be, for messages. */
+const REQUEST_PATH_ALLOWED = "allowed: a path starting with '/' on the URL's own server (e.g. /healthz?deep=1): no backslash, space or control character, and no '//' or '/\\' at its start in any encoding (those name another host)";
+/**
+ * Why a request path could leave the URL's origin (or be read so by a server or a proxy), or undefined when it is
+ * a plain path. URL parsers read `//host/x` and `/\host/x` as another host, drop tabs and newlines (`/\t/host`),
+ * and servers decode `%2F` and `%5C`: each is refused, in any percent-encoding depth.
+ */
+function requestPathProblem(path) {
+    if (!path.startsWith('/'))
+        return "it does not start with '/'";
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0020\u007f\\]/.test(path))
+        return 'it holds a backslash, a space or a control character';
+    let text = path;
+    for (let i = 0; i < 4; i++) {
+        if (/^[/\\][/\\]/.test(text.replace(/[\t\n\r]/g, '')))
+            return 'it names another host (// or /\\)';
+        let next;
+        try {
+            next = decodeURIComponent(text);
+        }
+        catch {
+            return 'it holds a malformed percent-encoding';
+        }
+        if (next === text)
+            break;
+        text = next;
+    }
+    return undefined;
+}
+/**
+ * The URL of a request for `path` on `base`'s origin: the path is appended to the origin (never resolved as a
+ * relative reference, which `//host` would turn into another server), and the result must keep the origin.
+ * Throws when it would not: credentials and headers of a check go only to the URL they were given for.
+ */
+function urlOnOrigin(path, base) {
+    const problem = requestPathProblem(path);
+    const url = problem ? undefined : new URL(`${base.origin}${path}`);
+    if (!url || url.origin !== base.origin)
+        throw new Error(`The request path '${path}' would leave ${base.origin}${problem ? `: ${problem}` : ''}; no request is sent`);
+    return url;
+}
+// ---- path inputs ----
+/** The workspace paths resolve against and stay in: GITHUB_WORKSPACE, else the current directory. */
+function workspaceOf(env = process.env) {
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd());
+}
+/** The real path of `path` (symlinks resolved); for a path that does not exist, of its nearest existing ancestor. */
+function realPathOf(path) {
+    let existing = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
+    const rest = [];
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(existing)) {
+        const parent = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(existing);
+        if (parent === existing)
+            break;
+        rest.unshift(existing.slice(parent.length).replace(/^[\\/]+/, ''));
+        existing = parent;
+    }
+    let real = existing;
+    try {
+        real = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(existing);
+    }
+    catch {
+        // a path that cannot be read is judged as written
+    }
+    return rest.length ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(real, ...rest) : real;
+}
+/** Whether `path` is `root` or inside it (both absolute). */
+function isInside(root, path) {
+    const rel = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(root, path);
+    return rel === '' || (!rel.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && rel !== '..' && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(rel));
+}
+/**
+ * A path input resolved against the workspace and confined to it: `..`, absolute paths outside it and symlinks
+ * (anywhere on the path) that lead out of it are one InputError naming the input. Returns the absolute path as
+ * written (resolved against the workspace), so that messages and outputs keep the user's spelling; the file is
+ * never read by this check.
+ */
+function workspacePath(input, raw, o = {}) {
+    const root = o.workspace ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(o.workspace) : workspaceOf(o.env);
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, raw.trim());
+    const realRoot = realPathOf(root);
+    if (!isInside(root, path) || !isInside(realRoot, realPathOf(path))) {
+        throw new InputError(input, raw, `allowed: ${o.what ?? 'a path'} inside the workspace (${root}); absolute paths elsewhere, '..' out of it and symlinks that lead out of it are refused`);
+    }
+    return path;
+}
 
 
 /***/ }),
 
-/***/ 8291:
+/***/ 7738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28630,16 +28771,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: SMOKE_DEFAULTS, describeReady, parseChecks, readinessCheck, redact, waitReady
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: external "node:https"
@@ -28680,7 +28821,7 @@ function extraCaPaths(env, caFile) {
 }
 function readCa(path) {
     try {
-        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
     catch (e) {
         throw new Error(`Cannot read the CA certificate file ${path} (ca-file or NODE_EXTRA_CA_CERTS): ${e.message}`, { cause: e });
@@ -28725,6 +28866,22 @@ function classifyError(error, url, target, latencyMs) {
     const kind = (code ? kinds[code] : undefined) ?? (/socket hang up/i.test(detail) ? 'reset' : 'protocol');
     const hint = kind === 'dns' ? '; DNS does not know this host: add a resolve entry host:port:address' : '';
     return new HttpError(kind, `Request to ${what} failed: ${detail}${hint}`, code, latencyMs);
+}
+/** Certificate errors that a retry cannot fix: a certificate for another name, or one nobody here trusts. */
+const CERTIFICATE_CONFIG = /ALTNAME|HOSTNAME_MISMATCH|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED|UNABLE_TO_GET_ISSUER_CERT|DEPTH_ZERO|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE/;
+/**
+ * What to fix when a request error is one of configuration rather than a slow start, should it persist: the
+ * host does not resolve (ENOTFOUND, EAI_AGAIN), nothing accepts connections where it points (ECONNREFUSED),
+ * or the certificate is for another name or from a CA not trusted. Undefined for every other error. Pure.
+ */
+function configurationHint(e) {
+    if (e.kind === 'dns')
+        return `DNS does not know this host (${e.code}): give it a resolve entry (the resolve input, host:port:address as curl --resolve)`;
+    if (e.kind === 'connect' && e.code === 'ECONNREFUSED')
+        return 'nothing accepts connections where the host points: check its resolve entry (the resolve input, host:port:address[:connect-port]) and the port';
+    if (e.kind === 'tls' && e.code && CERTIFICATE_CONFIG.test(e.code))
+        return `the certificate is not one this client accepts for the host (${e.code}): check that its resolve entry (the resolve input) points at the right server, and trust its CA with the ca-file input or NODE_EXTRA_CA_CERTS`;
+    return undefined;
 }
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 /** The Host header of a URL: the port only when it is not the scheme's default. */
@@ -28831,10 +28988,10 @@ function createHttpClient(options = {}) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: ./src/inputs.ts
 var inputs = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/smoke/checks.ts
 // Smoke checks: parsing the `checks` input (a YAML list, inline or in a file) and judging a response
 // against one check. Both are pure.
@@ -28875,9 +29032,138 @@ function checks_defaultCheck(path) {
         responseHeaders: {},
     };
 }
-/** Header names whose values are credentials: never printed, always masked. */
+/**
+ * The sensitive-header rule: names whose values are credentials, replaced by *** in the report and the summary
+ * (every check header value is also masked in the job log, whatever its name). Exact names: authorization,
+ * proxy-authorization, cookie, set-cookie; and any name containing key, token, secret, signature, password, passwd,
+ * auth, session, credential, csrf, xsrf or sig (x-api-key, Ocp-Apim-Subscription-Key, x-functions-key, X-Key,
+ * x-auth-token, X-Amz-Security-Token, X-Hub-Signature-256, x-ms-client-secret ...). The same rule names the
+ * query-string parameters whose values are masked in printed URLs (?code=, ?sig=, ?api_key=, ?token= ...).
+ */
 function isSensitiveHeader(name) {
-    return /^(authorization|proxy-authorization|cookie|set-cookie)$|token|secret|password|api-?key|auth|session|signature/i.test(name);
+    return /^(authorization|proxy-authorization|cookie|set-cookie|code)$|key|token|secret|signature|sig|password|passwd|auth|session|credential|csrf|xsrf/i.test(name);
+}
+/** `- "Name: value"`, `"Name": 'value'` -> name and value, quotes and a leading list dash removed. */
+function lineEntry(line) {
+    const body = unquote(line.trim().replace(/^(-\s+)+/, ''));
+    const colon = body.indexOf(':');
+    if (colon <= 0)
+        return undefined;
+    return { key: unquote(body.slice(0, colon).trim()), value: body.slice(colon + 1).trim() };
+}
+function unquote(text) {
+    const t = text.trim();
+    return /^(["']).*\1$/s.test(t) && t.length >= 2 ? t.slice(1, -1) : t;
+}
+/**
+ * Every value in a checks text that may be a credential, found before any parsing that can fail: the values under
+ * any `headers` key (at any depth, lists included), the values of credential-like keys anywhere, and the
+ * credential-like query parameters of paths. YAML that does not parse is also read line by line, so a broken file
+ * still has its header values masked. Both quoted and unquoted spellings are returned.
+ */
+function checkSecrets(text) {
+    const found = new Set();
+    const add = (v) => {
+        const t = String(v ?? '').trim();
+        if (t === '')
+            return;
+        found.add(t);
+        found.add(unquote(t));
+    };
+    const collect = (node) => {
+        if ((0,dist/* isScalar */.jn)(node))
+            add(node.value);
+        else if ((0,dist/* isMap */.jh)(node))
+            for (const p of node.items)
+                collect(p.value);
+        else if ((0,dist/* isSeq */.oP)(node))
+            for (const item of node.items)
+                collect(item);
+    };
+    try {
+        const doc = (0,dist/* parseDocument */.Tp)(text);
+        // a check written as a list (`- [Authorization, Bearer x]`) may be a header in disguise
+        if ((0,dist/* isSeq */.oP)(doc.contents))
+            for (const item of doc.contents.items)
+                if ((0,dist/* isSeq */.oP)(item))
+                    collect(item);
+        (0,dist/* visit */.YR)(doc, {
+            Pair(_key, pair) {
+                const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : '';
+                if (/^headers$/i.test(key) || isSensitiveHeader(key))
+                    collect(pair.value);
+                if (/^path$/i.test(key) && (0,dist/* isScalar */.jn)(pair.value))
+                    queryParameterSecrets(String(pair.value.value)).forEach(add);
+            },
+        });
+    }
+    catch {
+        // the line scan below still runs
+    }
+    let headersIndent;
+    for (const line of text.split(/\r?\n/)) {
+        const indent = line.search(/\S/);
+        if (indent < 0)
+            continue;
+        const entry = lineEntry(line);
+        if (headersIndent !== undefined && indent > headersIndent) {
+            add(entry ? entry.value : line.trim().replace(/^-\s*/, ''));
+            continue;
+        }
+        headersIndent = undefined;
+        if (!entry)
+            continue;
+        if (/^headers$/i.test(entry.key)) {
+            if (entry.value === '')
+                headersIndent = indent;
+            else
+                entry.value
+                    .replace(/^\{|\}$/g, '')
+                    .split(',')
+                    .forEach((kv) => add(kv.includes(':') ? kv.slice(kv.indexOf(':') + 1) : kv));
+        }
+        else if (isSensitiveHeader(entry.key))
+            add(entry.value);
+        else if (/^path$/i.test(entry.key))
+            queryParameterSecrets(unquote(entry.value)).forEach(add);
+    }
+    return [...found];
+}
+/** Values of credential-like query parameters (`?code=`, `?sig=`, `?api_key=`) of a path or URL. */
+function queryParameterSecrets(pathOrUrl) {
+    const q = pathOrUrl.indexOf('?');
+    if (q < 0)
+        return [];
+    const out = [];
+    for (const part of pathOrUrl.slice(q + 1).split(/[&;]/)) {
+        const eq = part.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const raw = part.slice(eq + 1).replace(/#.*$/, '');
+        if (raw === '' || !isSensitiveHeader(safeDecode(part.slice(0, eq))))
+            continue;
+        out.push(raw);
+        const decoded = safeDecode(raw.replace(/\+/g, ' '));
+        if (decoded !== raw)
+            out.push(decoded);
+    }
+    return out;
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** The InputError with every secret replaced by *** in its value and text. */
+function redactInputError(error, secrets) {
+    const live = [...secrets].filter((x) => x.length > 0).sort((a, b) => b.length - a.length);
+    if (live.length === 0)
+        return error;
+    const hide = (t) => live.reduce((text, x) => text.split(x).join('***'), t);
+    return new inputs/* InputError */.dz(error.input, hide(error.value), hide(error.allowed));
 }
 function parseStatus(input, where, raw) {
     const items = Array.isArray(raw) ? raw : [raw];
@@ -28914,10 +29200,17 @@ function parseHeaderMatchers(input, where, raw) {
         }
     }));
 }
-function parseOne(input, raw, index) {
+function parseOne(input, raw, index, echo = true) {
     const where = `check ${index + 1}`;
-    if (!isRecord(raw))
-        throw new inputs/* InputError */.dz(input, `${where}: ${JSON.stringify(raw)}`, ALLOWED);
+    if (!isRecord(raw)) {
+        // a list or a mapping may hold header values: only a plain item is shown
+        const shown = echo && (scalar(raw) || raw === null)
+            ? JSON.stringify(raw)
+            : Array.isArray(raw)
+                ? 'a list'
+                : 'a plain value';
+        throw new inputs/* InputError */.dz(input, `${where}: ${shown}`, ALLOWED);
+    }
     const unknown = Object.keys(raw).filter((k) => !KEYS.includes(k));
     if (unknown.length)
         throw new inputs/* InputError */.dz(input, `${where}: ${unknown.join(', ')}`, `allowed keys: ${KEYS.join(', ')}`);
@@ -28925,8 +29218,9 @@ function parseOne(input, raw, index) {
     if (!METHODS.includes(method))
         throw new inputs/* InputError */.dz(input, `${where}: method ${method}`, `allowed: ${METHODS.join(', ')}`);
     const path = String(raw.path ?? '/');
-    if (!path.startsWith('/'))
-        throw new inputs/* InputError */.dz(input, `${where}: path ${path}`, "allowed: a path starting with '/'");
+    const pathProblem = (0,inputs/* requestPathProblem */.QX)(path);
+    if (pathProblem)
+        throw new inputs/* InputError */.dz(input, `${where}: path ${path}`, `${inputs/* REQUEST_PATH_ALLOWED */.Xi} (${pathProblem})`);
     const body = raw.body === undefined || raw.body === null ? undefined : raw.body;
     const headers = parseStringMap(input, where, 'headers', raw.headers);
     if (body !== undefined &&
@@ -28957,8 +29251,11 @@ function parseOne(input, raw, index) {
         maxLatencyMs: maxLatency,
     };
 }
-/** Parses YAML/JSON text holding a list of checks. `source` is how the error names the value. */
-function parseChecks(input, text, source = text) {
+/**
+ * Parses YAML/JSON text holding a list of checks. `source` is how the error names the value; with `fromFile` an
+ * item that is not a mapping is described, never shown (errors do not echo a file's contents).
+ */
+function parseChecks(input, text, source = text, { fromFile = false } = {}) {
     let doc;
     try {
         doc = (0,dist/* parse */.qg)(text);
@@ -28968,7 +29265,7 @@ function parseChecks(input, text, source = text) {
     }
     if (!Array.isArray(doc) || doc.length === 0)
         throw new inputs/* InputError */.dz(input, source, ALLOWED);
-    const checks = doc.map((c, i) => parseOne(input, c, i));
+    const checks = doc.map((c, i) => parseOne(input, c, i, !fromFile));
     const dup = checks.find((c, i) => checks.findIndex((o) => o.name === c.name) !== i);
     if (dup)
         throw new inputs/* InputError */.dz(input, source, `allowed: distinct check names (two are named '${dup.name}')`);
@@ -29226,9 +29523,14 @@ async function runLoad(client, targets, asked, onSample = () => undefined) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/ready.ts
-// wait-ready: poll until the first success or the deadline, backing off, and say what was seen.
+// wait-ready: poll until the first success or the deadline, backing off, and say what was seen. An error of
+// configuration (DNS, connection refused, a certificate for another name or CA) that persists for
+// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it.
 /** The least time an attempt gets before the deadline; with less left, polling stops. */
 const MIN_ATTEMPT_MS = 200;
+/** How long the same kind of configuration error may persist before the wait stops (a fresh DNS name, a port
+ * that opens a little late are allowed for). */
+const CONFIG_GRACE_MS = 15_000;
 const DEFAULT_BACKOFF = { initialMs: 250, factor: 1.6, maxMs: 5000 };
 /** Delay after attempt n (1-based) failed: initial x factor^(n-1), capped. Pure. */
 function backoffDelay(attempt, o = DEFAULT_BACKOFF) {
@@ -29248,16 +29550,21 @@ function describeReady(r) {
     if (r.ready)
         return `ready after ${secs(r.elapsedMs)} (${r.attempts} attempt${r.attempts === 1 ? '' : 's'}: ${seen})`;
     const last = r.last?.detail ? `; last: ${r.last.detail}` : '';
+    if (r.configuration) {
+        return `not reachable: a configuration error for ${secs(r.elapsedMs)}, not a slow start (${r.attempts} attempts: ${seen})${last}; ${r.configuration}`;
+    }
     return `not ready within ${secs(r.deadlineMs)} (${r.attempts} attempts: ${seen})${last}`;
 }
 /**
  * Calls probe until it succeeds or deadlineMs has passed (at least one attempt). The probe gets the
  * time left so that its request never outlives the deadline. Logs each change of what is seen.
  */
-async function pollUntilReady(probe, deadlineMs, deps, backoff = DEFAULT_BACKOFF) {
+async function pollUntilReady(probe, deadlineMs, deps, backoff = DEFAULT_BACKOFF, configGraceMs = CONFIG_GRACE_MS) {
     const start = deps.now();
     let seen = [];
     let last;
+    /** When the current unbroken run of configuration errors began. */
+    let configSince;
     for (let attempt = 1;; attempt += 1) {
         const outcome = await probe(Math.max(1, deadlineMs - (deps.now() - start)));
         if (outcome.seen !== last?.seen)
@@ -29265,16 +29572,20 @@ async function pollUntilReady(probe, deadlineMs, deps, backoff = DEFAULT_BACKOFF
         seen = tally(seen, outcome.seen);
         last = outcome;
         const elapsed = deps.now() - start;
-        const result = (ready) => ({
+        const result = (ready, configuration) => ({
             ready,
             attempts: attempt,
             elapsedMs: elapsed,
             seen,
             last,
             deadlineMs,
+            ...(configuration ? { configuration } : {}),
         });
         if (outcome.ok)
             return result(true);
+        configSince = outcome.configuration ? (configSince ?? elapsed) : undefined;
+        if (outcome.configuration && elapsed - configSince >= configGraceMs)
+            return result(false, outcome.configuration);
         // Another attempt only when it has time to get an answer before the deadline.
         const wait = Math.min(backoffDelay(attempt, backoff), deadlineMs - elapsed - MIN_ATTEMPT_MS);
         if (wait < 0)
@@ -29519,29 +29830,96 @@ function readChecks(raw, path, deps) {
     const v = raw.trim();
     if (v === '')
         return [checks_defaultCheck(path)];
-    if (!looksLikePath(v)) {
+    let text = v;
+    let source = v;
+    const fromFile = looksLikePath(v);
+    if (fromFile) {
+        const file = (0,inputs/* workspacePath */.X5)('checks', v, { env: deps.env, what: 'a checks file' });
+        if (!deps.fileExists(file)) {
+            throw new inputs/* InputError */.dz('checks', v, 'allowed: an inline YAML list of checks, or the path of an existing checks file');
+        }
+        text = deps.readFile(file);
+    }
+    else {
         const firstLine = v.split('\n')[0];
-        return parseChecks('checks', v, firstLine.length > 60 ? `${firstLine.slice(0, 59)}…` : firstLine);
+        source = firstLine.length > 60 ? `${firstLine.slice(0, 59)}…` : firstLine;
     }
-    const file = (0,external_node_path_namespaceObject.resolve)(deps.env.GITHUB_WORKSPACE ?? '.', v);
-    if (!deps.fileExists(file)) {
-        throw new inputs/* InputError */.dz('checks', v, 'allowed: an inline YAML list of checks, or the path of an existing checks file');
+    // Masked before parsing: a duplicate name, a YAML error or a nested list must not print a header value.
+    const secrets = checkSecrets(text);
+    for (const secret of secrets)
+        deps.mask(secret);
+    try {
+        return parseChecks('checks', text, source, { fromFile });
     }
-    return parseChecks('checks', deps.readFile(file), v);
+    catch (error) {
+        if (error instanceof inputs/* InputError */.dz)
+            throw redactInputError(error, secrets);
+        throw error;
+    }
+}
+/** The `url` input: userinfo is refused (masked first), credential-like query values are masked. */
+function readUrl(raw, mask) {
+    const v = (0,inputs/* required */.mw)('url', raw, 'allowed: an absolute URL starting with https:// or http://');
+    const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(v)?.[1];
+    const secrets = [
+        ...(userinfo ? [userinfo, ...userinfo.split(':'), settings_safeDecode(userinfo)] : []),
+        ...queryParameterSecrets(v),
+    ].filter((x) => x !== '');
+    for (const secret of secrets)
+        mask(secret);
+    const shown = userinfo ? v.replace(`${userinfo}@`, '***@') : v;
+    let url;
+    try {
+        url = (0,inputs/* parseUrl */.Dl)('url', v);
+    }
+    catch (error) {
+        if (error instanceof inputs/* InputError */.dz)
+            throw redactInputError(error, secrets);
+        throw error;
+    }
+    if (url.username !== '' || url.password !== '') {
+        throw new inputs/* InputError */.dz('url', shown, 'allowed: a URL without user:password@ (a URL is printed in logs, reports and summaries, and its userinfo is not sent): send credentials as a header instead, e.g. headers: "Authorization: Basic <base64>" from a secret');
+    }
+    return { url, secrets };
+}
+/** `mask` called once per distinct non-empty secret. */
+function onceEach(mask) {
+    const done = new Set();
+    return (secret) => {
+        if (secret === '' || done.has(secret))
+            return;
+        done.add(secret);
+        mask(secret);
+    };
+}
+function settings_safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
 }
 /** Reads every smoke-test input; throws one InputError naming the first bad one. */
 function readSmokeSettings(input, deps = {}) {
     const d = {
         env: deps.env ?? process.env,
-        readFile: deps.readFile ?? ((p) => (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8')),
-        fileExists: deps.fileExists ?? external_node_fs_namespaceObject.existsSync,
+        readFile: deps.readFile ?? ((p) => (0,external_node_fs_.readFileSync)(p, 'utf8')),
+        fileExists: deps.fileExists ?? external_node_fs_.existsSync,
+        mask: onceEach(deps.mask ?? (() => undefined)),
     };
-    const url = (0,inputs/* parseUrl */.Dl)('url', (0,inputs/* required */.mw)('url', input('url'), 'allowed: an absolute URL starting with https:// or http://'));
+    for (const line of (0,inputs/* parseList */.E1)(input('headers'))) {
+        const colon = line.indexOf(':');
+        const value = colon > 0 ? line.slice(colon + 1).trim() : line;
+        if (value !== '')
+            d.mask(value);
+    }
+    const { url, secrets: urlSecrets } = readUrl(input('url'), d.mask);
     const headers = parseHeaders('headers', input('headers'));
     const checks = readChecks(input('checks'), `${url.pathname}${url.search}`, d);
     const resolve = (0,inputs/* parseResolve */.qK)('resolve', input('resolve'));
     const caRaw = input('ca-file').trim();
-    const caFile = caRaw === '' ? undefined : (0,external_node_path_namespaceObject.resolve)(d.env.GITHUB_WORKSPACE ?? '.', caRaw);
+    const caFile = caRaw === '' ? undefined : (0,inputs/* workspacePath */.X5)('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
     if (caFile && !d.fileExists(caFile))
         throw new inputs/* InputError */.dz('ca-file', caRaw, 'allowed: the path of an existing PEM file');
     const durationMs = (0,inputs/* parseDuration */.E9)('duration', input('duration'), SMOKE_DEFAULTS.durationMs);
@@ -29556,14 +29934,31 @@ function readSmokeSettings(input, deps = {}) {
     });
     const expectVersion = input('expect-version').trim() || undefined;
     const versionPath = input('version-path').trim() || SMOKE_DEFAULTS.versionPath;
-    if (!versionPath.startsWith('/'))
-        throw new inputs/* InputError */.dz('version-path', versionPath, "allowed: a path starting with '/'");
+    const versionProblem = (0,inputs/* requestPathProblem */.QX)(versionPath);
+    if (versionProblem)
+        throw new inputs/* InputError */.dz('version-path', versionPath, `${inputs/* REQUEST_PATH_ALLOWED */.Xi} (${versionProblem})`);
     const secrets = [
+        ...urlSecrets,
+        ...checks.flatMap((c) => queryParameterSecrets(c.path)),
         ...Object.values(headers),
         ...checks.flatMap((c) => Object.entries(c.headers)
             .filter(([k]) => isSensitiveHeader(k))
             .map(([, v]) => v)),
     ].filter((v) => v !== '');
+    for (const secret of new Set(secrets))
+        d.mask(secret);
+    const reportRaw = input('report').trim();
+    const report = reportRaw === ''
+        ? {
+            path: (0,external_node_path_.join)(d.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'smoke-test-report.json'),
+            root: d.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
+        }
+        : {
+            path: (0,inputs/* workspacePath */.X5)('report', reportRaw, { env: d.env, what: 'a report file' }),
+            root: (0,inputs/* workspaceOf */.B3)(d.env),
+        };
+    if (reportRaw !== '' && (0,external_node_fs_.existsSync)(report.path) && (0,external_node_fs_.statSync)(report.path).isDirectory())
+        throw new inputs/* InputError */.dz('report', reportRaw, 'allowed: the path of a file to write the JSON report to, not a directory');
     return {
         url,
         checks,
@@ -29583,7 +29978,8 @@ function readSmokeSettings(input, deps = {}) {
         expectVersion,
         versionPath,
         versionSource: parseVersionSource('version-source', input('version-source')),
-        reportPath: (0,external_node_path_namespaceObject.resolve)(input('report').trim() || (0,external_node_path_namespaceObject.join)(d.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'smoke-test-report.json')),
+        reportPath: report.path,
+        reportRoot: report.root,
         secrets: [...new Set(secrets)],
     };
 }
@@ -29591,6 +29987,8 @@ function readSmokeSettings(input, deps = {}) {
 ;// CONCATENATED MODULE: ./src/smoke/index.ts
 // The smoke-test core: wait-ready, the checks, expect-version, the load phase and the verdict.
 // smoke-test's entry, blue-green's promote gates and deploy-app's readiness proof import it.
+
+
 
 
 
@@ -29615,7 +30013,7 @@ function pollDeps(deps) {
 }
 function requestOf(base, check, headers, timeoutMs) {
     return {
-        url: new URL(check.path, base),
+        url: (0,inputs/* urlOnOrigin */.t8)(check.path, base),
         method: check.method,
         headers: { 'user-agent': USER_AGENT, ...headers, ...check.headers },
         body: check.body,
@@ -29649,11 +30047,17 @@ async function waitReady(o, deps = {}) {
         }
         catch (e) {
             const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
-            return { ok: false, seen: err.code ? `${err.kind} (${err.code})` : err.kind, detail: err.message };
+            const configuration = configurationHint(err);
+            return {
+                ok: false,
+                seen: err.code ? `${err.kind} (${err.code})` : err.kind,
+                detail: err.message,
+                ...(configuration ? { configuration } : {}),
+            };
         }
     };
     try {
-        const result = await pollUntilReady(probe, o.deadlineMs, pollDeps(deps));
+        const result = await pollUntilReady(probe, o.deadlineMs, pollDeps(deps), undefined, o.configGraceMs);
         (deps.log ?? (() => undefined))(`wait-ready: ${describeReady(result)} (expecting ${describeStatus(check.status)})`);
         return result;
     }
@@ -29663,9 +30067,10 @@ async function waitReady(o, deps = {}) {
     }
 }
 async function runCheck(client, s, check) {
-    const req = requestOf(s.url, check, s.headers, s.timeoutMs);
-    const base = { name: check.name, method: check.method, url: String(req.url) };
+    const base = { name: check.name, method: check.method, url: `${s.url.origin}${check.path}` };
     try {
+        const req = requestOf(s.url, check, s.headers, s.timeoutMs);
+        base.url = String(req.url);
         const res = await client.request(req);
         const problems = judge(check, observe(res));
         return {
@@ -29682,9 +30087,10 @@ async function runCheck(client, s, check) {
 }
 async function checkVersion(client, s, expected) {
     const probe = { ...checks_defaultCheck(s.versionPath), status: [] };
-    const req = requestOf(s.url, probe, s.headers, s.timeoutMs);
-    const base = { expected, source: describeSource(s.versionSource), url: String(req.url) };
+    const base = { expected, source: describeSource(s.versionSource), url: `${s.url.origin}${s.versionPath}` };
     try {
+        const req = requestOf(s.url, probe, s.headers, s.timeoutMs);
+        base.url = String(req.url);
         const res = await client.request(req);
         const actual = readVersion(s.versionSource, observe(res));
         const passed = res.status >= 200 && res.status < 300 && sameVersion(expected, actual);
@@ -29781,9 +30187,26 @@ async function smoke(s, deps) {
     }
 }
 /** Writes the report as JSON (creating its folder). */
-async function writeReport(path, report) {
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
-    await (0,promises_namespaceObject.writeFile)(path, `${JSON.stringify(report, null, 2)}\n`);
+/**
+ * Writes the report inside `root` (the workspace, or RUNNER_TEMP for the default report), never through a symlink:
+ * the folder's real path must stay inside `root` and the file itself is opened with O_NOFOLLOW.
+ */
+async function writeReport(path, report, root) {
+    const dir = (0,external_node_path_.dirname)(path);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    if (root !== undefined && !(0,inputs/* isInside */.FK)((0,inputs/* realPathOf */.dN)(root), (0,inputs/* realPathOf */.dN)(dir)))
+        throw new inputs/* InputError */.dz('report', path, `allowed: a report file inside ${root}; a symlink out of it is refused`);
+    const handle = await (0,promises_namespaceObject.open)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644).catch((error) => {
+        if (error.code === 'ELOOP')
+            throw new inputs/* InputError */.dz('report', path, 'allowed: a report file that is not a symlink');
+        throw error;
+    });
+    try {
+        await handle.writeFile(`${JSON.stringify(report, null, 2)}\n`);
+    }
+    finally {
+        await handle.close();
+    }
 }
 
 
@@ -29887,6 +30310,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -29905,6 +30335,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -32635,11 +33072,11 @@ __webpack_unused_export__ = Alias.Alias;
 __webpack_unused_export__ = identity.isAlias;
 __webpack_unused_export__ = identity.isCollection;
 __webpack_unused_export__ = identity.isDocument;
-__webpack_unused_export__ = identity.isMap;
+exports.jh = identity.isMap;
 __webpack_unused_export__ = identity.isNode;
 __webpack_unused_export__ = identity.isPair;
-__webpack_unused_export__ = identity.isScalar;
-__webpack_unused_export__ = identity.isSeq;
+exports.jn = identity.isScalar;
+exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
 __webpack_unused_export__ = Scalar.Scalar;
 __webpack_unused_export__ = YAMLMap.YAMLMap;
@@ -32650,9 +33087,9 @@ __webpack_unused_export__ = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 
@@ -41632,6 +42069,18 @@ function getIDToken(aud) {
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

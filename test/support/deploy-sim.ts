@@ -18,6 +18,8 @@ import { startSimulator, type Simulator } from '../../sim/index.js';
 import { ACR_TOKEN_USER } from '../../sim/registry.js';
 import { randomBytes } from 'node:crypto';
 import { createHttpClient, type HttpClient } from '../../src/http.js';
+import { RegistryClient } from '../../src/registry.js';
+import { fetchWithCa } from './build-push.js';
 import { REPO_ROOT as ROOT } from '../../scripts/run-action.js';
 import { API, appPath, ENV, RG } from './control-plane-sim.js';
 import { errorLines, type EntryRun, startEntry as startActionEntry } from './entry.js';
@@ -63,7 +65,11 @@ const SAMPLE_REPO = 'alc-algo-agents';
 /** Where the simulator's CA is copied inside the repository (git-ignored). */
 const CA_DIR = 'sim/.state/test-ca';
 
-async function loginToRegistry(sim: Simulator, docker: DockerCli, http: HttpClient): Promise<string> {
+async function loginToRegistry(
+  sim: Simulator,
+  docker: DockerCli,
+  http: HttpClient,
+): Promise<{ server: string; refreshToken: string }> {
   const server = sim.endpoints.registry!;
   const res = await http.request({
     url: `https://${server}/oauth2/exchange`,
@@ -77,8 +83,9 @@ async function loginToRegistry(sim: Simulator, docker: DockerCli, http: HttpClie
   });
   const body = res.body.toString('utf8');
   if (res.status !== 200) throw new Error(`token exchange failed: ${res.status} ${body}`);
-  await docker.login(server, ACR_TOKEN_USER, (JSON.parse(body) as { refresh_token: string }).refresh_token);
-  return server;
+  const refreshToken = (JSON.parse(body) as { refresh_token: string }).refresh_token;
+  await docker.login(server, ACR_TOKEN_USER, refreshToken);
+  return { server, refreshToken };
 }
 
 function digestOf(ref: string, configDir: string): string {
@@ -93,7 +100,10 @@ function digestOf(ref: string, configDir: string): string {
   return hit;
 }
 
-/** Builds the sample app once per version and pushes it by digest to the simulator's registry. */
+/**
+ * Builds the sample app once per version and pushes it by digest to the simulator's registry; each release tag is
+ * then locked (writeEnabled=false), as build-push locks the version tag of a release it pushes.
+ */
 async function pushImages(
   sim: Simulator,
   prefix: string,
@@ -101,7 +111,12 @@ async function pushImages(
 ): Promise<{ images: Images; cleanup: () => Promise<void> }> {
   const configDir = mkdtempSync(join(tmpdir(), `${prefix}-docker-`));
   const docker = new DockerCli({ configDir });
-  const server = await loginToRegistry(sim, docker, http);
+  const { server, refreshToken } = await loginToRegistry(sim, docker, http);
+  const registry = new RegistryClient(
+    server,
+    { kind: 'refresh-token', refreshToken },
+    { fetch: fetchWithCa(sim.ca), scheme: 'https' },
+  );
   const local: string[] = [];
   const push = async (version: string, broken = false, degradeAfter = ''): Promise<string> => {
     const tag = `${prefix}-sample:${version}`;
@@ -112,6 +127,7 @@ async function pushImages(
     const ref = `${server}/${SAMPLE_REPO}:${version}`;
     await docker.tag(tag, ref);
     await docker.push(ref);
+    await registry.setTagAttributes(SAMPLE_REPO, version, { writeEnabled: false, deleteEnabled: true });
     local.push(tag, ref);
     return digestOf(ref, configDir);
   };

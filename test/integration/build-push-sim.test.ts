@@ -116,9 +116,10 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
       code: 0,
       errors: [],
     });
-    // One Entra token serves the registry exchange and the revision reads: one GitHub OIDC token for the run.
+    // One Entra token per audience (ACR's for the registry exchange, ARM's for the revision reads), each from
+    // exactly one GitHub OIDC token: two of each for the run, never more.
     expect([sim.identity.requests.github - githubTokens, sim.identity.requests.entra - entraTokens]).toEqual([
-      1, 1,
+      2, 2,
     ]);
 
     // The outputs name the image by the digest the registry serves.

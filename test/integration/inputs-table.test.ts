@@ -17,7 +17,7 @@ import {
   startControlPlaneSim,
   type ControlPlaneSim,
 } from '../support/control-plane-sim.js';
-import { errorLines, ROOT, runEntry, type EntryRun } from '../support/deploy-sim.js';
+import { errorLines, ROOT, runEntry, workspaceCa, type EntryRun } from '../support/deploy-sim.js';
 import { simAzureInputs } from '../support/sim-azure.js';
 
 /** An input that takes any text: nothing can be refused. */
@@ -69,6 +69,9 @@ const TABLE: Record<string, Record<string, Row>> = {
     freeze: 'whenever',
     'override-freeze': FREE,
     'keep-previous-active': 'maybe',
+    analysis: 'metrics: [',
+    watch: 'soon',
+    'analysis-mode': 'sometimes',
     'wait-timeout': 'soon',
     resolve: 'no-port-here',
     'ca-file': 'missing.pem',
@@ -158,6 +161,7 @@ beforeAll(async () => {
   s = await startControlPlaneSim({ registry: false, lroDelayMs: 20 });
   const azure = { ...simAzureInputs(s.sim.env), 'resource-group': RG };
   const aca = new Aca(sdkClient(s.sim), { resourceGroup: RG, pollMs: 20 });
+  const ca = workspaceCa(s.sim.caPath, 'inputs-table');
   // The apps the runs would change: deploy-app's production app, blue-green's app with both slots.
   await aca.putApp('alc-algo-agents', appSpec(s.envId, IMAGE, { suffix: 'v1-0-0' }));
   await aca.putApp(BG_APP, appSpec(s.envId, IMAGE, { suffix: 'v1-0-0' }));
@@ -174,7 +178,7 @@ beforeAll(async () => {
       'revision-suffix': 'v9-9-9',
       'wait-timeout': '3s',
       resolve: s.sim.env.ALC_SIM_RESOLVE,
-      'ca-file': s.sim.caPath,
+      'ca-file': ca,
     },
     'blue-green': {
       ...azure,
@@ -182,7 +186,7 @@ beforeAll(async () => {
       app: BG_APP,
       'wait-timeout': '3s',
       resolve: s.sim.env.ALC_SIM_RESOLVE,
-      'ca-file': s.sim.caPath,
+      'ca-file': ca,
     },
     'build-push': {
       ...azure,

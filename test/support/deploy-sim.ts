@@ -101,6 +101,17 @@ function digestOf(ref: string, configDir: string): string {
 }
 
 /**
+ * `ca-file` is confined to the workspace (the repository): a copy of the simulator's CA under sim/.state/ (git
+ * ignores it), as a workspace-relative path.
+ */
+export function workspaceCa(caPath: string, name: string): string {
+  mkdirSync(join(ROOT, CA_DIR), { recursive: true });
+  const copy = join(CA_DIR, `${name}.pem`);
+  copyFileSync(caPath, join(ROOT, copy));
+  return copy;
+}
+
+/**
  * Builds the sample app once per version and pushes it by digest to the simulator's registry; each release tag is
  * then locked (writeEnabled=false), as build-push locks the version tag of a release it pushes.
  */
@@ -167,10 +178,7 @@ export async function startDeploySim(
   });
   try {
     const pushed = await pushImages(sim, prefix, http);
-    // ca-file is confined to the workspace (the repository): a copy of the simulator's CA under sim/.state/
-    mkdirSync(join(ROOT, CA_DIR), { recursive: true });
-    const caCopy = join(CA_DIR, `${prefix}.pem`);
-    copyFileSync(sim.caPath, join(ROOT, caCopy));
+    const caCopy = workspaceCa(sim.caPath, prefix);
     const common: Record<string, string> = {
       ...simAzureInputs(sim.env),
       'resource-group': RG,

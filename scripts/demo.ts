@@ -138,10 +138,14 @@ export function errorPicture(
 
 function prepareWorkspace(broken: boolean): string {
   const ws = mkdtempSync(join(tmpdir(), 'alc-demo-ws-'));
-  for (const entry of ['.github', 'actions', 'deploy', 'src', 'node_modules', 'package.json', 'scripts']) {
+  for (const entry of ['.github', 'actions', 'src', 'node_modules', 'package.json', 'scripts']) {
     symlinkSync(join(REPO_ROOT, entry), join(ws, entry));
   }
-  cpSync(join(REPO_ROOT, 'sample-app'), join(ws, 'sample-app'), { recursive: true });
+  // Files the actions read as path inputs are copied, as a checkout has them: a path input is confined to the
+  // workspace, symlinks that lead out of it included.
+  for (const entry of ['sample-app', 'deploy']) {
+    cpSync(join(REPO_ROOT, entry), join(ws, entry), { recursive: true });
+  }
   if (broken) {
     const file = join(ws, 'sample-app', 'Dockerfile');
     const text = readFileSync(file, 'utf8');

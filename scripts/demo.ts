@@ -962,6 +962,7 @@ function report(
     `${new Date().toISOString()} — ${passed ? '**passed**' : `**failed**${stopped ? `: ${stopped}` : ''}`}`,
     '',
     "The repository's own workflows, run against the local simulator; every action started as a runner starts it.",
+    'The same as a page, with a chart of the versions that served the app URL: `report.html` beside this file.',
     '',
     '| # | scenario | workflow | event | expected | result | time | checks |',
     '|---|---|---|---|---|---|---|---|',

@@ -123,6 +123,8 @@ const measurements = (phase: string) =>
   );
 
 function releaseRun(tag: string, result: string, promote?: { summary: string; errors?: string[] }) {
+  // A release that fails without a promote is the broken one: it never turns healthy, the switch never runs.
+  const broken = result === 'failure' && !promote;
   return {
     workflow: 'release.yml',
     result,
@@ -155,10 +157,12 @@ function releaseRun(tag: string, result: string, promote?: { summary: string; er
                 'success',
                 `### deploy-app\n\n| | |\n|---|---|\n| **revision** | alc-algo-agents--${tag} |`,
               ),
-              step('smoke', 'success', '### smoke-test\n\n- 60 requests, 0 failed'),
+              broken
+                ? step('smoke', 'failure', '', [`${tag} never turned healthy: production never served it`])
+                : step('smoke', 'success', '### smoke-test\n\n- 60 requests, 0 failed'),
               step(
                 'promote',
-                promote?.errors ? 'failure' : 'success',
+                broken ? 'skipped' : promote?.errors ? 'failure' : 'success',
                 promote?.summary ?? '',
                 promote?.errors,
               ),
@@ -292,7 +296,17 @@ export function fixtureReport(): PageData {
       failed,
       p50Ms: 4,
       p99Ms: 31,
-      phases: scenarios.map((s) => ({ phase: s.title, requests: 900, failed: 0, versions: ['1.0.0'] })),
+      phases: scenarios.map((s, i) => {
+        const from = Math.max(0, ((s.startedAt ?? T0) - T0) / 1000);
+        const to = i + 1 < scenarios.length ? ((scenarios[i + 1].startedAt ?? T0) - T0) / 1000 : 140;
+        const mine = samples.filter((x) => x.at >= T0 + from * 1000 && x.at < T0 + to * 1000);
+        return {
+          phase: s.title,
+          requests: mine.length,
+          failed: mine.filter((x) => !x.version).length,
+          versions: [...new Set(mine.flatMap((x) => x.version ?? []))],
+        };
+      }),
       samples,
     },
     loadChecks: [

@@ -49,6 +49,19 @@ describe('share per second by version', () => {
     expect({ seconds: got.seconds, series: got.series }).toEqual(want);
   });
 
+  it('takes a long demo: 200 000 requests over 20 minutes', () => {
+    const samples = Array.from({ length: 200_000 }, (_, i) => ({
+      at: T + i * 6,
+      version: i < 100_000 ? '1.0.0' : '1.1.0',
+    }));
+    const got = sharePerSecond(samples);
+    expect(got.seconds).toBe(1200);
+    expect(got.series.map((s) => [s.name, s.requests])).toEqual([
+      ['1.0.0', 100_000],
+      ['1.1.0', 100_000],
+    ]);
+  });
+
   it('draws one closed area per series, with axis labels', () => {
     const svg = versionChart([
       { at: T, version: '1.0.0' },

@@ -15,7 +15,8 @@
 //      itself to v1.0.0
 //
 // A load runs against the app URL from the first deploy to the end and counts every failed request.
-// Every job summary goes into one report (.demo/report.md, or $ALC_DEMO_OUT/report.md).
+// Every job summary goes into one report (.demo/report.md, or $ALC_DEMO_OUT/report.md), and the same as a page
+// beside it (report.html: the versions that served the app URL second by second, the scenarios, their checks).
 //
 //   npm run demo -- [--src] [--out DIR] [--verbose]     (--src, or ALC_DEMO_SOURCE=src: actions from src/ through tsx)
 import { execFileSync } from 'node:child_process';
@@ -32,7 +33,7 @@ import {
 } from 'node:fs';
 import { Agent, request } from 'node:https';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '../sim/index.js';
 import {
@@ -42,6 +43,7 @@ import {
   workflowDispatchEvent,
   type RunnerEvent,
 } from './run-action.js';
+import { reportHtml, type LoadSample } from './report-html.js';
 import { flatJobs, runSummary, runWorkflow, type ActionHandler, type WorkflowRun } from './run-workflow.js';
 
 const REPOSITORY = 'alc-algo/alc-algo';
@@ -66,6 +68,8 @@ export interface Scenario {
   checks: Array<{ what: string; ok: boolean; detail?: string }>;
   /** Markdown the report adds under the scenario (the analysis scenarios' picture of errors by revision). */
   extra?: string;
+  /** When it began (epoch ms): a marker on the page's chart. */
+  startedAt?: number;
 }
 
 /** The releases the metric analysis must catch: failed requests on the app URL are expected only there. */
@@ -282,6 +286,8 @@ export interface LoadFigures {
   phases: Array<{ phase: string; requests: number; failed: number; versions: string[] }>;
   p50Ms: number;
   p99Ms: number;
+  /** Every request: when it ended and the version that answered (none: it failed), for the page's chart. */
+  samples: LoadSample[];
 }
 
 class Load {
@@ -297,6 +303,7 @@ class Load {
     phases: [],
     p50Ms: 0,
     p99Ms: 0,
+    samples: [],
   };
   private readonly agent: Agent;
 
@@ -350,7 +357,9 @@ class Load {
         this.latencies.push(performance.now() - t0);
         this.figures.byVersion[version] = (this.figures.byVersion[version] ?? 0) + 1;
         if (!phase.versions.includes(version)) phase.versions.push(version);
+        this.figures.samples.push({ at: Date.now(), version });
       } catch (e) {
+        this.figures.samples.push({ at: Date.now() });
         this.figures.failed++;
         phase.failed++;
         this.figures.failures.push({ at: new Date().toISOString(), phase: this.phase, error: String(e) });
@@ -512,7 +521,14 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   ): Promise<boolean> => {
     load.phase = title;
     log(`\n== ${title} (${workflow}, ${event.name} ${event.ref}) — expected: ${expected}`);
-    const scenario: Scenario = { title, workflow, event: `${event.name} ${event.ref}`, expected, checks: [] };
+    const scenario: Scenario = {
+      title,
+      workflow,
+      event: `${event.name} ${event.ref}`,
+      expected,
+      checks: [],
+      startedAt: Date.now(),
+    };
     scenarios.push(scenario);
     scenario.run = await runWorkflow({
       workflow: join(workspace, '.github', 'workflows', workflow),
@@ -866,7 +882,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
 }
 
 function emptyFigures(): LoadFigures {
-  return { requests: 0, failed: 0, byVersion: {}, failures: [], phases: [], p50Ms: 0, p99Ms: 0 };
+  return { requests: 0, failed: 0, byVersion: {}, failures: [], phases: [], p50Ms: 0, p99Ms: 0, samples: [] };
 }
 
 function removeImages(dockerHost: string, registry: string): void {
@@ -913,11 +929,16 @@ function finish(
   const passed =
     complete && scenarios.every((s) => s.checks.every((c) => c.ok)) && loadChecks.every((c) => c.ok);
   writeFileSync(reportPath, report(scenarios, load, loadChecks, github, passed, stopped));
+  const htmlPath = join(dirname(reportPath), 'report.html');
+  writeFileSync(
+    htmlPath,
+    reportHtml({ generatedAt: new Date().toISOString(), passed, stopped, scenarios, load, loadChecks }),
+  );
   log(
     `\ndemo: load on the app URL: ${load.requests} requests, ${load.failed} failed, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, versions ${JSON.stringify(load.byVersion)}`,
   );
   for (const c of loadChecks) log(`   ${c.ok ? 'ok  ' : 'FAIL'} ${c.what} — ${c.detail}`);
-  log(`demo: report ${reportPath}`);
+  log(`demo: report ${reportPath}, page ${htmlPath}`);
   log(passed ? 'demo: PASSED' : `demo: FAILED${stopped ? ` — ${stopped}` : ''}`);
   return {
     passed,
@@ -945,6 +966,7 @@ function report(
     `${new Date().toISOString()} — ${passed ? '**passed**' : `**failed**${stopped ? `: ${stopped}` : ''}`}`,
     '',
     "The repository's own workflows, run against the local simulator; every action started as a runner starts it.",
+    'The same as a page, with a chart of the versions that served the app URL: `report.html` beside this file.',
     '',
     '| # | scenario | workflow | event | expected | result | time | checks |',
     '|---|---|---|---|---|---|---|---|',

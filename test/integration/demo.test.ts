@@ -3,8 +3,9 @@
 import { afterAll, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ANALYSIS_SCENARIOS, runDemo, type DemoResult } from '../../scripts/demo.js';
+import { escapeHtml } from '../../scripts/report-html.js';
 import { describeWithDocker } from '../support/docker.js';
 
 describeWithDocker('the pipeline demo', () => {
@@ -71,5 +72,11 @@ describeWithDocker('the pipeline demo', () => {
     expect(report).toContain('**passed**');
     for (const s of result.scenarios) expect(report).toContain(`## ${s.title}`);
     expect(report).toContain('```mermaid');
+  });
+
+  it('wrote the page beside it, with the chart of versions and every scenario', () => {
+    const page = readFileSync(join(dirname(result.reportPath), 'report.html'), 'utf8');
+    for (const v of Object.keys(result.load.byVersion)) expect(page).toContain(`data-series="${v}"`);
+    for (const s of result.scenarios) expect(page).toContain(`data-title="${escapeHtml(s.title)}"`);
   });
 });

@@ -635,7 +635,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
         try {
           return await release(tag, 'failure', ws, async (run) => {
             const ended = Date.now();
-            const promote = stepOf(run, 'release', 'promote');
+            const promote = stepOf(run, 'release/release', 'promote');
             const measured = JSON.parse(promote?.outputs.analysis || '[]') as Array<{
               phase: string;
               verdict: string;

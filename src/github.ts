@@ -8,7 +8,9 @@
 //                                in_progress, then success (environment_url = label URL) or failure; the sticky
 //                                comment says the preview is up (URL, revision, image) or failed.
 //   deploy-app, mode production: deployment `production` (ref = the commit SHA, payload = app, revision, version):
-//                                queued, then in_progress once the revision is running (failure when it is not).
+//                                queued, then in_progress once the revision is running (failure when it is not);
+//                                success (environment_url = app URL) when it carries production already (a first
+//                                deploy), the one that was active becoming inactive.
 //   blue-green promote:          the pending production deployment of the app (its newest, queued/in_progress)
 //                                becomes success (environment_url = app URL) and the one that was active inactive;
 //                                a failed promote makes the pending one failure.
@@ -154,6 +156,8 @@ export interface StatusWrite {
 
 export type ProductionEvent =
   | { kind: 'deployed' }
+  /** deploy-app's revision carries production already (the first deploy): nothing is left to promote. */
+  | { kind: 'serving'; appUrl: string }
   | { kind: 'deploy-failed' }
   | { kind: 'promoted'; appUrl: string }
   | { kind: 'promote-failed' }
@@ -178,6 +182,8 @@ export function productionWrites(
   switch (event.kind) {
     case 'deployed':
       return [{ deployment: 'new', state: 'in_progress' }];
+    case 'serving':
+      return [...retire(), { deployment: 'new', state: 'success', environmentUrl: event.appUrl }];
     case 'deploy-failed':
       return [{ deployment: 'new', state: 'failure' }];
     case 'promoted':
@@ -382,8 +388,21 @@ export function deployReporting(r: GitHubReporter, d: DeployFacts) {
   return {
     started: () =>
       r.write(preview ? previewWrites('started', []) : [{ deployment: 'new', state: 'queued' }], create),
-    succeeded: async (result: { labelUrl: string; revision: string; image: string }) => {
-      if (!preview) return r.write(productionWrites({ kind: 'deployed' }, []), create);
+    succeeded: async (result: {
+      labelUrl: string;
+      revision: string;
+      image: string;
+      appUrl: string;
+      productionRevision?: string;
+    }) => {
+      if (!preview) {
+        const serving = result.productionRevision === result.revision;
+        const event: ProductionEvent = serving
+          ? { kind: 'serving', appUrl: result.appUrl }
+          : { kind: 'deployed' };
+        const known = serving ? await r.deployments(PRODUCTION_ENVIRONMENT, d.app) : [];
+        return r.write(productionWrites(event, known), create);
+      }
       await r.write(previewWrites('up', [], result.labelUrl), create);
       await comment({
         kind: 'up',

@@ -81,6 +81,7 @@ describe('deploy-app reporting', () => {
       labelUrl: 'https://alc-preview---pr-42.x',
       revision: 'alc-preview--pr-42-aaaaaaa',
       image: 'r/i@sha256:1',
+      appUrl: 'https://alc-preview.x',
     });
     expect(api.deployments).toHaveLength(1);
     const [d] = api.deployments;
@@ -125,7 +126,13 @@ describe('deploy-app reporting', () => {
       image: 'r/i:v1.1.0',
     });
     await r.started();
-    await r.succeeded({ labelUrl: 'https://alc---green.x', revision: 'alc--v1-1-0', image: 'r/i:v1.1.0' });
+    await r.succeeded({
+      labelUrl: 'https://alc---green.x',
+      revision: 'alc--v1-1-0',
+      image: 'r/i:v1.1.0',
+      appUrl: 'https://alc.x',
+      productionRevision: 'alc--v1-0-0',
+    });
     expect(api.deployments).toEqual([
       expect.objectContaining({
         environment: 'production',
@@ -138,6 +145,27 @@ describe('deploy-app reporting', () => {
   });
 });
 
+it('production, a first deploy serving at once: success with the app URL, the active one inactive', async () => {
+  const first = (revision: string) =>
+    deployReporting(new GitHubReporter(settings()), { mode: 'production', app: 'alc', revision, image: 'i' });
+  for (const revision of ['alc--v1', 'alc--v2']) {
+    const r = first(revision);
+    await r.started();
+    await r.succeeded({
+      labelUrl: 'u',
+      revision,
+      image: 'i',
+      appUrl: 'https://alc.x',
+      productionRevision: revision,
+    });
+  }
+  expect(api.deployments.map((d) => d.statuses.map((s) => s.state).join(' > '))).toEqual([
+    'queued > success > inactive',
+    'queued > success',
+  ]);
+  expect(api.deployments[1].statuses[1]).toMatchObject({ environment_url: 'https://alc.x' });
+});
+
 describe('blue-green reporting', () => {
   const deploy = async (revision: string) => {
     const r = deployReporting(new GitHubReporter(settings()), {
@@ -147,7 +175,7 @@ describe('blue-green reporting', () => {
       image: 'i',
     });
     await r.started();
-    await r.succeeded({ labelUrl: 'u', revision, image: 'i' });
+    await r.succeeded({ labelUrl: 'u', revision, image: 'i', appUrl: 'https://alc.x' });
     return api.deployments.at(-1)!.id;
   };
   const bg = (command: string) => blueGreenReporting(new GitHubReporter(settings()), { command, app: 'alc' });
@@ -202,7 +230,7 @@ describe('blue-green reporting', () => {
         prNumber: 9,
       });
       await r.started();
-      await r.succeeded({ labelUrl: 'u', revision: 'p--x', image: 'i' });
+      await r.succeeded({ labelUrl: 'u', revision: 'p--x', image: 'i', appUrl: '' });
     }
     await blueGreenReporting(new GitHubReporter(settings()), {
       command: 'teardown',

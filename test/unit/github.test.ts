@@ -77,6 +77,15 @@ describe('productionWrites', () => {
   const old: KnownDeployment = { id: 5, states: ['inactive', 'success'] };
   it.each<[string, ProductionEvent, KnownDeployment[], StatusWrite[]]>([
     ['deployed', { kind: 'deployed' }, [], [{ deployment: 'new', state: 'in_progress' }]],
+    [
+      'serving at once (a first deploy): success, active -> inactive',
+      { kind: 'serving', appUrl: url },
+      [{ id: 10, states: ['queued'] }, active],
+      [
+        { deployment: 8, state: 'inactive' },
+        { deployment: 'new', state: 'success', environmentUrl: url },
+      ],
+    ],
     ['deploy failed', { kind: 'deploy-failed' }, [active], [{ deployment: 'new', state: 'failure' }]],
     [
       'promoted: pending -> success, active -> inactive',

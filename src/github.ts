@@ -30,6 +30,9 @@ export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 
 export const PRODUCTION_ENVIRONMENT = 'production';
 
+/** How many of an app's newest production deployments a promote or rollback reads the statuses of. */
+export const PRODUCTION_SCAN = 10;
+
 export type DeploymentState = 'queued' | 'in_progress' | 'success' | 'failure' | 'inactive' | 'error';
 
 export interface GitHubSettings {
@@ -273,18 +276,22 @@ export class GitHubReporter {
     return data.id;
   }
 
-  /** Deployments of `environment`, newest first, with their statuses; `app` keeps only the payload's app. */
-  async deployments(environment: string, app?: string, limit = 100): Promise<KnownDeployment[]> {
-    const list = await this.octokit.paginate(this.octokit.rest.repos.listDeployments, {
-      ...this.repoParams,
-      environment,
-      per_page: 100,
-    });
+  /**
+   * Deployments of `environment`, newest first, with their statuses; `app` keeps only the payload's app. `limit`
+   * reads only the newest page and the statuses of that many (production: the decisions need the newest pending
+   * and the newest active one); without it, every page (a preview's teardown retires them all).
+   */
+  async deployments(environment: string, app?: string, limit?: number): Promise<KnownDeployment[]> {
+    const params = { ...this.repoParams, environment, per_page: 100 };
+    const list =
+      limit === undefined
+        ? await this.octokit.paginate(this.octokit.rest.repos.listDeployments, params)
+        : (await this.octokit.rest.repos.listDeployments(params)).data;
     const mine = list.filter(
       (d) => app === undefined || (d.payload as { app?: unknown } | null)?.app === app,
     );
     const known: KnownDeployment[] = [];
-    for (const d of mine.slice(0, limit)) {
+    for (const d of mine.slice(0, limit ?? mine.length)) {
       const { data } = await this.octokit.rest.repos.listDeploymentStatuses({
         ...this.repoParams,
         deployment_id: d.id,
@@ -400,7 +407,7 @@ export function deployReporting(r: GitHubReporter, d: DeployFacts) {
         const event: ProductionEvent = serving
           ? { kind: 'serving', appUrl: result.appUrl }
           : { kind: 'deployed' };
-        const known = serving ? await r.deployments(PRODUCTION_ENVIRONMENT, d.app) : [];
+        const known = serving ? await r.deployments(PRODUCTION_ENVIRONMENT, d.app, PRODUCTION_SCAN) : [];
         return r.write(productionWrites(event, known), create);
       }
       await r.write(previewWrites('up', [], result.labelUrl), create);
@@ -434,7 +441,7 @@ export interface BlueGreenFacts {
 
 /** blue-green's reports: promote, rollback and teardown record; the other commands record nothing. */
 export function blueGreenReporting(r: GitHubReporter, b: BlueGreenFacts) {
-  const production = () => r.deployments(PRODUCTION_ENVIRONMENT, b.app);
+  const production = () => r.deployments(PRODUCTION_ENVIRONMENT, b.app, PRODUCTION_SCAN);
   const label = b.label ?? '';
   const comment = async (report: PreviewReport) => {
     if (b.prNumber !== undefined) await r.upsertStickyComment(b.prNumber, stickyCommentBody(report));

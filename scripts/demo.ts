@@ -45,6 +45,12 @@ import {
 } from './run-action.js';
 import { reportHtml, type LoadSample } from './report-html.js';
 import { flatJobs, runSummary, runWorkflow, type ActionHandler, type WorkflowRun } from './run-workflow.js';
+import {
+  startGitHubApi,
+  type GitHubApiStandIn,
+  type StandInComment,
+  type StandInDeployment,
+} from '../test/support/github-api.js';
 
 const REPOSITORY = 'alc-algo/alc-algo';
 const APP = 'alc-algo-agents';
@@ -79,8 +85,8 @@ export interface DemoResult {
   passed: boolean;
   scenarios: Scenario[];
   load: LoadFigures;
-  comments: FakeComment[];
-  deployments: FakeDeployment[];
+  comments: DemoComment[];
+  deployments: DemoDeployment[];
   reportPath: string;
   /** Why the demo stopped early, when it did. */
   stopped?: string;
@@ -161,119 +167,11 @@ function prepareWorkspace(broken: boolean): string {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// GitHub's API as the preview workflow's github-script uses it, kept in memory
+// GitHub's API: the stand-in of the tests (test/support/github-api.ts), a real local HTTP server that deploy-app and
+// blue-green reach with the real Octokit through GITHUB_API_URL, as on a runner.
 
-export interface FakeComment {
-  id: number;
-  body: string;
-  user: { type: string; login: string };
-  edits: number;
-}
-
-export interface FakeDeployment {
-  id: number;
-  environment: string;
-  ref: string;
-  statuses: Array<{ state: string; environment_url?: string }>;
-}
-
-function fakeGithub() {
-  const comments: FakeComment[] = [];
-  const deployments: FakeDeployment[] = [];
-  let next = 1000;
-  const ok = <T>(data: T) => Promise.resolve({ data });
-  const api = {
-    rest: {
-      issues: {
-        listComments: () => ok(comments.map((c) => ({ ...c }))),
-        createComment: (p: { body: string }) => {
-          const c = {
-            id: next++,
-            body: p.body,
-            user: { type: 'Bot', login: 'github-actions[bot]' },
-            edits: 0,
-          };
-          comments.push(c);
-          return ok(c);
-        },
-        updateComment: (p: { comment_id: number; body: string }) => {
-          const c = comments.find((x) => x.id === p.comment_id);
-          if (!c) throw new Error(`no comment ${p.comment_id}`);
-          c.body = p.body;
-          c.edits++;
-          return ok(c);
-        },
-      },
-      repos: {
-        listDeployments: (p: { environment: string }) =>
-          ok(deployments.filter((d) => d.environment === p.environment)),
-        createDeployment: (p: { environment: string; ref: string }) => {
-          const d = { id: next++, environment: p.environment, ref: p.ref, statuses: [] };
-          deployments.push(d);
-          return ok(d);
-        },
-        createDeploymentStatus: (p: { deployment_id: number; state: string; environment_url?: string }) => {
-          const d = deployments.find((x) => x.id === p.deployment_id);
-          if (!d) throw new Error(`no deployment ${p.deployment_id}`);
-          d.statuses.push({ state: p.state, environment_url: p.environment_url });
-          return ok(d);
-        },
-      },
-    },
-    paginate: async (fn: (p: unknown) => Promise<{ data: unknown[] }>, params: unknown) =>
-      (await fn(params)).data,
-  };
-  return { api, comments, deployments };
-}
-
-/** actions/github-script: the script runs as an async function of (github, context, core, process). */
-function githubScript(github: ReturnType<typeof fakeGithub>['api']): ActionHandler {
-  return async (ctx) => {
-    const summary: string[] = [];
-    const errors: string[] = [];
-    const core = {
-      info: (m: string) => ctx.log(`         ${m}`),
-      warning: (m: string) => ctx.log(`         ::warning::${m}`),
-      setFailed: (m: string) => errors.push(m),
-      setOutput: () => undefined,
-      summary: {
-        addRaw(text: string) {
-          summary.push(text);
-          return this;
-        },
-        async write() {
-          return this;
-        },
-      },
-    };
-    const [owner, repo] = ctx.repository.split('/');
-    const context = {
-      payload: ctx.event.payload,
-      repo: { owner, repo },
-      serverUrl: 'https://github.com',
-      runId: ctx.runId,
-      sha: ctx.event.sha,
-      ref: ctx.event.ref,
-      eventName: ctx.event.name,
-    };
-    const AsyncFunction = Object.getPrototypeOf(async () => undefined).constructor as new (
-      ...args: string[]
-    ) => (...values: unknown[]) => Promise<unknown>;
-    try {
-      await new AsyncFunction('github', 'context', 'core', 'process', ctx.with.script)(
-        github,
-        context,
-        core,
-        {
-          env: ctx.env,
-        },
-      );
-    } catch (e) {
-      errors.push(e instanceof Error ? e.message : String(e));
-    }
-    return { outcome: errors.length ? 'failure' : 'success', summary: summary.join('\n'), errors };
-  };
-}
+export type DemoComment = StandInComment;
+export type DemoDeployment = StandInDeployment;
 
 // ---------------------------------------------------------------------------------------------------
 // The load against the app URL
@@ -484,7 +382,8 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     ANALYSIS: 'none',
   };
   const runnerEnv = { NODE_EXTRA_CA_CERTS: sim.caPath, DOCKER_HOST: dockerHost };
-  const github = fakeGithub();
+  const github = await startGitHubApi({ repository: REPOSITORY });
+  const githubApi = { apiUrl: github.url, token: `ghs_demo${randomBytes(8).toString('hex')}` };
   const handlers: Record<string, ActionHandler> = {
     // The workspace is the checkout; a checkout into a path (alc-deploy beside the caller's tree, as the
     // reusable workflows do) is this repository, linked there.
@@ -494,7 +393,6 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
       return { outcome: 'success' };
     },
     'docker/setup-buildx-action': async () => ({ outcome: 'success' }),
-    'actions/github-script': githubScript(github.api),
   };
   const workspaces = {
     good: prepareWorkspace(false),
@@ -537,6 +435,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
       vars,
       repository: REPOSITORY,
       oidc: { url: sim.env.ACTIONS_ID_TOKEN_REQUEST_URL, token: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN },
+      github: githubApi,
       env: runnerEnv,
       source,
       handlers,
@@ -791,10 +690,10 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
                 detail: url,
               },
               {
-                what: 'a GitHub deployment pr-42, success, with the URL',
+                what: 'a GitHub deployment preview/pr-42, success, with the URL',
                 ok: github.deployments.some(
                   (d) =>
-                    d.environment === 'pr-42' &&
+                    d.environment === 'preview/pr-42' &&
                     d.statuses.at(-1)?.state === 'success' &&
                     d.statuses.at(-1)?.environment_url === url,
                 ),
@@ -855,9 +754,9 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
               { what: 'the label URL no longer serves', ok: label.startsWith('unreachable'), detail: label },
               { what: 'the comment says torn down', ok: /torn down/.test(github.comments[0]?.body ?? '') },
               {
-                what: 'the deployments of pr-42 are inactive',
+                what: 'the deployments of preview/pr-42 are inactive',
                 ok: github.deployments
-                  .filter((d) => d.environment === 'pr-42')
+                  .filter((d) => d.environment === 'preview/pr-42')
                   .every((d) => d.statuses.at(-1)?.state === 'inactive'),
               },
             ];
@@ -873,6 +772,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     process.off('SIGTERM', interrupted);
     log(`\ndemo: stopping the simulator`);
     await sim.stop();
+    await github.close();
     removeImages(dockerHost, sim.endpoints.registry!);
     rmSync(stateDir, { recursive: true, force: true });
     for (const ws of Object.values(workspaces)) rmSync(ws, { recursive: true, force: true });
@@ -910,7 +810,7 @@ function removeImages(dockerHost: string, registry: string): void {
 function finish(
   scenarios: Scenario[],
   load: LoadFigures,
-  github: ReturnType<typeof fakeGithub>,
+  github: GitHubApiStandIn,
   reportPath: string,
   stopped: string | undefined,
   log: (line: string) => void,
@@ -955,7 +855,7 @@ function report(
   scenarios: Scenario[],
   load: LoadFigures,
   loadChecks: Scenario['checks'],
-  github: ReturnType<typeof fakeGithub>,
+  github: GitHubApiStandIn,
   passed: boolean,
   stopped: string | undefined,
 ): string {

@@ -37,6 +37,8 @@ export interface StepOptions {
   /** GITHUB_WORKSPACE and the working directory (default the repository root). */
   workspace?: string;
   repository?: string;
+  /** GITHUB_API_URL of the step (default https://api.github.com): a stand-in GitHub API. */
+  apiUrl?: string;
   job?: string;
   timeoutMs?: number;
   /** Called with each line the step prints (masked), as it prints it. */
@@ -224,7 +226,7 @@ function runnerEnvironment(
     GITHUB_REPOSITORY: repository,
     GITHUB_REPOSITORY_OWNER: repository.split('/')[0],
     GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_API_URL: 'https://api.github.com',
+    GITHUB_API_URL: o.apiUrl ?? 'https://api.github.com',
     GITHUB_GRAPHQL_URL: 'https://api.github.com/graphql',
     GITHUB_EVENT_NAME: event.name,
     GITHUB_EVENT_PATH: eventPath,

@@ -135,6 +135,8 @@ export interface RunWorkflowOptions {
   workspace: string;
   repository?: string;
   oidc?: { url: string; token: string };
+  /** The GitHub API the steps see (GITHUB_API_URL, github.api_url) and the job's token (github.token). */
+  github?: { apiUrl: string; token: string };
   /** Environment of the runner machine (NODE_EXTRA_CA_CERTS, DOCKER_HOST, ...). */
   env?: Record<string, string>;
   source?: 'dist' | 'src';
@@ -326,7 +328,8 @@ function githubContext(o: RunWorkflowOptions, repository: string, runId: string,
     workflow: basename(o.workflow),
     workspace: o.workspace,
     server_url: 'https://github.com',
-    api_url: 'https://api.github.com',
+    api_url: o.github?.apiUrl ?? 'https://api.github.com',
+    token: o.github?.token ?? '',
   };
 }
 
@@ -719,6 +722,7 @@ async function runStep(
     env,
     workspace: o.workspace,
     repository: r.repository,
+    apiUrl: o.github?.apiUrl,
     job: r.job,
     oidc: r.oidc,
     onLine: (line: string) => {

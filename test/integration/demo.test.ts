@@ -59,12 +59,26 @@ describeWithDocker('the pipeline demo', () => {
     expect(report).toMatch(/Failed requests users saw on the app URL during this release: \*\*\d+\*\*/);
   });
 
-  it('kept one pull request comment, updated in place, and retired the deployments of pr-42', () => {
+  it('kept one pull request comment, updated in place, and retired the deployments of preview/pr-42', () => {
     expect(result.comments).toHaveLength(1);
     expect(result.comments[0].body).toMatch(/^<!-- alc-deploy:preview -->/);
     expect(result.comments[0].edits).toBe(2);
-    const states = result.deployments.map((d) => d.statuses.map((s) => s.state).join(' > '));
-    expect(states).toEqual(['success > inactive', 'success > inactive']);
+    const states = result.deployments
+      .filter((d) => d.environment === 'preview/pr-42')
+      .map((d) => d.statuses.map((s) => s.state).join(' > '));
+    expect(states).toEqual(['in_progress > success > inactive', 'in_progress > success > inactive']);
+  });
+
+  it('recorded the production deployments: one active, the revision rolled back to; the bad releases failed', () => {
+    const production = result.deployments.filter((d) => d.environment === 'production');
+    const last = (d: (typeof production)[number]) => d.statuses.at(-1)?.state;
+    const active = production.filter((d) => last(d) === 'success');
+    expect(active).toHaveLength(1);
+    expect(String(active[0].payload.revision)).toMatch(/1-0-0/);
+    expect(production.filter((d) => last(d) === 'failure').length).toBeGreaterThanOrEqual(3);
+    expect(production.every((d) => d.statuses.every((s) => s.log_url?.includes('/actions/runs/')))).toBe(
+      true,
+    );
   });
 
   it('wrote one report with every job summary', () => {

@@ -1,17 +1,44 @@
 // blue-green: inputs -> state machine -> outputs + summary.
+import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { Aca } from '../../../src/aca.js';
-import { actionInputs, runAction, withFailureSummary, writeSummary } from '../../../src/action.js';
+import {
+  actionInputs,
+  describeError,
+  runAction,
+  withFailureSummary,
+  writeSummary,
+} from '../../../src/action.js';
 import { azureMonitorProvider, containerAppId } from '../../../src/analysis/azure-monitor.js';
 import { analysisJson, analysisSection } from '../../../src/analysis/report.js';
 import { createContainerAppsClient, createCredential, createMonitorClient } from '../../../src/azure.js';
+import {
+  blueGreenReporting,
+  eventPayloadFromEnv,
+  GitHubReporter,
+  readGitHubSettings,
+  reportSafely,
+} from '../../../src/github.js';
 import { measurementsOf, readBlueGreenSettings, runBlueGreen } from '../../../src/bluegreen.js';
 import { proveServing } from '../../../src/deploy.js';
 import { blueGreenOutputs, blueGreenSummary } from './report.js';
 import { findVersionImage } from '../../../src/version-image.js';
 
 await runAction(async () => {
+  const github = readGitHubSettings(actionInputs, process.env, core.setSecret, () =>
+    eventPayloadFromEnv(process.env, (p) => readFileSync(p, 'utf8')),
+  );
   const settings = readBlueGreenSettings(actionInputs, { mask: core.setSecret });
+  // Reports only after every input is valid; a failure to report is a warning.
+  const report = github
+    ? blueGreenReporting(new GitHubReporter(github, core.info), {
+        command: settings.command,
+        app: settings.app,
+        label: settings.label,
+        prNumber: settings.prNumber,
+      })
+    : undefined;
+  const toGitHub = (what: string, work: () => Promise<void>) => reportSafely(what, work, core.warning);
   const credential = createCredential(settings.azure);
   const aca = new Aca(createContainerAppsClient(settings.azure, credential), {
     resourceGroup: settings.resourceGroup,
@@ -34,6 +61,7 @@ await runAction(async () => {
       log: core.info,
     }),
   ).catch(async (error: unknown) => {
+    if (report) await toGitHub(`the failed ${settings.command}`, () => report.failed(describeError(error)));
     // A failed run still reports what it measured: the output, and the table under the failure.
     const measured = measurementsOf(error);
     if (measured.length) {
@@ -42,6 +70,7 @@ await runAction(async () => {
     }
     throw error;
   });
+  if (report) await toGitHub(`the ${settings.command}`, () => report.succeeded(result));
   for (const [name, value] of Object.entries(blueGreenOutputs(result))) core.setOutput(name, value);
   await writeSummary(blueGreenSummary(result, settings.analysisMode));
 });

@@ -55,6 +55,8 @@ const TABLE: Record<string, Record<string, Row>> = {
     'wait-timeout': 'soon',
     resolve: 'no-port-here',
     'ca-file': 'missing.pem',
+    // A token is any string (GitHub's formats change); reporting never runs before every other input passed.
+    'github-token': FREE,
     ...AZURE,
   },
   'blue-green': {
@@ -69,6 +71,7 @@ const TABLE: Record<string, Record<string, Row>> = {
     freeze: 'whenever',
     'override-freeze': FREE,
     'keep-previous-active': 'maybe',
+    'github-token': FREE,
     analysis: 'metrics: [',
     watch: 'soon',
     'analysis-mode': 'sometimes',

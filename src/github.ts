@@ -365,6 +365,33 @@ export function eventPayloadFromEnv(env: NodeJS.ProcessEnv, readFile: (path: str
   }
 }
 
+/** What an action entry gives the runner-facing reporter: masking, the log, and warnings. */
+export interface RunnerIo {
+  setSecret: (secret: string) => void;
+  info: (line: string) => void;
+  warning: (message: string) => void;
+}
+
+/**
+ * The reporter of an action run, from its `github-token` input and the runner's variables (the event payload at
+ * GITHUB_EVENT_PATH); undefined without a token. `safely` runs one report whose failure is only a warning.
+ */
+export function gitHubFromRunner(
+  get: InputSource,
+  env: NodeJS.ProcessEnv,
+  io: RunnerIo,
+  readFile: (path: string) => string,
+):
+  | { reporter: GitHubReporter; safely: (what: string, report: () => Promise<void>) => Promise<void> }
+  | undefined {
+  const settings = readGitHubSettings(get, env, io.setSecret, () => eventPayloadFromEnv(env, readFile));
+  if (!settings) return undefined;
+  return {
+    reporter: new GitHubReporter(settings, io.info),
+    safely: (what, report) => reportSafely(what, report, io.warning),
+  };
+}
+
 // ---- what each action records ----
 
 export interface DeployFacts {

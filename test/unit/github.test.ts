@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  gitHubFromRunner,
   findStickyComment,
   previewWrites,
   productionWrites,
@@ -207,4 +208,36 @@ describe('readGitHubSettings', () => {
       expect(masked).toEqual(['secret-token']);
     },
   );
+});
+
+describe('gitHubFromRunner', () => {
+  const env = { GITHUB_REPOSITORY: 'alc-algo/alc-algo', GITHUB_RUN_ID: '7', GITHUB_SHA: 'abc' };
+  const io = () => {
+    const seen = { secrets: [] as string[], warnings: [] as string[] };
+    return {
+      seen,
+      io: {
+        setSecret: (s: string) => void seen.secrets.push(s),
+        info: () => undefined,
+        warning: (m: string) => void seen.warnings.push(m),
+      },
+    };
+  };
+  const noFile = () => {
+    throw new Error('no event file');
+  };
+  it('without a token: no reporter, nothing masked', () => {
+    const { seen, io: runner } = io();
+    expect(gitHubFromRunner(() => '', env, runner, noFile)).toBeUndefined();
+    expect(seen.secrets).toEqual([]);
+  });
+  it('with a token: masks it, and a report that fails becomes one warning', async () => {
+    const { seen, io: runner } = io();
+    const github = gitHubFromRunner((n) => (n === 'github-token' ? 'ghs_secret' : ''), env, runner, noFile);
+    expect(seen.secrets).toEqual(['ghs_secret']);
+    await github!.safely('the deployment', async () => {
+      throw Object.assign(new Error('Bad credentials'), { status: 401 });
+    });
+    expect(seen.warnings).toEqual(['Could not report the deployment to GitHub: Bad credentials (HTTP 401)']);
+  });
 });

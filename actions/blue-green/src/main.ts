@@ -12,33 +12,24 @@ import {
 import { azureMonitorProvider, containerAppId } from '../../../src/analysis/azure-monitor.js';
 import { analysisJson, analysisSection } from '../../../src/analysis/report.js';
 import { createContainerAppsClient, createCredential, createMonitorClient } from '../../../src/azure.js';
-import {
-  blueGreenReporting,
-  eventPayloadFromEnv,
-  GitHubReporter,
-  readGitHubSettings,
-  reportSafely,
-} from '../../../src/github.js';
+import { blueGreenReporting, gitHubFromRunner } from '../../../src/github.js';
 import { measurementsOf, readBlueGreenSettings, runBlueGreen } from '../../../src/bluegreen.js';
 import { proveServing } from '../../../src/deploy.js';
 import { blueGreenOutputs, blueGreenSummary } from './report.js';
 import { findVersionImage } from '../../../src/version-image.js';
 
 await runAction(async () => {
-  const github = readGitHubSettings(actionInputs, process.env, core.setSecret, () =>
-    eventPayloadFromEnv(process.env, (p) => readFileSync(p, 'utf8')),
-  );
+  const github = gitHubFromRunner(actionInputs, process.env, core, (p) => readFileSync(p, 'utf8'));
   const settings = readBlueGreenSettings(actionInputs, { mask: core.setSecret });
   // Reports only after every input is valid; a failure to report is a warning.
   const report = github
-    ? blueGreenReporting(new GitHubReporter(github, core.info), {
+    ? blueGreenReporting(github.reporter, {
         command: settings.command,
         app: settings.app,
         label: settings.label,
         prNumber: settings.prNumber,
       })
     : undefined;
-  const toGitHub = (what: string, work: () => Promise<void>) => reportSafely(what, work, core.warning);
   const credential = createCredential(settings.azure);
   const aca = new Aca(createContainerAppsClient(settings.azure, credential), {
     resourceGroup: settings.resourceGroup,
@@ -61,7 +52,8 @@ await runAction(async () => {
       log: core.info,
     }),
   ).catch(async (error: unknown) => {
-    if (report) await toGitHub(`the failed ${settings.command}`, () => report.failed(describeError(error)));
+    if (report)
+      await github!.safely(`the failed ${settings.command}`, () => report.failed(describeError(error)));
     // A failed run still reports what it measured: the output, and the table under the failure.
     const measured = measurementsOf(error);
     if (measured.length) {
@@ -70,7 +62,7 @@ await runAction(async () => {
     }
     throw error;
   });
-  if (report) await toGitHub(`the ${settings.command}`, () => report.succeeded(result));
+  if (report) await github!.safely(`the ${settings.command}`, () => report.succeeded(result));
   for (const [name, value] of Object.entries(blueGreenOutputs(result))) core.setOutput(name, value);
   await writeSummary(blueGreenSummary(result, settings.analysisMode));
 });

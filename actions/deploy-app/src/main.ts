@@ -11,26 +11,18 @@ import {
 } from '../../../src/action.js';
 import { createContainerAppsClient } from '../../../src/azure.js';
 import { deployApp, proveServing, readDeploySettings } from '../../../src/deploy.js';
-import {
-  deployReporting,
-  eventPayloadFromEnv,
-  GitHubReporter,
-  readGitHubSettings,
-  reportSafely,
-} from '../../../src/github.js';
+import { deployReporting, gitHubFromRunner } from '../../../src/github.js';
 import { gitContextFromEnv } from '../../../src/versions.js';
 import { deployOutputs, deploySummary } from './report.js';
 
 await runAction(async () => {
   const read = (p: string) => readFileSync(p, 'utf8');
   const git = gitContextFromEnv(process.env, read);
-  const github = readGitHubSettings(actionInputs, process.env, core.setSecret, () =>
-    eventPayloadFromEnv(process.env, read),
-  );
+  const github = gitHubFromRunner(actionInputs, process.env, core, read);
   const settings = readDeploySettings(actionInputs, { git });
   // Reports start only once every input is valid; a failure to report is a warning.
   const report = github
-    ? deployReporting(new GitHubReporter(github, core.info), {
+    ? deployReporting(github.reporter, {
         mode: settings.mode,
         app: settings.app,
         revision: settings.revision,
@@ -39,8 +31,7 @@ await runAction(async () => {
         prNumber: settings.prNumber,
       })
     : undefined;
-  const toGitHub = (what: string, work: () => Promise<void>) => reportSafely(what, work, core.warning);
-  if (report) await toGitHub('the deployment start', report.started);
+  if (report) await github!.safely('the deployment start', report.started);
   const aca = new Aca(createContainerAppsClient(settings.azure), {
     resourceGroup: settings.resourceGroup,
     log: core.info,
@@ -49,10 +40,10 @@ await runAction(async () => {
     `deploy-app: ❌ ${settings.revision} failed`,
     deployApp(settings, { aca, prove: proveServing(core.info), log: core.info }),
   ).catch(async (error: unknown) => {
-    if (report) await toGitHub('the failed deployment', () => report.failed(describeError(error)));
+    if (report) await github!.safely('the failed deployment', () => report.failed(describeError(error)));
     throw error;
   });
-  if (report) await toGitHub('the deployment', () => report.succeeded(result));
+  if (report) await github!.safely('the deployment', () => report.succeeded(result));
   for (const [name, value] of Object.entries(deployOutputs(result))) core.setOutput(name, value);
   await writeSummary(deploySummary(result));
 });

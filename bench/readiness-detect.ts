@@ -5,7 +5,7 @@
 // ACA does, at the template's initialDelaySeconds, periodSeconds and failureThreshold (probe timing 'template';
 // 'fixed' is the tests' fast timing: every probe each second).
 //
-//   new: deployApp as the action runs it (revision states + replicas, judged by src/readiness.ts);
+//   new: deployApp as the action runs it (revision states + replicas, judged by src/revisions/readiness.ts);
 //   old: the wait before this change, the revision's states only (revisionReadiness until the deadline), run with
 //        a shorter wait-timeout: it never sees a state it calls failed, so it always waits the whole timeout, and
 //        with the default 10m it would wait 600 s.
@@ -14,16 +14,16 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describeRevisionState, revisionReadiness } from '../src/aca.js';
-import { DEFAULT_WAIT_TIMEOUT_MS } from '../src/deploy.js';
-import { graceWindowMs, RESTART_LIMIT } from '../src/readiness.js';
+import { describeRevisionState, revisionReadiness } from '../src/azure/aca.js';
+import { DEFAULT_WAIT_TIMEOUT_MS } from '../src/deploy/run.js';
+import { graceWindowMs, RESTART_LIMIT } from '../src/revisions/readiness.js';
 import { ROOT, startDeploySim, type DeploySim } from '../test/support/deploy-sim.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 const oldTimeoutS = Number(process.argv[3] ?? 90);
 const probeTiming = process.argv[4] === 'fixed' ? 'fixed' : 'template';
 const APP = 'alc-algo-agents';
-const POLL_MS = 2000; // the actions' default (src/aca.ts)
+const POLL_MS = 2000; // the actions' default (src/azure/aca.ts)
 
 interface Run {
   seconds: number;

@@ -15,7 +15,7 @@ import {
   loadOrCreateKey,
   signJwt,
 } from './jwt.js';
-import { type GithubJob, githubJobClaims } from '../src/oidc.js';
+import { type GithubJob, githubJobClaims } from '../src/azure/oidc.js';
 
 export const ASSERTION_AUDIENCE = 'api://AzureADTokenExchange';
 export const GITHUB_OIDC_PATH = '/github/oidc';

@@ -7,7 +7,7 @@ import type { ContainerApp, Container, EnvironmentVar, TrafficWeight } from '@az
 import { LineCounter, isMap as isYamlMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { REQUEST_PATH_ALLOWED, requestPathProblem } from './inputs.js';
 import { appNameProblem } from './naming.js';
-import { assertValidTraffic } from './traffic.js';
+import { assertValidTraffic } from './revisions/traffic.js';
 
 /** A container app as the SDK models it, plus the fields of the YAML that are not part of the resource body. */
 export interface AppSpec extends ContainerApp {

@@ -1,6 +1,6 @@
 // Rollback to a version whose revision is gone: find its image (by digest) in the registry the app pulls from.
 import type { TokenCredential } from '@azure/identity';
-import type { AzureSettings } from './azure.js';
+import type { AzureSettings } from './azure/connection.js';
 import { ACR_SCOPE, parseImageRef, RegistryClient, RegistryError, tokenHostProblem } from './registry.js';
 import { formatSemver, parseSemver } from './versions.js';
 

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
-import { createContainerAppsClient, createCredential } from '../azure.js';
+import { createContainerAppsClient, createCredential } from '../azure/connection.js';
 import {
   ACR_SCOPE,
   ACR_TOKEN_USER,

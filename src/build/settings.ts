@@ -1,7 +1,7 @@
 // build-push's inputs, read and validated in one place before anything is built or pushed.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AzureSettings, readAzureSettings } from '../azure.js';
+import { type AzureSettings, readAzureSettings } from '../azure/connection.js';
 import {
   InputError,
   type InputSource,

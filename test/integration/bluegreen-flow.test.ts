@@ -3,9 +3,9 @@
 // rollback to previous (one traffic write), a promote killed half way then aborted, another killed and re-run,
 // rollback to an older version whose revision is inactive.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { trafficOf } from '../../src/aca.js';
-import type { BlueGreenResult } from '../../src/bluegreen.js';
-import type { TrafficEntry } from '../../src/traffic.js';
+import { trafficOf } from '../../src/azure/aca.js';
+import type { BlueGreenResult } from '../../src/bluegreen/run.js';
+import type { TrafficEntry } from '../../src/revisions/traffic.js';
 import { describeWithDocker, eventually } from '../support/docker.js';
 import { errorLines, runEntry, startDeploySim, startEntry, type DeploySim } from '../support/deploy-sim.js';
 

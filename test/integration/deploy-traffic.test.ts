@@ -3,9 +3,9 @@
 // proof, a re-run converges only on the same template, and previews of several pull requests deployed at once,
 // round after round, never lose each other's labels.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Aca } from '../../src/aca.js';
-import { deployApp, readDeploySettings, type DeployDeps } from '../../src/deploy.js';
-import type { TrafficEntry } from '../../src/traffic.js';
+import { Aca } from '../../src/azure/aca.js';
+import { deployApp, readDeploySettings, type DeployDeps } from '../../src/deploy/run.js';
+import type { TrafficEntry } from '../../src/revisions/traffic.js';
 import { RG, sdkClient, startControlPlaneSim, type ControlPlaneSim } from '../support/control-plane-sim.js';
 import { ROOT } from '../support/deploy-sim.js';
 import { simAzureInputs } from '../support/sim-azure.js';
@@ -50,7 +50,7 @@ function deploy(values: Record<string, string>, prove: DeployDeps['prove']) {
 }
 
 async function traffic(app: string): Promise<TrafficEntry[]> {
-  const { trafficOf } = await import('../../src/aca.js');
+  const { trafficOf } = await import('../../src/azure/aca.js');
   return trafficOf((await aca.getApp(app))!);
 }
 

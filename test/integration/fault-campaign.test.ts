@@ -7,10 +7,10 @@
 // and the gates are recorded instead of sent, each checking the weight its revision holds). Prints the table.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
-import { Aca, trafficOf } from '../../src/aca.js';
-import { readBlueGreenSettings, runBlueGreen } from '../../src/bluegreen.js';
-import { deployApp, readDeploySettings, type DeployDeps } from '../../src/deploy.js';
-import type { SmokeReport } from '../../src/smoke/index.js';
+import { Aca, trafficOf } from '../../src/azure/aca.js';
+import { readBlueGreenSettings, runBlueGreen } from '../../src/bluegreen/run.js';
+import { deployApp, readDeploySettings, type DeployDeps } from '../../src/deploy/run.js';
+import type { SmokeReport } from '../../src/smoke/run.js';
 import type { FaultRule } from '../../sim/types.js';
 import { RG, sdkClient, startControlPlaneSim, type ControlPlaneSim } from '../support/control-plane-sim.js';
 import { ROOT } from '../support/deploy-sim.js';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { Aca, trafficOf } from '../../src/aca.js';
+import { Aca, trafficOf } from '../../src/azure/aca.js';
 import type { FaultRule } from '../../sim/types.js';
 import {
   appSpec,

@@ -3,8 +3,8 @@
 // and the credential is the one the actions build (createCredential: @azure/identity ClientAssertionCredential).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
-import type { GithubJob } from '../../src/oidc.js';
-import { OidcRefusedError, armScope, createContainerAppsClient } from '../../src/azure.js';
+import type { GithubJob } from '../../src/azure/oidc.js';
+import { OidcRefusedError, armScope, createContainerAppsClient } from '../../src/azure/connection.js';
 import {
   appPath,
   appSpec,

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { proveServing } from '../../src/deploy.js';
+import { proveServing } from '../../src/deploy/run.js';
 import { parseResolve } from '../../src/inputs.js';
-import { readSmokeSettings, runSmoke } from '../../src/smoke/index.js';
-import { waitReady } from '../../src/smoke/index.js';
+import { readSmokeSettings, runSmoke } from '../../src/smoke/run.js';
+import { waitReady } from '../../src/smoke/run.js';
 import { CONFIG_GRACE_MS } from '../../src/smoke/ready.js';
 import { makePki, startApp, type Pki, type TestApp } from './smoke-servers.js';
 

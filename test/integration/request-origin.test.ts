@@ -6,11 +6,11 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readBlueGreenSettings } from '../../src/bluegreen-settings.js';
+import { readBlueGreenSettings } from '../../src/bluegreen/settings.js';
 import { InputError, requestPathProblem, urlOnOrigin } from '../../src/inputs.js';
 import { parseSpec, SpecError } from '../../src/spec.js';
 import { defaultCheck, type Check } from '../../src/smoke/checks.js';
-import { readSmokeSettings, runSmoke, waitReady } from '../../src/smoke/index.js';
+import { readSmokeSettings, runSmoke, waitReady } from '../../src/smoke/run.js';
 import { readFileSync } from 'node:fs';
 
 interface Recorder {

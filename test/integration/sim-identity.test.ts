@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ClientSecretCredential } from '@azure/identity';
 import { decodeJwt } from '../../sim/jwt.js';
-import type { GithubJob } from '../../src/oidc.js';
+import type { GithubJob } from '../../src/azure/oidc.js';
 import { ASSERTION_AUDIENCE, IdentityService, type IdentityConfig } from '../../sim/identity.js';
 import { httpsRequest } from '../../sim/http.js';
 import { ROOT } from '../support/docker.js';

@@ -10,7 +10,7 @@ import {
   createCredential,
   DEFAULT_AUDIENCE,
   readAzureSettings,
-} from '../../src/azure.js';
+} from '../../src/azure/connection.js';
 import { httpsRequest } from '../../sim/http.js';
 
 /** The common Azure inputs of an action run against the simulator. */

@@ -5,7 +5,7 @@ import { analysisTable } from '../../src/analysis/report.js';
 import { analyzePhase, roundsIn, type AnalysisContext } from '../../src/analysis/run.js';
 import { parseAnalysisSpec, type MetricSpec } from '../../src/analysis/spec.js';
 import { decide, judge, type Measurement, type Sample } from '../../src/analysis/verdict.js';
-import { readAnalysis } from '../../src/bluegreen-settings.js';
+import { readAnalysis } from '../../src/bluegreen/settings.js';
 import { InputError } from '../../src/inputs.js';
 
 const W = { start: '2026-01-01T00:00:00.000Z', end: '2026-01-01T00:01:00.000Z' };

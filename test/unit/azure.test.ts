@@ -7,7 +7,7 @@ import {
   createCredential,
   credentialOptions,
   readAzureSettings,
-} from '../../src/azure.js';
+} from '../../src/azure/connection.js';
 import { AZURE_INPUT_FALLBACKS, withEnvironmentFallbacks } from '../../src/inputs.js';
 import { actionInputs, describeError } from '../../src/action.js';
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import type { Aca, RevisionInfo } from '../../src/aca.js';
+import type { Aca, RevisionInfo } from '../../src/azure/aca.js';
 import {
   measurementsOf,
   readBlueGreenSettings,
@@ -10,9 +10,9 @@ import {
   TrafficChangedError,
   trafficSetCommand,
   type BlueGreenDeps,
-} from '../../src/bluegreen.js';
-import type { SmokeReport } from '../../src/smoke/index.js';
-import { describeTraffic, type TrafficEntry } from '../../src/traffic.js';
+} from '../../src/bluegreen/run.js';
+import type { SmokeReport } from '../../src/smoke/run.js';
+import { describeTraffic, type TrafficEntry } from '../../src/revisions/traffic.js';
 
 const A = 'app';
 const r = (s: string) => `${A}--${s}`;

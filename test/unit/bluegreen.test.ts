@@ -1,7 +1,7 @@
 // blue-green: settings and the pure plans of each command, table-driven.
 import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
-import { blueGreenOutputs, blueGreenSummary, trafficJson } from '../../actions/blue-green/src/report.js';
+import { blueGreenOutputs, blueGreenSummary, trafficJson } from '../../src/bluegreen/summary.js';
 import { versionTags } from '../../src/version-image.js';
 import {
   parseTarget,
@@ -14,10 +14,10 @@ import {
   revisionFacts,
   type Action,
   type RevisionFacts,
-} from '../../src/bluegreen.js';
+} from '../../src/bluegreen/run.js';
 import { InputError } from '../../src/inputs.js';
 import { inputErrorOf } from '../support/errors.js';
-import type { TrafficEntry } from '../../src/traffic.js';
+import type { TrafficEntry } from '../../src/revisions/traffic.js';
 
 const A = 'app';
 const r = (s: string) => `${A}--${s}`;

@@ -7,7 +7,7 @@ import {
   normaliseTraffic,
   revisionReadiness,
   sameTraffic,
-} from '../../src/aca.js';
+} from '../../src/azure/aca.js';
 
 describe('revisionReadiness', () => {
   it.each([

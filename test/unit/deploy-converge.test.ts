@@ -2,8 +2,8 @@
 // through latestRevision before it is proven (pinLatest, unpinLatest): pure functions, table-driven.
 import { describe, expect, it } from '@jest/globals';
 import type { Template } from '@azure/arm-appcontainers';
-import { pinLatest, templateDifferences, unpinLatest } from '../../src/deploy-plan.js';
-import type { TrafficEntry } from '../../src/traffic.js';
+import { pinLatest, templateDifferences, unpinLatest } from '../../src/deploy/plan.js';
+import type { TrafficEntry } from '../../src/revisions/traffic.js';
 
 const IMG = `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`;
 const OTHER = `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'b'.repeat(64)}`;

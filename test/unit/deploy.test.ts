@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Template } from '@azure/arm-appcontainers';
-import { deployOutputs, deploySummary } from '../../actions/deploy-app/src/report.js';
+import { deployOutputs, deploySummary } from '../../src/deploy/summary.js';
 import {
   createBody,
   parseImage,
@@ -14,7 +14,7 @@ import {
   registriesFor,
   revisionTemplate,
   type DeployResult,
-} from '../../src/deploy.js';
+} from '../../src/deploy/run.js';
 import { inputErrorOf } from '../support/errors.js';
 import type { GitContext } from '../../src/versions.js';
 

@@ -7,7 +7,7 @@ import {
   jobOfToken,
   jwtClaims,
   oidcDoctorMessage,
-} from '../../src/oidc.js';
+} from '../../src/azure/oidc.js';
 
 const REPO = 'o/r';
 

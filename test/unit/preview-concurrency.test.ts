@@ -2,9 +2,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import type { Aca, RevisionInfo } from '../../src/aca.js';
-import { deployApp, notAnotherPullRequest, readDeploySettings } from '../../src/deploy.js';
-import type { TrafficEntry } from '../../src/traffic.js';
+import type { Aca, RevisionInfo } from '../../src/azure/aca.js';
+import { deployApp, notAnotherPullRequest, readDeploySettings } from '../../src/deploy/run.js';
+import type { TrafficEntry } from '../../src/revisions/traffic.js';
 
 const APP = 'alc-algo-agents-preview';
 const rev = (suffix: string) => `${APP}--${suffix}`;

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { EnvironmentVar, Template } from '@azure/arm-appcontainers';
-import { readDeploySettings, revisionTemplate } from '../../src/deploy.js';
+import { readDeploySettings, revisionTemplate } from '../../src/deploy/run.js';
 import {
   GuardError,
   canonicalHost,

@@ -13,7 +13,7 @@ import {
   RESTART_LIMIT,
   type ReadinessPolicy,
   type ReadinessWatch,
-} from '../../src/readiness.js';
+} from '../../src/revisions/readiness.js';
 
 const seed = parseSpec(readFileSync('deploy/containerapp.yaml', 'utf8'), 'deploy/containerapp.yaml');
 const seedTemplate = seed.template as Template;

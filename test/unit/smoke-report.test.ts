@@ -14,7 +14,7 @@ import {
   type ProbeOutcome,
 } from '../../src/smoke/ready.js';
 import { defaultCheck, parseChecks } from '../../src/smoke/checks.js';
-import { readinessCheck } from '../../src/smoke/index.js';
+import { readinessCheck } from '../../src/smoke/run.js';
 import {
   buildReport,
   metricsOf,
@@ -23,7 +23,7 @@ import {
   summaryMarkdown,
   type CheckResult,
   type ReportParts,
-} from '../../src/smoke/report.js';
+} from '../../src/smoke/summary.js';
 
 const asked = { durationMs: 1000, rate: 10, concurrency: 2 };
 

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readDockerCredentials } from '../../src/build/credentials.js';
 import { InputError } from '../../src/inputs.js';
 import { checkSecrets, isSensitiveHeader } from '../../src/smoke/checks.js';
-import { readSmokeSettings, runSmoke } from '../../src/smoke/index.js';
+import { readSmokeSettings, runSmoke } from '../../src/smoke/run.js';
 
 const SECRET = 'hdr-s3cret-value';
 

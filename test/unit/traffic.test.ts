@@ -16,7 +16,7 @@ import {
   planStep,
   slots,
   unlabelledIdle,
-} from '../../src/traffic.js';
+} from '../../src/revisions/traffic.js';
 
 /** `'blue=a@100, b@0, latest@0'` -> entries (label=revision@weight; `latest` is latestRevision). */
 function tl(text: string): TrafficEntry[] {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TokenCredential } from '@azure/identity';
 import { findVersionImage, mayExchangeToken } from '../../src/version-image.js';
-import type { AzureSettings } from '../../src/azure.js';
+import type { AzureSettings } from '../../src/azure/connection.js';
 
 /** A registry on loopback: the token exchange answers a refresh token, every manifest is unknown. */
 let server: Server;

@@ -6,11 +6,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readBlueGreenSettings } from '../../src/bluegreen-settings.js';
+import { readBlueGreenSettings } from '../../src/bluegreen/settings.js';
 import { readBuildPushSettings } from '../../src/build/settings.js';
-import { readDeploySettings } from '../../src/deploy-settings.js';
+import { readDeploySettings } from '../../src/deploy/settings.js';
 import { InputError, workspacePath } from '../../src/inputs.js';
-import { readSmokeSettings, writeReport, type SmokeReport } from '../../src/smoke/index.js';
+import { readSmokeSettings, writeReport, type SmokeReport } from '../../src/smoke/run.js';
 
 const CONTENT = 'TOP-SECRET-CONTENT';
 // made at load time: the test tables name them

@@ -1,7 +1,7 @@
 // blue-green: inputs -> state machine -> outputs + summary.
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { Aca } from '../../../src/aca.js';
+import { Aca } from '../../../src/azure/aca.js';
 import {
   actionInputs,
   describeError,
@@ -11,11 +11,15 @@ import {
 } from '../../../src/action.js';
 import { azureMonitorProvider, containerAppId } from '../../../src/analysis/azure-monitor.js';
 import { analysisJson, analysisSection } from '../../../src/analysis/report.js';
-import { createContainerAppsClient, createCredential, createMonitorClient } from '../../../src/azure.js';
+import {
+  createContainerAppsClient,
+  createCredential,
+  createMonitorClient,
+} from '../../../src/azure/connection.js';
 import { blueGreenReporting, gitHubFromRunner } from '../../../src/github.js';
-import { measurementsOf, readBlueGreenSettings, runBlueGreen } from '../../../src/bluegreen.js';
-import { proveServing } from '../../../src/deploy.js';
-import { blueGreenOutputs, blueGreenSummary } from './report.js';
+import { measurementsOf, readBlueGreenSettings, runBlueGreen } from '../../../src/bluegreen/run.js';
+import { proveServing } from '../../../src/deploy/run.js';
+import { blueGreenOutputs, blueGreenSummary } from '../../../src/bluegreen/summary.js';
 import { findVersionImage } from '../../../src/version-image.js';
 
 await runAction(async () => {

@@ -1,7 +1,7 @@
 // deploy-app: inputs -> deploy core -> outputs + summary.
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { Aca } from '../../../src/aca.js';
+import { Aca } from '../../../src/azure/aca.js';
 import {
   actionInputs,
   describeError,
@@ -9,11 +9,11 @@ import {
   withFailureSummary,
   writeSummary,
 } from '../../../src/action.js';
-import { createContainerAppsClient } from '../../../src/azure.js';
-import { deployApp, proveServing, readDeploySettings } from '../../../src/deploy.js';
+import { createContainerAppsClient } from '../../../src/azure/connection.js';
+import { deployApp, proveServing, readDeploySettings } from '../../../src/deploy/run.js';
 import { deployReporting, gitHubFromRunner } from '../../../src/github.js';
 import { gitContextFromEnv } from '../../../src/versions.js';
-import { deployOutputs, deploySummary } from './report.js';
+import { deployOutputs, deploySummary } from '../../../src/deploy/summary.js';
 
 await runAction(async () => {
   const read = (p: string) => readFileSync(p, 'utf8');

@@ -7,7 +7,7 @@ import {
   runSmoke,
   summaryMarkdown,
   writeReport,
-} from '../../../src/smoke/index.js';
+} from '../../../src/smoke/run.js';
 
 await runAction(async () => {
   const settings = readSmokeSettings((name) => core.getInput(name), { mask: core.setSecret });

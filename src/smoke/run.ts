@@ -30,13 +30,13 @@ import {
   type ProbeOutcome,
   type ReadyResult,
 } from './ready.js';
-import { buildReport, redact, type CheckResult, type SmokeReport, type VersionResult } from './report.js';
+import { buildReport, redact, type CheckResult, type SmokeReport, type VersionResult } from './summary.js';
 import type { SmokeSettings } from './settings.js';
 import { describeSource, readVersion, sameVersion } from './version.js';
 
 export { parseChecks, type Check } from './checks.js';
 export { readSmokeSettings, SMOKE_DEFAULTS, type SmokeSettings } from './settings.js';
-export { redact, reportOutputs, summaryMarkdown, type SmokeReport } from './report.js';
+export { redact, reportOutputs, summaryMarkdown, type SmokeReport } from './summary.js';
 export { describeReady, type ReadyResult } from './ready.js';
 
 export interface SmokeDeps {

@@ -7,12 +7,12 @@ import type {
   RegistryCredentials,
   Template,
 } from '@azure/arm-appcontainers';
-import type { DeploySettings, Mode } from './deploy-settings.js';
-import { previewTemplate } from './guards.js';
-import { InputError } from './inputs.js';
-import { previewLabel } from './naming.js';
-import { parseImageRef } from './registry.js';
-import { mergeEnv, withEnv, withEnvironmentId, withImage, withRevisionSuffix, withTraffic } from './spec.js';
+import type { DeploySettings, Mode } from './settings.js';
+import { previewTemplate } from '../guards.js';
+import { InputError } from '../inputs.js';
+import { previewLabel } from '../naming.js';
+import { parseImageRef } from '../registry.js';
+import { mergeEnv, withEnv, withEnvironmentId, withImage, withRevisionSuffix, withTraffic } from '../spec.js';
 import {
   describeTraffic,
   isSlotLabel,
@@ -20,7 +20,7 @@ import {
   planPreviewAdd,
   slots,
   type TrafficEntry,
-} from './traffic.js';
+} from '../revisions/traffic.js';
 
 /** The image a revision's app container runs (the first container). */
 export function imageOf(template: Template | undefined): string | undefined {

@@ -1,7 +1,7 @@
 // GitHub Actions OIDC as Entra ID sees it, in pure functions: the subject GitHub puts in a job's token, the
 // claims of a presented token (decoded for the message, never verified, never printed whole), and the
 // doctor's message when Entra refuses the token because no federated credential of the app matches it.
-// The credential (src/azure.ts) and the simulator's token services (sim/identity.ts) share these rules.
+// The credential (src/azure/connection.ts) and the simulator's token services (sim/identity.ts) share these rules.
 
 export const GITHUB_OIDC_ISSUER = 'https://token.actions.githubusercontent.com';
 

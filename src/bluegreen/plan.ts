@@ -1,9 +1,9 @@
 // blue-green's plans (pure): from the app's traffic list and its revisions, each command (promote, rollback,
 // abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the ordered
 // actions that get there. A plan for a state the model cannot handle, or a bad target, throws before any write.
-import type { RevisionInfo } from './aca.js';
-import { sameTraffic } from './aca.js';
-import { InputError } from './inputs.js';
+import type { RevisionInfo } from '../azure/aca.js';
+import { sameTraffic } from '../azure/aca.js';
+import { InputError } from '../inputs.js';
 import {
   describeTraffic,
   planPreviewRemove,
@@ -15,7 +15,7 @@ import {
   SLOT_LABELS,
   TrafficPlanError,
   type TrafficEntry,
-} from './traffic.js';
+} from '../revisions/traffic.js';
 
 export type Command = 'promote' | 'rollback' | 'abort' | 'status' | 'teardown';
 

@@ -1,10 +1,10 @@
 // blue-green's inputs: every one read and checked before anything is read or written in Azure.
 import { existsSync, readFileSync } from 'node:fs';
-import { parseAnalysisSpec, type AnalysisSpec } from './analysis/spec.js';
-import type { AnalysisMode } from './analysis/run.js';
-import { readAzureSettings, type AzureSettings } from './azure.js';
-import type { Command, RollbackTarget } from './bluegreen-plan.js';
-import { parseFreeze, type FreezeWindow } from './guards.js';
+import { parseAnalysisSpec, type AnalysisSpec } from '../analysis/spec.js';
+import type { AnalysisMode } from '../analysis/run.js';
+import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
+import type { Command, RollbackTarget } from './plan.js';
+import { parseFreeze, type FreezeWindow } from '../guards.js';
 import {
   InputError,
   parseBoolean,
@@ -13,7 +13,7 @@ import {
   required,
   type InputSource,
   workspacePath,
-} from './inputs.js';
+} from '../inputs.js';
 import {
   revisionName,
   suffixFromVersion,
@@ -21,11 +21,11 @@ import {
   validateAppName,
   validateLabel,
   validateResourceGroup,
-} from './naming.js';
-import { parseSpec } from './spec.js';
-import { readSmokeSettings, type SmokeSettings } from './smoke/index.js';
-import { isSlotLabel, parseSteps } from './traffic.js';
-import { parseSemver } from './versions.js';
+} from '../naming.js';
+import { parseSpec } from '../spec.js';
+import { readSmokeSettings, type SmokeSettings } from '../smoke/run.js';
+import { isSlotLabel, parseSteps } from '../revisions/traffic.js';
+import { parseSemver } from '../versions.js';
 
 export const COMMANDS = [
   'promote',

@@ -2,9 +2,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
-import { isEnvironmentId } from './aca.js';
-import { readAzureSettings, type AzureSettings } from './azure.js';
-import { guardPreview, mergeProductionSecrets, productionSecrets, type ProductionSecrets } from './guards.js';
+import { isEnvironmentId } from '../azure/aca.js';
+import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
+import {
+  guardPreview,
+  mergeProductionSecrets,
+  productionSecrets,
+  type ProductionSecrets,
+} from '../guards.js';
 import {
   InputError,
   parseChoice,
@@ -15,7 +20,7 @@ import {
   type InputSource,
   type ResolveEntry,
   workspacePath,
-} from './inputs.js';
+} from '../inputs.js';
 import {
   previewLabel,
   revisionName,
@@ -25,11 +30,11 @@ import {
   validateLabel,
   validateResourceGroup,
   validateSuffix,
-} from './naming.js';
-import { isDigest, parseImageRef, type ImageRef } from './registry.js';
-import { parseSpec, SpecError, specEnvironment, withAppName, type AppSpec } from './spec.js';
-import { isSlotLabel } from './traffic.js';
-import { classifyRef, type GitContext } from './versions.js';
+} from '../naming.js';
+import { isDigest, parseImageRef, type ImageRef } from '../registry.js';
+import { parseSpec, SpecError, specEnvironment, withAppName, type AppSpec } from '../spec.js';
+import { isSlotLabel } from '../revisions/traffic.js';
+import { classifyRef, type GitContext } from '../versions.js';
 
 export const MODES = ['production', 'preview'] as const;
 export type Mode = (typeof MODES)[number];

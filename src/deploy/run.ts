@@ -22,7 +22,7 @@ import {
   trafficOf,
   updateTraffic,
   type Aca,
-} from './aca.js';
+} from '../azure/aca.js';
 import {
   assertRegistry,
   createBody,
@@ -34,16 +34,16 @@ import {
   revisionTemplate,
   templateDifferences,
   unpinLatest,
-} from './deploy-plan.js';
-import type { DeploySettings } from './deploy-settings.js';
-import { guardLivePreview } from './guards.js';
-import { InputError, type ResolveEntry, urlOnOrigin } from './inputs.js';
-import { appUrl, labelUrl, revisionUrl } from './naming.js';
-import { describeReady, waitReady } from './smoke/index.js';
-import { describeTraffic, unlabelledIdle, type TrafficEntry } from './traffic.js';
+} from './plan.js';
+import type { DeploySettings } from './settings.js';
+import { guardLivePreview } from '../guards.js';
+import { InputError, type ResolveEntry, urlOnOrigin } from '../inputs.js';
+import { appUrl, labelUrl, revisionUrl } from '../naming.js';
+import { describeReady, waitReady } from '../smoke/run.js';
+import { describeTraffic, unlabelledIdle, type TrafficEntry } from '../revisions/traffic.js';
 
-export * from './deploy-plan.js';
-export * from './deploy-settings.js';
+export * from './plan.js';
+export * from './settings.js';
 
 /** The readiness proof over the smoke-test core: polls the URL until 2xx or the deadline. */
 export function proveServing(log: (line: string) => void = () => undefined): DeployDeps['prove'] {

@@ -14,7 +14,7 @@ import {
   type TokenCredential,
   type TokenCredentialOptions,
 } from '@azure/identity';
-import { InputError, type InputSource, parseChoice, parseUrl, required } from './inputs.js';
+import { InputError, type InputSource, parseChoice, parseUrl, required } from '../inputs.js';
 import { aadstsCodes, FEDERATION_MISMATCH_CODES, jwtClaims, oidcDoctorMessage } from './oidc.js';
 
 export const CLOUD_NAMES = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud', 'Custom'] as const;

@@ -1,8 +1,8 @@
 // blue-green's outputs and job summary: pure functions of the command's result.
-import { analysisJson, analysisSection } from '../../../src/analysis/report.js';
-import type { BlueGreenResult } from '../../../src/bluegreen.js';
-import { factsTable, trafficMermaid, trafficTable } from '../../../src/summary.js';
-import type { TrafficEntry } from '../../../src/traffic.js';
+import { analysisJson, analysisSection } from '../analysis/report.js';
+import type { BlueGreenResult } from './run.js';
+import { factsTable, trafficMermaid, trafficTable } from '../summary.js';
+import type { TrafficEntry } from '../revisions/traffic.js';
 
 /** `{revisionName, label, weight}` per entry (`latestRevision: true` instead of a name where the list has it). */
 export function trafficJson(traffic: readonly TrafficEntry[]): string {

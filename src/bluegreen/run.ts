@@ -12,9 +12,9 @@
 // State lives only in the app's traffic list: a re-run plans again from what it reads, so a finished command
 // plans nothing and a half-finished one plans the rest.
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import type { MetricsProvider } from './analysis/azure-monitor.js';
-import { analyzePhase, type AnalysisContext } from './analysis/run.js';
-import type { Decision, Measurement, Sample } from './analysis/verdict.js';
+import type { MetricsProvider } from '../analysis/azure-monitor.js';
+import { analyzePhase, type AnalysisContext } from '../analysis/run.js';
+import type { Decision, Measurement, Sample } from '../analysis/verdict.js';
 import {
   environmentIdOf,
   liveTrafficText,
@@ -22,7 +22,7 @@ import {
   trafficOf,
   type Aca,
   type RevisionInfo,
-} from './aca.js';
+} from '../azure/aca.js';
 import {
   planAbort,
   planPromote,
@@ -36,23 +36,23 @@ import {
   type Command,
   type Plan,
   type RevisionFacts,
-} from './bluegreen-plan.js';
-import type { BlueGreenSettings } from './bluegreen-settings.js';
+} from './plan.js';
+import type { BlueGreenSettings } from './settings.js';
 import {
   deactivateIdle,
   notAnotherPullRequest,
   readinessPath,
   revisionTemplate,
   type DeployDeps,
-} from './deploy.js';
-import { urlOnOrigin } from './inputs.js';
-import { activeFreeze, freezeDecision, type FreezeDecision } from './guards.js';
-import { appUrl, labelUrl, revisionUrl, suffixOf } from './naming.js';
-import { runSmoke } from './smoke/index.js';
-import { describeTraffic, type TrafficEntry } from './traffic.js';
+} from '../deploy/run.js';
+import { urlOnOrigin } from '../inputs.js';
+import { activeFreeze, freezeDecision, type FreezeDecision } from '../guards.js';
+import { appUrl, labelUrl, revisionUrl, suffixOf } from '../naming.js';
+import { runSmoke } from '../smoke/run.js';
+import { describeTraffic, type TrafficEntry } from '../revisions/traffic.js';
 
-export * from './bluegreen-plan.js';
-export * from './bluegreen-settings.js';
+export * from './plan.js';
+export * from './settings.js';
 
 export interface BlueGreenResult {
   command: Command;

@@ -1,4 +1,4 @@
-// The Azure Container Apps operations deploy-app and blue-green need, over the client from src/azure.ts:
+// The Azure Container Apps operations deploy-app and blue-green need, over the client from src/azure/connection.ts:
 // the app (404 -> undefined), its environment and default domain, revisions, traffic writes (one PATCH with the
 // whole list, read back), app create (PUT) and template update (PATCH), activate/deactivate, and the wait for a
 // revision to be Provisioned + Running + Healthy (its replicas read at each poll, judged in readiness.ts). The
@@ -18,8 +18,13 @@ import {
   judgeReadiness,
   type ReadinessPolicy,
   type ReadinessWatch,
-} from './readiness.js';
-import { assertValidTraffic, describeTraffic, type Traffic, type TrafficEntry } from './traffic.js';
+} from '../revisions/readiness.js';
+import {
+  assertValidTraffic,
+  describeTraffic,
+  type Traffic,
+  type TrafficEntry,
+} from '../revisions/traffic.js';
 
 const ENV_ID =
   /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.App\/managedEnvironments\/([^/]+)$/i;

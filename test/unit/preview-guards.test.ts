@@ -3,10 +3,9 @@
 // production vault recognised under any spelling of its URL, and the production app recognised whatever spec is
 // given. Table-driven.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { EnvironmentVar, Template } from '@azure/arm-appcontainers';
-import { readDeploySettings, revisionTemplate } from '../../src/deploy/run.js';
+import { revisionTemplate } from '../../src/deploy/run.js';
 import {
   GuardError,
   canonicalHost,
@@ -15,19 +14,15 @@ import {
   productionSecrets,
   refuseProductionSecrets,
 } from '../../src/guards.js';
-import { parseSpec, type AppSpec } from '../../src/spec.js';
+import { type AppSpec } from '../../src/spec.js';
+import {
+  PREVIEW,
+  prod,
+  preview,
+  previewGuardOptions as options,
+  readPreviewSettings,
+} from '../support/deploy-inputs.js';
 
-const PROD = 'deploy/containerapp.yaml';
-const PREVIEW = 'deploy/containerapp.preview.yaml';
-const prod = parseSpec(readFileSync(PROD, 'utf8'), PROD);
-const preview = parseSpec(readFileSync(PREVIEW, 'utf8'), PREVIEW);
-const options = {
-  targetApp: 'alc-algo-agents-preview',
-  specFile: PREVIEW,
-  productionApp: prod.name,
-  productionFile: PROD,
-  production: productionSecrets(prod),
-};
 const asMap = (list: readonly EnvironmentVar[] = []) =>
   Object.fromEntries(list.map((e) => [e.name, e.value]));
 
@@ -234,29 +229,11 @@ describe('production vault URLs normalised before comparison', () => {
 });
 
 describe('the production app is recognised whatever spec is given', () => {
-  const ROOT = resolve('.');
   const other = readFileSync(PREVIEW, 'utf8').replace(
     'name: alc-algo-agents-preview',
     'name: alc-algo-agents-staging',
   );
-  const read = (values: Record<string, string>) =>
-    readDeploySettings(
-      (n) =>
-        ({
-          mode: 'preview',
-          'subscription-id': '00000000-0000-0000-0000-000000000001',
-          'resource-group': 'alc-algo-production',
-          image: `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`,
-          label: 'pr-7',
-          'revision-suffix': 'pr-7-abc1234',
-          ...values,
-        })[n] ?? '',
-      {
-        env: { GITHUB_WORKSPACE: ROOT },
-        readFile: (p) => (p === join(ROOT, 'other.yaml') ? other : readFileSync(p, 'utf8')),
-        fileExists: (p) => p === join(ROOT, 'other.yaml') || p.startsWith(join(ROOT, 'deploy/')),
-      },
-    );
+  const read = (values: Record<string, string>) => readPreviewSettings(values, { 'other.yaml': other });
   it.each([
     ['the preview spec', { spec: PREVIEW, 'preview-spec': PREVIEW, app: 'alc-algo-agents' }],
     ['another file', { spec: 'other.yaml', app: 'alc-algo-agents' }],
@@ -276,27 +253,11 @@ describe('the production app is recognised whatever spec is given', () => {
     );
     expect(withVault).not.toBe(other);
     expect(() =>
-      readDeploySettings(
-        (n) =>
-          ({
-            mode: 'preview',
-            'subscription-id': '00000000-0000-0000-0000-000000000001',
-            'resource-group': 'alc-algo-production',
-            image: `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`,
-            label: 'pr-7',
-            'revision-suffix': 'pr-7-abc1234',
-            spec: 'other.yaml',
-            'preview-spec': 'vault.yaml',
-          })[n] ?? '',
+      readPreviewSettings(
+        { spec: 'other.yaml', 'preview-spec': 'vault.yaml' },
         {
-          env: { GITHUB_WORKSPACE: ROOT },
-          readFile: (p) =>
-            p === join(ROOT, 'other.yaml')
-              ? other
-              : p === join(ROOT, 'vault.yaml')
-                ? withVault.replace('alc-algo-agents-staging', 'alc-algo-agents-preview')
-                : readFileSync(p, 'utf8'),
-          fileExists: (p) => p.endsWith('.yaml'),
+          'other.yaml': other,
+          'vault.yaml': withVault.replace('alc-algo-agents-staging', 'alc-algo-agents-preview'),
         },
       ),
     ).toThrow(/names the production Key Vault/);

@@ -1,28 +1,22 @@
 // Preview guards against the production secrets: a preview runs untested code, so it may reference neither the
 // production Key Vault nor the production app's identity, from its spec or from the env-vars input.
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse, stringify } from 'yaml';
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import type { Aca } from '../../src/azure/aca.js';
-import { deployApp, readDeploySettings } from '../../src/deploy/run.js';
+import { deployApp } from '../../src/deploy/run.js';
 import { GuardError, guardPreview, productionSecrets } from '../../src/guards.js';
 import { InputError } from '../../src/inputs.js';
-import { parseSpec } from '../../src/spec.js';
+import {
+  PREVIEW,
+  prod,
+  preview,
+  previewGuardOptions as options,
+  readPreviewSettings,
+} from '../support/deploy-inputs.js';
 
-const PROD = 'deploy/containerapp.yaml';
-const PREVIEW = 'deploy/containerapp.preview.yaml';
-const prod = parseSpec(readFileSync(PROD, 'utf8'), PROD);
-const preview = parseSpec(readFileSync(PREVIEW, 'utf8'), PREVIEW);
 const VAULT = 'https://alc-algo-secrets.vault.azure.net';
-const options = {
-  targetApp: 'alc-algo-agents-preview',
-  specFile: PREVIEW,
-  productionApp: prod.name,
-  productionFile: PROD,
-  production: productionSecrets(prod),
-};
 
 /** The preview spec with a secret (and the env var that reads it), as a deploy would load it. */
 function withSecret(keyVaultUrl: string) {
@@ -81,26 +75,10 @@ describe('guardPreview refuses the production secrets', () => {
 });
 
 describe('readDeploySettings in mode preview', () => {
-  const ROOT = resolve('.');
   const read = (previewText: string) =>
-    readDeploySettings(
-      (n) =>
-        ({
-          mode: 'preview',
-          'subscription-id': '00000000-0000-0000-0000-000000000001',
-          'resource-group': 'alc-algo-production',
-          image: `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`,
-          label: 'pr-7',
-          'revision-suffix': 'pr-7-abc1234',
-          'preview-spec': 'preview-with-secrets.yaml',
-        })[n] ?? '',
-      {
-        env: { GITHUB_WORKSPACE: ROOT },
-        readFile: (p) =>
-          p === join(ROOT, 'preview-with-secrets.yaml') ? previewText : readFileSync(p, 'utf8'),
-        fileExists: (p) =>
-          p === join(ROOT, 'preview-with-secrets.yaml') || p.startsWith(join(ROOT, 'deploy/')),
-      },
+    readPreviewSettings(
+      { 'preview-spec': 'preview-with-secrets.yaml' },
+      { 'preview-with-secrets.yaml': previewText },
     );
   const text = (keyVaultUrl: string) => {
     const doc = parse(readFileSync(PREVIEW, 'utf8')) as {
@@ -117,19 +95,7 @@ describe('readDeploySettings in mode preview', () => {
 });
 
 describe('deployApp in mode preview into an app that exists', () => {
-  const ROOT = resolve('.');
-  const settings = readDeploySettings(
-    (n) =>
-      ({
-        mode: 'preview',
-        'subscription-id': '00000000-0000-0000-0000-000000000001',
-        'resource-group': 'alc-algo-production',
-        image: `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`,
-        label: 'pr-7',
-        'revision-suffix': 'pr-7-abc1234',
-      })[n] ?? '',
-    { env: { GITHUB_WORKSPACE: ROOT } },
-  );
+  const settings = readPreviewSettings();
   /** The live app as ARM returns it: the preview spec, changed by `change`; every write is recorded. */
   function fake(change: (app: ContainerApp) => void) {
     const live = structuredClone(preview) as ContainerApp;

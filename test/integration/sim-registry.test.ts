@@ -82,6 +82,19 @@ describeWithDocker('simulated registry with the ACR facade', () => {
     expect(info?.id).toMatch(/^sha256:/);
   });
 
+  /** The registry's refresh-token exchange of an Entra access token, as a client posts it. */
+  const exchange = (token: string) =>
+    httpsRequest(`https://${reg.server}/oauth2/exchange`, {
+      ca: reg.certs.ca,
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'access_token',
+        service: reg.server,
+        access_token: token,
+      }).toString(),
+    });
+
   it('challenges /v2/ without a token, naming its token realm and service', async () => {
     const res = await get('/v2/');
     expect(res.status).toBe(401);
@@ -94,16 +107,7 @@ describeWithDocker('simulated registry with the ACR facade', () => {
     ['a token from another issuer', 'eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjR9.c2ln', 401],
     ['no token', '', 401],
   ])('refuses the exchange of %s', async (_name, token, status) => {
-    const res = await httpsRequest(`https://${reg.server}/oauth2/exchange`, {
-      ca: reg.certs.ca,
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'access_token',
-        service: reg.server,
-        access_token: token,
-      }).toString(),
-    });
+    const res = await exchange(token);
     expect(res.status).toBe(status);
   });
 
@@ -111,16 +115,7 @@ describeWithDocker('simulated registry with the ACR facade', () => {
     ['an ARM-scoped Entra token', 'https://management.azure.com', 401],
     ["ACR's audience", 'https://containerregistry.azure.net', 200],
   ])('the exchange of %s answers %p (ACR refuses tokens for another audience)', async (_n, aud, status) => {
-    const res = await httpsRequest(`https://${reg.server}/oauth2/exchange`, {
-      ca: reg.certs.ca,
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'access_token',
-        service: reg.server,
-        access_token: reg.identity.issueAccessToken(aud),
-      }).toString(),
-    });
+    const res = await exchange(reg.identity.issueAccessToken(aud));
     expect(res.status).toBe(status);
     if (status !== 200) expect(res.body).toMatch(/audience https:\/\/management\.azure\.com/);
   });

@@ -26,6 +26,25 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
+/** findVersionImage in the public cloud over a credential that counts its token requests. */
+function publicCloudFinder() {
+  let asked = 0;
+  const credential: TokenCredential = {
+    getToken: async () => {
+      asked += 1;
+      return { token: 'entra-access-token', expiresOnTimestamp: Date.now() + 3_600_000 };
+    },
+  };
+  const logs: string[] = [];
+  const find = findVersionImage(
+    { tenantId: 't', cloud: 'AzureCloud', armEndpoint: 'https://management.azure.com' } as AzureSettings,
+    credential,
+    (line) => logs.push(line),
+    () => undefined,
+  );
+  return { find, logs, asked: () => asked };
+}
+
 describe('findVersionImage', () => {
   it('masks the Entra token and the registry refresh token', async () => {
     const credential: TokenCredential = {
@@ -43,22 +62,9 @@ describe('findVersionImage', () => {
   });
 
   it('never sends the Entra token to a registry that is not Azure Container Registry', async () => {
-    let asked = 0;
-    const credential: TokenCredential = {
-      getToken: async () => {
-        asked += 1;
-        return { token: 'entra-access-token', expiresOnTimestamp: Date.now() + 3_600_000 };
-      },
-    };
-    const logs: string[] = [];
-    const find = findVersionImage(
-      { tenantId: 't', cloud: 'AzureCloud', armEndpoint: 'https://management.azure.com' } as AzureSettings,
-      credential,
-      (line) => logs.push(line),
-      () => undefined,
-    );
+    const { find, logs, asked } = publicCloudFinder();
     await find('v1.4.0', `${registry}/alc/agents@sha256:${'a'.repeat(64)}`);
-    expect(asked).toBe(0);
+    expect(asked()).toBe(0);
     expect(logs.join('\n')).toMatch(/not an Azure Container Registry/);
   });
   it.each([
@@ -91,29 +97,16 @@ describe('findVersionImage', () => {
   it.each(['evil.example#.azurecr.io', 'evil.example?.azurecr.io', 'evil.example\\.azurecr.io'])(
     'rollback to a version never asks for a token for %p, nor sends one anywhere',
     async (registry) => {
-      let asked = 0;
       let hits = 0;
       const seen = createServer((_req, res) => {
         hits += 1;
         res.end();
       });
       await new Promise<void>((done) => seen.listen(0, '127.0.0.1', done));
-      const credential: TokenCredential = {
-        getToken: async () => {
-          asked += 1;
-          return { token: 'entra-access-token', expiresOnTimestamp: Date.now() + 3_600_000 };
-        },
-      };
-      const logs: string[] = [];
-      const find = findVersionImage(
-        { tenantId: 't', cloud: 'AzureCloud', armEndpoint: 'https://management.azure.com' } as AzureSettings,
-        credential,
-        (line) => logs.push(line),
-        () => undefined,
-      );
+      const { find, logs, asked } = publicCloudFinder();
       await find('v1.4.0', `${registry}/alc/agents@sha256:${'a'.repeat(64)}`).catch(() => undefined);
       await new Promise<void>((done) => seen.close(() => done()));
-      expect(asked).toBe(0);
+      expect(asked()).toBe(0);
       expect(hits).toBe(0);
       expect(logs.join('\n')).toMatch(/not a bare registry host/);
     },

@@ -19,14 +19,16 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(workspace, { recursive: true, force: true }));
 
+/** The inputs every case starts from: a registry, a repository, the context folder, no login. */
+const BASE: Readonly<Record<string, string>> = {
+  registry: 'r.azurecr.io',
+  repository: 'alc-algo-agents',
+  context: 'app',
+  auth: 'none',
+};
+
 function read(inputs: Record<string, string>, ctx: GitContext = git) {
-  const all: Record<string, string> = {
-    registry: 'r.azurecr.io',
-    repository: 'alc-algo-agents',
-    context: 'app',
-    auth: 'none',
-    ...inputs,
-  };
+  const all: Record<string, string> = { ...BASE, ...inputs };
   return readBuildPushSettings((name) => all[name] ?? '', {
     git: ctx,
     workspace,
@@ -96,13 +98,7 @@ describe('readBuildPushSettings', () => {
     ],
     ['no app: a resource group from the environment asks for no retention check', {}, undefined],
   ])('ALC_DEPLOY_RESOURCE_GROUP, %s', (_name, inputs, app) => {
-    const all: Record<string, string> = {
-      registry: 'r.azurecr.io',
-      repository: 'alc-algo-agents',
-      context: 'app',
-      auth: 'none',
-      ...inputs,
-    };
+    const all: Record<string, string> = { ...BASE, ...inputs };
     const get = withEnvironmentFallbacks((name) => all[name] ?? '', {
       ALC_DEPLOY_RESOURCE_GROUP: 'rg-env',
       AZURE_SUBSCRIPTION_ID: SUB,

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
 import {
@@ -13,12 +12,8 @@ import {
   refuseLivePort,
 } from '../../src/guards.js';
 import { InputError } from '../../src/inputs.js';
-import { parseSpec } from '../../src/spec.js';
+import { PREVIEW, PROD, prod, preview } from '../support/deploy-inputs.js';
 
-const PROD = 'deploy/containerapp.yaml';
-const PREVIEW = 'deploy/containerapp.preview.yaml';
-const prod = parseSpec(readFileSync(PROD, 'utf8'), PROD);
-const preview = parseSpec(readFileSync(PREVIEW, 'utf8'), PREVIEW);
 const SPEC = { file: PREVIEW, path: 'properties.template.containers[0].env' };
 
 const env = (...pairs: string[]): EnvironmentVar[] =>

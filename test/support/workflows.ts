@@ -639,14 +639,16 @@ export function identityFindings(wf: Workflow, workflows: Map<string, Workflow> 
 // ---------------------------------------------------------------------------------------------------
 // The Azure connection, stated once
 
+/** The variables the actions read for an empty connection input. */
+const FALLBACK_VARIABLES = new Set(Object.values(AZURE_INPUT_FALLBACKS));
+
 /** Names an Azure connection input's variable could be mistaken for (ALC_X, ALC_DEPLOY_X, AZURE_X), but not its own. */
 function misnamedVariables(): Map<string, { input: string; variable: string }> {
-  const documented = new Set(Object.values(AZURE_INPUT_FALLBACKS));
   const misnamed = new Map<string, { input: string; variable: string }>();
   for (const [input, variable] of Object.entries(AZURE_INPUT_FALLBACKS)) {
     const name = input.toUpperCase().replace(/-/g, '_');
     for (const candidate of [`ALC_${name}`, `ALC_DEPLOY_${name}`, `AZURE_${name}`]) {
-      if (!documented.has(candidate)) misnamed.set(candidate, { input, variable });
+      if (!FALLBACK_VARIABLES.has(candidate)) misnamed.set(candidate, { input, variable });
     }
   }
   return misnamed;
@@ -662,7 +664,6 @@ function misnamedVariables(): Map<string, { input: string; variable: string }> {
 export function connectionFindings(wf: Workflow, actions: Map<string, ActionMeta>): string[] {
   const findings: string[] = [];
   const misnamed = misnamedVariables();
-  const documented = new Set(Object.values(AZURE_INPUT_FALLBACKS));
   const names = (where: string, env: Record<string, unknown> | undefined) => {
     for (const key of Object.keys(env ?? {})) {
       const m = misnamed.get(key);
@@ -680,7 +681,7 @@ export function connectionFindings(wf: Workflow, actions: Map<string, ActionMeta
     names(where, job.env);
     if (job.env && !blocks.has(job.env)) {
       blocks.add(job.env);
-      for (const [key, value] of Object.entries(job.env).filter(([k]) => documented.has(k))) {
+      for (const [key, value] of Object.entries(job.env).filter(([k]) => FALLBACK_VARIABLES.has(k))) {
         const line = `${key}: ${String(value)}`;
         const first = stated.get(line);
         if (first)

@@ -2,7 +2,7 @@
 // expressions over vars/github/steps/needs, job outputs, environment URLs, OIDC only with id-token: write,
 // and third-party stand-ins. Runs real bash steps, hence integration.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pullRequestEvent, pushEvent } from '../../scripts/run-action.js';
@@ -155,9 +155,86 @@ jobs:
         run: echo "got=$SAID/$KIND" >> "$GITHUB_OUTPUT"
 `;
 
+// A local JavaScript action that reports what a step of it sees: the Azure connection variables and its input.
+const PROBE_ACTION = `name: probe
+description: reports its environment
+inputs:
+  client-id: { required: false }
+outputs:
+  client: { description: AZURE_CLIENT_ID }
+runs:
+  using: node24
+  main: index.js
+`;
+const PROBE_MAIN = `const seen = ['AZURE_CLIENT_ID', 'ALC_DEPLOY_CLOUD', 'ALC_DEPLOY_RESOURCE_GROUP', 'SHADOWED', 'INPUT_CLIENT-ID']
+  .map((k) => k.toLowerCase().replace(/_/g, '-') + '=' + (process.env[k] ?? '<unset>'));
+require('node:fs').appendFileSync(process.env.GITHUB_OUTPUT, seen.join('\\n') + '\\n');
+`;
+
+// The Azure connection stated once, in the workflow's and the job's env:, read by \`uses:\` steps (a step's own env:
+// and with: still win), not by another job; and through a reusable workflow whose jobs map its inputs into env:
+// (one block, aliased by the second job), without the caller's workflow env.
+const CONNECTION_CALLED = `on:
+  workflow_call:
+    inputs:
+      client-id: { type: string, required: true }
+      resource-group: { type: string, required: true }
+permissions: {}
+env:
+  ALC_DEPLOY_CLOUD: Custom
+jobs:
+  first:
+    runs-on: ubuntu-latest
+    permissions: {}
+    env: &connection
+      AZURE_CLIENT_ID: \${{ inputs.client-id }}
+      ALC_DEPLOY_RESOURCE_GROUP: \${{ inputs.resource-group }}
+    steps:
+      - id: probe
+        uses: ./probe
+  second:
+    needs: first
+    runs-on: ubuntu-latest
+    permissions: {}
+    env: *connection
+    steps:
+      - id: probe
+        uses: ./probe
+      - id: own
+        uses: ./probe
+        env:
+          SHADOWED: step
+        with:
+          client-id: from-input
+`;
+const CONNECTION_CALLER = `on: push
+permissions: {}
+env:
+  SHADOWED: caller
+  ALC_DEPLOY_RESOURCE_GROUP: rg-caller
+jobs:
+  call:
+    uses: ./connection-called.yml
+    permissions: {}
+    with:
+      client-id: \${{ vars.CLIENT }}
+      resource-group: rg-called
+  other:
+    runs-on: ubuntu-latest
+    permissions: {}
+    steps:
+      - id: probe
+        uses: ./probe
+`;
+
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'alc-run-workflow-'));
+  mkdirSync(join(dir, 'probe'));
+  writeFileSync(join(dir, 'probe', 'action.yml'), PROBE_ACTION);
+  writeFileSync(join(dir, 'probe', 'index.js'), PROBE_MAIN);
+  writeFileSync(join(dir, 'connection-called.yml'), CONNECTION_CALLED);
+  writeFileSync(join(dir, 'connection-caller.yml'), CONNECTION_CALLER);
   writeFileSync(join(dir, 'wf.yml'), WORKFLOW);
   writeFileSync(join(dir, 'called.yml'), CALLED);
   writeFileSync(join(dir, 'caller.yml'), CALLER);
@@ -264,6 +341,42 @@ describe('runWorkflow with a reusable workflow', () => {
     await expect(run('missing.yml')).rejects.toThrow(
       'Invalid input, colour is not defined in the referenced workflow.',
     );
+  });
+});
+
+describe('runWorkflow: workflow and job env: reach uses: steps', () => {
+  it('gives a local action the env: of its workflow and job, under its own env: and with:, and not to other jobs', async () => {
+    const run = await runWorkflow({
+      workflow: join(dir, 'connection-caller.yml'),
+      workspace: dir,
+      event: pushEvent('refs/heads/main'),
+      vars: { CLIENT: 'from-caller-vars' },
+      // The runner machine's own environment: a job's env: overrides it.
+      env: { AZURE_CLIENT_ID: 'runner-machine' },
+    });
+    const outputs = Object.fromEntries(
+      flatJobs(run.jobs).flatMap((j) => j.steps.map((s) => [`${j.id}.${s.id}`, s.outputs])),
+    );
+    const connection = {
+      'azure-client-id': 'from-caller-vars',
+      'alc-deploy-cloud': 'Custom',
+      'alc-deploy-resource-group': 'rg-called',
+      shadowed: '<unset>',
+      'input-client-id': '<unset>',
+    };
+    expect(run.result).toBe('success');
+    expect(outputs).toEqual({
+      'call/first.probe': connection,
+      'call/second.probe': connection,
+      'call/second.own': { ...connection, shadowed: 'step', 'input-client-id': 'from-input' },
+      'other.probe': {
+        'azure-client-id': 'runner-machine',
+        'alc-deploy-cloud': '<unset>',
+        'alc-deploy-resource-group': 'rg-caller',
+        shadowed: 'caller',
+        'input-client-id': '<unset>',
+      },
+    });
   });
 });
 

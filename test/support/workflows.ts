@@ -14,6 +14,7 @@ import {
   type StepDoc,
   type WorkflowDoc,
 } from '../../scripts/run-workflow.js';
+import { AZURE_INPUT_FALLBACKS } from '../../src/inputs.js';
 
 export interface Workflow {
   file: string;
@@ -532,11 +533,13 @@ function environmentName(job: JobDoc): string | undefined {
 }
 
 /** A job as it runs: its text, with the inputs a reusable workflow reads replaced by what the caller passes. */
-interface ResolvedJob {
+export interface ResolvedJob {
   where: string;
   job: JobDoc;
   /** The job's own YAML values, the workflow env it can read, and the caller's values for the inputs it reads. */
   texts: string[];
+  /** The workflow's and the job's env:, each `${{ inputs.NAME }}` replaced by what the caller passes (or its default). */
+  env: Record<string, string>;
 }
 
 function resolveJobs(
@@ -556,15 +559,29 @@ function resolveJobs(
     }
     const own = JSON.stringify(job);
     const texts = [own, workflowEnv];
+    const input = (name: string): unknown =>
+      passed && name in passed.with ? passed.with[name] : inputs[name]?.default;
     if (passed) {
       for (const name of new Set([...own.matchAll(/\binputs\.([\w-]+)/g)].map((m) => m[1]))) {
-        const value = name in passed.with ? passed.with[name] : inputs[name]?.default;
-        texts.push(`inputs.${name} = ${JSON.stringify(value ?? '')}`);
+        texts.push(`inputs.${name} = ${JSON.stringify(input(name) ?? '')}`);
       }
     }
-    resolved.push({ where, job, texts });
+    const env = Object.fromEntries(
+      Object.entries({ ...wf.doc.env, ...job.env }).map(([key, value]) => [
+        key,
+        String(value ?? '').replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (whole, name: string) =>
+          passed ? String(input(name) ?? '') : whole,
+        ),
+      ]),
+    );
+    resolved.push({ where, job, texts, env });
   }
   return resolved;
+}
+
+/** Every job that runs steps, reusable workflows' jobs through their callers (`caller jobs.x → called jobs.y`). */
+export function resolvedJobs(wf: Workflow, workflows: Map<string, Workflow> = new Map()): ResolvedJob[] {
+  return resolveJobs(wf, workflows);
 }
 
 /** Production identity or resources a text names: `vars.AZURE_CLIENT_ID`, production variables and names. */
@@ -614,6 +631,87 @@ export function identityFindings(wf: Workflow, workflows: Map<string, Workflow> 
     }
     if (fromPullRequest && isProtected) {
       findings.push(`${where}: a pull-request workflow names the protected environment ${environment}`);
+    }
+  }
+  return findings;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The Azure connection, stated once
+
+/** The variables the actions read for an empty connection input. */
+const FALLBACK_VARIABLES = new Set(Object.values(AZURE_INPUT_FALLBACKS));
+
+/** Names an Azure connection input's variable could be mistaken for (ALC_X, ALC_DEPLOY_X, AZURE_X), but not its own. */
+function misnamedVariables(): Map<string, { input: string; variable: string }> {
+  const misnamed = new Map<string, { input: string; variable: string }>();
+  for (const [input, variable] of Object.entries(AZURE_INPUT_FALLBACKS)) {
+    const name = input.toUpperCase().replace(/-/g, '_');
+    for (const candidate of [`ALC_${name}`, `ALC_DEPLOY_${name}`, `AZURE_${name}`]) {
+      if (!FALLBACK_VARIABLES.has(candidate)) misnamed.set(candidate, { input, variable });
+    }
+  }
+  return misnamed;
+}
+
+/**
+ * The Azure connection stated once, in env: (docs/contract.md, "Environment fallbacks"): a step of a local Azure
+ * action passes no connection input that the workflow's, the job's or its own env: provides; no connection input is
+ * passed by two steps of one job; two jobs of a workflow do not each spell out the same connection variable with the
+ * same value (one block, aliased with a YAML anchor); and no env: names a variable the actions do not read
+ * (ALC_RESOURCE_GROUP for ALC_DEPLOY_RESOURCE_GROUP, AZURE_CLOUD for ALC_DEPLOY_CLOUD, ...).
+ */
+export function connectionFindings(wf: Workflow, actions: Map<string, ActionMeta>): string[] {
+  const findings: string[] = [];
+  const misnamed = misnamedVariables();
+  const names = (where: string, env: Record<string, unknown> | undefined) => {
+    for (const key of Object.keys(env ?? {})) {
+      const m = misnamed.get(key);
+      if (m)
+        findings.push(
+          `${where} env: no action reads ${key}; an empty ${m.input} falls back to ${m.variable}`,
+        );
+    }
+  };
+  names(wf.file, wf.doc.env);
+  const stated = new Map<string, string>();
+  const blocks = new Set<object>();
+  for (const [jobId, job] of Object.entries(wf.doc.jobs ?? {})) {
+    const where = `${wf.file} jobs.${jobId}`;
+    names(where, job.env);
+    if (job.env && !blocks.has(job.env)) {
+      blocks.add(job.env);
+      for (const [key, value] of Object.entries(job.env).filter(([k]) => FALLBACK_VARIABLES.has(k))) {
+        const line = `${key}: ${String(value)}`;
+        const first = stated.get(line);
+        if (first)
+          findings.push(
+            `${where} env: ${line} is spelled out again (first in ${first}); alias that job's env: (a YAML anchor)`,
+          );
+        else stated.set(line, where);
+      }
+    }
+    const passedBy = new Map<string, string[]>();
+    (job.steps ?? []).forEach((step, i) => {
+      const local = step.uses ? localAction(step.uses) : undefined;
+      if (!local || !actions.get(local.key)?.inputs['client-id']) return;
+      const stepWhere = `${where}.steps[${i}]${step.id ? ` (${step.id})` : ''}`;
+      names(stepWhere, step.env);
+      const provided = { ...wf.doc.env, ...job.env, ...step.env };
+      for (const input of Object.keys(step.with ?? {}).filter((k) => k in AZURE_INPUT_FALLBACKS)) {
+        const variable = AZURE_INPUT_FALLBACKS[input];
+        if (variable in provided)
+          findings.push(
+            `${stepWhere}: passes ${input}, which env: provides as ${variable}; drop it from with:`,
+          );
+        passedBy.set(input, [...(passedBy.get(input) ?? []), `steps[${i}]`]);
+      }
+    });
+    for (const [input, steps] of passedBy) {
+      if (steps.length > 1)
+        findings.push(
+          `${where}: ${steps.join(', ')} each pass ${input}; state it once in the job's env: as ${AZURE_INPUT_FALLBACKS[input]}`,
+        );
     }
   }
   return findings;

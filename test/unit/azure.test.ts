@@ -290,8 +290,47 @@ describe('which credential: GitHub OIDC or the standard chain', () => {
       'standard-chain',
     ],
     ['AZURE_CLIENT_ID without id-token: write (a managed identity)', 'environment', {}, 'standard-chain'],
+    [
+      'AZURE_CLIENT_ID + an empty AZURE_CLIENT_SECRET (env: naming a secret that is not set)',
+      'environment',
+      { AZURE_CLIENT_SECRET: '', AZURE_FEDERATED_TOKEN_FILE: '', ...OIDC_URL },
+      'github-oidc',
+    ],
+    [
+      'AZURE_CLIENT_ID with an empty ACTIONS_ID_TOKEN_REQUEST_URL',
+      'environment',
+      { ACTIONS_ID_TOKEN_REQUEST_URL: '' },
+      'standard-chain',
+    ],
+    ['client-id input without id-token: write (OIDC, which then says why)', 'input', {}, 'github-oidc'],
   ] as const)('%s -> %s', (_name, from, env, want) => {
     expect(chooseCredential(from, env)).toBe(want);
+  });
+  // A workflow's job env: (docs/contract.md, "Environment fallbacks"), the step passing no connection input.
+  it.each([
+    [
+      "the job's client id, id-token: write (the reusable workflows)",
+      { AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT, ...OIDC_URL },
+      { credential: 'github-oidc', clientId: CLIENT, tenantId: TENANT },
+    ],
+    [
+      "an empty client id (the caller's variable is not set)",
+      { AZURE_CLIENT_ID: '', AZURE_TENANT_ID: TENANT, ...OIDC_URL },
+      { credential: 'standard-chain', clientId: undefined, tenantId: TENANT },
+    ],
+    [
+      'a blank client id',
+      { AZURE_CLIENT_ID: '  ', ...OIDC_URL },
+      { credential: 'standard-chain', clientId: undefined, tenantId: undefined },
+    ],
+    [
+      "the job's client id without id-token: write",
+      { AZURE_CLIENT_ID: CLIENT, AZURE_TENANT_ID: TENANT },
+      { credential: 'standard-chain', clientId: CLIENT, tenantId: TENANT },
+    ],
+  ])('from env: %s', (_name, vars, want) => {
+    const env = { AZURE_SUBSCRIPTION_ID: SUB, ...vars };
+    expect(readAzureSettings(withEnvironmentFallbacks(source({}), env), { env })).toMatchObject(want);
   });
   it('readAzureSettings applies the rule with the client id origin', () => {
     const env = {

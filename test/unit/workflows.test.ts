@@ -7,7 +7,9 @@ import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AZURE_INPUT_FALLBACKS } from '../../src/inputs.js';
 import {
+  connectionFindings,
   consistencyFindings,
   contextReferences,
   declaredInputs,
@@ -21,9 +23,11 @@ import {
   parseActionMeta,
   parseWorkflowText,
   permissionFindings,
+  localAction,
   pinningFindings,
   productionReferences,
   repositoryVariables,
+  resolvedJobs,
 } from '../support/workflows.js';
 
 const ROOT = process.cwd();
@@ -513,6 +517,7 @@ ${top}jobs:
     permissions: { contents: read, id-token: write }
 ${job}    steps:
 ${steps}`;
+  const jobEnv = (clientId: string) => `    env:\n      AZURE_CLIENT_ID: \${{ vars.${clientId} }}\n`;
   const calling = (on: string, clientId: string) => `on: ${on}
 permissions: {}
 jobs:
@@ -582,6 +587,25 @@ jobs:
       calling('pull_request', 'AZURE_CLIENT_ID'),
       /jobs.p → reusable-preview.yml jobs.build: runs pull-request code .*vars.AZURE_CLIENT_ID/,
     ],
+    [
+      'a pull-request job whose job env: holds the production client id (the step passes none)',
+      wfText(
+        'pull_request',
+        jobEnv('AZURE_CLIENT_ID'),
+        azureStep('AZURE_PREVIEW_CLIENT_ID').replace(/ {10}client-id.*\n/, ''),
+      ),
+      /runs pull-request code .* names production: vars.AZURE_CLIENT_ID/,
+    ],
+    [
+      'a pull-request workflow whose workflow env: holds the production client id',
+      wfText(
+        'pull_request',
+        '',
+        azureStep('AZURE_PREVIEW_CLIENT_ID'),
+        jobEnv('AZURE_CLIENT_ID').replace(/^ {4}/gm, ''),
+      ),
+      /runs pull-request code .* names production: vars.AZURE_CLIENT_ID/,
+    ],
   ])('flags %s', (_what, text, message) => {
     const findings = identityFindings(parseWorkflowText('bad.yml', text), byName);
     expect(findings.join('\n')).toMatch(message);
@@ -604,6 +628,10 @@ jobs:
       'a pull-request caller of the reusable preview with the preview identity',
       calling('pull_request', 'AZURE_PREVIEW_CLIENT_ID'),
     ],
+    [
+      'a pull-request job with the preview identity in its job env:',
+      wfText('pull_request', jobEnv('AZURE_PREVIEW_CLIENT_ID'), azureStep('AZURE_PREVIEW_CLIENT_ID')),
+    ],
   ])('lets %s pass', (_what, text) => {
     expect(identityFindings(parseWorkflowText('good.yml', text), byName)).toEqual([]);
   });
@@ -620,6 +648,159 @@ jobs:
     const build = byName.get('reusable-release.yml')!.doc.jobs.build;
     expect(build.environment).toBe('production-build');
     expect(build.if).toBe("startsWith(github.ref, 'refs/tags/v')");
+  });
+});
+
+describe('the Azure connection, stated once in env:', () => {
+  it.each(byFile)(
+    '%s: no step repeats it, no job spells it out twice, every variable is read',
+    (_file, wf) => {
+      expect(connectionFindings(wf, actions)).toEqual([]);
+    },
+  );
+
+  it('reaches no Azure step of the workflows through with: (the jobs state it in env:)', () => {
+    const passed = workflows.flatMap((wf) =>
+      Object.entries(wf.doc.jobs).flatMap(([jobId, job]) =>
+        (job.steps ?? []).flatMap((step) =>
+          Object.keys(step.with ?? {})
+            .filter((k) => k in AZURE_INPUT_FALLBACKS && step.uses && localAction(step.uses))
+            .map((k) => `${wf.file} jobs.${jobId} ${step.id ?? step.uses}: ${k}`),
+        ),
+      ),
+    );
+    expect(passed).toEqual([]);
+  });
+
+  // Each job that talks to Azure, as its caller runs it: the whole connection in env:, the caller's identity.
+  const CONNECTION = (clientId: string, resourceGroup: string) => ({
+    AZURE_CLIENT_ID: `\${{ vars.${clientId} }}`,
+    AZURE_TENANT_ID: '${{ vars.AZURE_TENANT_ID }}',
+    ALC_DEPLOY_CLOUD: "${{ vars.AZURE_CLOUD || 'AzureCloud' }}",
+    ALC_DEPLOY_ARM_ENDPOINT: '${{ vars.AZURE_ARM_ENDPOINT }}',
+    ALC_DEPLOY_AUTHORITY_HOST: '${{ vars.AZURE_AUTHORITY_HOST }}',
+    ALC_DEPLOY_RESOURCE_GROUP: resourceGroup,
+  });
+  const PRODUCTION_CONNECTION = {
+    ...CONNECTION('AZURE_CLIENT_ID', "${{ vars.AZURE_RESOURCE_GROUP || 'alc-algo-production' }}"),
+    AZURE_SUBSCRIPTION_ID: '${{ vars.AZURE_SUBSCRIPTION_ID }}',
+  };
+  const PREVIEW_CONNECTION = {
+    ...CONNECTION('AZURE_PREVIEW_CLIENT_ID', "${{ vars.PREVIEW_RESOURCE_GROUP || 'alc-algo-preview' }}"),
+    AZURE_SUBSCRIPTION_ID: '${{ vars.AZURE_PREVIEW_SUBSCRIPTION_ID || vars.AZURE_SUBSCRIPTION_ID }}',
+  };
+  it.each([
+    [
+      'release.yml',
+      'jobs.release → reusable-release.yml jobs.build',
+      'production-build',
+      PRODUCTION_CONNECTION,
+    ],
+    ['release.yml', 'jobs.release → reusable-release.yml jobs.release', 'production', PRODUCTION_CONNECTION],
+    [
+      'rollback.yml',
+      'jobs.rollback → reusable-rollback.yml jobs.rollback',
+      'production',
+      PRODUCTION_CONNECTION,
+    ],
+    ['preview.yml', 'jobs.preview → reusable-preview.yml jobs.build', 'none', PREVIEW_CONNECTION],
+    ['preview.yml', 'jobs.preview → reusable-preview.yml jobs.deploy', 'none', PREVIEW_CONNECTION],
+    ['preview.yml', 'jobs.preview → reusable-preview.yml jobs.teardown', 'none', PREVIEW_CONNECTION],
+  ])('%s %s (environment %s) gets its identity in env:', (caller, where, environment, env) => {
+    const job = resolvedJobs(byName.get(caller)!, byName).find((j) => j.where === `${caller} ${where}`)!;
+    const name = typeof job.job.environment === 'string' ? job.job.environment : job.job.environment?.name;
+    expect(name ?? 'none').toBe(environment);
+    expect(job.env).toEqual(env);
+  });
+
+  it('gives the pull-request jobs (the build runs pull-request code) no production id in env:', () => {
+    const jobs = resolvedJobs(byName.get('preview.yml')!, byName);
+    expect(jobs.map((j) => j.where.split(' ').pop())).toEqual([
+      'jobs.fork',
+      'jobs.build',
+      'jobs.deploy',
+      'jobs.teardown',
+    ]);
+    for (const job of jobs)
+      expect({ [job.where]: productionReferences(JSON.stringify(job.env)) }).toEqual({ [job.where]: [] });
+  });
+
+  const az = new Map([
+    ['./actions/az', parseActionMeta('inputs:\n  client-id: {}\n  resource-group: {}\n  app: {}\n')],
+  ]);
+  const step = (inputs: string, env = '') =>
+    `      - uses: ./actions/az\n${env}${inputs ? `        with: { ${inputs} }\n` : ''}`;
+  const job = (id: string, steps: string, env = '') =>
+    `  ${id}:\n    runs-on: ubuntu-latest\n${env}    steps:\n      - uses: ${CHECKOUT}\n${steps}`;
+  const wf = (jobs: string, top = '') => `on: push\npermissions: {}\n${top}jobs:\n${jobs}`;
+  const clientEnv = (indent: string, anchor = '', value = '${{ vars.AZURE_CLIENT_ID }}') =>
+    `${indent}env:${anchor}\n${indent}  AZURE_CLIENT_ID: ${value}\n`;
+
+  it.each([
+    [
+      'a step passing what the job env: provides',
+      wf(job('a', step('client-id: x'), clientEnv('    '))),
+      'jobs.a.steps[1]: passes client-id, which env: provides as AZURE_CLIENT_ID; drop it from with:',
+    ],
+    [
+      'a step passing what the workflow env: provides',
+      wf(job('a', step('client-id: x')), clientEnv('')),
+      'passes client-id, which env: provides as AZURE_CLIENT_ID',
+    ],
+    [
+      'a step passing what its own env: provides',
+      wf(job('a', step('client-id: x', clientEnv('        ')))),
+      'passes client-id, which env: provides as AZURE_CLIENT_ID',
+    ],
+    [
+      'two steps of a job each passing the client id (the old reusable-release.yml)',
+      wf(job('a', step('client-id: x') + step('client-id: x, app: b'))),
+      "jobs.a: steps[1], steps[2] each pass client-id; state it once in the job's env: as AZURE_CLIENT_ID",
+    ],
+    [
+      'two jobs spelling out the same connection',
+      wf(job('a', step(''), clientEnv('    ')) + job('b', step(''), clientEnv('    '))),
+      'jobs.b env: AZURE_CLIENT_ID: ${{ vars.AZURE_CLIENT_ID }} is spelled out again (first in bad.yml jobs.a)',
+    ],
+    [
+      'an old variable name the actions do not read',
+      wf(job('a', step('')), 'env:\n  ALC_RESOURCE_GROUP: rg\n'),
+      'bad.yml env: no action reads ALC_RESOURCE_GROUP; an empty resource-group falls back to ALC_DEPLOY_RESOURCE_GROUP',
+    ],
+    [
+      "the repository variable's name as the job's variable",
+      wf(job('a', step(''), '    env:\n      AZURE_CLOUD: Custom\n')),
+      'jobs.a env: no action reads AZURE_CLOUD; an empty cloud falls back to ALC_DEPLOY_CLOUD',
+    ],
+  ])('flags %s', (_what, text, message) => {
+    expect(connectionFindings(parseWorkflowText('bad.yml', text), az)).toEqual([
+      expect.stringContaining(message),
+    ]);
+  });
+
+  it.each([
+    ['one Azure step passing the connection itself', wf(job('a', step('client-id: x, resource-group: rg')))],
+    [
+      'the job env: for the connection, the step naming its own app and resource group',
+      wf(job('a', step('resource-group: rg, app: b'), clientEnv('    '))),
+    ],
+    [
+      "one job's env: aliased by the next (a YAML anchor)",
+      wf(job('a', step(''), clientEnv('    ', ' &c')) + job('b', step(''), '    env: *c\n')),
+    ],
+    [
+      'two jobs with two identities',
+      wf(
+        job('a', step(''), clientEnv('    ')) +
+          job('b', step(''), clientEnv('    ', '', '${{ vars.AZURE_PREVIEW_CLIENT_ID }}')),
+      ),
+    ],
+    [
+      'a variable of another tool in a run step',
+      wf(job('a', "      - run: 'true'\n        env: { AZURE_CLOUD: x }\n")),
+    ],
+  ])('lets %s pass', (_what, text) => {
+    expect(connectionFindings(parseWorkflowText('good.yml', text), az)).toEqual([]);
   });
 });
 

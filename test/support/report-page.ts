@@ -3,8 +3,8 @@
 // job summaries written by the project's own builders (trafficMermaid, analysisSection, errorPicture).
 import { analysisSection } from '../../src/analysis/report.js';
 import { trafficMermaid, trafficTable } from '../../src/summary.js';
-import { errorPicture } from '../../scripts/demo.js';
-import type { LoadSample, PageData, PageScenario } from '../../scripts/report-html.js';
+import { errorPicture } from '../../demo/run.js';
+import type { LoadSample, PageData, PageScenario } from '../../demo/report-html.js';
 
 const T0 = Date.parse('2026-12-02T02:00:00Z');
 

@@ -36,21 +36,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '../sim/index.js';
-import {
-  pullRequestEvent,
-  pushEvent,
-  REPO_ROOT,
-  workflowDispatchEvent,
-  type RunnerEvent,
-} from './run-action.js';
+import { REPO_ROOT } from '../runner/action.js';
+import { pullRequestEvent, pushEvent, workflowDispatchEvent, type RunnerEvent } from '../runner/events.js';
+import { flatJobs, runSummary, runWorkflow, type ActionHandler, type WorkflowRun } from '../runner/workflow.js';
 import { reportHtml, type LoadSample } from './report-html.js';
-import { flatJobs, runSummary, runWorkflow, type ActionHandler, type WorkflowRun } from './run-workflow.js';
 import {
   startGitHubApi,
   type GitHubApiStandIn,
   type StandInComment,
   type StandInDeployment,
-} from '../test/support/github-api.js';
+} from './github-api.js';
 
 const REPOSITORY = 'alc-algo/alc-algo';
 const APP = 'alc-algo-agents';

@@ -9,7 +9,7 @@ import {
   versionChart,
   xyChartHtml,
 } from '../../demo/report-html.js';
-import { errorPicture } from '../../demo/run.js';
+import { errorPicture } from '../../demo/report.js';
 import { trafficMermaid } from '../../src/summary.js';
 import { fixtureReport, FIXTURE_SERIES } from '../support/report-page.js';
 

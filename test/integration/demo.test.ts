@@ -4,8 +4,9 @@ import { afterAll, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { ANALYSIS_SCENARIOS, runDemo, type DemoResult } from '../../scripts/demo.js';
-import { escapeHtml } from '../../scripts/report-html.js';
+import { runDemo, type DemoResult } from '../../demo/run.js';
+import { ANALYSIS_SCENARIOS } from '../../demo/scenarios.js';
+import { escapeHtml } from '../../demo/report-html.js';
 import { describeWithDocker } from '../support/docker.js';
 
 describeWithDocker('the pipeline demo', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { trafficOf } from '../../src/azure/aca.js';
 import { describeWithDocker } from '../support/docker.js';
 import { errorLines, runEntry, startDeploySim, type DeploySim } from '../support/deploy-sim.js';
-import { STAND_IN_BOT, startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
+import { STAND_IN_BOT, startGitHubApi, type GitHubApiStandIn } from '../../demo/github-api.js';
 
 const PREVIEW = 'alc-algo-agents-preview';
 const TOKEN = 'ghs_reporttoken0123456789';

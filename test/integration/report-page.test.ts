@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { reportHtml } from '../../scripts/report-html.js';
+import { reportHtml } from '../../demo/report-html.js';
 import { fixtureReport, FIXTURE_SERIES } from '../support/report-page.js';
 
 // Debian's chromium; on GitHub's Ubuntu runners (no chromium package there) their preinstalled Google Chrome.

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { pullRequestEvent, REPO_ROOT, runAction } from '../../scripts/run-action.js';
+import { REPO_ROOT, runAction } from '../../runner/action.js';
+import { pullRequestEvent } from '../../runner/events.js';
 
 const CORE = pathToFileURL(join(REPO_ROOT, 'node_modules/@actions/core/lib/core.js')).href;
 

@@ -5,17 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pullRequestEvent, pushEvent } from '../../scripts/run-action.js';
-import {
-  callInputs,
-  callSecrets,
-  condition,
-  flatJobs,
-  oidcSubject,
-  runWorkflow,
-  triggers,
-  withValue,
-} from '../../scripts/run-workflow.js';
+import { pullRequestEvent, pushEvent } from '../../runner/events.js';
+import { condition, withValue } from '../../runner/expressions.js';
+import { callInputs, callSecrets, flatJobs, runWorkflow, triggers } from '../../runner/workflow.js';
 
 const WORKFLOW = `on:
   push:
@@ -475,15 +467,5 @@ describe('condition', () => {
     ["${{ vars.X != 'false' }}", false, true],
   ])('%s (failed before: %s) -> %s', (raw, failed, expected) => {
     expect(condition(raw, state(failed))).toBe(expected);
-  });
-});
-
-describe('oidcSubject', () => {
-  it.each([
-    [pushEvent('refs/tags/v1.0.0'), undefined, 'repo:o/r:ref:refs/tags/v1.0.0'],
-    [pushEvent('refs/tags/v1.0.0'), 'production', 'repo:o/r:environment:production'],
-    [pullRequestEvent({ number: 4 }), undefined, 'repo:o/r:pull_request'],
-  ])('%#', (event, environment, subject) => {
-    expect(oidcSubject('o/r', event, environment)).toBe(subject);
   });
 });

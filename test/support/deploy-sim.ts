@@ -20,7 +20,7 @@ import { randomBytes } from 'node:crypto';
 import { createHttpClient, type HttpClient } from '../../src/http.js';
 import { RegistryClient } from '../../src/registry.js';
 import { fetchWithCa } from './build-push.js';
-import { REPO_ROOT as ROOT } from '../../scripts/run-action.js';
+import { REPO_ROOT as ROOT } from '../../runner/action.js';
 import { API, appPath, ENV, RG } from './control-plane-sim.js';
 import { errorLines, type EntryRun, startEntry as startActionEntry } from './entry.js';
 import { simAzure, simAzureInputs } from './sim-azure.js';

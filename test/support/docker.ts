@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT as ROOT } from '../../scripts/run-action.js';
+import { REPO_ROOT as ROOT } from '../../runner/action.js';
 import { DockerCli } from '../../sim/docker.js';
 import { httpsRequest } from '../../sim/http.js';
 import { IdentityService } from '../../sim/identity.js';

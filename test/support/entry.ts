@@ -1,13 +1,14 @@
 // An action entry started the way a runner starts it, for tests: INPUT_<NAME> variables (hyphens kept, so
 // node is started directly, never through a shell), the GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, an
 // optional event payload (GITHUB_EVENT_PATH), one child process; outputs read as the runner reads them
-// (scripts/run-action.ts). Unlike runAction, the entry sees only PATH, HOME and what the test gives, and
+// (runner/action.ts). Unlike runAction, the entry sees only PATH, HOME and what the test gives, and
 // the child can be killed half way. No jest import here.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inputVariable, parseFileCommands, REPO_ROOT } from '../../scripts/run-action.js';
+import { inputVariable, REPO_ROOT } from '../../runner/action.js';
+import { parseFileCommands } from '../../runner/commands.js';
 
 export interface EntryOptions {
   /** The action's directory under actions/. */

@@ -1,10 +1,10 @@
-// A realistic report of the demo, without running it: ten scenarios as scripts/demo.ts plays them, a load of
+// A realistic report of the demo, without running it: ten scenarios as the demo plays them (demo/scenarios.ts), a load of
 // 4 requests every 40 ms that moves 1.0.0 -> 1.1.0 -> 1.0.0 -> 1.3.0 (failing) -> 1.0.0 -> 1.4.0 -> 1.0.0, and
 // job summaries written by the project's own builders (trafficMermaid, analysisSection, errorPicture).
 import { analysisSection } from '../../src/analysis/report.js';
 import { trafficMermaid, trafficTable } from '../../src/summary.js';
-import { errorPicture } from '../../scripts/demo.js';
-import type { LoadSample, PageData, PageScenario } from '../../scripts/report-html.js';
+import { errorPicture } from '../../demo/report.js';
+import type { LoadSample, PageData, PageScenario } from '../../demo/report-html.js';
 
 const T0 = Date.parse('2026-12-02T02:00:00Z');
 

@@ -13,7 +13,7 @@ import {
   type JobDoc,
   type StepDoc,
   type WorkflowDoc,
-} from '../../scripts/run-workflow.js';
+} from '../../runner/workflow.js';
 import { AZURE_INPUT_FALLBACKS } from '../../src/inputs.js';
 
 export interface Workflow {

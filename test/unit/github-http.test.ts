@@ -8,7 +8,7 @@ import {
   STICKY_MARKER,
   type GitHubSettings,
 } from '../../src/github.js';
-import { STAND_IN_BOT, startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
+import { STAND_IN_BOT, startGitHubApi, type GitHubApiStandIn } from '../../demo/github-api.js';
 
 let api: GitHubApiStandIn;
 beforeEach(async () => {

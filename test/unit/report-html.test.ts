@@ -8,8 +8,8 @@ import {
   sharePerSecond,
   versionChart,
   xyChartHtml,
-} from '../../scripts/report-html.js';
-import { errorPicture } from '../../scripts/demo.js';
+} from '../../demo/report-html.js';
+import { errorPicture } from '../../demo/report.js';
 import { trafficMermaid } from '../../src/summary.js';
 import { fixtureReport, FIXTURE_SERIES } from '../support/report-page.js';
 

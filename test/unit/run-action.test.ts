@@ -1,13 +1,10 @@
-// The runner harness's pure parts: input variables, file commands (with heredocs), workflow commands, masking.
+// The runner harness's pure parts: input variables, file commands (with heredocs), workflow commands, masking,
+// the job's facts as the github context and as GITHUB_* variables.
 import { describe, expect, it } from '@jest/globals';
-import {
-  inputEnvironment,
-  inputVariable,
-  maskText,
-  parseFileCommands,
-  parseWorkflowCommand,
-  pullRequestEvent,
-} from '../../scripts/run-action.js';
+import { inputEnvironment, inputVariable } from '../../runner/action.js';
+import { maskText, parseFileCommands, parseWorkflowCommand } from '../../runner/commands.js';
+import { contextVariables, githubContext, runContext } from '../../runner/context.js';
+import { pullRequestEvent, pushEvent, workflowDispatchEvent } from '../../runner/events.js';
 
 describe('inputVariable', () => {
   it.each([
@@ -97,5 +94,47 @@ describe('pullRequestEvent', () => {
     expect(pr.head.repo.fork).toBe(false);
     const fork = pullRequestEvent({ number: 3, headRepository: 'someone/alc-algo' });
     expect((fork.payload.pull_request as typeof pr).head.repo.fork).toBe(true);
+  });
+});
+
+describe('the run context', () => {
+  const tag = pushEvent('refs/tags/v1.2.0', 'c'.repeat(40));
+  const pr = pullRequestEvent({ number: 9, headRef: 'feature/x', baseRef: 'main' });
+  it.each([
+    ['a tag push', tag, { ref_name: 'v1.2.0', ref_type: 'tag', head_ref: '', sha: 'c'.repeat(40) }],
+    [
+      'a dispatch on a branch',
+      workflowDispatchEvent('refs/heads/main', {}),
+      { ref_name: 'main', ref_type: 'branch', event_name: 'workflow_dispatch' },
+    ],
+    [
+      'a pull request',
+      pr,
+      { ref_name: 'refs/pull/9/merge', head_ref: 'feature/x', base_ref: 'main', sha: pr.sha },
+    ],
+  ])('%s', (_what, event, facts) => {
+    const c = runContext({ event, repository: 'o/r', runId: '42', job: 'deploy', workspace: '/ws' });
+    expect(githubContext(c)).toMatchObject({
+      ...facts,
+      repository: 'o/r',
+      repository_owner: 'o',
+      run_id: '42',
+      job: 'deploy',
+      workflow: 'local',
+      workspace: '/ws',
+      event: event.payload,
+    });
+  });
+
+  it('gives the steps the same facts as the expressions, as GITHUB_<NAME>, without the token', () => {
+    const c = runContext({ event: tag, workspace: '/ws', token: 'ghs_x', apiUrl: 'http://127.0.0.1:1' });
+    const { event: _event, token, ...facts } = githubContext(c);
+    expect(token).toBe('ghs_x');
+    const variables = contextVariables(c);
+    expect(
+      Object.fromEntries(Object.keys(facts).map((k) => [k, variables[`GITHUB_${k.toUpperCase()}`]])),
+    ).toEqual(facts);
+    expect(Object.values(variables)).not.toContain('ghs_x');
+    expect(variables).toMatchObject({ GITHUB_API_URL: 'http://127.0.0.1:1', RUNNER_OS: 'Linux' });
   });
 });

@@ -278,7 +278,7 @@ export function trafficHtml(traffic: { before: TrafficNode[]; after: TrafficNode
   return `<div class="traffic">${trafficSide('before', traffic.before)}<div class="arrow">→</div>${trafficSide('after', traffic.after)}</div>`;
 }
 
-/** A mermaid xychart of lines (errorPicture in scripts/demo.ts) as an SVG line chart. */
+/** A mermaid xychart of lines (errorPicture in demo/report.ts) as an SVG line chart. */
 export function xyChartHtml(text: string): string | undefined {
   if (!/^\s*xychart-beta/m.test(text)) return undefined;
   const title = /^\s*title\s+"(.*)"/m.exec(text)?.[1] ?? '';

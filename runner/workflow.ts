@@ -1,22 +1,29 @@
 // Runs a workflow file on this machine the way GitHub runs it, closely enough to drive the pipeline end to end:
 // the trigger is checked against `on:`, jobs run in `needs` order with their `if:` (status functions
-// included), expressions are evaluated by GitHub's own expression library over github, vars, inputs, env,
-// steps, needs and job contexts, local actions run through scripts/run-action.ts, `run:` scripts run in
-// bash, job outputs and environment URLs are evaluated, and only jobs granted `id-token: write` see the
-// OIDC token endpoint. A job-level `uses:` of a local reusable workflow (`on: workflow_call`) runs that
-// workflow's jobs with `with:` as typed `inputs` (defaults, required, types), `secrets:` passed or inherited,
-// the caller's permissions as the ceiling, and the called workflow's `outputs` as the calling job's outputs.
-// Third-party actions are stood in for by handlers the caller supplies.
-import { Evaluator, Lexer, Parser, data } from '@actions/expressions';
-import type { ExpressionData } from '@actions/expressions/data/expressiondata';
-import type { FunctionDefinition } from '@actions/expressions/funcs/info';
-import { truthy } from '@actions/expressions/result';
+// included), expressions are evaluated by GitHub's own expression library (runner/expressions.ts) over github,
+// vars, inputs, env, steps, needs and job contexts, local actions and `run:` scripts run as a runner runs them
+// (runner/action.ts) with the job's facts computed once (runner/context.ts), job outputs and environment URLs
+// are evaluated, and only jobs granted `id-token: write` see the OIDC token endpoint. A job-level `uses:` of a
+// local reusable workflow (`on: workflow_call`) runs that workflow's jobs with `with:` as typed `inputs`
+// (defaults, required, types), `secrets:` passed or inherited, the caller's permissions as the ceiling, and the
+// called workflow's `outputs` as the calling job's outputs. Third-party actions are stood in for by handlers
+// the caller supplies.
 import { readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
-import { runAction, runScript, type RunActionResult, type RunnerEvent } from './run-action.js';
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+import { githubSubject } from '../src/azure/oidc.js';
+import { runAction, runScript, type RunActionResult } from './action.js';
+import { githubContext, runContext, runnerContext, type RunContext } from './context.js';
+import type { RunnerEvent } from './events.js';
+import {
+  condition,
+  interpolate,
+  mapValues,
+  STATUS,
+  withValue,
+  type ExpressionState,
+  type Json,
+} from './expressions.js';
 
 /** A workflow file as YAML gives it (the parts the runner and the workflow checks read). */
 export interface StepDoc {
@@ -152,78 +159,6 @@ export interface RunWorkflowOptions {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Expressions
-
-const CONTEXTS = [
-  'github',
-  'env',
-  'vars',
-  'secrets',
-  'inputs',
-  'steps',
-  'needs',
-  'job',
-  'jobs',
-  'runner',
-  'matrix',
-  'strategy',
-];
-const STATUS = /\b(success|failure|always|cancelled)\s*\(/;
-
-export interface ExpressionState {
-  contexts: Record<string, Json>;
-  /** Did an earlier step of the job (or a needed job) fail? */
-  failed: boolean;
-}
-
-function statusFunctions(state: ExpressionState): Map<string, FunctionDefinition> {
-  const fn = (name: string, value: () => boolean): [string, FunctionDefinition] => [
-    name,
-    { name, minArgs: 0, maxArgs: 0, call: () => new data.BooleanData(value()) },
-  ];
-  return new Map([
-    fn('success', () => !state.failed),
-    fn('failure', () => state.failed),
-    fn('always', () => true),
-    fn('cancelled', () => false),
-  ]);
-}
-
-/** Evaluates one expression (the text between `${{` and `}}`). */
-export function evaluate(expression: string, state: ExpressionState): ExpressionData {
-  const functions = statusFunctions(state);
-  const tokens = new Lexer(expression).lex().tokens;
-  const ast = new Parser(tokens, CONTEXTS, [...functions.values()]).parse();
-  const contexts = JSON.parse(JSON.stringify(state.contexts), data.reviver) as data.Dictionary;
-  return new Evaluator(ast, contexts, functions).evaluate();
-}
-
-/** A value with `${{ }}` interpolated, as GitHub renders `with:`, `env:` and `run:` values. */
-export function interpolate(value: unknown, state: ExpressionState): string {
-  const text = typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
-  return text.replace(/\$\{\{([\s\S]*?)\}\}/g, (_m, expr: string) => evaluate(expr, state).coerceString());
-}
-
-/** A `with:` value of a reusable-workflow call: a whole `${{ }}` keeps its type (a boolean stays a boolean). */
-export function withValue(value: unknown, state: ExpressionState): Json {
-  if (typeof value !== 'string') return value === undefined ? null : (value as Json);
-  const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value);
-  if (whole && !whole[1].includes('}}')) {
-    return JSON.parse(JSON.stringify(evaluate(whole[1], state), data.replacer)) as Json;
-  }
-  return interpolate(value, state);
-}
-
-/** An `if:` condition: `${{ }}` optional, and `success() && (...)` unless it calls a status function. */
-export function condition(raw: string | undefined, state: ExpressionState): boolean {
-  if (raw === undefined || raw === '') return !state.failed;
-  const whole = /^\s*\$\{\{([\s\S]*)\}\}\s*$/.exec(raw);
-  const expression = whole ? whole[1] : raw;
-  const full = STATUS.test(expression) ? expression : `success() && (${expression})`;
-  return truthy(evaluate(full, state));
-}
-
-// ---------------------------------------------------------------------------------------------------
 // Triggers, job order, permissions
 
 function globToRegExp(glob: string): RegExp {
@@ -294,50 +229,6 @@ function grantsIdToken(permissions: unknown): boolean {
     typeof permissions === 'object' &&
     (permissions as Record<string, string>)['id-token'] === 'write'
   );
-}
-
-/** The `sub` claim of a job's GitHub OIDC token. */
-export function oidcSubject(repository: string, event: RunnerEvent, environment?: string): string {
-  if (environment) return `repo:${repository}:environment:${environment}`;
-  if (event.name === 'pull_request' || event.name === 'pull_request_target')
-    return `repo:${repository}:pull_request`;
-  return `repo:${repository}:ref:${event.ref}`;
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Running
-
-function githubContext(o: RunWorkflowOptions, repository: string, runId: string, jobId: string): Json {
-  const { event } = o;
-  return {
-    event: event.payload as Json,
-    event_name: event.name,
-    ref: event.ref,
-    ref_name: event.ref.replace(/^refs\/(heads|tags)\//, ''),
-    ref_type: event.ref.startsWith('refs/tags/') ? 'tag' : 'branch',
-    sha: event.sha,
-    head_ref: event.headRef ?? '',
-    base_ref: event.baseRef ?? '',
-    repository,
-    repository_owner: repository.split('/')[0],
-    actor: 'alc-demo',
-    run_id: runId,
-    run_number: '1',
-    run_attempt: '1',
-    job: jobId,
-    workflow: basename(o.workflow),
-    workspace: o.workspace,
-    server_url: 'https://github.com',
-    api_url: o.github?.apiUrl ?? 'https://api.github.com',
-    token: o.github?.token ?? '',
-  };
-}
-
-function mapValues(
-  values: Record<string, unknown> | undefined,
-  state: ExpressionState,
-): Record<string, string> {
-  return Object.fromEntries(Object.entries(values ?? {}).map(([k, v]) => [k, interpolate(v, state)]));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -432,8 +323,8 @@ export function callSecrets(
 
 interface Scope {
   o: RunWorkflowOptions;
-  repository: string;
-  runId: string;
+  /** The facts of the run, the same for every job (runner/context.ts): each job adds its id. */
+  run: Omit<RunContext, 'job'>;
   log: (line: string) => void;
   /** The workflow file being run, relative to the workspace (for job_workflow_ref). */
   path: string;
@@ -453,8 +344,14 @@ export async function runWorkflow(o: RunWorkflowOptions): Promise<WorkflowRun> {
   if (!triggers(doc.on, o.event)) throw new Error(`${file} does not run on ${o.event.name} ${o.event.ref}`);
   const scope: Scope = {
     o,
-    repository: o.repository ?? 'alc-algo/alc-algo',
-    runId: String(Date.now()),
+    run: runContext({
+      event: o.event,
+      repository: o.repository,
+      workflow: file,
+      workspace: o.workspace,
+      apiUrl: o.github?.apiUrl,
+      token: o.github?.token,
+    }),
     log: o.log ?? (() => undefined),
     path: relative(o.workspace, o.workflow),
     inputs: (o.event.payload.inputs ?? {}) as Json,
@@ -468,7 +365,7 @@ export async function runWorkflow(o: RunWorkflowOptions): Promise<WorkflowRun> {
 }
 
 async function runJobs(doc: WorkflowDoc, scope: Scope): Promise<JobRun[]> {
-  const { o, repository, runId } = scope;
+  const { o } = scope;
   const jobs: JobRun[] = [];
   const needsContext: Record<string, Json> = {};
 
@@ -476,14 +373,15 @@ async function runJobs(doc: WorkflowDoc, scope: Scope): Promise<JobRun[]> {
     const job = doc.jobs[jobId];
     const id = `${scope.prefix}${jobId}`;
     const needed = needsOf(job);
+    const context = runContext({ ...scope.run, job: jobId });
     const base: Record<string, Json> = {
-      github: githubContext(o, repository, runId, jobId),
+      github: githubContext(context) as Json,
       vars: o.vars ?? {},
       inputs: scope.inputs,
       secrets: scope.secrets,
       matrix: {},
       strategy: {},
-      runner: { os: 'Linux', arch: 'X64', temp: '/tmp' },
+      runner: runnerContext(),
       needs: Object.fromEntries(
         needed.map((n) => [n, needsContext[n] ?? { result: 'skipped', outputs: {} }]),
       ),
@@ -506,7 +404,7 @@ async function runJobs(doc: WorkflowDoc, scope: Scope): Promise<JobRun[]> {
     }
     const done = job.uses
       ? await callWorkflow(jobId, job, doc, base, scope)
-      : await runStepsJob(jobId, job, doc, base, scope);
+      : await runStepsJob(jobId, job, doc, base, scope, context);
     jobs.push(done);
     needsContext[jobId] = { result: done.result, outputs: done.outputs };
   }
@@ -586,8 +484,10 @@ async function runStepsJob(
   doc: WorkflowDoc,
   base: Record<string, Json>,
   scope: Scope,
+  context: RunContext,
 ): Promise<JobRun> {
-  const { o, repository, runId, log } = scope;
+  const { o, log } = scope;
+  const { repository, event } = context;
   const name = job.name ?? jobId;
   const workflowEnv = mapValues(doc.env, { contexts: base, failed: false });
   const jobEnv = {
@@ -601,11 +501,13 @@ async function runStepsJob(
     : undefined;
   const permissions = job.permissions ?? doc.permissions ?? scope.ceiling;
   const idToken = grantsIdToken(permissions) && (scope.ceiling === undefined || grantsIdToken(scope.ceiling));
-  const subject = idToken ? oidcSubject(repository, o.event, envName) : undefined;
-  const jobWorkflowRef = `${repository}/${scope.path}@${o.event.ref}`;
+  const subject = idToken
+    ? githubSubject({ repository, eventName: event.name, ref: event.ref, environment: envName })
+    : undefined;
+  const jobWorkflowRef = `${repository}/${scope.path}@${event.ref}`;
   const workflowJob = {
     workflow_repository: repository,
-    workflow_sha: o.event.sha,
+    workflow_sha: event.sha,
     workflow_ref: jobWorkflowRef,
     workflow_file_path: scope.path,
   };
@@ -643,9 +545,7 @@ async function runStepsJob(
     const env = { ...(o.env ?? {}), ...jobEnv, ...exported, ...mapValues(step.env, state) };
     const script = typeof step.run === 'string' ? interpolate(step.run, state) : undefined;
     const result = await runStep(o, step, script, env, mapValues(step.with, state), {
-      job: jobId,
-      repository,
-      runId,
+      context,
       oidc: idToken ? o.oidc : undefined,
       log,
     });
@@ -702,9 +602,7 @@ export function flatJobs(jobs: JobRun[]): JobRun[] {
 }
 
 interface StepRunner {
-  job: string;
-  repository: string;
-  runId: string;
+  context: RunContext;
   oidc?: { url: string; token: string };
   log: (line: string) => void;
 }
@@ -718,12 +616,8 @@ async function runStep(
   r: StepRunner,
 ): Promise<RunActionResult> {
   const common = {
-    event: o.event,
+    ...r.context,
     env,
-    workspace: o.workspace,
-    repository: r.repository,
-    apiUrl: o.github?.apiUrl,
-    job: r.job,
     oidc: r.oidc,
     onLine: (line: string) => {
       if (o.verbose || /^::(error|warning)/.test(line)) r.log(`         ${line}`);
@@ -740,11 +634,11 @@ async function runStep(
   const started = Date.now();
   const res = await handler({
     with: inputs,
-    workspace: o.workspace,
+    workspace: r.context.workspace,
     env,
-    event: o.event,
-    repository: r.repository,
-    runId: r.runId,
+    event: r.context.event,
+    repository: r.context.repository,
+    runId: r.context.runId,
     log: r.log,
   });
   return {

@@ -1,0 +1,297 @@
+// `npm run demo` (demo/main.ts): the pipeline end to end on this machine. Starts the simulator, then plays the
+// scenarios of demo/scenarios.ts: the repository's own workflows (.github/workflows/release.yml, rollback.yml,
+// preview.yml, thin callers of reusable-release.yml, reusable-rollback.yml and reusable-preview.yml) run by the
+// local runner (runner/workflow.ts), whose steps start the bundled actions exactly as a runner does, with
+// repository variables pointing at the simulator and GitHub's API stood in for (demo/github-api.ts, a real local
+// HTTP server that deploy-app and blue-green reach with the real Octokit through GITHUB_API_URL, as on a runner).
+//
+// A load runs against the app URL from the first deploy to the end and counts every failed request
+// (demo/load.ts). Every job summary goes into one report (.demo/report.md, or $ALC_DEMO_OUT/report.md), and the
+// same as a page beside it (report.html: the versions that served the app URL second by second, the scenarios,
+// their checks).
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { startSimulator, type Simulator } from '../sim/index.js';
+import { REPO_ROOT } from '../runner/action.js';
+import { REPOSITORY } from '../runner/events.js';
+import { runWorkflow } from '../runner/workflow.js';
+import {
+  startGitHubApi,
+  type GitHubApiStandIn,
+  type StandInComment,
+  type StandInDeployment,
+} from './github-api.js';
+import { emptyFigures, Load, versionNow, type Ingress, type LoadFigures } from './load.js';
+import { checkLoad, markdownReport } from './report.js';
+import { reportHtml } from './report-html.js';
+import {
+  ANALYSIS_SCENARIOS,
+  APP,
+  SCENARIOS,
+  type Scenario,
+  type ScenarioSpec,
+  type Stage,
+} from './scenarios.js';
+import { prepareWorkspaces, removeWorkspaces, STAND_INS, type Workspaces } from './workspace.js';
+
+const ACTIONS = ['build-push', 'deploy-app', 'blue-green', 'smoke-test'];
+
+export interface DemoOptions {
+  source?: 'dist' | 'src';
+  /** Directory of the report (default .demo, or $ALC_DEMO_OUT). */
+  out?: string;
+  log?: (line: string) => void;
+  verbose?: boolean;
+}
+
+export type DemoComment = StandInComment;
+export type DemoDeployment = StandInDeployment;
+
+export interface DemoResult {
+  passed: boolean;
+  scenarios: Scenario[];
+  load: LoadFigures;
+  comments: DemoComment[];
+  deployments: DemoDeployment[];
+  reportPath: string;
+  /** Why the demo stopped early, when it did. */
+  stopped?: string;
+}
+
+export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
+  const log = o.log ?? ((line: string) => console.log(line));
+  const out = resolve(o.out ?? process.env.ALC_DEMO_OUT ?? join(REPO_ROOT, '.demo'));
+  mkdirSync(out, { recursive: true });
+  const reportPath = join(out, 'report.md');
+  const source = o.source ?? (process.env.ALC_DEMO_SOURCE === 'src' ? 'src' : 'dist');
+  for (const name of ACTIONS) {
+    const entry = source === 'dist' ? 'dist/index.js' : 'src/main.ts';
+    const path = join(REPO_ROOT, 'actions', name, entry);
+    try {
+      readFileSync(path);
+    } catch {
+      throw new Error(
+        `actions/${name}/${entry} is missing: ${source === 'dist' ? 'run npm run bundle' : 'not written yet'}`,
+      );
+    }
+  }
+  const dockerHost = execFileSync(join(REPO_ROOT, 'scripts', 'docker-up.sh'), { encoding: 'utf8' }).trim();
+  execFileSync(join(REPO_ROOT, 'scripts', 'ensure-node24.sh'), { stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const stateDir = mkdtempSync(join(tmpdir(), 'alc-demo-sim-'));
+  // The federated credentials of docs/pipeline.md: production's name only its protected environments (no tag
+  // subject: a build outside production-build would be refused), the preview's names pull requests.
+  const subjects = [
+    `repo:${REPOSITORY}:environment:production`,
+    `repo:${REPOSITORY}:environment:production-build`,
+    `repo:${REPOSITORY}:pull_request`,
+  ];
+  log(`demo: starting the simulator (state ${stateDir})`);
+  const sim: Simulator = await startSimulator({
+    stateDir,
+    dockerHost,
+    lroDelayMs: 500,
+    seed: [
+      { resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: 'eastus' },
+      // The preview app lives in its own resource group, the only one the preview identity may write.
+      { resourceGroup: 'alc-algo-preview', environment: 'alc-algo-env', location: 'eastus' },
+    ],
+    federatedSubjects: subjects,
+    log: o.verbose ? (m) => log(`sim: ${m}`) : undefined,
+    // Azure Monitor's grain is PT1M; one second here, so that the analysis runs in seconds.
+    metricsTimeGrain: 'PT1S',
+  });
+  const interrupted = (signal: NodeJS.Signals) => {
+    log(`demo: ${signal}: stopping the simulator`);
+    void sim.stop().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+  const ingress: Ingress = { resolve: sim.env.ALC_SIM_RESOLVE, caPath: sim.caPath };
+  const appHost = `${APP}.${sim.domain}`;
+  const vars: Record<string, string> = {
+    AZURE_CLIENT_ID: sim.ids.clientId,
+    // The simulator has one app registration; in Azure these are two (docs/pipeline.md).
+    AZURE_PREVIEW_CLIENT_ID: sim.ids.clientId,
+    AZURE_TENANT_ID: sim.ids.tenantId,
+    AZURE_SUBSCRIPTION_ID: sim.ids.subscriptionId,
+    AZURE_CLOUD: 'Custom',
+    AZURE_ARM_ENDPOINT: sim.endpoints.arm,
+    AZURE_AUTHORITY_HOST: sim.endpoints.authorityHost,
+    ACR_REGISTRY: sim.endpoints.registry!,
+    PREVIEW_ACR_REGISTRY: sim.endpoints.registry!,
+    APP_RESOLVE: ingress.resolve,
+    APP_URL: `https://${appHost}`,
+    BUILDX: 'false',
+    DEPLOY_WAIT_TIMEOUT: '40s',
+    PROMOTE_STEPS: '10,50,100',
+    PROMOTE_STEP_WAIT: '2s',
+    SMOKE_DURATION: '3s',
+    SMOKE_RATE: '20',
+    // release.yml measures every release by default (deploy/analysis.yaml: a 1m interval read 2m late, as Azure's
+    // metrics arrive); the demo turns it on with a fast spec for the releases the analysis must catch.
+    ANALYSIS: 'none',
+  };
+  const runnerEnv = { NODE_EXTRA_CA_CERTS: sim.caPath, DOCKER_HOST: dockerHost };
+  const github = await startGitHubApi({ repository: REPOSITORY });
+  const githubApi = { apiUrl: github.url, token: `ghs_demo${randomBytes(8).toString('hex')}` };
+  const workspaces: Workspaces = prepareWorkspaces();
+  const scenarios: Scenario[] = [];
+  const load = new Load(ingress, appHost);
+  let loadStarted = false;
+  let stopped: string | undefined;
+  const stage: Stage = { sim, github, load, versionOf: (host) => versionNow(ingress, host) };
+
+  const play = async (spec: ScenarioSpec): Promise<boolean> => {
+    const { title, workflow, expected } = spec;
+    const event = spec.event();
+    load.phase = title;
+    log(`\n== ${title} (${workflow}, ${event.name} ${event.ref}) — expected: ${expected}`);
+    const scenario: Scenario = {
+      title,
+      workflow,
+      event: `${event.name} ${event.ref}`,
+      expected,
+      checks: [],
+      startedAt: Date.now(),
+    };
+    scenarios.push(scenario);
+    const workspace = workspaces[spec.workspace];
+    scenario.run = await runWorkflow({
+      workflow: join(workspace, '.github', 'workflows', workflow),
+      workspace,
+      event,
+      vars: { ...vars, ...spec.vars },
+      repository: REPOSITORY,
+      oidc: { url: sim.env.ACTIONS_ID_TOKEN_REQUEST_URL, token: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN },
+      github: githubApi,
+      env: runnerEnv,
+      source,
+      handlers: STAND_INS,
+      verbose: o.verbose,
+      log,
+      beforeJob: ({ oidcSubject, jobWorkflowRef }) => {
+        if (!oidcSubject) return;
+        sim.identity.config.githubClaims = {
+          sub: oidcSubject,
+          job_workflow_ref: jobWorkflowRef ?? '',
+          repository: REPOSITORY,
+          repository_owner: REPOSITORY.split('/')[0],
+          ref: event.ref,
+          event_name: event.name,
+        };
+      },
+    });
+    const unimplemented = scenario.run.jobs
+      .flatMap((j) => j.steps.flatMap((s) => s.errors))
+      .find((e) => /is not implemented/.test(e));
+    if (unimplemented) {
+      stopped = unimplemented;
+      scenario.checks.push({ what: 'every action it uses is implemented', ok: false, detail: unimplemented });
+      log(`demo: STOP — ${unimplemented}`);
+      return false;
+    }
+    if (spec.startsLoad) {
+      load.start();
+      loadStarted = true;
+    }
+    scenario.checks.push({
+      what: `the run ends ${expected}`,
+      ok: scenario.run.result === expected,
+      detail: scenario.run.result,
+    });
+    const called = scenario.run.jobs.flatMap((j) => j.workflow ?? []);
+    scenario.checks.push({
+      what: 'it ran through its reusable workflow',
+      ok: called.length > 0,
+      detail: called.join(', '),
+    });
+    scenario.checks.push(...(await spec.verify(scenario.run, stage, scenario)));
+    for (const c of scenario.checks)
+      log(`   ${c.ok ? 'ok  ' : 'FAIL'} ${c.what}${c.detail ? ` — ${c.detail}` : ''}`);
+    const passed = scenario.checks.every((c) => c.ok);
+    if (!passed)
+      stopped = `${title}: ${scenario.checks
+        .filter((c) => !c.ok)
+        .map((c) => c.what)
+        .join('; ')}`;
+    return passed;
+  };
+
+  let result: DemoResult | undefined;
+  try {
+    for (const spec of SCENARIOS) if (!(await play(spec))) break;
+  } finally {
+    const figures = loadStarted ? await load.stop() : emptyFigures();
+    process.off('SIGINT', interrupted);
+    process.off('SIGTERM', interrupted);
+    log(`\ndemo: stopping the simulator`);
+    await sim.stop();
+    await github.close();
+    removeImages(dockerHost, sim.endpoints.registry!);
+    rmSync(stateDir, { recursive: true, force: true });
+    removeWorkspaces(workspaces);
+    result = finish(scenarios, figures, github, reportPath, stopped, log);
+  }
+  return result;
+}
+
+function removeImages(dockerHost: string, registry: string): void {
+  try {
+    const images = execFileSync(
+      'docker',
+      ['images', '--format', '{{.Repository}}:{{.Tag}}', '--filter', `reference=${registry}/*`],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, DOCKER_HOST: dockerHost },
+      },
+    )
+      .split('\n')
+      .filter(Boolean);
+    if (images.length)
+      execFileSync('docker', ['rmi', '-f', ...images], {
+        stdio: 'ignore',
+        env: { ...process.env, DOCKER_HOST: dockerHost },
+      });
+  } catch {
+    // Images are only a cache; a failure to remove them changes nothing.
+  }
+}
+
+function finish(
+  scenarios: Scenario[],
+  load: LoadFigures,
+  github: GitHubApiStandIn,
+  reportPath: string,
+  stopped: string | undefined,
+  log: (line: string) => void,
+): DemoResult {
+  const loadChecks = checkLoad(load, ANALYSIS_SCENARIOS);
+  const complete = scenarios.length === SCENARIOS.length && !stopped;
+  const passed =
+    complete && scenarios.every((s) => s.checks.every((c) => c.ok)) && loadChecks.every((c) => c.ok);
+  writeFileSync(reportPath, markdownReport(scenarios, load, loadChecks, github, passed, stopped));
+  const htmlPath = join(dirname(reportPath), 'report.html');
+  writeFileSync(
+    htmlPath,
+    reportHtml({ generatedAt: new Date().toISOString(), passed, stopped, scenarios, load, loadChecks }),
+  );
+  log(
+    `\ndemo: load on the app URL: ${load.requests} requests, ${load.failed} failed, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, versions ${JSON.stringify(load.byVersion)}`,
+  );
+  for (const c of loadChecks) log(`   ${c.ok ? 'ok  ' : 'FAIL'} ${c.what} — ${c.detail}`);
+  log(`demo: report ${reportPath}, page ${htmlPath}`);
+  log(passed ? 'demo: PASSED' : `demo: FAILED${stopped ? ` — ${stopped}` : ''}`);
+  return {
+    passed,
+    scenarios,
+    load,
+    comments: github.comments,
+    deployments: github.deployments,
+    reportPath,
+    stopped,
+  };
+}

@@ -1,0 +1,350 @@
+// The demo's scenarios, in the order it plays them: which workflow, on which event, in which checkout, the result
+// expected, and what must hold afterwards (checks on the run, on what the app URLs serve, on the GitHub API).
+//
+//   1. release v1.0.0  (first deploy: the app is created, blue at 100 %)
+//   2. release v1.1.0  (blue-green: green deployed at 0 %, smoke-tested, promoted in steps)
+//   3. release v1.2.0  built from a broken commit: it never turns healthy, the run fails, production never serves it
+//   4. rollback to v1.0.0 by hand (workflow_dispatch with a reason)
+//   5. pull request #42 opened, pushed again (the sticky comment is updated), a fork's pull request (no Azure),
+//      and #42 closed (teardown)
+//   6. release v1.3.0 that fails real requests as soon as it carries traffic: the metric analysis (Azure Monitor
+//      metrics of the simulator) catches it at its first step and the promote aborts: production back on v1.0.0
+//   7. release v1.4.0 that holds out through every step and fails during the watch after 100%: rolled back by
+//      itself to v1.0.0
+import type { Simulator } from '../sim/index.js';
+import {
+  pullRequestEvent,
+  pushEvent,
+  randomSha,
+  REPOSITORY,
+  workflowDispatchEvent,
+  type RunnerEvent,
+} from '../runner/events.js';
+import { flatJobs, type WorkflowRun } from '../runner/workflow.js';
+import type { GitHubApiStandIn } from './github-api.js';
+import type { Load } from './load.js';
+import { errorPicture } from './report.js';
+import type { WorkspaceName } from './workspace.js';
+
+export const APP = 'alc-algo-agents';
+export const PREVIEW_APP = 'alc-algo-agents-preview';
+
+export interface Check {
+  what: string;
+  ok: boolean;
+  detail?: string;
+}
+
+/** A scenario as played: the run and its checks. */
+export interface Scenario {
+  title: string;
+  workflow: string;
+  event: string;
+  expected: 'success' | 'failure';
+  run?: WorkflowRun;
+  checks: Check[];
+  /** Markdown the report adds under the scenario (the analysis scenarios' picture of errors by revision). */
+  extra?: string;
+  /** When it began (epoch ms): a marker on the page's chart. */
+  startedAt?: number;
+}
+
+/** What a scenario's checks look at once its run has ended. */
+export interface Stage {
+  sim: Simulator;
+  github: GitHubApiStandIn;
+  load: Load;
+  /** The version a host serves now, or `unreachable (why)`. */
+  versionOf(host: string): Promise<string>;
+}
+
+export interface ScenarioSpec {
+  title: string;
+  /** A file of .github/workflows. */
+  workflow: string;
+  event: () => RunnerEvent;
+  expected: 'success' | 'failure';
+  workspace: WorkspaceName;
+  /** Repository variables of this run over the demo's. */
+  vars?: Record<string, string>;
+  /** The load on the app URL starts once this run has ended (the first release creates the app). */
+  startsLoad?: boolean;
+  /** Failed requests on the app URL are expected while it runs (a bad release the analysis catches). */
+  failuresExpected?: boolean;
+  /** The checks beyond the result and the reusable workflow; may add `extra` to the scenario. */
+  verify(run: WorkflowRun, stage: Stage, scenario: Scenario): Promise<Check[]>;
+}
+
+// Jobs by id; a job of a reusable workflow is `<calling job>/<job>` (release/release, preview/deploy).
+const job = (run: WorkflowRun, id: string) => flatJobs(run.jobs).find((j) => j.id === id);
+const stepOf = (run: WorkflowRun, jobId: string, stepId: string) =>
+  job(run, jobId)?.steps.find((s) => s.id === stepId);
+
+const appHost = (stage: Stage) => `${APP}.${stage.sim.domain}`;
+const previewHost = (stage: Stage) => `${PREVIEW_APP}---pr-42.${stage.sim.domain}`;
+
+async function serves(stage: Stage, host: string, version: string): Promise<Check> {
+  const seen = await stage.versionOf(host);
+  return {
+    what: `${host.split('.')[0]} serves ${version}`,
+    ok: seen.replace(/^v/, '') === version.replace(/^v/, ''),
+    detail: seen,
+  };
+}
+
+const release = (
+  tag: string,
+  expected: ScenarioSpec['expected'],
+  workspace: WorkspaceName,
+  verify: ScenarioSpec['verify'],
+  more: Partial<ScenarioSpec> = {},
+): ScenarioSpec => ({
+  title: `release ${tag}`,
+  workflow: 'release.yml',
+  event: () => pushEvent(`refs/tags/${tag}`, randomSha()),
+  expected,
+  workspace,
+  verify,
+  ...more,
+});
+
+const preview = (
+  title: string,
+  action: 'opened' | 'synchronize' | 'closed',
+  verify: ScenarioSpec['verify'],
+  headRepository?: string,
+): ScenarioSpec => ({
+  title,
+  workflow: 'preview.yml',
+  event: () =>
+    pullRequestEvent({
+      number: headRepository ? 43 : 42,
+      action,
+      headSha: randomSha(),
+      headRepository,
+      repository: REPOSITORY,
+    }),
+  expected: 'success',
+  workspace: 'good',
+  verify,
+});
+
+/**
+ * The analysis the releases it must catch run with, from repository variables as release.yml reads them: on the
+ * Azure Monitor metrics the simulator computes from what its ingress served, every 3 s.
+ */
+const ANALYSIS = [
+  'interval: 3s',
+  'time-grain: PT1S',
+  'inconclusive-limit: 2',
+  'metrics:',
+  '  - {name: server-errors, metric: Requests, status: 5xx, max: 5/hour scaled}',
+  '  - {name: restarts, metric: RestartCount, max: 0}',
+  '  - {name: response-time, provider: probe, metric: average, max: 5s}',
+].join('\n');
+
+/** A bad release the analysis catches: the promote aborts or the watch rolls back, production back on v1.0.0. */
+const caught = (
+  tag: string,
+  workspace: WorkspaceName,
+  watch: string,
+  expect: { phase: RegExp; message: RegExp; what: string },
+): ScenarioSpec =>
+  release(
+    tag,
+    'failure',
+    workspace,
+    async (run, stage, scenario) => {
+      const { load, sim } = stage;
+      const { title } = scenario;
+      const ended = Date.now();
+      const promote = stepOf(run, 'release/release', 'promote');
+      const measured = JSON.parse(promote?.outputs.analysis || '[]') as Array<{
+        phase: string;
+        verdict: string;
+        metric: string;
+      }>;
+      const failed = measured.filter((m) => m.verdict === 'fail');
+      // The traffic is back before the run ends: two more seconds of load must see no failure.
+      await new Promise((r) => setTimeout(r, 2000));
+      const after = load.failuresOf(title).filter((f) => Date.parse(f.at) > ended);
+      const saw = load.failuresOf(title).length;
+      scenario.extra = [
+        `### What the ingress served during ${title}`,
+        '',
+        errorPicture(sim.requests.all(), scenario.startedAt ?? ended, Date.now()),
+        '',
+        `Failed requests users saw on the app URL during this release: **${saw}** of ${load.requestsOf(title)}; after the ${watch ? 'rollback' : 'abort'}: ${after.length}.`,
+      ].join('\n');
+      return [
+        await serves(stage, appHost(stage), 'v1.0.0'),
+        {
+          what: expect.what,
+          ok: (promote?.errors ?? []).some((e) => expect.message.test(e)),
+          detail: promote?.errors.join(' | ').slice(0, 300),
+        },
+        {
+          what: 'the analysis output shows the failed measurement',
+          ok: failed.length > 0 && failed.every((m) => expect.phase.test(m.phase)),
+          detail: failed.map((m) => `${m.metric} ${m.phase}`).join(', '),
+        },
+        {
+          what: 'users saw few failed requests (under 5% of this release)',
+          ok: saw > 0 && saw < 0.05 * load.requestsOf(title),
+          detail: `${saw} of ${load.requestsOf(title)}`,
+        },
+        {
+          what: 'no failed request once the run ended',
+          ok: after.length === 0,
+          detail: String(after.length),
+        },
+      ];
+    },
+    { vars: { ANALYSIS, ANALYSIS_WATCH: watch }, failuresExpected: true },
+  );
+
+export const SCENARIOS: ScenarioSpec[] = [
+  release(
+    'v1.0.0',
+    'success',
+    'good',
+    async (run, stage) => [
+      await serves(stage, appHost(stage), 'v1.0.0'),
+      {
+        what: 'the app was created by this run',
+        ok: stepOf(run, 'release/release', 'deploy')?.outputs.created === 'true',
+      },
+      {
+        what: 'the build ran as environment production-build, the deploy as production (their OIDC subjects)',
+        ok:
+          job(run, 'release/build')?.oidcSubject === `repo:${REPOSITORY}:environment:production-build` &&
+          job(run, 'release/release')?.oidcSubject === `repo:${REPOSITORY}:environment:production`,
+        detail: `${job(run, 'release/build')?.oidcSubject}, ${job(run, 'release/release')?.oidcSubject}`,
+      },
+      {
+        what: 'the environment production carries the app URL',
+        ok: job(run, 'release/release')?.environment?.url === `https://${appHost(stage)}`,
+        detail: job(run, 'release/release')?.environment?.url,
+      },
+    ],
+    { startsLoad: true },
+  ),
+  release('v1.1.0', 'success', 'good', async (run, stage) => [
+    await serves(stage, appHost(stage), 'v1.1.0'),
+    {
+      what: 'deployed into the candidate slot green, then promoted',
+      ok: stepOf(run, 'release/release', 'deploy')?.outputs.label === 'green',
+      detail: stepOf(run, 'release/release', 'deploy')?.outputs.label,
+    },
+  ]),
+  release('v1.2.0', 'failure', 'broken', async (run, stage) => {
+    const promote = stepOf(run, 'release/release', 'promote');
+    return [
+      await serves(stage, appHost(stage), 'v1.1.0'),
+      {
+        what: 'the switch never happened (promote did not run)',
+        ok: promote?.outcome === 'skipped',
+        detail: promote?.outcome,
+      },
+      {
+        what: 'the run says loudly that production never served it',
+        ok: (job(run, 'release/release')?.steps.at(-1)?.errors ?? []).some((e) =>
+          /production never served it/.test(e),
+        ),
+      },
+    ];
+  }),
+  {
+    title: 'rollback to v1.0.0',
+    workflow: 'rollback.yml',
+    event: () =>
+      workflowDispatchEvent('refs/heads/main', { to: 'v1.0.0', reason: 'demo: v1.1.0 misprices options' }),
+    expected: 'success',
+    workspace: 'good',
+    verify: async (_run, stage) => [await serves(stage, appHost(stage), 'v1.0.0')],
+  },
+  preview('preview: PR #42 opened', 'opened', async (run, stage) => {
+    const { github } = stage;
+    const url = job(run, 'preview/deploy')?.outputs['label-url'] ?? '';
+    return [
+      await serves(stage, previewHost(stage), job(run, 'preview/build')?.outputs.version ?? 'pr-42-?'),
+      {
+        what: 'every preview job that asked for a token ran as pull_request, none as production',
+        ok: flatJobs(run.jobs)
+          .filter((j) => j.oidcSubject)
+          .every((j) => j.oidcSubject === `repo:${REPOSITORY}:pull_request`),
+        detail: [...new Set(flatJobs(run.jobs).flatMap((j) => j.oidcSubject ?? []))].join(', '),
+      },
+      {
+        what: 'one sticky comment with the preview URL',
+        ok: github.comments.length === 1 && github.comments[0].body.includes(url) && url !== '',
+        detail: url,
+      },
+      {
+        what: 'a GitHub deployment preview/pr-42, success, with the URL',
+        ok: github.deployments.some(
+          (d) =>
+            d.environment === 'preview/pr-42' &&
+            d.statuses.at(-1)?.state === 'success' &&
+            d.statuses.at(-1)?.environment_url === url,
+        ),
+      },
+    ];
+  }),
+  preview('preview: PR #42 pushed again', 'synchronize', async (_run, { github }) => [
+    {
+      what: 'the same comment was updated, not a second one',
+      ok: github.comments.length === 1 && github.comments[0].edits === 1,
+    },
+  ]),
+  preview(
+    'preview: PR #43 from a fork',
+    'opened',
+    async (run) => {
+      const ran = flatJobs(run.jobs)
+        .filter((j) => j.result !== 'skipped')
+        .map((j) => j.id);
+      return [
+        {
+          what: 'only the fork job ran: no Azure access',
+          ok: ran.join() === 'preview/fork',
+          detail: ran.join(', '),
+        },
+        {
+          what: 'it says why in the job summary',
+          ok: /fork/.test(job(run, 'preview/fork')?.steps[0]?.summary ?? ''),
+        },
+      ];
+    },
+    'someone/alc-algo',
+  ),
+  preview('preview: PR #42 closed', 'closed', async (_run, stage) => {
+    const { github } = stage;
+    const label = await stage.versionOf(previewHost(stage));
+    return [
+      { what: 'the label URL no longer serves', ok: label.startsWith('unreachable'), detail: label },
+      { what: 'the comment says torn down', ok: /torn down/.test(github.comments[0]?.body ?? '') },
+      {
+        what: 'the deployments of preview/pr-42 are inactive',
+        ok: github.deployments
+          .filter((d) => d.environment === 'preview/pr-42')
+          .every((d) => d.statuses.at(-1)?.state === 'inactive'),
+      },
+    ];
+  }),
+  caught('v1.3.0', 'degradedAtOnce', '', {
+    phase: /^step 10%$/,
+    message:
+      /promote failed and the traffic was restored .*analysis failed: server-errors = \d+ .*during step 10%(25)?/,
+    what: 'caught at its first step: the promote aborted, naming the metric, its value and the threshold',
+  }),
+  caught('v1.4.0', 'degradedLater', '45s', {
+    phase: /^watch$/,
+    message:
+      /watch failed; rolled back to the previous revision .*analysis failed: server-errors = \d+ .*during watch/,
+    what: 'caught during the watch after 100%: rolled back to the previous revision by itself',
+  }),
+];
+
+/** The releases the metric analysis must catch: failed requests on the app URL are expected only there. */
+export const ANALYSIS_SCENARIOS = SCENARIOS.filter((s) => s.failuresExpected).map((s) => s.title);

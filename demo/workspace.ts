@@ -1,0 +1,69 @@
+// The checkouts the demo's runs work in: the repository at the commit being released, as a runner checks it out,
+// good, broken (never turns healthy) or degraded (fails half its real requests after a while); and the stand-ins of
+// the third-party actions the workflows use (checkout, setup-buildx).
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../runner/action.js';
+import type { ActionHandler } from '../runner/workflow.js';
+
+export interface Workspaces {
+  good: string;
+  broken: string;
+  /** Bad as soon as it carries traffic. */
+  degradedAtOnce: string;
+  /** Bad only once it has served far more than every step of a promote gives it. */
+  degradedLater: string;
+}
+
+export type WorkspaceName = keyof Workspaces;
+
+export function prepareWorkspaces(): Workspaces {
+  return {
+    good: prepareWorkspace(),
+    broken: prepareWorkspace({ from: 'ARG BROKEN=false', to: 'ARG BROKEN=true' }),
+    degradedAtOnce: degraded(5),
+    degradedLater: degraded(800),
+  };
+}
+
+export function removeWorkspaces(workspaces: Workspaces): void {
+  for (const ws of Object.values(workspaces)) rmSync(ws, { recursive: true, force: true });
+}
+
+/** A checkout whose sample app fails half its real requests once it has served `after` (DEGRADE_AFTER). */
+const degraded = (after: number) =>
+  prepareWorkspace({ from: 'ARG DEGRADE_AFTER=\n', to: `ARG DEGRADE_AFTER=${after}\n` });
+
+/** A checkout of the repository; `change` rewrites a line of sample-app/Dockerfile (which must hold it). */
+function prepareWorkspace(change?: { from: string; to: string }): string {
+  const ws = mkdtempSync(join(tmpdir(), 'alc-demo-ws-'));
+  for (const entry of ['.github', 'actions', 'src', 'node_modules', 'package.json', 'scripts']) {
+    symlinkSync(join(REPO_ROOT, entry), join(ws, entry));
+  }
+  // Files the actions read as path inputs are copied, as a checkout has them: a path input is confined to the
+  // workspace, symlinks that lead out of it included.
+  for (const entry of ['sample-app', 'deploy']) {
+    cpSync(join(REPO_ROOT, entry), join(ws, entry), { recursive: true });
+  }
+  if (change) {
+    const file = join(ws, 'sample-app', 'Dockerfile');
+    const text = readFileSync(file, 'utf8');
+    if (!text.includes(change.from))
+      throw new Error(`sample-app/Dockerfile has no ${change.from.trim()} to change`);
+    writeFileSync(file, text.replace(change.from, change.to));
+  }
+  return ws;
+}
+
+/** The third-party actions of the workflows, stood in for. */
+export const STAND_INS: Record<string, ActionHandler> = {
+  // The workspace is the checkout; a checkout into a path (alc-deploy beside the caller's tree, as the
+  // reusable workflows do) is this repository, linked there.
+  'actions/checkout': async (ctx) => {
+    const path = ctx.with.path?.replace(/^\.\//, '');
+    if (path && !existsSync(join(ctx.workspace, path))) symlinkSync(REPO_ROOT, join(ctx.workspace, path));
+    return { outcome: 'success' };
+  },
+  'docker/setup-buildx-action': async () => ({ outcome: 'success' }),
+};

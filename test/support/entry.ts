@@ -17,6 +17,8 @@ export interface EntryOptions {
   source?: 'src' | 'dist';
   /** The Node binary (default: this one). */
   node?: string;
+  /** A command node is started through, e.g. ['/usr/bin/time', '-f', '%M'] (default: none). */
+  wrapper?: string[];
   /** Over PATH, HOME and RUNNER_TEMP (both the run's own directory) and the file commands. */
   env?: NodeJS.ProcessEnv;
   /** The event payload, written to the file GITHUB_EVENT_PATH names. */
@@ -60,7 +62,9 @@ export function startEntry(o: EntryOptions): { child: ChildProcess; done: Promis
       ? [join(REPO_ROOT, 'actions', o.action, 'dist', 'index.js')]
       : ['--import', 'tsx', join(REPO_ROOT, 'actions', o.action, 'src', 'main.ts')];
   // One process (node, with tsx's loader for src), so that a SIGKILL ends the action itself, as a cancelled runner does.
-  const child = spawn(o.node ?? process.execPath, main, { env, cwd: REPO_ROOT });
+  const node = o.node ?? process.execPath;
+  const [command, ...args] = [...(o.wrapper ?? []), node, ...main];
+  const child = spawn(command, args, { env, cwd: REPO_ROOT });
   const killer = o.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), o.timeoutMs) : undefined;
   const done = new Promise<EntryRun>((resolve, reject) => {
     const text = { stdout: '', stderr: '', log: '' };

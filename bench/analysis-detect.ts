@@ -10,6 +10,7 @@
 import { parseArgs } from 'node:util';
 import { trafficOf } from '../src/azure/aca.js';
 import { startDeploySim } from '../test/support/deploy-sim.js';
+import { benchFigure } from './figure.js';
 
 const { values } = parseArgs({
   options: {
@@ -104,6 +105,21 @@ try {
       `| ${values.steps}${watch ? `, watch ${watch} s` : ''} | ${interval} s | ${rate} | ${phase} | ${detect.toFixed(1)} s (${(detect / interval).toFixed(2)} intervals) | ${failed.length} of ${traffic.seen.length} | ${after} | ${blue?.weight === 100 ? 'v1 at 100%' : `blue at ${blue?.weight}%`} |`,
     );
     console.log(rows.at(-1), `(promote ran ${((finished - started) / 1000).toFixed(1)} s)`);
+    // Floor: one interval (the analysis cannot judge sooner); goal: within two.
+    const operation = `analysis, interval ${interval} s${watch ? `, watch ${watch} s` : ''}`;
+    benchFigure({
+      operation: `${operation}: first failed request -> abort done`,
+      figure: detect,
+      unit: 's',
+      floor: interval,
+      goal: '<= 2x',
+    });
+    benchFigure({
+      operation: `${operation}: failed requests after the abort`,
+      figure: after,
+      unit: '',
+      goal: '<= 0',
+    });
   }
 } finally {
   await t.stop();

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { ROOT, startDeploySim, type DeploySim } from '../test/support/deploy-sim.js';
+import { benchFigure } from './figure.js';
 
 const rounds = Number(process.argv[2] ?? 3);
 const lroDelayMs = Number(process.argv[3] ?? 1000);
@@ -83,6 +84,8 @@ async function main(): Promise<void> {
     console.log(
       `rollback to previous over ${rounds} rounds: median ${median(times)} s, min ${Math.min(...times)} s, max ${Math.max(...times)} s; ARM writes per rollback: ${rollbacks.map((r) => r.writes).join(', ')}`,
     );
+    for (const f of figures) benchFigure({ operation: `ARM calls: ${f.what}`, figure: f.calls, unit: '' });
+    benchFigure({ operation: 'rollback to previous (median)', figure: median(times), unit: 's' });
   } finally {
     await t.stop();
   }

@@ -16,6 +16,7 @@ import { REVISION_HEADER, startIngress } from '../sim/ingress.js';
 import { DockerRuntime } from '../sim/runtime.js';
 import { ensureCertificates } from '../sim/tls.js';
 import type { Route } from '../sim/types.js';
+import { benchFigure } from './figure.js';
 
 const { values } = parseArgs({
   options: {
@@ -136,6 +137,20 @@ try {
     ),
   );
   const failures = base.failures.length + run.failures.length;
+  // Floor: the same request straight to a replica (no TLS, no ingress).
+  for (const p of [50, 99])
+    benchFigure({
+      operation: `ingress while the weights move: latency p${p}`,
+      figure: percentile(run, p),
+      unit: 'ms',
+      floor: percentile(base, p),
+    });
+  benchFigure({
+    operation: 'ingress while the weights move: failed requests',
+    figure: failures,
+    unit: '',
+    goal: '<= 0',
+  });
   process.exitCode = failures === 0 ? 0 : 1;
 } finally {
   await runtime.close();
@@ -181,10 +196,15 @@ async function measure(
   return m;
 }
 
+/** The p-th percentile of the measured latencies, in ms. */
+function percentile(m: Measured, p: number): number {
+  const sorted = [...m.latencies].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
 function report(title: string, m: Measured): void {
   const sorted = [...m.latencies].sort((a, b) => a - b);
-  const pct = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+  const pct = (p: number) => percentile(m, p);
   const kinds = [...new Set(m.failures)].slice(0, 3).join('; ');
   console.log(`-- ${title}`);
   console.log(`requests      ${sorted.length + m.failures.filter((f) => !f.startsWith('HTTP')).length}`);

@@ -5,6 +5,7 @@
 import autocannon from 'autocannon';
 import { RG, appPath, appSpec, sdkClient, startControlPlaneSim } from '../test/support/control-plane-sim.js';
 import { simAzure } from '../test/support/sim-azure.js';
+import { benchFigure } from './figure.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const pct = (xs: number[], p: number) =>
@@ -67,6 +68,13 @@ try {
   console.log(
     `raw GET app, 10 connections, ${seconds} s: ${Math.round(load.requests.average)} req/s, p50 ${load.latency.p50} ms, p99 ${load.latency.p99} ms, non-2xx ${load.non2xx}, errors ${load.errors}`,
   );
+  // No floors: the figures are the simulator's own cost, which the benches of the actions stand on.
+  const figure = (operation: string, xs: number[]) =>
+    benchFigure({ operation: `simulator: ${operation} p50`, figure: pct(xs, 50), unit: 'ms' });
+  figure('start', starts);
+  figure('token through the federated flow', tokens);
+  figure('PUT app to Succeeded', puts);
+  figure('GET app through the SDK', gets);
 } finally {
   await s.stop();
 }

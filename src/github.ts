@@ -19,7 +19,7 @@
 //   blue-green teardown:         every deployment of `preview/pr-<N>` becomes inactive; the sticky comment says torn
 //                                down (or that the teardown failed).
 // Every status carries log_url = the run ($GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID).
-import { getOctokit } from '@actions/github';
+import type { getOctokit } from '@actions/github';
 import { InputError, type InputSource } from './inputs.js';
 
 /** The hidden first line of the sticky comment: with its author, how a run finds the comment again. */
@@ -228,9 +228,12 @@ export interface NewDeployment {
   production: boolean;
 }
 
-/** GitHub's REST API for the reports, with the real Octokit of @actions/github. */
+/**
+ * GitHub's REST API for the reports, with the real Octokit of @actions/github, imported at the first request (a run
+ * without a github-token never loads it).
+ */
 export class GitHubReporter {
-  private readonly octokit: ReturnType<typeof getOctokit>;
+  private octokitLoaded?: Promise<ReturnType<typeof getOctokit>>;
   private readonly repoParams: { owner: string; repo: string };
   private created?: number;
 
@@ -238,14 +241,20 @@ export class GitHubReporter {
     readonly settings: GitHubSettings,
     private readonly log: (line: string) => void = () => undefined,
   ) {
-    this.octokit = getOctokit(settings.token, { baseUrl: settings.apiUrl });
     this.repoParams = { owner: settings.owner, repo: settings.repo };
+  }
+
+  private octokit(): Promise<ReturnType<typeof getOctokit>> {
+    return (this.octokitLoaded ??= import('@actions/github').then(({ getOctokit }) =>
+      getOctokit(this.settings.token, { baseUrl: this.settings.apiUrl }),
+    ));
   }
 
   /** The login the token writes as: GET /user, or github-actions[bot] for a GITHUB_TOKEN (which cannot read it). */
   async author(): Promise<string> {
+    const octokit = await this.octokit();
     try {
-      return (await this.octokit.rest.users.getAuthenticated()).data.login;
+      return (await octokit.rest.users.getAuthenticated()).data.login;
     } catch (error) {
       const status = (error as { status?: number }).status;
       if (status === 401 || status === 403) return GITHUB_ACTIONS_BOT;
@@ -255,19 +264,20 @@ export class GitHubReporter {
 
   /** Creates or updates the sticky comment of pull request `issue`; returns the comment id. */
   async upsertStickyComment(issue: number, body: string): Promise<number> {
+    const octokit = await this.octokit();
     const author = await this.author();
-    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, {
+    const comments = await octokit.paginate(octokit.rest.issues.listComments, {
       ...this.repoParams,
       issue_number: issue,
       per_page: 100,
     });
     const id = findStickyComment(comments, author);
     if (id !== undefined) {
-      await this.octokit.rest.issues.updateComment({ ...this.repoParams, comment_id: id, body });
+      await octokit.rest.issues.updateComment({ ...this.repoParams, comment_id: id, body });
       this.log(`GitHub: updated the comment ${id} on #${issue}`);
       return id;
     }
-    const { data } = await this.octokit.rest.issues.createComment({
+    const { data } = await octokit.rest.issues.createComment({
       ...this.repoParams,
       issue_number: issue,
       body,
@@ -282,17 +292,18 @@ export class GitHubReporter {
    * and the newest active one); without it, every page (a preview's teardown retires them all).
    */
   async deployments(environment: string, app?: string, limit?: number): Promise<KnownDeployment[]> {
+    const octokit = await this.octokit();
     const params = { ...this.repoParams, environment, per_page: 100 };
     const list =
       limit === undefined
-        ? await this.octokit.paginate(this.octokit.rest.repos.listDeployments, params)
-        : (await this.octokit.rest.repos.listDeployments(params)).data;
+        ? await octokit.paginate(octokit.rest.repos.listDeployments, params)
+        : (await octokit.rest.repos.listDeployments(params)).data;
     const mine = list.filter(
       (d) => app === undefined || (d.payload as { app?: unknown } | null)?.app === app,
     );
     const known: KnownDeployment[] = [];
     for (const d of mine.slice(0, limit ?? mine.length)) {
-      const { data } = await this.octokit.rest.repos.listDeploymentStatuses({
+      const { data } = await octokit.rest.repos.listDeploymentStatuses({
         ...this.repoParams,
         deployment_id: d.id,
         per_page: 100,
@@ -304,13 +315,14 @@ export class GitHubReporter {
 
   /** Writes `writes` in order; 'new' creates `create` once (the first time this reporter needs it). */
   async write(writes: readonly StatusWrite[], create?: NewDeployment): Promise<void> {
+    const octokit = await this.octokit();
     for (const w of writes) {
       let id: number;
       if (w.deployment === 'new') {
         if (!create) throw new Error('a new deployment was needed but none was described');
         id = this.created ?? (this.created = await this.createDeployment(create));
       } else id = w.deployment;
-      await this.octokit.rest.repos.createDeploymentStatus({
+      await octokit.rest.repos.createDeploymentStatus({
         ...this.repoParams,
         deployment_id: id,
         state: w.state,
@@ -323,7 +335,8 @@ export class GitHubReporter {
   }
 
   private async createDeployment(d: NewDeployment): Promise<number> {
-    const { data, status } = await this.octokit.rest.repos.createDeployment({
+    const octokit = await this.octokit();
+    const { data, status } = await octokit.rest.repos.createDeployment({
       ...this.repoParams,
       ref: d.ref,
       environment: d.environment,

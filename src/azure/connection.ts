@@ -2,10 +2,10 @@
 // documented environment variables), the credential (GitHub OIDC exchanged through ClientAssertionCredential,
 // one assertion per Entra token request, with the OIDC doctor's message when Entra refuses it; or the standard
 // chain), and the Container Apps and Azure Monitor client factories. Every action gets its clients here; nothing else
-// constructs one.
+// constructs one. @azure/arm-monitor (a quarter of an action's bundle) loads only when a Monitor client is made.
 import * as core from '@actions/core';
 import { ContainerAppsAPIClient, type ContainerAppsAPIClientOptionalParams } from '@azure/arm-appcontainers';
-import { MonitorClient, type MonitorClientOptionalParams } from '@azure/arm-monitor';
+import type { MonitorClient, MonitorClientOptionalParams } from '@azure/arm-monitor';
 import {
   type AccessToken,
   ClientAssertionCredential,
@@ -342,13 +342,15 @@ export function createContainerAppsClient(
 
 /**
  * The Azure Monitor client (metrics over ARM: the same endpoint, scope and credential as the Container Apps
- * client, so a sovereign or Custom cloud needs nothing more); the only place one is constructed.
+ * client, so a sovereign or Custom cloud needs nothing more); the only place one is constructed. Its SDK is
+ * imported here, when a run analyses metrics, so that a run that does not never loads it.
  */
-export function createMonitorClient(
+export async function createMonitorClient(
   settings: AzureSettings,
   credential: TokenCredential = createCredential(settings),
   options: MonitorClientOptionalParams = {},
-): MonitorClient {
+): Promise<MonitorClient> {
+  const { MonitorClient } = await import('@azure/arm-monitor');
   return new MonitorClient(credential, settings.subscriptionId, {
     ...options,
     endpoint: settings.armEndpoint,

@@ -22,7 +22,7 @@ import { RegistryClient } from '../../src/registry.js';
 import { fetchWithCa } from './build-push.js';
 import { REPO_ROOT as ROOT } from '../../runner/action.js';
 import { API, appPath, ENV, RG } from './control-plane-sim.js';
-import { errorLines, type EntryRun, startEntry as startActionEntry } from './entry.js';
+import { errorLines, type EntryOptions, type EntryRun, startEntry as startActionEntry } from './entry.js';
 import { simAzure, simAzureInputs } from './sim-azure.js';
 
 // No jest import here (bench/arm-calls.ts uses this module too).
@@ -199,7 +199,7 @@ export async function startDeploySim(
       clientOptions: { additionalPolicies: [{ policy: counter, position: 'perCall' }] },
     });
     const { client } = azure;
-    const monitorClient = createMonitorClient(azure.settings, azure.credential, {
+    const monitorClient = await createMonitorClient(azure.settings, azure.credential, {
       tlsOptions: { ca: sim.ca },
     });
     const aca = (log?: (line: string) => void, options?: Partial<AcaOptions>) =>
@@ -265,8 +265,9 @@ export function runEntry(
   values: Record<string, string>,
   sim: Simulator,
   extraEnv: Record<string, string> = {},
+  how: Pick<EntryOptions, 'source' | 'node'> = {},
 ): Promise<EntryRun> {
-  return startEntry(action, values, sim, extraEnv).done;
+  return startEntry(action, values, sim, extraEnv, how).done;
 }
 
 /** Starts an entry against the simulator; `child` can be killed half way. */
@@ -275,8 +276,10 @@ export function startEntry(
   values: Record<string, string>,
   sim: Simulator,
   extraEnv: Record<string, string> = {},
+  how: Pick<EntryOptions, 'source' | 'node'> = {},
 ): { child: ChildProcess; done: Promise<EntryRun> } {
   return startActionEntry({
+    ...how,
     action,
     inputs: values,
     env: {

@@ -16,8 +16,12 @@ export interface EntryOptions {
   inputs?: Record<string, string>;
   /** src: src/main.ts through tsx's loader (default); dist: dist/index.js. */
   source?: 'src' | 'dist';
+  /** The bundle's directory with source dist (default actions/<action>/dist), e.g. a bundle built aside. */
+  distDir?: string;
   /** The Node binary (default: this one). */
   node?: string;
+  /** A command node is started through, e.g. ['/usr/bin/time', '-f', '%M'] (default: none). */
+  wrapper?: string[];
   /** Over PATH, HOME and RUNNER_TEMP (both the run's own directory) and the file commands. */
   env?: NodeJS.ProcessEnv;
   /** The event payload, written to the file GITHUB_EVENT_PATH names. */
@@ -58,10 +62,12 @@ export function startEntry(o: EntryOptions): { child: ChildProcess; done: Promis
   for (const [name, value] of Object.entries(o.inputs ?? {})) env[inputVariable(name)] = value;
   const main =
     o.source === 'dist'
-      ? [join(REPO_ROOT, 'actions', o.action, 'dist', 'index.js')]
+      ? [join(o.distDir ?? join(REPO_ROOT, 'actions', o.action, 'dist'), 'index.js')]
       : ['--import', 'tsx', join(REPO_ROOT, 'actions', o.action, 'src', 'main.ts')];
   // One process (node, with tsx's loader for src), so that a SIGKILL ends the action itself, as a cancelled runner does.
-  const child = spawn(o.node ?? process.execPath, main, { env, cwd: REPO_ROOT });
+  const node = o.node ?? process.execPath;
+  const [command, ...args] = [...(o.wrapper ?? []), node, ...main];
+  const child = spawn(command, args, { env, cwd: REPO_ROOT });
   const killer = o.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), o.timeoutMs) : undefined;
   const done = new Promise<EntryRun>((resolve, reject) => {
     const text = { stdout: '', stderr: '', log: '' };

@@ -41,7 +41,7 @@ await runAction(async () => {
   });
   const monitor = settings.analysis
     ? azureMonitorProvider(
-        createMonitorClient(settings.azure, credential),
+        await createMonitorClient(settings.azure, credential),
         containerAppId(settings.azure.subscriptionId, settings.resourceGroup, settings.app),
         settings.analysis.timeGrain,
       )

@@ -1,5 +1,5 @@
-// The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time,
-// whether or not earlier ones have answered), over at most `concurrency` connections.
+// The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time, at most
+// SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections.
 import { performance } from 'node:perf_hooks';
 import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../http.js';
 import { histogram, summarize, type Bucket, type LatencySummary } from './stats.js';

@@ -161,6 +161,15 @@ export interface HttpClient {
   close(): void;
 }
 
+/** What a URL's requests share: where they connect, their Host header, path, agent and TLS identity. */
+interface Route {
+  target: Target;
+  secure: boolean;
+  host: string;
+  path: string;
+  options: https.RequestOptions;
+}
+
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
 /** The Host header of a URL: the port only when it is not the scheme's default. */
@@ -179,19 +188,46 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent({ ...agentOptions, ca });
 
+  // One route per URL, worked out on its first request: the load phase sends the same few URLs thousands of times.
+  const routes = new Map<string, Route>();
+  function routeOf(url: URL): Route {
+    const known = routes.get(url.href);
+    if (known) return known;
+    const target = resolveTarget(entries, url.hostname, defaultPort(url));
+    const secure = url.protocol === 'https:';
+    const hostname = url.hostname.replace(/^\[|\]$/g, '');
+    const route: Route = {
+      target,
+      secure,
+      host: hostHeader(url),
+      path: `${url.pathname}${url.search}`,
+      options: {
+        host: target.address,
+        port: target.port,
+        agent: secure ? httpsAgent : httpAgent,
+        // SNI and certificate checks use the original name, never the address it resolved to.
+        ...(secure && !isIP(hostname) ? { servername: hostname } : {}),
+        ...(secure
+          ? { checkServerIdentity: (_host: string, cert) => tls.checkServerIdentity(hostname, cert) }
+          : {}),
+      },
+    };
+    if (routes.size >= 256) routes.clear();
+    routes.set(url.href, route);
+    return route;
+  }
+
   function once(
     req: HttpRequest,
     url: URL,
     allowRetry: boolean,
     start = performance.now(),
   ): Promise<HttpResponse> {
-    const target = resolveTarget(entries, url.hostname, defaultPort(url));
-    const secure = url.protocol === 'https:';
+    const { target, secure, host, path, options } = routeOf(url);
     const method = (req.method ?? 'GET').toUpperCase();
     const deadline = req.timeoutMs ?? timeoutMs;
-    const headers: Record<string, string> = { host: hostHeader(url), ...req.headers };
+    const headers: Record<string, string> = { host, ...req.headers };
     if (req.body !== undefined) headers['content-length'] = String(Buffer.byteLength(req.body));
-    const hostname = url.hostname.replace(/^\[|\]$/g, '');
     return new Promise<HttpResponse>((resolve, reject) => {
       let settled = false;
       const fail = (error: unknown, r?: http.ClientRequest) => {
@@ -203,19 +239,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           error instanceof HttpError ? error : classifyError(error, url, target, performance.now() - start),
         );
       };
-      const requestOptions: https.RequestOptions = {
-        host: target.address,
-        port: target.port,
-        method,
-        path: `${url.pathname}${url.search}`,
-        headers,
-        agent: secure ? httpsAgent : httpAgent,
-        // SNI and certificate checks use the original name, never the address it resolved to.
-        ...(secure && !isIP(hostname) ? { servername: hostname } : {}),
-        ...(secure
-          ? { checkServerIdentity: (_host: string, cert) => tls.checkServerIdentity(hostname, cert) }
-          : {}),
-      };
+      const requestOptions: https.RequestOptions = { ...options, method, path, headers };
       const r = (secure ? https : http).request(requestOptions, (res) => {
         const ttfbMs = performance.now() - start;
         const chunks: Buffer[] = [];

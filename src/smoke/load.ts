@@ -1,7 +1,6 @@
-// The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time,
-// whether or not earlier ones have answered), over at most `concurrency` connections.
+// The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time, at most
+// SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections.
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../http.js';
 import { histogram, summarize, type Bucket, type LatencySummary } from './stats.js';
 
@@ -93,61 +92,96 @@ export function summarizeLoad(
   };
 }
 
-async function measure(
-  client: HttpClient,
-  target: LoadTarget,
-  dueMs: number,
-  lagMs: number,
-): Promise<LoadSample> {
-  try {
-    const res = await client.request(target.request);
-    const problems = target.judge(res);
-    return {
-      target: target.name,
-      dueMs,
-      lagMs,
-      latencyMs: res.latencyMs,
-      status: res.status,
-      problem: problems[0],
-    };
-  } catch (e) {
-    const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
-    // A timeout is a latency the user waited through; a refused or reset connection has none.
-    const latencyMs = err.kind === 'timeout' ? err.latencyMs : undefined;
-    return {
-      target: target.name,
-      dueMs,
-      lagMs,
-      latencyMs,
-      problem: err.code ? `${err.kind} (${err.code})` : err.kind,
-    };
-  }
+/** The sample of an answered request. */
+function answered(target: LoadTarget, dueMs: number, lagMs: number, res: HttpResponse): LoadSample {
+  return {
+    target: target.name,
+    dueMs,
+    lagMs,
+    latencyMs: res.latencyMs,
+    status: res.status,
+    problem: target.judge(res)[0],
+  };
+}
+
+/** The sample of a request that got no HTTP answer. */
+function failed(target: LoadTarget, dueMs: number, lagMs: number, e: unknown): LoadSample {
+  const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
+  // A timeout is a latency the user waited through; a refused or reset connection has none.
+  const latencyMs = err.kind === 'timeout' ? err.latencyMs : undefined;
+  return {
+    target: target.name,
+    dueMs,
+    lagMs,
+    latencyMs,
+    problem: err.code ? `${err.kind} (${err.code})` : err.kind,
+  };
+}
+
+/**
+ * How late a request may leave, ms: every wake-up (the timer, or an answer arriving) sends all requests that are
+ * due, and the timer is set this much after the next due time, so that most requests leave on the wake-up an
+ * answer caused instead of one of their own (each wake-up of an idle process costs more CPU than the request).
+ */
+export const SEND_SLACK_MS = 5;
+
+/** A target whose URL is parsed once for the whole phase rather than once per request. */
+function parsedOnce(target: LoadTarget): LoadTarget {
+  const { url } = target.request;
+  return typeof url === 'string' ? { ...target, request: { ...target.request, url: new URL(url) } } : target;
 }
 
 /** Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees each. */
-export async function runLoad(
+export function runLoad(
   client: HttpClient,
   targets: readonly LoadTarget[],
   asked: LoadOptions,
   onSample: (sample: LoadSample) => void = () => undefined,
 ): Promise<LoadResult> {
   const total = plannedRequests(asked);
-  const pending: Array<Promise<LoadSample>> = [];
-  const start = performance.now();
-  let i = 0;
-  while (i < total) {
-    const now = performance.now() - start;
-    for (; i < total && dueTime(i, asked.rate) <= now; i += 1) {
+  const ready = targets.map(parsedOnce);
+  const samples = new Array<LoadSample>(total);
+  return new Promise<LoadResult>((resolve, reject) => {
+    const start = performance.now();
+    let next = 0;
+    let done = 0;
+    let timer: NodeJS.Timeout | undefined;
+    const record = (i: number, sample: LoadSample) => {
+      samples[i] = sample;
+      done += 1;
+      try {
+        onSample(sample);
+        if (done === total) resolve(summarizeLoad(asked, samples, performance.now() - start));
+        else send();
+      } catch (e) {
+        clearTimeout(timer);
+        reject(e);
+      }
+    };
+    const fire = (i: number, now: number) => {
+      const target = ready[i % ready.length];
       const due = dueTime(i, asked.rate);
-      pending.push(
-        measure(client, targets[i % targets.length], due, now - due).then((sample) => {
-          onSample(sample);
-          return sample;
-        }),
+      const lag = now - due;
+      client.request(target.request).then(
+        (res) => record(i, answered(target, due, lag, res)),
+        (e: unknown) => record(i, failed(target, due, lag, e)),
       );
-    }
-    if (i < total) await sleep(Math.max(0, dueTime(i, asked.rate) - (performance.now() - start)));
-  }
-  const samples = await Promise.all(pending);
-  return summarizeLoad(asked, samples, performance.now() - start);
+    };
+    const send = () => {
+      if (next >= total) return;
+      const now = performance.now() - start;
+      if (dueTime(next, asked.rate) > now) return;
+      for (; next < total && dueTime(next, asked.rate) <= now; next += 1) fire(next, now);
+      clearTimeout(timer);
+      if (next < total) timer = setTimeout(tick, dueTime(next, asked.rate) - now + SEND_SLACK_MS);
+    };
+    const tick = () => {
+      timer = undefined;
+      const now = performance.now() - start;
+      const wait = dueTime(next, asked.rate) - now;
+      if (wait > 0) timer = setTimeout(tick, wait);
+      else send();
+    };
+    send();
+  });
 }

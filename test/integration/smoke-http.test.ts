@@ -54,6 +54,31 @@ describe('createHttpClient over TLS with a private CA', () => {
     }
   });
 
+  it('gives each URL its own name when one client alternates between them', async () => {
+    const client = createHttpClient({
+      resolve: parseResolve('resolve', `*.apps.smoke.test:443:127.0.0.1:${app.port}`),
+      caFile: pki.caFile,
+      env: {},
+    });
+    try {
+      const seen: Array<[string, string | undefined, string | undefined]> = [];
+      for (const name of ['blue', 'green', 'blue', 'green']) {
+        const res = await client.request({ url: new URL(`https://${name}.apps.smoke.test/healthz`) });
+        expect(res.status).toBe(200);
+        seen.push([name, app.lastHost, app.lastSni]);
+      }
+      expect(seen).toEqual([
+        ['blue', 'blue.apps.smoke.test', 'blue.apps.smoke.test'],
+        ['green', 'green.apps.smoke.test', 'green.apps.smoke.test'],
+        // The second round goes over each name's own kept-alive connection.
+        ['blue', 'blue.apps.smoke.test', 'blue.apps.smoke.test'],
+        ['green', 'green.apps.smoke.test', 'green.apps.smoke.test'],
+      ]);
+    } finally {
+      client.close();
+    }
+  });
+
   it('refuses the server without its CA, with a clear TLS error', async () => {
     const client = createHttpClient({
       resolve: parseResolve('resolve', `app.smoke.test:443:127.0.0.1:${app.port}`),

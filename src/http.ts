@@ -183,10 +183,14 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const caPaths = extraCaPaths(env, options.caFile);
-  const ca = caPaths.length ? [...tls.rootCertificates, ...caPaths.map(readCa)] : undefined;
+  // One secure context for every connection: given as a `ca` list, Node parses every root certificate again for
+  // each new TLS connection (about 150 ms of CPU here).
+  const secureContext = caPaths.length
+    ? tls.createSecureContext({ ca: [...tls.rootCertificates, ...caPaths.map(readCa)] })
+    : undefined;
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, scheduling: 'fifo' as const };
   const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent({ ...agentOptions, ca });
+  const httpsAgent = new https.Agent({ ...agentOptions, ...(secureContext ? { secureContext } : {}) });
 
   // One route per URL, worked out on its first request: the load phase sends the same few URLs thousands of times.
   const routes = new Map<string, Route>();

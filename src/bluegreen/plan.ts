@@ -385,12 +385,6 @@ export function planStatus(traffic: readonly TrafficEntry[]): Plan {
   };
 }
 
-/** The revision that carries 100% (or the most), for outputs. */
-export function productionOf(traffic: readonly TrafficEntry[]): string | undefined {
-  const top = [...traffic].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
-  return top && (top.weight ?? 0) > 0 ? top.revisionName : undefined;
-}
-
 /**
  * The Azure CLI command that sets `traffic` on an app by hand (labelled entries by label, the rest by revision
  * or `latest`), for an error that leaves the traffic somewhere else. Pure.

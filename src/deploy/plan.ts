@@ -18,7 +18,6 @@ import {
   isSlotLabel,
   planDeploy,
   planPreviewAdd,
-  slots,
   type TrafficEntry,
 } from '../revisions/traffic.js';
 
@@ -131,22 +130,6 @@ export function planDeployTraffic(
   return s.mode === 'preview'
     ? planPreviewAdd(traffic, s.prNumber!, s.revision)
     : planDeploy(traffic, s.revision, s.label);
-}
-
-/** The revision carrying production traffic: the slot at 100, else the revision with the most weight. */
-export function productionRevisionOf(
-  traffic: readonly TrafficEntry[],
-  latestRevisionName?: string,
-): string | undefined {
-  try {
-    const s = slots(traffic);
-    if (s) return s.productionRevision;
-  } catch {
-    // split traffic: fall through to the heaviest entry
-  }
-  const top = [...traffic].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
-  if (!top || (top.weight ?? 0) === 0) return undefined;
-  return top.latestRevision ? latestRevisionName : top.revisionName;
 }
 
 /** The path the readiness proof requests: the revision's readiness probe, else `/`. */

@@ -108,6 +108,26 @@ export function slots(traffic: Traffic): Slots | undefined {
   };
 }
 
+/**
+ * The production revision, the one rule behind both actions' `production-revision` output: the revision serving
+ * the most of the app URL's weight (the first in the list on a tie). A `latestRevision: true` entry's weight
+ * belongs to the app's `latestRevisionName`; without that name it counts for no revision. With a blue/green
+ * label at 100 this is that label's revision. Undefined when no revision carries weight (empty traffic, all 0).
+ */
+export function productionRevision(traffic: Traffic, latestRevisionName?: string): string | undefined {
+  const weights = new Map<string, number>();
+  for (const e of traffic) {
+    const name = e.latestRevision ? latestRevisionName : e.revisionName;
+    if (name) weights.set(name, (weights.get(name) ?? 0) + weightOf(e));
+  }
+  let best: string | undefined;
+  let most = 0;
+  for (const [name, weight] of weights) {
+    if (weight > most) [best, most] = [name, weight];
+  }
+  return best;
+}
+
 function namedRevision(e: TrafficEntry): string {
   if (!e.revisionName) {
     throw new TrafficPlanError(`Label '${e.label}' must point at a named revision, not at latestRevision`);

@@ -11,7 +11,7 @@ import type { DeploySettings, Mode } from './settings.js';
 import { previewTemplate } from '../guards.js';
 import { InputError } from '../inputs.js';
 import { previewLabel } from '../naming.js';
-import { parseImageRef } from '../registry.js';
+import { parseImageRef } from '../registry/reference.js';
 import { mergeEnv, withEnv, withEnvironmentId, withImage, withRevisionSuffix, withTraffic } from '../spec.js';
 import {
   describeTraffic,

@@ -31,7 +31,7 @@ import {
   validateResourceGroup,
   validateSuffix,
 } from '../naming.js';
-import { isDigest, parseImageRef, type ImageRef } from '../registry.js';
+import { isDigest, parseImageRef, type ImageRef } from '../registry/reference.js';
 import { parseSpec, SpecError, specEnvironment, withAppName, type AppSpec } from '../spec.js';
 import { isSlotLabel } from '../revisions/traffic.js';
 import { classifyRef, type GitContext } from '../versions.js';

@@ -105,6 +105,12 @@ export function previewLabel(prNumber: number): string {
   return `pr-${prNumber}`;
 }
 
+/** The pull request number of a preview label: `pr-12` -> 12; undefined for any other label. */
+export function parsePreviewLabel(label: string): number | undefined {
+  const m = /^pr-([1-9]\d*)$/.exec(label);
+  return m && Number.isSafeInteger(Number(m[1])) ? Number(m[1]) : undefined;
+}
+
 export function revisionName(app: string, suffix: string): string {
   return `${app}--${suffix}`;
 }

@@ -2,10 +2,9 @@
 // @azure/arm-appcontainers ContainerApp model (properties flattened, camelCase as REST), validated against the
 // rules ACA and the blue-green model impose, and adjusted for a deploy by pure helpers.
 
-import { readFile } from 'node:fs/promises';
 import type { ContainerApp, Container, EnvironmentVar, TrafficWeight } from '@azure/arm-appcontainers';
 import { LineCounter, isMap as isYamlMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { REQUEST_PATH_ALLOWED, requestPathProblem } from './inputs.js';
+import { InputError, REQUEST_PATH_ALLOWED, requestPathProblem, workspacePath } from './inputs.js';
 import { appNameProblem } from './naming.js';
 import { assertValidTraffic } from './revisions/traffic.js';
 
@@ -143,8 +142,45 @@ export function parseSpec(text: string, sourceName: string): AppSpec {
   return spec;
 }
 
-export async function loadSpec(path: string): Promise<AppSpec> {
-  return parseSpec(await readFile(path, 'utf8'), path);
+/** The app spec of deploy-app and blue-green when the `spec` input is empty. */
+export const DEFAULT_SPEC = 'deploy/containerapp.yaml';
+/** deploy-app's preview spec when the `preview-spec` input is empty. */
+export const DEFAULT_PREVIEW_SPEC = 'deploy/containerapp.preview.yaml';
+
+export interface SpecFiles {
+  env: NodeJS.ProcessEnv;
+  readFile: (path: string) => string;
+  fileExists: (path: string) => boolean;
+}
+
+/**
+ * The app spec that input `input` names (`file`, a path in the workspace), parsed and validated: the one way both
+ * actions load a spec and word its errors. A missing file is an InputError, or undefined with `ifMissing`
+ * 'undefined'; a file that does not parse or validate is an InputError with every problem of the spec.
+ */
+export function readSpecInput(input: string, file: string, files: SpecFiles): AppSpec;
+export function readSpecInput(
+  input: string,
+  file: string,
+  files: SpecFiles,
+  ifMissing: 'undefined',
+): AppSpec | undefined;
+export function readSpecInput(
+  input: string,
+  file: string,
+  files: SpecFiles,
+  ifMissing?: 'undefined',
+): AppSpec | undefined {
+  const path = workspacePath(input, file, { env: files.env, what: 'an app spec' });
+  if (!files.fileExists(path)) {
+    if (ifMissing) return undefined;
+    throw new InputError(input, file, 'allowed: the path of an existing app spec (ACA YAML)');
+  }
+  try {
+    return parseSpec(files.readFile(path), file);
+  } catch (error) {
+    throw new InputError(input, file, `allowed: a valid app spec; ${(error as Error).message}`);
+  }
 }
 
 /** Throws SpecError listing every problem (file, YAML path, what is allowed). */

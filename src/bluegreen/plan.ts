@@ -4,6 +4,7 @@
 import type { RevisionInfo } from '../azure/aca.js';
 import { sameTraffic } from '../azure/aca.js';
 import { InputError } from '../inputs.js';
+import { previewLabel } from '../naming.js';
 import {
   describeTraffic,
   planPreviewRemove,
@@ -346,7 +347,7 @@ export function planTeardown(
   app: string,
   prNumber: number,
 ): Plan {
-  const label = `pr-${prNumber}`;
+  const label = previewLabel(prNumber);
   const pointed = entryOf(traffic, label)?.revisionName;
   const list = entryOf(traffic, label)
     ? planPreviewRemove(traffic, prNumber)

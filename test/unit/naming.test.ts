@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   appUrl,
   labelUrl,
+  parsePreviewLabel,
   previewLabel,
   revisionName,
   revisionUrl,
@@ -48,6 +49,17 @@ describe('suffixForPullRequest / previewLabel', () => {
   );
   it('labels a PR pr-<N>', () => expect(previewLabel(7)).toBe('pr-7'));
   it('refuses a label for PR 0', () => expect(() => previewLabel(0)).toThrow(/pull request/));
+  it.each<[string, number | undefined]>([
+    ['pr-7', 7],
+    ['pr-1234', 1234],
+    ['pr-0', undefined],
+    ['pr-07', undefined],
+    ['pr-7-abc1234', undefined],
+    ['PR-7', undefined],
+    ['blue', undefined],
+    ['pr-99999999999999999999', undefined],
+  ])('parsePreviewLabel(%p) -> %p', (label, n) => expect(parsePreviewLabel(label)).toBe(n));
+  it('parses what it formats', () => expect(parsePreviewLabel(previewLabel(42))).toBe(42));
 });
 
 describe('validateSuffix', () => {

@@ -5,7 +5,7 @@
 import type { ContainerApp, Container, EnvironmentVar, TrafficWeight } from '@azure/arm-appcontainers';
 import { LineCounter, isMap as isYamlMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { InputError, REQUEST_PATH_ALLOWED, requestPathProblem, workspacePath } from './inputs.js';
-import { appNameProblem } from './naming.js';
+import { appNameProblem, environmentIdParts, isEnvironmentName } from './naming.js';
 import { assertValidTraffic } from './revisions/traffic.js';
 
 /** A container app as the SDK models it, plus the fields of the YAML that are not part of the resource body. */
@@ -197,9 +197,6 @@ export const CONSUMPTION_PAIRS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].map((c
 }));
 const PAIRS_TEXT = CONSUMPTION_PAIRS.map((p) => `${p.cpu}/${p.memoryGi}Gi`).join(', ');
 
-const ENV_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.App\/managedEnvironments\/([^/]+)$/i;
-const ENV_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,58}[a-zA-Z0-9])?$/;
 const SECRET_NAME = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/;
 const CONTAINER_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const P = 'properties';
@@ -217,7 +214,7 @@ function specIssues(spec: AppSpec): SpecIssue[] {
   if (typeof spec.location !== 'string' || spec.location.trim() === '')
     at(['location'], 'required: an Azure region');
   const env = spec.environmentId ?? spec.managedEnvironmentId;
-  if (typeof env !== 'string' || !(ENV_ID.test(env) || ENV_NAME.test(env))) {
+  if (typeof env !== 'string' || !(environmentIdParts(env) || isEnvironmentName(env))) {
     at(
       [P, spec.environmentId === undefined ? 'managedEnvironmentId' : 'environmentId'],
       'required: a managed environment name or its full resource ID (/subscriptions/.../managedEnvironments/<name>)',
@@ -408,8 +405,8 @@ export function specAppName(spec: AppSpec): string {
 /** The managed environment the spec names: `{ name }` for a bare name, `{ name, id }` for a resource ID. */
 export function specEnvironment(spec: AppSpec): { name: string; id?: string } {
   const ref = spec.environmentId ?? spec.managedEnvironmentId ?? '';
-  const m = ENV_ID.exec(ref);
-  return m ? { name: m[1], id: ref } : { name: ref };
+  const id = environmentIdParts(ref);
+  return id ? { name: id.name, id: ref } : { name: ref };
 }
 
 function update(spec: AppSpec, change: (copy: AppSpec) => void): AppSpec {

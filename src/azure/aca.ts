@@ -25,14 +25,7 @@ import {
   type Traffic,
   type TrafficEntry,
 } from '../revisions/traffic.js';
-
-const ENV_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.App\/managedEnvironments\/([^/]+)$/i;
-
-/** A managed environment's full resource ID. Pure. */
-export function isEnvironmentId(text: string): boolean {
-  return ENV_ID.test(text);
-}
+import { environmentIdParts } from '../naming.js';
 
 export interface EnvironmentInfo {
   id: string;
@@ -198,8 +191,8 @@ export class Aca {
 
   /** The managed environment by name (in this resource group) or by full resource ID. */
   async getEnvironment(nameOrId: string): Promise<EnvironmentInfo> {
-    const m = ENV_ID.exec(nameOrId);
-    const [group, name] = m ? [m[1], m[2]] : [this.resourceGroup, nameOrId];
+    const id = environmentIdParts(nameOrId);
+    const [group, name] = id ? [id.resourceGroup, id.name] : [this.resourceGroup, nameOrId];
     let env: ManagedEnvironment | undefined;
     try {
       env = await this.client.managedEnvironments.get(group, name);

@@ -10,6 +10,7 @@ import {
   parseBoolean,
   parseChoice,
   parseDuration,
+  parseWaitTimeout,
   required,
   type InputSource,
   workspacePath,
@@ -172,7 +173,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     freeze: parseFreeze('freeze', freezeRaw),
     overrideFreeze: get('override-freeze'),
     keepPreviousActive: parseBoolean('keep-previous-active', get('keep-previous-active'), true),
-    waitTimeoutMs: parseDuration('wait-timeout', get('wait-timeout'), 10 * 60_000, { allowZero: false }),
+    waitTimeoutMs: parseWaitTimeout(get('wait-timeout')),
     analysis,
     watchMs,
     analysisMode: parseChoice(

@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
-import { isEnvironmentId } from '../azure/aca.js';
 import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
 import {
   guardPreview,
@@ -13,15 +12,17 @@ import {
 import {
   InputError,
   parseChoice,
-  parseDuration,
   parseKeyValues,
   parseResolve,
+  parseWaitTimeout,
   required,
   type InputSource,
   type ResolveEntry,
   workspacePath,
 } from '../inputs.js';
 import {
+  environmentIdParts,
+  isEnvironmentName,
   parsePreviewLabel,
   previewLabel,
   revisionName,
@@ -46,8 +47,6 @@ import { classifyRef, type GitContext } from '../versions.js';
 
 export const MODES = ['production', 'preview'] as const;
 export type Mode = (typeof MODES)[number];
-
-export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
 
 export interface DeploySettings {
   azure: AzureSettings;
@@ -96,8 +95,6 @@ export function parseImage(name: string, raw: string): { image: string; ref: Ima
   return { image: v, ref };
 }
 
-const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,58}[A-Za-z0-9]$/;
-
 /**
  * The environment input: a managed environment name in the resource group, or its full resource ID
  * (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.App/managedEnvironments/<name>); empty: the
@@ -106,7 +103,7 @@ const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,58}[A-Za-z0-9]$/;
 export function parseEnvironment(name: string, raw: string, fallback: string): string {
   const v = raw.trim();
   if (v === '') return fallback;
-  if (v.startsWith('/') ? isEnvironmentId(v) : ENVIRONMENT_NAME.test(v)) return v;
+  if (v.startsWith('/') ? environmentIdParts(v) : isEnvironmentName(v)) return v;
   throw new InputError(
     name,
     raw,
@@ -252,9 +249,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     envVars,
     forced,
     production: secrets,
-    waitTimeoutMs: parseDuration('wait-timeout', get('wait-timeout'), DEFAULT_WAIT_TIMEOUT_MS, {
-      allowZero: false,
-    }),
+    waitTimeoutMs: parseWaitTimeout(get('wait-timeout')),
     resolve: parseResolve('resolve', get('resolve')),
     caFile,
   };

@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   appUrl,
+  environmentIdParts,
+  isEnvironmentName,
   labelUrl,
   parsePreviewLabel,
   previewLabel,
@@ -127,4 +129,30 @@ describe('revision names and URLs', () => {
   ])('url %#', (make, url) => expect(make()).toBe(url));
   it('refuses the revision URL of another app', () =>
     expect(() => revisionUrl('alc', 'other--v1', 'sim.test')).toThrow(/does not belong/));
+});
+
+describe('managed environment names and resource IDs', () => {
+  const id = (group: string, name: string) =>
+    `/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/${group}/providers/Microsoft.App/managedEnvironments/${name}`;
+  it.each<[string, { resourceGroup: string; name: string } | undefined]>([
+    [
+      id('alc-algo-production', 'alc-algo-env'),
+      { resourceGroup: 'alc-algo-production', name: 'alc-algo-env' },
+    ],
+    [id('rg', 'env').toLowerCase(), { resourceGroup: 'rg', name: 'env' }],
+    ['alc-algo-env', undefined],
+    [`${id('rg', 'env')}/extra`, undefined],
+    [id('rg', 'env').replace('Microsoft.App', 'Microsoft.Web'), undefined],
+  ])('environmentIdParts(%p)', (text, parts) => expect(environmentIdParts(text)).toEqual(parts));
+  it.each<[string, boolean]>([
+    ['alc-algo-env', true],
+    ['Env2', true],
+    ['ab', true],
+    ['a', false],
+    ['-env', false],
+    ['env-', false],
+    ['env_1', false],
+    ['e'.repeat(60), true],
+    ['e'.repeat(61), false],
+  ])('isEnvironmentName(%p) is %p', (text, ok) => expect(isEnvironmentName(text)).toBe(ok));
 });

@@ -22,6 +22,7 @@ import {
 import {
   assertValidTraffic,
   describeTraffic,
+  normaliseTraffic,
   type Traffic,
   type TrafficEntry,
 } from '../revisions/traffic.js';
@@ -98,16 +99,6 @@ export function sameTraffic(a: Traffic, b: Traffic): boolean {
   const ka = a.map(entryKey).sort();
   const kb = b.map(entryKey).sort();
   return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
-}
-
-/** Only the fields the traffic model uses (ACA adds none, but a read-back may carry nulls). Pure. */
-export function normaliseTraffic(traffic: Traffic | undefined): TrafficEntry[] {
-  return (traffic ?? []).map((e) => ({
-    ...(e.revisionName ? { revisionName: e.revisionName } : {}),
-    ...(e.latestRevision ? { latestRevision: true } : {}),
-    ...(e.label ? { label: e.label } : {}),
-    weight: e.weight ?? 0,
-  }));
 }
 
 export function trafficOf(app: ContainerApp): TrafficEntry[] {

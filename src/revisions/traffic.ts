@@ -62,6 +62,16 @@ export function describeTraffic(traffic: Traffic): string {
     .join(', ');
 }
 
+/** Only the fields the traffic model uses (ACA adds none, but a read-back may carry nulls): what the client reads and writes and what blue-green's `traffic` output prints. Pure. */
+export function normaliseTraffic(traffic: Traffic | undefined): TrafficEntry[] {
+  return (traffic ?? []).map((e) => ({
+    ...(e.revisionName ? { revisionName: e.revisionName } : {}),
+    ...(e.latestRevision ? { latestRevision: true } : {}),
+    ...(e.label ? { label: e.label } : {}),
+    weight: e.weight ?? 0,
+  }));
+}
+
 /** Throws TrafficPlanError unless `traffic` is a list ACA accepts. Returns it for chaining. */
 export function assertValidTraffic<T extends Traffic>(traffic: T): T {
   const fail = (why: string): never => {

@@ -398,10 +398,6 @@ function containerIssues(c: Container, path: YamlPath, secretNames: ReadonlySet<
 
 // ---- helpers for a deploy: each returns a new spec and leaves its argument untouched ----
 
-export function specAppName(spec: AppSpec): string {
-  return spec.name;
-}
-
 /** The managed environment the spec names: `{ name }` for a bare name, `{ name, id }` for a resource ID. */
 export function specEnvironment(spec: AppSpec): { name: string; id?: string } {
   const ref = spec.environmentId ?? spec.managedEnvironmentId ?? '';

@@ -11,14 +11,6 @@ export function versionTags(version: string): string[] {
   return [...new Set([...(v ? [formatSemver(v)] : []), version])];
 }
 
-/**
- * Whether the Entra token may be sent to `registry` for the ACR token exchange (the registry is read from the live
- * app's image, so it may be a mirror that must never see the token): the one allowlist of src/registry/reference.ts.
- */
-export function mayExchangeToken(registry: string, cloud: AzureSettings['cloud']): boolean {
-  return tokenHostProblem(registry, cloud) === undefined;
-}
-
 export function findVersionImage(
   settings: AzureSettings,
   credential: TokenCredential,

@@ -21,11 +21,6 @@ import {
   type TrafficEntry,
 } from '../revisions/traffic.js';
 
-/** The image a revision's app container runs (the first container). */
-export function imageOf(template: Template | undefined): string | undefined {
-  return template?.containers?.[0]?.image;
-}
-
 /** Registry host of an image reference, lower-case. */
 export function registryOf(image: string): string {
   return parseImageRef(image).registry;

@@ -294,11 +294,6 @@ export function planRollbackTo(traffic: Traffic, revisionName: string): TrafficE
   return assertValidTraffic(pointed.map((e) => (e.label === s.productionLabel ? { ...e, weight: 0 } : e)));
 }
 
-/** Exactly an earlier list (e.g. the one read before a failed promotion), validated and copied. */
-export function planRestore(earlier: Traffic): TrafficEntry[] {
-  return assertValidTraffic(copy(earlier));
-}
-
 /** Preview app: label `pr-<N>` points at `revisionName` (see the header for where the 100% rides). */
 export function planPreviewAdd(traffic: Traffic, prNumber: number, revisionName: string): TrafficEntry[] {
   const label = previewLabel(prNumber);

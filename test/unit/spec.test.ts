@@ -9,7 +9,6 @@ import {
   readSpecInput,
   DEFAULT_PREVIEW_SPEC,
   DEFAULT_SPEC,
-  specAppName,
   specEnvironment,
   validateSpec,
   withAppName,
@@ -354,7 +353,6 @@ describe('deploy helpers', () => {
       { name: 'B', value: '1' },
     ]));
   it('names the app and its environment', () => {
-    expect(specAppName(prod)).toBe('alc-algo-agents');
     expect(specEnvironment(prod)).toEqual({ name: 'alc-algo-env' });
     const id =
       '/subscriptions/0000/resourceGroups/alc-algo-production/providers/Microsoft.App/managedEnvironments/alc-algo-env';

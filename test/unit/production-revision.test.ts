@@ -14,6 +14,11 @@ import { productionRevision, type TrafficEntry } from '../../src/revisions/traff
 const A = 'app';
 const r = (s: string) => `${A}--${s}`;
 const LATEST = r('v3');
+/** blue on v1 and green on v2 at the given weights. */
+const slots = (blue: number, green: number): TrafficEntry[] => [
+  { revisionName: r('v1'), label: 'blue', weight: blue },
+  { revisionName: r('v2'), label: 'green', weight: green },
+];
 
 /** deploy-app's output for a deploy that left `traffic` on an app whose latest revision is `latest`. */
 function deployAppOutput(traffic: TrafficEntry[], latest: string | undefined): string {
@@ -59,33 +64,9 @@ describe.each([
       undefined,
       '',
     ],
-    [
-      'blue at 100, green at 0',
-      [
-        { revisionName: r('v1'), label: 'blue', weight: 100 },
-        { revisionName: r('v2'), label: 'green', weight: 0 },
-      ],
-      LATEST,
-      r('v1'),
-    ],
-    [
-      'a stepped promotion at 10%',
-      [
-        { revisionName: r('v1'), label: 'blue', weight: 90 },
-        { revisionName: r('v2'), label: 'green', weight: 10 },
-      ],
-      LATEST,
-      r('v1'),
-    ],
-    [
-      'an even split: the first in the list',
-      [
-        { revisionName: r('v1'), label: 'blue', weight: 50 },
-        { revisionName: r('v2'), label: 'green', weight: 50 },
-      ],
-      LATEST,
-      r('v1'),
-    ],
+    ['blue at 100, green at 0', slots(100, 0), LATEST, r('v1')],
+    ['a stepped promotion at 10%', slots(90, 10), LATEST, r('v1')],
+    ['an even split: the first in the list', slots(50, 50), LATEST, r('v1')],
     [
       'a label at 0 beside latestRevision at 100',
       [

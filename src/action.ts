@@ -54,11 +54,3 @@ export async function withFailureSummary<T>(title: string, work: Promise<T>): Pr
     throw error;
   }
 }
-
-/** Raised by an action whose behaviour this version does not have yet: it must never pretend to succeed. */
-export class NotImplementedError extends Error {
-  constructor(what: string) {
-    super(`${what} is not implemented in this version of alc-deploy; nothing was changed`);
-    this.name = 'NotImplementedError';
-  }
-}

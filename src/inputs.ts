@@ -142,6 +142,14 @@ export function parseDuration(
   return ms;
 }
 
+/** The default of `wait-timeout` (deploy-app and blue-green): 10 minutes. */
+export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
+
+/** The `wait-timeout` input of deploy-app and blue-green: a duration above zero; empty: 10 minutes. */
+export function parseWaitTimeout(raw: string): number {
+  return parseDuration('wait-timeout', raw, DEFAULT_WAIT_TIMEOUT_MS, { allowZero: false });
+}
+
 /** One entry per line; with `commas`, commas separate entries too. Blank entries and `#` comments are dropped. */
 export function parseList(raw: string, { commas = false } = {}): string[] {
   return raw

@@ -3,6 +3,24 @@
 
 import { InputError } from './inputs.js';
 
+const ENVIRONMENT_ID =
+  /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.App\/managedEnvironments\/([^/]+)$/i;
+const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,58}[A-Za-z0-9]$/;
+
+/**
+ * The resource group and name of a managed environment's full resource ID
+ * (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.App/managedEnvironments/<name>), or undefined.
+ */
+export function environmentIdParts(text: string): { resourceGroup: string; name: string } | undefined {
+  const m = ENVIRONMENT_ID.exec(text);
+  return m ? { resourceGroup: m[1], name: m[2] } : undefined;
+}
+
+/** A managed environment name: 2 to 60 letters, digits and '-', starting and ending with a letter or digit. */
+export function isEnvironmentName(text: string): boolean {
+  return ENVIRONMENT_NAME.test(text);
+}
+
 /** ACA caps a revision name (`<app>--<suffix>`) at 54 characters. */
 export const MAX_REVISION_NAME = 54;
 /** A label URL's first DNS label is `<app>---<label>`; DNS labels hold at most 63 characters. */
@@ -103,6 +121,12 @@ export function previewLabel(prNumber: number): string {
   if (!Number.isSafeInteger(prNumber) || prNumber < 1)
     throw new Error(`Not a pull request number: ${prNumber}`);
   return `pr-${prNumber}`;
+}
+
+/** The pull request number of a preview label: `pr-12` -> 12; undefined for any other label. */
+export function parsePreviewLabel(label: string): number | undefined {
+  const m = /^pr-([1-9]\d*)$/.exec(label);
+  return m && Number.isSafeInteger(Number(m[1])) ? Number(m[1]) : undefined;
 }
 
 export function revisionName(app: string, suffix: string): string {

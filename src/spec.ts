@@ -2,11 +2,10 @@
 // @azure/arm-appcontainers ContainerApp model (properties flattened, camelCase as REST), validated against the
 // rules ACA and the blue-green model impose, and adjusted for a deploy by pure helpers.
 
-import { readFile } from 'node:fs/promises';
 import type { ContainerApp, Container, EnvironmentVar, TrafficWeight } from '@azure/arm-appcontainers';
 import { LineCounter, isMap as isYamlMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { REQUEST_PATH_ALLOWED, requestPathProblem } from './inputs.js';
-import { appNameProblem } from './naming.js';
+import { InputError, REQUEST_PATH_ALLOWED, requestPathProblem, workspacePath } from './inputs.js';
+import { appNameProblem, environmentIdParts, isEnvironmentName } from './naming.js';
 import { assertValidTraffic } from './revisions/traffic.js';
 
 /** A container app as the SDK models it, plus the fields of the YAML that are not part of the resource body. */
@@ -143,8 +142,45 @@ export function parseSpec(text: string, sourceName: string): AppSpec {
   return spec;
 }
 
-export async function loadSpec(path: string): Promise<AppSpec> {
-  return parseSpec(await readFile(path, 'utf8'), path);
+/** The app spec of deploy-app and blue-green when the `spec` input is empty. */
+export const DEFAULT_SPEC = 'deploy/containerapp.yaml';
+/** deploy-app's preview spec when the `preview-spec` input is empty. */
+export const DEFAULT_PREVIEW_SPEC = 'deploy/containerapp.preview.yaml';
+
+export interface SpecFiles {
+  env: NodeJS.ProcessEnv;
+  readFile: (path: string) => string;
+  fileExists: (path: string) => boolean;
+}
+
+/**
+ * The app spec that input `input` names (`file`, a path in the workspace), parsed and validated: the one way both
+ * actions load a spec and word its errors. A missing file is an InputError, or undefined with `ifMissing`
+ * 'undefined'; a file that does not parse or validate is an InputError with every problem of the spec.
+ */
+export function readSpecInput(input: string, file: string, files: SpecFiles): AppSpec;
+export function readSpecInput(
+  input: string,
+  file: string,
+  files: SpecFiles,
+  ifMissing: 'undefined',
+): AppSpec | undefined;
+export function readSpecInput(
+  input: string,
+  file: string,
+  files: SpecFiles,
+  ifMissing?: 'undefined',
+): AppSpec | undefined {
+  const path = workspacePath(input, file, { env: files.env, what: 'an app spec' });
+  if (!files.fileExists(path)) {
+    if (ifMissing) return undefined;
+    throw new InputError(input, file, 'allowed: the path of an existing app spec (ACA YAML)');
+  }
+  try {
+    return parseSpec(files.readFile(path), file);
+  } catch (error) {
+    throw new InputError(input, file, `allowed: a valid app spec; ${(error as Error).message}`);
+  }
 }
 
 /** Throws SpecError listing every problem (file, YAML path, what is allowed). */
@@ -161,9 +197,6 @@ export const CONSUMPTION_PAIRS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].map((c
 }));
 const PAIRS_TEXT = CONSUMPTION_PAIRS.map((p) => `${p.cpu}/${p.memoryGi}Gi`).join(', ');
 
-const ENV_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.App\/managedEnvironments\/([^/]+)$/i;
-const ENV_NAME = /^[a-zA-Z0-9]([a-zA-Z0-9-]{0,58}[a-zA-Z0-9])?$/;
 const SECRET_NAME = /^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/;
 const CONTAINER_NAME = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 const P = 'properties';
@@ -181,7 +214,7 @@ function specIssues(spec: AppSpec): SpecIssue[] {
   if (typeof spec.location !== 'string' || spec.location.trim() === '')
     at(['location'], 'required: an Azure region');
   const env = spec.environmentId ?? spec.managedEnvironmentId;
-  if (typeof env !== 'string' || !(ENV_ID.test(env) || ENV_NAME.test(env))) {
+  if (typeof env !== 'string' || !(environmentIdParts(env) || isEnvironmentName(env))) {
     at(
       [P, spec.environmentId === undefined ? 'managedEnvironmentId' : 'environmentId'],
       'required: a managed environment name or its full resource ID (/subscriptions/.../managedEnvironments/<name>)',
@@ -365,15 +398,11 @@ function containerIssues(c: Container, path: YamlPath, secretNames: ReadonlySet<
 
 // ---- helpers for a deploy: each returns a new spec and leaves its argument untouched ----
 
-export function specAppName(spec: AppSpec): string {
-  return spec.name;
-}
-
 /** The managed environment the spec names: `{ name }` for a bare name, `{ name, id }` for a resource ID. */
 export function specEnvironment(spec: AppSpec): { name: string; id?: string } {
   const ref = spec.environmentId ?? spec.managedEnvironmentId ?? '';
-  const m = ENV_ID.exec(ref);
-  return m ? { name: m[1], id: ref } : { name: ref };
+  const id = environmentIdParts(ref);
+  return id ? { name: id.name, id: ref } : { name: ref };
 }
 
 function update(spec: AppSpec, change: (copy: AppSpec) => void): AppSpec {

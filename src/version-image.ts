@@ -1,21 +1,14 @@
 // Rollback to a version whose revision is gone: find its image (by digest) in the registry the app pulls from.
 import type { TokenCredential } from '@azure/identity';
 import type { AzureSettings } from './azure/connection.js';
-import { ACR_SCOPE, parseImageRef, RegistryClient, RegistryError, tokenHostProblem } from './registry.js';
+import { ACR_SCOPE, parseImageRef, tokenHostProblem } from './registry/reference.js';
+import { RegistryClient, RegistryError } from './registry/client.js';
 import { formatSemver, parseSemver } from './versions.js';
 
 /** Tags a release of `version` carries (build-push tags v1.2.3 as 1.2.3), most likely first. */
 export function versionTags(version: string): string[] {
   const v = parseSemver(version);
   return [...new Set([...(v ? [formatSemver(v)] : []), version])];
-}
-
-/**
- * Whether the Entra token may be sent to `registry` for the ACR token exchange (the registry is read from the live
- * app's image, so it may be a mirror that must never see the token): the one allowlist of src/registry.ts.
- */
-export function mayExchangeToken(registry: string, cloud: AzureSettings['cloud']): boolean {
-  return tokenHostProblem(registry, cloud) === undefined;
 }
 
 export function findVersionImage(

@@ -22,17 +22,11 @@ import {
 import {
   assertValidTraffic,
   describeTraffic,
+  normaliseTraffic,
   type Traffic,
   type TrafficEntry,
 } from '../revisions/traffic.js';
-
-const ENV_ID =
-  /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.App\/managedEnvironments\/([^/]+)$/i;
-
-/** A managed environment's full resource ID. Pure. */
-export function isEnvironmentId(text: string): boolean {
-  return ENV_ID.test(text);
-}
+import { environmentIdParts } from '../naming.js';
 
 export interface EnvironmentInfo {
   id: string;
@@ -105,16 +99,6 @@ export function sameTraffic(a: Traffic, b: Traffic): boolean {
   const ka = a.map(entryKey).sort();
   const kb = b.map(entryKey).sort();
   return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
-}
-
-/** Only the fields the traffic model uses (ACA adds none, but a read-back may carry nulls). Pure. */
-export function normaliseTraffic(traffic: Traffic | undefined): TrafficEntry[] {
-  return (traffic ?? []).map((e) => ({
-    ...(e.revisionName ? { revisionName: e.revisionName } : {}),
-    ...(e.latestRevision ? { latestRevision: true } : {}),
-    ...(e.label ? { label: e.label } : {}),
-    weight: e.weight ?? 0,
-  }));
 }
 
 export function trafficOf(app: ContainerApp): TrafficEntry[] {
@@ -198,8 +182,8 @@ export class Aca {
 
   /** The managed environment by name (in this resource group) or by full resource ID. */
   async getEnvironment(nameOrId: string): Promise<EnvironmentInfo> {
-    const m = ENV_ID.exec(nameOrId);
-    const [group, name] = m ? [m[1], m[2]] : [this.resourceGroup, nameOrId];
+    const id = environmentIdParts(nameOrId);
+    const [group, name] = id ? [id.resourceGroup, id.name] : [this.resourceGroup, nameOrId];
     let env: ManagedEnvironment | undefined;
     try {
       env = await this.client.managedEnvironments.get(group, name);

@@ -4,6 +4,7 @@
 import type { RevisionInfo } from '../azure/aca.js';
 import { sameTraffic } from '../azure/aca.js';
 import { InputError } from '../inputs.js';
+import { previewLabel } from '../naming.js';
 import {
   describeTraffic,
   planPreviewRemove,
@@ -346,7 +347,7 @@ export function planTeardown(
   app: string,
   prNumber: number,
 ): Plan {
-  const label = `pr-${prNumber}`;
+  const label = previewLabel(prNumber);
   const pointed = entryOf(traffic, label)?.revisionName;
   const list = entryOf(traffic, label)
     ? planPreviewRemove(traffic, prNumber)
@@ -383,12 +384,6 @@ export function planStatus(traffic: readonly TrafficEntry[]): Plan {
     restore: false,
     notes: [],
   };
-}
-
-/** The revision that carries 100% (or the most), for outputs. */
-export function productionOf(traffic: readonly TrafficEntry[]): string | undefined {
-  const top = [...traffic].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
-  return top && (top.weight ?? 0) > 0 ? top.revisionName : undefined;
 }
 
 /**

@@ -29,7 +29,6 @@ import {
   planRollbackCommand,
   planStatus,
   planTeardown,
-  productionOf,
   revisionFacts,
   safeSlots,
   trafficSetCommand,
@@ -49,7 +48,7 @@ import { urlOnOrigin } from '../inputs.js';
 import { activeFreeze, freezeDecision, type FreezeDecision } from '../guards.js';
 import { appUrl, labelUrl, revisionUrl, suffixOf } from '../naming.js';
 import { runSmoke } from '../smoke/run.js';
-import { describeTraffic, type TrafficEntry } from '../revisions/traffic.js';
+import { describeTraffic, productionRevision, type TrafficEntry } from '../revisions/traffic.js';
 
 export * from './plan.js';
 export * from './settings.js';
@@ -156,8 +155,8 @@ async function runCommand(
   const named = { ...app, name: s.app } as ContainerApp & { name: string };
   const before = trafficOf(app);
   const result = (after: TrafficEntry[], extra: Partial<BlueGreenResult> = {}): BlueGreenResult => {
-    const productionBefore = productionOf(before);
-    const productionAfter = productionOf(after);
+    const productionBefore = productionRevision(before, app.latestRevisionName);
+    const productionAfter = productionRevision(after, app.latestRevisionName);
     const previous =
       productionBefore !== productionAfter ? productionBefore : safeSlots(after)?.previousRevision;
     return {
@@ -282,7 +281,7 @@ async function runCommand(
     }
     if (watch) {
       throw new Error(
-        `${s.command} reached 100% but the watch failed; rolled back to the previous revision ${productionOf(restore)} [${describeTraffic(restore)}]: ${why}`,
+        `${s.command} reached 100% but the watch failed; rolled back to the previous revision ${productionRevision(restore, app.latestRevisionName)} [${describeTraffic(restore)}]: ${why}`,
         { cause: error },
       );
     }
@@ -403,7 +402,7 @@ async function planFor(
     case 'rollback': {
       let versionImage: string | undefined;
       if (s.to.kind === 'version' && !facts.known.includes(s.to.revision) && deps.findVersionImage) {
-        const production = revisions.find((r) => r.name === productionOf(traffic));
+        const production = revisions.find((r) => r.name === productionRevision(traffic, facts.latest));
         versionImage = await deps.findVersionImage(
           s.to.version,
           production?.template?.containers?.[0]?.image,

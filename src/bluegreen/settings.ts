@@ -10,11 +10,13 @@ import {
   parseBoolean,
   parseChoice,
   parseDuration,
+  parseWaitTimeout,
   required,
   type InputSource,
   workspacePath,
 } from '../inputs.js';
 import {
+  parsePreviewLabel,
   revisionName,
   suffixFromVersion,
   suffixProblem,
@@ -22,7 +24,7 @@ import {
   validateLabel,
   validateResourceGroup,
 } from '../naming.js';
-import { parseSpec } from '../spec.js';
+import { DEFAULT_SPEC, readSpecInput } from '../spec.js';
 import { readSmokeSettings, type SmokeSettings } from '../smoke/run.js';
 import { isSlotLabel, parseSteps } from '../revisions/traffic.js';
 import { parseSemver } from '../versions.js';
@@ -67,8 +69,6 @@ export interface BlueGreenSettingsDeps {
   /** Masks a secret in the job log (core.setSecret), before any parsing of the checks can fail. */
   mask?: (secret: string) => void;
 }
-
-const DEFAULT_SPEC = 'deploy/containerapp.yaml';
 
 const TO_ALLOWED = 'allowed: previous, a revision name (<app>--<suffix>), or a version such as v1.4.0';
 
@@ -116,22 +116,10 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
   // the default path may be absent (then app is required).
   const specRaw = get('spec');
   const specFile = specRaw || DEFAULT_SPEC;
-  const specPath = workspacePath('spec', specFile, { env, what: 'an app spec' });
-  const specExists = fileExists(specPath);
-  if (!specExists && specRaw !== '' && specRaw !== DEFAULT_SPEC)
-    throw new InputError('spec', specRaw, 'allowed: the path of an existing app spec (ACA YAML)');
-  let specName: string | undefined;
-  if (specExists) {
-    try {
-      specName = parseSpec(readFile(specPath), specFile).name;
-    } catch (error) {
-      throw new InputError(
-        'spec',
-        specFile,
-        `allowed: a valid app spec (it names the app when app is empty); ${(error as Error).message}`,
-      );
-    }
-  }
+  const specName =
+    specFile === DEFAULT_SPEC
+      ? readSpecInput('spec', specFile, { env, readFile, fileExists }, 'undefined')?.name
+      : readSpecInput('spec', specFile, { env, readFile, fileExists }).name;
   const appRaw = get('app') || specName;
   if (appRaw === undefined)
     throw new InputError('app', '', `required when the spec '${specFile}' does not exist`);
@@ -140,10 +128,10 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
   let label: string | undefined;
   let prNumber: number | undefined;
   if (command === 'teardown') {
-    const m = /^pr-([1-9]\d*)$/.exec(labelRaw);
-    if (!m) throw new InputError('label', labelRaw, 'required for teardown: pr-<N>, the pull request label');
+    prNumber = parsePreviewLabel(labelRaw);
+    if (prNumber === undefined)
+      throw new InputError('label', labelRaw, 'required for teardown: pr-<N>, the pull request label');
     label = labelRaw;
-    prNumber = Number(m[1]);
   } else if (labelRaw !== '') {
     label = validateLabel('label', labelRaw, app);
     if (!isSlotLabel(label)) throw new InputError('label', labelRaw, `allowed for ${command}: blue or green`);
@@ -185,7 +173,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     freeze: parseFreeze('freeze', freezeRaw),
     overrideFreeze: get('override-freeze'),
     keepPreviousActive: parseBoolean('keep-previous-active', get('keep-previous-active'), true),
-    waitTimeoutMs: parseDuration('wait-timeout', get('wait-timeout'), 10 * 60_000, { allowZero: false }),
+    waitTimeoutMs: parseWaitTimeout(get('wait-timeout')),
     analysis,
     watchMs,
     analysisMode: parseChoice(

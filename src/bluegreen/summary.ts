@@ -2,17 +2,11 @@
 import { analysisJson, analysisSection } from '../analysis/report.js';
 import type { BlueGreenResult } from './run.js';
 import { factsTable, trafficMermaid, trafficTable } from '../summary.js';
-import type { TrafficEntry } from '../revisions/traffic.js';
+import { normaliseTraffic, type TrafficEntry } from '../revisions/traffic.js';
 
 /** `{revisionName, label, weight}` per entry (`latestRevision: true` instead of a name where the list has it). */
 export function trafficJson(traffic: readonly TrafficEntry[]): string {
-  return JSON.stringify(
-    traffic.map((e) => ({
-      ...(e.latestRevision ? { latestRevision: true } : { revisionName: e.revisionName }),
-      ...(e.label ? { label: e.label } : {}),
-      weight: e.weight ?? 0,
-    })),
-  );
+  return JSON.stringify(normaliseTraffic(traffic));
 }
 
 export function blueGreenOutputs(r: BlueGreenResult): Record<string, string> {

@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ACR_TOKEN_USER, type RegistryCredentials } from '../registry.js';
+import { ACR_TOKEN_USER, type RegistryCredentials } from '../registry/client.js';
 
 export interface DockerConfig {
   auths?: Record<string, { auth?: string; username?: string; password?: string; identitytoken?: string }>;

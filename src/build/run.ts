@@ -5,18 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
 import { createContainerAppsClient, createCredential } from '../azure/connection.js';
+import { ACR_SCOPE, tokenHostProblem } from '../registry/reference.js';
 import {
-  ACR_SCOPE,
   ACR_TOKEN_USER,
   type FetchFn,
   type PlatformSize,
-  planRetention,
   RegistryClient,
   RegistryError,
-  type RepositoryImage,
-  type RetentionPlan,
-  tokenHostProblem,
-} from '../registry.js';
+} from '../registry/client.js';
+import { planRetention, type RepositoryImage, type RetentionPlan } from '../registry/retention.js';
 import { versionTags } from '../version-image.js';
 import { builtSha, classifyRef, isReleaseBuild } from '../versions.js';
 import { imageCreated } from './created.js';

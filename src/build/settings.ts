@@ -14,7 +14,7 @@ import {
   workspacePath,
 } from '../inputs.js';
 import { validateAppName, validateResourceGroup } from '../naming.js';
-import { tokenHostProblem, validateRegistry, validateRepository } from '../registry.js';
+import { tokenHostProblem, validateRegistry, validateRepository } from '../registry/reference.js';
 import { computeVersion, defaultTags, type GitContext, validateTag } from '../versions.js';
 import type { BuilderInfo } from './docker.js';
 import type { CacheMode } from './plan.js';

@@ -11,21 +11,15 @@ import type { DeploySettings, Mode } from './settings.js';
 import { previewTemplate } from '../guards.js';
 import { InputError } from '../inputs.js';
 import { previewLabel } from '../naming.js';
-import { parseImageRef } from '../registry.js';
+import { parseImageRef } from '../registry/reference.js';
 import { mergeEnv, withEnv, withEnvironmentId, withImage, withRevisionSuffix, withTraffic } from '../spec.js';
 import {
   describeTraffic,
   isSlotLabel,
   planDeploy,
   planPreviewAdd,
-  slots,
   type TrafficEntry,
 } from '../revisions/traffic.js';
-
-/** The image a revision's app container runs (the first container). */
-export function imageOf(template: Template | undefined): string | undefined {
-  return template?.containers?.[0]?.image;
-}
 
 /** Registry host of an image reference, lower-case. */
 export function registryOf(image: string): string {
@@ -131,22 +125,6 @@ export function planDeployTraffic(
   return s.mode === 'preview'
     ? planPreviewAdd(traffic, s.prNumber!, s.revision)
     : planDeploy(traffic, s.revision, s.label);
-}
-
-/** The revision carrying production traffic: the slot at 100, else the revision with the most weight. */
-export function productionRevisionOf(
-  traffic: readonly TrafficEntry[],
-  latestRevisionName?: string,
-): string | undefined {
-  try {
-    const s = slots(traffic);
-    if (s) return s.productionRevision;
-  } catch {
-    // split traffic: fall through to the heaviest entry
-  }
-  const top = [...traffic].sort((a, b) => (b.weight ?? 0) - (a.weight ?? 0))[0];
-  if (!top || (top.weight ?? 0) === 0) return undefined;
-  return top.latestRevision ? latestRevisionName : top.revisionName;
 }
 
 /** The path the readiness proof requests: the revision's readiness probe, else `/`. */

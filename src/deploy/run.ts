@@ -29,7 +29,6 @@ import {
   latestWeight,
   pinLatest,
   planDeployTraffic,
-  productionRevisionOf,
   readinessPath,
   revisionTemplate,
   templateDifferences,
@@ -40,7 +39,12 @@ import { guardLivePreview } from '../guards.js';
 import { InputError, type ResolveEntry, urlOnOrigin } from '../inputs.js';
 import { appUrl, labelUrl, revisionUrl } from '../naming.js';
 import { describeReady, waitReady } from '../smoke/run.js';
-import { describeTraffic, unlabelledIdle, type TrafficEntry } from '../revisions/traffic.js';
+import {
+  describeTraffic,
+  productionRevision,
+  unlabelledIdle,
+  type TrafficEntry,
+} from '../revisions/traffic.js';
 
 export * from './plan.js';
 export * from './settings.js';
@@ -321,7 +325,7 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
     labelUrl: labelUrl(s.app, label, domain),
     revisionUrl: revisionUrl(s.app, s.revision, domain),
     appUrl: appUrl(s.app, domain),
-    productionRevision: productionRevisionOf(trafficAfter, latest?.latestRevisionName),
+    productionRevision: productionRevision(trafficAfter, latest?.latestRevisionName),
     created,
     reused,
     image: s.image,

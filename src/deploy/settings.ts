@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
-import { isEnvironmentId } from '../azure/aca.js';
 import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
 import {
   guardPreview,
@@ -13,15 +12,18 @@ import {
 import {
   InputError,
   parseChoice,
-  parseDuration,
   parseKeyValues,
   parseResolve,
+  parseWaitTimeout,
   required,
   type InputSource,
   type ResolveEntry,
   workspacePath,
 } from '../inputs.js';
 import {
+  environmentIdParts,
+  isEnvironmentName,
+  parsePreviewLabel,
   previewLabel,
   revisionName,
   suffixForPullRequest,
@@ -31,17 +33,20 @@ import {
   validateResourceGroup,
   validateSuffix,
 } from '../naming.js';
-import { isDigest, parseImageRef, type ImageRef } from '../registry.js';
-import { parseSpec, SpecError, specEnvironment, withAppName, type AppSpec } from '../spec.js';
+import { isDigest, parseImageRef, type ImageRef } from '../registry/reference.js';
+import {
+  DEFAULT_PREVIEW_SPEC,
+  DEFAULT_SPEC,
+  readSpecInput,
+  specEnvironment,
+  withAppName,
+  type AppSpec,
+} from '../spec.js';
 import { isSlotLabel } from '../revisions/traffic.js';
 import { classifyRef, type GitContext } from '../versions.js';
 
 export const MODES = ['production', 'preview'] as const;
 export type Mode = (typeof MODES)[number];
-
-export const DEFAULT_SPEC = 'deploy/containerapp.yaml';
-export const DEFAULT_PREVIEW_SPEC = 'deploy/containerapp.preview.yaml';
-export const DEFAULT_WAIT_TIMEOUT_MS = 10 * 60_000;
 
 export interface DeploySettings {
   azure: AzureSettings;
@@ -90,21 +95,6 @@ export function parseImage(name: string, raw: string): { image: string; ref: Ima
   return { image: v, ref };
 }
 
-function loadSpecFile(input: string, file: string, d: Required<Omit<SettingsDeps, 'git'>>): AppSpec {
-  const path = workspacePath(input, file, { env: d.env, what: 'an app spec' });
-  if (!d.fileExists(path))
-    throw new InputError(input, file, 'allowed: the path of an existing app spec (ACA YAML)');
-  try {
-    return parseSpec(d.readFile(path), file);
-  } catch (error) {
-    if (error instanceof SpecError)
-      throw new InputError(input, file, `allowed: a valid app spec; ${error.message}`);
-    throw error;
-  }
-}
-
-const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,58}[A-Za-z0-9]$/;
-
 /**
  * The environment input: a managed environment name in the resource group, or its full resource ID
  * (/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.App/managedEnvironments/<name>); empty: the
@@ -113,7 +103,7 @@ const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9-]{0,58}[A-Za-z0-9]$/;
 export function parseEnvironment(name: string, raw: string, fallback: string): string {
   const v = raw.trim();
   if (v === '') return fallback;
-  if (v.startsWith('/') ? isEnvironmentId(v) : ENVIRONMENT_NAME.test(v)) return v;
+  if (v.startsWith('/') ? environmentIdParts(v) : isEnvironmentName(v)) return v;
   throw new InputError(
     name,
     raw,
@@ -131,8 +121,8 @@ export function parseLocation(name: string, raw: string): string | undefined {
 
 /** Pull request number: from the label input `pr-<N>`, else from the workflow run. */
 function prNumberOf(label: string, git?: GitContext): number {
-  const m = /^pr-([1-9]\d*)$/.exec(label);
-  if (m) return Number(m[1]);
+  const number = parsePreviewLabel(label);
+  if (number !== undefined) return number;
   if (label !== '')
     throw new InputError('label', label, 'allowed in mode preview: pr-<N>, the pull request number');
   const ref = git ? classifyRef(git) : undefined;
@@ -172,7 +162,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   validateResourceGroup('resource-group', resourceGroup);
   const { image, ref: imageRef } = parseImage('image', get('image'));
   const productionFile = get('spec') || DEFAULT_SPEC;
-  const production = loadSpecFile('spec', productionFile, d);
+  const production = readSpecInput('spec', productionFile, d);
   const specFile = mode === 'preview' ? get('preview-spec') || DEFAULT_PREVIEW_SPEC : productionFile;
   // The preview spec is checked in production mode too (a bad input is refused whether or not this run uses
   // it); only its default path may be absent where no previews are deployed.
@@ -182,7 +172,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     (previewRaw !== '' &&
       (previewRaw !== DEFAULT_PREVIEW_SPEC ||
         d.fileExists(resolvePath(d.env.GITHUB_WORKSPACE ?? '.', previewRaw))))
-      ? loadSpecFile('preview-spec', previewRaw || DEFAULT_PREVIEW_SPEC, d)
+      ? readSpecInput('preview-spec', previewRaw || DEFAULT_PREVIEW_SPEC, d)
       : undefined;
   let spec = mode === 'preview' ? previewSpec! : production;
   const app = validateAppName('app', get('app') || spec.name);
@@ -199,7 +189,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     resolvePath(d.env.GITHUB_WORKSPACE ?? '.', productionFile) !==
       resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC) &&
     d.fileExists(resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC))
-      ? loadSpecFile('spec', DEFAULT_SPEC, d)
+      ? readSpecInput('spec', DEFAULT_SPEC, d)
       : undefined;
   const secrets =
     mode === 'preview'
@@ -259,9 +249,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     envVars,
     forced,
     production: secrets,
-    waitTimeoutMs: parseDuration('wait-timeout', get('wait-timeout'), DEFAULT_WAIT_TIMEOUT_MS, {
-      allowZero: false,
-    }),
+    waitTimeoutMs: parseWaitTimeout(get('wait-timeout')),
     resolve: parseResolve('resolve', get('resolve')),
     caFile,
   };

@@ -62,6 +62,16 @@ export function describeTraffic(traffic: Traffic): string {
     .join(', ');
 }
 
+/** Only the fields the traffic model uses (ACA adds none, but a read-back may carry nulls): what the client reads and writes and what blue-green's `traffic` output prints. Pure. */
+export function normaliseTraffic(traffic: Traffic | undefined): TrafficEntry[] {
+  return (traffic ?? []).map((e) => ({
+    ...(e.revisionName ? { revisionName: e.revisionName } : {}),
+    ...(e.latestRevision ? { latestRevision: true } : {}),
+    ...(e.label ? { label: e.label } : {}),
+    weight: e.weight ?? 0,
+  }));
+}
+
 /** Throws TrafficPlanError unless `traffic` is a list ACA accepts. Returns it for chaining. */
 export function assertValidTraffic<T extends Traffic>(traffic: T): T {
   const fail = (why: string): never => {
@@ -106,6 +116,26 @@ export function slots(traffic: Traffic): Slots | undefined {
     candidateLabel,
     previousRevision: find(traffic, candidateLabel)?.revisionName,
   };
+}
+
+/**
+ * The production revision, the one rule behind both actions' `production-revision` output: the revision serving
+ * the most of the app URL's weight (the first in the list on a tie). A `latestRevision: true` entry's weight
+ * belongs to the app's `latestRevisionName`; without that name it counts for no revision. With a blue/green
+ * label at 100 this is that label's revision. Undefined when no revision carries weight (empty traffic, all 0).
+ */
+export function productionRevision(traffic: Traffic, latestRevisionName?: string): string | undefined {
+  const weights = new Map<string, number>();
+  for (const e of traffic) {
+    const name = e.latestRevision ? latestRevisionName : e.revisionName;
+    if (name) weights.set(name, (weights.get(name) ?? 0) + weightOf(e));
+  }
+  let best: string | undefined;
+  let most = 0;
+  for (const [name, weight] of weights) {
+    if (weight > most) [best, most] = [name, weight];
+  }
+  return best;
 }
 
 function namedRevision(e: TrafficEntry): string {
@@ -262,11 +292,6 @@ export function planRollbackTo(traffic: Traffic, revisionName: string): TrafficE
   const s = requireSlots(traffic);
   const pointed = pointLabel(traffic, s.candidateLabel, revisionName, 100);
   return assertValidTraffic(pointed.map((e) => (e.label === s.productionLabel ? { ...e, weight: 0 } : e)));
-}
-
-/** Exactly an earlier list (e.g. the one read before a failed promotion), validated and copied. */
-export function planRestore(earlier: Traffic): TrafficEntry[] {
-  return assertValidTraffic(copy(earlier));
 }
 
 /** Preview app: label `pr-<N>` points at `revisionName` (see the header for where the 100% rides). */

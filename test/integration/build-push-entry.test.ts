@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RegistryClient } from '../../src/registry.js';
+import { RegistryClient } from '../../src/registry/client.js';
 import { describeWithDocker, uniqueName } from '../support/docker.js';
 import {
   makeContext,

@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ACR_TOKEN_USER, RegistryClient } from '../../src/registry.js';
+import { ACR_TOKEN_USER, RegistryClient } from '../../src/registry/client.js';
 import { describeWithDocker, ROOT } from '../support/docker.js';
 import { buildAndPush } from '../../src/build/run.js';
 import {

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAndPush, type BuildPushDeps } from '../../src/build/run.js';
-import { RegistryClient } from '../../src/registry.js';
+import { RegistryClient } from '../../src/registry/client.js';
 import { describeWithDocker, uniqueName } from '../support/docker.js';
 import {
   gitFor,

@@ -10,7 +10,7 @@ import {
   type RegistryHandle,
 } from '../../sim/registry.js';
 import { httpsRequest } from '../../sim/http.js';
-import { RegistryClient } from '../../src/registry.js';
+import { RegistryClient } from '../../src/registry/client.js';
 import { fetchWithCa } from '../support/build-push.js';
 import { immutableVersionImage, MutableTagError } from '../../src/version-image.js';
 import {

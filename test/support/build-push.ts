@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DockerCli, execDocker } from '../../src/build/docker.js';
 import type { BuildPushSettings } from '../../src/build/settings.js';
-import type { FetchFn } from '../../src/registry.js';
+import type { FetchFn } from '../../src/registry/client.js';
 import { readBuildPushSettings } from '../../src/build/settings.js';
 import type { GitContext } from '../../src/versions.js';
 import { type EntryRun, runEntry } from './entry.js';

@@ -18,7 +18,7 @@ import { startSimulator, type Simulator } from '../../sim/index.js';
 import { ACR_TOKEN_USER } from '../../sim/registry.js';
 import { randomBytes } from 'node:crypto';
 import { createHttpClient, type HttpClient } from '../../src/http.js';
-import { RegistryClient } from '../../src/registry.js';
+import { RegistryClient } from '../../src/registry/client.js';
 import { fetchWithCa } from './build-push.js';
 import { REPO_ROOT as ROOT } from '../../runner/action.js';
 import { API, appPath, ENV, RG } from './control-plane-sim.js';

@@ -8,7 +8,7 @@ import type { DockerCli, DockerResult } from '../../src/build/docker.js';
 import { buildAndPush, type BuildPushDeps } from '../../src/build/run.js';
 import { readBuildPushSettings } from '../../src/build/settings.js';
 import { InputError } from '../../src/inputs.js';
-import type { FetchFn } from '../../src/registry.js';
+import type { FetchFn } from '../../src/registry/client.js';
 import type { GitContext } from '../../src/versions.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;

@@ -1,13 +1,8 @@
 // The pure decisions of the ACA operations: revision readiness, its description, traffic comparison.
 import { describe, expect, it } from '@jest/globals';
 import type { Revision } from '@azure/arm-appcontainers';
-import {
-  describeRevisionState,
-  isBusy,
-  normaliseTraffic,
-  revisionReadiness,
-  sameTraffic,
-} from '../../src/azure/aca.js';
+import { describeRevisionState, isBusy, revisionReadiness, sameTraffic } from '../../src/azure/aca.js';
+import { normaliseTraffic } from '../../src/revisions/traffic.js';
 
 describe('revisionReadiness', () => {
   it.each([

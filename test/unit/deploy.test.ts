@@ -8,7 +8,6 @@ import {
   createBody,
   parseImage,
   planDeployTraffic,
-  productionRevisionOf,
   readDeploySettings,
   readinessPath,
   registriesFor,
@@ -344,19 +343,6 @@ describe('planDeployTraffic', () => {
 });
 
 describe('small decisions', () => {
-  it.each([
-    [[{ revisionName: 'a', label: 'blue', weight: 100 }], 'a'],
-    [
-      [
-        { revisionName: 'a', label: 'blue', weight: 50 },
-        { revisionName: 'b', label: 'green', weight: 50 },
-      ],
-      'a',
-    ],
-    [[{ latestRevision: true, weight: 100 }], 'latest'],
-  ])('productionRevisionOf %j', (traffic, expected) => {
-    expect(productionRevisionOf(traffic, 'latest')).toBe(expected);
-  });
   it.each([
     [
       {

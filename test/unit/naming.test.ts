@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   appUrl,
+  environmentIdParts,
+  isEnvironmentName,
   labelUrl,
+  parsePreviewLabel,
   previewLabel,
   revisionName,
   revisionUrl,
@@ -48,6 +51,17 @@ describe('suffixForPullRequest / previewLabel', () => {
   );
   it('labels a PR pr-<N>', () => expect(previewLabel(7)).toBe('pr-7'));
   it('refuses a label for PR 0', () => expect(() => previewLabel(0)).toThrow(/pull request/));
+  it.each<[string, number | undefined]>([
+    ['pr-7', 7],
+    ['pr-1234', 1234],
+    ['pr-0', undefined],
+    ['pr-07', undefined],
+    ['pr-7-abc1234', undefined],
+    ['PR-7', undefined],
+    ['blue', undefined],
+    ['pr-99999999999999999999', undefined],
+  ])('parsePreviewLabel(%p) -> %p', (label, n) => expect(parsePreviewLabel(label)).toBe(n));
+  it('parses what it formats', () => expect(parsePreviewLabel(previewLabel(42))).toBe(42));
 });
 
 describe('validateSuffix', () => {
@@ -115,4 +129,30 @@ describe('revision names and URLs', () => {
   ])('url %#', (make, url) => expect(make()).toBe(url));
   it('refuses the revision URL of another app', () =>
     expect(() => revisionUrl('alc', 'other--v1', 'sim.test')).toThrow(/does not belong/));
+});
+
+describe('managed environment names and resource IDs', () => {
+  const id = (group: string, name: string) =>
+    `/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/${group}/providers/Microsoft.App/managedEnvironments/${name}`;
+  it.each<[string, { resourceGroup: string; name: string } | undefined]>([
+    [
+      id('alc-algo-production', 'alc-algo-env'),
+      { resourceGroup: 'alc-algo-production', name: 'alc-algo-env' },
+    ],
+    [id('rg', 'env').toLowerCase(), { resourceGroup: 'rg', name: 'env' }],
+    ['alc-algo-env', undefined],
+    [`${id('rg', 'env')}/extra`, undefined],
+    [id('rg', 'env').replace('Microsoft.App', 'Microsoft.Web'), undefined],
+  ])('environmentIdParts(%p)', (text, parts) => expect(environmentIdParts(text)).toEqual(parts));
+  it.each<[string, boolean]>([
+    ['alc-algo-env', true],
+    ['Env2', true],
+    ['ab', true],
+    ['a', false],
+    ['-env', false],
+    ['env-', false],
+    ['env_1', false],
+    ['e'.repeat(60), true],
+    ['e'.repeat(61), false],
+  ])('isEnvironmentName(%p) is %p', (text, ok) => expect(isEnvironmentName(text)).toBe(ok));
 });

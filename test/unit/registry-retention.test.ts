@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
+import { type TagInfo } from '../../src/registry/client.js';
 import {
   groupImages,
   planRetention,
   type RetentionInput,
   runningDigests,
-  type TagInfo,
-} from '../../src/registry.js';
+} from '../../src/registry/retention.js';
 
 const REGISTRY = 'alcalgoregistry.azurecr.io';
 const REPO = 'alc-algo/agents';

@@ -1,16 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { InputError } from '../../src/inputs.js';
+import { parseImageRef, validateRegistry, validateRepository } from '../../src/registry/reference.js';
 import {
   type FetchFn,
   nextLink,
   parseChallenge,
-  parseImageRef,
   RegistryClient,
   RegistryError,
-  validateRegistry,
-  validateRepository,
-} from '../../src/registry.js';
+} from '../../src/registry/client.js';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;

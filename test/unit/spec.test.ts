@@ -4,10 +4,11 @@ import {
   type AppSpec,
   CONSUMPTION_PAIRS,
   SpecError,
-  loadSpec,
   mergeEnv,
   parseSpec,
-  specAppName,
+  readSpecInput,
+  DEFAULT_PREVIEW_SPEC,
+  DEFAULT_SPEC,
   specEnvironment,
   validateSpec,
   withAppName,
@@ -17,10 +18,19 @@ import {
   withRevisionSuffix,
   withTraffic,
 } from '../../src/spec.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { InputError } from '../../src/inputs.js';
 import { errorOf } from '../support/errors.js';
 
-const PROD = 'deploy/containerapp.yaml';
-const PREVIEW = 'deploy/containerapp.preview.yaml';
+const PROD = DEFAULT_SPEC;
+const PREVIEW = DEFAULT_PREVIEW_SPEC;
+/** The repository as the workspace, its files as they are. */
+const files = (over: Record<string, string> = {}) => ({
+  env: { GITHUB_WORKSPACE: resolve('.') },
+  readFile: (p: string) => over[p.slice(resolve('.').length + 1)] ?? readFileSync(p, 'utf8'),
+  fileExists: (p: string) => p.slice(resolve('.').length + 1) in over || existsSync(p),
+});
 const prodText = readFileSync(PROD, 'utf8');
 const prod = parseSpec(prodText, PROD);
 
@@ -37,7 +47,7 @@ const envOf = (s: AppSpec) =>
 
 describe('deploy/containerapp.yaml (production)', () => {
   it('carries the seed values', async () => {
-    const s = await loadSpec(PROD);
+    const s = readSpecInput('spec', PROD, files());
     expect(s).toMatchObject({
       name: 'alc-algo-agents',
       resourceGroup: 'alc-algo-production',
@@ -85,7 +95,7 @@ describe('deploy/containerapp.yaml (production)', () => {
 
 describe('deploy/containerapp.preview.yaml', () => {
   it('is a separate, small, paper-trading app without secrets', async () => {
-    const s = await loadSpec(PREVIEW);
+    const s = readSpecInput('preview-spec', PREVIEW, files());
     expect(s.name).toBe('alc-algo-agents-preview');
     expect(s.name).not.toBe(prod.name);
     expect(envOf(s)).toEqual({ ALC_ENVIRONMENT: 'preview', IBKR_PORT: '7497', LOG_LEVEL: 'DEBUG' });
@@ -297,8 +307,18 @@ describe('parseSpec', () => {
     expect(prod).not.toHaveProperty('properties');
     expect(prod.template?.containers?.[0].name).toBe('alc-algo-agents');
   });
-  it('rejects a missing file', async () =>
-    await expect(loadSpec('deploy/nope.yaml')).rejects.toThrow(/ENOENT/));
+  it('names the input for a missing file, or answers undefined when that is allowed', () => {
+    expect(errorOf(InputError, () => readSpecInput('spec', 'deploy/nope.yaml', files())).message).toBe(
+      "Input 'spec' has the invalid value 'deploy/nope.yaml': allowed: the path of an existing app spec (ACA YAML)",
+    );
+    expect(readSpecInput('spec', 'deploy/nope.yaml', files(), 'undefined')).toBeUndefined();
+  });
+  it('names the input and every problem for a spec that does not validate', () => {
+    const bad = files({ 'bad.yaml': prodText.replace('name: alc-algo-agents', 'name: Bad_Name') });
+    expect(errorOf(InputError, () => readSpecInput('spec', 'bad.yaml', bad)).message).toMatch(
+      /^Input 'spec' has the invalid value 'bad\.yaml': allowed: a valid app spec; bad\.yaml/,
+    );
+  });
 });
 
 describe('deploy helpers', () => {
@@ -333,7 +353,6 @@ describe('deploy helpers', () => {
       { name: 'B', value: '1' },
     ]));
   it('names the app and its environment', () => {
-    expect(specAppName(prod)).toBe('alc-algo-agents');
     expect(specEnvironment(prod)).toEqual({ name: 'alc-algo-env' });
     const id =
       '/subscriptions/0000/resourceGroups/alc-algo-production/providers/Microsoft.App/managedEnvironments/alc-algo-env';

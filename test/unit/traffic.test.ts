@@ -10,7 +10,6 @@ import {
   planPreviewAdd,
   planPreviewRemove,
   planPromoteSteps,
-  planRestore,
   planRollback,
   planRollbackTo,
   planStep,
@@ -209,7 +208,7 @@ describe('planRollback', () => {
   ])('refuses %p', (t, why) => refused(() => planRollback(tl(t)), why));
 });
 
-describe('planRollbackTo / planRestore', () => {
+describe('planRollbackTo', () => {
   it.each([
     ['blue=a@100, green=b@0', 'b', 'blue=a@0, green=b@100'],
     ['blue=a@0, green=b@100', 'a', 'blue=a@100, green=b@0'],
@@ -222,14 +221,6 @@ describe('planRollbackTo / planRestore', () => {
   );
   it('refuses an unknown revision while traffic is split', () =>
     refused(() => planRollbackTo(tl('blue=a@30, green=b@70'), 'old'), /carries 100%/));
-  it('restores exactly an earlier list, as a copy', () => {
-    const earlier = tl('x@0, blue=a@100, green=b@0');
-    const restored = planRestore(earlier);
-    expect(restored).toEqual(earlier);
-    expect(restored).not.toBe(earlier);
-    expect(restored[0]).not.toBe(earlier[0]);
-  });
-  it('refuses to restore an invalid list', () => refused(() => planRestore(tl('blue=a@90')), /sum to 90/));
 });
 
 describe('preview traffic', () => {

@@ -4,7 +4,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TokenCredential } from '@azure/identity';
-import { findVersionImage, mayExchangeToken } from '../../src/version-image.js';
+import { findVersionImage } from '../../src/version-image.js';
+import { tokenHostProblem } from '../../src/registry/reference.js';
 import type { AzureSettings } from '../../src/azure/connection.js';
 
 /** A registry on loopback: the token exchange answers a refresh token, every manifest is unknown. */
@@ -91,8 +92,8 @@ describe('findVersionImage', () => {
     ['evil.example#.azurecr.io', 'Custom', false],
     ['127.0.0.1:5000/x', 'Custom', false],
     ['u:p@127.0.0.1:5000', 'Custom', false],
-  ] as const)('mayExchangeToken(%s, %s) is %p', (host, cloud, may) =>
-    expect(mayExchangeToken(host, cloud)).toBe(may),
+  ] as const)('the token allowlist takes %s in %s: %p', (host, cloud, may) =>
+    expect(tokenHostProblem(host, cloud) === undefined).toBe(may),
   );
   it.each(['evil.example#.azurecr.io', 'evil.example?.azurecr.io', 'evil.example\\.azurecr.io'])(
     'rollback to a version never asks for a token for %p, nor sends one anywhere',

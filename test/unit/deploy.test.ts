@@ -10,11 +10,11 @@ import {
   planDeployTraffic,
   productionRevisionOf,
   readDeploySettings,
-  readinessPath,
   registriesFor,
   revisionTemplate,
   type DeployResult,
 } from '../../src/deploy/run.js';
+import { readinessPath } from '../../src/revisions/lifecycle.js';
 import { inputErrorOf } from '../support/errors.js';
 import type { GitContext } from '../../src/versions.js';
 

@@ -31,11 +31,13 @@ import {
   planStatus,
   planTeardown,
   productionOf,
+  recoveryOf,
   revisionFacts,
   safeSlots,
   trafficSetCommand,
   type Command,
   type Plan,
+  type Recovery,
   type RevisionFacts,
 } from './plan.js';
 import type { BlueGreenSettings } from './settings.js';
@@ -281,29 +283,14 @@ async function runCommand(
       }
     }
   } catch (error) {
-    if (error instanceof TrafficChangedError) throw error;
-    if (!moved) throw await retirePrepared(aca, s.app, prepared, error, note);
-    if (failing?.kind === 'deactivate') throw housekeepingFailed(s, current, failing.revisions, error);
-    if (!plan.restore) throw error;
-    const why = (error as Error).message;
-    const restore = plan.restoreTo ?? before;
-    const watch = error instanceof AnalysisFailedError && error.watch;
-    try {
-      const back = await aca.writeTraffic(named, restore);
-      note(`${watch ? 'rolled back' : 'restored'} traffic [${describeTraffic(back)}]`);
-    } catch (restoreError) {
-      throw await restoreFailed(s, aca, restore, why, restoreError);
-    }
-    if (watch) {
-      throw new Error(
-        `${s.command} reached 100% but the watch failed; rolled back to the previous revision ${productionOf(restore)} [${describeTraffic(restore)}]: ${why}`,
-        { cause: error },
-      );
-    }
-    throw new Error(
-      `${s.command} failed and the traffic was restored to [${describeTraffic(restore)}]: ${why}`,
-      { cause: error },
-    );
+    const recovery = recoveryOf({
+      plan,
+      moved,
+      failing,
+      changed: error instanceof TrafficChangedError,
+      watchFailed: error instanceof AnalysisFailedError && error.watch,
+    });
+    throw await recover(s, aca, recovery, { error, named, prepared, current, note });
   }
   // After traffic moved, and on a re-run with nothing left to do (the run before may have stopped after its
   // traffic write, before its housekeeping): revisions with no label and no weight are deactivated.
@@ -323,6 +310,50 @@ async function runCommand(
     deactivated.push(...idle);
   }
   return result(current, { freeze, deactivated, appUrl: domain ? appUrl(s.app, domain) : undefined });
+}
+
+/** Carries out a recovery (recoveryOf) and resolves to the error the run fails with. */
+async function recover(
+  s: BlueGreenSettings,
+  aca: Aca,
+  recovery: Recovery,
+  c: {
+    error: unknown;
+    named: ContainerApp & { name: string };
+    prepared: readonly string[];
+    current: readonly TrafficEntry[];
+    note: (line: string) => void;
+  },
+): Promise<unknown> {
+  switch (recovery.kind) {
+    case 'stop':
+    case 'keep':
+      return c.error;
+    case 'retire':
+      return retirePrepared(aca, s.app, c.prepared, c.error, c.note);
+    case 'housekeeping':
+      return housekeepingFailed(s, c.current, recovery.revisions, c.error);
+    case 'restore': {
+      const why = (c.error as Error).message;
+      const restore = recovery.to;
+      try {
+        const back = await aca.writeTraffic(c.named, restore);
+        c.note(`${recovery.watch ? 'rolled back' : 'restored'} traffic [${describeTraffic(back)}]`);
+      } catch (restoreError) {
+        return restoreFailed(s, aca, restore, why, restoreError);
+      }
+      if (recovery.watch) {
+        return new Error(
+          `${s.command} reached 100% but the watch failed; rolled back to the previous revision ${productionOf(restore)} [${describeTraffic(restore)}]: ${why}`,
+          { cause: c.error },
+        );
+      }
+      return new Error(
+        `${s.command} failed and the traffic was restored to [${describeTraffic(restore)}]: ${why}`,
+        { cause: c.error },
+      );
+    }
+  }
 }
 
 /** The restore itself failed: the error says what the app serves now and how to put the earlier list back. */

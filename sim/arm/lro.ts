@@ -1,6 +1,8 @@
 // Long-running operations as ARM runs them: the write answers at once with Azure-AsyncOperation (and
 // Location) headers; the status resource says InProgress until the work is done and the configured
-// minimum time has passed, then Succeeded or Failed with the error envelope.
+// minimum time has passed, then Succeeded or Failed with the error envelope. While about a second or more of
+// that minimum time remains, the write's answer and each InProgress status carry Retry-After (the seconds left,
+// rounded), the hint ARM documents for when to poll next.
 import { randomUUID } from 'node:crypto';
 import type { RequestContext } from '../http.js';
 import { ArmError } from './errors.js';
@@ -92,11 +94,19 @@ export class Operations {
     return `${ctx.origin}/subscriptions/${this.o.subscriptionId}/providers/Microsoft.App/locations/${op.location}/containerappOperation${view}/${op.id}?api-version=${version}`;
   }
 
+  /** Retry-After: the seconds of the minimum duration still ahead, rounded, when that is at least one. */
+  private retryAfter(op: Operation): Record<string, string> {
+    if (op.status !== 'InProgress') return {};
+    const left = Math.round((Date.parse(op.startTime) + this.o.delayMs - Date.now()) / 1000);
+    return left >= 1 ? { 'retry-after': String(left) } : {};
+  }
+
   /** Azure-AsyncOperation, and Location for PATCH and DELETE. */
   headers(ctx: RequestContext, op: Operation, withLocation: boolean): Record<string, string> {
     return {
       'azure-asyncoperation': this.url(ctx, op, 'Statuses'),
       ...(withLocation ? { location: this.url(ctx, op, 'Results') } : {}),
+      ...this.retryAfter(op),
     };
   }
 
@@ -106,7 +116,11 @@ export class Operations {
     if (!op) throw new ArmError(404, 'OperationNotFound', `The operation '${id}' was not found.`);
     if (ctx.method !== 'GET') throw new ArmError(405, 'MethodNotAllowed', 'Operations are read with GET.');
     if (view === 'statuses')
-      return { status: 200, body: operationView(new URL(this.url(ctx, op, 'Statuses')).pathname, op) };
+      return {
+        status: 200,
+        headers: this.retryAfter(op),
+        body: operationView(new URL(this.url(ctx, op, 'Statuses')).pathname, op),
+      };
     if (op.status === 'InProgress')
       return { status: 202, headers: { location: this.url(ctx, op, 'Results') } };
     if (op.status === 'Failed') return { status: 400, body: { error: op.error } };

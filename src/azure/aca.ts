@@ -3,6 +3,11 @@
 // whole list, read back), app create (PUT) and template update (PATCH), activate/deactivate, and the wait for a
 // revision to be Provisioned + Running + Healthy (its replicas read at each poll, judged in readiness.ts). The
 // decisions (is a revision ready, failed, are two traffic lists the same) are pure functions exported for tests.
+//
+// Long-running writes (PUT, PATCH) are polled the way ARM documents it: the first poll after the Retry-After
+// the write answered with, else after a short first interval that doubles up to pollMs; each later poll after
+// the Retry-After of the status answer before it, when ARM sends one. The operation's result (the app as the
+// write left it) is the write's read-back: no further GET.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   ContainerApp,
@@ -12,6 +17,7 @@ import type {
   Revision,
   Template,
 } from '@azure/arm-appcontainers';
+import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import {
   containerFindings,
   describeContainer,
@@ -105,6 +111,63 @@ export function trafficOf(app: ContainerApp): TrafficEntry[] {
   return normaliseTraffic(app.configuration?.ingress?.traffic);
 }
 
+/**
+ * The environment's default domain as the app's ingress FQDN carries it (`<app>.<defaultDomain>`), so that the
+ * URLs need no read of the environment; undefined when the FQDN does not have that shape (no external ingress, or
+ * an internal one: `<app>.internal.<domain>`). Pure.
+ */
+export function domainFromFqdn(app: string, fqdn: string | undefined): string | undefined {
+  const host = fqdn?.trim().toLowerCase().replace(/\.$/, '');
+  const prefix = `${app.toLowerCase()}.`;
+  if (!host?.startsWith(prefix)) return undefined;
+  const domain = host.slice(prefix.length);
+  return domain.includes('.') && !domain.startsWith('internal.') ? domain : undefined;
+}
+
+/** `Retry-After` (seconds, or an HTTP date) in ms; undefined when absent or not understood. Pure. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Retry-After of the last answer from each ARM path, per client (one policy per client, added once). */
+const retryAfterSeen = new WeakMap<ContainerAppsAPIClient, Map<string, string>>();
+
+function retryAfterOf(client: ContainerAppsAPIClient): Map<string, string> {
+  let seen = retryAfterSeen.get(client);
+  if (seen) return seen;
+  const map = new Map<string, string>();
+  const policy: PipelinePolicy = {
+    name: 'alc-retry-after',
+    sendRequest: async (req, next) => {
+      const res = await next(req);
+      const key = new URL(req.url).pathname.toLowerCase();
+      const value = res.headers.get('retry-after');
+      if (value) map.set(key, value);
+      else map.delete(key);
+      return res;
+    },
+  };
+  // A client without a pipeline (a test double) polls on the schedule alone.
+  client.pipeline?.addPolicy(policy);
+  seen = map;
+  retryAfterSeen.set(client, seen);
+  return seen;
+}
+
+/** What a long-running write's poller offers (the SDK's simple poller). */
+interface Lro<T> {
+  isDone(): boolean;
+  poll(): Promise<unknown>;
+  getResult(): T | undefined;
+}
+
+type LroStart<T> = (options: {
+  onResponse: (raw: { headers: { get(name: string): string | undefined } }) => void;
+}) => Promise<Lro<T>>;
+
 /** The environment resource ID an app points at. */
 export function environmentIdOf(app: ContainerApp): string | undefined {
   return app.environmentId ?? app.managedEnvironmentId;
@@ -132,8 +195,10 @@ export function isBusy(error: unknown): boolean {
 
 export interface AcaOptions {
   resourceGroup: string;
-  /** Interval of LRO polls and revision-state polls. */
+  /** Interval of revision-state polls, and the longest wait between LRO polls. */
   pollMs?: number;
+  /** The first wait before polling a long-running write when ARM gives no Retry-After (default 250 ms). */
+  firstPollMs?: number;
   /** How long a write waits for another operation on the app to finish (409 in progress). */
   busyWaitMs?: number;
   log?: (line: string) => void;
@@ -145,6 +210,8 @@ export interface AcaOptions {
 export class Aca {
   readonly resourceGroup: string;
   private readonly pollMs: number;
+  private readonly firstPollMs: number;
+  private readonly retryAfter: Map<string, string>;
   private readonly busyWaitMs: number;
   private readonly log: (line: string) => void;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -156,6 +223,8 @@ export class Aca {
   ) {
     this.resourceGroup = options.resourceGroup;
     this.pollMs = options.pollMs ?? 2000;
+    this.firstPollMs = Math.min(options.firstPollMs ?? 250, this.pollMs);
+    this.retryAfter = retryAfterOf(client);
     this.busyWaitMs = options.busyWaitMs ?? 5 * 60_000;
     this.log = options.log ?? (() => undefined);
     this.sleep = options.sleep ?? ((ms) => sleep(ms).then(() => undefined));
@@ -174,6 +243,30 @@ export class Aca {
         await this.sleep(this.pollMs);
       }
     }
+  }
+
+  /**
+   * A long-running write to its end: the first poll after the write's Retry-After (else firstPollMs), each later
+   * one after the Retry-After of the poll before it (else double the last wait, up to pollMs). Resolves to the
+   * operation's result; a failed operation rejects as the SDK's poller does.
+   */
+  private async operation<T>(start: LroStart<T>): Promise<T> {
+    let status: string | undefined;
+    let hint: string | undefined;
+    const poller = await start({
+      onResponse: (raw) => {
+        status = raw.headers.get('azure-asyncoperation');
+        hint = raw.headers.get('retry-after');
+      },
+    });
+    let wait = this.firstPollMs;
+    while (!poller.isDone()) {
+      await this.sleep(retryAfterMs(hint) ?? wait);
+      wait = Math.min(wait * 2, this.pollMs);
+      await poller.poll();
+      hint = status ? this.retryAfter.get(new URL(status).pathname.toLowerCase()) : undefined;
+    }
+    return poller.getResult() as T;
   }
 
   getApp(app: string): Promise<ContainerApp | undefined> {
@@ -232,9 +325,7 @@ export class Aca {
   async putApp(app: string, body: ContainerApp): Promise<ContainerApp> {
     this.log(`PUT ${app} (create or replace the app)`);
     return this.write(`PUT ${app}`, () =>
-      this.client.containerApps.beginCreateOrUpdateAndWait(this.resourceGroup, app, body, {
-        updateIntervalInMs: this.pollMs,
-      }),
+      this.operation((o) => this.client.containerApps.beginCreateOrUpdate(this.resourceGroup, app, body, o)),
     );
   }
 
@@ -242,18 +333,20 @@ export class Aca {
   async patchTemplate(app: ContainerApp & { name: string }, template: Template): Promise<ContainerApp> {
     this.log(`PATCH ${app.name} template (revision suffix ${template.revisionSuffix})`);
     return this.write(`PATCH ${app.name}`, () =>
-      this.client.containerApps.beginUpdateAndWait(
-        this.resourceGroup,
-        app.name,
-        { location: app.location, template },
-        { updateIntervalInMs: this.pollMs },
+      this.operation((o) =>
+        this.client.containerApps.beginUpdate(
+          this.resourceGroup,
+          app.name,
+          { location: app.location, template },
+          o,
+        ),
       ),
     );
   }
 
   /**
-   * One PATCH carrying the whole traffic list (labels live only there), then a GET that must read the same
-   * list back. Returns the traffic read back.
+   * One PATCH carrying the whole traffic list (labels live only there); the app the operation ends with must
+   * carry the same list (the read-back). Returns the traffic read back.
    */
   async writeTraffic(
     app: ContainerApp & { name: string },
@@ -262,17 +355,17 @@ export class Aca {
   ): Promise<TrafficEntry[]> {
     assertValidTraffic(traffic);
     this.log(`PATCH ${app.name} traffic [${describeTraffic(traffic)}]`);
+    const body = {
+      location: app.location,
+      configuration: { ingress: { traffic: normaliseTraffic(traffic) } },
+    };
     const patch = () =>
-      this.client.containerApps.beginUpdateAndWait(
-        this.resourceGroup,
-        app.name,
-        { location: app.location, configuration: { ingress: { traffic: normaliseTraffic(traffic) } } },
-        { updateIntervalInMs: this.pollMs },
-      );
+      this.operation((o) => this.client.containerApps.beginUpdate(this.resourceGroup, app.name, body, o));
     // Without retryBusy a 409 (another operation in progress) is thrown: the caller re-plans on the list that
     // operation leaves, instead of sending a body planned from the list before it.
-    await (retryBusy ? this.write(`PATCH ${app.name}`, patch) : patch());
-    const read = await this.getApp(app.name);
+    const result = await (retryBusy ? this.write(`PATCH ${app.name}`, patch) : patch());
+    // An operation that ends without the app in its result: read it.
+    const read = result?.configuration ? result : await this.getApp(app.name);
     const back = read ? trafficOf(read) : [];
     if (!sameTraffic(back, traffic)) {
       throw new TrafficReadBackError(

@@ -405,3 +405,37 @@ export function trafficSetCommand(
     ...(byRevision.length ? [`--revision-weight ${byRevision.join(' ')}`] : []),
   ].join(' ');
 }
+
+/**
+ * What a failed action leaves to do, the one recovery path of every failure:
+ *
+ *   stop          another writer changed the traffic: touch nothing (a restore would undo their change);
+ *   retire        no traffic moved yet: deactivate what this run activated or created;
+ *   housekeeping  a deactivation after the traffic reached its target: the traffic stays as written;
+ *   keep          traffic moved but the plan restores nothing (teardown): the error as it is;
+ *   restore       write `to` back (the list before, or where a resumed promotion started); `watch` when the
+ *                 watch after 100% failed (that restore is a rollback to the previous revision). Pure.
+ */
+export type Recovery =
+  | { kind: 'stop' }
+  | { kind: 'retire' }
+  | { kind: 'housekeeping'; revisions: string[] }
+  | { kind: 'keep' }
+  | { kind: 'restore'; to: TrafficEntry[]; watch: boolean };
+
+export function recoveryOf(f: {
+  plan: Plan;
+  /** Whether any traffic write was started. */
+  moved: boolean;
+  failing?: Action;
+  /** Another writer changed the traffic under this run. */
+  changed: boolean;
+  /** The failure is the watch after 100% (an analysis of the watch phase). */
+  watchFailed: boolean;
+}): Recovery {
+  if (f.changed) return { kind: 'stop' };
+  if (!f.moved) return { kind: 'retire' };
+  if (f.failing?.kind === 'deactivate') return { kind: 'housekeeping', revisions: f.failing.revisions };
+  if (!f.plan.restore) return { kind: 'keep' };
+  return { kind: 'restore', to: f.plan.restoreTo ?? f.plan.before, watch: f.watchFailed };
+}

@@ -16,6 +16,7 @@ import type { MetricsProvider } from '../analysis/azure-monitor.js';
 import { analyzePhase, type AnalysisContext } from '../analysis/run.js';
 import type { Decision, Measurement, Sample } from '../analysis/verdict.js';
 import {
+  domainFromFqdn,
   environmentIdOf,
   liveTrafficText,
   sameTraffic,
@@ -29,22 +30,23 @@ import {
   planRollbackCommand,
   planStatus,
   planTeardown,
+  recoveryOf,
   revisionFacts,
   safeSlots,
   trafficSetCommand,
   type Command,
   type Plan,
+  type Recovery,
   type RevisionFacts,
 } from './plan.js';
 import type { BlueGreenSettings } from './settings.js';
+import { revisionTemplate } from '../deploy/plan.js';
 import {
   deactivateIdle,
   notAnotherPullRequest,
-  readinessPath,
-  revisionTemplate,
-  type DeployDeps,
-} from '../deploy/run.js';
-import { urlOnOrigin } from '../inputs.js';
+  readyAndServing,
+  type Prove,
+} from '../revisions/lifecycle.js';
 import { activeFreeze, freezeDecision, type FreezeDecision } from '../guards.js';
 import { appUrl, labelUrl, revisionUrl, suffixOf } from '../naming.js';
 import { runSmoke } from '../smoke/run.js';
@@ -72,7 +74,7 @@ export interface BlueGreenResult {
 export interface BlueGreenDeps {
   aca: Aca;
   /** Readiness proof of a revision URL (deploy-app's). */
-  prove: DeployDeps['prove'];
+  prove: Prove;
   /** The image of a version in the registry (by digest), or undefined when the registry does not hold it. */
   findVersionImage?: (version: string, productionImage: string | undefined) => Promise<string | undefined>;
   /** Runs smoke checks (the smoke-test core); replaceable in tests. */
@@ -150,6 +152,10 @@ async function runCommand(
     lines.push(line);
     say(line);
   };
+  // The app and its revisions are read together (status needs only the app); the list's states, creation times
+  // and active flags serve the plan, the readiness of a revision already running, and the idle revisions after.
+  const listing = s.command === 'status' ? undefined : aca.listRevisions(s.app);
+  listing?.catch(() => undefined); // an app that is not found: the error below, not the list's
   const app = await aca.getApp(s.app);
   if (!app) throw new Error(`Container app '${s.app}' was not found in resource group '${s.resourceGroup}'`);
   const named = { ...app, name: s.app } as ContainerApp & { name: string };
@@ -180,7 +186,7 @@ async function runCommand(
     if (!freeze.allowed) throw new Error(freeze.message);
     if (freeze.overridden) note(freeze.message);
   }
-  const revisions = await aca.listRevisions(s.app);
+  const revisions = await listing!;
   const facts = { ...revisionFacts(revisions), latest: app.latestRevisionName };
   const plan = await planFor(s, before, facts, revisions, deps);
   plan.notes.forEach(note);
@@ -190,13 +196,18 @@ async function runCommand(
 
   const envId = environmentIdOf(app);
   const domain =
-    plan.actions.length > 0 && envId ? (await aca.getEnvironment(envId)).defaultDomain : undefined;
+    plan.actions.length === 0
+      ? undefined
+      : (domainFromFqdn(s.app, app.configuration?.ingress?.fqdn) ??
+        (envId ? (await aca.getEnvironment(envId)).defaultDomain : undefined));
   const deadline = now() + s.waitTimeoutMs;
   let moved = false;
   /** Revisions this run activated or created, deactivated again when it fails before traffic moved. */
   const prepared: string[] = [];
   let current = before;
   const deactivated: string[] = [];
+  /** The app as this run's last template write left it (its latest revision), else as read at the start. */
+  let latest: ContainerApp = app;
   let failing: Plan['actions'][number] | undefined;
   try {
     for (const action of plan.actions) {
@@ -208,12 +219,17 @@ async function runCommand(
             await aca.activate(s.app, action.revision);
             note(`activated ${action.revision}`);
           }
-          await makeReady(s, deps, action, domain!, deadline, note);
+          await makeReady(s, deps, action, domain!, deadline, note, {
+            // A revision this run did not activate or create is as the list showed it: ready there, not polled.
+            listed: prepared.includes(action.revision)
+              ? undefined
+              : revisions.find((r) => r.name === action.revision),
+          });
           break;
         case 'redeploy':
           note(`redeploying ${action.image} as ${action.revision}`);
           prepared.push(action.revision);
-          await redeployRevision(aca, s.app, action.revision, action.image);
+          latest = await redeployRevision(aca, app, s.app, action.revision, action.image);
           break;
         case 'traffic':
           if (s.command === 'promote') assertNoFreeze(s, now());
@@ -266,46 +282,77 @@ async function runCommand(
       }
     }
   } catch (error) {
-    if (error instanceof TrafficChangedError) throw error;
-    if (!moved) throw await retirePrepared(aca, s.app, prepared, error, note);
-    if (failing?.kind === 'deactivate') throw housekeepingFailed(s, current, failing.revisions, error);
-    if (!plan.restore) throw error;
-    const why = (error as Error).message;
-    const restore = plan.restoreTo ?? before;
-    const watch = error instanceof AnalysisFailedError && error.watch;
-    try {
-      const back = await aca.writeTraffic(named, restore);
-      note(`${watch ? 'rolled back' : 'restored'} traffic [${describeTraffic(back)}]`);
-    } catch (restoreError) {
-      throw await restoreFailed(s, aca, restore, why, restoreError);
-    }
-    if (watch) {
-      throw new Error(
-        `${s.command} reached 100% but the watch failed; rolled back to the previous revision ${productionRevision(restore, app.latestRevisionName)} [${describeTraffic(restore)}]: ${why}`,
-        { cause: error },
-      );
-    }
-    throw new Error(
-      `${s.command} failed and the traffic was restored to [${describeTraffic(restore)}]: ${why}`,
-      { cause: error },
-    );
+    const recovery = recoveryOf({
+      plan,
+      moved,
+      failing,
+      changed: error instanceof TrafficChangedError,
+      watchFailed: error instanceof AnalysisFailedError && error.watch,
+    });
+    throw await recover(s, aca, recovery, { error, named, prepared, current, note });
   }
   // After traffic moved, and on a re-run with nothing left to do (the run before may have stopped after its
   // traffic write, before its housekeeping): revisions with no label and no weight are deactivated.
   if (plan.actions.length === 0 || plan.actions.some((a) => a.kind === 'traffic')) {
-    const latest = (await aca.getApp(s.app)) ?? app;
-    const idle = await deactivateIdle(
-      aca,
-      { ...latest, name: s.app },
-      current,
-      [],
+    // Active as this run knows them: the list read at the start, less what it deactivated, plus what it
+    // activated or created. A revision another run creates meanwhile is not in it, so never deactivated here.
+    const active = [
+      ...revisions.filter((r) => r.active !== false && !deactivated.includes(r.name)).map((r) => r.name),
+      ...prepared.filter((r) => !revisions.some((x) => x.name === r && x.active !== false)),
+    ];
+    const idle = await deactivateIdle(aca, { ...latest, name: s.app }, current, {
+      active,
       // Teardown: never another pull request's revisions; one may be mid-deploy, not yet labelled.
-      s.command === 'teardown' ? notAnotherPullRequest(s.app, s.label!) : undefined,
-    );
+      ...(s.command === 'teardown' ? { scope: notAnotherPullRequest(s.app, s.label!) } : {}),
+    });
     if (idle.length) note(`deactivated ${idle.join(', ')} (no label, no traffic)`);
     deactivated.push(...idle);
   }
   return result(current, { freeze, deactivated, appUrl: domain ? appUrl(s.app, domain) : undefined });
+}
+
+/** Carries out a recovery (recoveryOf) and resolves to the error the run fails with. */
+async function recover(
+  s: BlueGreenSettings,
+  aca: Aca,
+  recovery: Recovery,
+  c: {
+    error: unknown;
+    named: ContainerApp & { name: string };
+    prepared: readonly string[];
+    current: readonly TrafficEntry[];
+    note: (line: string) => void;
+  },
+): Promise<unknown> {
+  switch (recovery.kind) {
+    case 'stop':
+    case 'keep':
+      return c.error;
+    case 'retire':
+      return retirePrepared(aca, s.app, c.prepared, c.error, c.note);
+    case 'housekeeping':
+      return housekeepingFailed(s, c.current, recovery.revisions, c.error);
+    case 'restore': {
+      const why = (c.error as Error).message;
+      const restore = recovery.to;
+      try {
+        const back = await aca.writeTraffic(c.named, restore);
+        c.note(`${recovery.watch ? 'rolled back' : 'restored'} traffic [${describeTraffic(back)}]`);
+      } catch (restoreError) {
+        return restoreFailed(s, aca, restore, why, restoreError);
+      }
+      if (recovery.watch) {
+        return new Error(
+          `${s.command} reached 100% but the watch failed; rolled back to the previous revision ${productionRevision(restore, c.named.latestRevisionName)} [${describeTraffic(restore)}]: ${why}`,
+          { cause: c.error },
+        );
+      }
+      return new Error(
+        `${s.command} failed and the traffic was restored to [${describeTraffic(restore)}]: ${why}`,
+        { cause: c.error },
+      );
+    }
+  }
 }
 
 /** The restore itself failed: the error says what the app serves now and how to put the earlier list back. */
@@ -349,10 +396,18 @@ function assertNoFreeze(s: BlueGreenSettings, at: number): void {
   if (!decision.allowed) throw new Error(decision.message);
 }
 
-/** A revision from the live template with another image (rollback to a version whose revision is gone). */
-async function redeployRevision(aca: Aca, appName: string, revision: string, image: string): Promise<void> {
-  const app = await aca.getApp(appName);
-  if (!app?.template) throw new Error(`App ${appName} has no template to redeploy ${image} from`);
+/**
+ * A revision from the live template (the app as this run read it) with another image (rollback to a version
+ * whose revision is gone). Resolves to the app as the write left it.
+ */
+async function redeployRevision(
+  aca: Aca,
+  app: ContainerApp,
+  appName: string,
+  revision: string,
+  image: string,
+): Promise<ContainerApp> {
+  if (!app.template) throw new Error(`App ${appName} has no template to redeploy ${image} from`);
   const { template } = revisionTemplate(app.template, {
     image,
     suffix: suffixOf(revision),
@@ -360,7 +415,7 @@ async function redeployRevision(aca: Aca, appName: string, revision: string, ima
     mode: 'production',
     liveSource: `app ${appName}`,
   });
-  await aca.patchTemplate({ ...app, name: appName }, template);
+  return aca.patchTemplate({ ...app, name: appName }, template);
 }
 
 /**
@@ -453,17 +508,20 @@ async function makeReady(
   domain: string,
   deadline: number,
   note: (line: string) => void,
+  { listed }: { listed?: RevisionInfo },
 ): Promise<void> {
-  const ready = await deps.aca.waitReady(s.app, revision, deadline);
-  const url = urlOnOrigin(readinessPath(ready.template), new URL(revisionUrl(s.app, revision, domain)));
-  note(
-    await deps.prove({
-      url,
-      deadlineMs: Math.max(1000, deadline - (deps.now ?? Date.now)()),
-      resolve: s.smoke.resolve,
-      caFile: s.smoke.caFile,
-    }),
-  );
+  const { proof } = await readyAndServing(deps.aca, {
+    app: s.app,
+    revision,
+    domain,
+    deadline,
+    resolve: s.smoke.resolve,
+    caFile: s.smoke.caFile,
+    prove: deps.prove,
+    now: deps.now,
+    listed,
+  });
+  note(proof);
   if (checks && s.checksGiven)
     await gate(s, deps, [revisionUrl(s.app, revision, domain)], `checks on ${revision}`, note);
 }

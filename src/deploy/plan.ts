@@ -127,12 +127,6 @@ export function planDeployTraffic(
     : planDeploy(traffic, s.revision, s.label);
 }
 
-/** The path the readiness proof requests: the revision's readiness probe, else `/`. */
-export function readinessPath(template: Template | undefined): string {
-  const probe = template?.containers?.[0]?.probes?.find((p) => p.type?.toLowerCase() === 'readiness');
-  return probe?.httpGet?.path ?? '/';
-}
-
 // ---- a new revision never takes weight before it is proven ----
 
 /** Weight that a `latestRevision: true` entry carries (ACA gives it to a new revision once it is Provisioned). */

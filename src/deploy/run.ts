@@ -14,6 +14,7 @@
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import {
   describeRevisionState,
+  domainFromFqdn,
   environmentIdOf,
   liveTrafficText,
   RevisionFailedError,
@@ -29,43 +30,25 @@ import {
   latestWeight,
   pinLatest,
   planDeployTraffic,
-  readinessPath,
   revisionTemplate,
   templateDifferences,
   unpinLatest,
 } from './plan.js';
 import type { DeploySettings } from './settings.js';
 import { guardLivePreview } from '../guards.js';
-import { InputError, type ResolveEntry, urlOnOrigin } from '../inputs.js';
+import { InputError } from '../inputs.js';
 import { appUrl, labelUrl, revisionUrl } from '../naming.js';
-import { describeReady, waitReady } from '../smoke/run.js';
 import {
-  describeTraffic,
-  productionRevision,
-  unlabelledIdle,
-  type TrafficEntry,
-} from '../revisions/traffic.js';
+  deactivateIdle,
+  notAnotherPullRequest,
+  readyAndServing,
+  type Prove,
+} from '../revisions/lifecycle.js';
+import { describeTraffic, productionRevision, type TrafficEntry } from '../revisions/traffic.js';
 
 export * from './plan.js';
 export * from './settings.js';
-
-/** The readiness proof over the smoke-test core: polls the URL until 2xx or the deadline. */
-export function proveServing(log: (line: string) => void = () => undefined): DeployDeps['prove'] {
-  return async (req) => {
-    const r = await waitReady(
-      {
-        url: req.url,
-        resolve: req.resolve,
-        caFile: req.caFile,
-        deadlineMs: req.deadlineMs,
-        timeoutMs: 10_000,
-      },
-      { log },
-    );
-    if (!r.ready) throw new Error(`${req.url.href} is ${describeReady(r)}`);
-    return `${req.url.href} ${describeReady(r)}`;
-  };
-}
+export type { ProofRequest } from '../revisions/lifecycle.js';
 
 // ---- the deploy ----
 
@@ -89,17 +72,10 @@ export interface DeployResult {
   proof: string;
 }
 
-export interface ProofRequest {
-  url: URL;
-  deadlineMs: number;
-  resolve: readonly ResolveEntry[];
-  caFile?: string;
-}
-
 export interface DeployDeps {
   aca: Aca;
   /** Requests the URL until it answers 2xx or the deadline; resolves to what it saw, rejects when never ready. */
-  prove: (req: ProofRequest) => Promise<string>;
+  prove: Prove;
   log?: (line: string) => void;
   now?: () => number;
   /** Pause between traffic write attempts under contention (and the settle before the final check). */
@@ -113,30 +89,6 @@ async function retire(deps: DeployDeps, app: string, revision: string): Promise<
   } catch (error) {
     deps.log?.(`could not deactivate ${revision}: ${(error as Error).message}`);
   }
-}
-
-/** A scope for deactivateIdle on a preview app: every revision except those of other pull requests. */
-export function notAnotherPullRequest(app: string, label: string): (revision: string) => boolean {
-  return (r) => !r.startsWith(`${app}--pr-`) || r.startsWith(`${app}--${label}-`);
-}
-
-/**
- * Revisions with no label and no weight, active, other than `keep`, and within `scope` (default: all):
- * deactivated so the active set stays small.
- */
-export async function deactivateIdle(
-  aca: Aca,
-  app: ContainerApp & { name: string },
-  traffic: readonly TrafficEntry[],
-  keep: readonly string[] = [],
-  scope: (revision: string) => boolean = () => true,
-): Promise<string[]> {
-  const active = (await aca.listRevisions(app.name))
-    .filter((r) => r.active !== false && scope(r.name))
-    .map((r) => r.name);
-  const idle = unlabelledIdle(traffic, active, app.latestRevisionName).filter((r) => !keep.includes(r));
-  for (const r of idle) await aca.deactivate(app.name, r);
-  return idle;
 }
 
 /**
@@ -234,7 +186,9 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
     planDeployTraffic(trafficBefore, s); // refuses a state the model cannot handle, before any write
     const envId = environmentIdOf(app);
     if (!envId) throw new Error(`App ${s.app} names no managed environment`);
-    domain = (await aca.getEnvironment(envId)).defaultDomain;
+    domain =
+      domainFromFqdn(s.app, app.configuration?.ingress?.fqdn) ??
+      (await aca.getEnvironment(envId)).defaultDomain;
     const revision = await aca.getRevision(s.app, s.revision);
     const base = app.template ?? revision?.template;
     if (!base) throw new Error(`App ${s.app} has no template to build the new revision from`);
@@ -277,14 +231,16 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
   try {
     const written = write ? await write() : undefined;
     app = written ?? app;
-    const ready = await aca.waitReady(s.app, s.revision, deadline);
-    const url = urlOnOrigin(readinessPath(ready.template), new URL(revisionUrl(s.app, s.revision, domain)));
-    proof = await deps.prove({
-      url,
-      deadlineMs: Math.max(1000, deadline - now()),
+    ({ proof } = await readyAndServing(aca, {
+      app: s.app,
+      revision: s.revision,
+      domain,
+      deadline,
       resolve: s.resolve,
       caFile: s.caFile,
-    });
+      prove: deps.prove,
+      now,
+    }));
   } catch (error) {
     throw await failedRevision(deps, s, error);
   }
@@ -307,15 +263,12 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
   if (created) trafficBefore = update.before;
   const trafficAfter = update.after;
   const latest = await aca.getApp(s.app);
-  const deactivated = await deactivateIdle(
-    aca,
-    { ...(latest ?? named), name: s.app },
-    trafficAfter,
-    [s.revision],
+  const deactivated = await deactivateIdle(aca, { ...(latest ?? named), name: s.app }, trafficAfter, {
+    keep: [s.revision],
     // Previews: only this pull request's revisions. Another pull request's deploy may be waiting for its new
     // revision to turn healthy before labelling it; it is not idle, and it is not this run's to deactivate.
-    s.mode === 'preview' ? notAnotherPullRequest(s.app, s.label!) : undefined,
-  );
+    ...(s.mode === 'preview' ? { scope: notAnotherPullRequest(s.app, s.label!) } : {}),
+  });
   const label =
     trafficAfter.find((e) => e.revisionName === s.revision && e.label)?.label ?? s.label ?? 'blue';
   return {

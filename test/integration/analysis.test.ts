@@ -158,7 +158,9 @@ describeWithDocker('metric analysis against the simulator', () => {
           app: APP,
           label: 'green',
           steps: '10,50,100',
-          'step-wait': '6s',
+          // Long enough for the candidate's share of the load to pass its 5 good requests inside the step's
+          // window (the traffic write itself is over in about a second, so the window is all there is).
+          'step-wait': '12s',
           analysis: ANALYSIS,
         },
         t.sim,

@@ -7,11 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { MonitorClient } from '@azure/arm-monitor';
+import type { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import { Aca, type AcaOptions } from '../../src/azure/aca.js';
 import { azureMonitorProvider, containerAppId } from '../../src/analysis/azure-monitor.js';
 import { createMonitorClient } from '../../src/azure/connection.js';
 import { readBlueGreenSettings, runBlueGreen, type BlueGreenResult } from '../../src/bluegreen/run.js';
-import { deployApp, proveServing, readDeploySettings, type DeployResult } from '../../src/deploy/run.js';
+import { deployApp, readDeploySettings, type DeployResult } from '../../src/deploy/run.js';
+import { proveServing } from '../../src/revisions/lifecycle.js';
 import { parseResolve, type InputSource } from '../../src/inputs.js';
 import { DockerCli } from '../../sim/docker.js';
 import { startSimulator, type Simulator } from '../../sim/index.js';
@@ -47,6 +49,8 @@ export interface DeploySim {
   aca(log?: (line: string) => void, options?: Partial<AcaOptions>): Aca;
   /** ARM requests sent by the clients of `aca()`: `METHOD path`. */
   calls: string[];
+  /** The counting client under `aca()` (for another build of the ACA operations, e.g. a benchmark's baseline). */
+  client: ContainerAppsAPIClient;
   prove: ReturnType<typeof proveServing>;
   /** deployApp with these inputs over `common` (GITHUB_WORKSPACE the repository), through `aca` (default aca()). */
   deploy(values: Record<string, string>, aca?: Aca): Promise<DeployResult>;
@@ -212,6 +216,7 @@ export async function startDeploySim(
       registry: sim.endpoints.registry!,
       common,
       calls,
+      client,
       aca,
       prove,
       // async: an input error rejects, as it does in the action.

@@ -9,11 +9,11 @@ import {
   parseImage,
   planDeployTraffic,
   readDeploySettings,
-  readinessPath,
   registriesFor,
   revisionTemplate,
   type DeployResult,
 } from '../../src/deploy/run.js';
+import { readinessPath } from '../../src/revisions/lifecycle.js';
 import { inputErrorOf } from '../support/errors.js';
 import type { GitContext } from '../../src/versions.js';
 

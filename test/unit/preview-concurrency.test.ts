@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import type { Aca, RevisionInfo } from '../../src/azure/aca.js';
-import { deployApp, notAnotherPullRequest, readDeploySettings } from '../../src/deploy/run.js';
+import { deployApp, readDeploySettings } from '../../src/deploy/run.js';
+import { notAnotherPullRequest } from '../../src/revisions/lifecycle.js';
 import type { TrafficEntry } from '../../src/revisions/traffic.js';
 
 const APP = 'alc-algo-agents-preview';

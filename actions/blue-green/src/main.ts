@@ -18,7 +18,7 @@ import {
 } from '../../../src/azure/connection.js';
 import { blueGreenReporting, gitHubFromRunner } from '../../../src/github.js';
 import { measurementsOf, readBlueGreenSettings, runBlueGreen } from '../../../src/bluegreen/run.js';
-import { proveServing } from '../../../src/deploy/run.js';
+import { proveServing } from '../../../src/revisions/lifecycle.js';
 import { blueGreenOutputs, blueGreenSummary } from '../../../src/bluegreen/summary.js';
 import { findVersionImage } from '../../../src/version-image.js';
 

@@ -10,7 +10,8 @@ import {
   writeSummary,
 } from '../../../src/action.js';
 import { createContainerAppsClient } from '../../../src/azure/connection.js';
-import { deployApp, proveServing, readDeploySettings } from '../../../src/deploy/run.js';
+import { deployApp, readDeploySettings } from '../../../src/deploy/run.js';
+import { proveServing } from '../../../src/revisions/lifecycle.js';
 import { deployReporting, gitHubFromRunner } from '../../../src/github.js';
 import { gitContextFromEnv } from '../../../src/versions.js';
 import { deployOutputs, deploySummary } from '../../../src/deploy/summary.js';

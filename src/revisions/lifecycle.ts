@@ -1,0 +1,126 @@
+// A revision's lifecycle, as deploy-app and blue-green both run it: wait until it is Provisioned + Running +
+// Healthy, prove it serves (a request to its revision URL, on its readiness probe's path), and retire the
+// revisions nothing routes to any more.
+//
+// Requests: a revision the list already shows ready (and that this run did not just activate or create) is not
+// polled again; the retirement works from the revision list the run already read when it has one.
+import type { ContainerApp, Template } from '@azure/arm-appcontainers';
+import { revisionReadiness, type Aca, type RevisionInfo } from '../azure/aca.js';
+import { urlOnOrigin, type ResolveEntry } from '../inputs.js';
+import { revisionUrl } from '../naming.js';
+import { describeReady, waitReady as waitServing } from '../smoke/run.js';
+import { unlabelledIdle, type TrafficEntry } from './traffic.js';
+
+export interface ProofRequest {
+  url: URL;
+  deadlineMs: number;
+  resolve: readonly ResolveEntry[];
+  caFile?: string;
+}
+
+/** Requests the URL until it answers 2xx or the deadline; resolves to what it saw, rejects when never ready. */
+export type Prove = (req: ProofRequest) => Promise<string>;
+
+/** The readiness proof over the smoke-test core: polls the URL until 2xx or the deadline. */
+export function proveServing(log: (line: string) => void = () => undefined): Prove {
+  return async (req) => {
+    const r = await waitServing(
+      {
+        url: req.url,
+        resolve: req.resolve,
+        caFile: req.caFile,
+        deadlineMs: req.deadlineMs,
+        timeoutMs: 10_000,
+      },
+      { log },
+    );
+    if (!r.ready) throw new Error(`${req.url.href} is ${describeReady(r)}`);
+    return `${req.url.href} ${describeReady(r)}`;
+  };
+}
+
+/** The path the readiness proof requests: the revision's readiness probe, else `/`. */
+export function readinessPath(template: Template | undefined): string {
+  const probe = template?.containers?.[0]?.probes?.find((p) => p.type?.toLowerCase() === 'readiness');
+  return probe?.httpGet?.path ?? '/';
+}
+
+export interface ReadyRequest {
+  app: string;
+  revision: string;
+  domain: string;
+  /** wait-timeout's deadline (epoch ms). */
+  deadline: number;
+  resolve: readonly ResolveEntry[];
+  caFile?: string;
+  prove: Prove;
+  now?: () => number;
+  /**
+   * The revision as the list this run read shows it, when nothing since (an activation, a new template) can have
+   * changed it: already ready, it is not polled again.
+   */
+  listed?: RevisionInfo;
+}
+
+/**
+ * Waits until the revision is Provisioned + Running + Healthy (Aca.waitReady, unless `listed` shows it so), then
+ * proves it serves on its revision URL. Resolves to the revision and what the proof saw; rejects as either does.
+ */
+export async function readyAndServing(
+  aca: Pick<Aca, 'waitReady'>,
+  r: ReadyRequest,
+): Promise<{ revision: RevisionInfo; proof: string }> {
+  const now = r.now ?? Date.now;
+  const revision =
+    r.listed && revisionReadiness(r.listed) === 'ready'
+      ? r.listed
+      : await aca.waitReady(r.app, r.revision, r.deadline);
+  const url = urlOnOrigin(
+    readinessPath(revision.template),
+    new URL(revisionUrl(r.app, r.revision, r.domain)),
+  );
+  const proof = await r.prove({
+    url,
+    deadlineMs: Math.max(1000, r.deadline - now()),
+    resolve: r.resolve,
+    caFile: r.caFile,
+  });
+  return { revision, proof };
+}
+
+/** A scope for deactivateIdle on a preview app: every revision except those of other pull requests. */
+export function notAnotherPullRequest(app: string, label: string): (revision: string) => boolean {
+  return (r) => !r.startsWith(`${app}--pr-`) || r.startsWith(`${app}--${label}-`);
+}
+
+export interface IdleOptions {
+  /** Revisions never deactivated here (e.g. the one this run deployed). */
+  keep?: readonly string[];
+  /** Which revisions are this run's to consider (default: all). */
+  scope?: (revision: string) => boolean;
+  /**
+   * The active revisions as this run knows them (the list it read, less what it deactivated, plus what it
+   * activated or created); without it the list is read.
+   */
+  active?: readonly string[];
+}
+
+/**
+ * Revisions with no label and no weight, active, other than `keep`, and within `scope`: deactivated so the
+ * active set stays small. Returns those deactivated.
+ */
+export async function deactivateIdle(
+  aca: Pick<Aca, 'listRevisions' | 'deactivate'>,
+  app: ContainerApp & { name: string },
+  traffic: readonly TrafficEntry[],
+  o: IdleOptions = {},
+): Promise<string[]> {
+  const scope = o.scope ?? (() => true);
+  const active =
+    o.active ?? (await aca.listRevisions(app.name)).filter((r) => r.active !== false).map((r) => r.name);
+  const idle = unlabelledIdle(traffic, active.filter(scope), app.latestRevisionName).filter(
+    (r) => !(o.keep ?? []).includes(r),
+  );
+  for (const r of idle) await aca.deactivate(app.name, r);
+  return idle;
+}

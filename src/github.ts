@@ -19,6 +19,7 @@
 //   blue-green teardown:         every deployment of `preview/pr-<N>` becomes inactive; the sticky comment says torn
 //                                down (or that the teardown failed).
 // Every status carries log_url = the run ($GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID).
+import type { RunReport } from './action.js';
 import { getOctokit } from '@actions/github';
 import { InputError, type InputSource } from './inputs.js';
 
@@ -372,6 +373,11 @@ export interface RunnerIo {
   warning: (message: string) => void;
 }
 
+export interface GitHubFromRunner {
+  reporter: GitHubReporter;
+  safely: (what: string, report: () => Promise<void>) => Promise<void>;
+}
+
 /**
  * The reporter of an action run, from its `github-token` input and the runner's variables (the event payload at
  * GITHUB_EVENT_PATH); undefined without a token. `safely` runs one report whose failure is only a warning.
@@ -381,14 +387,30 @@ export function gitHubFromRunner(
   env: NodeJS.ProcessEnv,
   io: RunnerIo,
   readFile: (path: string) => string,
-):
-  | { reporter: GitHubReporter; safely: (what: string, report: () => Promise<void>) => Promise<void> }
-  | undefined {
+): GitHubFromRunner | undefined {
   const settings = readGitHubSettings(get, env, io.setSecret, () => eventPayloadFromEnv(env, readFile));
   if (!settings) return undefined;
   return {
     reporter: new GitHubReporter(settings, io.info),
     safely: (what, report) => reportSafely(what, report, io.warning),
+  };
+}
+
+/** A reporting's calls as the entry shell makes them, each under `safely`: a failure to report is a warning. */
+export function safeReport<R>(
+  github: Pick<GitHubFromRunner, 'safely'>,
+  what: { started?: string; succeeded: string; failed: string },
+  reporting: {
+    started?: () => Promise<void>;
+    succeeded(r: R): Promise<void>;
+    failed(why: string): Promise<void>;
+  },
+): RunReport<R> {
+  const { started } = reporting;
+  return {
+    ...(started && what.started ? { started: () => github.safely(what.started!, started) } : {}),
+    succeeded: (r) => github.safely(what.succeeded, () => reporting.succeeded(r)),
+    failed: (why) => github.safely(what.failed, () => reporting.failed(why)),
   };
 }
 

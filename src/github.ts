@@ -396,21 +396,26 @@ export function gitHubFromRunner(
   };
 }
 
-/** A reporting's calls as the entry shell makes them, each under `safely`: a failure to report is a warning. */
+/**
+ * A run's reports as the entry shell makes them (none without a token), each under `safely`: a failure to report is
+ * a warning. `what` names each report in that warning.
+ */
 export function safeReport<R>(
-  github: Pick<GitHubFromRunner, 'safely'>,
+  github: GitHubFromRunner | undefined,
   what: { started?: string; succeeded: string; failed: string },
-  reporting: {
+  reporting: (reporter: GitHubReporter) => {
     started?: () => Promise<void>;
     succeeded(r: R): Promise<void>;
     failed(why: string): Promise<void>;
   },
-): RunReport<R> {
-  const { started } = reporting;
+): RunReport<R> | undefined {
+  if (!github) return undefined;
+  const report = reporting(github.reporter);
+  const { started } = report;
   return {
     ...(started && what.started ? { started: () => github.safely(what.started!, started) } : {}),
-    succeeded: (r) => github.safely(what.succeeded, () => reporting.succeeded(r)),
-    failed: (why) => github.safely(what.failed, () => reporting.failed(why)),
+    succeeded: (r) => github.safely(what.succeeded, () => report.succeeded(r)),
+    failed: (why) => github.safely(what.failed, () => report.failed(why)),
   };
 }
 

@@ -43,14 +43,8 @@ export function blueGreenReport(
   github: GitHubFromRunner | undefined,
   s: BlueGreenSettings,
 ): RunReport<BlueGreenResult> | undefined {
-  return (
-    github &&
-    safeReport(
-      github,
-      { succeeded: `the ${s.command}`, failed: `the failed ${s.command}` },
-      blueGreenReporting(github.reporter, s),
-    )
-  );
+  const what = { succeeded: `the ${s.command}`, failed: `the failed ${s.command}` };
+  return safeReport(github, what, (reporter) => blueGreenReporting(reporter, s));
 }
 
 /** A failed run's summary: the failure, then the table of what it measured, if anything. */

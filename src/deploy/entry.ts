@@ -16,12 +16,10 @@ export function deployReport(
   github: GitHubFromRunner | undefined,
   s: DeploySettings,
 ): RunReport<DeployResult> | undefined {
-  return (
-    github &&
-    safeReport(
-      github,
-      { started: 'the deployment start', succeeded: 'the deployment', failed: 'the failed deployment' },
-      deployReporting(github.reporter, s),
-    )
-  );
+  const what = {
+    started: 'the deployment start',
+    succeeded: 'the deployment',
+    failed: 'the failed deployment',
+  };
+  return safeReport(github, what, (reporter) => deployReporting(reporter, s));
 }

@@ -1,4 +1,5 @@
-// The shell every action entry runs in: one `::error::` line and exit code 1 on any failure.
+// The shell every action entry runs in (runEntry): settings -> run -> outputs -> summary, the summary on failure
+// too, and one `::error::` line and exit code 1 on any failure.
 import * as core from '@actions/core';
 import { InputError, type InputSource, withEnvironmentFallbacks } from './inputs.js';
 
@@ -27,15 +28,6 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-/** Runs an action's body; any error fails the step with exactly one `::error::` line. */
-export async function runAction(body: () => Promise<void>): Promise<void> {
-  try {
-    await body();
-  } catch (error) {
-    core.setFailed(describeError(error));
-  }
-}
-
 /**
  * Appends Markdown to the job summary. A runner that offers no summary file (GITHUB_STEP_SUMMARY unset, e.g. the
  * entry run by hand) gets none, and the step does not fail for it: the summary reports work, it is not the work.
@@ -45,12 +37,76 @@ export async function writeSummary(markdown: string): Promise<void> {
   await core.summary.addRaw(markdown).write();
 }
 
-/** Awaits `work`; when it fails, the job summary says so under `title` before the error fails the step. */
-export async function withFailureSummary<T>(title: string, work: Promise<T>): Promise<T> {
+/** The job summary's section for a failed run: the title, then the error as the `::error::` line gives it. */
+export function failureSection(title: string, error: unknown): string {
+  return `## ${title}\n\n${describeError(error)}\n`;
+}
+
+/** A run reported elsewhere (GitHub): started before the run, then succeeded or failed. */
+export interface RunReport<R> {
+  started?(): Promise<void>;
+  succeeded(result: R): Promise<void>;
+  failed(why: string): Promise<void>;
+}
+
+/** One action entry: settings -> run -> outputs -> summary; on failure the failure's summary (and outputs). */
+export interface Entry<S, R> {
+  /** Reads and checks every input; an error here fails the step before anything runs (no summary). */
+  settings: () => S;
+  /** Reporting of the run, once the settings are valid (undefined: none). */
+  report?: (settings: S) => RunReport<R> | undefined;
+  run: (settings: S) => Promise<R>;
+  outputs: (result: R, settings: S) => Record<string, string>;
+  summary: (result: R, settings: S) => string;
+  /** Why a run that returned still fails the step, after its outputs and summary (undefined: it passed). */
+  verdict?: (result: R, settings: S) => string | undefined;
+  /** The step's last log line when it succeeds. */
+  done?: (result: R, settings: S) => string;
+  failureSummary: (error: unknown, settings: S) => string;
+  /** What a failed run still outputs (e.g. what it measured). */
+  failureOutputs?: (error: unknown, settings: S) => Record<string, string>;
+}
+
+/** What an entry does to the runner: @actions/core in a step, a recorder in a test. */
+export interface EntryRunner {
+  setOutput(name: string, value: string): void;
+  setFailed(message: string): void;
+  info(line: string): void;
+  summary(markdown: string): Promise<void>;
+}
+
+export const actionsRunner: EntryRunner = {
+  setOutput: (name, value) => core.setOutput(name, value),
+  setFailed: (message) => core.setFailed(message),
+  info: (line) => core.info(line),
+  summary: writeSummary,
+};
+
+/** The shell every entry runs in: any error fails the step with exactly one `::error::` line. */
+export async function runEntry<S, R>(entry: Entry<S, R>, runner: EntryRunner = actionsRunner): Promise<void> {
+  const output = (values: Record<string, string>) => {
+    for (const [name, value] of Object.entries(values)) runner.setOutput(name, value);
+  };
   try {
-    return await work;
+    const settings = entry.settings();
+    const report = entry.report?.(settings);
+    await report?.started?.();
+    let result: R;
+    try {
+      result = await entry.run(settings);
+    } catch (error) {
+      await runner.summary(entry.failureSummary(error, settings));
+      await report?.failed(describeError(error));
+      output(entry.failureOutputs?.(error, settings) ?? {});
+      throw error;
+    }
+    await report?.succeeded(result);
+    output(entry.outputs(result, settings));
+    await runner.summary(entry.summary(result, settings));
+    const failed = entry.verdict?.(result, settings);
+    if (failed) throw new Error(failed);
+    if (entry.done) runner.info(entry.done(result, settings));
   } catch (error) {
-    await writeSummary(`## ${title}\n\n${describeError(error)}\n`);
-    throw error;
+    runner.setFailed(describeError(error));
   }
 }

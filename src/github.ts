@@ -20,6 +20,7 @@
 //                                down (or that the teardown failed).
 // Every status carries log_url = the run ($GITHUB_SERVER_URL/$GITHUB_REPOSITORY/actions/runs/$GITHUB_RUN_ID).
 import type { getOctokit } from '@actions/github';
+import type { RunReport } from './action.js';
 import { InputError, type InputSource } from './inputs.js';
 
 /** The hidden first line of the sticky comment: with its author, how a run finds the comment again. */
@@ -385,6 +386,11 @@ export interface RunnerIo {
   warning: (message: string) => void;
 }
 
+export interface GitHubFromRunner {
+  reporter: GitHubReporter;
+  safely: (what: string, report: () => Promise<void>) => Promise<void>;
+}
+
 /**
  * The reporter of an action run, from its `github-token` input and the runner's variables (the event payload at
  * GITHUB_EVENT_PATH); undefined without a token. `safely` runs one report whose failure is only a warning.
@@ -394,14 +400,35 @@ export function gitHubFromRunner(
   env: NodeJS.ProcessEnv,
   io: RunnerIo,
   readFile: (path: string) => string,
-):
-  | { reporter: GitHubReporter; safely: (what: string, report: () => Promise<void>) => Promise<void> }
-  | undefined {
+): GitHubFromRunner | undefined {
   const settings = readGitHubSettings(get, env, io.setSecret, () => eventPayloadFromEnv(env, readFile));
   if (!settings) return undefined;
   return {
     reporter: new GitHubReporter(settings, io.info),
     safely: (what, report) => reportSafely(what, report, io.warning),
+  };
+}
+
+/**
+ * A run's reports as the entry shell makes them (none without a token), each under `safely`: a failure to report is
+ * a warning. `what` names each report in that warning.
+ */
+export function safeReport<R>(
+  github: GitHubFromRunner | undefined,
+  what: { started?: string; succeeded: string; failed: string },
+  reporting: (reporter: GitHubReporter) => {
+    started?: () => Promise<void>;
+    succeeded(r: R): Promise<void>;
+    failed(why: string): Promise<void>;
+  },
+): RunReport<R> | undefined {
+  if (!github) return undefined;
+  const report = reporting(github.reporter);
+  const { started } = report;
+  return {
+    ...(started && what.started ? { started: () => github.safely(what.started!, started) } : {}),
+    succeeded: (r) => github.safely(what.succeeded, () => report.succeeded(r)),
+    failed: (why) => github.safely(what.failed, () => report.failed(why)),
   };
 }
 

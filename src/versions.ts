@@ -194,6 +194,12 @@ export function isReleaseBuild(ctx: GitContext): boolean {
   return ref.kind === 'tag' && ref.semver !== undefined && isRelease(ref.semver);
 }
 
+/** The repository's web address as the runner names it (GITHUB_SERVER_URL, GITHUB_REPOSITORY); undefined without one. */
+export function sourceUrlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const repository = env.GITHUB_REPOSITORY;
+  return repository ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repository}` : undefined;
+}
+
 /** The workflow run as the runner describes it (GITHUB_* variables and the event payload). */
 export function gitContextFromEnv(env: NodeJS.ProcessEnv, readFile: (path: string) => string): GitContext {
   let pr: { number?: unknown; head?: { sha?: unknown } } | undefined;

@@ -22,6 +22,7 @@ import {
   containerFindings,
   describeContainer,
   judgeReadiness,
+  type ReadinessInput,
   type ReadinessPolicy,
   type ReadinessWatch,
 } from '../revisions/readiness.js';
@@ -33,6 +34,7 @@ import {
   type TrafficEntry,
 } from '../revisions/traffic.js';
 import { environmentIdParts } from '../naming.js';
+import { poll, retry, type Step } from '../retry.js';
 
 export interface EnvironmentInfo {
   id: string;
@@ -233,16 +235,12 @@ export class Aca {
 
   /** Runs a write, retrying while ARM reports another operation on the app in progress. */
   private async write<T>(what: string, call: () => Promise<T>): Promise<T> {
-    const until = this.now() + this.busyWaitMs;
-    for (;;) {
-      try {
-        return await call();
-      } catch (error) {
-        if (!isBusy(error) || this.now() >= until) throw error;
-        this.log(`${what}: another operation on the app is in progress; retrying`);
-        await this.sleep(this.pollMs);
-      }
-    }
+    return retry(
+      call,
+      { delay: { firstMs: this.pollMs }, deadlineMs: this.busyWaitMs, retryOn: isBusy },
+      { now: this.now, sleep: this.sleep },
+      () => this.log(`${what}: another operation on the app is in progress; retrying`),
+    );
   }
 
   /**
@@ -407,34 +405,43 @@ export class Aca {
     let unreadable = '';
     // Wall-clock time, as ACA's createdTime is.
     const judged = { freshSince: Date.now() - FRESH_REPLICA_MS, ...policy };
-    for (;;) {
-      const last = await this.getRevision(app, revision);
-      let replicas: Replica[] | undefined = [];
-      if (last && last.active !== false) {
-        replicas = await this.listReplicas(app, revision).catch((e: unknown) => {
-          const why = (e as Error).message;
-          if (why !== unreadable) this.log(`${revision}: its replicas could not be read: ${why}`);
-          unreadable = why;
-          return undefined;
-        });
-      }
-      const containers = containerFindings(replicas).map(describeContainer);
-      const state = last ? [describeRevisionState(last), ...containers].join('; ') : 'not found yet';
-      if (state !== seen) this.log(`${revision}: ${state}`);
-      seen = state;
-      const verdict = judgeReadiness({
-        now: this.now(),
-        deadline,
-        revision: last,
-        replicas,
-        policy: judged,
-        watch,
-      });
-      if (verdict.kind === 'ready') return last!;
-      if (verdict.kind === 'fail') throw new RevisionFailedError(revision, last, verdict.why, verdict.detail);
+    type Judged = ReadinessInput & { revision?: RevisionInfo };
+    const judge = (input: Judged): Step<RevisionInfo, Judged> => {
+      const verdict = judgeReadiness(input);
+      if (verdict.kind === 'fail')
+        throw new RevisionFailedError(revision, input.revision, verdict.why, verdict.detail);
       watch = verdict.watch;
-      await this.sleep(Math.max(0, Math.min(this.pollMs, deadline - this.now())));
-    }
+      return verdict.kind === 'ready'
+        ? { done: true, value: input.revision! }
+        : { done: false, state: input };
+    };
+    const polled = await poll<RevisionInfo, Judged>(
+      async () => {
+        const last = await this.getRevision(app, revision);
+        let replicas: Replica[] | undefined = [];
+        if (last && last.active !== false) {
+          replicas = await this.listReplicas(app, revision).catch((e: unknown) => {
+            const why = (e as Error).message;
+            if (why !== unreadable) this.log(`${revision}: its replicas could not be read: ${why}`);
+            unreadable = why;
+            return undefined;
+          });
+        }
+        const containers = containerFindings(replicas).map(describeContainer);
+        const state = last ? [describeRevisionState(last), ...containers].join('; ') : 'not found yet';
+        if (state !== seen) this.log(`${revision}: ${state}`);
+        seen = state;
+        return judge({ now: this.now(), deadline, revision: last, replicas, policy: judged, watch });
+      },
+      // Pauses end at the deadline; judgeReadiness fails the wait there.
+      { delay: { firstMs: this.pollMs }, deadlineMs: deadline - this.now(), reserveMs: 0 },
+      { now: this.now, sleep: this.sleep },
+    );
+    if (polled.done) return polled.value;
+    // The deadline passed between the last judgement and its pause: judged at the deadline, the wait fails.
+    const final = judge({ ...polled.state, now: Math.max(deadline, this.now()), watch });
+    if (final.done) return final.value;
+    throw new RevisionFailedError(revision, polled.state.revision, 'did not become ready in time');
   }
 }
 

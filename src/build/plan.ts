@@ -1,5 +1,6 @@
 // Pure decisions of a build: the OCI labels, the cache references and the docker command lines for
 // buildx and for the classic builder.
+import type { RetryPolicy } from '../retry.js';
 import type { BuilderInfo } from './docker.js';
 
 export type CacheMode = 'registry' | 'none';
@@ -123,31 +124,5 @@ export function isTransientFailure(output: string): boolean {
   return TRANSIENT.some((re) => re.test(output));
 }
 
-export interface RetryOptions {
-  attempts: number;
-  /** Delay before retry n (1-based), in ms. */
-  delayMs: (attempt: number) => number;
-  sleep?: (ms: number) => Promise<void>;
-  onRetry?: (attempt: number, error: Error) => void;
-}
-
-export const DEFAULT_RETRY: RetryOptions = { attempts: 3, delayMs: (n) => 2000 * 2 ** (n - 1) };
-
-/** Runs `fn` up to `attempts` times while it fails with an error `retryable` accepts. */
-export async function withRetry<T>(
-  fn: () => Promise<T>,
-  retryable: (error: Error) => boolean,
-  options: RetryOptions = DEFAULT_RETRY,
-): Promise<T> {
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (error) {
-      const e = error as Error;
-      if (attempt >= options.attempts || !retryable(e)) throw e;
-      options.onRetry?.(attempt, e);
-      await sleep(options.delayMs(attempt));
-    }
-  }
-}
+/** A push's retry: three attempts, 2 s then 4 s apart (which failures retry: isTransientFailure). */
+export const PUSH_RETRY: RetryPolicy = { attempts: 3, delay: { firstMs: 2000, factor: 2 } };

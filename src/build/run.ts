@@ -14,6 +14,7 @@ import {
   RegistryError,
 } from '../registry/client.js';
 import { planRetention, type RepositoryImage, type RetentionPlan } from '../registry/retention.js';
+import { type Clock, retry, type RetryPolicy, systemClock } from '../retry.js';
 import { versionTags } from '../version-image.js';
 import { builtSha, classifyRef, isReleaseBuild } from '../versions.js';
 import { imageCreated } from './created.js';
@@ -26,12 +27,10 @@ import {
   canExportCache,
   CLASSIC_ENV,
   classicArgs,
-  DEFAULT_RETRY,
   isTransientFailure,
   ociLabels,
-  type RetryOptions,
+  PUSH_RETRY,
   tagRefs,
-  withRetry,
 } from './plan.js';
 import { type BuildPushSettings, checkBuilder, oidcRegistryError } from './settings.js';
 
@@ -56,7 +55,9 @@ export interface BuildPushDeps {
   fetch?: FetchFn;
   /** The image's created time (default: SOURCE_DATE_EPOCH, else the commit's time, else now). */
   created?: () => Date;
-  retry?: RetryOptions;
+  /** The push retry's attempts and delays (default PUSH_RETRY). */
+  retry?: Partial<RetryPolicy>;
+  clock?: Clock;
 }
 
 export type RetentionReport =
@@ -91,7 +92,7 @@ export interface BuildPushResult {
   retention: RetentionReport;
 }
 
-function transient(error: Error): boolean {
+function transient(error: unknown): boolean {
   return error instanceof DockerError && isTransientFailure(`${error.result.stderr}\n${error.result.stdout}`);
 }
 
@@ -153,13 +154,13 @@ async function build(
   builder: BuilderInfo,
   deps: BuildPushDeps,
 ): Promise<{ buildMs: number; pushMs: number }> {
-  const retry = {
-    ...(deps.retry ?? DEFAULT_RETRY),
-    onRetry: (n: number, e: Error) => deps.log.warning(`Attempt ${n} failed, retrying: ${e.message}`),
-  };
+  const retried = (run: () => Promise<unknown>) =>
+    retry(run, { ...PUSH_RETRY, ...deps.retry, retryOn: transient }, deps.clock ?? systemClock, (e, n) =>
+      deps.log.warning(`Attempt ${n} failed, retrying: ${e.message}`),
+    );
   if (builder.buildx) {
     const run = async () => check(await deps.docker(buildxArgs(plan, builder)), 'docker buildx build');
-    const [, buildMs] = await timed(() => (plan.push ? withRetry(run, transient, retry) : run()));
+    const [, buildMs] = await timed(() => (plan.push ? retried(run) : run()));
     return { buildMs, pushMs: 0 };
   }
   if (plan.cache === 'registry') {
@@ -176,11 +177,7 @@ async function build(
   if (!plan.push) return { buildMs, pushMs: 0 };
   const [, pushMs] = await timed(async () => {
     for (const ref of tagRefs(plan)) {
-      await withRetry(
-        async () => check(await deps.docker(['push', ref]), `docker push ${ref}`),
-        transient,
-        retry,
-      );
+      await retried(async () => check(await deps.docker(['push', ref]), `docker push ${ref}`));
     }
   });
   if (plan.cache === 'registry') {

@@ -56,6 +56,11 @@ function retentionSection(result: BuildPushResult): string {
   return lines.join('\n');
 }
 
+/** build-push's outputs. */
+export function buildPushOutputs(r: BuildPushResult): Record<string, string> {
+  return { image: r.image, digest: r.digest, tags: r.refs.join('\n'), version: r.version };
+}
+
 export function renderSummary(result: BuildPushResult): string {
   const rows: Array<[string, string]> = [
     ['Image', result.image ? `\`${result.image}\`` : 'not pushed'],

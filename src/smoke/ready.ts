@@ -1,12 +1,7 @@
 // wait-ready: poll until the first success or the deadline, backing off, and say what was seen. An error of
 // configuration (DNS, connection refused, a certificate for another name or CA) that persists for
-// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it.
-
-export interface BackoffOptions {
-  initialMs: number;
-  factor: number;
-  maxMs: number;
-}
+// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it. The loop is src/retry.ts's.
+import { type Backoff, delayMs, poll } from '../retry.js';
 
 /** The least time an attempt gets before the deadline; with less left, polling stops. */
 export const MIN_ATTEMPT_MS = 200;
@@ -15,11 +10,11 @@ export const MIN_ATTEMPT_MS = 200;
  * that opens a little late are allowed for). */
 export const CONFIG_GRACE_MS = 15_000;
 
-export const DEFAULT_BACKOFF: BackoffOptions = { initialMs: 250, factor: 1.6, maxMs: 5000 };
+export const DEFAULT_BACKOFF: Backoff = { firstMs: 250, factor: 1.6, maxMs: 5000 };
 
-/** Delay after attempt n (1-based) failed: initial x factor^(n-1), capped. Pure. */
-export function backoffDelay(attempt: number, o: BackoffOptions = DEFAULT_BACKOFF): number {
-  return Math.min(o.maxMs, Math.round(o.initialMs * o.factor ** Math.max(0, attempt - 1)));
+/** Delay after attempt n (1-based) failed: first x factor^(n-1), capped. Pure. */
+export function backoffDelay(attempt: number, o: Backoff = DEFAULT_BACKOFF): number {
+  return delayMs(o, attempt);
 }
 
 export interface ProbeOutcome {
@@ -79,39 +74,41 @@ export async function pollUntilReady(
   probe: (remainingMs: number) => Promise<ProbeOutcome>,
   deadlineMs: number,
   deps: PollDeps,
-  backoff: BackoffOptions = DEFAULT_BACKOFF,
+  backoff: Backoff = DEFAULT_BACKOFF,
   configGraceMs: number = CONFIG_GRACE_MS,
 ): Promise<ReadyResult> {
-  const start = deps.now();
   let seen: ReadyResult['seen'] = [];
   let last: ProbeOutcome | undefined;
   /** When the current unbroken run of configuration errors began. */
   let configSince: number | undefined;
-  for (let attempt = 1; ; attempt += 1) {
-    const outcome = await probe(Math.max(1, deadlineMs - (deps.now() - start)));
-    if (outcome.seen !== last?.seen)
-      deps.log(
-        `wait-ready: attempt ${attempt} at ${((deps.now() - start) / 1000).toFixed(1)}s: ${outcome.seen}`,
-      );
-    seen = tally(seen, outcome.seen);
-    last = outcome;
-    const elapsed = deps.now() - start;
-    const result = (ready: boolean, configuration?: string): ReadyResult => ({
-      ready,
-      attempts: attempt,
-      elapsedMs: elapsed,
-      seen,
-      last,
-      deadlineMs,
-      ...(configuration ? { configuration } : {}),
-    });
-    if (outcome.ok) return result(true);
-    configSince = outcome.configuration ? (configSince ?? elapsed) : undefined;
-    if (outcome.configuration && elapsed - configSince! >= configGraceMs)
-      return result(false, outcome.configuration);
+  const polled = await poll<ReadyResult, ReadyResult>(
+    async ({ attempt, startedAt, remainingMs }) => {
+      const outcome = await probe(Math.max(1, remainingMs));
+      if (outcome.seen !== last?.seen)
+        deps.log(
+          `wait-ready: attempt ${attempt} at ${((deps.now() - startedAt) / 1000).toFixed(1)}s: ${outcome.seen}`,
+        );
+      seen = tally(seen, outcome.seen);
+      last = outcome;
+      const elapsed = deps.now() - startedAt;
+      const result = (ready: boolean, configuration?: string): ReadyResult => ({
+        ready,
+        attempts: attempt,
+        elapsedMs: elapsed,
+        seen,
+        last,
+        deadlineMs,
+        ...(configuration ? { configuration } : {}),
+      });
+      if (outcome.ok) return { done: true, value: result(true) };
+      configSince = outcome.configuration ? (configSince ?? elapsed) : undefined;
+      if (outcome.configuration && elapsed - configSince! >= configGraceMs)
+        return { done: true, value: result(false, outcome.configuration) };
+      return { done: false, state: result(false) };
+    },
     // Another attempt only when it has time to get an answer before the deadline.
-    const wait = Math.min(backoffDelay(attempt, backoff), deadlineMs - elapsed - MIN_ATTEMPT_MS);
-    if (wait < 0) return result(false);
-    await deps.sleep(wait);
-  }
+    { delay: backoff, deadlineMs, reserveMs: MIN_ATTEMPT_MS },
+    deps,
+  );
+  return polled.done ? polled.value : polled.state;
 }

@@ -34,7 +34,7 @@ describeWithDocker('build-push with a plain registry', () => {
       warning: (m) => messages.push(`warning: ${m}`),
       setSecret: () => undefined,
     },
-    retry: { attempts: 3, delayMs: () => 50 },
+    retry: { attempts: 3, delay: { firstMs: 50 } },
     ...over,
   });
   const inputs = (over: Record<string, string> = {}) => ({

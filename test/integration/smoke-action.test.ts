@@ -1,18 +1,22 @@
 // The smoke-test entry run as a runner runs it: INPUT_* variables, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EntryRun, runEntry } from '../support/entry.js';
 import { makePki, startApp, type Pki, type TestApp } from './smoke-servers.js';
 
 /** The entry as a runner starts it; the report lands in RUNNER_TEMP (`dir`). */
-const runSmokeEntry = (dir: string, inputs: Record<string, string>): Promise<EntryRun> =>
+const runSmokeEntry = (
+  dir: string,
+  inputs: Record<string, string>,
+  env: NodeJS.ProcessEnv = {},
+): Promise<EntryRun> =>
   runEntry({
     action: 'smoke-test',
     inputs,
     // the workspace (tmpdir) holds the CA file and the reports: ca-file and report are confined to it
-    env: { HOME: process.env.HOME, RUNNER_TEMP: dir, GITHUB_WORKSPACE: tmpdir() },
+    env: { HOME: process.env.HOME, RUNNER_TEMP: dir, GITHUB_WORKSPACE: tmpdir(), ...env },
     timeoutMs: 60_000,
   });
 
@@ -89,6 +93,38 @@ describe('actions/smoke-test entry as a child process', () => {
     expect(run.outputs.report).toBe(report);
     expect(existsSync(report)).toBe(true);
     expect(run.summary).toMatch(/❌ Smoke test failed/);
+  });
+
+  // A runner that offers no summary file (an entry run by hand): the step's result is the run's, not the summary's.
+  it.each<[string, Record<string, string>, number, RegExp[]]>([
+    ['passes', {}, 0, []],
+    [
+      'fails for its threshold alone',
+      { 'max-p95-ms': '1' },
+      1,
+      [/^::error::Smoke test of .* failed: p95 latency/],
+    ],
+    [
+      'fails for a run that breaks (the folder of the report is a file)',
+      { report: 'taken/report.json' },
+      1,
+      [/^::error::.*(ENOTDIR|EEXIST)/],
+    ],
+  ])('without GITHUB_STEP_SUMMARY: %s', async (_name, inputs, status, errors) => {
+    writeFileSync(join(dir, 'taken'), '');
+    const report = join(dir, inputs.report ?? 'smoke-test-report.json');
+    const run = await runSmokeEntry(dir, { ...base(), ...inputs, report }, { GITHUB_STEP_SUMMARY: '' });
+    expect(run.status).toBe(status);
+    expect(run.log.match(/^::error::.*$/gm) ?? []).toEqual(errors.map((e) => expect.stringMatching(e)));
+    expect(run.summary).toBe('');
+    if (!inputs.report) expect(run.outputs.passed).toBe(String(status === 0));
+  });
+
+  it('a run that breaks writes its failure to the job summary', async () => {
+    writeFileSync(join(dir, 'taken'), '');
+    const run = await runSmokeEntry(dir, { ...base(), report: join(dir, 'taken', 'report.json') });
+    expect(run.status).toBe(1);
+    expect(run.summary).toMatch(/^## smoke-test: ❌ failed\n\n.*(ENOTDIR|EEXIST)/);
   });
 
   it.each([

@@ -87,7 +87,8 @@ function deps(docker: DockerCli, secrets: string[] = [], warnings: string[] = []
     credential: {
       getToken: async () => ({ token: 'entra-token', expiresOnTimestamp: Date.now() + 3600_000 }),
     },
-    retry: { attempts: 3, delayMs: () => 0, sleep: async () => undefined },
+    retry: { attempts: 3, delay: { firstMs: 0 } },
+    clock: { now: () => 0, sleep: async () => undefined },
     created: () => new Date(0),
   };
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals';
-import { DockerError } from '../../src/build/docker.js';
 import {
   type BuildPlan,
   buildxArgs,
@@ -7,7 +6,6 @@ import {
   classicArgs,
   isTransientFailure,
   ociLabels,
-  withRetry,
 } from '../../src/build/plan.js';
 
 const plan: BuildPlan = {
@@ -154,59 +152,5 @@ describe('isTransientFailure', () => {
     ['', false],
   ])('%p -> %p', (text, transient) => {
     expect(isTransientFailure(text)).toBe(transient);
-  });
-});
-
-describe('withRetry', () => {
-  const fail = (text: string) => new DockerError('docker push', { exitCode: 1, stdout: '', stderr: text });
-  const retryable = (e: Error) => e instanceof DockerError && isTransientFailure(e.result.stderr);
-
-  it.each([
-    ['succeeds at once', [], 1, 'ok'],
-    ['retries a transient failure', ['503 Service Unavailable'], 2, 'ok'],
-    ['retries twice', ['i/o timeout', 'connection reset'], 3, 'ok'],
-  ])('%s', async (_name, failures, calls, value) => {
-    let n = 0;
-    const delays: number[] = [];
-    const result = await withRetry(
-      async () => {
-        if (n < failures.length) throw fail(failures[n++]);
-        n++;
-        return 'ok';
-      },
-      retryable,
-      { attempts: 3, delayMs: (a) => a * 10, sleep: async (ms) => void delays.push(ms) },
-    );
-    expect(result).toBe(value);
-    expect(n).toBe(calls);
-    expect(delays).toEqual([10, 20].slice(0, failures.length));
-  });
-
-  it('gives up after the bounded number of attempts', async () => {
-    let n = 0;
-    const run = withRetry(
-      async () => {
-        n++;
-        throw fail('503');
-      },
-      retryable,
-      { attempts: 3, delayMs: () => 0, sleep: async () => undefined },
-    );
-    await expect(run).rejects.toThrow(/docker push failed/);
-    expect(n).toBe(3);
-  });
-
-  it('never retries a refusal', async () => {
-    let n = 0;
-    const run = withRetry(
-      async () => {
-        n++;
-        throw fail('denied: access');
-      },
-      retryable,
-      { attempts: 5, delayMs: () => 0, sleep: async () => undefined },
-    );
-    await expect(run).rejects.toThrow(/denied/);
-    expect(n).toBe(1);
   });
 });

@@ -1,6 +1,6 @@
-// smoke-test entry: inputs -> smoke core -> outputs, report file and job summary.
+// smoke-test: settings -> smoke core and report file -> outputs + summary (src/action.ts runs it).
 import * as core from '@actions/core';
-import { runAction, writeSummary } from '../../../src/action.js';
+import { failureSection, runEntry } from '../../../src/action.js';
 import {
   readSmokeSettings,
   reportOutputs,
@@ -9,15 +9,16 @@ import {
   writeReport,
 } from '../../../src/smoke/run.js';
 
-await runAction(async () => {
-  const settings = readSmokeSettings((name) => core.getInput(name), { mask: core.setSecret });
-  const report = await runSmoke(settings, { log: (line) => core.info(line) });
-  await writeReport(settings.reportPath, report, settings.reportRoot);
-  for (const [name, value] of Object.entries(reportOutputs(report, settings.reportPath)))
-    core.setOutput(name, value);
-  await writeSummary(summaryMarkdown(report));
-  if (!report.passed) {
-    throw new Error(`Smoke test of ${report.url} failed: ${report.failures.join(' | ')}`);
-  }
-  core.info(`Smoke test of ${report.url} passed; report: ${settings.reportPath}`);
+await runEntry({
+  settings: () => readSmokeSettings((name) => core.getInput(name), { mask: core.setSecret }),
+  run: async (s) => {
+    const report = await runSmoke(s, { log: (line) => core.info(line) });
+    await writeReport(s.reportPath, report, s.reportRoot);
+    return report;
+  },
+  outputs: (r, s) => reportOutputs(r, s.reportPath),
+  summary: (r) => summaryMarkdown(r),
+  verdict: (r) => (r.passed ? undefined : `Smoke test of ${r.url} failed: ${r.failures.join(' | ')}`),
+  done: (r, s) => `Smoke test of ${r.url} passed; report: ${s.reportPath}`,
+  failureSummary: (e) => failureSection('smoke-test: ❌ failed', e),
 });

@@ -1,0 +1,63 @@
+// blue-green as a runner runs it: the Azure clients from the settings (Azure Monitor with the analysis input),
+// the run's GitHub reports, and what a failed run still shows (the analysis it measured).
+import { failureSection, type RunReport } from '../action.js';
+import { azureMonitorProvider, containerAppId } from '../analysis/azure-monitor.js';
+import { analysisJson, analysisSection } from '../analysis/report.js';
+import { Aca } from '../azure/aca.js';
+import { createContainerAppsClient, createCredential, createMonitorClient } from '../azure/connection.js';
+import { blueGreenReporting, type GitHubFromRunner, safeReport } from '../github.js';
+import { proveServing } from '../revisions/lifecycle.js';
+import { findVersionImage } from '../version-image.js';
+import { type BlueGreenResult, type BlueGreenSettings, measurementsOf, runBlueGreen } from './run.js';
+
+export interface RunnerLog {
+  info(line: string): void;
+  setSecret(secret: string): void;
+}
+
+/** Runs the command over the Container Apps API (and Azure Monitor for the analysis) the Azure inputs name. */
+export async function blueGreenOnAzure(s: BlueGreenSettings, log: RunnerLog): Promise<BlueGreenResult> {
+  const credential = createCredential(s.azure);
+  const aca = new Aca(createContainerAppsClient(s.azure, credential), {
+    resourceGroup: s.resourceGroup,
+    log: log.info,
+  });
+  const monitor = s.analysis
+    ? azureMonitorProvider(
+        await createMonitorClient(s.azure, credential),
+        containerAppId(s.azure.subscriptionId, s.resourceGroup, s.app),
+        s.analysis.timeGrain,
+      )
+    : undefined;
+  return runBlueGreen(s, {
+    aca,
+    prove: proveServing(log.info),
+    findVersionImage: findVersionImage(s.azure, credential, log.info, log.setSecret),
+    monitor,
+    log: log.info,
+  });
+}
+
+/** The command's GitHub reports (none without a token); a failure to report is a warning. */
+export function blueGreenReport(
+  github: GitHubFromRunner | undefined,
+  s: BlueGreenSettings,
+): RunReport<BlueGreenResult> | undefined {
+  const what = { succeeded: `the ${s.command}`, failed: `the failed ${s.command}` };
+  return safeReport(github, what, (reporter) => blueGreenReporting(reporter, s));
+}
+
+/** A failed run's summary: the failure, then the table of what it measured, if anything. */
+export function blueGreenFailureSummary(error: unknown, s: BlueGreenSettings): string {
+  const measured = measurementsOf(error);
+  return (
+    failureSection(`blue-green: ❌ ${s.command} failed on ${s.app}`, error) +
+    (measured.length ? analysisSection(measured, s.analysisMode) : '')
+  );
+}
+
+/** A failed run still outputs what it measured. */
+export function blueGreenFailureOutputs(error: unknown): Record<string, string> {
+  const measured = measurementsOf(error);
+  return measured.length ? { analysis: analysisJson(measured) } : {};
+}

@@ -28376,22 +28376,23 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _src_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2929);
-/* harmony import */ var _src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7738);
-// smoke-test entry: inputs -> smoke core -> outputs, report file and job summary.
+/* harmony import */ var _src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4850);
+// smoke-test: settings -> smoke core and report file -> outputs + summary (src/action.ts runs it).
 
 
 
-await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .Cs)(async () => {
-    const settings = (0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .readSmokeSettings */ .JX)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), { mask: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq });
-    const report = await (0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .runSmoke */ .Lw)(settings, { log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
-    await (0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .writeReport */ .u5)(settings.reportPath, report, settings.reportRoot);
-    for (const [name, value] of Object.entries((0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)(report, settings.reportPath)))
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
-    await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSummary */ .Sy)((0,_src_smoke_index_js__WEBPACK_IMPORTED_MODULE_2__/* .summaryMarkdown */ .eH)(report));
-    if (!report.passed) {
-        throw new Error(`Smoke test of ${report.url} failed: ${report.failures.join(' | ')}`);
-    }
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Smoke test of ${report.url} passed; report: ${settings.reportPath}`);
+await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runEntry */ .CN)({
+    settings: () => (0,_src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__/* .readSmokeSettings */ .JX)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), { mask: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq }),
+    run: async (s) => {
+        const report = await (0,_src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runSmoke */ .Lw)(s, { log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
+        await (0,_src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__/* .writeReport */ .u5)(s.reportPath, report, s.reportRoot);
+        return report;
+    },
+    outputs: (r, s) => (0,_src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)(r, s.reportPath),
+    summary: (r) => (0,_src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__/* .summaryMarkdown */ .eH)(r),
+    verdict: (r) => (r.passed ? undefined : `Smoke test of ${r.url} failed: ${r.failures.join(' | ')}`),
+    done: (r, s) => `Smoke test of ${r.url} passed; report: ${s.reportPath}`,
+    failureSummary: (e) => (0,_src_action_js__WEBPACK_IMPORTED_MODULE_1__/* .failureSection */ .mo)('smoke-test: ❌ failed', e),
 });
 
 __webpack_async_result__();
@@ -28403,13 +28404,14 @@ __webpack_async_result__();
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Cs: () => (/* binding */ runAction),
-/* harmony export */   Sy: () => (/* binding */ writeSummary)
+/* harmony export */   CN: () => (/* binding */ runEntry),
+/* harmony export */   mo: () => (/* binding */ failureSection)
 /* harmony export */ });
-/* unused harmony exports actionInputs, describeError, withFailureSummary, NotImplementedError */
+/* unused harmony exports actionInputs, describeError, writeSummary, actionsRunner */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
-// The shell every action entry runs in: one `::error::` line and exit code 1 on any failure.
+// The shell every action entry runs in (runEntry): settings -> run -> outputs -> summary, the summary on failure
+// too, and one `::error::` line and exit code 1 on any failure.
 
 
 /** Inputs as the runner passes them to this step; an empty Azure connection input reads its environment variable. */
@@ -28435,15 +28437,6 @@ function describeError(error) {
     }
     return String(error);
 }
-/** Runs an action's body; any error fails the step with exactly one `::error::` line. */
-async function runAction(body) {
-    try {
-        await body();
-    }
-    catch (error) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(describeError(error));
-    }
-}
 /**
  * Appends Markdown to the job summary. A runner that offers no summary file (GITHUB_STEP_SUMMARY unset, e.g. the
  * entry run by hand) gets none, and the step does not fail for it: the summary reports work, it is not the work.
@@ -28453,21 +28446,47 @@ async function writeSummary(markdown) {
         return;
     await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
 }
-/** Awaits `work`; when it fails, the job summary says so under `title` before the error fails the step. */
-async function withFailureSummary(title, work) {
+/** The job summary's section for a failed run: the title, then the error as the `::error::` line gives it. */
+function failureSection(title, error) {
+    return `## ${title}\n\n${describeError(error)}\n`;
+}
+const actionsRunner = {
+    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
+    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+    summary: writeSummary,
+};
+/** The shell every entry runs in: any error fails the step with exactly one `::error::` line. */
+async function runEntry(entry, runner = actionsRunner) {
+    const output = (values) => {
+        for (const [name, value] of Object.entries(values))
+            runner.setOutput(name, value);
+    };
     try {
-        return await work;
+        const settings = entry.settings();
+        const report = entry.report?.(settings);
+        await report?.started?.();
+        let result;
+        try {
+            result = await entry.run(settings);
+        }
+        catch (error) {
+            await runner.summary(entry.failureSummary(error, settings));
+            await report?.failed(describeError(error));
+            output(entry.failureOutputs?.(error, settings) ?? {});
+            throw error;
+        }
+        await report?.succeeded(result);
+        output(entry.outputs(result, settings));
+        await runner.summary(entry.summary(result, settings));
+        const failed = entry.verdict?.(result, settings);
+        if (failed)
+            throw new Error(failed);
+        if (entry.done)
+            runner.info(entry.done(result, settings));
     }
     catch (error) {
-        await writeSummary(`## ${title}\n\n${describeError(error)}\n`);
-        throw error;
-    }
-}
-/** Raised by an action whose behaviour this version does not have yet: it must never pretend to succeed. */
-class NotImplementedError extends Error {
-    constructor(what) {
-        super(`${what} is not implemented in this version of alc-deploy; nothing was changed`);
-        this.name = 'NotImplementedError';
+        runner.setFailed(describeError(error));
     }
 }
 
@@ -28495,7 +28514,7 @@ class NotImplementedError extends Error {
 /* harmony export */   qK: () => (/* binding */ parseResolve),
 /* harmony export */   t8: () => (/* binding */ urlOnOrigin)
 /* harmony export */ });
-/* unused harmony exports AZURE_INPUT_FALLBACKS, envInputSource, parseBoolean, parseChoice, parseKeyValues */
+/* unused harmony exports AZURE_INPUT_FALLBACKS, envInputSource, parseBoolean, parseChoice, DEFAULT_WAIT_TIMEOUT_MS, parseWaitTimeout, parseKeyValues */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -28610,6 +28629,12 @@ function parseDuration(name, raw, fallbackMs, { allowZero = true } = {}) {
         throw new InputError(name, raw, `allowed: a duration${zero} such as 90, 90s, 5m or 1h (a bare number is seconds)`);
     }
     return ms;
+}
+/** The default of `wait-timeout` (deploy-app and blue-green): 10 minutes. */
+const DEFAULT_WAIT_TIMEOUT_MS = (/* unused pure expression or super */ null && (10 * 60_000));
+/** The `wait-timeout` input of deploy-app and blue-green: a duration above zero; empty: 10 minutes. */
+function parseWaitTimeout(raw) {
+    return parseDuration('wait-timeout', raw, DEFAULT_WAIT_TIMEOUT_MS, { allowZero: false });
 }
 /** One entry per line; with `commas`, commas separate entries too. Blank entries and `#` comments are dropped. */
 function parseList(raw, { commas = false } = {}) {
@@ -28756,7 +28781,7 @@ function workspacePath(input, raw, o = {}) {
 
 /***/ }),
 
-/***/ 7738:
+/***/ 4850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28894,19 +28919,51 @@ function createHttpClient(options = {}) {
     const timeoutMs = options.timeoutMs ?? 10_000;
     const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
     const caPaths = extraCaPaths(env, options.caFile);
-    const ca = caPaths.length ? [...external_node_tls_.rootCertificates, ...caPaths.map(readCa)] : undefined;
+    // One secure context for every connection: given as a `ca` list, Node parses every root certificate again for
+    // each new TLS connection (about 150 ms of CPU here).
+    const secureContext = caPaths.length
+        ? external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...caPaths.map(readCa)] })
+        : undefined;
     const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, scheduling: 'fifo' };
     const httpAgent = new external_node_http_.Agent(agentOptions);
-    const httpsAgent = new external_node_https_namespaceObject.Agent({ ...agentOptions, ca });
-    function once(req, url, allowRetry, start = external_node_perf_hooks_.performance.now()) {
+    const httpsAgent = new external_node_https_namespaceObject.Agent({ ...agentOptions, ...(secureContext ? { secureContext } : {}) });
+    // One route per URL, worked out on its first request: the load phase sends the same few URLs thousands of times.
+    const routes = new Map();
+    function routeOf(url) {
+        const known = routes.get(url.href);
+        if (known)
+            return known;
         const target = resolveTarget(entries, url.hostname, defaultPort(url));
         const secure = url.protocol === 'https:';
+        const hostname = url.hostname.replace(/^\[|\]$/g, '');
+        const route = {
+            target,
+            secure,
+            host: hostHeader(url),
+            path: `${url.pathname}${url.search}`,
+            options: {
+                host: target.address,
+                port: target.port,
+                agent: secure ? httpsAgent : httpAgent,
+                // SNI and certificate checks use the original name, never the address it resolved to.
+                ...(secure && !(0,external_node_net_.isIP)(hostname) ? { servername: hostname } : {}),
+                ...(secure
+                    ? { checkServerIdentity: (_host, cert) => external_node_tls_.checkServerIdentity(hostname, cert) }
+                    : {}),
+            },
+        };
+        if (routes.size >= 256)
+            routes.clear();
+        routes.set(url.href, route);
+        return route;
+    }
+    function once(req, url, allowRetry, start = external_node_perf_hooks_.performance.now()) {
+        const { target, secure, host, path, options } = routeOf(url);
         const method = (req.method ?? 'GET').toUpperCase();
         const deadline = req.timeoutMs ?? timeoutMs;
-        const headers = { host: hostHeader(url), ...req.headers };
+        const headers = { host, ...req.headers };
         if (req.body !== undefined)
             headers['content-length'] = String(Buffer.byteLength(req.body));
-        const hostname = url.hostname.replace(/^\[|\]$/g, '');
         return new Promise((resolve, reject) => {
             let settled = false;
             const fail = (error, r) => {
@@ -28917,19 +28974,7 @@ function createHttpClient(options = {}) {
                 r?.destroy();
                 reject(error instanceof HttpError ? error : classifyError(error, url, target, external_node_perf_hooks_.performance.now() - start));
             };
-            const requestOptions = {
-                host: target.address,
-                port: target.port,
-                method,
-                path: `${url.pathname}${url.search}`,
-                headers,
-                agent: secure ? httpsAgent : httpAgent,
-                // SNI and certificate checks use the original name, never the address it resolved to.
-                ...(secure && !(0,external_node_net_.isIP)(hostname) ? { servername: hostname } : {}),
-                ...(secure
-                    ? { checkServerIdentity: (_host, cert) => external_node_tls_.checkServerIdentity(hostname, cert) }
-                    : {}),
-            };
+            const requestOptions = { ...options, method, path, headers };
             const r = (secure ? external_node_https_namespaceObject : external_node_http_).request(requestOptions, (res) => {
                 const ttfbMs = external_node_perf_hooks_.performance.now() - start;
                 const chunks = [];
@@ -29432,9 +29477,8 @@ function judgeThresholds(t, errorRate, p95) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/load.ts
-// The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time,
-// whether or not earlier ones have answered), over at most `concurrency` connections.
-
+// The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time, at most
+// SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections.
 
 
 
@@ -29474,67 +29518,173 @@ function summarizeLoad(asked, samples, elapsedMs) {
         problems,
     };
 }
-async function measure(client, target, dueMs, lagMs) {
-    try {
-        const res = await client.request(target.request);
-        const problems = target.judge(res);
-        return {
-            target: target.name,
-            dueMs,
-            lagMs,
-            latencyMs: res.latencyMs,
-            status: res.status,
-            problem: problems[0],
-        };
-    }
-    catch (e) {
-        const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
-        // A timeout is a latency the user waited through; a refused or reset connection has none.
-        const latencyMs = err.kind === 'timeout' ? err.latencyMs : undefined;
-        return {
-            target: target.name,
-            dueMs,
-            lagMs,
-            latencyMs,
-            problem: err.code ? `${err.kind} (${err.code})` : err.kind,
-        };
-    }
+/** The sample of an answered request. */
+function answered(target, dueMs, lagMs, res) {
+    return {
+        target: target.name,
+        dueMs,
+        lagMs,
+        latencyMs: res.latencyMs,
+        status: res.status,
+        problem: target.judge(res)[0],
+    };
+}
+/** The sample of a request that got no HTTP answer. */
+function failed(target, dueMs, lagMs, e) {
+    const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
+    // A timeout is a latency the user waited through; a refused or reset connection has none.
+    const latencyMs = err.kind === 'timeout' ? err.latencyMs : undefined;
+    return {
+        target: target.name,
+        dueMs,
+        lagMs,
+        latencyMs,
+        problem: err.code ? `${err.kind} (${err.code})` : err.kind,
+    };
+}
+/**
+ * How late a request may leave, ms: every wake-up (the timer, or an answer arriving) sends all requests that are
+ * due, and the timer is set this much after the next due time, so that most requests leave on the wake-up an
+ * answer caused instead of one of their own (each wake-up of an idle process costs more CPU than the request).
+ */
+const SEND_SLACK_MS = 5;
+/** A target whose URL is parsed once for the whole phase rather than once per request. */
+function parsedOnce(target) {
+    const { url } = target.request;
+    return typeof url === 'string' ? { ...target, request: { ...target.request, url: new URL(url) } } : target;
 }
 /** Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees each. */
-async function runLoad(client, targets, asked, onSample = () => undefined) {
+function runLoad(client, targets, asked, onSample = () => undefined) {
     const total = plannedRequests(asked);
-    const pending = [];
-    const start = external_node_perf_hooks_.performance.now();
-    let i = 0;
-    while (i < total) {
-        const now = external_node_perf_hooks_.performance.now() - start;
-        for (; i < total && dueTime(i, asked.rate) <= now; i += 1) {
-            const due = dueTime(i, asked.rate);
-            pending.push(measure(client, targets[i % targets.length], due, now - due).then((sample) => {
+    const ready = targets.map(parsedOnce);
+    const samples = new Array(total);
+    return new Promise((resolve, reject) => {
+        const start = external_node_perf_hooks_.performance.now();
+        let next = 0;
+        let done = 0;
+        let timer;
+        const record = (i, sample) => {
+            samples[i] = sample;
+            done += 1;
+            try {
                 onSample(sample);
-                return sample;
-            }));
-        }
-        if (i < total)
-            await (0,external_node_timers_promises_namespaceObject.setTimeout)(Math.max(0, dueTime(i, asked.rate) - (external_node_perf_hooks_.performance.now() - start)));
+                if (done === total)
+                    resolve(summarizeLoad(asked, samples, external_node_perf_hooks_.performance.now() - start));
+                else
+                    send();
+            }
+            catch (e) {
+                clearTimeout(timer);
+                reject(e);
+            }
+        };
+        const fire = (i, now) => {
+            const target = ready[i % ready.length];
+            const due = dueTime(i, asked.rate);
+            const lag = now - due;
+            client.request(target.request).then((res) => record(i, answered(target, due, lag, res)), (e) => record(i, failed(target, due, lag, e)));
+        };
+        const send = () => {
+            if (next >= total)
+                return;
+            const now = external_node_perf_hooks_.performance.now() - start;
+            if (dueTime(next, asked.rate) > now)
+                return;
+            for (; next < total && dueTime(next, asked.rate) <= now; next += 1)
+                fire(next, now);
+            clearTimeout(timer);
+            if (next < total)
+                timer = setTimeout(tick, dueTime(next, asked.rate) - now + SEND_SLACK_MS);
+        };
+        const tick = () => {
+            timer = undefined;
+            const now = external_node_perf_hooks_.performance.now() - start;
+            const wait = dueTime(next, asked.rate) - now;
+            if (wait > 0)
+                timer = setTimeout(tick, wait);
+            else
+                send();
+        };
+        send();
+    });
+}
+
+;// CONCATENATED MODULE: ./src/retry.ts
+// The one retry and back-off loop: every loop that tries again (a push, a write ARM refuses while another
+// operation runs, a revision's readiness poll, wait-ready) states its policy as data and runs here. The decisions
+// (delayMs, nextPause) are pure; poll and retry are the loop, with the clock injected.
+
+const systemClock = {
+    now: Date.now,
+    sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms).then(() => undefined),
+};
+/** The pause after failed attempt n (1-based). Pure. */
+function retry_delayMs(backoff, attempt) {
+    const ms = Math.round(backoff.firstMs * (backoff.factor ?? 1) ** Math.max(0, attempt - 1));
+    return Math.min(backoff.maxMs ?? Infinity, ms);
+}
+/** The pause after failed attempt n, `elapsedMs` after the first began; undefined: stop, the bounds are spent. Pure. */
+function nextPause(policy, attempt, elapsedMs) {
+    if (policy.attempts !== undefined && attempt >= policy.attempts)
+        return undefined;
+    const pause = retry_delayMs(policy.delay, attempt);
+    if (policy.deadlineMs === undefined)
+        return pause;
+    if (policy.reserveMs === undefined)
+        return elapsedMs >= policy.deadlineMs ? undefined : pause;
+    const fits = Math.min(pause, policy.deadlineMs - elapsedMs - policy.reserveMs);
+    return fits < 0 ? undefined : fits;
+}
+/**
+ * Runs `step` until it is done or the policy's bounds are spent; then the last state is returned (never thrown).
+ * `onPause` hears of each pause before it is taken.
+ */
+async function poll(step, policy, clock, onPause) {
+    const startedAt = clock.now();
+    for (let attempt = 1;; attempt += 1) {
+        const remainingMs = (policy.deadlineMs ?? Infinity) - (clock.now() - startedAt);
+        const outcome = await step({ attempt, startedAt, remainingMs });
+        if (outcome.done)
+            return { ...outcome, attempts: attempt };
+        const pause = nextPause(policy, attempt, clock.now() - startedAt);
+        if (pause === undefined)
+            return { ...outcome, attempts: attempt };
+        onPause?.(outcome.state, pause, attempt);
+        await clock.sleep(pause);
     }
-    const samples = await Promise.all(pending);
-    return summarizeLoad(asked, samples, external_node_perf_hooks_.performance.now() - start);
+}
+/** Runs `attempt` until it resolves; an error `policy.retryOn` accepts is tried again within the bounds, then thrown. */
+async function retry(attempt, policy, clock, onRetry) {
+    const retryOn = policy.retryOn ?? (() => true);
+    const polled = await poll(async (context) => {
+        try {
+            return { done: true, value: await attempt(context) };
+        }
+        catch (error) {
+            if (!retryOn(error))
+                throw error;
+            return { done: false, state: error };
+        }
+    }, policy, clock, (error, pause, n) => onRetry?.(error, n, pause));
+    if (polled.done)
+        return polled.value;
+    throw polled.state;
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/ready.ts
 // wait-ready: poll until the first success or the deadline, backing off, and say what was seen. An error of
 // configuration (DNS, connection refused, a certificate for another name or CA) that persists for
-// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it.
+// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it. The loop is src/retry.ts's.
+
 /** The least time an attempt gets before the deadline; with less left, polling stops. */
 const MIN_ATTEMPT_MS = 200;
 /** How long the same kind of configuration error may persist before the wait stops (a fresh DNS name, a port
  * that opens a little late are allowed for). */
 const CONFIG_GRACE_MS = 15_000;
-const DEFAULT_BACKOFF = { initialMs: 250, factor: 1.6, maxMs: 5000 };
-/** Delay after attempt n (1-based) failed: initial x factor^(n-1), capped. Pure. */
+const DEFAULT_BACKOFF = { firstMs: 250, factor: 1.6, maxMs: 5000 };
+/** Delay after attempt n (1-based) failed: first x factor^(n-1), capped. Pure. */
 function backoffDelay(attempt, o = DEFAULT_BACKOFF) {
-    return Math.min(o.maxMs, Math.round(o.initialMs * o.factor ** Math.max(0, attempt - 1)));
+    return delayMs(o, attempt);
 }
 /** Adds one outcome to the ordered tally. Pure. */
 function tally(seen, outcome) {
@@ -29560,18 +29710,17 @@ function describeReady(r) {
  * time left so that its request never outlives the deadline. Logs each change of what is seen.
  */
 async function pollUntilReady(probe, deadlineMs, deps, backoff = DEFAULT_BACKOFF, configGraceMs = CONFIG_GRACE_MS) {
-    const start = deps.now();
     let seen = [];
     let last;
     /** When the current unbroken run of configuration errors began. */
     let configSince;
-    for (let attempt = 1;; attempt += 1) {
-        const outcome = await probe(Math.max(1, deadlineMs - (deps.now() - start)));
+    const polled = await poll(async ({ attempt, startedAt, remainingMs }) => {
+        const outcome = await probe(Math.max(1, remainingMs));
         if (outcome.seen !== last?.seen)
-            deps.log(`wait-ready: attempt ${attempt} at ${((deps.now() - start) / 1000).toFixed(1)}s: ${outcome.seen}`);
+            deps.log(`wait-ready: attempt ${attempt} at ${((deps.now() - startedAt) / 1000).toFixed(1)}s: ${outcome.seen}`);
         seen = tally(seen, outcome.seen);
         last = outcome;
-        const elapsed = deps.now() - start;
+        const elapsed = deps.now() - startedAt;
         const result = (ready, configuration) => ({
             ready,
             attempts: attempt,
@@ -29582,19 +29731,18 @@ async function pollUntilReady(probe, deadlineMs, deps, backoff = DEFAULT_BACKOFF
             ...(configuration ? { configuration } : {}),
         });
         if (outcome.ok)
-            return result(true);
+            return { done: true, value: result(true) };
         configSince = outcome.configuration ? (configSince ?? elapsed) : undefined;
         if (outcome.configuration && elapsed - configSince >= configGraceMs)
-            return result(false, outcome.configuration);
-        // Another attempt only when it has time to get an answer before the deadline.
-        const wait = Math.min(backoffDelay(attempt, backoff), deadlineMs - elapsed - MIN_ATTEMPT_MS);
-        if (wait < 0)
-            return result(false);
-        await deps.sleep(wait);
-    }
+            return { done: true, value: result(false, outcome.configuration) };
+        return { done: false, state: result(false) };
+    }, 
+    // Another attempt only when it has time to get an answer before the deadline.
+    { delay: backoff, deadlineMs, reserveMs: MIN_ATTEMPT_MS }, deps);
+    return polled.done ? polled.value : polled.state;
 }
 
-;// CONCATENATED MODULE: ./src/smoke/report.ts
+;// CONCATENATED MODULE: ./src/smoke/summary.ts
 
 
 /** Figures for the outputs and thresholds: the load phase's, else the checks' own requests. */
@@ -29984,7 +30132,7 @@ function readSmokeSettings(input, deps = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/smoke/index.ts
+;// CONCATENATED MODULE: ./src/smoke/run.ts
 // The smoke-test core: wait-ready, the checks, expect-version, the load phase and the verdict.
 // smoke-test's entry, blue-green's promote gates and deploy-app's readiness proof import it.
 
@@ -30028,7 +30176,7 @@ function observe(res) {
         latencyMs: res.latencyMs,
     };
 }
-const smoke_short = (s) => (s.length > 120 ? `${s.slice(0, 119)}…` : s).replace(/\s+/g, ' ');
+const run_short = (s) => (s.length > 120 ? `${s.slice(0, 119)}…` : s).replace(/\s+/g, ' ');
 /** Polls until the first answer with the expected status, or the deadline. Never throws for HTTP trouble. */
 async function waitReady(o, deps = {}) {
     const client = o.client ?? createHttpClient({ resolve: o.resolve, caFile: o.caFile, maxSockets: 2 });
@@ -30042,7 +30190,7 @@ async function waitReady(o, deps = {}) {
             return {
                 ok,
                 seen: `HTTP ${res.status}`,
-                detail: `HTTP ${res.status}${body ? `: ${smoke_short(body)}` : ''}`,
+                detail: `HTTP ${res.status}${body ? `: ${run_short(body)}` : ''}`,
             };
         }
         catch (e) {

@@ -30,7 +30,7 @@ interface Replica {
 export class ServedRuntime implements Runtime {
   private readonly replicas = new Map<string, Replica>();
   private readonly provenAt = new Map<string, number>();
-  /** Every request answered since the last `clear`, in order. */
+  /** Every request answered, in order. */
   readonly served: Served[] = [];
 
   /** Whether `revision` had answered on its own URL (`<revision>.<domain>`) at `at`: proven by a readiness proof. */

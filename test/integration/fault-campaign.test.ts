@@ -470,7 +470,7 @@ it('every cell converges on a re-run; no revision serves or holds weight unprove
     table('Fault campaign (no Docker: the ingress in front of one HTTP server per revision)', cells),
   );
   expect(cells.filter((c) => !/^(converged|n\/a)/.test(c.outcome) || c.outcome.includes('; '))).toEqual([]);
-  expect(cells.filter((c) => c.outcome === 'converged').length).toBeGreaterThan(60);
+  if (!only) expect(cells.filter((c) => c.outcome === 'converged').length).toBeGreaterThan(60);
 }, 1_200_000);
 
 // ---- with real containers (a subset, for time): the production operations, at the write that moves production,

@@ -18,6 +18,8 @@ export interface Served {
   host: string;
   status: number;
   at: number;
+  /** Whether the revision had been proven (since it last started) when it answered. */
+  provenThen: boolean;
 }
 
 interface Replica {
@@ -40,14 +42,16 @@ export class ServedRuntime implements Runtime {
 
   /** Requests answered on a URL other than the revision's own by a revision not proven then. */
   unproven(): Served[] {
-    return this.served.filter((s) => !ownUrl(s) && !this.proven(s.revision, s.at));
+    return this.served.filter((s) => !ownUrl(s) && !s.provenThen);
   }
 
   async ensureRevision(spec: RuntimeRevisionSpec): Promise<void> {
     if (this.replicas.has(spec.revisionName)) return;
     const server = http.createServer((req, res) => {
       const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-      const served = { revision: spec.revisionName, host, status: 200, at: Date.now() };
+      const at = Date.now();
+      const provenThen = this.proven(spec.revisionName, at);
+      const served = { revision: spec.revisionName, host, status: 200, at, provenThen };
       this.served.push(served);
       if (ownUrl(served) && !this.provenAt.has(served.revision))
         this.provenAt.set(served.revision, served.at);

@@ -110,8 +110,11 @@ export interface FaultRule {
   /** Which requests: HTTP method (or '*') and a RegExp source matched against the URL path. */
   method: string;
   path: string;
-  /** What to do. */
-  kind: 'status' | 'latency' | 'reset' | 'lro-fail';
+  /**
+   * What to do. 'kill': the request is served as usual, but its answer is held until `kill` has run: a test's
+   * SIGKILL of the client's process while the write is in flight (applied by the simulator, never answered).
+   */
+  kind: 'status' | 'latency' | 'reset' | 'lro-fail' | 'kill';
   /** For 'status': the status code (429, 500, 503...). */
   status?: number;
   /** For 429: Retry-After seconds. */
@@ -120,4 +123,8 @@ export interface FaultRule {
   latencyMs?: number;
   /** How many matching requests it applies to (default: unlimited). */
   times?: number;
+  /** Matching requests let through untouched before the rule applies (default 0): the n+1-th is the first hit. */
+  skip?: number;
+  /** For 'kill': called and awaited before the answer leaves (in-process rules only; JSON cannot carry it). */
+  kill?: () => void | Promise<void>;
 }

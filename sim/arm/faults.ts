@@ -1,5 +1,6 @@
 // Fault injection: rules matched per request (method + path RegExp), each applying to a number of
-// matching requests. Latency adds up; the first status or reset rule decides the answer.
+// matching requests after skipping some. Latency adds up; the first status or reset rule decides the answer;
+// a kill rule lets the request be served and holds its answer until the caller has killed its client.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultRule } from '../types.js';
 import { sendJson } from '../http.js';
@@ -9,6 +10,8 @@ interface ActiveRule {
   rule: FaultRule;
   regex: RegExp;
   remaining: number;
+  /** Matching requests still to let through before the rule applies. */
+  skip: number;
   hits: number;
 }
 
@@ -21,7 +24,7 @@ const STATUS_CODES: Record<number, string> = {
 };
 
 export function checkRule(rule: FaultRule): string | undefined {
-  if (!['status', 'latency', 'reset', 'lro-fail'].includes(rule.kind))
+  if (!['status', 'latency', 'reset', 'lro-fail', 'kill'].includes(rule.kind))
     return `unknown kind '${String(rule.kind)}'`;
   if (typeof rule.method !== 'string' || typeof rule.path !== 'string') return 'method and path are required';
   try {
@@ -36,8 +39,12 @@ export function checkRule(rule: FaultRule): string | undefined {
     return 'a status fault needs status 400-599';
   }
   if (rule.kind === 'latency' && !(Number(rule.latencyMs) > 0)) return 'a latency fault needs latencyMs > 0';
+  if (rule.kind === 'kill' && typeof rule.kill !== 'function')
+    return 'a kill fault needs a kill callback (in-process rules only)';
   if (rule.times !== undefined && !(Number.isInteger(rule.times) && rule.times > 0))
     return 'times must be a whole number > 0';
+  if (rule.skip !== undefined && !(Number.isInteger(rule.skip) && rule.skip >= 0))
+    return 'skip must be a whole number >= 0';
   return undefined;
 }
 
@@ -49,7 +56,14 @@ export class FaultInjector {
     const problem = checkRule(rule);
     if (problem) throw new Error(`invalid fault rule: ${problem}`);
     const id = this.nextId++;
-    this.rules.push({ id, rule, regex: new RegExp(rule.path), remaining: rule.times ?? Infinity, hits: 0 });
+    this.rules.push({
+      id,
+      rule,
+      regex: new RegExp(rule.path),
+      remaining: rule.times ?? Infinity,
+      skip: rule.skip ?? 0,
+      hits: 0,
+    });
     return id;
   }
 
@@ -63,24 +77,26 @@ export class FaultInjector {
     this.rules = [];
   }
 
-  list(): Array<FaultRule & { id: number; hits: number; remaining: number | null }> {
-    return this.rules.map((r) => ({
-      ...r.rule,
+  list(): Array<Omit<FaultRule, 'kill'> & { id: number; hits: number; remaining: number | null }> {
+    return this.rules.map(({ rule: { kill: _kill, ...rule }, ...r }) => ({
+      ...rule,
       id: r.id,
       hits: r.hits,
       remaining: Number.isFinite(r.remaining) ? r.remaining : null,
     }));
   }
 
-  /** Takes (consumes) the rules of the given kinds matching this request. */
+  /** Takes (consumes) the rules of the given kinds matching this request, once each has skipped its `skip`. */
   take(method: string, path: string, kinds: FaultRule['kind'][]): FaultRule[] {
-    const hits = this.rules.filter(
+    const matching = this.rules.filter(
       (r) =>
         kinds.includes(r.rule.kind) &&
         r.remaining > 0 &&
         (r.rule.method === '*' || r.rule.method.toUpperCase() === method) &&
         r.regex.test(path),
     );
+    const hits = matching.filter((r) => r.skip === 0);
+    for (const r of matching) if (r.skip > 0) r.skip -= 1;
     for (const r of hits) {
       r.remaining -= 1;
       r.hits += 1;
@@ -89,9 +105,14 @@ export class FaultInjector {
     return hits.map((r) => r.rule);
   }
 
-  /** Applies latency, status and reset faults to a request. Returns true when the request was answered. */
+  /**
+   * Applies latency, status and reset faults to a request. Returns true when the request was answered. A kill
+   * rule holds the answer the route gives later (everything is sent at `end`) until its callback has run.
+   */
   async apply(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
     const method = (req.method ?? 'GET').toUpperCase();
+    const kills = this.take(method, path, ['kill']);
+    if (kills.length > 0) holdAnswer(res, () => Promise.all(kills.map((k) => k.kill?.())));
     const latency = this.take(method, path, ['latency']).reduce((s, r) => s + (r.latencyMs ?? 0), 0);
     if (latency > 0) await new Promise((r) => setTimeout(r, latency));
     const [fault] = this.take(method, path, ['status', 'reset']);
@@ -118,4 +139,15 @@ export class FaultInjector {
     );
     return true;
   }
+}
+
+/** Defers the answer's bytes (headers go out with the first write or `end`) until `first` has settled. */
+function holdAnswer(res: ServerResponse, first: () => Promise<unknown>): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  res.end = ((...args: unknown[]) => {
+    void first()
+      .catch(() => undefined)
+      .finally(() => end(...args));
+    return res;
+  }) as ServerResponse['end'];
 }

@@ -210,14 +210,17 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
           `allowed: a suffix not yet used, or the same template: revision ${s.revision} exists and runs another template than this run would write (${differences.join('; ')}); a revision cannot change: deploy a new version or give a new revision-suffix`,
         );
       }
-      if (revision.active !== false && revisionReadiness(revision) === 'failed') {
-        throw new Error(
-          `Revision ${s.revision} exists with this template but failed (${describeRevisionState(revision)}); a revision cannot be provisioned again under its suffix: deploy a new version or give a new revision-suffix`,
-        );
-      }
       reused = true;
-      log(`${s.revision} exists with this template: converging on it`);
-      if (revision.active === false) write = () => aca.activate(s.app, s.revision).then(() => undefined);
+      // A write of the same template creates nothing (ARM keeps the revision as it is), so a revision that
+      // failed is provisioned again by activating it; if it fails again, the run fails with its state.
+      const failed = revision.active !== false && revisionReadiness(revision) === 'failed';
+      log(
+        failed
+          ? `${s.revision} exists with this template but failed (${describeRevisionState(revision)}): activating it again`
+          : `${s.revision} exists with this template: converging on it`,
+      );
+      if (revision.active === false || failed)
+        write = () => aca.activate(s.app, s.revision).then(() => undefined);
     } else {
       const live = { ...app, name: s.app };
       write = async () => {

@@ -388,6 +388,12 @@ describe('fault rules', () => {
     [{ method: 'GET', path: 'x', kind: 'latency' }, 'a latency fault needs latencyMs > 0'],
     [{ method: 'GET', path: 'x', kind: 'reset', times: 0 }, 'times must be a whole number > 0'],
     [{ method: 'GET', path: 'x', kind: 'explode' }, "unknown kind 'explode'"],
+    [
+      { method: 'PUT', path: 'x', kind: 'kill' },
+      'a kill fault needs a kill callback (in-process rules only)',
+    ],
+    [{ method: 'PUT', path: 'x', kind: 'kill', kill: () => undefined, skip: 2 }, undefined],
+    [{ method: 'GET', path: 'x', kind: 'reset', skip: -1 }, 'skip must be a whole number >= 0'],
   ])('%j -> %p', (rule, problem) => {
     expect(checkRule(rule as FaultRule)).toBe(problem);
   });
@@ -403,6 +409,15 @@ describe('fault rules', () => {
     expect(f.take('GET', '/apps/a', ['status'])).toEqual([]);
     expect(f.take('DELETE', '/apps/z', ['latency'])).toHaveLength(1);
     expect(f.list()).toMatchObject([{ kind: 'latency', hits: 1, remaining: null }]);
+  });
+
+  it('lets `skip` matching requests through before the rule applies', () => {
+    const f = new FaultInjector();
+    f.add({ method: 'PATCH', path: '/apps/a$', kind: 'status', status: 500, skip: 2, times: 1 });
+    const hits = ['/apps/a', '/apps/b', '/apps/a', '/apps/a', '/apps/a'].map(
+      (path) => f.take('PATCH', path, ['status']).length,
+    );
+    expect(hits).toEqual([0, 0, 0, 1, 0]);
   });
 });
 

@@ -412,7 +412,8 @@ export function trafficSetCommand(
  *   stop          another writer changed the traffic: touch nothing (a restore would undo their change);
  *   retire        no traffic moved yet: deactivate what this run activated or created;
  *   housekeeping  a deactivation after the traffic reached its target: the traffic stays as written;
- *   keep          traffic moved but the plan restores nothing (teardown): the error as it is;
+ *   keep          traffic moved but the plan restores nothing (teardown), or every action was done and only the
+ *                 idle housekeeping after failed: the error as it is;
  *   restore       write `to` back (the list before, or where a resumed promotion started); `watch` when the
  *                 watch after 100% failed (that restore is a rollback to the previous revision). Pure.
  */
@@ -432,8 +433,11 @@ export function recoveryOf(f: {
   changed: boolean;
   /** The failure is the watch after 100% (an analysis of the watch phase). */
   watchFailed: boolean;
+  /** Every action was done: the failure is the idle housekeeping after (the traffic is where the plan put it). */
+  finished?: boolean;
 }): Recovery {
   if (f.changed) return { kind: 'stop' };
+  if (f.finished) return { kind: 'keep' };
   if (!f.moved) return { kind: 'retire' };
   if (f.failing?.kind === 'deactivate') return { kind: 'housekeeping', revisions: f.failing.revisions };
   if (!f.plan.restore) return { kind: 'keep' };

@@ -1,13 +1,15 @@
 // blue-green's core, as a state machine in two halves:
 //
-//  - planning (pure): from the app's traffic list and its revisions, each command (promote, rollback, abort,
-//    status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the ordered
+//  - planning (pure, plan.ts): from the app's traffic list and its revisions, each command (promote, rollback,
+//    abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the ordered
 //    actions that get there (make a revision ready, write a traffic list, pause, gate on smoke checks,
 //    deactivate revisions). A plan for a state the model cannot handle, or a bad target, throws before any write.
-//  - execution: each action in turn, every traffic write read back; when an action fails after traffic moved,
-//    the exact list read before the command is written back (and read back) before the run fails.
+//  - execution (here): one straight list of named steps over one context, run by one executor (runSteps):
+//    read, freeze-check (promote), plan, prepare, one step per action (ready, redeploy, shift, pause, analyse,
+//    gate, deactivate), housekeeping. Every traffic write is read back; every failure goes to the one recovery
+//    path (recoveryOf in plan.ts, carried out by recover here).
 //
-// Planning lives in bluegreen-plan.ts, the inputs in bluegreen-settings.ts (both re-exported here).
+// The inputs live in settings.ts (re-exported here with the plans).
 //
 // State lives only in the app's traffic list: a re-run plans again from what it reads, so a finished command
 // plans nothing and a half-finished one plans the rest.

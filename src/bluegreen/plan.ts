@@ -7,14 +7,15 @@ import { InputError } from '../inputs.js';
 import { previewLabel } from '../naming.js';
 import {
   describeTraffic,
+  promoteSteps,
   planPreviewRemove,
-  planPromoteSteps,
-  planRollback,
-  planRollbackTo,
-  planStep,
+  rollback,
+  rollbackTo,
+  shift,
   slots,
-  SLOT_LABELS,
+  slotsOf,
   TrafficPlanError,
+  type SlotView,
   type TrafficEntry,
 } from '../revisions/traffic.js';
 
@@ -90,35 +91,22 @@ export function revisionFacts(revisions: readonly RevisionInfo[]): RevisionFacts
 }
 
 const entryOf = (traffic: readonly TrafficEntry[], label: string) => traffic.find((e) => e.label === label);
-const time = (facts: RevisionFacts, revision?: string) =>
-  revision && facts.created[revision] !== undefined ? new Date(facts.created[revision]).getTime() : undefined;
-
-/** The two slot entries, newer first by creation time; undefined unless both exist with known times. */
-function bySlotAge(
-  traffic: readonly TrafficEntry[],
-  facts: RevisionFacts,
-): { newer: TrafficEntry; older: TrafficEntry } | undefined {
-  const [a, b] = SLOT_LABELS.map((l) => entryOf(traffic, l));
-  if (!a || !b || a.revisionName === b.revisionName) return undefined;
-  const [ta, tb] = [time(facts, a.revisionName), time(facts, b.revisionName)];
-  if (ta === undefined || tb === undefined) return undefined;
-  return ta >= tb ? { newer: a, older: b } : { newer: b, older: a };
-}
 
 /** The slot a promote moves traffic to: the given label, else the newer of the two slot revisions. */
 export function promoteLabel(traffic: readonly TrafficEntry[], facts: RevisionFacts, label?: string): string {
+  return labelToPromote(slotsOf(traffic, facts.created), label);
+}
+
+function labelToPromote(view: SlotView, label?: string): string {
   if (label) return label;
-  const ages = bySlotAge(traffic, facts);
-  if (!ages) {
-    const s = slots(traffic);
-    if (!s?.previousRevision) {
-      throw new TrafficPlanError(
-        `Nothing to promote: the app has no candidate slot [${describeTraffic(traffic)}]; deploy a release first`,
-      );
-    }
-    return s.candidateLabel;
+  if (view.byAge) return view.byAge.newer.label!;
+  const s = slots(view.traffic); // a split with no slot at 100 is refused here, with what to do
+  if (!s?.previousRevision) {
+    throw new TrafficPlanError(
+      `Nothing to promote: the app has no candidate slot [${describeTraffic(view.traffic)}]; deploy a release first`,
+    );
   }
-  return ages.newer.label!;
+  return s.candidateLabel;
 }
 
 function withChecks(
@@ -149,15 +137,16 @@ export interface PromoteOptions {
 
 /** Promote: one traffic write per step ahead of the candidate's weight, each followed by a gate. */
 export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFacts, o: PromoteOptions): Plan {
-  const label = promoteLabel(traffic, facts, o.label);
+  const view = slotsOf(traffic, facts.created);
+  const label = labelToPromote(view, o.label);
   const candidate = entryOf(traffic, label);
-  const old = SLOT_LABELS.map((l) => entryOf(traffic, l)).find((e) => e && e.label !== label);
+  const old = [view.blue, view.green].find((e) => e && e.label !== label);
   if (candidate?.revisionName && !facts.active.includes(candidate.revisionName)) {
     throw new TrafficPlanError(
       `The candidate ${candidate.revisionName} (label '${label}') is inactive; deploy it again before promoting`,
     );
   }
-  const lists = planPromoteSteps(traffic, o.steps, label);
+  const lists = promoteSteps(view, o.steps, label);
   // The candidate must be ready (its states, and an answer on its revision URL) before it gets any traffic.
   let actions: Action[] =
     lists.length > 0 && candidate?.revisionName
@@ -210,7 +199,7 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
       ? [`${label} (${candidate?.revisionName}) already carries 100%: nothing to promote`]
       : [];
   const resumed = lists.length > 0 && (candidate?.weight ?? 0) > 0;
-  const restoreTo = resumed && old ? planStep(traffic, old.label!, 100) : undefined;
+  const restoreTo = resumed && old ? shift(view, old.label!, 100) : undefined;
   if (restoreTo)
     notes.push(
       `resuming a promotion at ${candidate?.weight}%; a failure puts the traffic back where it started [${describeTraffic(restoreTo)}]`,
@@ -251,10 +240,11 @@ export function planRollbackCommand(
   to: RollbackTarget,
   o: { label?: string; versionImage?: string } = {},
 ): Plan {
+  const view = slotsOf(traffic, facts.created);
   if (to.kind === 'previous') {
-    const s = o.label ? undefined : safeSlots(traffic);
-    const other = s ? entryOf(traffic, s.candidateLabel) : undefined;
-    const [tp, to_] = [time(facts, s?.productionRevision), time(facts, other?.revisionName)];
+    const s = o.label ? undefined : view.slots;
+    const other = s ? view[s.candidateLabel] : undefined;
+    const [tp, to_] = s ? [view.created[s.productionLabel], view.created[s.candidateLabel]] : [];
     if (s && other && tp !== undefined && to_ !== undefined && to_ > tp) {
       return {
         command: 'rollback',
@@ -267,14 +257,14 @@ export function planRollbackCommand(
         ],
       };
     }
-    const list = planRollback(traffic, { label: o.label, created: facts.created });
+    const list = rollback(view, o.label);
     const target = list.find((e) => (e.weight ?? 0) === 100)?.revisionName;
     if (!target)
       throw new TrafficPlanError(`Rollback found no revision to return to in [${describeTraffic(traffic)}]`);
     return readyThenSwitch('rollback', traffic, facts, target, list, `back to ${target}`);
   }
   const revision = to.revision;
-  const list = planRollbackTo(traffic, revision);
+  const list = rollbackTo(view, revision);
   if (facts.known.includes(revision))
     return readyThenSwitch('rollback', traffic, facts, revision, list, `to ${revision}`);
   if (to.kind === 'revision') {
@@ -305,17 +295,13 @@ export function planRollbackCommand(
   };
 }
 
-export function safeSlots(traffic: readonly TrafficEntry[]) {
-  try {
-    return slots(traffic);
-  } catch {
-    return undefined;
-  }
-}
+/** The slots, or undefined with no slot label or a split (slotsOf). */
+export const safeSlots = (traffic: readonly TrafficEntry[]) => slotsOf(traffic).slots;
 
 /** Abort: the older of the two slot revisions (what the last promote found at 100%) gets 100% again. */
 export function planAbort(traffic: readonly TrafficEntry[], facts: RevisionFacts): Plan {
-  const ages = bySlotAge(traffic, facts);
+  const view = slotsOf(traffic, facts.created);
+  const ages = view.byAge;
   const nothing = (why: string): Plan => ({
     command: 'abort',
     before: [...traffic],
@@ -329,7 +315,7 @@ export function planAbort(traffic: readonly TrafficEntry[], facts: RevisionFacts
     return nothing(
       `${ages.older.revisionName} (label '${ages.older.label}') already carries 100%: nothing to abort`,
     );
-  const list = planStep(traffic, ages.older.label!, 100);
+  const list = shift(view, ages.older.label!, 100);
   return readyThenSwitch(
     'abort',
     traffic,
@@ -412,7 +398,8 @@ export function trafficSetCommand(
  *   stop          another writer changed the traffic: touch nothing (a restore would undo their change);
  *   retire        no traffic moved yet: deactivate what this run activated or created;
  *   housekeeping  a deactivation after the traffic reached its target: the traffic stays as written;
- *   keep          traffic moved but the plan restores nothing (teardown): the error as it is;
+ *   keep          traffic moved but the plan restores nothing (teardown), or every action was done and only the
+ *                 idle housekeeping after failed: the error as it is;
  *   restore       write `to` back (the list before, or where a resumed promotion started); `watch` when the
  *                 watch after 100% failed (that restore is a rollback to the previous revision). Pure.
  */
@@ -432,8 +419,11 @@ export function recoveryOf(f: {
   changed: boolean;
   /** The failure is the watch after 100% (an analysis of the watch phase). */
   watchFailed: boolean;
+  /** Every action was done: the failure is the idle housekeeping after (the traffic is where the plan put it). */
+  finished?: boolean;
 }): Recovery {
   if (f.changed) return { kind: 'stop' };
+  if (f.finished) return { kind: 'keep' };
   if (!f.moved) return { kind: 'retire' };
   if (f.failing?.kind === 'deactivate') return { kind: 'housekeeping', revisions: f.failing.revisions };
   if (!f.plan.restore) return { kind: 'keep' };

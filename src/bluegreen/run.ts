@@ -1,13 +1,15 @@
 // blue-green's core, as a state machine in two halves:
 //
-//  - planning (pure): from the app's traffic list and its revisions, each command (promote, rollback, abort,
-//    status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the ordered
+//  - planning (pure, plan.ts): from the app's traffic list and its revisions, each command (promote, rollback,
+//    abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the ordered
 //    actions that get there (make a revision ready, write a traffic list, pause, gate on smoke checks,
 //    deactivate revisions). A plan for a state the model cannot handle, or a bad target, throws before any write.
-//  - execution: each action in turn, every traffic write read back; when an action fails after traffic moved,
-//    the exact list read before the command is written back (and read back) before the run fails.
+//  - execution (here): one straight list of named steps over one context, run by one executor (runSteps):
+//    read, freeze-check (promote), plan, prepare, one step per action (ready, redeploy, shift, pause, analyse,
+//    gate, deactivate), housekeeping. Every traffic write is read back; every failure goes to the one recovery
+//    path (recoveryOf in plan.ts, carried out by recover here).
 //
-// Planning lives in bluegreen-plan.ts, the inputs in bluegreen-settings.ts (both re-exported here).
+// The inputs live in settings.ts (re-exported here with the plans).
 //
 // State lives only in the app's traffic list: a re-run plans again from what it reads, so a finished command
 // plans nothing and a half-finished one plans the rest.
@@ -34,6 +36,7 @@ import {
   revisionFacts,
   safeSlots,
   trafficSetCommand,
+  type Action,
   type Command,
   type Plan,
   type Recovery,
@@ -82,6 +85,8 @@ export interface BlueGreenDeps {
   /** Azure Monitor metrics of the app, per revision (required with the analysis input). */
   monitor?: MetricsProvider;
   log?: (line: string) => void;
+  /** Told each step's name as the run enters it (e.g. the action's debug log). */
+  trace?: (step: StepName) => void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -139,177 +144,326 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
   }
 }
 
+/** The names of the steps, in the order a run takes them (the plan's actions expand into the middle ones). */
+export type StepName =
+  | 'read'
+  | 'freeze-check'
+  | 'plan'
+  | 'prepare'
+  | 'ready'
+  | 'redeploy'
+  | 'shift'
+  | 'pause'
+  | 'analyse'
+  | 'gate'
+  | 'deactivate'
+  | 'housekeeping';
+
+/**
+ * One step of a run over the run's one context. Every step is idempotent in the sense that matters: the only
+ * state is the app's traffic list, so a run stopped after any step is finished by running the command again
+ * (it reads, plans the rest, and does only that).
+ */
+export interface Step {
+  name: StepName;
+  run(ctx: RunContext): Promise<void>;
+}
+
+/** What the steps of one run share: the settings, what was read, the plan, and what the run did so far. */
+interface RunContext {
+  s: BlueGreenSettings;
+  deps: BlueGreenDeps;
+  aca: Aca;
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  note: (line: string) => void;
+  lines: string[];
+  rounds: Measurement[][];
+  /** The revisions, read alongside the app (status needs only the app). */
+  listing?: Promise<RevisionInfo[]>;
+  app: ContainerApp;
+  named: ContainerApp & { name: string };
+  before: TrafficEntry[];
+  freeze?: FreezeDecision;
+  revisions: RevisionInfo[];
+  plan?: Plan;
+  domain?: string;
+  deadline: number;
+  /** Whether any traffic write was started. */
+  moved: boolean;
+  /** Revisions this run activated or created, deactivated again when it fails before traffic moved. */
+  prepared: string[];
+  /** The traffic as this run last read or wrote it. */
+  current: TrafficEntry[];
+  deactivated: string[];
+  /** The app as this run's last template write left it (its latest revision), else as read at the start. */
+  latest: ContainerApp;
+  /** The plan's action being carried out (what a failure is about). */
+  failing?: Action;
+  /** Every action of the plan is done. */
+  finished: boolean;
+}
+
+/** The one executor: each step in turn, its name traced; a failure goes to the one recovery path. */
+async function runSteps(ctx: RunContext, steps: () => Iterable<Step>): Promise<void> {
+  try {
+    for (const step of steps()) {
+      ctx.deps.trace?.(step.name);
+      await step.run(ctx);
+    }
+  } catch (error) {
+    const recovery = recoveryOf({
+      plan: ctx.plan!,
+      moved: ctx.moved,
+      failing: ctx.failing,
+      changed: error instanceof TrafficChangedError,
+      watchFailed: error instanceof AnalysisFailedError && error.watch,
+      finished: ctx.finished,
+    });
+    throw await recover(ctx.s, ctx.aca, recovery, { ...ctx, error });
+  }
+}
+
+/** A run's steps: read; then, unless it is status, the freeze check, the plan, its actions and housekeeping. */
+function* stepsOf(ctx: RunContext): Iterable<Step> {
+  yield readStep;
+  if (ctx.s.command === 'status') return;
+  if (ctx.s.command === 'promote') yield freezeStep;
+  yield planningStep;
+  yield prepareStep;
+  for (const action of ctx.plan!.actions) yield actionStep(action);
+  ctx.failing = undefined;
+  ctx.finished = true;
+  yield housekeepingStep;
+}
+
 async function runCommand(
   s: BlueGreenSettings,
   deps: BlueGreenDeps,
   rounds: Measurement[][],
 ): Promise<BlueGreenResult> {
-  const { aca } = deps;
-  const now = deps.now ?? Date.now;
   const say = deps.log ?? (() => undefined);
   const lines: string[] = [];
-  const note = (line: string) => {
-    lines.push(line);
-    say(line);
-  };
-  // The app and its revisions are read together (status needs only the app); the list's states, creation times
-  // and active flags serve the plan, the readiness of a revision already running, and the idle revisions after.
-  const listing = s.command === 'status' ? undefined : aca.listRevisions(s.app);
-  listing?.catch(() => undefined); // an app that is not found: the error below, not the list's
-  const app = await aca.getApp(s.app);
-  if (!app) throw new Error(`Container app '${s.app}' was not found in resource group '${s.resourceGroup}'`);
-  const named = { ...app, name: s.app } as ContainerApp & { name: string };
-  const before = trafficOf(app);
-  const result = (after: TrafficEntry[], extra: Partial<BlueGreenResult> = {}): BlueGreenResult => {
-    const productionBefore = productionRevision(before, app.latestRevisionName);
-    const productionAfter = productionRevision(after, app.latestRevisionName);
-    const previous =
-      productionBefore !== productionAfter ? productionBefore : safeSlots(after)?.previousRevision;
-    return {
-      command: s.command,
-      app: s.app,
-      before,
-      after,
-      productionRevision: productionAfter,
-      previousRevision: previous,
-      log: lines,
-      deactivated: [],
-      analysis: rounds.flat(),
-      ...extra,
-    };
-  };
-  if (s.command === 'status') return result(before);
+  const ctx = {
+    s,
+    deps,
+    aca: deps.aca,
+    now: deps.now ?? Date.now,
+    sleep: deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    note: (line: string) => {
+      lines.push(line);
+      say(line);
+    },
+    lines,
+    rounds,
+    revisions: [],
+    deadline: 0,
+    moved: false,
+    prepared: [],
+    current: [],
+    deactivated: [],
+    finished: false,
+  } as unknown as RunContext;
+  await runSteps(ctx, () => stepsOf(ctx));
+  return resultOf(ctx);
+}
 
-  let freeze: FreezeDecision | undefined;
-  if (s.command === 'promote') {
-    freeze = freezeDecision(activeFreeze(s.freeze, new Date(now())), s.overrideFreeze);
-    if (!freeze.allowed) throw new Error(freeze.message);
-    if (freeze.overridden) note(freeze.message);
-  }
-  const revisions = await listing!;
-  const facts = { ...revisionFacts(revisions), latest: app.latestRevisionName };
-  const plan = await planFor(s, before, facts, revisions, deps);
-  plan.notes.forEach(note);
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  if (plan.actions.some((a) => a.kind === 'analyze') && !deps.monitor)
-    throw new Error('analysis needs an Azure Monitor metrics provider; none was given');
+function resultOf(ctx: RunContext): BlueGreenResult {
+  const { s, app, before } = ctx;
+  const after = ctx.current;
+  const productionBefore = productionRevision(before, app.latestRevisionName);
+  const productionAfter = productionRevision(after, app.latestRevisionName);
+  const previous =
+    productionBefore !== productionAfter ? productionBefore : safeSlots(after)?.previousRevision;
+  return {
+    command: s.command,
+    app: s.app,
+    before,
+    after,
+    productionRevision: productionAfter,
+    previousRevision: previous,
+    log: ctx.lines,
+    deactivated: [],
+    analysis: ctx.rounds.flat(),
+    ...(s.command === 'status'
+      ? {}
+      : {
+          freeze: ctx.freeze,
+          deactivated: ctx.deactivated,
+          appUrl: ctx.domain ? appUrl(s.app, ctx.domain) : undefined,
+        }),
+  };
+}
 
-  const envId = environmentIdOf(app);
-  const domain =
-    plan.actions.length === 0
-      ? undefined
-      : (domainFromFqdn(s.app, app.configuration?.ingress?.fqdn) ??
-        (envId ? (await aca.getEnvironment(envId)).defaultDomain : undefined));
-  const deadline = now() + s.waitTimeoutMs;
-  let moved = false;
-  /** Revisions this run activated or created, deactivated again when it fails before traffic moved. */
-  const prepared: string[] = [];
-  let current = before;
-  const deactivated: string[] = [];
-  /** The app as this run's last template write left it (its latest revision), else as read at the start. */
-  let latest: ContainerApp = app;
-  let failing: Plan['actions'][number] | undefined;
-  try {
-    for (const action of plan.actions) {
-      failing = action;
-      switch (action.kind) {
-        case 'ready':
-          if (action.activate) {
-            prepared.push(action.revision);
-            await aca.activate(s.app, action.revision);
-            note(`activated ${action.revision}`);
-          }
-          await makeReady(s, deps, action, domain!, deadline, note, {
-            // A revision this run did not activate or create is as the list showed it: ready there, not polled.
-            listed: prepared.includes(action.revision)
-              ? undefined
-              : revisions.find((r) => r.name === action.revision),
-          });
-          break;
-        case 'redeploy':
-          note(`redeploying ${action.image} as ${action.revision}`);
-          prepared.push(action.revision);
-          latest = await redeployRevision(aca, app, s.app, action.revision, action.image);
-          break;
-        case 'traffic':
-          if (s.command === 'promote') assertNoFreeze(s, now());
-          await assertUnchanged(aca, s, current);
-          moved = true;
-          current = await aca.writeTraffic(named, action.traffic);
-          note(`traffic: ${action.note} [${describeTraffic(current)}]`);
-          break;
-        case 'pause':
-          note(`watching for ${action.ms / 1000}s`);
-          await sleep(action.ms);
-          break;
-        case 'analyze': {
-          const ctx: AnalysisContext = {
-            spec: s.analysis!,
-            mode: s.analysisMode,
-            monitor: deps.monitor!,
-            probe: probeOf(s, deps, labelUrl(s.app, action.label, domain!)),
-            rounds,
-            now,
-            sleep,
-            log: note,
-          };
-          note(
-            `analysis ${action.phase}: measuring ${action.candidate} every ${s.analysis!.intervalMs / 1000}s for ${Math.max(action.ms, s.analysis!.intervalMs) / 1000}s${s.analysisMode === 'dry-run' ? ' (dry-run: reports only)' : ''}`,
-          );
-          const decision = await analyzePhase(ctx, {
-            name: action.phase,
-            durationMs: action.ms,
-            candidate: action.candidate,
-            stable: action.stable,
-          });
-          if (decision.kind !== 'continue') throw new AnalysisFailedError(decision, action.watch);
-          break;
-        }
-        case 'gate':
-          await gate(
-            s,
-            deps,
-            [labelUrl(s.app, action.label, domain!), appUrl(s.app, domain!)],
-            action.note,
-            note,
-          );
-          break;
-        case 'deactivate':
-          for (const r of action.revisions) await aca.deactivate(s.app, r);
-          deactivated.push(...action.revisions);
-          note(`deactivated ${action.revisions.join(', ')} (${action.note})`);
-          break;
+/**
+ * The app and its revisions are read together (status needs only the app); the list's states, creation times and
+ * active flags serve the plan, the readiness of a revision already running, and the idle revisions after.
+ */
+const readStep: Step = {
+  name: 'read',
+  async run(ctx) {
+    const { s, aca } = ctx;
+    ctx.listing = s.command === 'status' ? undefined : aca.listRevisions(s.app);
+    ctx.listing?.catch(() => undefined); // an app that is not found: the error below, not the list's
+    const app = await aca.getApp(s.app);
+    if (!app)
+      throw new Error(`Container app '${s.app}' was not found in resource group '${s.resourceGroup}'`);
+    ctx.app = app;
+    ctx.latest = app;
+    ctx.named = { ...app, name: s.app } as ContainerApp & { name: string };
+    ctx.before = trafficOf(app);
+    ctx.current = ctx.before;
+  },
+};
+
+const freezeStep: Step = {
+  name: 'freeze-check',
+  async run(ctx) {
+    ctx.freeze = freezeDecision(activeFreeze(ctx.s.freeze, new Date(ctx.now())), ctx.s.overrideFreeze);
+    if (!ctx.freeze.allowed) throw new Error(ctx.freeze.message);
+    if (ctx.freeze.overridden) ctx.note(ctx.freeze.message);
+  },
+};
+
+const planningStep: Step = {
+  name: 'plan',
+  async run(ctx) {
+    ctx.revisions = await ctx.listing!;
+    const facts = { ...revisionFacts(ctx.revisions), latest: ctx.app.latestRevisionName };
+    ctx.plan = await planFor(ctx.s, ctx.before, facts, ctx.revisions, ctx.deps);
+    ctx.plan.notes.forEach(ctx.note);
+    if (ctx.plan.actions.some((a) => a.kind === 'analyze') && !ctx.deps.monitor)
+      throw new Error('analysis needs an Azure Monitor metrics provider; none was given');
+  },
+};
+
+/** The environment's domain (for the URLs of checks and proofs) and the deadline of the readiness waits. */
+const prepareStep: Step = {
+  name: 'prepare',
+  async run(ctx) {
+    const { s, aca, app } = ctx;
+    const envId = environmentIdOf(app);
+    ctx.domain =
+      ctx.plan!.actions.length === 0
+        ? undefined
+        : (domainFromFqdn(s.app, app.configuration?.ingress?.fqdn) ??
+          (envId ? (await aca.getEnvironment(envId)).defaultDomain : undefined));
+    ctx.deadline = ctx.now() + s.waitTimeoutMs;
+  },
+};
+
+const ACTION_STEPS: { [K in Action['kind']]: StepName } = {
+  ready: 'ready',
+  redeploy: 'redeploy',
+  traffic: 'shift',
+  pause: 'pause',
+  analyze: 'analyse',
+  gate: 'gate',
+  deactivate: 'deactivate',
+};
+
+/** A plan's action as a step (every traffic write checked against the list last read or written, and read back). */
+function actionStep(action: Action): Step {
+  return {
+    name: ACTION_STEPS[action.kind],
+    async run(ctx) {
+      ctx.failing = action;
+      await runAction(ctx, action);
+    },
+  };
+}
+
+async function runAction(ctx: RunContext, action: Action): Promise<void> {
+  const { s, deps, aca, note } = ctx;
+  const domain = ctx.domain!;
+  switch (action.kind) {
+    case 'ready':
+      if (action.activate) {
+        ctx.prepared.push(action.revision);
+        await aca.activate(s.app, action.revision);
+        note(`activated ${action.revision}`);
       }
+      await makeReady(s, deps, action, domain, ctx.deadline, note, {
+        // A revision this run did not activate or create is as the list showed it: ready there, not polled.
+        listed: ctx.prepared.includes(action.revision)
+          ? undefined
+          : ctx.revisions.find((r) => r.name === action.revision),
+      });
+      return;
+    case 'redeploy':
+      note(`redeploying ${action.image} as ${action.revision}`);
+      ctx.prepared.push(action.revision);
+      ctx.latest = await redeployRevision(aca, ctx.app, s.app, action.revision, action.image);
+      return;
+    case 'traffic':
+      if (s.command === 'promote') assertNoFreeze(s, ctx.now());
+      await assertUnchanged(aca, s, ctx.current);
+      ctx.moved = true;
+      ctx.current = await aca.writeTraffic(ctx.named, action.traffic);
+      note(`traffic: ${action.note} [${describeTraffic(ctx.current)}]`);
+      return;
+    case 'pause':
+      note(`watching for ${action.ms / 1000}s`);
+      await ctx.sleep(action.ms);
+      return;
+    case 'analyze': {
+      const analysis: AnalysisContext = {
+        spec: s.analysis!,
+        mode: s.analysisMode,
+        monitor: deps.monitor!,
+        probe: probeOf(s, deps, labelUrl(s.app, action.label, domain)),
+        rounds: ctx.rounds,
+        now: ctx.now,
+        sleep: ctx.sleep,
+        log: note,
+      };
+      note(
+        `analysis ${action.phase}: measuring ${action.candidate} every ${s.analysis!.intervalMs / 1000}s for ${Math.max(action.ms, s.analysis!.intervalMs) / 1000}s${s.analysisMode === 'dry-run' ? ' (dry-run: reports only)' : ''}`,
+      );
+      const decision = await analyzePhase(analysis, {
+        name: action.phase,
+        durationMs: action.ms,
+        candidate: action.candidate,
+        stable: action.stable,
+      });
+      if (decision.kind !== 'continue') throw new AnalysisFailedError(decision, action.watch);
+      return;
     }
-  } catch (error) {
-    const recovery = recoveryOf({
-      plan,
-      moved,
-      failing,
-      changed: error instanceof TrafficChangedError,
-      watchFailed: error instanceof AnalysisFailedError && error.watch,
-    });
-    throw await recover(s, aca, recovery, { error, named, prepared, current, note });
+    case 'gate':
+      await gate(s, deps, [labelUrl(s.app, action.label, domain), appUrl(s.app, domain)], action.note, note);
+      return;
+    case 'deactivate':
+      for (const r of action.revisions) await aca.deactivate(s.app, r);
+      ctx.deactivated.push(...action.revisions);
+      note(`deactivated ${action.revisions.join(', ')} (${action.note})`);
+      return;
   }
-  // After traffic moved, and on a re-run with nothing left to do (the run before may have stopped after its
-  // traffic write, before its housekeeping): revisions with no label and no weight are deactivated.
-  if (plan.actions.length === 0 || plan.actions.some((a) => a.kind === 'traffic')) {
+}
+
+/**
+ * After traffic moved, and on a re-run with nothing left to do (the run before may have stopped after its traffic
+ * write, before its housekeeping): revisions with no label and no weight are deactivated.
+ */
+const housekeepingStep: Step = {
+  name: 'housekeeping',
+  async run(ctx) {
+    const { s, plan, revisions, deactivated, prepared } = ctx;
+    if (!(plan!.actions.length === 0 || plan!.actions.some((a) => a.kind === 'traffic'))) return;
     // Active as this run knows them: the list read at the start, less what it deactivated, plus what it
     // activated or created. A revision another run creates meanwhile is not in it, so never deactivated here.
     const active = [
       ...revisions.filter((r) => r.active !== false && !deactivated.includes(r.name)).map((r) => r.name),
       ...prepared.filter((r) => !revisions.some((x) => x.name === r && x.active !== false)),
     ];
-    const idle = await deactivateIdle(aca, { ...latest, name: s.app }, current, {
+    const idle = await deactivateIdle(ctx.aca, { ...ctx.latest, name: s.app }, ctx.current, {
       active,
       // Teardown: never another pull request's revisions; one may be mid-deploy, not yet labelled.
       ...(s.command === 'teardown' ? { scope: notAnotherPullRequest(s.app, s.label!) } : {}),
     });
-    if (idle.length) note(`deactivated ${idle.join(', ')} (no label, no traffic)`);
+    if (idle.length) ctx.note(`deactivated ${idle.join(', ')} (no label, no traffic)`);
     deactivated.push(...idle);
-  }
-  return result(current, { freeze, deactivated, appUrl: domain ? appUrl(s.app, domain) : undefined });
-}
+  },
+};
 
 /** Carries out a recovery (recoveryOf) and resolves to the error the run fails with. */
 async function recover(

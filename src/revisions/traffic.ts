@@ -138,6 +138,68 @@ export function productionRevision(traffic: Traffic, latestRevisionName?: string
   return best;
 }
 
+/** Revision name -> creation time (ISO or Date), from the revisions list. */
+export type CreatedTimes = Readonly<Record<string, string | Date>>;
+
+/** When the entry's revision was created, in ms; undefined when unknown. */
+function createdAt(created: CreatedTimes | undefined, e: TrafficEntry | undefined): number | undefined {
+  const t = e?.revisionName === undefined ? undefined : created?.[e.revisionName];
+  return t === undefined ? undefined : new Date(t).getTime();
+}
+
+/**
+ * The blue-green view of a traffic list, computed once: what the plans read (the two slot entries, the slots
+ * when one carries 100, the slots by age) and what the operations below take. Pure; never throws.
+ */
+export interface SlotView {
+  readonly traffic: Traffic;
+  /** The revisions' creation times the view was made with. */
+  readonly times: CreatedTimes;
+  readonly blue?: TrafficEntry;
+  readonly green?: TrafficEntry;
+  /** When each slot's revision was created, in ms (absent when unknown). */
+  readonly created: { readonly [L in SlotLabel]?: number };
+  /** Production and candidate; undefined with no slot label, or when no slot carries 100 (split). */
+  readonly slots?: Slots;
+  /** Both slot entries, on different revisions with known creation times, newer first. */
+  readonly byAge?: { newer: TrafficEntry; older: TrafficEntry };
+}
+
+export function slotsOf(traffic: Traffic, times: CreatedTimes = {}): SlotView {
+  const [blue, green] = SLOT_LABELS.map((l) => find(traffic, l));
+  let known: Slots | undefined;
+  try {
+    known = slots(traffic);
+  } catch {
+    known = undefined;
+  }
+  const [tb, tg] = [createdAt(times, blue), createdAt(times, green)];
+  const byAge =
+    !blue || !green || blue.revisionName === green.revisionName || tb === undefined || tg === undefined
+      ? undefined
+      : tb >= tg
+        ? { newer: blue, older: green }
+        : { newer: green, older: blue };
+  const created = { ...(tb === undefined ? {} : { blue: tb }), ...(tg === undefined ? {} : { green: tg }) };
+  return { traffic, times, blue, green, created, slots: known, byAge };
+}
+
+/** The view's list with `label` at `percent` and the other slot at the rest (planStep). */
+export const shift = (view: SlotView, label: string, percent: number): TrafficEntry[] =>
+  planStep(view.traffic, label, percent);
+
+/** The lists of a stepped promotion still ahead (planPromoteSteps). */
+export const promoteSteps = (view: SlotView, steps: readonly number[], label?: string): TrafficEntry[][] =>
+  planPromoteSteps(view.traffic, steps, label);
+
+/** Back to the slot that was production before, or to `label` (planRollback, with the view's times). */
+export const rollback = (view: SlotView, label?: string): TrafficEntry[] =>
+  planRollback(view.traffic, { label, created: view.times });
+
+/** A given revision at 100% (planRollbackTo). */
+export const rollbackTo = (view: SlotView, revisionName: string): TrafficEntry[] =>
+  planRollbackTo(view.traffic, revisionName);
+
 function namedRevision(e: TrafficEntry): string {
   if (!e.revisionName) {
     throw new TrafficPlanError(`Label '${e.label}' must point at a named revision, not at latestRevision`);
@@ -252,16 +314,13 @@ export interface RollbackOptions {
   /** The slot to return all traffic to. Default: the slot at weight 0 (or, when split, the older revision). */
   label?: string;
   /** Revision creation times (from the revisions list): refuse to "roll back" onto a newer, unpromoted revision. */
-  created?: Readonly<Record<string, string | Date>>;
+  created?: CreatedTimes;
 }
 
 /** Rollback: the slot that was production before gets 100 again (a swap); the other stays at 0. */
 export function planRollback(traffic: Traffic, options: RollbackOptions = {}): TrafficEntry[] {
   if (options.label !== undefined) return planStep(traffic, options.label, 100);
-  const time = (e: TrafficEntry | undefined) => {
-    const t = e?.revisionName === undefined ? undefined : options.created?.[e.revisionName];
-    return t === undefined ? undefined : new Date(t).getTime();
-  };
+  const time = (e: TrafficEntry | undefined) => createdAt(options.created, e);
   const [blue, green] = SLOT_LABELS.map((l) => find(traffic, l));
   const full = [blue, green].find((e) => e !== undefined && weightOf(e) === 100);
   const [tb, tg] = [time(blue), time(green)];

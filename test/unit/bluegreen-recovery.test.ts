@@ -41,6 +41,7 @@ it.each([
     { moved: true, failing: gate, plan: plan({ restore: false }) },
     { kind: 'keep' },
   ],
+  ['the idle housekeeping after every action', { moved: true, finished: true }, { kind: 'keep' }],
   ['a gate after a move', { moved: true, failing: gate }, { kind: 'restore', to: before, watch: false }],
   [
     'a resumed promotion goes back where it started',

@@ -395,3 +395,37 @@ describe('runBlueGreen: metric analysis', () => {
     );
   });
 });
+
+describe('runBlueGreen: the steps', () => {
+  const ROLLED = [
+    { revisionName: r('v1'), label: 'blue', weight: 0 },
+    { revisionName: r('v2'), label: 'green', weight: 100 },
+  ];
+  it.each([
+    [
+      'promote 50,100 with a step wait',
+      { command: 'promote', steps: '50,100', 'step-wait': '1m' },
+      BEFORE,
+      [
+        'read',
+        'freeze-check',
+        'plan',
+        'prepare',
+        'ready',
+        'shift',
+        'pause',
+        'gate',
+        'shift',
+        'pause',
+        'gate',
+      ],
+    ],
+    ['rollback', { command: 'rollback' }, ROLLED, ['read', 'plan', 'prepare', 'ready', 'shift']],
+    ['status', { command: 'status' }, BEFORE, ['read']],
+  ])('%s: one straight list of named steps', async (_what, values, initial, steps) => {
+    const fake = fakeApp([], undefined, initial);
+    const seen: string[] = [];
+    await runBlueGreen(settings(values), deps(fake.aca, { trace: (step) => seen.push(step) }));
+    expect(seen).toEqual(values.command === 'status' ? steps : [...steps, 'housekeeping']);
+  });
+});

@@ -12,6 +12,8 @@ import { type BlueGreenResult, type BlueGreenSettings, measurementsOf, runBlueGr
 
 export interface RunnerLog {
   info(line: string): void;
+  /** Step debug logging (shown with ACTIONS_STEP_DEBUG): the name of each state-machine step as it starts. */
+  debug(line: string): void;
   setSecret(secret: string): void;
 }
 
@@ -35,6 +37,7 @@ export async function blueGreenOnAzure(s: BlueGreenSettings, log: RunnerLog): Pr
     findVersionImage: findVersionImage(s.azure, credential, log.info, log.setSecret),
     monitor,
     log: log.info,
+    trace: (step) => log.debug(`blue-green step: ${step}`),
   });
 }
 

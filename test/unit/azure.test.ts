@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { DefaultAzureCredential } from '@azure/identity';
 import {
@@ -201,17 +202,14 @@ describe('environment fallbacks (input first)', () => {
     ALC_DEPLOY_RESOURCE_GROUP: 'rg-from-env',
     ACTIONS_ID_TOKEN_REQUEST_URL: 'https://token.example/?x=1',
   };
-  it('names one variable per common connection input, and none for app', () => {
-    expect(AZURE_INPUT_FALLBACKS).toEqual({
-      'client-id': 'AZURE_CLIENT_ID',
-      'tenant-id': 'AZURE_TENANT_ID',
-      'subscription-id': 'AZURE_SUBSCRIPTION_ID',
-      audience: 'ALC_DEPLOY_AUDIENCE',
-      cloud: 'ALC_DEPLOY_CLOUD',
-      'arm-endpoint': 'ALC_DEPLOY_ARM_ENDPOINT',
-      'authority-host': 'ALC_DEPLOY_AUTHORITY_HOST',
-      'resource-group': 'ALC_DEPLOY_RESOURCE_GROUP',
-    });
+  it("is the contract's table of environment fallbacks, row for row, and names none for app", () => {
+    // docs/contract.md, "Environment fallbacks": | `input` | `VARIABLE` | when both are empty |
+    const contract = readFileSync('docs/contract.md', 'utf8');
+    const section = contract.slice(contract.indexOf('### Environment fallbacks'));
+    const rows = [...section.matchAll(/^\| `([a-z-]+)` \| `([A-Z_]+)` \|/gm)].map((m) => [m[1], m[2]]);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(AZURE_INPUT_FALLBACKS).toEqual(Object.fromEntries(rows));
+    expect(AZURE_INPUT_FALLBACKS).not.toHaveProperty('app');
   });
   it('empty inputs read the environment; origin names the variable', () => {
     const get = withEnvironmentFallbacks(source({}), env);

@@ -1,5 +1,5 @@
-// deploy-app's core: the deploy itself. Its inputs are read in deploy-settings.ts (every one checked before any
-// write) and its decisions are pure functions in deploy-plan.ts (both re-exported here):
+// deploy-app's core: the deploy itself. Its inputs are read in settings.ts (every one checked before any
+// write) and its decisions are pure functions in plan.ts (both re-exported here):
 //
 //   1. read the app (absent: create it from the spec, traffic on latestRevision, as ACA does by default);
 //   2. compute the traffic plan (candidate slot or label at weight 0) BEFORE any write, so a bad state fails clean;

@@ -273,7 +273,7 @@ interface Exchange {
   reject(e: HttpError): void;
 }
 
-/** The connections to one address (one route's target and scheme). */
+/** The connections to one address (one route's target and, over TLS, its name). */
 interface Pool {
   idle: Connection[];
   open: number;
@@ -308,8 +308,9 @@ export function createWireClient(options: HttpClientOptions = {}): HttpClient {
   let closing = false;
 
   function poolOf(route: Route): Pool {
-    const { target, secure, tls: identity } = route;
-    const key = `${secure ? 's' : 'p'} ${target.address} ${target.port} ${identity.servername ?? ''}`;
+    // A TLS connection is for one name (its SNI and certificate check); a plain one carries any Host.
+    const { target, secure, host } = route;
+    const key = `${target.address} ${target.port}${secure ? ` tls ${host}` : ''}`;
     let pool = pools.get(key);
     if (!pool) pools.set(key, (pool = { idle: [], open: 0, waiting: [] }));
     return pool;

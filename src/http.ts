@@ -159,42 +159,36 @@ export interface HttpResponse {
 export interface HttpClient {
   request(req: HttpRequest): Promise<HttpResponse>;
   close(): void;
+  /** What the client was built from, so that another client (the load phase's) can reach the same way. */
+  readonly options?: HttpClientOptions;
 }
 
-/** What a URL's requests share: where they connect, their Host header, path, agent and TLS identity. */
-interface Route {
+/** What a URL's requests share: where they connect, their Host header, path and TLS identity. */
+export interface Route {
   target: Target;
   secure: boolean;
+  /** The Host header. */
   host: string;
   path: string;
-  options: https.RequestOptions;
+  /** TLS options of the route: SNI and the certificate check, both of the original name. */
+  tls: Pick<tls.ConnectionOptions, 'servername' | 'checkServerIdentity'>;
 }
 
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+/** Methods a request may be sent again for when a kept-alive connection closed as it left. */
+export const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 
 /** The Host header of a URL: the port only when it is not the scheme's default. */
 function hostHeader(url: URL): string {
   return url.port ? `${url.hostname}:${url.port}` : url.hostname;
 }
 
-export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
-  const env = options.env ?? process.env;
-  const entries = options.resolve ?? [];
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const caPaths = extraCaPaths(env, options.caFile);
-  // One secure context for every connection: given as a `ca` list, Node parses every root certificate again for
-  // each new TLS connection (about 150 ms of CPU here).
-  const secureContext = caPaths.length
-    ? tls.createSecureContext({ ca: [...tls.rootCertificates, ...caPaths.map(readCa)] })
-    : undefined;
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, scheduling: 'fifo' as const };
-  const httpAgent = new http.Agent(agentOptions);
-  const httpsAgent = new https.Agent({ ...agentOptions, ...(secureContext ? { secureContext } : {}) });
-
-  // One route per URL, worked out on its first request: the load phase sends the same few URLs thousands of times.
+/**
+ * The route of each URL, worked out on its first request and kept (the load phase sends the same few URLs
+ * thousands of times).
+ */
+export function routeCache(entries: readonly ResolveEntry[]): (url: URL) => Route {
   const routes = new Map<string, Route>();
-  function routeOf(url: URL): Route {
+  return (url) => {
     const known = routes.get(url.href);
     if (known) return known;
     const target = resolveTarget(entries, url.hostname, defaultPort(url));
@@ -205,21 +199,51 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
       secure,
       host: hostHeader(url),
       path: `${url.pathname}${url.search}`,
-      options: {
-        host: target.address,
-        port: target.port,
-        agent: secure ? httpsAgent : httpAgent,
-        // SNI and certificate checks use the original name, never the address it resolved to.
-        ...(secure && !isIP(hostname) ? { servername: hostname } : {}),
-        ...(secure
-          ? { checkServerIdentity: (_host: string, cert) => tls.checkServerIdentity(hostname, cert) }
-          : {}),
-      },
+      // SNI and certificate checks use the original name, never the address it resolved to.
+      tls: secure
+        ? {
+            ...(!isIP(hostname) ? { servername: hostname } : {}),
+            checkServerIdentity: (_host: string, cert) => tls.checkServerIdentity(hostname, cert),
+          }
+        : {},
     };
     if (routes.size >= 256) routes.clear();
     routes.set(url.href, route);
     return route;
-  }
+  };
+}
+
+/**
+ * The trust of a client: undefined (the built-in roots) without extra CAs, else one secure context for every
+ * connection (given as a `ca` list, Node parses every root certificate again for each new TLS connection, about
+ * 150 ms of CPU here).
+ */
+export function trustedContext(env: NodeJS.ProcessEnv, caFile?: string): tls.SecureContext | undefined {
+  const caPaths = extraCaPaths(env, caFile);
+  return caPaths.length
+    ? tls.createSecureContext({ ca: [...tls.rootCertificates, ...caPaths.map(readCa)] })
+    : undefined;
+}
+
+/** The error of a request that ran out of time. */
+export function timeoutError(method: string, url: URL, deadlineMs: number): HttpError {
+  return new HttpError(
+    'timeout',
+    `Request to ${method} ${url.href} timed out after ${deadlineMs} ms`,
+    'ETIMEDOUT',
+    deadlineMs,
+  );
+}
+
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  const env = options.env ?? process.env;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const secureContext = trustedContext(env, options.caFile);
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, scheduling: 'fifo' as const };
+  const httpAgent = new http.Agent(agentOptions);
+  const httpsAgent = new https.Agent({ ...agentOptions, ...(secureContext ? { secureContext } : {}) });
+  const routeOf = routeCache(options.resolve ?? []);
 
   function once(
     req: HttpRequest,
@@ -227,7 +251,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
     allowRetry: boolean,
     start = performance.now(),
   ): Promise<HttpResponse> {
-    const { target, secure, host, path, options } = routeOf(url);
+    const { target, secure, host, path, tls: identity } = routeOf(url);
     const method = (req.method ?? 'GET').toUpperCase();
     const deadline = req.timeoutMs ?? timeoutMs;
     const headers: Record<string, string> = { host, ...req.headers };
@@ -243,7 +267,15 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
           error instanceof HttpError ? error : classifyError(error, url, target, performance.now() - start),
         );
       };
-      const requestOptions: https.RequestOptions = { ...options, method, path, headers };
+      const requestOptions: https.RequestOptions = {
+        host: target.address,
+        port: target.port,
+        agent: secure ? httpsAgent : httpAgent,
+        ...identity,
+        method,
+        path,
+        headers,
+      };
       const r = (secure ? https : http).request(requestOptions, (res) => {
         const ttfbMs = performance.now() - start;
         const chunks: Buffer[] = [];
@@ -277,15 +309,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
         });
       });
       const timer = setTimeout(() => {
-        fail(
-          new HttpError(
-            'timeout',
-            `Request to ${method} ${url.href} timed out after ${deadline} ms`,
-            'ETIMEDOUT',
-            deadline,
-          ),
-          r,
-        );
+        fail(timeoutError(method, url, deadline), r);
       }, deadline);
       r.on('error', (e: NodeJS.ErrnoException) => {
         // A kept-alive socket the server closed at the same moment: the request never reached it.
@@ -302,6 +326,7 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   return {
+    options,
     request: (req) => once(req, typeof req.url === 'string' ? new URL(req.url) : req.url, true),
     close() {
       httpAgent.destroy();

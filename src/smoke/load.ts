@@ -1,8 +1,10 @@
 // The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time, at most
-// SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections.
+// SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections: kept
+// connections of the lean client in ./wire.ts, which reaches the app as the given client would.
 import { performance } from 'node:perf_hooks';
 import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../http.js';
 import { histogram, summarize, type Bucket, type LatencySummary } from './stats.js';
+import { createWireClient } from './wire.js';
 
 export interface LoadOptions {
   durationMs: number;
@@ -131,12 +133,30 @@ function parsedOnce(target: LoadTarget): LoadTarget {
   return typeof url === 'string' ? { ...target, request: { ...target.request, url: new URL(url) } } : target;
 }
 
-/** Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees each. */
-export function runLoad(
+/**
+ * Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees
+ * each. They go over `concurrency` kept connections of a wire client built from the client's options (its
+ * resolve entries, CAs and deadline); a client without options (a test's) carries them itself.
+ */
+export async function runLoad(
   client: HttpClient,
   targets: readonly LoadTarget[],
   asked: LoadOptions,
   onSample: (sample: LoadSample) => void = () => undefined,
+): Promise<LoadResult> {
+  const wire = client.options && createWireClient({ ...client.options, maxSockets: asked.concurrency });
+  try {
+    return await schedule(wire ?? client, targets, asked, onSample);
+  } finally {
+    wire?.close();
+  }
+}
+
+function schedule(
+  client: HttpClient,
+  targets: readonly LoadTarget[],
+  asked: LoadOptions,
+  onSample: (sample: LoadSample) => void,
 ): Promise<LoadResult> {
   const total = plannedRequests(asked);
   const ready = targets.map(parsedOnce);

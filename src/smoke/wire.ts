@@ -1,0 +1,491 @@
+// The load phase's HTTP/1.1 client: kept connections over plain `net` / `tls` sockets, one request in flight on
+// each, a request written as one prepared buffer and its response read by a small parser. It reaches an app
+// exactly as src/http.ts does (the same routes: resolve entries, Host header, SNI and certificate check of the
+// original name, the same trust, deadline and error kinds) for about half the CPU per request of Node's `http`.
+import type { IncomingHttpHeaders } from 'node:http';
+import * as net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import * as tls from 'node:tls';
+import {
+  classifyError,
+  HttpError,
+  IDEMPOTENT,
+  routeCache,
+  timeoutError,
+  trustedContext,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+  type Route,
+} from '../http.js';
+
+/** A response head and body as the parser read them. */
+export interface ParsedResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+  truncated: boolean;
+  /** The server will close the connection (or the body ran until it did). */
+  close: boolean;
+}
+
+/** A response the parser cannot read; the code names what is wrong as Node's own parser does. */
+export class WireError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'WireError';
+  }
+}
+
+const MAX_HEAD_BYTES = 64 * 1024;
+const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/;
+const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
+const CRLF = Buffer.from('\r\n');
+const HEAD_END = Buffer.from('\r\n\r\n');
+
+type State = 'head' | 'length' | 'chunk-size' | 'chunk-data' | 'chunk-end' | 'trailers' | 'until-close';
+
+/**
+ * Reads one response at a time from the bytes of a connection, however they are split. feed() returns the
+ * response once its last byte arrived (bytes after it are not expected: one request is in flight at a time), end()
+ * finishes a body that runs until the connection closes. Throws WireError for bytes that are not HTTP/1.x.
+ */
+export class ResponseParser {
+  private state: State = 'head';
+  private pending: Buffer = Buffer.alloc(0);
+  private head?: Omit<ParsedResponse, 'body' | 'truncated'>;
+  private chunks: Buffer[] = [];
+  private kept = 0;
+  private truncated = false;
+  private remaining = 0;
+  private noBody = false;
+  /** Whether any byte of the current response arrived. */
+  started = false;
+
+  constructor(private readonly maxBodyBytes = 1024 * 1024) {}
+
+  /** Starts reading the response of a request (a HEAD request's response has no body). */
+  expect(method: string): void {
+    this.state = 'head';
+    this.pending = Buffer.alloc(0);
+    this.head = undefined;
+    this.chunks = [];
+    this.kept = 0;
+    this.truncated = false;
+    this.noBody = method === 'HEAD';
+    this.started = false;
+  }
+
+  feed(data: Buffer): ParsedResponse | undefined {
+    this.started = true;
+    let buf = this.pending.length ? Buffer.concat([this.pending, data]) : data;
+    this.pending = Buffer.alloc(0);
+    for (;;) {
+      switch (this.state) {
+        case 'head': {
+          const end = buf.indexOf(HEAD_END);
+          if (end < 0)
+            return this.wait(buf, MAX_HEAD_BYTES, 'HPE_HEADER_OVERFLOW', 'response head too large');
+          const continued = this.readHead(buf.toString('latin1', 0, end));
+          buf = buf.subarray(end + 4);
+          if (continued) continue;
+          if (this.state === 'head') return this.done();
+          break;
+        }
+        case 'length': {
+          const part = buf.subarray(0, this.remaining);
+          this.keep(part);
+          this.remaining -= part.length;
+          return this.remaining === 0 ? this.done() : undefined;
+        }
+        case 'chunk-size': {
+          const end = buf.indexOf(CRLF);
+          if (end < 0) return this.wait(buf, 1024, 'HPE_INVALID_CHUNK_SIZE', 'chunk size line too long');
+          const size = /^([0-9A-Fa-f]{1,8})[ \t]*(?:;.*)?$/.exec(buf.toString('latin1', 0, end));
+          if (!size) throw new WireError('HPE_INVALID_CHUNK_SIZE', 'invalid chunk size');
+          this.remaining = parseInt(size[1], 16);
+          buf = buf.subarray(end + 2);
+          this.state = this.remaining === 0 ? 'trailers' : 'chunk-data';
+          break;
+        }
+        case 'chunk-data': {
+          const part = buf.subarray(0, this.remaining);
+          this.keep(part);
+          this.remaining -= part.length;
+          buf = buf.subarray(part.length);
+          if (this.remaining > 0) return undefined;
+          this.state = 'chunk-end';
+          break;
+        }
+        case 'chunk-end': {
+          if (buf.length < 2) return this.wait(buf, 2, 'HPE_STRICT', 'chunk not ended by CRLF');
+          if (buf[0] !== 13 || buf[1] !== 10) throw new WireError('HPE_STRICT', 'chunk not ended by CRLF');
+          buf = buf.subarray(2);
+          this.state = 'chunk-size';
+          break;
+        }
+        case 'trailers': {
+          const end = buf.indexOf(CRLF);
+          if (end < 0) return this.wait(buf, MAX_HEAD_BYTES, 'HPE_HEADER_OVERFLOW', 'trailers too large');
+          buf = buf.subarray(end + 2);
+          if (end === 0) return this.done();
+          break;
+        }
+        case 'until-close':
+          this.keep(buf);
+          return undefined;
+      }
+    }
+  }
+
+  /** The connection closed: the response if its body ran until the close, else undefined (it was cut). */
+  end(): ParsedResponse | undefined {
+    return this.state === 'until-close' ? this.done() : undefined;
+  }
+
+  /** Keeps an incomplete line or head for the next bytes. */
+  private wait(buf: Buffer, max: number, code: string, what: string): undefined {
+    if (buf.length > max) throw new WireError(code, what);
+    this.pending = Buffer.from(buf);
+    return undefined;
+  }
+
+  /** Reads a head; true when it was an interim (1xx) one and the real head follows. */
+  private readHead(text: string): boolean {
+    const lines = text.split('\r\n');
+    const status = STATUS_LINE.exec(lines[0]);
+    if (!status)
+      throw new WireError('HPE_INVALID_CONSTANT', `not an HTTP/1.x status line: ${lines[0].slice(0, 40)}`);
+    const code = Number(status[2]);
+    const headers: IncomingHttpHeaders = {};
+    for (let i = 1; i < lines.length; i += 1) {
+      const header = HEADER_LINE.exec(lines[i]);
+      if (!header) throw new WireError('HPE_INVALID_HEADER_TOKEN', 'invalid header line');
+      addHeader(headers, header[1].toLowerCase(), header[2]);
+    }
+    if (code >= 100 && code < 200 && code !== 101) return true;
+    const connection = String(headers.connection ?? '').toLowerCase();
+    const close = connection.includes('close') || (status[1] === '0' && !connection.includes('keep-alive'));
+    this.head = { status: code, headers, close };
+    const chunked = /(?:^|,)\s*chunked\s*$/i.test(String(headers['transfer-encoding'] ?? ''));
+    const length = headers['content-length'];
+    if (this.noBody || code === 204 || code === 304) {
+      this.state = 'head';
+    } else if (chunked) {
+      this.state = 'chunk-size';
+    } else if (length !== undefined) {
+      if (!/^\d{1,15}$/.test(length))
+        throw new WireError('HPE_INVALID_CONTENT_LENGTH', `invalid content-length: ${length.slice(0, 20)}`);
+      this.remaining = Number(length);
+      this.state = this.remaining === 0 ? 'head' : 'length';
+    } else {
+      this.state = 'until-close';
+      this.head.close = true;
+    }
+    return false;
+  }
+
+  private keep(part: Buffer): void {
+    if (part.length === 0) return;
+    const room = this.maxBodyBytes - this.kept;
+    if (part.length > room) this.truncated = true;
+    if (room <= 0) return;
+    const kept = part.length > room ? part.subarray(0, room) : part;
+    this.chunks.push(kept);
+    this.kept += kept.length;
+  }
+
+  private done(): ParsedResponse {
+    const head = this.head!;
+    const body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+    const res = { ...head, body, truncated: this.truncated };
+    this.expect('GET');
+    return res;
+  }
+}
+
+/** Headers as Node's parser gives them: set-cookie a list, cookie joined by '; ', others by ', ', these once. */
+const SINGLE = new Set([
+  'age',
+  'authorization',
+  'content-length',
+  'content-type',
+  'etag',
+  'expires',
+  'from',
+  'host',
+  'if-modified-since',
+  'if-unmodified-since',
+  'last-modified',
+  'location',
+  'max-forwards',
+  'proxy-authorization',
+  'referer',
+  'retry-after',
+  'server',
+  'user-agent',
+]);
+
+function addHeader(headers: IncomingHttpHeaders, name: string, value: string): void {
+  const known = headers[name];
+  if (name === 'set-cookie') headers[name] = [...((known as string[] | undefined) ?? []), value];
+  else if (known === undefined) headers[name] = value;
+  else if (SINGLE.has(name)) return;
+  else headers[name] = `${known as string}${name === 'cookie' ? '; ' : ', '}${value}`;
+}
+
+/** The bytes of a request. Header names and values with line breaks are refused (they would forge requests). */
+export function requestBytes(
+  route: Pick<Route, 'host' | 'path'>,
+  method: string,
+  headers: Record<string, string> = {},
+  body?: string | Buffer,
+): Buffer {
+  const all: Record<string, string> = { host: route.host, connection: 'keep-alive', ...headers };
+  if (body !== undefined) all['content-length'] = String(Buffer.byteLength(body));
+  const lines = [`${method} ${route.path} HTTP/1.1`];
+  for (const [name, value] of Object.entries(all)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || /[\r\n\0]/.test(value))
+      throw new Error(
+        `Invalid header ${JSON.stringify(name)}: names are tokens and values have no line breaks`,
+      );
+    lines.push(`${name}: ${value}`);
+  }
+  const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+  return body === undefined ? head : Buffer.concat([head, Buffer.from(body)]);
+}
+
+/** A request in flight or waiting for a connection. */
+interface Exchange {
+  url: URL;
+  route: Route;
+  method: string;
+  bytes: Buffer;
+  deadlineMs: number;
+  start: number;
+  ttfbMs?: number;
+  retry: boolean;
+  resolve(res: HttpResponse): void;
+  reject(e: HttpError): void;
+}
+
+/** The connections to one address (one route's target and, over TLS, its name). */
+interface Pool {
+  idle: Connection[];
+  open: number;
+  waiting: Exchange[];
+  session?: Buffer;
+}
+
+interface Connection {
+  socket: net.Socket;
+  parser: ResponseParser;
+  pool: Pool;
+  /** Requests it answered: a reused connection the server closed as a request left may send it again. */
+  served: number;
+  current?: Exchange;
+  /** The deadline timer and its duration: refreshed, not made again, for each request that has all of it left. */
+  timer?: NodeJS.Timeout;
+  timerMs?: number;
+  closed: boolean;
+}
+
+/** An HttpClient over kept connections; maxSockets per address, requests beyond wait inside their deadline. */
+export function createWireClient(options: HttpClientOptions = {}): HttpClient {
+  const env = options.env ?? process.env;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const maxSockets = options.maxSockets ?? 16;
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const secureContext = trustedContext(env, options.caFile);
+  const routeOf = routeCache(options.resolve ?? []);
+  const pools = new Map<string, Pool>();
+  const prepared = new WeakMap<HttpRequest, Buffer>();
+  const connections = new Set<Connection>();
+  let closing = false;
+
+  function poolOf(route: Route): Pool {
+    // A TLS connection is for one name (its SNI and certificate check); a plain one carries any Host.
+    const { target, secure, host } = route;
+    const key = `${target.address} ${target.port}${secure ? ` tls ${host}` : ''}`;
+    let pool = pools.get(key);
+    if (!pool) pools.set(key, (pool = { idle: [], open: 0, waiting: [] }));
+    return pool;
+  }
+
+  function connect(pool: Pool, route: Route): Connection {
+    const { address: host, port } = route.target;
+    const socket = route.secure
+      ? tls.connect({
+          host,
+          port,
+          ...route.tls,
+          ...(secureContext ? { secureContext } : {}),
+          ...(pool.session ? { session: pool.session } : {}),
+        })
+      : net.connect({ host, port });
+    socket.setNoDelay(true);
+    const conn: Connection = {
+      socket,
+      parser: new ResponseParser(maxBodyBytes),
+      pool,
+      served: 0,
+      closed: false,
+    };
+    pool.open += 1;
+    connections.add(conn);
+    if (route.secure) socket.on('session', (session: Buffer) => (pool.session = session));
+    socket.on('data', (data: Buffer) => onData(conn, data));
+    socket.on('error', (e) => drop(conn, e));
+    socket.on('close', () => drop(conn));
+    return conn;
+  }
+
+  function onData(conn: Connection, data: Buffer): void {
+    const x = conn.current;
+    if (!x)
+      return drop(conn, new WireError('HPE_UNEXPECTED', 'bytes from the server with no request in flight'));
+    x.ttfbMs ??= performance.now() - x.start;
+    let parsed: ParsedResponse | undefined;
+    try {
+      parsed = conn.parser.feed(data);
+    } catch (e) {
+      return drop(conn, e);
+    }
+    if (parsed) finish(conn, x, parsed);
+  }
+
+  function finish(conn: Connection, x: Exchange, parsed: ParsedResponse): void {
+    conn.current = undefined;
+    conn.served += 1;
+    const latencyMs = performance.now() - x.start;
+    const { status, headers, body, truncated } = parsed;
+    x.resolve({ url: x.url, status, headers, body, truncated, latencyMs, ttfbMs: x.ttfbMs ?? latencyMs });
+    if (parsed.close) {
+      close(conn);
+      next(conn.pool);
+    } else release(conn);
+  }
+
+  /** A connection is free: the oldest waiting request gets it, else it waits idle. */
+  function release(conn: Connection): void {
+    const x = conn.pool.waiting.shift();
+    if (x) return send(conn, x);
+    conn.pool.idle.push(conn);
+    // An idle connection does not keep the process alive.
+    conn.socket.unref();
+  }
+
+  /** A connection closed: a waiting request may open another. */
+  function next(pool: Pool): void {
+    const x = closing ? undefined : pool.waiting.shift();
+    if (x) dispatch(x);
+  }
+
+  function send(conn: Connection, x: Exchange): void {
+    const left = x.deadlineMs - (performance.now() - x.start);
+    if (left <= 0) {
+      x.reject(timeoutError(x.method, x.url, x.deadlineMs));
+      return release(conn);
+    }
+    conn.current = x;
+    conn.parser.expect(x.method);
+    conn.socket.ref();
+    // A timer that fires with no request in flight does nothing, so a finished request leaves it running.
+    if (conn.timer && left === x.deadlineMs && conn.timerMs === left) conn.timer.refresh();
+    else {
+      clearTimeout(conn.timer);
+      conn.timer = setTimeout(() => expire(conn), left).unref();
+      conn.timerMs = left;
+    }
+    conn.socket.write(x.bytes);
+  }
+
+  function expire(conn: Connection): void {
+    const x = conn.current;
+    if (!x) return;
+    conn.current = undefined;
+    x.reject(timeoutError(x.method, x.url, x.deadlineMs));
+    close(conn);
+    next(conn.pool);
+  }
+
+  function close(conn: Connection): void {
+    if (conn.closed) return;
+    conn.closed = true;
+    clearTimeout(conn.timer);
+    connections.delete(conn);
+    conn.pool.open -= 1;
+    const i = conn.pool.idle.indexOf(conn);
+    if (i >= 0) conn.pool.idle.splice(i, 1);
+    conn.socket.destroy();
+  }
+
+  /** The connection failed or closed: its request fails (or goes again once), another may take its place. */
+  function drop(conn: Connection, error?: unknown): void {
+    const x = conn.current;
+    const started = conn.parser.started;
+    const parsed = !error && x ? conn.parser.end() : undefined;
+    conn.current = undefined;
+    close(conn);
+    if (x && parsed) finish(conn, x, parsed);
+    else if (x) {
+      const reset = error === undefined || (error as NodeJS.ErrnoException).code === 'ECONNRESET';
+      if (x.retry && conn.served > 0 && !started && reset && IDEMPOTENT.has(x.method)) {
+        x.retry = false;
+        return dispatch(x);
+      }
+      const cut = error ?? hangUp(started);
+      x.reject(classifyError(cut, x.url, x.route.target, performance.now() - x.start));
+    }
+    next(conn.pool);
+  }
+
+  function dispatch(x: Exchange): void {
+    if (closing) return x.reject(classifyError(hangUp(false), x.url, x.route.target));
+    const pool = poolOf(x.route);
+    const idle = pool.idle.shift();
+    if (idle) send(idle, x);
+    else if (pool.open < maxSockets) send(connect(pool, x.route), x);
+    else pool.waiting.push(x);
+  }
+
+  function bytesOf(req: HttpRequest, route: Route, method: string): Buffer {
+    const known = prepared.get(req);
+    if (known) return known;
+    const bytes = requestBytes(route, method, req.headers, req.body);
+    if (typeof req.url !== 'string') prepared.set(req, bytes);
+    return bytes;
+  }
+
+  return {
+    options,
+    request(req) {
+      const start = performance.now();
+      return new Promise<HttpResponse>((resolve, reject) => {
+        const url = typeof req.url === 'string' ? new URL(req.url) : req.url;
+        const route = routeOf(url);
+        const method = (req.method ?? 'GET').toUpperCase();
+        const bytes = bytesOf(req, route, method);
+        const deadlineMs = req.timeoutMs ?? timeoutMs;
+        dispatch({ url, route, method, bytes, deadlineMs, start, retry: true, resolve, reject });
+      });
+    },
+    close() {
+      closing = true;
+      for (const pool of pools.values())
+        for (const x of pool.waiting.splice(0))
+          x.reject(classifyError(hangUp(false), x.url, x.route.target, performance.now() - x.start));
+      for (const conn of [...connections]) drop(conn, hangUp(false));
+      pools.clear();
+    },
+  };
+}
+
+/** The error of a connection closed before its response ended, as Node's `http` names it. */
+function hangUp(started: boolean): Error {
+  return Object.assign(new Error('socket hang up'), started ? {} : { code: 'ECONNRESET' });
+}

@@ -6,12 +6,15 @@
 // every 100 ms), every step's step-wait, and each smoke test's duration. The build is not in it (no wait bounds a
 // build; bench/build-cache.ts has its figures). Goal: the whole path at most 1.2x its waits.
 // Run: DOCKER_HOST=unix:///run/alc-deploy/docker.sock npx tsx bench/release-path.ts [rounds=2] [step-wait-s=5] [smoke-s=3]
+// BUNDLES=<dir>: the bundles in <dir>/<action>/index.js (built aside with ncc, e.g. to compare two trees) instead
+// of actions/<action>/dist. TRACE=1: every ARM request and every action log line, in seconds from the stage's
+// start (the watcher's revision reads left out), where the time beyond the waits goes.
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { revisionReadiness } from '../src/azure/aca.js';
-import { ROOT, runEntry, startDeploySim, type DeploySim } from '../test/support/deploy-sim.js';
+import { ROOT, startDeploySim, startEntry, type DeploySim } from '../test/support/deploy-sim.js';
 import { errorLines } from '../test/support/entry.js';
 import { benchFigure } from './figure.js';
 
@@ -22,6 +25,12 @@ const STEPS = '10,50,100';
 const APP = 'alc-algo-agents';
 process.env.DOCKER_HOST ??= 'unix:///run/alc-deploy/docker.sock';
 const node24 = execFileSync(join(ROOT, 'scripts/ensure-node24.sh'), { encoding: 'utf8' }).trim();
+const bundles = process.env.BUNDLES;
+const tracing = process.env.TRACE === '1';
+let stageStart = performance.now();
+const trace = (line: string) => {
+  if (tracing) console.log(`  +${((performance.now() - stageStart) / 1000).toFixed(2)}s ${line}`);
+};
 
 interface Stage {
   name: string;
@@ -31,7 +40,12 @@ interface Stage {
 
 /** Runs one action's bundle; its outputs, or an error with its ::error:: lines. */
 async function action(t: DeploySim, name: string, values: Record<string, string>) {
-  const run = await runEntry(name, values, t.sim, {}, { source: 'dist', node: node24 });
+  const distDir = bundles ? join(bundles, name) : undefined;
+  const { child, done } = startEntry(name, values, t.sim, {}, { source: 'dist', node: node24, distDir });
+  child.stdout?.on('data', (d: Buffer) => {
+    for (const line of d.toString().split('\n')) if (line.trim()) trace(`${name}: ${line}`);
+  });
+  const run = await done;
   if (run.status !== 0) throw new Error(`${name} failed: ${errorLines(run.stdout).join('\n') || run.log}`);
   return run.outputs;
 }
@@ -51,14 +65,16 @@ async function readyAfter(t: DeploySim, revision: string, until: () => boolean):
 async function release(t: DeploySim, image: string, suffix: string, version: string): Promise<Stage[]> {
   const stages: Stage[] = [];
   const timed = async <T>(name: string, wait: number, body: () => Promise<T>): Promise<T> => {
-    const t0 = performance.now();
+    const t0 = (stageStart = performance.now());
+    if (tracing) console.log(name);
     const out = await body();
     stages.push({ name, seconds: (performance.now() - t0) / 1000, wait });
     return out;
   };
   let deployed = false;
   const watcher = readyAfter(t, `${APP}--${suffix}`, () => deployed);
-  const t0 = performance.now();
+  const t0 = (stageStart = performance.now());
+  if (tracing) console.log('deploy-app');
   const deploy = await action(t, 'deploy-app', { ...t.common, app: APP, image, 'revision-suffix': suffix });
   deployed = true;
   const provisioning = (await watcher) ?? (performance.now() - t0) / 1000;
@@ -86,7 +102,10 @@ async function release(t: DeploySim, image: string, suffix: string, version: str
   return stages;
 }
 
-const t = await startDeploySim();
+const watched = new RegExp(`GET /.*/revisions/${APP}--[^/]+ `);
+const t = await startDeploySim(
+  tracing ? { trace: (line) => (watched.test(line) ? undefined : trace(line)) } : {},
+);
 try {
   await action(t, 'deploy-app', { ...t.common, app: APP, image: t.images.v1, 'revision-suffix': 'v1-0-0' });
   const all: Stage[][] = [];

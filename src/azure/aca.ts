@@ -5,9 +5,11 @@
 // decisions (is a revision ready, failed, are two traffic lists the same) are pure functions exported for tests.
 //
 // Long-running writes (PUT, PATCH) are polled the way ARM documents it: the first poll after the Retry-After
-// the write answered with, else after a short first interval that doubles up to pollMs; each later poll after
-// the Retry-After of the status answer before it, when ARM sends one. The operation's result (the app as the
-// write left it) is the write's read-back: no further GET.
+// the write answered with, else on the poll schedule; each later poll after the Retry-After of the status answer
+// before it, when ARM sends one. The operation's result (the app as the write left it) is the write's read-back:
+// no further GET. The poll schedule (LRO polls and the readiness wait alike): a short first pause, each next one
+// POLL_FACTOR times the last, up to pollMs, so that a poll sees a change at most POLL_FACTOR times the time it
+// took (plus the first pause) until the pauses reach pollMs.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   ContainerApp,
@@ -34,7 +36,14 @@ import {
   type TrafficEntry,
 } from '../revisions/traffic.js';
 import { environmentIdParts } from '../naming.js';
-import { poll, retry, type Step } from '../retry.js';
+import { type Backoff, delayMs, poll, retry, type Step } from '../retry.js';
+
+/**
+ * Growth of the pauses between polls of a state that changes once (an operation's end, a revision's readiness):
+ * the poll that sees the change comes at most this many times the time the change took (the release path's goal
+ * is 1.2x its waits), with requests growing with the log of the wait, not linearly.
+ */
+export const POLL_FACTOR = 1.2;
 
 export interface EnvironmentInfo {
   id: string;
@@ -197,9 +206,9 @@ export function isBusy(error: unknown): boolean {
 
 export interface AcaOptions {
   resourceGroup: string;
-  /** Interval of revision-state polls, and the longest wait between LRO polls. */
+  /** The longest pause between polls (revision states, long-running writes); default 2000 ms. */
   pollMs?: number;
-  /** The first wait before polling a long-running write when ARM gives no Retry-After (default 250 ms). */
+  /** The first pause of a poll (a long-running write without Retry-After, the revision's states); default 250 ms. */
   firstPollMs?: number;
   /** How long a write waits for another operation on the app to finish (409 in progress). */
   busyWaitMs?: number;
@@ -212,7 +221,8 @@ export interface AcaOptions {
 export class Aca {
   readonly resourceGroup: string;
   private readonly pollMs: number;
-  private readonly firstPollMs: number;
+  /** The pause after poll n: firstPollMs x POLL_FACTOR^(n-1), at most pollMs. */
+  private readonly schedule: Backoff;
   private readonly retryAfter: Map<string, string>;
   private readonly busyWaitMs: number;
   private readonly log: (line: string) => void;
@@ -225,7 +235,8 @@ export class Aca {
   ) {
     this.resourceGroup = options.resourceGroup;
     this.pollMs = options.pollMs ?? 2000;
-    this.firstPollMs = Math.min(options.firstPollMs ?? 250, this.pollMs);
+    const firstMs = Math.min(options.firstPollMs ?? 250, this.pollMs);
+    this.schedule = { firstMs, factor: POLL_FACTOR, maxMs: this.pollMs };
     this.retryAfter = retryAfterOf(client);
     this.busyWaitMs = options.busyWaitMs ?? 5 * 60_000;
     this.log = options.log ?? (() => undefined);
@@ -244,9 +255,8 @@ export class Aca {
   }
 
   /**
-   * A long-running write to its end: the first poll after the write's Retry-After (else firstPollMs), each later
-   * one after the Retry-After of the poll before it (else double the last wait, up to pollMs). Resolves to the
-   * operation's result; a failed operation rejects as the SDK's poller does.
+   * A long-running write to its end: poll n after the Retry-After of the answer before it, else after the
+   * schedule's pause n. Resolves to the operation's result; a failed operation rejects as the SDK's poller does.
    */
   private async operation<T>(start: LroStart<T>): Promise<T> {
     let status: string | undefined;
@@ -257,10 +267,8 @@ export class Aca {
         hint = raw.headers.get('retry-after');
       },
     });
-    let wait = this.firstPollMs;
-    while (!poller.isDone()) {
-      await this.sleep(retryAfterMs(hint) ?? wait);
-      wait = Math.min(wait * 2, this.pollMs);
+    for (let n = 1; !poller.isDone(); n++) {
+      await this.sleep(retryAfterMs(hint) ?? delayMs(this.schedule, n));
       await poller.poll();
       hint = status ? this.retryAfter.get(new URL(status).pathname.toLowerCase()) : undefined;
     }
@@ -433,8 +441,9 @@ export class Aca {
         seen = state;
         return judge({ now: this.now(), deadline, revision: last, replicas, policy: judged, watch });
       },
-      // Pauses end at the deadline; judgeReadiness fails the wait there.
-      { delay: { firstMs: this.pollMs }, deadlineMs: deadline - this.now(), reserveMs: 0 },
+      // The poll schedule (a revision ready in seconds is seen within POLL_FACTOR of that); pauses end at the
+      // deadline, where judgeReadiness fails the wait.
+      { delay: this.schedule, deadlineMs: deadline - this.now(), reserveMs: 0 },
       { now: this.now, sleep: this.sleep },
     );
     if (polled.done) return polled.value;
@@ -463,7 +472,10 @@ export interface TrafficUpdateOptions {
   attempts?: number;
   /** How long to keep re-planning while ARM reports another operation on the app in progress. Default 5 min. */
   busyWaitMs?: number;
-  /** Base of the randomised pause between attempts, and the settle time before the final check. Default 500. */
+  /**
+   * Base of the randomised pause between attempts, and the settle before the final check: that check reads the list
+   * no sooner than this long after this run's write was sent (the write's own operation counts). Default 500.
+   */
   delayMs?: number;
   log?: (line: string) => void;
   sleep?: (ms: number) => Promise<void>;
@@ -484,7 +496,7 @@ export interface TrafficUpdate {
  * Lost-update protection for a traffic write. ACA has no ETag/If-Match on container apps (the REST spec and
  * @azure/arm-appcontainers carry neither an etag nor an ifMatch parameter), so this is read-compare-write: read
  * the list, plan this run's change on it (`plan` must be idempotent and touch only this run's entries), write
- * the whole list, read it back, and read it again after a short settle; whenever the list is not what was
+ * the whole list, read it back, and read it again once a short settle has passed since the write was sent; whenever the list is not what was
  * planned (another run wrote in between) or ARM reports another operation in progress, re-read and re-plan on
  * the fresh list. A body planned from an older list is never re-sent. Bounded: `attempts` changes, `busyWaitMs`.
  */
@@ -514,10 +526,13 @@ export async function updateTraffic(
     const planned = plan(before, app);
     if (sameTraffic(planned, before)) return { before, after: before, written, attempts: attempt };
     try {
+      const sent = now();
       await aca.writeTraffic({ ...app, name: appName }, planned, { retryBusy: false });
       written = true;
-      // A run that planned from the list before this write may land its write just after it: look again.
-      await pause(delayMs);
+      // A run that planned from the list before this write may land its write just after it (while this write's
+      // operation runs, ARM refuses it with 409 and that run re-plans): look again once delayMs have passed since
+      // this write was sent, so that a writer that stalls that long between its read and its write is still seen.
+      await pause(Math.max(0, delayMs - (now() - sent)));
       const again = await read();
       const now2 = trafficOf(again);
       if (sameTraffic(plan(now2, again), now2)) return { before, after: now2, written, attempts: attempt };

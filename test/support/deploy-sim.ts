@@ -163,7 +163,12 @@ async function pushImages(
 }
 
 export async function startDeploySim(
-  o: { lroDelayMs?: number; probeTiming?: 'fixed' | 'template' } = {},
+  o: {
+    lroDelayMs?: number;
+    probeTiming?: 'fixed' | 'template';
+    /** The simulator's log of every control-plane request (method, path, status, ms). */
+    trace?: (line: string) => void;
+  } = {},
 ): Promise<DeploySim> {
   const prefix = `alcdeploy-${randomBytes(3).toString('hex')}`;
   const stateDir = mkdtempSync(join(tmpdir(), `${prefix}-sim-`));
@@ -175,6 +180,7 @@ export async function startDeploySim(
     probeTiming: o.probeTiming,
     // Azure Monitor's grain is PT1M; here one second, so that an analysis runs in seconds.
     metricsTimeGrain: 'PT1S',
+    ...(o.trace ? { trace: true, log: o.trace } : {}),
   });
   const http = createHttpClient({
     resolve: parseResolve('resolve', sim.env.ALC_SIM_RESOLVE),
@@ -270,7 +276,7 @@ export function runEntry(
   values: Record<string, string>,
   sim: Simulator,
   extraEnv: Record<string, string> = {},
-  how: Pick<EntryOptions, 'source' | 'node'> = {},
+  how: Pick<EntryOptions, 'source' | 'node' | 'distDir'> = {},
 ): Promise<EntryRun> {
   return startEntry(action, values, sim, extraEnv, how).done;
 }
@@ -281,7 +287,7 @@ export function startEntry(
   values: Record<string, string>,
   sim: Simulator,
   extraEnv: Record<string, string> = {},
-  how: Pick<EntryOptions, 'source' | 'node'> = {},
+  how: Pick<EntryOptions, 'source' | 'node' | 'distDir'> = {},
 ): { child: ChildProcess; done: Promise<EntryRun> } {
   return startActionEntry({
     ...how,

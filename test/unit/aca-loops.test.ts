@@ -1,8 +1,9 @@
 // The two loops of the Container Apps client on a fake clock and a stand-in API: a write ARM refuses while another
-// operation runs (409) is retried until busyWaitMs, and the readiness poll pauses until the deadline, no further.
+// operation runs (409) is retried until busyWaitMs, and the readiness poll backs off from a short first pause
+// (POLL_FACTOR, up to pollMs) and pauses until the deadline, no further.
 import { describe, expect, it } from '@jest/globals';
 import type { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
-import { Aca } from '../../src/azure/aca.js';
+import { Aca, POLL_FACTOR } from '../../src/azure/aca.js';
 
 const busy = () =>
   Object.assign(new Error('Another operation is in progress'), {
@@ -74,11 +75,46 @@ describe('Aca.waitReady', () => {
   const provisioning = { provisioningState: 'Provisioning', runningState: 'Activating', healthState: 'None' };
   const ready = { provisioningState: 'Provisioned', runningState: 'Running', healthState: 'Healthy' };
 
-  it('polls every pollMs until ready', async () => {
+  it('polls from a short first pause, each next one POLL_FACTOR times the last, until ready', async () => {
     const s = standIn([], [provisioning, provisioning, ready]);
     const t = aca(s.client);
     await expect(t.a.waitReady('app', 'app--v1', 60_000)).resolves.toMatchObject({ name: 'app--v1' });
-    expect(t.sleeps).toEqual([2000, 2000]);
+    expect(t.sleeps).toEqual([250, 300]);
+  });
+
+  it.each([100, 400, 1000, 2500, 4300, 8000])(
+    'a revision ready after %i ms is seen within POLL_FACTOR of that (plus the first pause)',
+    async (readyAt) => {
+      let now = 0;
+      const client = {
+        containerAppsRevisions: {
+          getRevision: async () => ({
+            name: 'app--v1',
+            active: true,
+            ...(now >= readyAt ? ready : provisioning),
+          }),
+        },
+        containerAppsRevisionReplicas: { listReplicas: async () => ({ value: [] }) },
+      } as unknown as ContainerAppsAPIClient;
+      const a = new Aca(client, {
+        resourceGroup: 'rg',
+        now: () => now,
+        sleep: async (ms) => void (now += ms),
+      });
+      await a.waitReady('app', 'app--v1', 60_000);
+      expect(now).toBeGreaterThanOrEqual(readyAt);
+      expect(now).toBeLessThanOrEqual(POLL_FACTOR * readyAt + 250);
+    },
+  );
+
+  it('the pauses grow to pollMs, no further', async () => {
+    const s = standIn([], [provisioning]);
+    const t = aca(s.client);
+    await expect(t.a.waitReady('app', 'app--v1', 30_000)).rejects.toThrow(/in time/);
+    expect(Math.max(...t.sleeps)).toBe(2000);
+    expect(t.sleeps.slice(0, 13)).toEqual([
+      250, 300, 360, 432, 518, 622, 746, 896, 1075, 1290, 1548, 1858, 2000,
+    ]);
   });
 
   it('pauses end at the deadline, where the wait fails for the time', async () => {
@@ -87,9 +123,10 @@ describe('Aca.waitReady', () => {
     await expect(t.a.waitReady('app', 'app--v1', 5000)).rejects.toThrow(
       /Revision app--v1 did not become Provisioned, Running and Healthy in time/,
     );
-    expect(t.sleeps).toEqual([2000, 2000, 1000]);
+    // 250 .. 896 (4124 ms in all), then the pause of 1075 cut to the 876 ms left.
+    expect(t.sleeps).toEqual([250, 300, 360, 432, 518, 622, 746, 896, 876]);
     expect(t.now()).toBe(5000);
-    expect(s.polls()).toBe(4);
+    expect(s.polls()).toBe(10);
   });
 
   it('a deadline that passes between the last look and its pause still ends in the failure for the time', async () => {

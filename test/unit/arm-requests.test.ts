@@ -74,8 +74,8 @@ describe('Aca long-running writes', () => {
   const traffic = [{ revisionName: 'a--v1', label: 'blue', weight: 100 }];
 
   it.each([
-    ['no Retry-After: short first, doubling to pollMs', 5, {}, [250, 500, 1000, 2000, 2000]],
-    ['Retry-After on the write: the first poll waits for it', 2, { 'retry-after': '1' }, [1000, 500]],
+    ['no Retry-After: short first, each next POLL_FACTOR times the last', 5, {}, [250, 300, 360, 432, 518]],
+    ['Retry-After on the write: the first poll waits for it', 2, { 'retry-after': '1' }, [1000, 300]],
     ['a write that is done at once: no poll', 0, {}, []],
   ])('%s', async (_what, polls, headers, waits) => {
     const { client, log } = fakeClient(polls, headers);

@@ -473,8 +473,8 @@ export interface TrafficUpdateOptions {
   /** How long to keep re-planning while ARM reports another operation on the app in progress. Default 5 min. */
   busyWaitMs?: number;
   /**
-   * Base of the randomised pause between attempts, and the settle before the final check: that check reads the list
-   * no sooner than this long after this run's write was sent (the write's own operation counts). Default 500.
+   * Base of the randomised pause between attempts, and the settle between the end of this run's write and the final
+   * check. Default 500.
    */
   delayMs?: number;
   log?: (line: string) => void;
@@ -496,7 +496,7 @@ export interface TrafficUpdate {
  * Lost-update protection for a traffic write. ACA has no ETag/If-Match on container apps (the REST spec and
  * @azure/arm-appcontainers carry neither an etag nor an ifMatch parameter), so this is read-compare-write: read
  * the list, plan this run's change on it (`plan` must be idempotent and touch only this run's entries), write
- * the whole list, read it back, and read it again once a short settle has passed since the write was sent; whenever the list is not what was
+ * the whole list, read it back, and read it again after a short settle; whenever the list is not what was
  * planned (another run wrote in between) or ARM reports another operation in progress, re-read and re-plan on
  * the fresh list. A body planned from an older list is never re-sent. Bounded: `attempts` changes, `busyWaitMs`.
  */
@@ -526,13 +526,13 @@ export async function updateTraffic(
     const planned = plan(before, app);
     if (sameTraffic(planned, before)) return { before, after: before, written, attempts: attempt };
     try {
-      const sent = now();
       await aca.writeTraffic({ ...app, name: appName }, planned, { retryBusy: false });
       written = true;
-      // A run that planned from the list before this write may land its write just after it (while this write's
-      // operation runs, ARM refuses it with 409 and that run re-plans): look again once delayMs have passed since
-      // this write was sent, so that a writer that stalls that long between its read and its write is still seen.
-      await pause(Math.max(0, delayMs - (now() - sent)));
+      // While this write's operation runs, another run's write is refused with 409 and that run re-plans. A run
+      // that read the list during the operation (GET answers the list from before it) may land its write just after
+      // it ends: look again a settle after the end, not after the send, so that write is seen however long the
+      // operation took.
+      await pause(delayMs);
       const again = await read();
       const now2 = trafficOf(again);
       if (sameTraffic(plan(now2, again), now2)) return { before, after: now2, written, attempts: attempt };

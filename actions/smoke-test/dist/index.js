@@ -28376,7 +28376,7 @@ module.exports = {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
 /* harmony import */ var _src_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2929);
-/* harmony import */ var _src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4850);
+/* harmony import */ var _src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2037);
 // smoke-test: settings -> smoke core and report file -> outputs + summary (src/action.ts runs it).
 
 
@@ -28781,7 +28781,7 @@ function workspacePath(input, raw, o = {}) {
 
 /***/ }),
 
-/***/ 4850:
+/***/ 2037:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28908,28 +28908,19 @@ function configurationHint(e) {
         return `the certificate is not one this client accepts for the host (${e.code}): check that its resolve entry (the resolve input) points at the right server, and trust its CA with the ca-file input or NODE_EXTRA_CA_CERTS`;
     return undefined;
 }
+/** Methods a request may be sent again for when a kept-alive connection closed as it left. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
 /** The Host header of a URL: the port only when it is not the scheme's default. */
 function hostHeader(url) {
     return url.port ? `${url.hostname}:${url.port}` : url.hostname;
 }
-function createHttpClient(options = {}) {
-    const env = options.env ?? process.env;
-    const entries = options.resolve ?? [];
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-    const caPaths = extraCaPaths(env, options.caFile);
-    // One secure context for every connection: given as a `ca` list, Node parses every root certificate again for
-    // each new TLS connection (about 150 ms of CPU here).
-    const secureContext = caPaths.length
-        ? external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...caPaths.map(readCa)] })
-        : undefined;
-    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, scheduling: 'fifo' };
-    const httpAgent = new external_node_http_.Agent(agentOptions);
-    const httpsAgent = new external_node_https_namespaceObject.Agent({ ...agentOptions, ...(secureContext ? { secureContext } : {}) });
-    // One route per URL, worked out on its first request: the load phase sends the same few URLs thousands of times.
+/**
+ * The route of each URL, worked out on its first request and kept (the load phase sends the same few URLs
+ * thousands of times).
+ */
+function routeCache(entries) {
     const routes = new Map();
-    function routeOf(url) {
+    return (url) => {
         const known = routes.get(url.href);
         if (known)
             return known;
@@ -28941,24 +28932,46 @@ function createHttpClient(options = {}) {
             secure,
             host: hostHeader(url),
             path: `${url.pathname}${url.search}`,
-            options: {
-                host: target.address,
-                port: target.port,
-                agent: secure ? httpsAgent : httpAgent,
-                // SNI and certificate checks use the original name, never the address it resolved to.
-                ...(secure && !(0,external_node_net_.isIP)(hostname) ? { servername: hostname } : {}),
-                ...(secure
-                    ? { checkServerIdentity: (_host, cert) => external_node_tls_.checkServerIdentity(hostname, cert) }
-                    : {}),
-            },
+            // SNI and certificate checks use the original name, never the address it resolved to.
+            tls: secure
+                ? {
+                    ...(!(0,external_node_net_.isIP)(hostname) ? { servername: hostname } : {}),
+                    checkServerIdentity: (_host, cert) => external_node_tls_.checkServerIdentity(hostname, cert),
+                }
+                : {},
         };
         if (routes.size >= 256)
             routes.clear();
         routes.set(url.href, route);
         return route;
-    }
+    };
+}
+/**
+ * The trust of a client: undefined (the built-in roots) without extra CAs, else one secure context for every
+ * connection (given as a `ca` list, Node parses every root certificate again for each new TLS connection, about
+ * 150 ms of CPU here).
+ */
+function trustedContext(env, caFile) {
+    const caPaths = extraCaPaths(env, caFile);
+    return caPaths.length
+        ? external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...caPaths.map(readCa)] })
+        : undefined;
+}
+/** The error of a request that ran out of time. */
+function timeoutError(method, url, deadlineMs) {
+    return new HttpError('timeout', `Request to ${method} ${url.href} timed out after ${deadlineMs} ms`, 'ETIMEDOUT', deadlineMs);
+}
+function createHttpClient(options = {}) {
+    const env = options.env ?? process.env;
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+    const secureContext = trustedContext(env, options.caFile);
+    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, scheduling: 'fifo' };
+    const httpAgent = new external_node_http_.Agent(agentOptions);
+    const httpsAgent = new external_node_https_namespaceObject.Agent({ ...agentOptions, ...(secureContext ? { secureContext } : {}) });
+    const routeOf = routeCache(options.resolve ?? []);
     function once(req, url, allowRetry, start = external_node_perf_hooks_.performance.now()) {
-        const { target, secure, host, path, options } = routeOf(url);
+        const { target, secure, host, path, tls: identity } = routeOf(url);
         const method = (req.method ?? 'GET').toUpperCase();
         const deadline = req.timeoutMs ?? timeoutMs;
         const headers = { host, ...req.headers };
@@ -28974,7 +28987,15 @@ function createHttpClient(options = {}) {
                 r?.destroy();
                 reject(error instanceof HttpError ? error : classifyError(error, url, target, external_node_perf_hooks_.performance.now() - start));
             };
-            const requestOptions = { ...options, method, path, headers };
+            const requestOptions = {
+                host: target.address,
+                port: target.port,
+                agent: secure ? httpsAgent : httpAgent,
+                ...identity,
+                method,
+                path,
+                headers,
+            };
             const r = (secure ? external_node_https_namespaceObject : external_node_http_).request(requestOptions, (res) => {
                 const ttfbMs = external_node_perf_hooks_.performance.now() - start;
                 const chunks = [];
@@ -29009,7 +29030,7 @@ function createHttpClient(options = {}) {
                 });
             });
             const timer = setTimeout(() => {
-                fail(new HttpError('timeout', `Request to ${method} ${url.href} timed out after ${deadline} ms`, 'ETIMEDOUT', deadline), r);
+                fail(timeoutError(method, url, deadline), r);
             }, deadline);
             r.on('error', (e) => {
                 // A kept-alive socket the server closed at the same moment: the request never reached it.
@@ -29025,6 +29046,7 @@ function createHttpClient(options = {}) {
         });
     }
     return {
+        options,
         request: (req) => once(req, typeof req.url === 'string' ? new URL(req.url) : req.url, true),
         close() {
             httpAgent.destroy();
@@ -29476,9 +29498,449 @@ function judgeThresholds(t, errorRate, p95) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/smoke/wire.ts
+
+
+
+
+/** A response the parser cannot read; the code names what is wrong as Node's own parser does. */
+class WireError extends Error {
+    code;
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+        this.name = 'WireError';
+    }
+}
+const MAX_HEAD_BYTES = 64 * 1024;
+const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/;
+const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
+const CRLF = Buffer.from('\r\n');
+const HEAD_END = Buffer.from('\r\n\r\n');
+/**
+ * Reads one response at a time from the bytes of a connection, however they are split. feed() returns the
+ * response once its last byte arrived (bytes after it are not expected: one request is in flight at a time), end()
+ * finishes a body that runs until the connection closes. Throws WireError for bytes that are not HTTP/1.x.
+ */
+class ResponseParser {
+    maxBodyBytes;
+    state = 'head';
+    pending = Buffer.alloc(0);
+    head;
+    chunks = [];
+    kept = 0;
+    truncated = false;
+    remaining = 0;
+    noBody = false;
+    /** Whether any byte of the current response arrived. */
+    started = false;
+    constructor(maxBodyBytes = 1024 * 1024) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+    /** Starts reading the response of a request (a HEAD request's response has no body). */
+    expect(method) {
+        this.state = 'head';
+        this.pending = Buffer.alloc(0);
+        this.head = undefined;
+        this.chunks = [];
+        this.kept = 0;
+        this.truncated = false;
+        this.noBody = method === 'HEAD';
+        this.started = false;
+    }
+    feed(data) {
+        this.started = true;
+        let buf = this.pending.length ? Buffer.concat([this.pending, data]) : data;
+        this.pending = Buffer.alloc(0);
+        for (;;) {
+            switch (this.state) {
+                case 'head': {
+                    const end = buf.indexOf(HEAD_END);
+                    if (end < 0)
+                        return this.wait(buf, MAX_HEAD_BYTES, 'HPE_HEADER_OVERFLOW', 'response head too large');
+                    const continued = this.readHead(buf.toString('latin1', 0, end));
+                    buf = buf.subarray(end + 4);
+                    if (continued)
+                        continue;
+                    if (this.state === 'head')
+                        return this.done();
+                    break;
+                }
+                case 'length': {
+                    const part = buf.subarray(0, this.remaining);
+                    this.keep(part);
+                    this.remaining -= part.length;
+                    return this.remaining === 0 ? this.done() : undefined;
+                }
+                case 'chunk-size': {
+                    const end = buf.indexOf(CRLF);
+                    if (end < 0)
+                        return this.wait(buf, 1024, 'HPE_INVALID_CHUNK_SIZE', 'chunk size line too long');
+                    const size = /^([0-9A-Fa-f]{1,8})[ \t]*(?:;.*)?$/.exec(buf.toString('latin1', 0, end));
+                    if (!size)
+                        throw new WireError('HPE_INVALID_CHUNK_SIZE', 'invalid chunk size');
+                    this.remaining = parseInt(size[1], 16);
+                    buf = buf.subarray(end + 2);
+                    this.state = this.remaining === 0 ? 'trailers' : 'chunk-data';
+                    break;
+                }
+                case 'chunk-data': {
+                    const part = buf.subarray(0, this.remaining);
+                    this.keep(part);
+                    this.remaining -= part.length;
+                    buf = buf.subarray(part.length);
+                    if (this.remaining > 0)
+                        return undefined;
+                    this.state = 'chunk-end';
+                    break;
+                }
+                case 'chunk-end': {
+                    if (buf.length < 2)
+                        return this.wait(buf, 2, 'HPE_STRICT', 'chunk not ended by CRLF');
+                    if (buf[0] !== 13 || buf[1] !== 10)
+                        throw new WireError('HPE_STRICT', 'chunk not ended by CRLF');
+                    buf = buf.subarray(2);
+                    this.state = 'chunk-size';
+                    break;
+                }
+                case 'trailers': {
+                    const end = buf.indexOf(CRLF);
+                    if (end < 0)
+                        return this.wait(buf, MAX_HEAD_BYTES, 'HPE_HEADER_OVERFLOW', 'trailers too large');
+                    buf = buf.subarray(end + 2);
+                    if (end === 0)
+                        return this.done();
+                    break;
+                }
+                case 'until-close':
+                    this.keep(buf);
+                    return undefined;
+            }
+        }
+    }
+    /** The connection closed: the response if its body ran until the close, else undefined (it was cut). */
+    end() {
+        return this.state === 'until-close' ? this.done() : undefined;
+    }
+    /** Keeps an incomplete line or head for the next bytes. */
+    wait(buf, max, code, what) {
+        if (buf.length > max)
+            throw new WireError(code, what);
+        this.pending = Buffer.from(buf);
+        return undefined;
+    }
+    /** Reads a head; true when it was an interim (1xx) one and the real head follows. */
+    readHead(text) {
+        const lines = text.split('\r\n');
+        const status = STATUS_LINE.exec(lines[0]);
+        if (!status)
+            throw new WireError('HPE_INVALID_CONSTANT', `not an HTTP/1.x status line: ${lines[0].slice(0, 40)}`);
+        const code = Number(status[2]);
+        const headers = {};
+        for (let i = 1; i < lines.length; i += 1) {
+            const header = HEADER_LINE.exec(lines[i]);
+            if (!header)
+                throw new WireError('HPE_INVALID_HEADER_TOKEN', 'invalid header line');
+            addHeader(headers, header[1].toLowerCase(), header[2]);
+        }
+        if (code >= 100 && code < 200 && code !== 101)
+            return true;
+        const connection = String(headers.connection ?? '').toLowerCase();
+        const close = connection.includes('close') || (status[1] === '0' && !connection.includes('keep-alive'));
+        this.head = { status: code, headers, close };
+        const chunked = /(?:^|,)\s*chunked\s*$/i.test(String(headers['transfer-encoding'] ?? ''));
+        const length = headers['content-length'];
+        if (this.noBody || code === 204 || code === 304) {
+            this.state = 'head';
+        }
+        else if (chunked) {
+            this.state = 'chunk-size';
+        }
+        else if (length !== undefined) {
+            if (!/^\d{1,15}$/.test(length))
+                throw new WireError('HPE_INVALID_CONTENT_LENGTH', `invalid content-length: ${length.slice(0, 20)}`);
+            this.remaining = Number(length);
+            this.state = this.remaining === 0 ? 'head' : 'length';
+        }
+        else {
+            this.state = 'until-close';
+            this.head.close = true;
+        }
+        return false;
+    }
+    keep(part) {
+        if (part.length === 0)
+            return;
+        const room = this.maxBodyBytes - this.kept;
+        if (part.length > room)
+            this.truncated = true;
+        if (room <= 0)
+            return;
+        const kept = part.length > room ? part.subarray(0, room) : part;
+        this.chunks.push(kept);
+        this.kept += kept.length;
+    }
+    done() {
+        const head = this.head;
+        const body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+        const res = { ...head, body, truncated: this.truncated };
+        this.expect('GET');
+        return res;
+    }
+}
+/** Headers as Node's parser gives them: set-cookie a list, cookie joined by '; ', others by ', ', these once. */
+const SINGLE = new Set([
+    'age',
+    'authorization',
+    'content-length',
+    'content-type',
+    'etag',
+    'expires',
+    'from',
+    'host',
+    'if-modified-since',
+    'if-unmodified-since',
+    'last-modified',
+    'location',
+    'max-forwards',
+    'proxy-authorization',
+    'referer',
+    'retry-after',
+    'server',
+    'user-agent',
+]);
+function addHeader(headers, name, value) {
+    const known = headers[name];
+    if (name === 'set-cookie')
+        headers[name] = [...(known ?? []), value];
+    else if (known === undefined)
+        headers[name] = value;
+    else if (SINGLE.has(name))
+        return;
+    else
+        headers[name] = `${known}${name === 'cookie' ? '; ' : ', '}${value}`;
+}
+/** The bytes of a request. Header names and values with line breaks are refused (they would forge requests). */
+function requestBytes(route, method, headers = {}, body) {
+    const all = { host: route.host, connection: 'keep-alive', ...headers };
+    if (body !== undefined)
+        all['content-length'] = String(Buffer.byteLength(body));
+    const lines = [`${method} ${route.path} HTTP/1.1`];
+    for (const [name, value] of Object.entries(all)) {
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || /[\r\n\0]/.test(value))
+            throw new Error(`Invalid header ${JSON.stringify(name)}: names are tokens and values have no line breaks`);
+        lines.push(`${name}: ${value}`);
+    }
+    const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
+    return body === undefined ? head : Buffer.concat([head, Buffer.from(body)]);
+}
+/** An HttpClient over kept connections; maxSockets per address, requests beyond wait inside their deadline. */
+function createWireClient(options = {}) {
+    const env = options.env ?? process.env;
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const maxSockets = options.maxSockets ?? 16;
+    const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+    const secureContext = trustedContext(env, options.caFile);
+    const routeOf = routeCache(options.resolve ?? []);
+    const pools = new Map();
+    const prepared = new WeakMap();
+    const connections = new Set();
+    let closing = false;
+    function poolOf(route) {
+        // A TLS connection is for one name (its SNI and certificate check); a plain one carries any Host.
+        const { target, secure, host } = route;
+        const key = `${target.address} ${target.port}${secure ? ` tls ${host}` : ''}`;
+        let pool = pools.get(key);
+        if (!pool)
+            pools.set(key, (pool = { idle: [], open: 0, waiting: [] }));
+        return pool;
+    }
+    function connect(pool, route) {
+        const { address: host, port } = route.target;
+        const socket = route.secure
+            ? external_node_tls_.connect({
+                host,
+                port,
+                ...route.tls,
+                ...(secureContext ? { secureContext } : {}),
+                ...(pool.session ? { session: pool.session } : {}),
+            })
+            : external_node_net_.connect({ host, port });
+        socket.setNoDelay(true);
+        const conn = {
+            socket,
+            parser: new ResponseParser(maxBodyBytes),
+            pool,
+            served: 0,
+            closed: false,
+        };
+        pool.open += 1;
+        connections.add(conn);
+        if (route.secure)
+            socket.on('session', (session) => (pool.session = session));
+        socket.on('data', (data) => onData(conn, data));
+        socket.on('error', (e) => drop(conn, e));
+        socket.on('close', () => drop(conn));
+        return conn;
+    }
+    function onData(conn, data) {
+        const x = conn.current;
+        if (!x)
+            return drop(conn, new WireError('HPE_UNEXPECTED', 'bytes from the server with no request in flight'));
+        x.ttfbMs ??= external_node_perf_hooks_.performance.now() - x.start;
+        let parsed;
+        try {
+            parsed = conn.parser.feed(data);
+        }
+        catch (e) {
+            return drop(conn, e);
+        }
+        if (parsed)
+            finish(conn, x, parsed);
+    }
+    function finish(conn, x, parsed) {
+        conn.current = undefined;
+        conn.served += 1;
+        const latencyMs = external_node_perf_hooks_.performance.now() - x.start;
+        const { status, headers, body, truncated } = parsed;
+        x.resolve({ url: x.url, status, headers, body, truncated, latencyMs, ttfbMs: x.ttfbMs ?? latencyMs });
+        if (parsed.close) {
+            close(conn);
+            next(conn.pool);
+        }
+        else
+            release(conn);
+    }
+    /** A connection is free: the oldest waiting request gets it, else it waits idle. */
+    function release(conn) {
+        const x = conn.pool.waiting.shift();
+        if (x)
+            return send(conn, x);
+        conn.pool.idle.push(conn);
+        // An idle connection does not keep the process alive.
+        conn.socket.unref();
+    }
+    /** A connection closed: a waiting request may open another. */
+    function next(pool) {
+        const x = closing ? undefined : pool.waiting.shift();
+        if (x)
+            dispatch(x);
+    }
+    function send(conn, x) {
+        const left = x.deadlineMs - (external_node_perf_hooks_.performance.now() - x.start);
+        if (left <= 0) {
+            x.reject(timeoutError(x.method, x.url, x.deadlineMs));
+            return release(conn);
+        }
+        conn.current = x;
+        conn.parser.expect(x.method);
+        conn.socket.ref();
+        // A timer that fires with no request in flight does nothing, so a finished request leaves it running.
+        if (conn.timer && left === x.deadlineMs && conn.timerMs === left)
+            conn.timer.refresh();
+        else {
+            clearTimeout(conn.timer);
+            conn.timer = setTimeout(() => expire(conn), left).unref();
+            conn.timerMs = left;
+        }
+        conn.socket.write(x.bytes);
+    }
+    function expire(conn) {
+        const x = conn.current;
+        if (!x)
+            return;
+        conn.current = undefined;
+        x.reject(timeoutError(x.method, x.url, x.deadlineMs));
+        close(conn);
+        next(conn.pool);
+    }
+    function close(conn) {
+        if (conn.closed)
+            return;
+        conn.closed = true;
+        clearTimeout(conn.timer);
+        connections.delete(conn);
+        conn.pool.open -= 1;
+        const i = conn.pool.idle.indexOf(conn);
+        if (i >= 0)
+            conn.pool.idle.splice(i, 1);
+        conn.socket.destroy();
+    }
+    /** The connection failed or closed: its request fails (or goes again once), another may take its place. */
+    function drop(conn, error) {
+        const x = conn.current;
+        const started = conn.parser.started;
+        const parsed = !error && x ? conn.parser.end() : undefined;
+        conn.current = undefined;
+        close(conn);
+        if (x && parsed)
+            finish(conn, x, parsed);
+        else if (x) {
+            const reset = error === undefined || error.code === 'ECONNRESET';
+            if (x.retry && conn.served > 0 && !started && reset && IDEMPOTENT.has(x.method)) {
+                x.retry = false;
+                return dispatch(x);
+            }
+            const cut = error ?? hangUp(started);
+            x.reject(classifyError(cut, x.url, x.route.target, external_node_perf_hooks_.performance.now() - x.start));
+        }
+        next(conn.pool);
+    }
+    function dispatch(x) {
+        if (closing)
+            return x.reject(classifyError(hangUp(false), x.url, x.route.target));
+        const pool = poolOf(x.route);
+        const idle = pool.idle.shift();
+        if (idle)
+            send(idle, x);
+        else if (pool.open < maxSockets)
+            send(connect(pool, x.route), x);
+        else
+            pool.waiting.push(x);
+    }
+    function bytesOf(req, route, method) {
+        const known = prepared.get(req);
+        if (known)
+            return known;
+        const bytes = requestBytes(route, method, req.headers, req.body);
+        if (typeof req.url !== 'string')
+            prepared.set(req, bytes);
+        return bytes;
+    }
+    return {
+        options,
+        request(req) {
+            const start = external_node_perf_hooks_.performance.now();
+            return new Promise((resolve, reject) => {
+                const url = typeof req.url === 'string' ? new URL(req.url) : req.url;
+                const route = routeOf(url);
+                const method = (req.method ?? 'GET').toUpperCase();
+                const bytes = bytesOf(req, route, method);
+                const deadlineMs = req.timeoutMs ?? timeoutMs;
+                dispatch({ url, route, method, bytes, deadlineMs, start, retry: true, resolve, reject });
+            });
+        },
+        close() {
+            closing = true;
+            for (const pool of pools.values())
+                for (const x of pool.waiting.splice(0))
+                    x.reject(classifyError(hangUp(false), x.url, x.route.target, external_node_perf_hooks_.performance.now() - x.start));
+            for (const conn of [...connections])
+                drop(conn, hangUp(false));
+            pools.clear();
+        },
+    };
+}
+/** The error of a connection closed before its response ended, as Node's `http` names it. */
+function hangUp(started) {
+    return Object.assign(new Error('socket hang up'), started ? {} : { code: 'ECONNRESET' });
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/load.ts
 // The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time, at most
-// SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections.
+// SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections: kept
+// connections of the lean client in ./wire.ts, which reaches the app as the given client would.
+
 
 
 
@@ -29553,8 +30015,21 @@ function parsedOnce(target) {
     const { url } = target.request;
     return typeof url === 'string' ? { ...target, request: { ...target.request, url: new URL(url) } } : target;
 }
-/** Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees each. */
-function runLoad(client, targets, asked, onSample = () => undefined) {
+/**
+ * Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees
+ * each. They go over `concurrency` kept connections of a wire client built from the client's options (its
+ * resolve entries, CAs and deadline); a client without options (a test's) carries them itself.
+ */
+async function runLoad(client, targets, asked, onSample = () => undefined) {
+    const wire = client.options && createWireClient({ ...client.options, maxSockets: asked.concurrency });
+    try {
+        return await schedule(wire ?? client, targets, asked, onSample);
+    }
+    finally {
+        wire?.close();
+    }
+}
+function schedule(client, targets, asked, onSample) {
     const total = plannedRequests(asked);
     const ready = targets.map(parsedOnce);
     const samples = new Array(total);

@@ -17,7 +17,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { createHttpClient } from '../src/http.js';
+import { createWireClient } from '../src/smoke/wire.js';
 import { runLoad } from '../src/smoke/load.js';
 import { percentile } from '../src/smoke/stats.js';
 
@@ -44,7 +44,7 @@ interface Run {
 }
 
 async function ours(port: number, rate: number, connections: number, seconds: number): Promise<Run> {
-  const client = createHttpClient({
+  const client = createWireClient({
     resolve: [{ host: 'bench.test', port, address: '127.0.0.1', connectPort: port }],
     maxSockets: connections,
     env: {},

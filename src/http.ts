@@ -159,8 +159,6 @@ export interface HttpResponse {
 export interface HttpClient {
   request(req: HttpRequest): Promise<HttpResponse>;
   close(): void;
-  /** What the client was built from, so that another client (the load phase's) can reach the same way. */
-  readonly options?: HttpClientOptions;
 }
 
 /** What a URL's requests share: where they connect, their Host header, path and TLS identity. */
@@ -326,7 +324,6 @@ export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   return {
-    options,
     request: (req) => once(req, typeof req.url === 'string' ? new URL(req.url) : req.url, true),
     close() {
       httpAgent.destroy();

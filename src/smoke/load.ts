@@ -1,10 +1,9 @@
 // The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time, at most
 // SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections: kept
-// connections of the lean client in ./wire.ts, which reaches the app as the given client would.
+// connections of the client it is given (the smoke run's: the lean client in ./wire.ts).
 import { performance } from 'node:perf_hooks';
 import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../http.js';
 import { histogram, summarize, type Bucket, type LatencySummary } from './stats.js';
-import { createWireClient } from './wire.js';
 
 export interface LoadOptions {
   durationMs: number;
@@ -135,28 +134,13 @@ function parsedOnce(target: LoadTarget): LoadTarget {
 
 /**
  * Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees
- * each. They go over `concurrency` kept connections of a wire client built from the client's options (its
- * resolve entries, CAs and deadline); a client without options (a test's) carries them itself.
+ * each. The smoke run gives it a wire client (./wire.ts) with `concurrency` kept connections.
  */
-export async function runLoad(
+export function runLoad(
   client: HttpClient,
   targets: readonly LoadTarget[],
   asked: LoadOptions,
   onSample: (sample: LoadSample) => void = () => undefined,
-): Promise<LoadResult> {
-  const wire = client.options && createWireClient({ ...client.options, maxSockets: asked.concurrency });
-  try {
-    return await schedule(wire ?? client, targets, asked, onSample);
-  } finally {
-    wire?.close();
-  }
-}
-
-function schedule(
-  client: HttpClient,
-  targets: readonly LoadTarget[],
-  asked: LoadOptions,
-  onSample: (sample: LoadSample) => void,
 ): Promise<LoadResult> {
   const total = plannedRequests(asked);
   const ready = targets.map(parsedOnce);

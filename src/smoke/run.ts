@@ -23,6 +23,7 @@ import {
   type ObservedResponse,
 } from './checks.js';
 import { runLoad, type LoadTarget } from './load.js';
+import { createWireClient } from './wire.js';
 import {
   describeReady,
   pollUntilReady,
@@ -249,7 +250,7 @@ async function smoke(
     log(
       `load: ${s.load.rate} req/s for ${s.load.durationMs / 1000} s over ${s.load.concurrency} connections`,
     );
-    const loadClient = createHttpClient({
+    const loadClient = createWireClient({
       resolve: s.resolve,
       caFile: s.caFile,
       timeoutMs: s.timeoutMs,

@@ -462,7 +462,6 @@ export function createWireClient(options: HttpClientOptions = {}): HttpClient {
   }
 
   return {
-    options,
     request(req) {
       const start = performance.now();
       return new Promise<HttpResponse>((resolve, reject) => {

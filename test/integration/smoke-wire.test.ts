@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHttpClient, HttpError } from '../../src/http.js';
+import { HttpError } from '../../src/http.js';
 import { parseResolve } from '../../src/inputs.js';
 import { runLoad } from '../../src/smoke/load.js';
 import { createWireClient } from '../../src/smoke/wire.js';
@@ -130,10 +130,11 @@ describe('runLoad over the wire client', () => {
   });
 
   it('reaches an HTTPS app through a resolve entry with SNI and Host of the name, over at most `concurrency` connections', async () => {
-    const client = createHttpClient({
+    const client = createWireClient({
       resolve: parseResolve('resolve', `app.smoke.test:443:127.0.0.1:${app.port}`),
       caFile: pki.caFile,
       env: {},
+      maxSockets: 3,
     });
     const before = app.connections;
     try {
@@ -153,10 +154,11 @@ describe('runLoad over the wire client', () => {
   });
 
   it('counts a certificate for another name as failed samples', async () => {
-    const client = createHttpClient({
+    const client = createWireClient({
       resolve: parseResolve('resolve', `other.smoke.test:443:127.0.0.1:${app.port}`),
       caFile: pki.caFile,
       env: {},
+      maxSockets: 2,
     });
     try {
       const target = { name: 'GET /', request: { url: 'https://other.smoke.test/' }, judge: () => [] };

@@ -29046,7 +29046,6 @@ function createHttpClient(options = {}) {
         });
     }
     return {
-        options,
         request: (req) => once(req, typeof req.url === 'string' ? new URL(req.url) : req.url, true),
         close() {
             httpAgent.destroy();
@@ -29498,6 +29497,143 @@ function judgeThresholds(t, errorRate, p95) {
     ];
 }
 
+;// CONCATENATED MODULE: ./src/smoke/load.ts
+// The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time, at most
+// SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections: kept
+// connections of the client it is given (the smoke run's: the lean client in ./wire.ts).
+
+
+
+/** How many requests a phase sends: rate x duration, at least one. */
+function plannedRequests(o) {
+    return Math.max(1, Math.round((o.rate * o.durationMs) / 1000));
+}
+/** The due time (ms after start) of request i. */
+function dueTime(i, rate) {
+    return (i * 1000) / rate;
+}
+/** Short name of a problem for counting: `HTTP 503`, `timeout`, `reset`... */
+function problemKey(problem) {
+    const status = /^status (\d+)/.exec(problem);
+    return status ? `HTTP ${status[1]}` : problem.replace(/\s*:.*$/, '').slice(0, 60);
+}
+/** Builds the result from the samples. Pure. */
+function summarizeLoad(asked, samples, elapsedMs) {
+    const errors = samples.filter((s) => s.problem !== undefined);
+    const problems = {};
+    for (const s of errors)
+        problems[problemKey(s.problem)] = (problems[problemKey(s.problem)] ?? 0) + 1;
+    const latencies = samples.map((s) => s.latencyMs).filter((l) => l !== undefined);
+    const lastDue = samples.reduce((m, s) => Math.max(m, s.dueMs + s.lagMs), 0);
+    const window = lastDue + 1000 / asked.rate;
+    return {
+        asked,
+        sent: samples.length,
+        answered: samples.filter((s) => s.status !== undefined).length,
+        errors: errors.length,
+        errorRate: samples.length ? errors.length / samples.length : NaN,
+        achievedRate: samples.length ? Math.round((samples.length / (window / 1000)) * 100) / 100 : 0,
+        maxLagMs: Math.round(samples.reduce((m, s) => Math.max(m, s.lagMs), 0) * 100) / 100,
+        elapsedMs: Math.round(elapsedMs),
+        latency: summarize(latencies),
+        histogram: histogram(latencies),
+        problems,
+    };
+}
+/** The sample of an answered request. */
+function answered(target, dueMs, lagMs, res) {
+    return {
+        target: target.name,
+        dueMs,
+        lagMs,
+        latencyMs: res.latencyMs,
+        status: res.status,
+        problem: target.judge(res)[0],
+    };
+}
+/** The sample of a request that got no HTTP answer. */
+function failed(target, dueMs, lagMs, e) {
+    const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
+    // A timeout is a latency the user waited through; a refused or reset connection has none.
+    const latencyMs = err.kind === 'timeout' ? err.latencyMs : undefined;
+    return {
+        target: target.name,
+        dueMs,
+        lagMs,
+        latencyMs,
+        problem: err.code ? `${err.kind} (${err.code})` : err.kind,
+    };
+}
+/**
+ * How late a request may leave, ms: every wake-up (the timer, or an answer arriving) sends all requests that are
+ * due, and the timer is set this much after the next due time, so that most requests leave on the wake-up an
+ * answer caused instead of one of their own (each wake-up of an idle process costs more CPU than the request).
+ */
+const SEND_SLACK_MS = 5;
+/** A target whose URL is parsed once for the whole phase rather than once per request. */
+function parsedOnce(target) {
+    const { url } = target.request;
+    return typeof url === 'string' ? { ...target, request: { ...target.request, url: new URL(url) } } : target;
+}
+/**
+ * Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees
+ * each. The smoke run gives it a wire client (./wire.ts) with `concurrency` kept connections.
+ */
+function runLoad(client, targets, asked, onSample = () => undefined) {
+    const total = plannedRequests(asked);
+    const ready = targets.map(parsedOnce);
+    const samples = new Array(total);
+    return new Promise((resolve, reject) => {
+        const start = external_node_perf_hooks_.performance.now();
+        let next = 0;
+        let done = 0;
+        let timer;
+        const record = (i, sample) => {
+            samples[i] = sample;
+            done += 1;
+            try {
+                onSample(sample);
+                if (done === total)
+                    resolve(summarizeLoad(asked, samples, external_node_perf_hooks_.performance.now() - start));
+                else
+                    send();
+            }
+            catch (e) {
+                clearTimeout(timer);
+                reject(e);
+            }
+        };
+        const fire = (i, now) => {
+            const target = ready[i % ready.length];
+            const due = dueTime(i, asked.rate);
+            const lag = now - due;
+            client.request(target.request).then((res) => record(i, answered(target, due, lag, res)), (e) => record(i, failed(target, due, lag, e)));
+        };
+        const send = () => {
+            if (next >= total)
+                return;
+            const now = external_node_perf_hooks_.performance.now() - start;
+            if (dueTime(next, asked.rate) > now)
+                return;
+            for (; next < total && dueTime(next, asked.rate) <= now; next += 1)
+                fire(next, now);
+            clearTimeout(timer);
+            if (next < total)
+                timer = setTimeout(tick, dueTime(next, asked.rate) - now + SEND_SLACK_MS);
+        };
+        const tick = () => {
+            timer = undefined;
+            const now = external_node_perf_hooks_.performance.now() - start;
+            const wait = dueTime(next, asked.rate) - now;
+            if (wait > 0)
+                timer = setTimeout(tick, wait);
+            else
+                send();
+        };
+        send();
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/wire.ts
 
 
@@ -29908,7 +30044,6 @@ function createWireClient(options = {}) {
         return bytes;
     }
     return {
-        options,
         request(req) {
             const start = external_node_perf_hooks_.performance.now();
             return new Promise((resolve, reject) => {
@@ -29934,154 +30069,6 @@ function createWireClient(options = {}) {
 /** The error of a connection closed before its response ended, as Node's `http` names it. */
 function hangUp(started) {
     return Object.assign(new Error('socket hang up'), started ? {} : { code: 'ECONNRESET' });
-}
-
-;// CONCATENATED MODULE: ./src/smoke/load.ts
-// The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time, at most
-// SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections: kept
-// connections of the lean client in ./wire.ts, which reaches the app as the given client would.
-
-
-
-
-/** How many requests a phase sends: rate x duration, at least one. */
-function plannedRequests(o) {
-    return Math.max(1, Math.round((o.rate * o.durationMs) / 1000));
-}
-/** The due time (ms after start) of request i. */
-function dueTime(i, rate) {
-    return (i * 1000) / rate;
-}
-/** Short name of a problem for counting: `HTTP 503`, `timeout`, `reset`... */
-function problemKey(problem) {
-    const status = /^status (\d+)/.exec(problem);
-    return status ? `HTTP ${status[1]}` : problem.replace(/\s*:.*$/, '').slice(0, 60);
-}
-/** Builds the result from the samples. Pure. */
-function summarizeLoad(asked, samples, elapsedMs) {
-    const errors = samples.filter((s) => s.problem !== undefined);
-    const problems = {};
-    for (const s of errors)
-        problems[problemKey(s.problem)] = (problems[problemKey(s.problem)] ?? 0) + 1;
-    const latencies = samples.map((s) => s.latencyMs).filter((l) => l !== undefined);
-    const lastDue = samples.reduce((m, s) => Math.max(m, s.dueMs + s.lagMs), 0);
-    const window = lastDue + 1000 / asked.rate;
-    return {
-        asked,
-        sent: samples.length,
-        answered: samples.filter((s) => s.status !== undefined).length,
-        errors: errors.length,
-        errorRate: samples.length ? errors.length / samples.length : NaN,
-        achievedRate: samples.length ? Math.round((samples.length / (window / 1000)) * 100) / 100 : 0,
-        maxLagMs: Math.round(samples.reduce((m, s) => Math.max(m, s.lagMs), 0) * 100) / 100,
-        elapsedMs: Math.round(elapsedMs),
-        latency: summarize(latencies),
-        histogram: histogram(latencies),
-        problems,
-    };
-}
-/** The sample of an answered request. */
-function answered(target, dueMs, lagMs, res) {
-    return {
-        target: target.name,
-        dueMs,
-        lagMs,
-        latencyMs: res.latencyMs,
-        status: res.status,
-        problem: target.judge(res)[0],
-    };
-}
-/** The sample of a request that got no HTTP answer. */
-function failed(target, dueMs, lagMs, e) {
-    const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
-    // A timeout is a latency the user waited through; a refused or reset connection has none.
-    const latencyMs = err.kind === 'timeout' ? err.latencyMs : undefined;
-    return {
-        target: target.name,
-        dueMs,
-        lagMs,
-        latencyMs,
-        problem: err.code ? `${err.kind} (${err.code})` : err.kind,
-    };
-}
-/**
- * How late a request may leave, ms: every wake-up (the timer, or an answer arriving) sends all requests that are
- * due, and the timer is set this much after the next due time, so that most requests leave on the wake-up an
- * answer caused instead of one of their own (each wake-up of an idle process costs more CPU than the request).
- */
-const SEND_SLACK_MS = 5;
-/** A target whose URL is parsed once for the whole phase rather than once per request. */
-function parsedOnce(target) {
-    const { url } = target.request;
-    return typeof url === 'string' ? { ...target, request: { ...target.request, url: new URL(url) } } : target;
-}
-/**
- * Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees
- * each. They go over `concurrency` kept connections of a wire client built from the client's options (its
- * resolve entries, CAs and deadline); a client without options (a test's) carries them itself.
- */
-async function runLoad(client, targets, asked, onSample = () => undefined) {
-    const wire = client.options && createWireClient({ ...client.options, maxSockets: asked.concurrency });
-    try {
-        return await schedule(wire ?? client, targets, asked, onSample);
-    }
-    finally {
-        wire?.close();
-    }
-}
-function schedule(client, targets, asked, onSample) {
-    const total = plannedRequests(asked);
-    const ready = targets.map(parsedOnce);
-    const samples = new Array(total);
-    return new Promise((resolve, reject) => {
-        const start = external_node_perf_hooks_.performance.now();
-        let next = 0;
-        let done = 0;
-        let timer;
-        const record = (i, sample) => {
-            samples[i] = sample;
-            done += 1;
-            try {
-                onSample(sample);
-                if (done === total)
-                    resolve(summarizeLoad(asked, samples, external_node_perf_hooks_.performance.now() - start));
-                else
-                    send();
-            }
-            catch (e) {
-                clearTimeout(timer);
-                reject(e);
-            }
-        };
-        const fire = (i, now) => {
-            const target = ready[i % ready.length];
-            const due = dueTime(i, asked.rate);
-            const lag = now - due;
-            client.request(target.request).then((res) => record(i, answered(target, due, lag, res)), (e) => record(i, failed(target, due, lag, e)));
-        };
-        const send = () => {
-            if (next >= total)
-                return;
-            const now = external_node_perf_hooks_.performance.now() - start;
-            if (dueTime(next, asked.rate) > now)
-                return;
-            for (; next < total && dueTime(next, asked.rate) <= now; next += 1)
-                fire(next, now);
-            clearTimeout(timer);
-            if (next < total)
-                timer = setTimeout(tick, dueTime(next, asked.rate) - now + SEND_SLACK_MS);
-        };
-        const tick = () => {
-            timer = undefined;
-            const now = external_node_perf_hooks_.performance.now() - start;
-            const wait = dueTime(next, asked.rate) - now;
-            if (wait > 0)
-                timer = setTimeout(tick, wait);
-            else
-                send();
-        };
-        send();
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -30626,6 +30613,7 @@ function readSmokeSettings(input, deps = {}) {
 
 
 
+
 const USER_AGENT = 'alc-deploy-smoke-test';
 function pollDeps(deps) {
     return {
@@ -30789,7 +30777,7 @@ async function smoke(s, deps) {
             return finish({ ready, checks, version, loadSkipped: 'a check failed' });
         }
         log(`load: ${s.load.rate} req/s for ${s.load.durationMs / 1000} s over ${s.load.concurrency} connections`);
-        const loadClient = createHttpClient({
+        const loadClient = createWireClient({
             resolve: s.resolve,
             caFile: s.caFile,
             timeoutMs: s.timeoutMs,

@@ -6,7 +6,8 @@
 // through /usr/bin/time. Goal: the first ARM request at most 0.12 s after spawn. On a shared machine the wall
 // times swing with its load; the CPU times less so. Bundles given as arguments (e.g. one built aside with ncc into
 // a temporary directory) run in interleaved rounds, so that they compare under the same load.
-// Run: npx tsx bench/startup.ts [rounds=10] [bundle dir ...] (default actions/blue-green/dist)
+// Run: npx tsx bench/startup.ts [rounds=10] [bundle dir ...] (default actions/blue-green/dist); PROFILE=<dir> writes a
+// CPU profile of each run there.
 import { execFileSync, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { appPath, appSpec, RG, startControlPlaneSim } from '../test/support/control-plane-sim.js';
@@ -87,6 +88,10 @@ async function statusRun(dist: string): Promise<Run> {
       NODE_EXTRA_CA_CERTS: s.sim.caPath,
       ACTIONS_ID_TOKEN_REQUEST_URL: s.sim.env.ACTIONS_ID_TOKEN_REQUEST_URL,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: token,
+      // PROFILE=<dir>: a CPU profile of every run (node --cpu-prof), to see where its start-up goes.
+      ...(process.env.PROFILE
+        ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-interval=100 --cpu-prof-dir=${process.env.PROFILE}` }
+        : {}),
     },
   });
   const run = await done;

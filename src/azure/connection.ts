@@ -1,21 +1,17 @@
 // The one Azure module: the common inputs of every action that talks to Azure (input first, then the
-// documented environment variables), the credential (GitHub OIDC exchanged through ClientAssertionCredential,
-// one assertion per Entra token request, with the OIDC doctor's message when Entra refuses it; or the standard
-// chain), and the Container Apps and Azure Monitor client factories. Every action gets its clients here; nothing else
+// documented environment variables), the credential (GitHub OIDC exchanged for an Entra token in one request,
+// ./entra.ts, one assertion per Entra token request, with the OIDC doctor's message when Entra refuses it; or the
+// standard chain, @azure/identity loaded only then), and the Container Apps and Azure Monitor client factories. Every action gets its clients here; nothing else
 // constructs one. @azure/arm-monitor (a quarter of an action's bundle) loads only when a Monitor client is made.
 import * as core from '@actions/core';
 import { ContainerAppsAPIClient, type ContainerAppsAPIClientOptionalParams } from '@azure/arm-appcontainers';
 import type { MonitorClient, MonitorClientOptionalParams } from '@azure/arm-monitor';
-import {
-  type AccessToken,
-  ClientAssertionCredential,
-  DefaultAzureCredential,
-  type GetTokenOptions,
-  type TokenCredential,
-  type TokenCredentialOptions,
-} from '@azure/identity';
+import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
+import type { DefaultAzureCredentialOptions } from '@azure/identity';
 import { InputError, type InputSource, parseChoice, parseUrl, required } from '../inputs.js';
-import { aadstsCodes, FEDERATION_MISMATCH_CODES, jwtClaims, oidcDoctorMessage } from './oidc.js';
+import { FederatedCredential, type FederatedCredentialOptions, withoutFormData } from './entra.js';
+
+export { EntraError, OidcRefusedError } from './entra.js';
 
 export const CLOUD_NAMES = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud', 'Custom'] as const;
 export type CloudName = (typeof CLOUD_NAMES)[number];
@@ -190,85 +186,19 @@ export function armScope(settings: Pick<AzureSettings, 'armEndpoint'>): string {
   return `${settings.armEndpoint}/.default`;
 }
 
-/** Entra refused this job's GitHub OIDC token: no federated credential matches it. The message is the doctor's. */
-export class OidcRefusedError extends Error {
-  constructor(
-    message: string,
-    readonly code: number,
-    override readonly cause: unknown,
-  ) {
-    super(message);
-    this.name = 'OidcRefusedError';
-  }
-}
-
-/** Renew a cached access token this long before it expires (MSAL's own margin). */
-const TOKEN_RENEWAL_MS = 5 * 60_000;
-
 /**
- * GitHub OIDC through ClientAssertionCredential, with exactly one GitHub token per Entra token request: MSAL
- * calls the assertion callback twice per request (for the request and for the client configuration), so the
- * callback serves one fetched assertion per request, and requests run one at a time. Tokens are kept per scope
- * until shortly before they expire, so that the clients of one run share one Entra token (and one GitHub token).
- * A refusal for lack of a matching federated credential becomes the doctor's message (OidcRefusedError).
+ * The standard chain (DefaultAzureCredential: environment, workload identity, managed identity, az), with
+ * @azure/identity (and MSAL under it) imported at the first token request: a run that signs in with GitHub OIDC
+ * never loads them.
  */
-class GithubOidcCredential implements TokenCredential {
-  private readonly tokens = new Map<string, Promise<AccessToken>>();
-  private readonly credential: ClientAssertionCredential;
-  /** The assertion of the request in flight. */
-  private current: (() => Promise<string>) | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
+export class StandardChainCredential implements TokenCredential {
+  private loaded?: Promise<TokenCredential>;
 
-  constructor(
-    tenantId: string,
-    private readonly clientId: string,
-    private readonly assertion: () => Promise<string>,
-    options: TokenCredentialOptions,
-    private readonly env: NodeJS.ProcessEnv,
-  ) {
-    const serve = () =>
-      this.current ? this.current() : Promise.reject(new Error('no token request in flight'));
-    this.credential = new ClientAssertionCredential(tenantId, clientId, serve, options);
-  }
+  constructor(readonly options: DefaultAzureCredentialOptions) {}
 
-  async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
-    const key = `${options.tenantId ?? ''} ${[scopes].flat().join(' ')}`;
-    const kept = options.claims ? undefined : this.tokens.get(key);
-    if (kept) {
-      const token = await kept.catch(() => undefined);
-      const now = Date.now();
-      const due = (token?.refreshAfterTimestamp ?? Infinity) <= now;
-      if (token && !due && token.expiresOnTimestamp - now > TOKEN_RENEWAL_MS) return token;
-    }
-    const run = () => this.request(scopes, options);
-    const fresh = this.queue.then(run, run);
-    this.queue = fresh.catch(() => undefined);
-    this.tokens.set(key, fresh);
-    fresh.catch(() => this.tokens.get(key) === fresh && this.tokens.delete(key));
-    return fresh;
-  }
-
-  private async request(scopes: string | string[], options: GetTokenOptions): Promise<AccessToken> {
-    let presented: Promise<string> | undefined;
-    this.current = () => (presented ??= this.assertion());
-    try {
-      return await this.credential.getToken(scopes, options);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const code = aadstsCodes(message).find((c) => FEDERATION_MISMATCH_CODES.includes(c));
-      const token = code === undefined ? undefined : await presented?.catch(() => undefined);
-      if (code === undefined || !token) throw error;
-      const doctor = oidcDoctorMessage({
-        code,
-        entraMessage: message.slice(message.indexOf(`AADSTS${code}`)),
-        claims: jwtClaims(token),
-        clientId: this.clientId,
-        env: this.env,
-      });
-      throw new OidcRefusedError(doctor, code, error);
-    } finally {
-      this.current = undefined;
-    }
+  async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+    this.loaded ??= import('@azure/identity').then((m) => new m.DefaultAzureCredential(this.options));
+    return (await this.loaded).getToken(scopes, options);
   }
 }
 
@@ -276,7 +206,7 @@ export interface CredentialDeps {
   /** Fetches a GitHub OIDC token for an audience (core.getIDToken on a runner). */
   getIdToken?: (audience: string) => Promise<string>;
   /** TLS settings of the token requests, e.g. the CA of a private authority host. */
-  tlsOptions?: TokenCredentialOptions['tlsOptions'];
+  tlsOptions?: FederatedCredentialOptions['tlsOptions'];
   /** Masks a token in the job log (core.setSecret on a runner). */
   mask?: (secret: string) => void;
   /** The runner's GITHUB_* variables, for the doctor's message (default process.env). */
@@ -305,19 +235,20 @@ export function createCredential(settings: AzureSettings, deps: CredentialDeps =
   if (settings.credential === 'github-oidc' && settings.clientId && settings.tenantId) {
     const getIdToken = deps.getIdToken ?? ((audience: string) => core.getIDToken(audience));
     const mask = deps.mask ?? core.setSecret;
-    return new GithubOidcCredential(
-      settings.tenantId,
-      settings.clientId,
-      async () => {
+    return new FederatedCredential({
+      authorityHost: settings.authorityHost,
+      tenantId: settings.tenantId,
+      clientId: settings.clientId,
+      assertion: async () => {
         const token = await getIdToken(settings.audience);
         mask(token);
         return token;
       },
-      options,
-      deps.env ?? process.env,
-    );
+      env: deps.env ?? process.env,
+      ...(deps.tlsOptions ? { tlsOptions: deps.tlsOptions } : {}),
+    });
   }
-  return new DefaultAzureCredential({ ...options, tenantId: settings.tenantId });
+  return new StandardChainCredential({ ...options, tenantId: settings.tenantId });
 }
 
 /** The Container Apps client for these settings; the only place one is constructed. */
@@ -333,11 +264,13 @@ export function createContainerAppsClient(
       'required to read or write container apps: the GUID of the Azure subscription',
     );
   }
-  return new ContainerAppsAPIClient(credential, settings.subscriptionId, {
+  const client = new ContainerAppsAPIClient(credential, settings.subscriptionId, {
     ...options,
     endpoint: settings.armEndpoint,
     credentials: { scopes: [armScope(settings)] },
   });
+  withoutFormData(client.pipeline);
+  return client;
 }
 
 /**
@@ -351,9 +284,11 @@ export async function createMonitorClient(
   options: MonitorClientOptionalParams = {},
 ): Promise<MonitorClient> {
   const { MonitorClient } = await import('@azure/arm-monitor');
-  return new MonitorClient(credential, settings.subscriptionId, {
+  const client = new MonitorClient(credential, settings.subscriptionId, {
     ...options,
     endpoint: settings.armEndpoint,
     credentials: { scopes: [armScope(settings)] },
   });
+  withoutFormData(client.pipeline);
+  return client;
 }

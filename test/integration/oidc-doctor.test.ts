@@ -1,6 +1,6 @@
 // The OIDC doctor and the one-token-per-request rule, for real: the simulator's Entra ID holds a federated
 // credential for another subject only, GitHub OIDC tokens are requested per job (subject by event) over HTTPS,
-// and the credential is the one the actions build (createCredential: @azure/identity ClientAssertionCredential).
+// and the credential is the one the actions build (createCredential: the federated credential of src/azure/entra.ts).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import type { GithubJob } from '../../src/azure/oidc.js';

@@ -55,7 +55,7 @@ describe('Entra ID', () => {
     });
   });
 
-  it('ClientAssertionCredential: a GitHub OIDC assertion buys an RS256 access token for the scope', async () => {
+  it('the federated credential: a GitHub OIDC assertion buys an RS256 access token for the scope', async () => {
     let assertions = 0;
     // Built as the actions build it: createCredential with GitHub OIDC.
     const { credential, settings } = simAzure(s.sim.env, s.sim.ca, {

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
-import { DefaultAzureCredential } from '@azure/identity';
 import {
   armScope,
   chooseCredential,
   createContainerAppsClient,
   createCredential,
+  StandardChainCredential,
   credentialOptions,
   readAzureSettings,
 } from '../../src/azure/connection.js';
+import { FederatedCredential } from '../../src/azure/entra.js';
 import { AZURE_INPUT_FALLBACKS, withEnvironmentFallbacks } from '../../src/inputs.js';
 import { actionInputs, describeError } from '../../src/action.js';
 
@@ -146,12 +147,10 @@ describe('credential and client', () => {
   );
   it('uses OIDC federation when client-id is set', () => {
     expect(custom.credential).toBe('github-oidc');
-    expect(createCredential(custom, { getIdToken: async () => 'x' })).not.toBeInstanceOf(
-      DefaultAzureCredential,
-    );
+    expect(createCredential(custom, { getIdToken: async () => 'x' })).toBeInstanceOf(FederatedCredential);
   });
   it('uses the standard chain without client-id', () => {
-    expect(createCredential({ ...custom, clientId: undefined })).toBeInstanceOf(DefaultAzureCredential);
+    expect(createCredential({ ...custom, clientId: undefined })).toBeInstanceOf(StandardChainCredential);
   });
   it.each([
     [
@@ -339,7 +338,7 @@ describe('which credential: GitHub OIDC or the standard chain', () => {
     };
     const fromEnv = readAzureSettings(withEnvironmentFallbacks(source({}), env), { env });
     expect(fromEnv).toMatchObject({ credential: 'standard-chain', clientId: CLIENT, tenantId: undefined });
-    expect(createCredential(fromEnv)).toBeInstanceOf(DefaultAzureCredential);
+    expect(createCredential(fromEnv)).toBeInstanceOf(StandardChainCredential);
     const fromInput = readAzureSettings(
       withEnvironmentFallbacks(source({ 'client-id': CLIENT, 'tenant-id': TENANT }), env),
       { env },

@@ -112,15 +112,18 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     'resource-group',
     required('resource-group', get('resource-group'), 'required: the resource group of the app'),
   );
-  // The spec is checked whether or not the app input makes it unused: a path given must exist and parse; only
-  // the default path may be absent (then app is required).
+  // A spec named by the input is checked whether or not the app input makes it unused: it must exist and parse.
+  // The default spec is read only for the app's name, when the app input is empty (then it must exist).
   const specRaw = get('spec');
   const specFile = specRaw || DEFAULT_SPEC;
-  const specName =
-    specFile === DEFAULT_SPEC
-      ? readSpecInput('spec', specFile, { env, readFile, fileExists }, 'undefined')?.name
-      : readSpecInput('spec', specFile, { env, readFile, fileExists }).name;
-  const appRaw = get('app') || specName;
+  const files = { env, readFile, fileExists };
+  const appInput = get('app');
+  const specName = specRaw
+    ? readSpecInput('spec', specFile, files).name
+    : appInput
+      ? undefined
+      : readSpecInput('spec', specFile, files, 'undefined')?.name;
+  const appRaw = appInput || specName;
   if (appRaw === undefined)
     throw new InputError('app', '', `required when the spec '${specFile}' does not exist`);
   const app = validateAppName('app', appRaw);

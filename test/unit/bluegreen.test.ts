@@ -92,6 +92,18 @@ describe('readBlueGreenSettings', () => {
   it('takes the app name from the spec when app is not given', () => {
     expect(read({ ...BASE, app: '' }).app).toBe('alc-algo-agents');
   });
+  it('reads no spec when the app input names the app and the spec input is empty', () => {
+    const opened: string[] = [];
+    const settings = readBlueGreenSettings((n) => ({ ...BASE, spec: '' })[n] ?? '', {
+      env: { GITHUB_WORKSPACE: resolve('.') },
+      readFile: (p) => {
+        opened.push(p);
+        return 'not: [a spec';
+      },
+    });
+    expect(settings.app).toBe(BASE.app);
+    expect(opened).toEqual([]);
+  });
   it.each([
     ['command', { command: '' }],
     ['command', { command: 'deploy' }],

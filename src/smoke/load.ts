@@ -1,5 +1,5 @@
-// The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time, at most
-// SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections: kept
+// The load phase: open-loop requests at a fixed rate (each request leaves at most SEND_SLACK_MS before its scheduled
+// time, and after it only by the event loop's own delay, whether or not earlier ones have answered), over at most `concurrency` connections: kept
 // connections of the client it is given (the smoke run's: the lean client in ./wire.ts).
 import { performance } from 'node:perf_hooks';
 import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../http.js';
@@ -120,9 +120,11 @@ function failed(target: LoadTarget, dueMs: number, lagMs: number, e: unknown): L
 }
 
 /**
- * How late a request may leave, ms: every wake-up (the timer, or an answer arriving) sends all requests that are
- * due, and the timer is set this much after the next due time, so that most requests leave on the wake-up an
- * answer caused instead of one of their own (each wake-up of an idle process costs more CPU than the request).
+ * How early a request may leave, ms. Every wake-up (an answer arriving, or the timer) sends all requests due
+ * within this window, and the timer is set for the due time of the first request left unsent and never moved, so
+ * that most requests leave on a wake-up an answer caused or share one with a neighbour instead of needing their
+ * own (each wake-up of an idle process costs more CPU than the request; a timer moved later still wakes the
+ * process at its first time, for nothing).
  */
 export const SEND_SLACK_MS = 5;
 
@@ -171,20 +173,16 @@ export function runLoad(
         (e: unknown) => record(i, failed(target, due, lag, e)),
       );
     };
+    /** Sends every request due by now + SEND_SLACK_MS; the timer covers the first one left, if none is set yet. */
     const send = () => {
-      if (next >= total) return;
       const now = performance.now() - start;
-      if (dueTime(next, asked.rate) > now) return;
-      for (; next < total && dueTime(next, asked.rate) <= now; next += 1) fire(next, now);
-      clearTimeout(timer);
-      if (next < total) timer = setTimeout(tick, dueTime(next, asked.rate) - now + SEND_SLACK_MS);
+      for (; next < total && dueTime(next, asked.rate) <= now + SEND_SLACK_MS; next += 1) fire(next, now);
+      if (next < total && timer === undefined)
+        timer = setTimeout(tick, dueTime(next, asked.rate) - now + SEND_SLACK_MS);
     };
     const tick = () => {
       timer = undefined;
-      const now = performance.now() - start;
-      const wait = dueTime(next, asked.rate) - now;
-      if (wait > 0) timer = setTimeout(tick, wait);
-      else send();
+      send();
     };
     send();
   });

@@ -43,7 +43,10 @@ export class WireError extends Error {
 
 const MAX_HEAD_BYTES = 64 * 1024;
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/;
-const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Optional white space around a header value. */
+const OWS = /^[ \t]+|[ \t]+$/g;
+const EMPTY = Buffer.alloc(0);
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
 
@@ -56,7 +59,7 @@ type State = 'head' | 'length' | 'chunk-size' | 'chunk-data' | 'chunk-end' | 'tr
  */
 export class ResponseParser {
   private state: State = 'head';
-  private pending: Buffer = Buffer.alloc(0);
+  private pending: Buffer = EMPTY;
   private head?: Omit<ParsedResponse, 'body' | 'truncated'>;
   private chunks: Buffer[] = [];
   private kept = 0;
@@ -71,7 +74,7 @@ export class ResponseParser {
   /** Starts reading the response of a request (a HEAD request's response has no body). */
   expect(method: string): void {
     this.state = 'head';
-    this.pending = Buffer.alloc(0);
+    this.pending = EMPTY;
     this.head = undefined;
     this.chunks = [];
     this.kept = 0;
@@ -83,7 +86,7 @@ export class ResponseParser {
   feed(data: Buffer): ParsedResponse | undefined {
     this.started = true;
     let buf = this.pending.length ? Buffer.concat([this.pending, data]) : data;
-    this.pending = Buffer.alloc(0);
+    this.pending = EMPTY;
     for (;;) {
       switch (this.state) {
         case 'head': {
@@ -163,9 +166,11 @@ export class ResponseParser {
     const code = Number(status[2]);
     const headers: IncomingHttpHeaders = {};
     for (let i = 1; i < lines.length; i += 1) {
-      const header = HEADER_LINE.exec(lines[i]);
-      if (!header) throw new WireError('HPE_INVALID_HEADER_TOKEN', 'invalid header line');
-      addHeader(headers, header[1].toLowerCase(), header[2]);
+      const line = lines[i];
+      const colon = line.indexOf(':');
+      const name = colon > 0 ? line.slice(0, colon) : '';
+      if (!TOKEN.test(name)) throw new WireError('HPE_INVALID_HEADER_TOKEN', 'invalid header line');
+      addHeader(headers, name.toLowerCase(), line.slice(colon + 1).replace(OWS, ''));
     }
     if (code >= 100 && code < 200 && code !== 101) return true;
     const connection = String(headers.connection ?? '').toLowerCase();
@@ -202,7 +207,13 @@ export class ResponseParser {
   private done(): ParsedResponse {
     const head = this.head!;
     const body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-    const res = { ...head, body, truncated: this.truncated };
+    const res = {
+      status: head.status,
+      headers: head.headers,
+      close: head.close,
+      body,
+      truncated: this.truncated,
+    };
     this.expect('GET');
     return res;
   }
@@ -307,12 +318,18 @@ export function createWireClient(options: HttpClientOptions = {}): HttpClient {
   const connections = new Set<Connection>();
   let closing = false;
 
+  /** The pool of each route, found once per route object (the route cache hands out the same one per URL). */
+  const poolOfRoute = new WeakMap<Route, Pool>();
+
   function poolOf(route: Route): Pool {
+    const known = poolOfRoute.get(route);
+    if (known) return known;
     // A TLS connection is for one name (its SNI and certificate check); a plain one carries any Host.
     const { target, secure, host } = route;
     const key = `${target.address} ${target.port}${secure ? ` tls ${host}` : ''}`;
     let pool = pools.get(key);
     if (!pool) pools.set(key, (pool = { idle: [], open: 0, waiting: [] }));
+    poolOfRoute.set(route, pool);
     return pool;
   }
 

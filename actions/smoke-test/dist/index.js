@@ -29498,8 +29498,8 @@ function judgeThresholds(t, errorRate, p95) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/load.ts
-// The load phase: open-loop requests at a fixed rate (each request leaves at its scheduled time, at most
-// SEND_SLACK_MS late, whether or not earlier ones have answered), over at most `concurrency` connections: kept
+// The load phase: open-loop requests at a fixed rate (each request leaves at most SEND_SLACK_MS before its scheduled
+// time, and after it only by the event loop's own delay, whether or not earlier ones have answered), over at most `concurrency` connections: kept
 // connections of the client it is given (the smoke run's: the lean client in ./wire.ts).
 
 
@@ -29565,9 +29565,11 @@ function failed(target, dueMs, lagMs, e) {
     };
 }
 /**
- * How late a request may leave, ms: every wake-up (the timer, or an answer arriving) sends all requests that are
- * due, and the timer is set this much after the next due time, so that most requests leave on the wake-up an
- * answer caused instead of one of their own (each wake-up of an idle process costs more CPU than the request).
+ * How early a request may leave, ms. Every wake-up (an answer arriving, or the timer) sends all requests due
+ * within this window, and the timer is set for the due time of the first request left unsent and never moved, so
+ * that most requests leave on a wake-up an answer caused or share one with a neighbour instead of needing their
+ * own (each wake-up of an idle process costs more CPU than the request; a timer moved later still wakes the
+ * process at its first time, for nothing).
  */
 const SEND_SLACK_MS = 5;
 /** A target whose URL is parsed once for the whole phase rather than once per request. */
@@ -29609,26 +29611,17 @@ function runLoad(client, targets, asked, onSample = () => undefined) {
             const lag = now - due;
             client.request(target.request).then((res) => record(i, answered(target, due, lag, res)), (e) => record(i, failed(target, due, lag, e)));
         };
+        /** Sends every request due by now + SEND_SLACK_MS; the timer covers the first one left, if none is set yet. */
         const send = () => {
-            if (next >= total)
-                return;
             const now = external_node_perf_hooks_.performance.now() - start;
-            if (dueTime(next, asked.rate) > now)
-                return;
-            for (; next < total && dueTime(next, asked.rate) <= now; next += 1)
+            for (; next < total && dueTime(next, asked.rate) <= now + SEND_SLACK_MS; next += 1)
                 fire(next, now);
-            clearTimeout(timer);
-            if (next < total)
+            if (next < total && timer === undefined)
                 timer = setTimeout(tick, dueTime(next, asked.rate) - now + SEND_SLACK_MS);
         };
         const tick = () => {
             timer = undefined;
-            const now = external_node_perf_hooks_.performance.now() - start;
-            const wait = dueTime(next, asked.rate) - now;
-            if (wait > 0)
-                timer = setTimeout(tick, wait);
-            else
-                send();
+            send();
         };
         send();
     });
@@ -29650,7 +29643,10 @@ class WireError extends Error {
 }
 const MAX_HEAD_BYTES = 64 * 1024;
 const STATUS_LINE = /^HTTP\/1\.([01]) (\d{3})(?: .*)?$/;
-const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):[ \t]*(.*?)[ \t]*$/;
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Optional white space around a header value. */
+const OWS = /^[ \t]+|[ \t]+$/g;
+const EMPTY = Buffer.alloc(0);
 const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
 /**
@@ -29661,7 +29657,7 @@ const HEAD_END = Buffer.from('\r\n\r\n');
 class ResponseParser {
     maxBodyBytes;
     state = 'head';
-    pending = Buffer.alloc(0);
+    pending = EMPTY;
     head;
     chunks = [];
     kept = 0;
@@ -29676,7 +29672,7 @@ class ResponseParser {
     /** Starts reading the response of a request (a HEAD request's response has no body). */
     expect(method) {
         this.state = 'head';
-        this.pending = Buffer.alloc(0);
+        this.pending = EMPTY;
         this.head = undefined;
         this.chunks = [];
         this.kept = 0;
@@ -29687,7 +29683,7 @@ class ResponseParser {
     feed(data) {
         this.started = true;
         let buf = this.pending.length ? Buffer.concat([this.pending, data]) : data;
-        this.pending = Buffer.alloc(0);
+        this.pending = EMPTY;
         for (;;) {
             switch (this.state) {
                 case 'head': {
@@ -29774,10 +29770,12 @@ class ResponseParser {
         const code = Number(status[2]);
         const headers = {};
         for (let i = 1; i < lines.length; i += 1) {
-            const header = HEADER_LINE.exec(lines[i]);
-            if (!header)
+            const line = lines[i];
+            const colon = line.indexOf(':');
+            const name = colon > 0 ? line.slice(0, colon) : '';
+            if (!TOKEN.test(name))
                 throw new WireError('HPE_INVALID_HEADER_TOKEN', 'invalid header line');
-            addHeader(headers, header[1].toLowerCase(), header[2]);
+            addHeader(headers, name.toLowerCase(), line.slice(colon + 1).replace(OWS, ''));
         }
         if (code >= 100 && code < 200 && code !== 101)
             return true;
@@ -29819,7 +29817,13 @@ class ResponseParser {
     done() {
         const head = this.head;
         const body = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
-        const res = { ...head, body, truncated: this.truncated };
+        const res = {
+            status: head.status,
+            headers: head.headers,
+            close: head.close,
+            body,
+            truncated: this.truncated,
+        };
         this.expect('GET');
         return res;
     }
@@ -29882,13 +29886,19 @@ function createWireClient(options = {}) {
     const prepared = new WeakMap();
     const connections = new Set();
     let closing = false;
+    /** The pool of each route, found once per route object (the route cache hands out the same one per URL). */
+    const poolOfRoute = new WeakMap();
     function poolOf(route) {
+        const known = poolOfRoute.get(route);
+        if (known)
+            return known;
         // A TLS connection is for one name (its SNI and certificate check); a plain one carries any Host.
         const { target, secure, host } = route;
         const key = `${target.address} ${target.port}${secure ? ` tls ${host}` : ''}`;
         let pool = pools.get(key);
         if (!pool)
             pools.set(key, (pool = { idle: [], open: 0, waiting: [] }));
+        poolOfRoute.set(route, pool);
         return pool;
     }
     function connect(pool, route) {

@@ -2,7 +2,8 @@
 // federated assertion (POST {authority host}/{tenant}/oauth2/v2.0/token: client_id, scope, grant_type
 // client_credentials, client_assertion_type jwt-bearer, client_assertion = the job's GitHub OIDC token), as Entra's
 // documentation of workload identity federation describes it. MSAL's ClientAssertionCredential makes the same request
-// after an instance discovery and an openid-configuration read; this makes only it, over the Azure SDK's own HTTP
+// after an instance discovery and an openid-configuration read; this makes only it (reading the OpenID configuration
+// only when the standard endpoint answers 404), over the Azure SDK's own HTTP
 // pipeline (proxy, TLS options, retries of 5xx, 429 and network errors, user agent), and loads neither MSAL nor
 // @azure/identity. The form and the reading of Entra's answer are pure.
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
@@ -35,6 +36,22 @@ export function withoutFormData(pipeline: Pipeline): Pipeline {
 /** The token endpoint of a tenant under an authority host. */
 export function tokenEndpoint(authorityHost: string, tenantId: string): string {
   return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
+}
+
+/** Where a tenant's OpenID configuration lives under an authority host. */
+export function openIdConfigurationUrl(authorityHost: string, tenantId: string): string {
+  return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`;
+}
+
+/** The https token_endpoint an OpenID configuration answer names, else undefined. Pure. */
+export function tokenEndpointOf(status: number, body: string): string | undefined {
+  if (status !== 200) return undefined;
+  try {
+    const endpoint = (JSON.parse(body) as { token_endpoint?: unknown }).token_endpoint;
+    return typeof endpoint === 'string' && endpoint.startsWith('https://') ? endpoint : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The form of a client credentials request with a federated assertion. Pure. */
@@ -154,6 +171,8 @@ export class FederatedCredential implements TokenCredential {
   private readonly tokens = new Map<string, Promise<AccessToken>>();
   private readonly pipeline: Pipeline;
   private readonly httpClient: HttpClient;
+  /** The token endpoint the authority's OpenID configuration named, once the standard one answered 404. */
+  private endpoint?: string;
 
   constructor(private readonly o: FederatedCredentialOptions) {
     this.pipeline = createPipelineFromOptions({
@@ -187,18 +206,27 @@ export class FederatedCredential implements TokenCredential {
 
   private async request(scopes: string | string[], options: GetTokenOptions): Promise<AccessToken> {
     const assertion = await this.o.assertion();
-    const request = createPipelineRequest({
-      url: tokenEndpoint(this.o.authorityHost, this.o.tenantId),
-      method: 'POST',
-      headers: createHttpHeaders({
-        'content-type': 'application/x-www-form-urlencoded',
-        accept: 'application/json',
-      }),
-      body: tokenRequestForm(this.o.clientId, scopes, assertion, options.claims),
-      abortSignal: options.abortSignal,
-      tracingOptions: options.tracingOptions,
-    });
-    const response = await this.pipeline.sendRequest(this.httpClient, request);
+    const post = (url: string) =>
+      this.pipeline.sendRequest(
+        this.httpClient,
+        createPipelineRequest({
+          url,
+          method: 'POST',
+          headers: createHttpHeaders({
+            'content-type': 'application/x-www-form-urlencoded',
+            accept: 'application/json',
+          }),
+          body: tokenRequestForm(this.o.clientId, scopes, assertion, options.claims),
+          abortSignal: options.abortSignal,
+          tracingOptions: options.tracingOptions,
+        }),
+      );
+    let response = await post(this.endpoint ?? tokenEndpoint(this.o.authorityHost, this.o.tenantId));
+    // An authority that serves its token endpoint elsewhere names it in its OpenID configuration (as MSAL reads it).
+    if (response.status === 404 && this.endpoint === undefined) {
+      this.endpoint = await this.discoverEndpoint(options);
+      response = await post(this.endpoint);
+    }
     const answer = readTokenAnswer(response.status, response.bodyAsText ?? '', Date.now(), this.o.clientId);
     if (!(answer instanceof EntraError)) return answer;
     const code = answer.codes.find((c) => FEDERATION_MISMATCH_CODES.includes(c));
@@ -212,5 +240,29 @@ export class FederatedCredential implements TokenCredential {
       env: this.o.env,
     });
     throw new OidcRefusedError(doctor, code, answer);
+  }
+
+  private async discoverEndpoint(options: GetTokenOptions): Promise<string> {
+    const url = openIdConfigurationUrl(this.o.authorityHost, this.o.tenantId);
+    const response = await this.pipeline.sendRequest(
+      this.httpClient,
+      createPipelineRequest({
+        url,
+        method: 'GET',
+        headers: createHttpHeaders({ accept: 'application/json' }),
+        abortSignal: options.abortSignal,
+      }),
+    );
+    const endpoint = tokenEndpointOf(response.status, response.bodyAsText ?? '');
+    if (!endpoint) {
+      throw new EntraError(
+        `Entra ID has no token endpoint for the tenant ${this.o.tenantId} at ${this.o.authorityHost} (the authority-host and tenant-id inputs): ${tokenEndpoint(this.o.authorityHost, this.o.tenantId)} answered 404 and ${url} HTTP ${response.status} without an https token_endpoint`,
+        response.status,
+        '',
+        '',
+        [],
+      );
+    }
+    return endpoint;
   }
 }

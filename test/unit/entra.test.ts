@@ -1,10 +1,19 @@
 // The GitHub OIDC -> Entra token exchange's pure parts: the endpoint, the form, and the reading of Entra's answer.
 import { describe, expect, it } from '@jest/globals';
 import {
+  createHttpHeaders,
+  type HttpClient,
+  type PipelineRequest,
+  type PipelineResponse,
+} from '@azure/core-rest-pipeline';
+import {
   CLIENT_ASSERTION_TYPE,
   EntraError,
+  FederatedCredential,
+  openIdConfigurationUrl,
   readTokenAnswer,
   tokenEndpoint,
+  tokenEndpointOf,
   tokenRequestForm,
 } from '../../src/azure/entra.js';
 
@@ -113,5 +122,104 @@ describe("Entra's answer", () => {
     expect(answer).toBeInstanceOf(EntraError);
     expect(answer).toMatchObject(fields);
     expect((answer as EntraError).message).toMatch(message);
+  });
+});
+
+describe('the OpenID configuration, read only when the standard endpoint answers 404', () => {
+  it.each([
+    [
+      'https://login.microsoftonline.com',
+      'contoso.onmicrosoft.com',
+      'https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration',
+    ],
+  ])('configuration URL of %s for %s', (host, tenant, want) => {
+    expect(openIdConfigurationUrl(host, tenant)).toBe(want);
+  });
+
+  it.each([
+    [
+      200,
+      '{"token_endpoint":"https://login.example/t/oauth2/v2.0/token"}',
+      'https://login.example/t/oauth2/v2.0/token',
+    ],
+    [200, '{"token_endpoint":"http://login.example/t/token"}', undefined],
+    [200, '{"issuer":"x"}', undefined],
+    [200, 'not json', undefined],
+    [404, '{"token_endpoint":"https://login.example/t/token"}', undefined],
+  ])('HTTP %s %s -> %s', (status, body, want) => {
+    expect(tokenEndpointOf(status, body)).toBe(want);
+  });
+
+  /** An HttpClient that answers from a table of URL -> status/body, and records what was sent. */
+  function httpTable(answers: Record<string, { status: number; body: string }>) {
+    const sent: Array<{ method: string; url: string; body?: string }> = [];
+    const client: HttpClient = {
+      async sendRequest(request: PipelineRequest): Promise<PipelineResponse> {
+        sent.push({ method: request.method, url: request.url, body: request.body as string | undefined });
+        const answer = answers[request.url] ?? { status: 404, body: '' };
+        return { request, status: answer.status, headers: createHttpHeaders(), bodyAsText: answer.body };
+      },
+    };
+    return { client, sent };
+  }
+  const token = {
+    status: 200,
+    body: JSON.stringify({ token_type: 'Bearer', expires_in: 3600, access_token: 'tok' }),
+  };
+  const options = (httpClient: HttpClient, assertions: string[]) => ({
+    authorityHost: 'https://login.example',
+    tenantId: 't',
+    clientId: CLIENT,
+    assertion: async () => {
+      assertions.push(`eyJ.${assertions.length}.s`);
+      return assertions[assertions.length - 1];
+    },
+    env: {},
+    httpClient,
+  });
+
+  it('the standard endpoint: one POST, nothing else', async () => {
+    const { client, sent } = httpTable({ 'https://login.example/t/oauth2/v2.0/token': token });
+    const assertions: string[] = [];
+    const credential = new FederatedCredential(options(client, assertions));
+    expect((await credential.getToken('a/.default'))?.token).toBe('tok');
+    expect(sent.map((s) => `${s.method} ${s.url}`)).toEqual([
+      'POST https://login.example/t/oauth2/v2.0/token',
+    ]);
+    expect(Object.fromEntries(new URLSearchParams(sent[0].body))).toMatchObject({
+      client_assertion: 'eyJ.0.s',
+      scope: 'a/.default',
+    });
+  });
+
+  it('a 404: the configured endpoint, with the same assertion, and kept for the next token', async () => {
+    const { client, sent } = httpTable({
+      'https://login.example/t/v2.0/.well-known/openid-configuration': {
+        status: 200,
+        body: '{"token_endpoint":"https://login.example/t/elsewhere/token"}',
+      },
+      'https://login.example/t/elsewhere/token': token,
+    });
+    const assertions: string[] = [];
+    const credential = new FederatedCredential(options(client, assertions));
+    await credential.getToken('a/.default');
+    await credential.getToken('b/.default');
+    expect(sent.map((s) => `${s.method} ${s.url}`)).toEqual([
+      'POST https://login.example/t/oauth2/v2.0/token',
+      'GET https://login.example/t/v2.0/.well-known/openid-configuration',
+      'POST https://login.example/t/elsewhere/token',
+      'POST https://login.example/t/elsewhere/token',
+    ]);
+    // One GitHub assertion per Entra token, the discovery's second POST included.
+    expect(assertions).toEqual(['eyJ.0.s', 'eyJ.1.s']);
+    expect(new URLSearchParams(sent[2].body).get('client_assertion')).toBe('eyJ.0.s');
+  });
+
+  it('no endpoint anywhere: one error naming the inputs', async () => {
+    const { client } = httpTable({});
+    const credential = new FederatedCredential(options(client, []));
+    await expect(credential.getToken('a/.default')).rejects.toThrow(
+      /no token endpoint for the tenant t at https:\/\/login\.example \(the authority-host and tenant-id inputs\)/,
+    );
   });
 });

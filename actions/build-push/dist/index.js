@@ -45342,6 +45342,22 @@ function entra_withoutFormData(pipeline) {
 function tokenEndpoint(authorityHost, tenantId) {
     return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
 }
+/** Where a tenant's OpenID configuration lives under an authority host. */
+function openIdConfigurationUrl(authorityHost, tenantId) {
+    return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`;
+}
+/** The https token_endpoint an OpenID configuration answer names, else undefined. Pure. */
+function tokenEndpointOf(status, body) {
+    if (status !== 200)
+        return undefined;
+    try {
+        const endpoint = JSON.parse(body).token_endpoint;
+        return typeof endpoint === 'string' && endpoint.startsWith('https://') ? endpoint : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 /** The form of a client credentials request with a federated assertion. Pure. */
 function tokenRequestForm(clientId, scopes, assertion, claims) {
     const form = new URLSearchParams({
@@ -45431,6 +45447,8 @@ class FederatedCredential {
     tokens = new Map();
     pipeline;
     httpClient;
+    /** The token endpoint the authority's OpenID configuration named, once the standard one answered 404. */
+    endpoint;
     constructor(o) {
         this.o = o;
         this.pipeline = (0,core_rest_pipeline_dist_esm/* createPipelineFromOptions */.Fp)({
@@ -45462,8 +45480,8 @@ class FederatedCredential {
     }
     async request(scopes, options) {
         const assertion = await this.o.assertion();
-        const request = (0,core_rest_pipeline_dist_esm/* createPipelineRequest */.G6)({
-            url: tokenEndpoint(this.o.authorityHost, this.o.tenantId),
+        const post = (url) => this.pipeline.sendRequest(this.httpClient, (0,core_rest_pipeline_dist_esm/* createPipelineRequest */.G6)({
+            url,
             method: 'POST',
             headers: (0,core_rest_pipeline_dist_esm/* createHttpHeaders */.Nc)({
                 'content-type': 'application/x-www-form-urlencoded',
@@ -45472,8 +45490,13 @@ class FederatedCredential {
             body: tokenRequestForm(this.o.clientId, scopes, assertion, options.claims),
             abortSignal: options.abortSignal,
             tracingOptions: options.tracingOptions,
-        });
-        const response = await this.pipeline.sendRequest(this.httpClient, request);
+        }));
+        let response = await post(this.endpoint ?? tokenEndpoint(this.o.authorityHost, this.o.tenantId));
+        // An authority that serves its token endpoint elsewhere names it in its OpenID configuration (as MSAL reads it).
+        if (response.status === 404 && this.endpoint === undefined) {
+            this.endpoint = await this.discoverEndpoint(options);
+            response = await post(this.endpoint);
+        }
         const answer = readTokenAnswer(response.status, response.bodyAsText ?? '', Date.now(), this.o.clientId);
         if (!(answer instanceof EntraError))
             return answer;
@@ -45489,6 +45512,20 @@ class FederatedCredential {
             env: this.o.env,
         });
         throw new OidcRefusedError(doctor, code, answer);
+    }
+    async discoverEndpoint(options) {
+        const url = openIdConfigurationUrl(this.o.authorityHost, this.o.tenantId);
+        const response = await this.pipeline.sendRequest(this.httpClient, (0,core_rest_pipeline_dist_esm/* createPipelineRequest */.G6)({
+            url,
+            method: 'GET',
+            headers: (0,core_rest_pipeline_dist_esm/* createHttpHeaders */.Nc)({ accept: 'application/json' }),
+            abortSignal: options.abortSignal,
+        }));
+        const endpoint = tokenEndpointOf(response.status, response.bodyAsText ?? '');
+        if (!endpoint) {
+            throw new EntraError(`Entra ID has no token endpoint for the tenant ${this.o.tenantId} at ${this.o.authorityHost} (the authority-host and tenant-id inputs): ${tokenEndpoint(this.o.authorityHost, this.o.tenantId)} answered 404 and ${url} HTTP ${response.status} without an https token_endpoint`, response.status, '', '', []);
+        }
+        return endpoint;
     }
 }
 

@@ -1,8 +1,9 @@
 // The floor of an action's start-up on the product's toolkit: the least a `blue-green status` run on
 // @actions/core and @azure/arm-appcontainers does before its first ARM request, with nothing of the product's own
-// (no settings checks, no spec, no reports, no state machine). It reads the same INPUT_* variables, asks GitHub for
-// one OIDC token (core.getIDToken), exchanges it at Entra's token endpoint in one POST over the SDK's pipeline,
-// and reads the app once. bench/startup.ts bundles it with ncc and runs it beside the action's own bundle.
+// but the token endpoint and form of src/azure/entra.ts (no settings checks, no spec, no reports, no state
+// machine). It reads the same INPUT_* variables, asks GitHub for one OIDC token (core.getIDToken), exchanges it at
+// Entra's token endpoint in one POST over the SDK's pipeline, and reads the app once. bench/startup.ts bundles it
+// with ncc and runs it beside the action's own bundle.
 import * as core from '@actions/core';
 import { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import {
@@ -11,6 +12,7 @@ import {
   createPipelineFromOptions,
   createPipelineRequest,
 } from '@azure/core-rest-pipeline';
+import { tokenEndpoint, tokenRequestForm } from '../../src/azure/entra.js';
 
 const arm = core.getInput('arm-endpoint');
 const scope = `${arm}/.default`;
@@ -19,20 +21,13 @@ const pipeline = createPipelineFromOptions({});
 const credential = {
   async getToken() {
     const assertion = await core.getIDToken('api://AzureADTokenExchange');
-    const form = new URLSearchParams({
-      client_id: core.getInput('client-id'),
-      scope,
-      grant_type: 'client_credentials',
-      client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
-      client_assertion: assertion,
-    });
     const res = await pipeline.sendRequest(
       http,
       createPipelineRequest({
-        url: `${core.getInput('authority-host')}/${core.getInput('tenant-id')}/oauth2/v2.0/token`,
+        url: tokenEndpoint(core.getInput('authority-host'), core.getInput('tenant-id')),
         method: 'POST',
         headers: createHttpHeaders({ 'content-type': 'application/x-www-form-urlencoded' }),
-        body: form.toString(),
+        body: tokenRequestForm(core.getInput('client-id'), scope, assertion),
       }),
     );
     const body = JSON.parse(res.bodyAsText ?? '{}') as { access_token: string; expires_in: number };

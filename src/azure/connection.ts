@@ -1,8 +1,9 @@
 // The one Azure module: the common inputs of every action that talks to Azure (input first, then the
-// documented environment variables), the credential (GitHub OIDC exchanged for an Entra token in one request,
+// documented environment variables), the credential (GitHub OIDC exchanged for an Entra token in one request by
 // ./entra.ts, one assertion per Entra token request, with the OIDC doctor's message when Entra refuses it; or the
-// standard chain, @azure/identity loaded only then), and the Container Apps and Azure Monitor client factories. Every action gets its clients here; nothing else
-// constructs one. @azure/arm-monitor (a quarter of an action's bundle) loads only when a Monitor client is made.
+// standard chain, @azure/identity loaded only then), and the Container Apps and Azure Monitor client factories.
+// Every action gets its clients here; nothing else constructs one. @azure/arm-monitor (a quarter of an action's
+// bundle) loads only when a Monitor client is made.
 import * as core from '@actions/core';
 import { ContainerAppsAPIClient, type ContainerAppsAPIClientOptionalParams } from '@azure/arm-appcontainers';
 import type { MonitorClient, MonitorClientOptionalParams } from '@azure/arm-monitor';
@@ -245,7 +246,7 @@ export function createCredential(settings: AzureSettings, deps: CredentialDeps =
         return token;
       },
       env: deps.env ?? process.env,
-      ...(deps.tlsOptions ? { tlsOptions: deps.tlsOptions } : {}),
+      ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
     });
   }
   return new StandardChainCredential({ ...options, tenantId: settings.tenantId });

@@ -1,11 +1,11 @@
 // GitHub OIDC exchanged for an Entra ID access token in one request: the OAuth 2.0 client credentials grant with a
 // federated assertion (POST {authority host}/{tenant}/oauth2/v2.0/token: client_id, scope, grant_type
 // client_credentials, client_assertion_type jwt-bearer, client_assertion = the job's GitHub OIDC token), as Entra's
-// documentation of workload identity federation describes it. MSAL's ClientAssertionCredential makes the same request
-// after an instance discovery and an openid-configuration read; this makes only it (reading the OpenID configuration
-// only when the standard endpoint answers 404), over the Azure SDK's own HTTP
-// pipeline (proxy, TLS options, retries of 5xx, 429 and network errors, user agent), and loads neither MSAL nor
-// @azure/identity. The form and the reading of Entra's answer are pure.
+// documentation of workload identity federation describes it. MSAL's ClientAssertionCredential makes the same
+// request after an instance discovery and an openid-configuration read; this makes only it (and reads the OpenID
+// configuration only when the standard endpoint answers 404), over the Azure SDK's own HTTP pipeline (proxy, TLS
+// options, retries of 5xx, 429 and network errors, user agent), and loads neither MSAL nor @azure/identity. The
+// endpoints, the form and the reading of Entra's answers are pure.
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import {
   createDefaultHttpClient,
@@ -33,14 +33,19 @@ export function withoutFormData(pipeline: Pipeline): Pipeline {
   return pipeline;
 }
 
+/** A tenant's base URL under an authority host. */
+function tenantBase(authorityHost: string, tenantId: string): string {
+  return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}`;
+}
+
 /** The token endpoint of a tenant under an authority host. */
 export function tokenEndpoint(authorityHost: string, tenantId: string): string {
-  return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
+  return `${tenantBase(authorityHost, tenantId)}/oauth2/v2.0/token`;
 }
 
 /** Where a tenant's OpenID configuration lives under an authority host. */
 export function openIdConfigurationUrl(authorityHost: string, tenantId: string): string {
-  return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`;
+  return `${tenantBase(authorityHost, tenantId)}/v2.0/.well-known/openid-configuration`;
 }
 
 /** The https token_endpoint an OpenID configuration answer names, else undefined. Pure. */
@@ -196,6 +201,7 @@ export class FederatedCredential implements TokenCredential {
       const now = Date.now();
       const due = (token?.refreshAfterTimestamp ?? Infinity) <= now;
       if (token && !due && token.expiresOnTimestamp - now > TOKEN_RENEWAL_MS) return token;
+      // Another caller that waited on the same stale token has already asked for its successor: share it.
       if (this.tokens.get(key) !== kept) return this.getToken(scopes, options);
     }
     const fresh = this.request(scopes, options);

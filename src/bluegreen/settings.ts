@@ -118,11 +118,9 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
   const specFile = specRaw || DEFAULT_SPEC;
   const files = { env, readFile, fileExists };
   const appInput = get('app');
-  const specName = specRaw
-    ? readSpecInput('spec', specFile, files).name
-    : appInput
-      ? undefined
-      : readSpecInput('spec', specFile, files, 'undefined')?.name;
+  let specName: string | undefined;
+  if (specRaw) specName = readSpecInput('spec', specFile, files).name;
+  else if (!appInput) specName = readSpecInput('spec', specFile, files, 'undefined')?.name;
   const appRaw = appInput || specName;
   if (appRaw === undefined)
     throw new InputError('app', '', `required when the spec '${specFile}' does not exist`);

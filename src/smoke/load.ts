@@ -1,6 +1,7 @@
-// The load phase: open-loop requests at a fixed rate (each request leaves at most SEND_SLACK_MS before its scheduled
-// time, and after it only by the event loop's own delay, whether or not earlier ones have answered), over at most `concurrency` connections: kept
-// connections of the client it is given (the smoke run's: the lean client in ./wire.ts).
+// The load phase: open-loop requests at a fixed rate (each request leaves at most SEND_SLACK_MS before its
+// scheduled time, and after it only by the event loop's own delay, whether or not earlier ones have answered),
+// over at most `concurrency` connections: kept connections of the client it is given (the smoke run's: the lean
+// client in ./wire.ts).
 import { performance } from 'node:perf_hooks';
 import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../http.js';
 import { histogram, summarize, type Bucket, type LatencySummary } from './stats.js';

@@ -1,11 +1,12 @@
 // The load phase's wire client against real servers: what only kept connections of its own do (reconnects,
 // queueing, a timed-out connection closed, chunked bodies) and runLoad over HTTPS through a resolve entry.
+import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HttpError } from '../../src/http.js';
 import { parseResolve } from '../../src/inputs.js';
-import { runLoad } from '../../src/smoke/load.js';
+import { type LoadSample, runLoad, SEND_SLACK_MS } from '../../src/smoke/load.js';
 import { createWireClient } from '../../src/smoke/wire.js';
 import { rejectionOf } from '../support/errors.js';
 import { makePki, startApp, type Pki, type TestApp } from './smoke-servers.js';
@@ -148,6 +149,30 @@ describe('runLoad over the wire client', () => {
       expect([r.sent, r.answered, r.errors]).toEqual([50, 50, 0]);
       expect(app.connections - before).toBeLessThanOrEqual(3);
       expect([app.lastSni, app.lastHost]).toEqual(['app.smoke.test', 'app.smoke.test']);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('the schedule: no request leaves more than SEND_SLACK_MS before its due time, and the last one leaves on time', async () => {
+    const client = createWireClient({
+      resolve: parseResolve('resolve', `app.smoke.test:443:127.0.0.1:${app.port}`),
+      caFile: pki.caFile,
+      env: {},
+      maxSockets: 4,
+    });
+    try {
+      const samples: LoadSample[] = [];
+      const target = { name: 'GET /', request: { url: 'https://app.smoke.test/' }, judge: () => [] };
+      const started = performance.now();
+      const r = await runLoad(client, [target], { durationMs: 600, rate: 200, concurrency: 4 }, (x) =>
+        samples.push(x),
+      );
+      expect(r.sent).toBe(120);
+      expect(Math.min(...samples.map((x) => x.lagMs))).toBeGreaterThanOrEqual(-SEND_SLACK_MS);
+      // Early sends do not shorten the run: the last request is due at 595 ms and leaves no sooner than 590 ms.
+      expect(performance.now() - started).toBeGreaterThanOrEqual(595 - SEND_SLACK_MS);
+      expect(samples.some((x) => x.lagMs < 0)).toBe(true);
     } finally {
       client.close();
     }

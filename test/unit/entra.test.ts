@@ -215,6 +215,15 @@ describe('the OpenID configuration, read only when the standard endpoint answers
     expect(new URLSearchParams(sent[2].body).get('client_assertion')).toBe('eyJ.0.s');
   });
 
+  it('a token for another tenant is refused before any request', async () => {
+    const { client, sent } = httpTable({ 'https://login.example/t/oauth2/v2.0/token': token });
+    const credential = new FederatedCredential(options(client, []));
+    await expect(credential.getToken('a/.default', { tenantId: 'other' })).rejects.toThrow(
+      /tenant other was asked for; the credential signs in to the tenant t only \(the tenant-id input\)/,
+    );
+    expect(sent).toEqual([]);
+  });
+
   it('no endpoint anywhere: one error naming the inputs', async () => {
     const { client } = httpTable({});
     const credential = new FederatedCredential(options(client, []));

@@ -45338,13 +45338,17 @@ function entra_withoutFormData(pipeline) {
     pipeline.removePolicy({ name: 'formDataPolicy' });
     return pipeline;
 }
+/** A tenant's base URL under an authority host. */
+function tenantBase(authorityHost, tenantId) {
+    return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}`;
+}
 /** The token endpoint of a tenant under an authority host. */
 function tokenEndpoint(authorityHost, tenantId) {
-    return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/oauth2/v2.0/token`;
+    return `${tenantBase(authorityHost, tenantId)}/oauth2/v2.0/token`;
 }
 /** Where a tenant's OpenID configuration lives under an authority host. */
 function openIdConfigurationUrl(authorityHost, tenantId) {
-    return `${authorityHost.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/v2.0/.well-known/openid-configuration`;
+    return `${tenantBase(authorityHost, tenantId)}/v2.0/.well-known/openid-configuration`;
 }
 /** The https token_endpoint an OpenID configuration answer names, else undefined. Pure. */
 function tokenEndpointOf(status, body) {
@@ -45470,6 +45474,7 @@ class FederatedCredential {
             const due = (token?.refreshAfterTimestamp ?? Infinity) <= now;
             if (token && !due && token.expiresOnTimestamp - now > TOKEN_RENEWAL_MS)
                 return token;
+            // Another caller that waited on the same stale token has already asked for its successor: share it.
             if (this.tokens.get(key) !== kept)
                 return this.getToken(scopes, options);
         }
@@ -45531,10 +45536,11 @@ class FederatedCredential {
 
 ;// CONCATENATED MODULE: ./src/azure/connection.ts
 // The one Azure module: the common inputs of every action that talks to Azure (input first, then the
-// documented environment variables), the credential (GitHub OIDC exchanged for an Entra token in one request,
+// documented environment variables), the credential (GitHub OIDC exchanged for an Entra token in one request by
 // ./entra.ts, one assertion per Entra token request, with the OIDC doctor's message when Entra refuses it; or the
-// standard chain, @azure/identity loaded only then), and the Container Apps and Azure Monitor client factories. Every action gets its clients here; nothing else
-// constructs one. @azure/arm-monitor (a quarter of an action's bundle) loads only when a Monitor client is made.
+// standard chain, @azure/identity loaded only then), and the Container Apps and Azure Monitor client factories.
+// Every action gets its clients here; nothing else constructs one. @azure/arm-monitor (a quarter of an action's
+// bundle) loads only when a Monitor client is made.
 
 
 
@@ -45694,7 +45700,7 @@ function createCredential(settings, deps = {}) {
                 return token;
             },
             env: deps.env ?? process.env,
-            ...(deps.tlsOptions ? { tlsOptions: deps.tlsOptions } : {}),
+            ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
         });
     }
     return new StandardChainCredential({ ...options, tenantId: settings.tenantId });

@@ -29498,9 +29498,10 @@ function judgeThresholds(t, errorRate, p95) {
 }
 
 ;// CONCATENATED MODULE: ./src/smoke/load.ts
-// The load phase: open-loop requests at a fixed rate (each request leaves at most SEND_SLACK_MS before its scheduled
-// time, and after it only by the event loop's own delay, whether or not earlier ones have answered), over at most `concurrency` connections: kept
-// connections of the client it is given (the smoke run's: the lean client in ./wire.ts).
+// The load phase: open-loop requests at a fixed rate (each request leaves at most SEND_SLACK_MS before its
+// scheduled time, and after it only by the event loop's own delay, whether or not earlier ones have answered),
+// over at most `concurrency` connections: kept connections of the client it is given (the smoke run's: the lean
+// client in ./wire.ts).
 
 
 

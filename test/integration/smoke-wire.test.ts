@@ -129,14 +129,17 @@ describe('runLoad over the wire client', () => {
     await app.close();
     pki.cleanup();
   });
-
-  it('reaches an HTTPS app through a resolve entry with SNI and Host of the name, over at most `concurrency` connections', async () => {
-    const client = createWireClient({
-      resolve: parseResolve('resolve', `app.smoke.test:443:127.0.0.1:${app.port}`),
+  /** A wire client that reaches the app under `name` (resolved to its port), trusting the test CA. */
+  const appClient = (name: string, maxSockets: number) =>
+    createWireClient({
+      resolve: parseResolve('resolve', `${name}:443:127.0.0.1:${app.port}`),
       caFile: pki.caFile,
       env: {},
-      maxSockets: 3,
+      maxSockets,
     });
+
+  it('reaches an HTTPS app through a resolve entry with SNI and Host of the name, over at most `concurrency` connections', async () => {
+    const client = appClient('app.smoke.test', 3);
     const before = app.connections;
     try {
       const target = {
@@ -155,12 +158,7 @@ describe('runLoad over the wire client', () => {
   });
 
   it('the schedule: no request leaves more than SEND_SLACK_MS before its due time, and the last one leaves on time', async () => {
-    const client = createWireClient({
-      resolve: parseResolve('resolve', `app.smoke.test:443:127.0.0.1:${app.port}`),
-      caFile: pki.caFile,
-      env: {},
-      maxSockets: 4,
-    });
+    const client = appClient('app.smoke.test', 4);
     try {
       const samples: LoadSample[] = [];
       const target = { name: 'GET /', request: { url: 'https://app.smoke.test/' }, judge: () => [] };
@@ -179,12 +177,7 @@ describe('runLoad over the wire client', () => {
   });
 
   it('counts a certificate for another name as failed samples', async () => {
-    const client = createWireClient({
-      resolve: parseResolve('resolve', `other.smoke.test:443:127.0.0.1:${app.port}`),
-      caFile: pki.caFile,
-      env: {},
-      maxSockets: 2,
-    });
+    const client = appClient('other.smoke.test', 2);
     try {
       const target = { name: 'GET /', request: { url: 'https://other.smoke.test/' }, judge: () => [] };
       const r = await runLoad(client, [target], { durationMs: 200, rate: 20, concurrency: 2 });

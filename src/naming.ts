@@ -66,6 +66,29 @@ export function suffixProblem(suffix: string, app: string): string | undefined {
     : undefined;
 }
 
+/**
+ * A suffix as ACA makes them itself: lower-case letters, digits and '-', starting and ending with a letter or digit.
+ * ACA's own names often start with a digit (`<app>--0000001`, `<app>--0jfo06b`, `<app>--5vkvuta`: about 30% of the
+ * latestRevisionName values in live Azure's recorded answers); only the suffixes this project writes (from versions
+ * and pull requests, or the revision-suffix input) must start with a letter.
+ */
+const AZURE_SUFFIX = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+
+/**
+ * Why `name` cannot be a revision of `app` as Azure names them (`<app>--<suffix>`, the suffix ACA's or ours), or
+ * undefined. For names that are inputs naming an existing revision, or read from Azure.
+ */
+export function revisionNameProblem(name: string, app: string): string | undefined {
+  const prefix = `${app}--`;
+  if (!name.startsWith(prefix)) return `a revision name of app '${app}': ${app}--<suffix>`;
+  const suffix = name.slice(prefix.length);
+  if (!AZURE_SUFFIX.test(suffix) || suffix.includes('--'))
+    return "a suffix of lower-case letters, digits and '-', starting and ending with a letter or digit, no '--'";
+  return name.length > MAX_REVISION_NAME
+    ? `at most ${MAX_REVISION_NAME} characters (revision name '${name}' has ${name.length})`
+    : undefined;
+}
+
 /** Throws InputError(input, ...) unless `suffix` is a valid revision suffix for `app`. */
 export function validateSuffix(input: string, suffix: string, app: string): string {
   const problem = suffixProblem(suffix, app);

@@ -27,6 +27,7 @@ import {
   type ReadinessInput,
   type ReadinessPolicy,
   type ReadinessWatch,
+  type RevisionState,
 } from '../revisions/readiness.js';
 import {
   assertValidTraffic,
@@ -52,8 +53,11 @@ export interface EnvironmentInfo {
   defaultDomain: string;
 }
 
-/** What the actions read of a revision: its name, whether it is active, its states and its template. */
-export type RevisionInfo = Revision & { name: string };
+/**
+ * What the actions read of a revision: its name, whether it is active, its states and its template; and, when read
+ * one by one (getRevision), Azure's runningStateDetails.
+ */
+export type RevisionInfo = RevisionState & { name: string };
 
 export type Readiness = 'ready' | 'waiting' | 'failed';
 
@@ -66,16 +70,46 @@ export function revisionReadiness(r: Revision): Readiness {
     : 'waiting';
 }
 
-/** `provisioningState Failed, runningState Failed, healthState Unhealthy, active, 0 replicas: <error>`. Pure. */
-export function describeRevisionState(r: Revision): string {
+/** ACA is taking the revision down: `active` may still say true (for tens of seconds), then it turns false, Stopped. */
+const DEACTIVATING = /^Deprovision/i;
+
+/**
+ * Whether a revision is active, the one rule every action uses: `active` is not false and ACA is not taking it down.
+ * Live Azure answers `active: true` with runningState `Deprovisioning` for tens of seconds after a deactivation,
+ * then `active: false`, `Stopped` (recorded in Azure/azure-cli-extensions, test_containerapp_revision_label_e2e):
+ * such a revision serves nothing and will not come back by itself, so it counts as inactive (to be activated). Pure.
+ */
+export function isActive(r: Revision): boolean {
+  return (
+    r.active !== false &&
+    !DEACTIVATING.test(r.runningState ?? '') &&
+    !DEACTIVATING.test(r.provisioningState ?? '')
+  );
+}
+
+/**
+ * Azure's own words about a revision: its provisioningError and runningStateDetails (e.g. `Container crashing: app`,
+ * `The TargetPort 8080 does not match the listening port 80.`), each once. Pure.
+ */
+export function azureWords(r: RevisionState): string[] {
+  const words = [r.provisioningError, r.runningStateDetails].map((w) => w?.trim()).filter((w) => !!w);
+  return [...new Set(words)] as string[];
+}
+
+/**
+ * `provisioningState Failed, runningState Failed, healthState Unhealthy, active, 0 replicas: <provisioningError>;
+ * <runningStateDetails>`. Pure.
+ */
+export function describeRevisionState(r: RevisionState): string {
   const parts = [
     `provisioningState ${r.provisioningState ?? 'unknown'}`,
     `runningState ${r.runningState ?? 'unknown'}`,
     `healthState ${r.healthState ?? 'unknown'}`,
-    r.active === false ? 'inactive' : 'active',
+    r.active === false ? 'inactive' : isActive(r) ? 'active' : 'deactivating',
     `${r.replicas ?? 0} replica${r.replicas === 1 ? '' : 's'}`,
   ];
-  return `${parts.join(', ')}${r.provisioningError ? `: ${r.provisioningError}` : ''}`;
+  const words = azureWords(r);
+  return `${parts.join(', ')}${words.length ? `: ${words.join('; ')}` : ''}`;
 }
 
 /**
@@ -217,6 +251,16 @@ export interface AcaOptions {
   now?: () => number;
 }
 
+export interface WaitOptions {
+  /** This run activated the revision (from the state `from`, when known): keep it active while waiting. */
+  keepActive?: { from?: Revision };
+}
+
+/** The state of an inactive revision, to tell one inactive state from the next. */
+function inactiveState(r: Revision): string {
+  return `${r.active}|${r.provisioningState}|${r.runningState}`;
+}
+
 /** The operations, bound to one resource group. */
 export class Aca {
   readonly resourceGroup: string;
@@ -309,14 +353,19 @@ export class Aca {
     return out;
   }
 
-  getRevision(app: string, revision: string): Promise<RevisionInfo | undefined> {
-    return orUndefined(
-      this.client.containerAppsRevisions.getRevision(
-        this.resourceGroup,
-        app,
-        revision,
-      ) as Promise<RevisionInfo>,
+  /** The revision, with the runningStateDetails of the raw answer (the SDK's model drops it); undefined on 404. */
+  async getRevision(app: string, revision: string): Promise<RevisionInfo | undefined> {
+    let details: unknown;
+    const read = await orUndefined(
+      this.client.containerAppsRevisions.getRevision(this.resourceGroup, app, revision, {
+        onResponse: (raw) => {
+          details = (raw.parsedBody as { properties?: { runningStateDetails?: unknown } } | undefined)
+            ?.properties?.runningStateDetails;
+        },
+      }) as Promise<RevisionInfo>,
     );
+    if (!read) return undefined;
+    return typeof details === 'string' && details.trim() ? { ...read, runningStateDetails: details } : read;
   }
 
   /** The replicas of a revision and their containers (the replica API); none for a revision ARM does not show. */
@@ -401,16 +450,22 @@ export class Aca {
    * container at the restart limit at once, Degraded/Unhealthy past the probes' grace window, anything else at
    * the deadline (epoch ms, wait-timeout). Replicas that cannot be read are logged; the revision states still count.
    * Replicas created in the last FRESH_REPLICA_MS are this run's (policy.freshSince): all their restarts count.
+   * With keepActive (a revision this run activated), a poll that finds it not active (isActive: still Deprovisioning
+   * from an earlier deactivation, or Stopped since) activates it again, once per state it is found in.
    */
   async waitReady(
     app: string,
     revision: string,
     deadline: number,
     policy: ReadinessPolicy = {},
+    { keepActive }: WaitOptions = {},
   ): Promise<RevisionInfo> {
     let watch: ReadinessWatch = {};
     let seen = '';
     let unreadable = '';
+    // The inactive state this run last activated the revision from: activated again only when it changes (a
+    // revision that was Deprovisioning when activated may go on to Stopped, active false, and need it again).
+    let activatedFrom = keepActive?.from ? inactiveState(keepActive.from) : undefined;
     // Wall-clock time, as ACA's createdTime is.
     const judged = { freshSince: Date.now() - FRESH_REPLICA_MS, ...policy };
     type Judged = ReadinessInput & { revision?: RevisionInfo };
@@ -426,8 +481,13 @@ export class Aca {
     const polled = await poll<RevisionInfo, Judged>(
       async () => {
         const last = await this.getRevision(app, revision);
+        if (keepActive && last && !isActive(last) && inactiveState(last) !== activatedFrom) {
+          activatedFrom = inactiveState(last);
+          this.log(`${revision} is not active (${describeRevisionState(last)}): activating it again`);
+          await this.activate(app, revision);
+        }
         let replicas: Replica[] | undefined = [];
-        if (last && last.active !== false) {
+        if (last && isActive(last)) {
           replicas = await this.listReplicas(app, revision).catch((e: unknown) => {
             const why = (e as Error).message;
             if (why !== unreadable) this.log(`${revision}: its replicas could not be read: ${why}`);

@@ -2,7 +2,7 @@
 // abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the ordered
 // actions that get there. A plan for a state the model cannot handle, or a bad target, throws before any write.
 import type { RevisionInfo } from '../azure/aca.js';
-import { sameTraffic } from '../azure/aca.js';
+import { isActive, sameTraffic } from '../azure/aca.js';
 import { InputError } from '../inputs.js';
 import { previewLabel } from '../naming.js';
 import {
@@ -74,7 +74,7 @@ export interface Plan {
 export interface RevisionFacts {
   /** Revision name -> creation time (ISO or Date). */
   created: Record<string, string | Date>;
-  /** Names of active revisions. */
+  /** Names of active revisions (isActive: a revision still Deprovisioning is not). */
   active: string[];
   /** Names of every revision ACA still knows. */
   known: string[];
@@ -85,7 +85,7 @@ export interface RevisionFacts {
 export function revisionFacts(revisions: readonly RevisionInfo[]): RevisionFacts {
   return {
     created: Object.fromEntries(revisions.filter((r) => r.createdTime).map((r) => [r.name, r.createdTime!])),
-    active: revisions.filter((r) => r.active !== false).map((r) => r.name),
+    active: revisions.filter(isActive).map((r) => r.name),
     known: revisions.map((r) => r.name),
   };
 }

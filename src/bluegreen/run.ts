@@ -20,6 +20,7 @@ import type { Decision, Measurement, Sample } from '../analysis/verdict.js';
 import {
   domainFromFqdn,
   environmentIdOf,
+  isActive,
   liveTrafficText,
   sameTraffic,
   trafficOf,
@@ -388,6 +389,10 @@ async function runAction(ctx: RunContext, action: Action): Promise<void> {
         listed: ctx.prepared.includes(action.revision)
           ? undefined
           : ctx.revisions.find((r) => r.name === action.revision),
+        // One this run activated is kept active while it waits (it may have been Deprovisioning).
+        activated: action.activate
+          ? { from: ctx.revisions.find((r) => r.name === action.revision) }
+          : undefined,
       });
       return;
     case 'redeploy':
@@ -452,8 +457,8 @@ const housekeepingStep: Step = {
     // Active as this run knows them: the list read at the start, less what it deactivated, plus what it
     // activated or created. A revision another run creates meanwhile is not in it, so never deactivated here.
     const active = [
-      ...revisions.filter((r) => r.active !== false && !deactivated.includes(r.name)).map((r) => r.name),
-      ...prepared.filter((r) => !revisions.some((x) => x.name === r && x.active !== false)),
+      ...revisions.filter((r) => isActive(r) && !deactivated.includes(r.name)).map((r) => r.name),
+      ...prepared.filter((r) => !revisions.some((x) => x.name === r && isActive(x))),
     ];
     const idle = await deactivateIdle(ctx.aca, { ...ctx.latest, name: s.app }, ctx.current, {
       active,
@@ -662,7 +667,7 @@ async function makeReady(
   domain: string,
   deadline: number,
   note: (line: string) => void,
-  { listed }: { listed?: RevisionInfo },
+  { listed, activated }: { listed?: RevisionInfo; activated?: { from?: RevisionInfo } },
 ): Promise<void> {
   const { proof } = await readyAndServing(deps.aca, {
     app: s.app,
@@ -674,6 +679,7 @@ async function makeReady(
     prove: deps.prove,
     now: deps.now,
     listed,
+    activated,
   });
   note(proof);
   if (checks && s.checksGiven)

@@ -18,6 +18,7 @@ import {
 import {
   parsePreviewLabel,
   revisionName,
+  revisionNameProblem,
   suffixFromVersion,
   suffixProblem,
   validateAppName,
@@ -77,15 +78,9 @@ export function parseTarget(input: string, raw: string, app: string): RollbackTa
   const v = raw.trim();
   if (v === '' || v.toLowerCase() === 'previous') return { kind: 'previous' };
   if (v.includes('--')) {
-    const [owner, ...rest] = v.split('--');
-    const suffix = rest.join('--');
-    if (owner !== app || suffixProblem(suffix, app)) {
-      throw new InputError(
-        input,
-        raw,
-        `${TO_ALLOWED}; a revision name must be ${app}--<suffix> with a valid suffix`,
-      );
-    }
+    // A revision ACA named itself is as good as one of ours: `<app>--0000001` is a revision name.
+    const problem = revisionNameProblem(v, app);
+    if (problem) throw new InputError(input, raw, `${TO_ALLOWED}; a revision name must be ${problem}`);
     return { kind: 'revision', revision: v };
   }
   if (parseSemver(v)) {

@@ -5,6 +5,7 @@ import type {
   ContainerApp,
   EnvironmentVar,
   RegistryCredentials,
+  Revision,
   Template,
 } from '@azure/arm-appcontainers';
 import type { DeploySettings, Mode } from './settings.js';
@@ -132,6 +133,25 @@ export function planDeployTraffic(
 /** Weight that a `latestRevision: true` entry carries (ACA gives it to a new revision once it is Provisioned). */
 export function latestWeight(traffic: readonly TrafficEntry[]): number {
   return traffic.filter((e) => e.latestRevision).reduce((n, e) => n + (e.weight ?? 0), 0);
+}
+
+/**
+ * The revision a `latestRevision` weight really serves, to pin it to by name before a template write. Azure reports
+ * that weight on `latestRevisionName` (its revision's trafficWeight), so that name comes first; but live Azure also
+ * answers `latestRevisionName: ""` (an app being created) and a latestReadyRevisionName that names a Failed revision
+ * (Failed/Failed/Unhealthy, "Container crashing") while latestRevisionName holds the weight. So: latestRevisionName,
+ * else latestReadyRevisionName; never `""`, never a revision `states` shows Failed (a name whose state is unknown is
+ * taken as Azure reports it). Undefined when neither serves: nothing to pin to. Pure.
+ */
+export function latestServing(
+  app: Pick<ContainerApp, 'latestRevisionName' | 'latestReadyRevisionName'> | undefined,
+  states: Readonly<Record<string, Revision | undefined>> = {},
+): string | undefined {
+  const failed = (r: Revision | undefined) =>
+    r?.provisioningState === 'Failed' || r?.runningState === 'Failed';
+  return [app?.latestRevisionName, app?.latestReadyRevisionName]
+    .map((n) => n?.trim())
+    .find((n): n is string => !!n && !failed(states[n]));
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   describeRevisionState,
   domainFromFqdn,
   environmentIdOf,
+  isActive,
   liveTrafficText,
   RevisionFailedError,
   revisionReadiness,
@@ -23,10 +24,12 @@ import {
   trafficOf,
   updateTraffic,
   type Aca,
+  type RevisionInfo,
 } from '../azure/aca.js';
 import {
   assertRegistry,
   createBody,
+  latestServing,
   latestWeight,
   pinLatest,
   planDeployTraffic,
@@ -102,7 +105,7 @@ async function failedRevision(deps: DeployDeps, s: DeploySettings, error: unknow
   const carries = trafficOf(app ?? ({} as ContainerApp)).some(
     (e) => e.revisionName === s.revision && (e.weight ?? 0) > 0,
   );
-  if (state && state.active !== false && !carries) await retire(deps, s.app, s.revision);
+  if (state && isActive(state) && !carries) await retire(deps, s.app, s.revision);
   const why =
     error instanceof RevisionFailedError
       ? error.message
@@ -127,24 +130,36 @@ async function trafficWriteFailed(
   );
 }
 
-/** The revision latestRevision routes to now: the latest ready one (ACA's rule), else the latest. */
-function pinTarget(app: ContainerApp | undefined): string | undefined {
-  return app?.latestReadyRevisionName ?? app?.latestRevisionName;
-}
-
 /**
- * Before a template write: weight carried by latestRevision is pinned to the revision it routes to now, by name,
- * so the new revision gets none until it is proven. Returns the entries pinned (empty when nothing was).
+ * Before a template write: weight carried by latestRevision is pinned to the revision it really serves now
+ * (latestServing: latestRevisionName, never a Failed revision, never ""), by name, so the new revision gets none
+ * until it is proven. Nothing serving it (no such name, or only Failed revisions): nothing to protect, no pin.
+ * Returns the entries pinned (empty when nothing was).
  */
 async function pinLatestTraffic(deps: DeployDeps, s: DeploySettings): Promise<TrafficEntry[]> {
   const { aca } = deps;
   const app = await aca.getApp(s.app);
   if (!app || latestWeight(trafficOf(app)) === 0) return [];
-  const target = pinTarget(app);
-  const update = await updateTraffic(aca, s.app, (live, now) => pinLatest(live, pinTarget(now), s.mode), {
-    log: deps.log,
-    delayMs: deps.trafficDelayMs,
-  });
+  const states: Record<string, RevisionInfo | undefined> = {};
+  for (const name of new Set([app.latestRevisionName, app.latestReadyRevisionName])) {
+    if (name?.trim()) states[name] = await aca.getRevision(s.app, name);
+  }
+  const target = latestServing(app, states);
+  if (!target) {
+    deps.log?.(
+      `latestRevision carries weight but serves no revision (latestRevisionName '${app.latestRevisionName ?? ''}', latestReadyRevisionName '${app.latestReadyRevisionName ?? ''}', neither serving): nothing to pin`,
+    );
+    return [];
+  }
+  const update = await updateTraffic(
+    aca,
+    s.app,
+    (live, now) => {
+      const pin = latestServing(now, states);
+      return pin ? pinLatest(live, pin, s.mode) : live.map((e) => ({ ...e }));
+    },
+    { log: deps.log, delayMs: deps.trafficDelayMs },
+  );
   deps.log?.(`latestRevision weight pinned before the new revision: [${describeTraffic(update.after)}]`);
   return update.after.filter((e) => e.revisionName === target && (e.weight ?? 0) > 0);
 }
@@ -162,6 +177,8 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
   let trafficBefore: TrafficEntry[] = [];
   /** Entries this run pinned from latestRevision to a revision by name before its template write. */
   let pinned: TrafficEntry[] = [];
+  /** This run activates an existing revision (from this state): the wait keeps it active. */
+  let activated: { from?: RevisionInfo } | undefined;
   /** The write that makes the revision exist (and run); undefined when it exists and is active. */
   let write: (() => Promise<ContainerApp | undefined>) | undefined;
 
@@ -213,14 +230,20 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
       reused = true;
       // A write of the same template creates nothing (ARM keeps the revision as it is), so a revision that
       // failed is provisioned again by activating it; if it fails again, the run fails with its state.
-      const failed = revision.active !== false && revisionReadiness(revision) === 'failed';
+      // Not active includes a revision ACA is still taking down (active: true, Deprovisioning): it is activated,
+      // and activated again should it go on to Stopped while this run waits.
+      const failed = isActive(revision) && revisionReadiness(revision) === 'failed';
       log(
         failed
           ? `${s.revision} exists with this template but failed (${describeRevisionState(revision)}): activating it again`
-          : `${s.revision} exists with this template: converging on it`,
+          : isActive(revision)
+            ? `${s.revision} exists with this template: converging on it`
+            : `${s.revision} exists with this template but is not active (${describeRevisionState(revision)}): activating it`,
       );
-      if (revision.active === false || failed)
+      if (!isActive(revision) || failed) {
+        activated = { from: revision };
         write = () => aca.activate(s.app, s.revision).then(() => undefined);
+      }
     } else {
       const live = { ...app, name: s.app };
       write = async () => {
@@ -243,6 +266,7 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
       caFile: s.caFile,
       prove: deps.prove,
       now,
+      activated,
     }));
   } catch (error) {
     throw await failedRevision(deps, s, error);

@@ -4,8 +4,8 @@
 //
 // Requests: a revision the list already shows ready (and that this run did not just activate or create) is not
 // polled again; the retirement works from the revision list the run already read when it has one.
-import type { ContainerApp, Template } from '@azure/arm-appcontainers';
-import { revisionReadiness, type Aca, type RevisionInfo } from '../azure/aca.js';
+import type { ContainerApp, Revision, Template } from '@azure/arm-appcontainers';
+import { isActive, revisionReadiness, type Aca, type RevisionInfo } from '../azure/aca.js';
 import { urlOnOrigin, type ResolveEntry } from '../inputs.js';
 import { revisionUrl } from '../naming.js';
 import { describeReady, waitReady as waitServing } from '../smoke/run.js';
@@ -60,6 +60,11 @@ export interface ReadyRequest {
    * changed it: already ready, it is not polled again.
    */
   listed?: RevisionInfo;
+  /**
+   * This run activated the revision (from the state `from`, when known): the wait activates it again if a poll
+   * finds it not active (e.g. it was still Deprovisioning from an earlier deactivation, and went on to Stopped).
+   */
+  activated?: { from?: Revision };
 }
 
 /**
@@ -74,7 +79,13 @@ export async function readyAndServing(
   const revision =
     r.listed && revisionReadiness(r.listed) === 'ready'
       ? r.listed
-      : await aca.waitReady(r.app, r.revision, r.deadline);
+      : await aca.waitReady(
+          r.app,
+          r.revision,
+          r.deadline,
+          {},
+          r.activated ? { keepActive: r.activated } : {},
+        );
   const url = urlOnOrigin(
     readinessPath(revision.template),
     new URL(revisionUrl(r.app, r.revision, r.domain)),
@@ -116,8 +127,7 @@ export async function deactivateIdle(
   o: IdleOptions = {},
 ): Promise<string[]> {
   const scope = o.scope ?? (() => true);
-  const active =
-    o.active ?? (await aca.listRevisions(app.name)).filter((r) => r.active !== false).map((r) => r.name);
+  const active = o.active ?? (await aca.listRevisions(app.name)).filter(isActive).map((r) => r.name);
   const idle = unlabelledIdle(traffic, active.filter(scope), app.latestRevisionName).filter(
     (r) => !(o.keep ?? []).includes(r),
   );

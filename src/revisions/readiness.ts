@@ -1,14 +1,20 @@
 // Readiness of a new revision, decided from what ACA reports: the revision's states and its replicas' containers
 // (the replica API: ready, restartCount, runningState, runningStateDetails). Pure: the wait loop in aca.ts reads
-// the revision and its replicas at each poll and asks judgeReadiness what to do.
+// the revision and its replicas at each poll and asks judgeReadiness what to do. The shapes are live Azure's, as
+// its recorded answers show them (test/fixtures/azure/ and the cases in test/unit/readiness.test.ts):
 //
 //   ready  Provisioned + Running + Healthy, and no container at the restart limit;
-//   fail   at once: the revision Failed (or ActivationFailed), or a container restarted `restartLimit` times
-//          (default 3) while this wait watched it (restarts from before, of a revision re-proven, do not count);
-//          after the grace window: the revision still Degraded/Unhealthy, or a container still Waiting or
-//          Terminated with a reason, `graceMs` after it was first seen provisioned (the window its probes give a
-//          container to come up: initialDelaySeconds + periodSeconds x failureThreshold);
-//          at the deadline (wait-timeout): anything not ready yet, e.g. a revision still provisioning;
+//   fail   at once: the revision Failed (or ActivationFailed), e.g. Failed/Failed/Unhealthy with provisioningError
+//          `Container crashing: <container>`, or a container restarted `restartLimit` times (default 3) while this
+//          wait watched it (restarts from before, of a revision re-proven, do not count);
+//          after the grace window: trouble that lasted `graceMs` from when the revision started (the first poll
+//          that saw a container running or in trouble): the revision Degraded/Unhealthy, a container Waiting or
+//          Terminated with a reason that is not a normal start (CrashLoopBackOff, ImagePullBackOff, ...), a
+//          container running but never ready (Activating, healthState None), or a runningStateDetails that names a
+//          configuration error (`The TargetPort 8080 does not match the listening port 80.`); the grace window is
+//          the one its probes give a container (initialDelaySeconds + periodSeconds x failureThreshold);
+//          at the deadline (wait-timeout): anything not ready yet, e.g. a revision still provisioning, or an image
+//          still being pulled (`Container is waiting with reason: PullingImage`): a normal start, however long;
 //   wait   otherwise.
 import type {
   ContainerAppProbe,
@@ -17,6 +23,12 @@ import type {
   Revision,
   Template,
 } from '@azure/arm-appcontainers';
+
+/**
+ * A revision as ACA reports it, with `runningStateDetails` (Azure's words: `The TargetPort 8080 does not match the
+ * listening port 80.`), which ARM answers but the SDK's Revision model leaves out (aca.ts reads it from the raw body).
+ */
+export type RevisionState = Revision & { runningStateDetails?: string };
 
 /** Restarts of one container that fail the deploy at once (a crash loop). */
 export const RESTART_LIMIT = 3;
@@ -83,16 +95,42 @@ export function containerFindings(replicas: readonly Replica[] | undefined): Con
   ]);
 }
 
-/** Waiting while the container is created is normal; so is an init container that ran to completion. */
-const NORMAL_WAIT = /ContainerCreating|PodInitializing/i;
+/**
+ * The waiting reasons of a normal start: the image being pulled (live Azure: `Container is waiting with reason:
+ * PullingImage on <node>.`, for as long as the pull takes), the container being created, the pod initialising.
+ * Bounded by wait-timeout only, never by the probes' grace window.
+ */
+const NORMAL_WAIT = /PullingImage|Pulling image|ContainerCreating|PodInitializing/i;
+/** An init container that ran to completion. */
 const NORMAL_END = /Completed|exit(ed)? (with )?code 0\b/i;
+
+/** A container still starting: Waiting with a normal-start reason (or no reason yet). Pure. */
+export function isStarting(f: ContainerFinding): boolean {
+  return f.state === 'Waiting' && (!f.details || NORMAL_WAIT.test(f.details));
+}
 
 /** A container in trouble: Waiting or Terminated with a reason that is not part of a normal start. */
 export function inTrouble(f: ContainerFinding): boolean {
-  if (f.state === 'Waiting') return !!f.details && !NORMAL_WAIT.test(f.details);
+  if (f.state === 'Waiting') return !isStarting(f);
   if (f.state === 'Terminated') return !(f.init && (!f.details || NORMAL_END.test(f.details)));
   return false;
 }
+
+/** A (non-init) container that runs but is not ready: its probes have not passed (yet). Pure. */
+export function runningNotReady(f: ContainerFinding): boolean {
+  return !f.init && f.state === 'Running' && !f.ready;
+}
+
+/**
+ * A revision runningStateDetails that names a configuration error rather than progress: live Azure answers
+ * `The TargetPort 8080 does not match the listening port 80.` (Activating, healthState None, for minutes),
+ * `Deployment Progress Deadline Exceeded. 0/1 replicas ready.`, `1/1 Container crashing: app`. Pure.
+ */
+export function namesConfigError(details: string | undefined): boolean {
+  return !!details && CONFIG_ERROR.test(details);
+}
+const CONFIG_ERROR =
+  /does not match|TargetPort|Deadline Exceeded|crash|fail|error|invalid|not found|denied|unauthori[sz]ed/i;
 
 /** The container to name in an error: most restarts, then in trouble, then not ready. */
 export function worstContainer(findings: readonly ContainerFinding[]): ContainerFinding | undefined {
@@ -124,7 +162,7 @@ export interface ReadinessPolicy {
 
 /** What the wait loop carries from one poll to the next (times in ms, as the loop's clock gives them). */
 export interface ReadinessWatch {
-  /** The first poll that saw the revision provisioned or running replicas: the grace window starts there. */
+  /** The first poll that saw a container running, or trouble: the grace window starts there. */
   startedAt?: number;
   /** The first poll of the current unbroken run of trouble (Degraded, Unhealthy, a container in trouble). */
   troubleSince?: number;
@@ -151,7 +189,7 @@ export interface ReadinessInput {
   /** wait-timeout's deadline: the upper bound of the whole wait. */
   deadline: number;
   /** The revision, undefined while ARM does not show it yet. */
-  revision?: Revision;
+  revision?: RevisionState;
   /** Its replicas, undefined when they could not be read this time (then only the revision states count). */
   replicas?: readonly Replica[];
   policy?: ReadinessPolicy;
@@ -189,11 +227,19 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
   if (!r) return timedOut ? fail('did not appear in time') : { kind: 'wait', watch: input.watch };
 
   const provisioned = r.provisioningState === 'Provisioned';
-  const started = provisioned || findings.length > 0;
-  const startedAt = input.watch.startedAt ?? (started ? now : undefined);
+  const ready = provisioned && isRunning(r.runningState) && r.healthState === 'Healthy';
+  // Containers still pulling their image or being created: the revision's own state says nothing yet.
+  const starting = findings.some((f) => !f.init && isStarting(f));
+  const configError = namesConfigError(r.runningStateDetails);
   const troubled =
-    (provisioned && (r.runningState === 'Degraded' || r.healthState === 'Unhealthy')) ||
-    findings.some(inTrouble);
+    (provisioned && !starting && (r.runningState === 'Degraded' || r.healthState === 'Unhealthy')) ||
+    findings.some(inTrouble) ||
+    (!ready && findings.some(runningNotReady)) ||
+    configError;
+  // The grace window starts when a container first runs (its probes start then) or trouble first shows: an image
+  // that takes minutes to pull does not eat into it.
+  const started = troubled || findings.some((f) => !f.init && f.state === 'Running');
+  const startedAt = input.watch.startedAt ?? (started ? now : undefined);
   const fresh = (f: ContainerFinding) =>
     policy.freshSince !== undefined &&
     f.replicaCreated !== undefined &&
@@ -225,8 +271,7 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
       watch,
     );
   }
-  if (provisioned && isRunning(r.runningState) && r.healthState === 'Healthy')
-    return { kind: 'ready', watch };
+  if (ready) return { kind: 'ready', watch };
 
   const graceMs = policy.graceMs ?? graceWindowMs(r.template);
   const pastGrace = startedAt !== undefined && now - startedAt >= graceMs;

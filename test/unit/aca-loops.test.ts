@@ -146,3 +146,52 @@ describe('Aca.waitReady', () => {
     expect(s.polls()).toBe(1);
   });
 });
+
+describe('a revision this run activated while ACA was still taking it down', () => {
+  // Live Azure after a deactivation: active true, Deprovisioning for tens of seconds, then active false, Stopped,
+  // Healthy (test_containerapp_revision_label_e2e.yaml). An activation sent during Deprovisioning may not stick.
+  const deprovisioning = {
+    active: true,
+    provisioningState: 'Provisioned',
+    runningState: 'Deprovisioning',
+    healthState: 'Healthy',
+  };
+  const stopped = {
+    active: false,
+    provisioningState: 'Provisioned',
+    runningState: 'Stopped',
+    healthState: 'Healthy',
+  };
+  const activating = {
+    active: true,
+    provisioningState: 'Provisioned',
+    runningState: 'Activating',
+    healthState: 'None',
+  };
+  const ready = {
+    active: true,
+    provisioningState: 'Provisioned',
+    runningState: 'Running',
+    healthState: 'Healthy',
+  };
+
+  it('is activated again once it is found Stopped, and the wait ends ready long before wait-timeout', async () => {
+    const api = standIn(
+      ['ok', 'ok', 'ok'],
+      [deprovisioning, deprovisioning, stopped, stopped, activating, ready],
+    );
+    const { a, now, log } = aca(api.client);
+    const r = await a.waitReady('app', 'app--v1', 600_000, {}, { keepActive: { from: deprovisioning } });
+    expect(r.runningState).toBe('Running');
+    expect(api.calls()).toBe(1); // once, when it turned Stopped: not again for the same state
+    expect(log.some((l) => /not active .*Stopped.*activating it again/.test(l))).toBe(true);
+    expect(now()).toBeLessThan(30_000);
+  });
+
+  it("without keepActive (not this run's activation) nothing is activated", async () => {
+    const api = standIn(['ok'], [stopped, ready]);
+    const { a } = aca(api.client);
+    await a.waitReady('app', 'app--v1', 600_000);
+    expect(api.calls()).toBe(0);
+  });
+});

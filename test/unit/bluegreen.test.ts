@@ -65,13 +65,27 @@ describe('parseTarget', () => {
     ['', { kind: 'previous' }],
     ['previous', { kind: 'previous' }],
     ['app--v1-4-0', { kind: 'revision', revision: 'app--v1-4-0' }],
+    // Revisions ACA named itself: digit-first suffixes (live Azure's latestRevisionName values).
+    ['app--0000001', { kind: 'revision', revision: 'app--0000001' }],
+    ['app--0jfo06b', { kind: 'revision', revision: 'app--0jfo06b' }],
+    ['app--5vkvuta', { kind: 'revision', revision: 'app--5vkvuta' }],
     ['v1.4.0', { kind: 'version', version: 'v1.4.0', revision: 'app--v1-4-0' }],
     ['1.4.0', { kind: 'version', version: '1.4.0', revision: 'app--v1-4-0' }],
     ['v2.0.0-rc.1', { kind: 'version', version: 'v2.0.0-rc.1', revision: 'app--v2-0-0-rc-1' }],
   ])('%p', (raw, expected) => {
     expect(parseTarget('to', raw, A)).toEqual(expected);
   });
-  it.each(['other--v1', 'app--V1', 'app--v1--x', 'latest', 'v1.4', 'app--'])('refuses %p', (raw) => {
+  it.each([
+    'other--v1',
+    'app--V1',
+    'app--v1--x',
+    'latest',
+    'v1.4',
+    'app--',
+    'app---1',
+    'app--1-',
+    'other--0000001',
+  ])('refuses %p', (raw) => {
     expect(() => parseTarget('to', raw, A)).toThrow(InputError);
   });
 });
@@ -261,6 +275,32 @@ describe('planRollbackCommand', () => {
   });
   it('to previous when the previous revision was deactivated: activates it first', () => {
     const plan = planRollbackCommand(promoted, facts(['v1']), { kind: 'previous' });
+    expect(plan.actions[0]).toEqual({ kind: 'ready', revision: r('v1'), activate: true, checks: true });
+  });
+  it('to previous while it is still Deprovisioning (active: true): activates it, never waits it out', () => {
+    const deprovisioning = revisionFacts([
+      {
+        name: r('v1'),
+        createdTime: new Date(Date.UTC(2026, 0, 1)),
+        active: true,
+        runningState: 'Deprovisioning',
+      },
+      { name: r('v2'), createdTime: new Date(Date.UTC(2026, 0, 2)), active: true, runningState: 'Running' },
+    ]);
+    const plan = planRollbackCommand(promoted, deprovisioning, { kind: 'previous' });
+    expect(plan.actions[0]).toEqual({ kind: 'ready', revision: r('v1'), activate: true, checks: true });
+  });
+  it('abort to a slot revision still Deprovisioning: activates it', () => {
+    const deprovisioning = revisionFacts([
+      {
+        name: r('v1'),
+        createdTime: new Date(Date.UTC(2026, 0, 1)),
+        active: true,
+        runningState: 'Deprovisioning',
+      },
+      { name: r('v2'), createdTime: new Date(Date.UTC(2026, 0, 2)), active: true, runningState: 'Running' },
+    ]);
+    const plan = planAbort([e('v1', 'blue', 50), e('v2', 'green', 50)], deprovisioning);
     expect(plan.actions[0]).toEqual({ kind: 'ready', revision: r('v1'), activate: true, checks: true });
   });
   it('to an inactive older revision by name: the candidate slot points at it', () => {

@@ -1,7 +1,13 @@
 // The pure decisions of the ACA operations: revision readiness, its description, traffic comparison.
 import { describe, expect, it } from '@jest/globals';
 import type { Revision } from '@azure/arm-appcontainers';
-import { describeRevisionState, isBusy, revisionReadiness, sameTraffic } from '../../src/azure/aca.js';
+import {
+  describeRevisionState,
+  isActive,
+  isBusy,
+  revisionReadiness,
+  sameTraffic,
+} from '../../src/azure/aca.js';
 import { normaliseTraffic } from '../../src/revisions/traffic.js';
 
 describe('revisionReadiness', () => {
@@ -38,6 +44,65 @@ it('describeRevisionState names every state and the provisioning error', () => {
   );
   expect(describeRevisionState({ active: false, replicas: 1 } as Revision)).toBe(
     'provisioningState unknown, runningState unknown, healthState unknown, inactive, 1 replica',
+  );
+});
+
+describe('isActive: the one rule of what is active', () => {
+  it.each<[string, Revision, boolean]>([
+    ['active, Running', { active: true, provisioningState: 'Provisioned', runningState: 'Running' }, true],
+    ['active not reported (older answers)', { runningState: 'Running' }, true],
+    ['active, Activating (a new revision)', { active: true, runningState: 'Activating' }, true],
+    [
+      'active, Failed (still active: a re-run activates it again)',
+      { active: true, runningState: 'Failed' },
+      true,
+    ],
+    // Live Azure after a deactivation: active true while Deprovisioning for tens of seconds, then false, Stopped
+    // (test_containerapp_revision_label_e2e.yaml).
+    [
+      'active: true but Deprovisioning',
+      { active: true, provisioningState: 'Provisioned', runningState: 'Deprovisioning' },
+      false,
+    ],
+    [
+      'active: true, provisioningState Deprovisioning',
+      { active: true, provisioningState: 'Deprovisioning' },
+      false,
+    ],
+    ['active: true, Deprovisioned', { active: true, provisioningState: 'Deprovisioned' }, false],
+    [
+      'inactive, Stopped, Healthy',
+      { active: false, provisioningState: 'Provisioned', runningState: 'Stopped', healthState: 'Healthy' },
+      false,
+    ],
+  ])('%s: %s', (_name, r, expected) => {
+    expect(isActive(r)).toBe(expected);
+  });
+});
+
+it("describeRevisionState carries Azure's own words: provisioningError and runningStateDetails, each once", () => {
+  expect(
+    describeRevisionState({
+      provisioningState: 'Failed',
+      runningState: 'Failed',
+      healthState: 'Unhealthy',
+      active: true,
+      replicas: 1,
+      provisioningError: 'Failed:redisContainerCrashing',
+      runningStateDetails: '1/1 Failed:redisContainerCrashing',
+    } as Revision),
+  ).toBe(
+    'provisioningState Failed, runningState Failed, healthState Unhealthy, active, 1 replica: Failed:redisContainerCrashing; 1/1 Failed:redisContainerCrashing',
+  );
+  expect(
+    describeRevisionState({
+      provisioningState: 'Provisioned',
+      runningState: 'Deprovisioning',
+      healthState: 'Healthy',
+      active: true,
+    } as Revision),
+  ).toBe(
+    'provisioningState Provisioned, runningState Deprovisioning, healthState Healthy, deactivating, 0 replicas',
   );
 });
 

@@ -1,8 +1,8 @@
 // A re-run converges only on the same template (templateDifferences), and a new revision never takes weight
 // through latestRevision before it is proven (pinLatest, unpinLatest): pure functions, table-driven.
 import { describe, expect, it } from '@jest/globals';
-import type { Template } from '@azure/arm-appcontainers';
-import { pinLatest, templateDifferences, unpinLatest } from '../../src/deploy/plan.js';
+import type { ContainerApp, Revision, Template } from '@azure/arm-appcontainers';
+import { latestServing, pinLatest, templateDifferences, unpinLatest } from '../../src/deploy/plan.js';
 import type { TrafficEntry } from '../../src/revisions/traffic.js';
 
 const IMG = `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`;
@@ -224,5 +224,62 @@ describe('pinLatest(traffic, latest, mode)', () => {
       { revisionName: R('v1'), weight: 50 },
       { revisionName: R('v0'), weight: 50 },
     ]);
+  });
+});
+
+describe('latestServing: the one latest-revision rule, the revision a latestRevision weight really serves', () => {
+  const ok: Revision = { provisioningState: 'Provisioned', runningState: 'Running', healthState: 'Healthy' };
+  // Live Azure: latestReadyRevisionName naming a Failed revision (Failed/Failed/Unhealthy, "Container crashing")
+  // while latestRevisionName holds the weight (test_container_app_mount_nfsazurefile_e2e.yaml).
+  const crashed: Revision = {
+    provisioningState: 'Failed',
+    runningState: 'Failed',
+    healthState: 'Unhealthy',
+    provisioningError: 'Container crashing: app',
+  };
+  type Names = Pick<ContainerApp, 'latestRevisionName' | 'latestReadyRevisionName'>;
+  it.each<[string, Names, Record<string, Revision>, string | undefined]>([
+    ['both the same', { latestRevisionName: 'app--v2', latestReadyRevisionName: 'app--v2' }, {}, 'app--v2'],
+    [
+      'latestRevisionName first, as Azure reports the weight on it',
+      { latestRevisionName: 'app--v3', latestReadyRevisionName: 'app--v2' },
+      { 'app--v3': ok, 'app--v2': ok },
+      'app--v3',
+    ],
+    [
+      'latestReadyRevisionName naming a Failed revision: never it',
+      { latestRevisionName: 'app--v3', latestReadyRevisionName: 'app--v2' },
+      { 'app--v3': ok, 'app--v2': crashed },
+      'app--v3',
+    ],
+    [
+      'latestRevisionName Failed: the latest ready one serves',
+      { latestRevisionName: 'app--v3', latestReadyRevisionName: 'app--v2' },
+      { 'app--v3': crashed, 'app--v2': ok },
+      'app--v2',
+    ],
+    [
+      'both Failed: nothing',
+      { latestRevisionName: 'app--v3', latestReadyRevisionName: 'app--v2' },
+      { 'app--v3': crashed, 'app--v2': crashed },
+      undefined,
+    ],
+    // Live Azure answers "" for both while an app is created (the PUT's answer, test_containerapp_replica_commands).
+    ['both "": never ""', { latestRevisionName: '', latestReadyRevisionName: '' }, {}, undefined],
+    [
+      'latestRevisionName "": the latest ready one',
+      { latestRevisionName: '', latestReadyRevisionName: 'app--0000001' },
+      {},
+      'app--0000001',
+    ],
+    ['neither reported', {}, {}, undefined],
+    [
+      'a digit-first name ACA made',
+      { latestRevisionName: 'app--5vkvuta', latestReadyRevisionName: 'app--5vkvuta' },
+      {},
+      'app--5vkvuta',
+    ],
+  ])('%s', (_name, app, states, expected) => {
+    expect(latestServing(app, states)).toBe(expected);
   });
 });

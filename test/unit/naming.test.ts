@@ -7,6 +7,7 @@ import {
   parsePreviewLabel,
   previewLabel,
   revisionName,
+  revisionNameProblem,
   revisionUrl,
   suffixForPullRequest,
   suffixFromVersion,
@@ -155,4 +156,37 @@ describe('managed environment names and resource IDs', () => {
     ['e'.repeat(60), true],
     ['e'.repeat(61), false],
   ])('isEnvironmentName(%p) is %p', (text, ok) => expect(isEnvironmentName(text)).toBe(ok));
+});
+
+describe('revision names as Azure makes them (inputs naming a revision, names read from Azure)', () => {
+  it.each([
+    ['app--v1-2-3', undefined],
+    ['app--pr-12-abc1234', undefined],
+    // ACA's own suffixes, digit-first, as live Azure's recorded answers show them.
+    ['app--0000001', undefined],
+    ['app--0jfo06b', undefined],
+    ['app--5vkvuta', undefined],
+    ['app--7f979gk', undefined],
+    ['app--V1', /lower-case/],
+    ['app---1', /lower-case/],
+    ['app--1-', /lower-case/],
+    ['app--a--b', /no '--'/],
+    ['other--0000001', /of app 'app'/],
+    [`app--${'1'.repeat(60)}`, /at most 54/],
+  ])('%s', (name, problem) => {
+    const found = revisionNameProblem(name, 'app');
+    if (problem) expect(found).toMatch(problem);
+    else expect(found).toBeUndefined();
+  });
+
+  it.each(['0000001', '0jfo06b'])(
+    'a suffix this project writes still starts with a letter: revision-suffix %s is refused',
+    (suffix) => {
+      expect(() => validateSuffix('revision-suffix', suffix, 'app')).toThrow(/starting with a letter/);
+    },
+  );
+
+  it('the URL of an Azure-named revision', () => {
+    expect(revisionUrl('app', 'app--0000001', 'example.io')).toBe('https://app--0000001.example.io');
+  });
 });

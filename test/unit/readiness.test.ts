@@ -12,8 +12,11 @@ import {
   MIN_GRACE_MS,
   RESTART_LIMIT,
   type ReadinessPolicy,
+  type ReadinessVerdict,
   type ReadinessWatch,
+  type RevisionState,
 } from '../../src/revisions/readiness.js';
+import { DEFAULT_WAIT_TIMEOUT_MS } from '../../src/inputs.js';
 
 const seed = parseSpec(readFileSync('deploy/containerapp.yaml', 'utf8'), 'deploy/containerapp.yaml');
 const seedTemplate = seed.template as Template;
@@ -108,6 +111,14 @@ const crashLoop = replica({
   restartCount: 2,
   runningStateDetails: 'Container is waiting with reason: CrashLoopBackOff',
 });
+/** Live Azure's answer while the image downloads (test_containerapp_replica_commands.yaml, as issue 21 quotes it). */
+const pulling = replica({
+  runningState: 'Waiting',
+  started: false,
+  ready: false,
+  restartCount: 0,
+  runningStateDetails: 'Container is waiting with reason: PullingImage on legion.',
+});
 const creating = replica({
   runningState: 'Waiting',
   started: false,
@@ -120,7 +131,7 @@ const S = 1000;
 
 interface Row {
   name: string;
-  revision?: Revision;
+  revision?: RevisionState;
   replicas?: Replica[];
   watch?: ReadinessWatch;
   at?: number;
@@ -354,19 +365,83 @@ const rows: Row[] = [
   {
     name: 'trouble that clears resets its run',
     revision: starting,
-    replicas: [replica({})],
+    replicas: [replica({ ready: true })],
     watch: { startedAt: T0, troubleSince: T0 + 5 * S },
     at: T0 + 50 * S,
     verdict: 'wait',
     nextWatch: { startedAt: T0 },
   },
   {
-    name: 'activating (no answer yet, nothing in trouble) past the window: only the deadline bounds it',
+    name: 'Activating, its container running but never ready, past the window: fails (not only the deadline)',
     revision: starting,
     replicas: [replica({})],
-    watch: { startedAt: T0 },
-    at: T0 + 200 * S,
+    watch: { startedAt: T0, troubleSince: T0 },
+    at: T0 + 42 * S,
+    verdict: 'fail',
+    why: /^stayed not ready past its grace window of 40 s/,
+    detail: /Running, not ready, restartCount 0/,
+  },
+  {
+    name: 'Activating, its container running but not ready yet, within the window: wait',
+    revision: starting,
+    replicas: [replica({})],
+    watch: { startedAt: T0, troubleSince: T0 },
+    at: T0 + 30 * S,
     verdict: 'wait',
+  },
+  {
+    name: 'a runningStateDetails naming a configuration error counts even when the replicas cannot be read',
+    revision: {
+      ...starting,
+      runningStateDetails: 'The TargetPort 8080 does not match the listening port 80.',
+    },
+    replicas: undefined,
+    watch: { startedAt: T0, troubleSince: T0 },
+    at: T0 + 41 * S,
+    verdict: 'fail',
+    why: /^stayed not ready past its grace window of 40 s/,
+  },
+  {
+    name: 'an image still being pulled (live Azure: PullingImage) long past the window: a normal start, wait',
+    revision: starting,
+    replicas: [pulling],
+    watch: {},
+    at: T0 + 300 * S,
+    verdict: 'wait',
+    nextWatch: {},
+  },
+  {
+    name: 'pulling while ARM already says Degraded/Unhealthy: the containers are still starting, wait',
+    revision: degraded,
+    replicas: [pulling],
+    watch: {},
+    at: T0 + 300 * S,
+    verdict: 'wait',
+    nextWatch: {},
+  },
+  {
+    name: 'a replica NotRunning with no containers yet (live Azure, right after the write): wait, no grace yet',
+    revision: starting,
+    replicas: [{ name: 'app--v2-abc123', runningState: 'NotRunning', containers: [], initContainers: [] }],
+    at: T0 + 300 * S,
+    verdict: 'wait',
+    nextWatch: {},
+  },
+  {
+    name: 'an image that cannot be pulled (ImagePullBackOff) is trouble, past the window',
+    revision: starting,
+    replicas: [
+      replica({
+        runningState: 'Waiting',
+        started: false,
+        runningStateDetails: 'Container is waiting with reason: ImagePullBackOff',
+      }),
+    ],
+    watch: { startedAt: T0, troubleSince: T0 },
+    at: T0 + 40 * S,
+    verdict: 'fail',
+    why: /^stayed not ready past its grace window/,
+    detail: /ImagePullBackOff/,
   },
   {
     name: 'Unhealthy at the deadline, still within the window: the deadline, with the container',
@@ -422,5 +497,92 @@ describe('judgeReadiness', () => {
         details: 'CrashLoopBackOff',
       }),
     ).toBe('container app (replica r1): Waiting, not ready, restartCount 3, last reason: CrashLoopBackOff');
+  });
+});
+
+/**
+ * A wait played poll by poll (every `pollMs`, the loop's longest pause) with the default inputs: wait-timeout 10 m,
+ * the seed's probes (grace window 40 s). `at(t)` is what ACA answers `t` ms after the write. Returns the first
+ * verdict that is not a wait, and when.
+ */
+function play(
+  at: (t: number) => { revision: RevisionState; replicas?: Replica[] },
+  pollMs = 2 * S,
+): { verdict: ReadinessVerdict; t: number } {
+  let watch: ReadinessWatch = {};
+  for (let t = 0; ; t += pollMs) {
+    const { revision, replicas } = at(t);
+    const verdict = judgeReadiness({
+      now: T0 + t,
+      deadline: T0 + DEFAULT_WAIT_TIMEOUT_MS,
+      revision,
+      replicas,
+      watch,
+    });
+    if (verdict.kind !== 'wait') return { verdict, t };
+    watch = verdict.watch;
+  }
+}
+
+describe('a wait, poll by poll, with the default inputs (live Azure shapes)', () => {
+  const grace = graceWindowMs(seedTemplate);
+
+  it('an image that takes 2 minutes to pull is waited for, then the revision is ready', () => {
+    const { verdict, t } = play((t) =>
+      t < 120 * S
+        ? { revision: starting, replicas: [pulling] }
+        : t < 130 * S
+          ? { revision: starting, replicas: [replica({})] }
+          : { revision: rev(), replicas: [healthy] },
+    );
+    expect(grace).toBe(40 * S);
+    expect(verdict.kind).toBe('ready');
+    expect(t).toBe(130 * S);
+  });
+
+  it('a port mismatch (Activating, None, containers running, never ready) fails within its grace window plus a poll', () => {
+    const mismatch: RevisionState = {
+      ...starting,
+      replicas: 1,
+      runningStateDetails: 'The TargetPort 8080 does not match the listening port 80.',
+    };
+    const { verdict, t } = play(() => ({ revision: mismatch, replicas: [replica({})] }));
+    expect(verdict.kind).toBe('fail');
+    expect(t).toBeGreaterThanOrEqual(grace);
+    expect(t).toBeLessThanOrEqual(grace + 2 * S);
+    expect(verdict.kind === 'fail' && verdict.why).toMatch(/^stayed not ready past its grace window of 40 s/);
+  });
+
+  it('the grace window starts when the pull ends: a port mismatch after a 2-minute pull still gets its 40 s', () => {
+    const mismatch: RevisionState = {
+      ...starting,
+      runningStateDetails: 'The TargetPort 8080 does not match the listening port 80.',
+    };
+    const { verdict, t } = play((t) =>
+      t < 120 * S
+        ? { revision: starting, replicas: [pulling] }
+        : { revision: mismatch, replicas: [replica({})] },
+    );
+    expect(verdict.kind).toBe('fail');
+    expect(t).toBeGreaterThanOrEqual(120 * S + grace);
+    expect(t).toBeLessThanOrEqual(120 * S + grace + 2 * S);
+  });
+
+  it('a crash (Failed/Failed/Unhealthy, "Container crashing", CrashLoopBackOff with restartCount 0) fails at the first poll', () => {
+    const crashed: RevisionState = {
+      ...rev({ provisioningState: 'Failed', runningState: 'Failed', healthState: 'Unhealthy' }),
+      provisioningError: 'Container crashing: alc-algo-agents',
+      runningStateDetails: '1/1 Container crashing: alc-algo-agents',
+    };
+    const loop = replica({
+      runningState: 'Waiting',
+      started: false,
+      restartCount: 0,
+      runningStateDetails: 'Container is waiting with reason: CrashLoopBackOff',
+    });
+    const { verdict, t } = play(() => ({ revision: crashed, replicas: [loop] }));
+    expect(verdict.kind).toBe('fail');
+    expect(t).toBe(0);
+    expect(verdict.kind === 'fail' && verdict.detail).toMatch(/CrashLoopBackOff/);
   });
 });

@@ -667,8 +667,7 @@ export class DockerRuntime implements Runtime {
 
   /** What the container listens on, from its /proc/net/tcp{,6} (Azure names that port when it is not the target). */
   private async readListening(replica: ReplicaState, targetPort: number): Promise<void> {
-    const read = (file: string) =>
-      this.docker.exec(['exec', replica.id, 'cat', file]).catch(() => '');
+    const read = (file: string) => this.docker.exec(['exec', replica.id, 'cat', file]).catch(() => '');
     const text = (await read('/proc/net/tcp')) + (await read('/proc/net/tcp6'));
     const ports = listeningPorts(text);
     replica.listening = ports.includes(targetPort) ? [] : ports;

@@ -299,7 +299,7 @@ describeWithDocker('DockerRuntime with real containers', () => {
     });
     const [crashed] = await eventually(() => {
       const v = runtime.replicaStatus('alc-algo-agents--crash');
-      return v[0]?.container.runningStateDetails?.endsWith('bye') ? v : undefined;
+      return v[0]?.container.runningState === 'Waiting' ? v : undefined;
     });
     expect(crashed.container).toMatchObject({
       runningState: 'Waiting',

@@ -3,7 +3,9 @@
 // and stops cleanly on Ctrl-C or SIGTERM, leaving no container or process behind.
 //
 //   npm run sim -- [--no-docker] [--state-dir DIR] [--arm-port N] [--ingress-port N] [--registry-port N]
-//                  [--lro-delay-ms N] [--trace]
+//                  [--lro-delay-ms N] [--pull-delay-ms N] [--pull-bandwidth BYTES_PER_S]
+//                  [--activation-timeout-ms N] [--deprovision-ms N] [--lro-location-only]
+//                  [--sequential-revision-names] [--trace]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +22,12 @@ interface CliOptions {
   ingressPort: number;
   registryPort: number;
   lroDelayMs: number;
+  pullDelayMs?: number;
+  pullBandwidth?: number;
+  activationTimeoutMs?: number;
+  deprovisionMs?: number;
+  lroStyle?: 'location';
+  revisionSuffixes?: 'sequence';
   trace: boolean;
 }
 
@@ -39,17 +47,23 @@ function parseArgs(argv: string[]): CliOptions {
     '--ingress-port': 'ingressPort',
     '--registry-port': 'registryPort',
     '--lro-delay-ms': 'lroDelayMs',
+    '--pull-delay-ms': 'pullDelayMs',
+    '--pull-bandwidth': 'pullBandwidth',
+    '--activation-timeout-ms': 'activationTimeoutMs',
+    '--deprovision-ms': 'deprovisionMs',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--no-docker') o.docker = false;
     else if (a === '--trace') o.trace = true;
+    else if (a === '--lro-location-only') o.lroStyle = 'location';
+    else if (a === '--sequential-revision-names') o.revisionSuffixes = 'sequence';
     else if (a === '--state-dir') o.stateDir = argv[++i];
     else if (numbers[a] && /^\d+$/.test(argv[i + 1] ?? ''))
       Object.assign(o, { [numbers[a]]: Number(argv[++i]) });
     else {
       console.error(
-        `sim: unknown or incomplete argument '${a}'.\nUsage: npm run sim -- [--no-docker] [--state-dir DIR] [--arm-port N] [--ingress-port N] [--registry-port N] [--lro-delay-ms N] [--trace]`,
+        `sim: unknown or incomplete argument '${a}'.\nUsage: npm run sim -- [--no-docker] [--state-dir DIR] [--arm-port N] [--ingress-port N] [--registry-port N] [--lro-delay-ms N] [--pull-delay-ms N] [--pull-bandwidth BYTES_PER_S] [--activation-timeout-ms N] [--deprovision-ms N] [--lro-location-only] [--sequential-revision-names] [--trace]`,
       );
       process.exit(2);
     }
@@ -99,6 +113,12 @@ async function main(): Promise<void> {
     ingress: o.docker,
     dockerHost,
     lroDelayMs: o.lroDelayMs,
+    pullDelayMs: o.pullDelayMs,
+    pullBandwidth: o.pullBandwidth,
+    activationTimeoutMs: o.activationTimeoutMs,
+    deprovisionMs: o.deprovisionMs,
+    lroStyle: o.lroStyle,
+    revisionSuffixes: o.revisionSuffixes,
     trace: o.trace,
     seed: [{ resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: 'eastus' }],
     log: (m) => console.error(`sim: ${m}`),

@@ -51,6 +51,8 @@ export interface ImageInfo {
   id: string;
   repoDigests: string[];
   repoTags: string[];
+  /** Bytes (the image's uncompressed size, as the engine reports it). */
+  size: number;
 }
 
 /** One line of `docker events --format '{{json .}}'`. */
@@ -187,7 +189,14 @@ export class DockerCli {
   async imageInspect(ref: string): Promise<ImageInfo | undefined> {
     try {
       const [raw] = JSON.parse(await this.exec(['image', 'inspect', ref])) as RawImage[];
-      return raw && { id: raw.Id, repoDigests: raw.RepoDigests ?? [], repoTags: raw.RepoTags ?? [] };
+      return (
+        raw && {
+          id: raw.Id,
+          repoDigests: raw.RepoDigests ?? [],
+          repoTags: raw.RepoTags ?? [],
+          size: raw.Size ?? 0,
+        }
+      );
     } catch (e) {
       if (e instanceof DockerError && /No such (image|object)/i.test(e.stderr)) return undefined;
       throw e;
@@ -266,6 +275,7 @@ interface RawContainer {
 
 interface RawImage {
   Id: string;
+  Size?: number;
   RepoDigests?: string[];
   RepoTags?: string[];
 }

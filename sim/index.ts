@@ -72,6 +72,30 @@ export interface SimulatorOptions {
    * $ALC_SIM_METRICS_GRAIN (e.g. PT1S, so that an analysis runs in seconds).
    */
   metricsTimeGrain?: string;
+  /**
+   * Azure's timings and shapes (see sim/README.md, "Azure as recorded"); each also from the environment variable
+   * named beside it, so that the demo or a shell can turn it on:
+   * extra time of every image pull, ms (ALC_SIM_PULL_DELAY_MS; default 0; ALC-Algo's image: minutes on ACA).
+   */
+  pullDelayMs?: number;
+  /** Simulated pull speed, bytes/s (ALC_SIM_PULL_BANDWIDTH; default none). */
+  pullBandwidth?: number;
+  /** Activating time of a revision that never answers on its target port, ms (ALC_SIM_ACTIVATION_TIMEOUT_MS;
+   * default 30 s; Azure about 4 minutes). */
+  activationTimeoutMs?: number;
+  /** Deprovisioning time of a deactivated revision, ms (ALC_SIM_DEPROVISION_MS; default 0; Azure: tens of s). */
+  deprovisionMs?: number;
+  /** 'location': long-running writes answer with Location only (ALC_SIM_LRO_STYLE; default 'azure-async-operation'). */
+  lroStyle?: 'azure-async-operation' | 'location';
+  /** 'sequence': generated revision suffixes 0000001, 0000002... (ALC_SIM_REVISION_SUFFIXES; default 'random'). */
+  revisionSuffixes?: 'random' | 'sequence';
+}
+
+/** A number option, else the environment variable, else the default. */
+function fromEnv(value: number | undefined, name: string, fallback?: number): number | undefined {
+  if (value !== undefined) return value;
+  const raw = process.env[name];
+  return raw !== undefined && raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : fallback;
 }
 
 export interface SimulatorIds {
@@ -193,7 +217,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const runtime: Runtime =
     options.runtime ??
     (useDocker
-      ? new DockerRuntime({ dockerHost, instanceId: ids.runtimeId, probeTiming: options.probeTiming })
+      ? new DockerRuntime({
+          dockerHost,
+          instanceId: ids.runtimeId,
+          probeTiming: options.probeTiming,
+          pullDelayMs: fromEnv(options.pullDelayMs, 'ALC_SIM_PULL_DELAY_MS'),
+          pullBandwidth: fromEnv(options.pullBandwidth, 'ALC_SIM_PULL_BANDWIDTH'),
+          activationTimeoutMs: fromEnv(options.activationTimeoutMs, 'ALC_SIM_ACTIVATION_TIMEOUT_MS'),
+        })
       : new StaticRuntime());
 
   const stops: Array<() => Promise<void>> = [() => runtime.close()];
@@ -223,6 +254,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       domain,
       lroDelayMs: options.lroDelayMs ?? 1000,
       readyTimeoutMs: options.readyTimeoutMs,
+      deprovisionMs: fromEnv(options.deprovisionMs, 'ALC_SIM_DEPROVISION_MS'),
+      lroStyle:
+        options.lroStyle ??
+        (process.env.ALC_SIM_LRO_STYLE === 'location' ? 'location' : 'azure-async-operation'),
+      revisionSuffixes:
+        options.revisionSuffixes ??
+        (process.env.ALC_SIM_REVISION_SUFFIXES === 'sequence' ? 'sequence' : 'random'),
       images: registry ? imageCatalog(registry, certs.ca, identity) : undefined,
       log,
     });

@@ -42,7 +42,28 @@ export interface DockerRuntimeOptions {
    * periodSeconds and failureThreshold (0, 10 and 3 when the template leaves them out).
    */
   probeTiming?: 'fixed' | 'template';
+  /**
+   * Extra time every image pull takes, on top of the real `docker pull` from the registry: the replicas show
+   * `Waiting` / `PullingImage` meanwhile. Default 0. ALC-Algo's real image takes minutes to pull on ACA.
+   */
+  pullDelayMs?: number;
+  /**
+   * Simulated download speed in bytes per second: a pull lasts at least the image's size / this (the real pull's
+   * time counts towards it). Default: none (as fast as the local registry answers).
+   */
+  pullBandwidth?: number;
+  /**
+   * How long a revision whose replicas never answer on the target port stays Activating (healthState None,
+   * runningStateDetails naming the port they listen on) before it is Failed. Azure: about 4 minutes
+   * (test_containerapp_debug.yaml); default here 30 s.
+   */
+  activationTimeoutMs?: number;
+  /** The node name Azure's waiting reasons end with (`... PullingImage on legion.`); default 'legion'. */
+  node?: string;
 }
+
+/** Azure's node name in the recorded waiting reason (test_containerapp_replica_commands.yaml). */
+export const DEFAULT_NODE = 'legion';
 
 /** What the runtime knows of one replica (container). */
 export interface ReplicaState {
@@ -74,9 +95,13 @@ export interface ReplicaState {
   restartingUntil?: number;
   exitCode?: number;
   exitLog?: string;
+  /** Ports the container listens on, other than the target port (read while nothing answers there). */
+  listening?: number[];
+  /** When `listening` was last read (ms since epoch). */
+  listeningReadAt?: number;
 }
 
-type Phase = 'provisioning' | 'failed' | 'created' | 'removing';
+type Phase = 'provisioning' | 'pulling' | 'failed' | 'created' | 'removing';
 
 interface RevisionRecord {
   spec: RuntimeRevisionSpec;
@@ -84,19 +109,58 @@ interface RevisionRecord {
   phase: Phase;
   message?: string;
   replicas: ReplicaState[];
+  /** While pulling: since when, and the names the replicas will have (`<revision>-<random>`). */
+  pullingSince?: number;
+  pending?: string[];
+}
+
+/** How deriveStatus judges replicas: probe thresholds, the activation time, the container's name. */
+export interface StatusContext {
+  failureThreshold: number;
+  startupFailureThreshold: number;
+  /** Default 30 s (Azure: about 4 minutes, test_containerapp_debug.yaml). */
+  activationTimeoutMs?: number;
+  /** The template's container name (Azure's `Container crashing: <name>`); default 'app'. */
+  containerName?: string;
+  targetPort?: number;
+  now?: number;
+}
+
+/** Azure's runningStateDetails for a target port nothing listens on (test_containerapp_debug.yaml). */
+export const portMismatch = (targetPort: number, listening: number) =>
+  `The TargetPort ${targetPort} does not match the listening port ${listening}.`;
+
+/** The TCP ports in LISTEN state in /proc/net/tcp or /proc/net/tcp6 text. Pure. */
+export function listeningPorts(procNetTcp: string): number[] {
+  const ports = procNetTcp
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/))
+    .filter((f) => f[3] === '0A' && /:[0-9A-F]{4}$/i.test(f[1] ?? ''))
+    .map((f) => parseInt(f[1].slice(-4), 16));
+  return [...new Set(ports)].sort((a, b) => a - b);
 }
 
 /** The revision's state from its replicas: a pure decision. */
 export function deriveStatus(
   phase: Phase,
   replicas: readonly ReplicaState[],
-  thresholds: { failureThreshold: number; startupFailureThreshold: number },
+  context: StatusContext,
   message?: string,
 ): RuntimeRevisionStatus {
   if (phase === 'provisioning') {
     return {
       provisioningState: 'Provisioning',
       runningState: 'Processing',
+      healthState: 'None',
+      readyReplicas: 0,
+    };
+  }
+  // Pulling: provisioned (the write's operation can end), its replicas waiting for the image
+  // (test_containerapp_replica_commands.yaml: operation Succeeded, every replica NotRunning).
+  if (phase === 'pulling') {
+    return {
+      provisioningState: 'Provisioned',
+      runningState: 'Activating',
       healthState: 'None',
       readyReplicas: 0,
     };
@@ -118,15 +182,23 @@ export function deriveStatus(
       readyReplicas: 0,
     };
   }
+  const now = context.now ?? Date.now();
   const exited = replicas.filter((r) => r.exitCode !== undefined);
   const live = replicas.filter((r) => r.exitCode === undefined);
   const ready = live.filter((r) => r.ready).length;
+  // Answering with errors, or restarted by its liveness probe: Degraded. Never answering on the target port is
+  // Activating until the activation time runs out (Azure keeps such a revision Activating for minutes).
   const unhealthy = live.filter(
-    (r) =>
-      !r.ready &&
-      (r.restarts > 0 ||
-        (r.failures >= thresholds.failureThreshold &&
-          (r.answered || r.failures >= thresholds.startupFailureThreshold))),
+    (r) => !r.ready && (r.restarts > 0 || (r.failures >= context.failureThreshold && r.answered)),
+  );
+  const silent = live.filter((r) => !r.ready && !r.answered && r.restarts === 0);
+  const mismatch = silent.find((r) => r.listening?.length && context.targetPort !== undefined);
+  const details = mismatch
+    ? portMismatch(context.targetPort as number, (mismatch.listening as number[])[0])
+    : undefined;
+  const activation = context.activationTimeoutMs ?? 30_000;
+  const expired = silent.filter(
+    (r) => r.failures >= context.failureThreshold && now - (r.startedAt ?? r.createdAt ?? now) >= activation,
   );
   const problems = [
     ...exited.map(
@@ -139,14 +211,29 @@ export function deriveStatus(
     ),
   ];
   const base = { provisioningState: 'Provisioned' as const, readyReplicas: ready };
+  const withDetails = details ? { details } : {};
+  // Every replica crashed: Failed/Failed/Unhealthy with Azure's provisioningError
+  // (test_container_app_mount_nfsazurefile_e2e.yaml: "Container crashing: <container>").
   if (replicas.length > 0 && exited.length === replicas.length) {
-    return { ...base, runningState: 'Failed', healthState: 'Unhealthy', message: problems.join('; ') };
+    return {
+      provisioningState: 'Failed',
+      runningState: 'Failed',
+      healthState: 'Unhealthy',
+      readyReplicas: 0,
+      message: `Container crashing: ${context.containerName ?? 'app'}`,
+    };
   }
   if (problems.length > 0) {
     return { ...base, runningState: 'Degraded', healthState: 'Unhealthy', message: problems.join('; ') };
   }
   if (ready > 0) return { ...base, runningState: 'Running', healthState: 'Healthy' };
-  return { ...base, runningState: 'Activating', healthState: 'None' };
+  if (live.length > 0 && expired.length === live.length) {
+    const why =
+      details ??
+      `replica ${expired[0].name} never answered its readiness probe: ${expired[0].lastProblem ?? 'no answer'}`;
+    return { ...base, runningState: 'Failed', healthState: 'Unhealthy', message: why, ...withDetails };
+  }
+  return { ...base, runningState: 'Activating', healthState: 'None', ...withDetails };
 }
 
 /** One replica as the replica API shows it: its container's state, readiness and restarts. Pure. */
@@ -154,13 +241,16 @@ export function replicaView(
   r: ReplicaState,
   revisionName: string,
   containerName: string,
+  node = DEFAULT_NODE,
 ): RuntimeReplicaStatus {
   const restart = r.lastRestartReason ? `; last restart: ${r.lastRestartReason}` : '';
   let runningState: RuntimeReplicaStatus['container']['runningState'] = 'Running';
   let details: string | undefined;
   if (r.exitCode !== undefined) {
-    runningState = 'Terminated';
-    details = `Container exited with code ${r.exitCode}${r.exitLog ? `: ${r.exitLog}` : ''}`;
+    // A crashed container waits in CrashLoopBackOff with restartCount 0
+    // (test_container_app_mount_nfsazurefile_e2e.yaml, the replica list of the Failed revision).
+    runningState = 'Waiting';
+    details = `Container is waiting with reason: CrashLoopBackOff on ${node}. Exited with code ${r.exitCode}${r.exitLog ? `: ${r.exitLog}` : ''}`;
   } else if (r.restartingUntil === Number.MAX_SAFE_INTEGER) {
     runningState = 'Waiting';
     details = `Container is restarting after failing its liveness probe: ${r.lastRestartReason ?? 'no answer'}`;
@@ -186,6 +276,32 @@ export function replicaView(
   };
 }
 
+/**
+ * The replicas of a revision whose image is being pulled: NotRunning, the container Waiting with Azure's reason
+ * (test_containerapp_replica_commands.yaml: "Container is waiting with reason: PullingImage on legion.",
+ * ready false, restartCount 0). Pure.
+ */
+export function pullingView(
+  names: readonly string[],
+  since: number,
+  containerName: string,
+  node = DEFAULT_NODE,
+): RuntimeReplicaStatus[] {
+  return names.map((name) => ({
+    name,
+    createdTime: new Date(since).toISOString(),
+    container: {
+      name: containerName,
+      containerId: '',
+      ready: false,
+      started: false,
+      restartCount: 0,
+      runningState: 'Waiting',
+      runningStateDetails: `Container is waiting with reason: PullingImage on ${node}.`,
+    },
+  }));
+}
+
 export class DockerRuntime implements Runtime {
   readonly instanceId: string;
   private readonly ownsNetwork: boolean;
@@ -195,7 +311,9 @@ export class DockerRuntime implements Runtime {
   private readonly records = new Map<string, RevisionRecord>();
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly logins = new Set<string>();
-  private readonly o: Required<Omit<DockerRuntimeOptions, 'instanceId' | 'dockerHost' | 'network'>>;
+  private readonly o: Required<
+    Omit<DockerRuntimeOptions, 'instanceId' | 'dockerHost' | 'network' | 'pullBandwidth'>
+  > & { pullBandwidth?: number };
   private initialized?: Promise<void>;
   private createdNetwork = false;
   private events?: ChildProcess;
@@ -217,6 +335,10 @@ export class DockerRuntime implements Runtime {
       failureThreshold: options.failureThreshold ?? 3,
       startupFailureThreshold: options.startupFailureThreshold ?? 30,
       probeTiming: options.probeTiming ?? 'fixed',
+      pullDelayMs: options.pullDelayMs ?? 0,
+      pullBandwidth: options.pullBandwidth,
+      activationTimeoutMs: options.activationTimeoutMs ?? 30_000,
+      node: options.node ?? DEFAULT_NODE,
     };
   }
 
@@ -275,7 +397,19 @@ export class DockerRuntime implements Runtime {
 
   status(revisionName: string): RuntimeRevisionStatus | undefined {
     const r = this.records.get(revisionName);
-    return r && deriveStatus(r.phase, r.replicas, this.o, r.message);
+    return (
+      r &&
+      deriveStatus(
+        r.phase,
+        r.replicas,
+        {
+          ...this.o,
+          containerName: r.spec.containerName ?? r.spec.appName,
+          targetPort: r.spec.targetPort,
+        },
+        r.message,
+      )
+    );
   }
 
   endpoints(revisionName: string): Endpoint[] {
@@ -288,9 +422,11 @@ export class DockerRuntime implements Runtime {
 
   replicaStatus(revisionName: string): RuntimeReplicaStatus[] {
     const r = this.records.get(revisionName);
+    const container = r?.spec.containerName ?? r?.spec.appName ?? '';
+    if (r?.phase === 'pulling')
+      return pullingView(r.pending ?? [], r.pullingSince ?? Date.now(), container, this.o.node);
     if (!r || r.phase !== 'created') return [];
-    const container = r.spec.containerName ?? r.spec.appName;
-    return r.replicas.map((x) => replicaView(x, revisionName, container));
+    return r.replicas.map((x) => replicaView(x, revisionName, container, this.o.node));
   }
 
   /** The replicas of a revision as the runtime sees them (for diagnostics and tests). */
@@ -376,6 +512,14 @@ export class DockerRuntime implements Runtime {
 
   private async provision(record: RevisionRecord): Promise<void> {
     const { spec } = record;
+    Object.assign(record, {
+      phase: 'pulling',
+      pullingSince: Date.now(),
+      pending: Array.from(
+        { length: Math.max(1, spec.replicas) },
+        () => `${spec.revisionName}-${randomBytes(3).toString('hex')}`,
+      ),
+    });
     try {
       await this.pull(spec);
     } catch (e) {
@@ -403,7 +547,14 @@ export class DockerRuntime implements Runtime {
       }
     }
     if (this.o.pullPolicy === 'missing' && (await this.docker.imageInspect(spec.image))) return;
+    const started = Date.now();
     await this.docker.pull(spec.image);
+    // The simulated transfer: the image's size at pullBandwidth (the real pull's time counts), plus pullDelayMs.
+    const { pullBandwidth: bandwidth, pullDelayMs } = this.o;
+    const size = bandwidth ? ((await this.docker.imageInspect(spec.image))?.size ?? 0) : 0;
+    const transfer = bandwidth ? (size / bandwidth) * 1000 - (Date.now() - started) : 0;
+    const wait = Math.max(0, transfer) + pullDelayMs;
+    if (wait > 0 && !this.closed) await new Promise((r) => setTimeout(r, wait));
   }
 
   /** Starts or removes containers until the revision has spec.replicas of them. */
@@ -412,12 +563,15 @@ export class DockerRuntime implements Runtime {
     const extra = record.replicas.splice(want);
     await this.docker.rm(extra.map((r) => r.id));
     const missing = want - record.replicas.length;
-    const started = await Promise.all(Array.from({ length: missing }, () => this.startReplica(record.spec)));
+    const names = record.pending?.splice(0) ?? [];
+    const started = await Promise.all(
+      Array.from({ length: missing }, (_, i) => this.startReplica(record.spec, names[i])),
+    );
     record.replicas.push(...started);
   }
 
-  private async startReplica(spec: RuntimeRevisionSpec): Promise<ReplicaState> {
-    const random = randomBytes(3).toString('hex');
+  private async startReplica(spec: RuntimeRevisionSpec, replicaName?: string): Promise<ReplicaState> {
+    const random = replicaName?.slice(spec.revisionName.length + 1) || randomBytes(3).toString('hex');
     const name = `alc-sim-${this.instanceId}-${spec.revisionName}-${random}`;
     const createdAt = Date.now();
     const id = await this.docker.run({
@@ -505,6 +659,18 @@ export class DockerRuntime implements Runtime {
     replica.answered ||= result.status !== undefined;
     replica.lastProblem = result.problem;
     if (replica.failures >= threshold) replica.ready = false;
+    if (!replica.answered && Date.now() - (replica.listeningReadAt ?? 0) >= 5000) {
+      replica.listeningReadAt = Date.now();
+      void this.readListening(replica, spec.targetPort);
+    }
+  }
+
+  /** What the container listens on, from its /proc/net/tcp{,6} (Azure names that port when it is not the target). */
+  private async readListening(replica: ReplicaState, targetPort: number): Promise<void> {
+    const read = (file: string) => this.docker.exec(['exec', replica.id, 'cat', file]).catch(() => '');
+    const text = (await read('/proc/net/tcp')) + (await read('/proc/net/tcp6'));
+    const ports = listeningPorts(text);
+    replica.listening = ports.includes(targetPort) ? [] : ports;
   }
 
   /** The liveness probe; a replica that keeps failing it is restarted (false while that happens). */

@@ -48,6 +48,8 @@ export interface RuntimeRevisionStatus {
   readyReplicas: number;
   /** A human-readable reason when Failed/Unhealthy (pull error, exit code, probe status). */
   message?: string;
+  /** What Azure shows as the revision's runningStateDetails (e.g. `The TargetPort 8080 does not match the listening port 80.`). */
+  details?: string;
 }
 
 /** One replica and its container as the runtime observes them (the replica API's view). */

@@ -16,7 +16,7 @@ import {
   str,
 } from './model.js';
 import { locationRequired } from './protocol.js';
-import { planRevision } from './revisions.js';
+import { generateSuffix, planRevision, sequenceSuffix } from './revisions.js';
 import { secretInvalid, validateWrite } from './validate.js';
 import { envId } from './views.js';
 
@@ -27,6 +27,8 @@ export interface WriteRequest {
   name: string;
   patch: boolean;
   body: Json;
+  /** How the simulator names a revision the template gives no suffix: ACA's random 7 characters, or 0000001... */
+  suffixes?: 'random' | 'sequence';
 }
 
 export interface WritePlan {
@@ -87,7 +89,15 @@ function withSecretValues(props: Json, previous: Json | undefined): Json {
   return { ...props, configuration: { ...cfg, secrets } };
 }
 
-export function planWrite({ state, subscriptionId, group, name, patch, body }: WriteRequest): WritePlan {
+export function planWrite({
+  state,
+  subscriptionId,
+  group,
+  name,
+  patch,
+  body,
+  suffixes,
+}: WriteRequest): WritePlan {
   const appKey = key(group.name, name);
   const existing = state.apps[appKey];
   if (patch && !existing) throw notFound('Microsoft.App/containerApps', name, group.name);
@@ -100,11 +110,18 @@ export function planWrite({ state, subscriptionId, group, name, patch, body }: W
   const identity = body.identity === undefined ? existing?.identity : obj(body.identity);
   const revisions = appRevisions(state, appKey);
   const template = obj(props.template);
-  const plan = planRevision(name, template, revisions, existing?.latestRevisionName);
+  const plan = planRevision(
+    name,
+    template,
+    revisions,
+    existing?.latestRevisionName,
+    suffixes === 'sequence' ? sequenceSuffix(revisions) : generateSuffix,
+  );
+  const generatedName = !str(template.revisionSuffix);
   // Static validation first (as ARM does), with the name the revision would get; then a reused suffix.
   const newRevisionName =
     plan instanceof ArmError ? `${name}--${String(template.revisionSuffix)}` : plan.newRevisionName;
-  const error = validateWrite({ appName: name, props, identity, newRevisionName, revisions });
+  const error = validateWrite({ appName: name, props, identity, newRevisionName, generatedName, revisions });
   if (error) throw error;
   if (plan instanceof ArmError) throw plan;
 

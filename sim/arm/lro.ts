@@ -19,6 +19,12 @@ export interface OperationsOptions {
   changed: () => void;
   /** Minimum duration of an operation. */
   delayMs: number;
+  /**
+   * Which headers a write answers with: 'azure-async-operation' (default: Azure-AsyncOperation, and Location for
+   * PATCH and DELETE, as api-version 2025-02-02-preview recordings show) or 'location' (Location only, as the
+   * 2024-03-01 recordings of azure-cli-extensions' containerapp tests show for PUT and PATCH).
+   */
+  style?: 'azure-async-operation' | 'location';
   /** Registers background work (so that it can be awaited). */
   track: (p: Promise<unknown>) => void;
   /** True once the simulator stops: operations end without waiting. */
@@ -101,8 +107,10 @@ export class Operations {
     return left >= 1 ? { 'retry-after': String(left) } : {};
   }
 
-  /** Azure-AsyncOperation, and Location for PATCH and DELETE. */
+  /** Azure-AsyncOperation, and Location for PATCH and DELETE; or Location only (style 'location'). */
   headers(ctx: RequestContext, op: Operation, withLocation: boolean): Record<string, string> {
+    if (this.o.style === 'location')
+      return { location: this.url(ctx, op, 'Results'), ...this.retryAfter(op) };
     return {
       'azure-asyncoperation': this.url(ctx, op, 'Statuses'),
       ...(withLocation ? { location: this.url(ctx, op, 'Results') } : {}),

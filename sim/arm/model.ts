@@ -50,6 +50,11 @@ export interface Revision {
   active: boolean;
   /** Set when the revision could not be provisioned (image missing, containers failing). */
   provisioningError?: string;
+  /**
+   * While a deactivation runs (ISO time it ends): the revision stays `active: true` with runningState Deprovisioning,
+   * then turns inactive (test_containerapp_revision_label_e2e.yaml, the revision GETs after `revision deactivate`).
+   */
+  deprovisioningUntil?: string;
 }
 
 export type OperationStatus = 'InProgress' | 'Succeeded' | 'Failed';

@@ -24,14 +24,23 @@ export function sameTemplate(a: Json, b: Json): boolean {
   return canonical(strip(a)) === canonical(strip(b));
 }
 
-const ALPHA = 'abcdefghijklmnopqrstuvwxyz';
-const ALNUM = `${ALPHA}0123456789`;
+const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-/** A generated suffix: 7 lower-case alphanumerics starting with a letter. */
+/**
+ * A suffix as ACA generates one when the template gives none: 7 lower-case alphanumerics, a digit first as often
+ * as a letter (recorded: `aca000002--5vkvuta`, test_containerapp_replica_commands.yaml, the app GET after
+ * `containerapp create`; `--0jfo06b` and `--0000001` elsewhere in those recordings).
+ */
 export function generateSuffix(): string {
-  let s = ALPHA[randomInt(ALPHA.length)];
+  let s = '';
   while (s.length < 7) s += ALNUM[randomInt(ALNUM.length)];
   return s;
+}
+
+/** Generated suffixes in sequence, `0000001`, `0000002`...: digit-first names a test can predict. */
+export function sequenceSuffix(revisions: readonly Revision[]): () => string {
+  let n = revisions.length;
+  return () => String(++n).padStart(7, '0');
 }
 
 export interface RevisionPlan {

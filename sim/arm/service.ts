@@ -31,7 +31,7 @@ import {
   readJson,
   requestIds,
 } from './protocol.js';
-import { buildRoutes, trafficWeightOf } from './revisions.js';
+import { buildRoutes } from './revisions.js';
 import { revisionsMode } from './validate.js';
 import {
   appId,
@@ -67,6 +67,15 @@ export interface ArmOptions {
   lroDelayMs: number;
   /** How long an operation waits for a new revision to be provisioned. */
   readyTimeoutMs?: number;
+  /** Location-only long-running operations (Operations' style). */
+  lroStyle?: 'azure-async-operation' | 'location';
+  /**
+   * How long a deactivated revision stays `active: true` with runningState Deprovisioning before it is Stopped and
+   * inactive. Azure: tens of seconds (test_containerapp_revision_label_e2e.yaml); default 0 (at once).
+   */
+  deprovisionMs?: number;
+  /** How revisions without a revisionSuffix are named: ACA's random 7 characters (default) or 0000001, 0000002... */
+  revisionSuffixes?: 'random' | 'sequence';
   /** Checks images against the registry; without it, images are not checked. */
   images?: ImageCatalog;
   /** The value a Key Vault secret reference resolves to (there is no Key Vault here). */
@@ -85,6 +94,8 @@ export class ArmService {
   private readonly pending = new Set<Promise<unknown>>();
   private routeCache: Map<string, IngressRoute> | undefined;
   private closing = false;
+  /** Deactivations in their Deprovisioning time: ends each one now (activate cancels it first). */
+  private readonly deprovisioning = new Map<string, () => void>();
 
   constructor(private readonly o: ArmOptions) {
     this.runtime = o.runtime;
@@ -93,6 +104,7 @@ export class ArmService {
       state: () => this.state,
       changed: () => this.changed(),
       delayMs: o.lroDelayMs,
+      style: o.lroStyle,
       track: (p) => this.track(p),
       closing: () => this.closing,
       result: (id) => {
@@ -142,6 +154,7 @@ export class ArmService {
   /** Ends the operations in flight quickly (a revision still provisioning fails) and waits for them. */
   async close(): Promise<void> {
     this.closing = true;
+    for (const end of [...this.deprovisioning.values()]) end();
     await this.settle();
   }
 
@@ -151,6 +164,9 @@ export class ArmService {
     for (const [k, app] of Object.entries(this.state.apps)) {
       if (app.provisioningState === 'Deleting') this.removeApp(k);
       else if (app.provisioningState === 'InProgress') app.provisioningState = 'Failed';
+    }
+    for (const rev of Object.values(this.state.revisions)) {
+      if (rev.deprovisioningUntil) Object.assign(rev, { active: false, deprovisioningUntil: undefined });
     }
     this.changed();
     for (const rev of Object.values(this.state.revisions)) {
@@ -351,8 +367,10 @@ export class ArmService {
       name: t.name as string,
       patch,
       body,
+      suffixes: this.o.revisionSuffixes,
     });
     const { appKey, app, revision } = plan;
+    const before = this.state.apps[appKey];
     this.state.apps[appKey] = app;
     if (revision) this.state.revisions[key(appKey, revision.name)] = revision;
     const injected = this.o.faults.take(ctx.method, ctx.url.pathname, ['lro-fail']).length > 0;
@@ -367,9 +385,19 @@ export class ArmService {
       },
     );
     if (patch) return { status: 202, headers: this.ops.headers(ctx, op, true) };
+    // 201 for a new app and for an existing one alike, and the revision names as they were before this write
+    // ("" for a new app): test_containerapp_replica_commands.yaml, the PUT of `containerapp create` (201,
+    // latestRevisionName "", latestReadyRevisionName "", latestRevisionFqdn ""); PUTs of `containerapp update`
+    // answer 201 too in those recordings.
+    const answer = this.appJson(app);
+    const names = {
+      latestRevisionName: before?.latestRevisionName ?? '',
+      latestReadyRevisionName: before?.latestReadyRevisionName ?? '',
+      latestRevisionFqdn: before ? obj(answer.properties).latestRevisionFqdn : '',
+    };
     return {
-      status: plan.created ? 201 : 200,
-      body: this.appJson(app),
+      status: 201,
+      body: { ...answer, properties: { ...obj(answer.properties), ...names } },
       headers: this.ops.headers(ctx, op, false),
     };
   }
@@ -397,25 +425,33 @@ export class ArmService {
         `The following field(s) are either invalid or missing. Field 'template.containers.${String(container.name)}.image' is invalid with details: 'Invalid value: "${image}": ${found.detail}';.`,
       );
     }
-    await this.run(app, rev).catch((e: unknown) => {
-      throw fail(message(e));
+    // Multiple mode: the operation ends once the revision is provisioned, while its image may still be pulled
+    // (test_containerapp_replica_commands.yaml: the create's operation Succeeded while every replica was still
+    // NotRunning). Single mode waits for the containers, which replace the previous revision's.
+    const single = revisionsMode({ props: app.properties }) === 'Single';
+    let failed: unknown;
+    const running = this.run(app, rev).catch((e: unknown) => {
+      failed = e ?? new Error('the runtime failed');
     });
-    const st = await this.untilProvisioned(rev);
+    if (single) await running;
+    else this.track(running.then(() => failed !== undefined && this.revisionFailed(rev, failed)));
+    const st = await this.untilProvisioned(rev, () => failed !== undefined);
+    if (failed !== undefined) throw fail(message(failed));
     if (st.provisioningState === 'Failed') throw fail(st.message ?? 'the revision failed to provision');
     app.latestReadyRevisionName = rev.name;
     this.changed();
-    if (revisionsMode({ props: app.properties }) === 'Single') {
+    if (single) {
       for (const other of appRevisions(this.state, appKey)) {
         if (other.name !== rev.name && other.active) await this.deactivate(other);
       }
     }
   }
 
-  private async untilProvisioned(rev: Revision) {
+  private async untilProvisioned(rev: Revision, stop: () => boolean = () => false) {
     const deadline = Date.now() + (this.o.readyTimeoutMs ?? 120_000);
     for (;;) {
       const st = this.status(rev);
-      if (st.provisioningState !== 'Provisioning') return st;
+      if (st.provisioningState !== 'Provisioning' || stop()) return st;
       const why = this.closing
         ? 'The simulator stopped.'
         : Date.now() > deadline
@@ -436,10 +472,45 @@ export class ArmService {
     await this.runtime.ensureRevision({ ...spec, ...(registryAuth ? { registryAuth } : {}) });
   }
 
+  /** Deactivates a revision: at once, or after `deprovisionMs` of Deprovisioning while still `active: true`. */
   private async deactivate(rev: Revision): Promise<void> {
-    rev.active = false;
+    const delay = this.closing ? 0 : (this.o.deprovisionMs ?? 0);
+    if (delay <= 0) {
+      Object.assign(rev, { active: false, deprovisioningUntil: undefined });
+      this.changed();
+      await this.runtime.stopRevision(rev.name);
+      return;
+    }
+    if (rev.deprovisioningUntil) return;
+    rev.deprovisioningUntil = new Date(Date.now() + delay).toISOString();
     this.changed();
-    await this.runtime.stopRevision(rev.name);
+    const k = key(rev.app, rev.name);
+    const ended = new Promise<void>((resolve) => {
+      const end = () => {
+        clearTimeout(timer);
+        this.deprovisioning.delete(k);
+        resolve();
+      };
+      const timer = setTimeout(end, delay);
+      this.deprovisioning.set(k, end);
+    });
+    this.track(
+      ended.then(async () => {
+        if (!rev.deprovisioningUntil) return; // activated again meanwhile
+        Object.assign(rev, { active: false, deprovisioningUntil: undefined });
+        this.changed();
+        await this.runtime.stopRevision(rev.name);
+      }),
+    );
+  }
+
+  /** Activate during Deprovisioning: the deactivation is called off, the containers keep running. */
+  private cancelDeprovisioning(rev: Revision): boolean {
+    if (!rev.deprovisioningUntil) return false;
+    rev.deprovisioningUntil = undefined;
+    this.deprovisioning.get(key(rev.app, rev.name))?.();
+    this.changed();
+    return true;
   }
 
   private deleteApp(ctx: RequestContext, t: ResourceTarget): Reply {
@@ -513,18 +584,14 @@ export class ArmService {
       );
     }
     allow(method, ['POST'], () => undefined);
-    if (t.action === 'activate' && (!rev.active || rev.provisioningError)) {
+    if (t.action === 'activate' && this.cancelDeprovisioning(rev)) {
+      this.track(this.run(app, rev).catch((e: unknown) => this.revisionFailed(rev, e)));
+    } else if (t.action === 'activate' && (!rev.active || rev.provisioningError)) {
       Object.assign(rev, { active: true, lastActiveTime: now(), provisioningError: undefined });
       this.changed();
       this.track(this.run(app, rev).catch((e: unknown) => this.revisionFailed(rev, e)));
     } else if (t.action === 'deactivate') {
-      const weight = trafficWeightOf(app, rev.name);
-      if (weight > 0) {
-        throw invalid(
-          `Revision '${rev.name}' receives traffic (${weight}%); move its traffic before deactivating it.`,
-          'ContainerAppRevisionHasTraffic',
-        );
-      }
+      // Azure deactivates a revision that still has traffic weight; its share then finds no replica.
       if (rev.active) await this.deactivate(rev);
     } else if (t.action === 'restart') {
       if (!rev.active) {

@@ -10,6 +10,11 @@ export interface WriteCheck {
   identity?: Json;
   /** The revision this write creates, if any. */
   newRevisionName?: string;
+  /**
+   * The simulator named that revision itself (no revisionSuffix in the template): ACA's own names may start with a
+   * digit (`<app>--0000001`, `--0jfo06b`), so the user-suffix rules do not apply to them.
+   */
+  generatedName?: boolean;
   /** Revisions the app has before this write. */
   revisions: Pick<Revision, 'name' | 'active'>[];
 }
@@ -83,7 +88,7 @@ const mode: Rule = (w) => {
 };
 
 const revisionName: Rule = (w) =>
-  w.newRevisionName && !isValidRevisionName(w.appName, w.newRevisionName)
+  w.newRevisionName && !w.generatedName && !isValidRevisionName(w.appName, w.newRevisionName)
     ? badRevisionName(w.newRevisionName)
     : undefined;
 
@@ -204,27 +209,33 @@ const labels: Rule = (w) => {
     : undefined;
 };
 
+// Traffic may name any revision the app has, whatever its name looks like (ACA names revisions itself with
+// digit-first suffixes, e.g. `aca000002--0jfo06b`), active or not: ACA accepts a weight on an inactive revision
+// (that share finds no replica) and, in the revision actions, deactivating a revision that has weight.
 const trafficTargets: Rule = (w) => {
   for (const e of traffic(w)) {
     const name = e.revisionName;
-    if (!name) continue;
-    if (!isValidRevisionName(w.appName, name)) return badRevisionName(name);
-    if (name === w.newRevisionName) continue;
-    const rev = w.revisions.find((r) => r.name === name);
-    if (!rev)
-      return invalid(
-        `Revision '${name}' of container app '${w.appName}' was not found; traffic can only go to an existing revision.`,
-        'ContainerAppRevisionNotFound',
-      );
-    if (!rev.active && (e.weight ?? 0) > 0) {
-      return invalid(
-        `Revision '${name}' is inactive; activate it before giving it traffic.`,
-        'ContainerAppRevisionInactive',
-      );
-    }
+    if (!name || name === w.newRevisionName) continue;
+    if (w.revisions.some((r) => r.name === name)) continue;
+    if (!isValidRevisionName(w.appName, name) && !isGeneratedName(w.appName, name))
+      return badRevisionName(name);
+    return invalid(
+      `Revision '${name}' of container app '${w.appName}' was not found; traffic can only go to an existing revision.`,
+      'ContainerAppRevisionNotFound',
+    );
   }
   return undefined;
 };
+
+/** A name of the shape ACA gives revisions itself: `<app>--` and lower-case alphanumerics (digit-first too). */
+export function isGeneratedName(appName: string, revisionName: string): boolean {
+  const prefix = `${appName}--`;
+  return (
+    revisionName.startsWith(prefix) &&
+    /^[a-z0-9]+$/.test(revisionName.slice(prefix.length)) &&
+    revisionName.length <= MAX_REVISION_NAME
+  );
+}
 
 const singleMode: Rule = (w) =>
   revisionsMode(w) === 'Single' && traffic(w).some((e) => (e.weight ?? 0) > 0 && !e.latestRevision)

@@ -26,6 +26,8 @@ export interface RevisionState {
   healthState: RuntimeRevisionStatus['healthState'];
   replicas: number;
   message?: string;
+  /** Azure's runningStateDetails of the revision (e.g. a target port nothing listens on). */
+  details?: string;
 }
 
 /** A revision's state from its record and what the runtime observes. */
@@ -39,8 +41,18 @@ export function revisionState(rev: Revision, observed: RuntimeRevisionStatus | u
       message: rev.provisioningError,
     };
   }
+  // Inactive: Provisioned/Stopped/Healthy, as Azure shows a deactivated revision once it is Stopped
+  // (test_containerapp_revision_label_e2e.yaml, the revision GETs after `revision deactivate`).
   if (!rev.active)
-    return { provisioningState: 'Provisioned', runningState: 'Stopped', healthState: 'None', replicas: 0 };
+    return { provisioningState: 'Provisioned', runningState: 'Stopped', healthState: 'Healthy', replicas: 0 };
+  // Still `active: true` while Azure deprovisions it (the same recording: tens of seconds before Stopped).
+  if (rev.deprovisioningUntil)
+    return {
+      provisioningState: 'Provisioned',
+      runningState: 'Deprovisioning',
+      healthState: 'None',
+      replicas: observed?.readyReplicas ?? 0,
+    };
   if (!observed)
     return {
       provisioningState: 'Provisioning',
@@ -48,8 +60,15 @@ export function revisionState(rev: Revision, observed: RuntimeRevisionStatus | u
       healthState: 'None',
       replicas: 0,
     };
-  const { provisioningState, runningState, healthState, readyReplicas, message } = observed;
-  return { provisioningState, runningState, healthState, replicas: readyReplicas, message };
+  const { provisioningState, runningState, healthState, readyReplicas, message, details } = observed;
+  return {
+    provisioningState,
+    runningState,
+    healthState,
+    replicas: readyReplicas,
+    message,
+    ...(details ? { details } : {}),
+  };
 }
 
 export function revisionView(
@@ -75,6 +94,7 @@ export function revisionView(
       provisioningState: st.provisioningState,
       runningState: st.runningState,
       healthState: st.healthState,
+      ...(st.details ? { runningStateDetails: st.details } : {}),
       ...(st.provisioningState === 'Failed' || st.message ? { provisioningError: st.message ?? '' } : {}),
     },
   };

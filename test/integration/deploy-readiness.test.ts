@@ -115,7 +115,7 @@ describeWithDocker('deploy-app readiness against the simulator', () => {
     process.stdout.write(`crash-looping release failed after ${seconds.toFixed(1)} s\n`);
   }, 120_000);
 
-  it('a container that exits (a bad PORT) fails the deploy at once, Terminated with its exit code in the ::error::', async () => {
+  it('a container that exits (a bad PORT) fails the deploy at once, CrashLoopBackOff with its exit code in the ::error::', async () => {
     const aca = t.aca();
     const before = trafficOf((await aca.getApp(APP))!);
     const start = performance.now();
@@ -130,7 +130,7 @@ describeWithDocker('deploy-app readiness against the simulator', () => {
     expect(errorLines(run.stdout)).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^::error::Revision ${rev('exit-1')} failed \\(provisioningState \\w+, runningState Failed.*; container ${APP} \\(replica ${rev('exit-1')}-[0-9a-f]+\\): Terminated, not ready, restartCount 0, last reason: Container exited with code \\d+.*; it received no traffic and was deactivated`,
+          `^::error::Revision ${rev('exit-1')} failed \\(provisioningState \\w+, runningState Failed.*; container ${APP} \\(replica ${rev('exit-1')}-[0-9a-f]+\\): Waiting, not ready, restartCount 0, last reason: Container is waiting with reason: CrashLoopBackOff on legion\\. Exited with code \\d+.*; it received no traffic and was deactivated`,
         ),
       ),
     ]);

@@ -234,14 +234,12 @@ describe('apps, revisions, labels and traffic', () => {
     expect((await revisions(name)).length).toBe(3);
   });
 
-  it('deactivates, activates and restarts revisions (plain 200); refuses to deactivate one with traffic', async () => {
-    await expect(
-      s.client.containerAppsRevisions.deactivateRevision(RG, name, rev('v2-0-0')),
-    ).rejects.toMatchObject({ statusCode: 400, code: 'ContainerAppRevisionHasTraffic' });
+  it('deactivates, activates and restarts revisions (plain 200)', async () => {
     await s.client.containerAppsRevisions.deactivateRevision(RG, name, rev('v1-0-0'));
     expect(await s.client.containerAppsRevisions.getRevision(RG, name, rev('v1-0-0'))).toMatchObject({
       active: false,
       runningState: 'Stopped',
+      healthState: 'Healthy',
       replicas: 0,
     });
     expect(s.sim.routes.route(`${rev('v1-0-0')}.${s.sim.domain}`)).toBeUndefined();
@@ -420,15 +418,6 @@ describe('validation, as ARM answers it', () => {
       () => withTraffic([{ revisionName: 'other--v1', weight: 100 }]),
     ],
     [
-      'weight on an inactive revision',
-      'ContainerAppRevisionInactive',
-      () =>
-        withTraffic([
-          { revisionName: 'val--v1', weight: 50 },
-          { revisionName: 'val--old', weight: 50 },
-        ]),
-    ],
-    [
       'weights in Single mode',
       'ContainerAppInvalidTrafficForSingleRevisionMode',
       () =>
@@ -590,5 +579,124 @@ describe('long-running operations at the HTTP level, and a restart', () => {
     );
     expect(res.status).toBe(200);
     expect(API).toBe('2026-07-01');
+  });
+});
+
+// Azure as its recorded traffic shows it (issue 21): each case names the recording it mirrors.
+describe('Azure as recorded: names, answers and traffic it accepts', () => {
+  let az: ControlPlaneSim;
+  const app = 'recorded';
+  const rev = (n: number) => `${app}--${String(n).padStart(7, '0')}`;
+  const image = (tag: string) => `example.invalid/a:${tag}`;
+  const revision = (name: string) => az.client.containerAppsRevisions.getRevision(RG, app, name);
+  const traffic = (entries: TrafficWeight[]) =>
+    az.client.containerApps.beginUpdateAndWait(
+      RG,
+      app,
+      { location: 'eastus', configuration: { ingress: { traffic: entries } } },
+      poll,
+    );
+  beforeAll(async () => {
+    az = await startControlPlaneSim({ registry: false, revisionSuffixes: 'sequence', deprovisionMs: 1500 });
+  });
+  afterAll(async () => az?.stop());
+
+  it('PUT answers 201 for a new and for an existing app, naming the revisions as before the write', async () => {
+    // test_containerapp_replica_commands.yaml, the PUT of `containerapp create`: 201, latestRevisionName "".
+    const path = appPath(az.sim.ids.subscriptionId, app);
+    const put = await az.arm('PUT', path, {
+      body: { location: 'eastus', properties: appSpec(az.envId, image('1')) },
+    });
+    expect(put.status).toBe(201);
+    expect(JSON.parse(put.body).properties).toMatchObject({
+      latestRevisionName: '',
+      latestReadyRevisionName: '',
+      latestRevisionFqdn: '',
+    });
+    await az.sim.settle();
+    const again = await az.arm('PUT', path, {
+      body: { location: 'eastus', properties: appSpec(az.envId, image('2')) },
+    });
+    expect(again.status).toBe(201);
+    expect(JSON.parse(again.body).properties).toMatchObject({
+      latestRevisionName: rev(1),
+      latestReadyRevisionName: rev(1),
+    });
+    await az.sim.settle();
+  });
+
+  it('names the revisions it generates digit-first (<app>--0000001) and accepts traffic naming them', async () => {
+    const names = [];
+    for await (const r of az.client.containerAppsRevisions.listRevisions(RG, app)) names.push(r.name);
+    expect(names).toEqual([rev(1), rev(2)]);
+    const done = await traffic([
+      { revisionName: rev(1), weight: 50, label: 'blue' },
+      { revisionName: rev(2), weight: 50, label: 'green' },
+    ]);
+    expect(done.configuration?.ingress?.traffic).toHaveLength(2);
+  });
+
+  it('deactivating a weighted revision: 200, active + Deprovisioning, then Stopped/Healthy; its weight stays', async () => {
+    // test_containerapp_revision_label_e2e.yaml: active true + Deprovisioning, later active false, Stopped, Healthy.
+    await az.client.containerAppsRevisions.deactivateRevision(RG, app, rev(1));
+    expect(await revision(rev(1))).toMatchObject({ active: true, runningState: 'Deprovisioning' });
+    await az.sim.settle();
+    expect(await revision(rev(1))).toMatchObject({
+      active: false,
+      runningState: 'Stopped',
+      healthState: 'Healthy',
+      provisioningState: 'Provisioned',
+      trafficWeight: 50,
+    });
+    // The weight stays on the inactive revision: that share of the app's requests finds no replica.
+    expect(az.sim.routes.route(`${app}.${az.sim.domain}`)).toEqual({
+      kind: 'weighted',
+      entries: [
+        { revisionName: rev(1), weight: 50 },
+        { revisionName: rev(2), weight: 50 },
+      ],
+    });
+  });
+
+  it('accepts a weight on an inactive revision', async () => {
+    const done = await traffic([{ revisionName: rev(1), weight: 100, label: 'blue' }]);
+    expect(done.configuration?.ingress?.traffic).toEqual([
+      { revisionName: rev(1), weight: 100, label: 'blue' },
+    ]);
+    expect(await revision(rev(1))).toMatchObject({ active: false, trafficWeight: 100 });
+  });
+
+  it('activate during Deprovisioning calls the deactivation off', async () => {
+    await az.client.containerAppsRevisions.deactivateRevision(RG, app, rev(2));
+    expect(await revision(rev(2))).toMatchObject({ active: true, runningState: 'Deprovisioning' });
+    await az.client.containerAppsRevisions.activateRevision(RG, app, rev(2));
+    await az.sim.settle();
+    expect(await revision(rev(2))).toMatchObject({ active: true, runningState: 'Running' });
+  });
+});
+
+describe('Location-only long-running operations (the 2024-03-01 recordings)', () => {
+  let loc: ControlPlaneSim;
+  beforeAll(async () => {
+    loc = await startControlPlaneSim({ registry: false, lroStyle: 'location', lroDelayMs: 300 });
+  });
+  afterAll(async () => loc?.stop());
+
+  it('PUT and PATCH answer with Location only; the SDK follows it to the result', async () => {
+    const path = appPath(loc.sim.ids.subscriptionId, 'located');
+    const put = await loc.arm('PUT', path, {
+      body: { location: 'eastus', properties: appSpec(loc.envId, 'example.invalid/a:1') },
+    });
+    expect(put.status).toBe(201);
+    expect(put.headers['azure-asyncoperation']).toBeUndefined();
+    expect(String(put.headers.location)).toMatch(/\/containerappOperationResults\//);
+    await loc.sim.settle();
+    const app = await loc.client.containerApps.beginUpdateAndWait(
+      RG,
+      'located',
+      { location: 'eastus', tags: { a: 'b' } },
+      poll,
+    );
+    expect([app.provisioningState, app.tags]).toEqual(['Succeeded', { a: 'b' }]);
   });
 });

@@ -1,10 +1,21 @@
 // The runtime with real containers, images pulled from the simulated registry with ACR credentials:
 // states follow what the containers do (readiness probe, exit, pull failure).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DockerCli } from '../../sim/docker.js';
 import { ACR_TOKEN_USER } from '../../sim/registry.js';
-import { deriveStatus, DockerRuntime, LABEL_INSTANCE, type ReplicaState } from '../../sim/runtime.js';
+import {
+  deriveStatus,
+  DockerRuntime,
+  LABEL_INSTANCE,
+  listeningPorts,
+  pullingView,
+  type ReplicaState,
+} from '../../sim/runtime.js';
 import type { RuntimeRevisionSpec } from '../../sim/types.js';
 import {
   buildSampleApp,
@@ -29,35 +40,131 @@ const replica = (o: Partial<ReplicaState>): ReplicaState => ({
 });
 
 describe('deriveStatus', () => {
+  const now = 1_000_000;
+  const ctx = { ...thresholds, activationTimeoutMs: 30_000, containerName: 'agents', targetPort: 8080, now };
   it.each([
-    ['all ready', [replica({ ready: true }), replica({ ready: true })], 'Running', 'Healthy', 2],
-    ['starting', [replica({ failures: 2 })], 'Activating', 'None', 0],
-    ['not listening yet, within the startup allowance', [replica({ failures: 10 })], 'Activating', 'None', 0],
-    ['answering with errors', [replica({ failures: 3, answered: true })], 'Degraded', 'Unhealthy', 0],
     [
-      'one exited, one ready',
-      [replica({ exitCode: 2 }), replica({ ready: true })],
-      'Degraded',
-      'Unhealthy',
-      1,
+      'all ready',
+      [replica({ ready: true }), replica({ ready: true })],
+      'Provisioned',
+      'Running',
+      'Healthy',
+      2,
     ],
-    ['all exited', [replica({ exitCode: 1 })], 'Failed', 'Unhealthy', 0],
+    ['starting', [replica({ failures: 2 })], 'Provisioned', 'Activating', 'None', 0],
     [
-      'restarted by its liveness probe, not ready yet',
-      [replica({ restarts: 1 })],
+      'not listening yet, within the activation time',
+      [replica({ failures: 10, createdAt: now - 10_000 })],
+      'Provisioned',
+      'Activating',
+      'None',
+      0,
+    ],
+    // test_containerapp_debug.yaml: Activating/None for minutes, then Failed.
+    [
+      'never answering, past the activation time',
+      [replica({ failures: 31, createdAt: now - 31_000 })],
+      'Provisioned',
+      'Failed',
+      'Unhealthy',
+      0,
+    ],
+    [
+      'answering with errors',
+      [replica({ failures: 3, answered: true })],
+      'Provisioned',
       'Degraded',
       'Unhealthy',
       0,
     ],
-    ['restarted once, ready again', [replica({ restarts: 1, ready: true })], 'Running', 'Healthy', 1],
-  ] as const)('%s', (_name, replicas, runningState, healthState, readyReplicas) => {
-    const s = deriveStatus('created', replicas, thresholds);
-    expect([s.provisioningState, s.runningState, s.healthState, s.readyReplicas]).toEqual([
+    [
+      'one exited, one ready',
+      [replica({ exitCode: 2 }), replica({ ready: true })],
       'Provisioned',
+      'Degraded',
+      'Unhealthy',
+      1,
+    ],
+    // test_container_app_mount_nfsazurefile_e2e.yaml: a crash is Failed/Failed/Unhealthy.
+    ['all exited', [replica({ exitCode: 1 })], 'Failed', 'Failed', 'Unhealthy', 0],
+    [
+      'restarted by its liveness probe, not ready yet',
+      [replica({ restarts: 1 })],
+      'Provisioned',
+      'Degraded',
+      'Unhealthy',
+      0,
+    ],
+    [
+      'restarted once, ready again',
+      [replica({ restarts: 1, ready: true })],
+      'Provisioned',
+      'Running',
+      'Healthy',
+      1,
+    ],
+  ] as const)('%s', (_name, replicas, provisioningState, runningState, healthState, readyReplicas) => {
+    const s = deriveStatus('created', replicas, ctx);
+    expect([s.provisioningState, s.runningState, s.healthState, s.readyReplicas]).toEqual([
+      provisioningState,
       runningState,
       healthState,
       readyReplicas,
     ]);
+  });
+
+  it.each([
+    // test_containerapp_debug.yaml: runningStateDetails names the port the app listens on.
+    [
+      "listening on another port: Activating with Azure's words",
+      [replica({ failures: 5, listening: [80], createdAt: now - 5000 })],
+      {
+        runningState: 'Activating',
+        healthState: 'None',
+        details: 'The TargetPort 8080 does not match the listening port 80.',
+      },
+    ],
+    [
+      'a crash: provisioningError "Container crashing: <container>"',
+      [replica({ exitCode: 1 })],
+      { provisioningState: 'Failed', message: 'Container crashing: agents' },
+    ],
+  ] as const)('%s', (_name, replicas, expected) => {
+    expect(deriveStatus('created', replicas, ctx)).toMatchObject(expected);
+  });
+
+  it('a revision whose image is being pulled is provisioned and Activating, its replicas Waiting', () => {
+    // test_containerapp_replica_commands.yaml: the operation Succeeded while every replica was NotRunning.
+    expect(deriveStatus('pulling', [], ctx)).toMatchObject({
+      provisioningState: 'Provisioned',
+      runningState: 'Activating',
+      healthState: 'None',
+    });
+    expect(pullingView(['r--a-1'], now, 'agents')).toEqual([
+      {
+        name: 'r--a-1',
+        createdTime: new Date(now).toISOString(),
+        container: {
+          name: 'agents',
+          containerId: '',
+          ready: false,
+          started: false,
+          restartCount: 0,
+          runningState: 'Waiting',
+          runningStateDetails: 'Container is waiting with reason: PullingImage on legion.',
+        },
+      },
+    ]);
+  });
+
+  it('reads the listening ports of /proc/net/tcp and tcp6', () => {
+    const tcp = [
+      '  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode',
+      '   0: 00000000:0050 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1',
+      '   1: 0100007F:1F90 0100007F:A1B2 01 00000000:00000000 00:00000000 00000000     0        0 2 1',
+      '   0: 00000000000000000000000000000000:1F91 00000000000000000000000000000000:0000 0A 0 0 0',
+    ].join('\n');
+    expect(listeningPorts(tcp)).toEqual([80, 8081]);
   });
 });
 
@@ -183,7 +290,101 @@ describeWithDocker('DockerRuntime with real containers', () => {
       const s = runtime.status('alc-algo-agents--crash');
       return s?.runningState === 'Failed' ? s : undefined;
     });
-    expect(status.message).toMatch(/exited with code 3/);
+    // test_container_app_mount_nfsazurefile_e2e.yaml: Failed/Failed/Unhealthy, "Container crashing: ...",
+    // the replica's container Waiting in CrashLoopBackOff with restartCount 0.
+    expect(status).toMatchObject({
+      provisioningState: 'Failed',
+      healthState: 'Unhealthy',
+      message: 'Container crashing: alc-algo-agents',
+    });
+    const [crashed] = await eventually(() => {
+      const v = runtime.replicaStatus('alc-algo-agents--crash');
+      return v[0]?.container.runningState === 'Waiting' ? v : undefined;
+    });
+    expect(crashed.container).toMatchObject({
+      runningState: 'Waiting',
+      ready: false,
+      restartCount: 0,
+      runningStateDetails: expect.stringMatching(
+        /^Container is waiting with reason: CrashLoopBackOff on legion\. Exited with code 3\b/,
+      ),
+    });
+  });
+
+  it("a target port nothing listens on: Activating with Azure's words, then Failed after the activation time", async () => {
+    // test_containerapp_debug.yaml: "The TargetPort 8080 does not match the listening port 80.", Activating and
+    // healthState None for about 4 minutes, then Failed (here activationTimeoutMs 6 s).
+    const quick = new DockerRuntime({ probeIntervalMs: 250, activationTimeoutMs: 6000 });
+    const name = 'alc-algo-agents--port';
+    try {
+      await quick.ensureRevision(spec(name, { registryAuth: await auth(), env: { PORT: '80' } }));
+      const activating = await eventually(() => {
+        const s = quick.status(name);
+        return s?.details ? s : undefined;
+      });
+      expect(activating).toMatchObject({
+        runningState: 'Activating',
+        healthState: 'None',
+        details: 'The TargetPort 8080 does not match the listening port 80.',
+      });
+      const failed = await eventually(() => {
+        const s = quick.status(name);
+        return s?.runningState === 'Failed' ? s : undefined;
+      });
+      expect(failed).toMatchObject({ healthState: 'Unhealthy', details: activating.details });
+      expect(Date.now() - quick.replicas(name)[0].createdAt!).toBeGreaterThanOrEqual(6000);
+    } finally {
+      await quick.close();
+    }
+  });
+
+  it("a large image really pulled at a set bandwidth: its replicas show PullingImage for the pull's time", async () => {
+    // test_containerapp_replica_commands.yaml: NotRunning, Waiting, "Container is waiting with reason:
+    // PullingImage on legion.", ready false, restartCount 0, while the image is pulled.
+    const dir = mkdtempSync(join(tmpdir(), 'alc-sim-large-'));
+    const tag = `${uniqueName('alc-sim-large')}:1`;
+    const slow = new DockerRuntime({ probeIntervalMs: 250, pullBandwidth: 8_000_000 });
+    const name = 'alc-algo-agents--large';
+    try {
+      writeFileSync(join(dir, 'blob'), randomBytes(24_000_000));
+      writeFileSync(join(dir, 'Dockerfile'), `FROM ${local[0]}\nCOPY blob /blob\n`);
+      await docker.build(dir, { tag });
+      local.push(tag);
+      const image = await reg.push(tag, `${uniqueName('large')}:1`);
+      await docker.rmi([image]);
+      const started = Date.now();
+      const ensured = slow.ensureRevision(spec(name, { image, registryAuth: await auth() }));
+      const [waiting] = await eventually(() => {
+        const v = slow.replicaStatus(name);
+        return v.length ? v : undefined;
+      });
+      expect(waiting.container).toMatchObject({
+        runningState: 'Waiting',
+        ready: false,
+        restartCount: 0,
+        runningStateDetails: 'Container is waiting with reason: PullingImage on legion.',
+      });
+      expect(slow.status(name)).toMatchObject({
+        provisioningState: 'Provisioned',
+        runningState: 'Activating',
+      });
+      let lastPulling = started;
+      while (slow.replicaStatus(name)[0]?.container.runningState === 'Waiting') {
+        lastPulling = Date.now();
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await ensured;
+      // At least the image's size at 8 MB/s (its size as the engine reports it: over 24 MB).
+      const size = (await docker.imageInspect(image))?.size ?? 0;
+      expect(size).toBeGreaterThan(24_000_000);
+      expect(lastPulling - started).toBeGreaterThanOrEqual((size / 8_000_000) * 1000 - 500);
+      // The replica keeps the name it had while pulling.
+      expect(slow.replicaStatus(name)[0].name).toBe(waiting.name);
+      await eventually(() => (slow.status(name)?.healthState === 'Healthy' ? true : undefined));
+    } finally {
+      await slow.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('restarts a replica that fails its liveness probe, as ACA does, and keeps it Unhealthy', async () => {

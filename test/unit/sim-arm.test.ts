@@ -5,8 +5,20 @@ import { ArmError } from '../../sim/arm/errors.js';
 import { FaultInjector, checkRule } from '../../sim/arm/faults.js';
 import { parseImage } from '../../sim/arm/images.js';
 import { type ContainerApp, type Json, type Revision, mergePatch } from '../../sim/arm/model.js';
-import { buildRoutes, planRevision, resolvedTraffic, sameTemplate } from '../../sim/arm/revisions.js';
-import { RESOURCE_PAIRS, isValidRevisionName, validateWrite } from '../../sim/arm/validate.js';
+import {
+  buildRoutes,
+  generateSuffix,
+  planRevision,
+  resolvedTraffic,
+  sameTemplate,
+  sequenceSuffix,
+} from '../../sim/arm/revisions.js';
+import {
+  RESOURCE_PAIRS,
+  isGeneratedName,
+  isValidRevisionName,
+  validateWrite,
+} from '../../sim/arm/validate.js';
 import { revisionState } from '../../sim/arm/views.js';
 import { resourceOfScope } from '../../sim/identity.js';
 import type { FaultRule } from '../../sim/types.js';
@@ -23,8 +35,12 @@ const props = (o: { containers?: Json[]; traffic?: Json[]; mode?: string } = {})
   },
   template: { containers: o.containers ?? [container(0.5, '1Gi')] },
 });
-const check = (p: Json, revisions: Array<{ name: string; active: boolean }> = [], newRevisionName?: string) =>
-  validateWrite({ appName: 'app', props: p, newRevisionName, revisions })?.code;
+const check = (
+  p: Json,
+  revisions: Array<{ name: string; active: boolean }> = [],
+  newRevisionName?: string,
+  generatedName?: boolean,
+) => validateWrite({ appName: 'app', props: p, newRevisionName, generatedName, revisions })?.code;
 
 describe('CPU and memory', () => {
   it.each(RESOURCE_PAIRS.map((p): [number, string] => [p.cpu, `${p.memoryGi}Gi`]))(
@@ -127,13 +143,36 @@ describe('traffic', () => {
       'ContainerAppInvalidLabelName',
     ],
     ['an unknown revision', [{ revisionName: 'app--zz', weight: 100 }], 'ContainerAppRevisionNotFound'],
+    // Azure accepts a weight on an inactive revision (issue 21, from the azure-cli-extensions recordings).
+    ['weight on an inactive revision', [{ revisionName: 'app--old', weight: 100 }], undefined],
     [
-      'weight on an inactive revision',
-      [{ revisionName: 'app--old', weight: 100 }],
-      'ContainerAppRevisionInactive',
+      'a digit-first revision ACA named itself',
+      [
+        { revisionName: 'app--a', weight: 90 },
+        { revisionName: 'app--0000001', weight: 10 },
+      ],
+      undefined,
+    ],
+    [
+      'an unknown digit-first revision',
+      [{ revisionName: 'app--0zz0000', weight: 100 }],
+      'ContainerAppRevisionNotFound',
+    ],
+    [
+      'a name of no revision shape',
+      [{ revisionName: 'app--A_b', weight: 100 }],
+      'ContainerAppInvalidRevisionName',
     ],
   ])('%s -> %p', (_name, traffic, code) => {
-    expect(check(props({ traffic }), revs, 'app--new')).toBe(code);
+    const revisions = [...revs, { name: 'app--0000001', active: true }];
+    expect(check(props({ traffic }), revisions, 'app--new')).toBe(code);
+  });
+
+  it.each([
+    ['a generated digit-first name', 'app--0jfo06b', true, undefined],
+    ['a digit-first revisionSuffix the user gave', 'app--0jfo06b', false, 'ContainerAppInvalidRevisionName'],
+  ])('%s', (_name, revisionName, generated, code) => {
+    expect(check(props(), [], revisionName, generated)).toBe(code);
   });
 
   it('Single mode accepts latestRevision at 100 and refuses weights on named revisions', () => {
@@ -253,6 +292,23 @@ describe('planRevision', () => {
     expect(plan).toEqual({ ...(expected ? { newRevisionName: expected } : {}) });
   });
 
+  it('generates suffixes as ACA does: 7 lower-case alphanumerics, digit-first ones included', () => {
+    const many = Array.from({ length: 400 }, generateSuffix);
+    expect(many.every((x) => /^[a-z0-9]{7}$/.test(x))).toBe(true);
+    expect(many.some((x) => /^[0-9]/.test(x))).toBe(true);
+    expect(many.every((x) => isGeneratedName('app', `app--${x}`))).toBe(true);
+  });
+
+  it('a sequence gives 0000001, 0000002... and skips names that exist', () => {
+    const revisions = [rev('app--0000002', tpl('a:1'))];
+    expect(planRevision('app', tpl('a:2'), revisions, 'app--0000002', sequenceSuffix(revisions))).toEqual({
+      newRevisionName: 'app--0000003',
+    });
+    expect(planRevision('app', tpl('a:2'), [], undefined, sequenceSuffix([]))).toEqual({
+      newRevisionName: 'app--0000001',
+    });
+  });
+
   it('refuses an existing suffix with another template', () => {
     const plan = planRevision('app', tpl('a:2', 'v1'), existing, 'app--v1');
     expect(plan).toBeInstanceOf(ArmError);
@@ -352,7 +408,14 @@ describe('revisionState', () => {
       undefined,
       ['Failed', 'Failed', 'Unhealthy', 0],
     ],
-    ['an inactive revision', rev({ active: false }), undefined, ['Provisioned', 'Stopped', 'None', 0]],
+    // Azure: Provisioned/Stopped/Healthy once deactivated (test_containerapp_revision_label_e2e.yaml).
+    ['an inactive revision', rev({ active: false }), undefined, ['Provisioned', 'Stopped', 'Healthy', 0]],
+    [
+      'deactivated, still deprovisioning (active: true)',
+      rev({ deprovisioningUntil: '2030-01-01T00:00:00.000Z' }),
+      { provisioningState: 'Provisioned', runningState: 'Running', healthState: 'Healthy', readyReplicas: 1 },
+      ['Provisioned', 'Deprovisioning', 'None', 1],
+    ],
     ['not seen by the runtime yet', rev({}), undefined, ['Provisioning', 'Processing', 'None', 0]],
     [
       'running',

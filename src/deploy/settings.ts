@@ -44,7 +44,7 @@ import {
 } from '../spec.js';
 import { isSlotLabel } from '../revisions/traffic.js';
 import { classifyRef, type GitContext } from '../versions.js';
-import { checkImagePlace, readExpectedImage, type ExpectedImage } from './verify.js';
+import { readExpectedImage, type ExpectedImage } from './verify.js';
 
 export const MODES = ['production', 'preview'] as const;
 export type Mode = (typeof MODES)[number];
@@ -221,8 +221,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     if (!isSlotLabel(label))
       throw new InputError('label', labelRaw, 'allowed in mode production: blue or green');
   }
-  const expected = readExpectedImage(get, spec, specFile, mode, deps.git);
-  checkImagePlace(image, imageRef, expected);
+  const expected = readExpectedImage(get, spec, specFile, mode, deps.git, { image, ref: imageRef });
   const suffixRaw = get('revision-suffix');
   const suffix = validateSuffix('revision-suffix', suffixRaw || defaultSuffix(mode, prNumber, deps.git), app);
   const environment = parseEnvironment(

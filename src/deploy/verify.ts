@@ -24,7 +24,8 @@ const VERSION_ALLOWED = 'allowed: a release version, 1.2.3 or v1.2.3 (build-push
 /**
  * The expected registry, repository and version from the inputs, else from the spec deployed (its one
  * `configuration.registries[].server`, the repository of its app container's image) and the run's release tag.
- * Throws InputError when one cannot be known.
+ * Throws InputError when one cannot be known, or (given `image`) when the image is not of that registry and
+ * repository.
  */
 export function readExpectedImage(
   get: (name: string) => string,
@@ -32,6 +33,8 @@ export function readExpectedImage(
   specFile: string,
   mode: 'production' | 'preview',
   git?: GitContext,
+  /** The image input, checked against the registry and repository before the version is looked for. */
+  image?: { image: string; ref: ImageRef },
 ): ExpectedImage {
   const servers = (spec.configuration?.registries ?? []).flatMap((r) => (r.server ? [r.server] : []));
   const registryRaw = get('registry');
@@ -61,6 +64,7 @@ export function readExpectedImage(
       repositoryRaw,
       `required: the app container of ${specFile} names no image; give the repository the image must come from`,
     );
+  if (image) checkImagePlace(image.image, image.ref, { registry, repository });
   const versionRaw = get('version');
   let version: string | undefined;
   if (versionRaw.trim() !== '') {

@@ -75,7 +75,11 @@ function previewApp(failTraffic = false) {
 describe('a preview deploy beside another pull request', () => {
   it("deactivates its own pull request's idle revisions and others', never another pull request's", async () => {
     const fake = previewApp();
-    const result = await deployApp(settings, { aca: fake.aca, prove: async () => 'answered 200', verifyImage: checkPlace });
+    const result = await deployApp(settings, {
+      aca: fake.aca,
+      prove: async () => 'answered 200',
+      verifyImage: checkPlace,
+    });
     expect(result.revision).toBe(rev('pr-7-abc1234'));
     expect(fake.deactivated.sort()).toEqual([rev('manual'), rev('pr-7-0000000')]);
   });
@@ -92,7 +96,11 @@ describe('a preview deploy beside another pull request', () => {
 describe('a deploy whose traffic write fails', () => {
   it('names the revision, the traffic now in force and the re-run that converges', async () => {
     const fake = previewApp(true);
-    const run = deployApp(settings, { aca: fake.aca, prove: async () => 'answered 200', verifyImage: checkPlace });
+    const run = deployApp(settings, {
+      aca: fake.aca,
+      prove: async () => 'answered 200',
+      verifyImage: checkPlace,
+    });
     await expect(run).rejects.toThrow(
       /alc-algo-agents-preview--pr-7-abc1234 is ready and proven on its revision URL, but writing the traffic \[.*pr-7=.*\] failed: HTTP 500 \(injected\)/,
     );

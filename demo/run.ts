@@ -10,7 +10,7 @@
 // same as a page beside it (report.html: the versions that served the app URL second by second, the scenarios,
 // their checks).
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -35,7 +35,7 @@ import {
   type ScenarioSpec,
   type Stage,
 } from './scenarios.js';
-import { prepareWorkspaces, removeWorkspaces, STAND_INS, type Workspaces } from './workspace.js';
+import { headOf, prepareWorkspaces, removeWorkspaces, STAND_INS, type Workspaces } from './workspace.js';
 
 const ACTIONS = ['build-push', 'deploy-app', 'blue-green', 'smoke-test'];
 
@@ -82,13 +82,12 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   execFileSync(join(REPO_ROOT, 'scripts', 'ensure-node24.sh'), { stdio: ['ignore', 'ignore', 'inherit'] });
 
   const stateDir = mkdtempSync(join(tmpdir(), 'alc-demo-sim-'));
-  // The federated credentials of docs/pipeline.md: production's name only its protected environments (no tag
-  // subject: a build outside production-build would be refused), the preview's names pull requests.
-  const subjects = [
-    `repo:${REPOSITORY}:environment:production`,
-    `repo:${REPOSITORY}:environment:production-build`,
-    `repo:${REPOSITORY}:pull_request`,
-  ];
+  // The four identities of docs/pipeline.md, each an app registration whose one federated credential names its
+  // subject: production's only environment:production (the simulator's own app), the release build's
+  // environment:production-build, the preview build's environment:preview-build, the preview's pull_request. A job
+  // given another job's client id is refused by Entra (AADSTS700213), as in Azure.
+  const subject = (s: string) => [{ subject: `repo:${REPOSITORY}:${s}` }];
+  const clients = { build: randomUUID(), preview: randomUUID(), previewBuild: randomUUID() };
   log(`demo: starting the simulator (state ${stateDir})`);
   const sim: Simulator = await startSimulator({
     stateDir,
@@ -99,7 +98,12 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
       // The preview app lives in its own resource group, the only one the preview identity may write.
       { resourceGroup: 'alc-algo-preview', environment: 'alc-algo-env', location: 'eastus' },
     ],
-    federatedSubjects: subjects,
+    federatedSubjects: [`repo:${REPOSITORY}:environment:production`],
+    applications: [
+      { clientId: clients.build, federatedCredentials: subject('environment:production-build') },
+      { clientId: clients.previewBuild, federatedCredentials: subject('environment:preview-build') },
+      { clientId: clients.preview, federatedCredentials: subject('pull_request') },
+    ],
     log: o.verbose ? (m) => log(`sim: ${m}`) : undefined,
     // Azure Monitor's grain is PT1M; one second here, so that the analysis runs in seconds.
     metricsTimeGrain: 'PT1S',
@@ -114,8 +118,9 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const appHost = `${APP}.${sim.domain}`;
   const vars: Record<string, string> = {
     AZURE_CLIENT_ID: sim.ids.clientId,
-    // The simulator has one app registration; in Azure these are two (docs/pipeline.md).
-    AZURE_PREVIEW_CLIENT_ID: sim.ids.clientId,
+    AZURE_BUILD_CLIENT_ID: clients.build,
+    AZURE_PREVIEW_CLIENT_ID: clients.preview,
+    AZURE_PREVIEW_BUILD_CLIENT_ID: clients.previewBuild,
     AZURE_TENANT_ID: sim.ids.tenantId,
     AZURE_SUBSCRIPTION_ID: sim.ids.subscriptionId,
     AZURE_CLOUD: 'Custom',
@@ -147,7 +152,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
 
   const play = async (spec: ScenarioSpec): Promise<boolean> => {
     const { title, workflow, expected } = spec;
-    const event = spec.event();
+    const event = spec.event(headOf(workspaces[spec.workspace]));
     load.phase = title;
     log(`\n== ${title} (${workflow}, ${event.name} ${event.ref}) — expected: ${expected}`);
     const scenario: Scenario = {

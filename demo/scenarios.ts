@@ -62,7 +62,8 @@ export interface ScenarioSpec {
   title: string;
   /** A file of .github/workflows. */
   workflow: string;
-  event: () => RunnerEvent;
+  /** The event of the run; `head` is the commit the workspace's default branch is at (what a release tags). */
+  event: (head: string) => RunnerEvent;
   expected: 'success' | 'failure';
   workspace: WorkspaceName;
   /** Repository variables of this run over the demo's. */
@@ -101,7 +102,8 @@ const release = (
 ): ScenarioSpec => ({
   title: `release ${tag}`,
   workflow: 'release.yml',
-  event: () => pushEvent(`refs/tags/${tag}`, randomSha()),
+  // The tag is on a commit of the default branch: the release checks that before anything builds.
+  event: (head) => pushEvent(`refs/tags/${tag}`, head),
   expected,
   workspace,
   verify,
@@ -269,10 +271,14 @@ export const SCENARIOS: ScenarioSpec[] = [
     return [
       await serves(stage, previewHost(stage), job(run, 'preview/build')?.outputs.version ?? 'pr-42-?'),
       {
-        what: 'every preview job that asked for a token ran as pull_request, none as production',
+        what: 'the preview build ran as environment preview-build, the other preview jobs as pull_request, none as production',
         ok: flatJobs(run.jobs)
           .filter((j) => j.oidcSubject)
-          .every((j) => j.oidcSubject === `repo:${REPOSITORY}:pull_request`),
+          .every(
+            (j) =>
+              j.oidcSubject ===
+              `repo:${REPOSITORY}:${j.id === 'preview/build' ? 'environment:preview-build' : 'pull_request'}`,
+          ),
         detail: [...new Set(flatJobs(run.jobs).flatMap((j) => j.oidcSubject ?? []))].join(', '),
       },
       {

@@ -1,6 +1,7 @@
 // The checkouts the demo's runs work in: the repository at the commit being released, as a runner checks it out,
 // good, broken (never turns healthy) or degraded (fails half its real requests after a while); and the stand-ins of
 // the third-party actions the workflows use (checkout, setup-buildx).
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +54,38 @@ function prepareWorkspace(change?: { from: string; to: string }): string {
       throw new Error(`sample-app/Dockerfile has no ${change.from.trim()} to change`);
     writeFileSync(file, text.replace(change.from, change.to));
   }
+  commitOnMain(ws);
   return ws;
+}
+
+/**
+ * The checkout as a git repository whose default branch `main` holds it, with origin's main fetched as
+ * actions/checkout with fetch-depth: 0 leaves it (origin is the checkout itself): the release's check that the
+ * tag's commit is on the default branch (scripts/check-on-branch.sh) runs for real.
+ */
+function commitOnMain(ws: string): void {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: ws,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'alc-demo',
+        GIT_AUTHOR_EMAIL: 'demo@alc-deploy.invalid',
+        GIT_COMMITTER_NAME: 'alc-demo',
+        GIT_COMMITTER_EMAIL: 'demo@alc-deploy.invalid',
+      },
+    });
+  git('init', '--quiet', '--initial-branch=main');
+  git('add', '--all');
+  git('commit', '--quiet', '--no-gpg-sign', '-m', 'the commit being released');
+  git('remote', 'add', 'origin', ws);
+  git('fetch', '--quiet', '--no-tags', 'origin', '+refs/heads/main:refs/remotes/origin/main');
+}
+
+/** The commit the checkout's main is at: what a release of it tags. */
+export function headOf(ws: string): string {
+  return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ws, encoding: 'utf8' }).trim();
 }
 
 /** The third-party actions of the workflows, stood in for. */

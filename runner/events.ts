@@ -95,5 +95,5 @@ export function workflowDispatchEvent(
 
 function repositoryPayload(fullName: string): Record<string, unknown> {
   const [owner, name] = fullName.split('/');
-  return { full_name: fullName, name, owner: { login: owner }, fork: false };
+  return { full_name: fullName, name, owner: { login: owner }, fork: false, default_branch: 'main' };
 }

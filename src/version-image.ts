@@ -2,7 +2,7 @@
 import type { TokenCredential } from '@azure/identity';
 import type { AzureSettings } from './azure/connection.js';
 import { ACR_SCOPE, parseImageRef, tokenHostProblem } from './registry/reference.js';
-import { RegistryClient, RegistryError } from './registry/client.js';
+import { RegistryClient, RegistryError, type RegistryClientOptions } from './registry/client.js';
 import { formatSemver, parseSemver } from './versions.js';
 
 /** Tags a release of `version` carries (build-push tags v1.2.3 as 1.2.3), most likely first. */
@@ -21,20 +21,35 @@ export function findVersionImage(
   return async (version: string, productionImage: string | undefined): Promise<string | undefined> => {
     if (!productionImage) return undefined;
     const { registry, repository } = parseImageRef(productionImage);
-    const client = new RegistryClient(registry);
-    try {
-      const problem = tokenHostProblem(registry, settings.cloud);
-      if (problem) throw new Error(`${problem}: no Entra token is sent to it`);
-      const token = await credential.getToken(ACR_SCOPE);
-      if (token) {
-        mask(token.token);
-        mask(await client.exchangeAadToken(token.token, settings.tenantId));
-      }
-    } catch (error) {
-      log(`registry ${registry}: token exchange failed (${(error as Error).message}); trying anonymously`);
-    }
+    const client = await connectRegistry(registry, settings, credential, { log, mask });
     return immutableVersionImage(client, registry, repository, version, log);
   };
+}
+
+/**
+ * A registry client for `registry` with the Azure identity's ACR token (the Entra token exchanged at
+ * /oauth2/exchange; AcrPull suffices to read), sent only to a host the token allowlist accepts; anonymous when the
+ * exchange fails (a private registry then answers 401). Every token is masked (`mask`, core.setSecret).
+ */
+export async function connectRegistry(
+  registry: string,
+  settings: Pick<AzureSettings, 'cloud' | 'tenantId'>,
+  credential: TokenCredential,
+  o: { log: (line: string) => void; mask: (secret: string) => void; options?: RegistryClientOptions },
+): Promise<RegistryClient> {
+  const client = new RegistryClient(registry, { kind: 'anonymous' }, o.options);
+  try {
+    const problem = tokenHostProblem(registry, settings.cloud);
+    if (problem) throw new Error(`${problem}: no Entra token is sent to it`);
+    const token = await credential.getToken(ACR_SCOPE);
+    if (token) {
+      o.mask(token.token);
+      o.mask(await client.exchangeAadToken(token.token, settings.tenantId));
+    }
+  } catch (error) {
+    o.log(`registry ${registry}: token exchange failed (${(error as Error).message}); trying anonymously`);
+  }
+  return client;
 }
 
 /** A rollback to a version whose release tag is still writable: what it points at now is not what was released. */
@@ -54,6 +69,11 @@ export async function immutableVersionImage(
   repository: string,
   version: string,
   log: (line: string) => void,
+  /** The error for a version whose tags are writable (default: the rollback's MutableTagError). */
+  refuse: (writable: string) => Error = (writable) =>
+    new MutableTagError(
+      `Rollback to ${version} refuses ${writable} in ${registry}: the tag is still writable and no digest was recorded for the release, so it may point at an image pushed after the release. Roll back to a revision (to: <app>--<suffix>) instead, or, after checking that digest is the release, lock the tag (az acr repository update --name <registry> --image ${repository}:${versionTags(version)[0]} --write-enabled false); build-push locks release tags itself`,
+    ),
 ): Promise<string | undefined> {
   const writable: string[] = [];
   for (const tag of versionTags(version)) {
@@ -73,7 +93,5 @@ export async function immutableVersionImage(
     }
   }
   if (writable.length === 0) return undefined;
-  throw new MutableTagError(
-    `Rollback to ${version} refuses ${writable.join(', ')} in ${registry}: the tag is still writable and no digest was recorded for the release, so it may point at an image pushed after the release. Roll back to a revision (to: <app>--<suffix>) instead, or, after checking that digest is the release, lock the tag (az acr repository update --name <registry> --image ${repository}:${versionTags(version)[0]} --write-enabled false); build-push locks release tags itself`,
-  );
+  throw refuse(writable.join(', '));
 }

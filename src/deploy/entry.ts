@@ -1,15 +1,28 @@
 // deploy-app as a runner runs it: the Container Apps client from the settings, and the run's GitHub reports.
 import type { RunReport } from '../action.js';
 import { Aca } from '../azure/aca.js';
-import { createContainerAppsClient } from '../azure/connection.js';
+import { createContainerAppsClient, createCredential } from '../azure/connection.js';
 import { deployReporting, type GitHubFromRunner, safeReport } from '../github.js';
 import { proveServing } from '../revisions/lifecycle.js';
 import { type DeployResult, deployApp, type DeploySettings } from './run.js';
+import { registryVerifier } from './verify.js';
 
-/** Deploys over the Container Apps API the Azure inputs name. */
-export function deployOnAzure(s: DeploySettings, log: (line: string) => void): Promise<DeployResult> {
-  const aca = new Aca(createContainerAppsClient(s.azure), { resourceGroup: s.resourceGroup, log });
-  return deployApp(s, { aca, prove: proveServing(log), log });
+/**
+ * Deploys over the Container Apps API the Azure inputs name, after verifying the image in its registry with the
+ * same identity (`mask` hides the registry tokens in the job log).
+ */
+export function deployOnAzure(
+  s: DeploySettings,
+  log: (line: string) => void,
+  mask: (secret: string) => void,
+): Promise<DeployResult> {
+  const credential = createCredential(s.azure);
+  const aca = new Aca(createContainerAppsClient(s.azure, credential), {
+    resourceGroup: s.resourceGroup,
+    log,
+  });
+  const verifyImage = registryVerifier(s.azure, credential, { log, mask });
+  return deployApp(s, { aca, prove: proveServing(log), verifyImage, log });
 }
 
 /** The deployment's GitHub reports (none without a token); a failure to report is a warning. */

@@ -38,6 +38,7 @@ import {
   unpinLatest,
 } from './plan.js';
 import type { DeploySettings } from './settings.js';
+import type { VerifyImage } from './verify.js';
 import { guardLivePreview } from '../guards.js';
 import { InputError } from '../inputs.js';
 import { appUrl, labelUrl, revisionUrl } from '../naming.js';
@@ -51,6 +52,7 @@ import { describeTraffic, productionRevision, type TrafficEntry } from '../revis
 
 export * from './plan.js';
 export * from './settings.js';
+export type { ExpectedImage, VerifyImage } from './verify.js';
 export type { ProofRequest } from '../revisions/lifecycle.js';
 
 // ---- the deploy ----
@@ -73,10 +75,14 @@ export interface DeployResult {
   forced: string[];
   /** What the readiness proof saw. */
   proof: string;
+  /** What the image verification saw (the configured repository; production: the locked release tag). */
+  verified: string;
 }
 
 export interface DeployDeps {
   aca: Aca;
+  /** Checks the image before anything is read or written in Azure (src/deploy/verify.ts); throws to refuse it. */
+  verifyImage: VerifyImage;
   /** Requests the URL until it answers 2xx or the deadline; resolves to what it saw, rejects when never ready. */
   prove: Prove;
   log?: (line: string) => void;
@@ -169,6 +175,8 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
   const log = deps.log ?? (() => undefined);
   const now = deps.now ?? Date.now;
   const deadline = now() + s.waitTimeoutMs;
+  const verified = await deps.verifyImage(s.image, s.imageRef, s.expected);
+  log(`image verified: ${verified}`);
   let app = await aca.getApp(s.app);
   const created = !app;
   let reused = false;
@@ -314,5 +322,6 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
     deactivated,
     forced,
     proof,
+    verified,
   };
 }

@@ -44,6 +44,7 @@ import {
 } from '../spec.js';
 import { isSlotLabel } from '../revisions/traffic.js';
 import { classifyRef, type GitContext } from '../versions.js';
+import { readExpectedImage, type ExpectedImage } from './verify.js';
 
 export const MODES = ['production', 'preview'] as const;
 export type Mode = (typeof MODES)[number];
@@ -58,6 +59,8 @@ export interface DeploySettings {
   app: string;
   image: string;
   imageRef: ImageRef;
+  /** Where the image must come from and, in mode production, the release whose locked tag must name its digest. */
+  expected: ExpectedImage;
   /** The environment input, else the spec's (name or resource ID). */
   environment: string;
   location?: string;
@@ -218,6 +221,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     if (!isSlotLabel(label))
       throw new InputError('label', labelRaw, 'allowed in mode production: blue or green');
   }
+  const expected = readExpectedImage(get, spec, specFile, mode, deps.git, { image, ref: imageRef });
   const suffixRaw = get('revision-suffix');
   const suffix = validateSuffix('revision-suffix', suffixRaw || defaultSuffix(mode, prNumber, deps.git), app);
   const environment = parseEnvironment(
@@ -240,6 +244,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     app,
     image,
     imageRef,
+    expected,
     environment,
     location,
     suffix,

@@ -23,6 +23,7 @@ export function deploySummary(r: DeployResult): string {
       ['app', r.app],
       ['revision', r.revision],
       ['image', `\`${r.image}\``],
+      ['image verified', r.verified],
       ['label', r.label],
       ['label URL', r.labelUrl],
       ['revision URL', r.revisionUrl],

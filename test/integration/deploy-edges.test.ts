@@ -11,6 +11,7 @@ import { describeWithDocker, eventually } from '../support/docker.js';
 import {
   errorLines,
   inputs,
+  releaseInputs,
   runEntry,
   startDeploySim,
   startEntry,
@@ -167,7 +168,7 @@ describeWithDocker('deploy-app and blue-green edges against the simulator', () =
   it('an app in Single revisions mode is refused before any write', async () => {
     const single = 'alc-algo-single';
     const settings = readDeploySettings(
-      inputs({ ...t.common, app: single, image: t.images.v1, 'revision-suffix': 'v1-0-0' }),
+      inputs(releaseInputs({ ...t.common, app: single, image: t.images.v1, 'revision-suffix': 'v1-0-0' })),
       { env: { GITHUB_WORKSPACE: process.cwd() } },
     );
     const env = await t.aca().getEnvironment(settings.environment);

@@ -7,6 +7,7 @@ import { Aca } from '../../src/azure/aca.js';
 import { deployApp, readDeploySettings, type DeployDeps } from '../../src/deploy/run.js';
 import type { TrafficEntry } from '../../src/revisions/traffic.js';
 import { RG, sdkClient, startControlPlaneSim, type ControlPlaneSim } from '../support/control-plane-sim.js';
+import { checkPlace } from '../../src/deploy/verify.js';
 import { ROOT } from '../support/deploy-sim.js';
 import { simAzureInputs } from '../support/sim-azure.js';
 
@@ -17,6 +18,9 @@ let aca: Aca;
 
 const digest = (n: number) =>
   `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${n.toString(16).padStart(64, '0')}`;
+/** A preview image: the preview spec's registry and repository. */
+const previewDigest = (n: number) =>
+  `alcalgopreview.azurecr.io/alc-algo-agents-preview@sha256:${n.toString(16).padStart(64, '0')}`;
 
 beforeAll(async () => {
   s = await startControlPlaneSim({ registry: false, lroDelayMs: 30 });
@@ -43,10 +47,12 @@ function deploy(values: Record<string, string>, prove: DeployDeps['prove']) {
   const all: Record<string, string> = {
     ...simAzureInputs(s.sim.env),
     'resource-group': RG,
+    ...(values.mode === 'preview' ? {} : { version: '1.0.0' }),
     ...values,
   };
   const settings = readDeploySettings((n) => all[n] ?? '', { env: { GITHUB_WORKSPACE: ROOT } });
-  return deployApp(settings, { aca, prove, trafficDelayMs: 20 });
+  // No registry here: the image's registry and repository are checked, its release tag in deploy-verify.test.ts.
+  return deployApp(settings, { aca, prove, verifyImage: checkPlace, trafficDelayMs: 20 });
 }
 
 async function traffic(app: string): Promise<TrafficEntry[]> {
@@ -64,14 +70,14 @@ describe('a new revision never receives traffic before it is proven', () => {
     const seen: Array<{ revision: string; weight: number }> = [];
     const prove = recordingProof(PREVIEW, seen);
     await deploy(
-      { mode: 'preview', image: digest(1), label: 'pr-1', 'revision-suffix': 'pr-1-aaaaaaa' },
+      { mode: 'preview', image: previewDigest(1), label: 'pr-1', 'revision-suffix': 'pr-1-aaaaaaa' },
       prove,
     );
     // The teardown of the last pull request leaves the weight on latestRevision.
     await setTraffic(PREVIEW, [{ latestRevision: true, weight: 100 }]);
     seen.length = 0;
     const result = await deploy(
-      { mode: 'preview', image: digest(2), label: 'pr-2', 'revision-suffix': 'pr-2-bbbbbbb' },
+      { mode: 'preview', image: previewDigest(2), label: 'pr-2', 'revision-suffix': 'pr-2-bbbbbbb' },
       prove,
     );
     expect(seen).toEqual([{ revision: `${PREVIEW}--pr-2-bbbbbbb`, weight: 0 }]);
@@ -135,7 +141,7 @@ describe('previews of several pull requests deployed at once', () => {
     const app = `${PREVIEW}-many`;
     // The app exists (created by a first preview), as it does before pull requests race each other.
     await deploy(
-      { mode: 'preview', app, image: digest(99), label: 'pr-10', 'revision-suffix': 'pr-10-0000000' },
+      { mode: 'preview', app, image: previewDigest(99), label: 'pr-10', 'revision-suffix': 'pr-10-0000000' },
       prove,
     );
     const failures: string[] = [];
@@ -146,7 +152,7 @@ describe('previews of several pull requests deployed at once', () => {
             {
               mode: 'preview',
               app,
-              image: digest(1000 * round + pr),
+              image: previewDigest(1000 * round + pr),
               label: `pr-${pr}`,
               'revision-suffix': `pr-${pr}-${sha(round, pr)}`,
             },

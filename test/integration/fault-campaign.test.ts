@@ -25,7 +25,10 @@ import type { FaultRule } from '../../sim/types.js';
 import { RG, sdkClient, startControlPlaneSim, type ControlPlaneSim } from '../support/control-plane-sim.js';
 import {
   errorLines,
+  registerRelease,
+  releaseInputs,
   ROOT,
+  simVerifier,
   startDeploySim,
   startEntry,
   workspaceCa,
@@ -145,7 +148,10 @@ function campaign(arena: () => Arena) {
     return { aca: new Aca(client, { resourceGroup: RG, pollMs: a().pollMs, busyWaitMs: 60_000 }), writes };
   }
 
-  const inputsOf = (app: string, step: Step) => ({ ...a().inputs, app, ...step.values });
+  const inputsOf = (app: string, step: Step) =>
+    step.action === 'deploy-app'
+      ? releaseInputs({ ...a().inputs, app, ...step.values })
+      : { ...a().inputs, app, ...step.values };
   const env = { env: { GITHUB_WORKSPACE: ROOT } };
 
   /** A step run in this process through `aca`, the readiness proof and the gates real (through the ingress). */
@@ -161,7 +167,14 @@ function campaign(arena: () => Arena) {
     // The gates run for real; only their latency bound is loose (a loaded machine answers slowly, not wrongly).
     const smoke: typeof runSmoke = (settings, d) =>
       runSmoke({ ...settings, thresholds: { ...settings.thresholds, maxP95Ms: 60_000 } }, d);
-    const deps = { aca, prove, smoke, trafficDelayMs: 5, sleep: async () => undefined };
+    const deps = {
+      aca,
+      prove,
+      smoke,
+      verifyImage: simVerifier(a().sim),
+      trafficDelayMs: 5,
+      sleep: async () => undefined,
+    };
     return step.action === 'deploy-app'
       ? deployApp(readDeploySettings(get, env), deps)
       : runBlueGreen(readBlueGreenSettings(get, env), deps);
@@ -418,8 +431,9 @@ function table(title: string, cells: Cell[]): string {
 const ingressClient = (sim: Simulator) =>
   createHttpClient({ resolve: parseResolve('resolve', sim.env.ALC_SIM_RESOLVE), caFile: sim.caPath });
 
-const digest = (n: number) =>
-  `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${n.toString(16).padStart(64, '0')}`;
+/** The campaign's images, pushed to the simulator's registry as releases (1..3) and previews (101..102). */
+const pushed = new Map<number, string>();
+const digest = (n: number) => pushed.get(n)!;
 
 // ---- without Docker: every cell, each revision a small HTTP server behind the simulator's ingress ----
 
@@ -429,7 +443,19 @@ let arena: Arena;
 let caCopy: string;
 
 beforeAll(async () => {
-  s = await startControlPlaneSim({ registry: false, lroDelayMs: 10, runtime, ingress: true });
+  s = await startControlPlaneSim({ lroDelayMs: 10, runtime, ingress: true });
+  // deploy-app verifies the image (registry, repository, the locked version tag): the images are real releases.
+  for (const [n, repository, version] of [
+    [1, 'alc-algo-agents', '1.0.0'],
+    [2, 'alc-algo-agents', '2.0.0'],
+    [3, 'alc-algo-agents', '3.0.0'],
+    [101, 'alc-algo-agents-preview', '0.0.101'],
+    [102, 'alc-algo-agents-preview', '0.0.102'],
+  ] as const) {
+    const image = await s.pushRelease(repository, version);
+    pushed.set(n, image);
+    registerRelease(image, { registry: s.sim.endpoints.registry!, repository, version });
+  }
   caCopy = workspaceCa(s.sim.caPath, `fault-campaign-${randomBytes(3).toString('hex')}`);
   arena = {
     sim: s.sim,

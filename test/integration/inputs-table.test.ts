@@ -25,7 +25,8 @@ const FREE = Symbol('free text');
 type Row = string | typeof FREE;
 
 const DIGEST = `sha256:${'c'.repeat(64)}`;
-const IMAGE = `alcalgoregistry.azurecr.io/alc-algo-agents@${DIGEST}`;
+/** The release the runs deploy, pushed to the simulator's registry with its version tag locked. */
+let IMAGE = `alcalgoregistry.azurecr.io/alc-algo-agents@${DIGEST}`;
 const BG_APP = 'alc-algo-agents-bg';
 
 /** The Azure inputs every Azure action shares, with the bad value of each. */
@@ -55,6 +56,9 @@ const TABLE: Record<string, Record<string, Row>> = {
     'wait-timeout': 'soon',
     resolve: 'no-port-here',
     'ca-file': 'missing.pem',
+    registry: 'https://alcalgoregistry.azurecr.io',
+    repository: 'Alc Algo',
+    version: 'v1.x',
     // A token is any string (GitHub's formats change); reporting never runs before every other input passed.
     'github-token': FREE,
     ...AZURE,
@@ -161,7 +165,9 @@ const run = (action: string, inputs: Record<string, string>): Promise<EntryRun> 
   runEntry(action, { ...defaults(action), ...inputs }, s.sim, action === 'build-push' ? BUILD_ENV : {});
 
 beforeAll(async () => {
-  s = await startControlPlaneSim({ registry: false, lroDelayMs: 20 });
+  s = await startControlPlaneSim({ lroDelayMs: 20 });
+  // deploy-app deploys only a release (its registry and repository, the digest its locked version tag names).
+  IMAGE = await s.pushRelease('alc-algo-agents', '9.9.9');
   const azure = { ...simAzureInputs(s.sim.env), 'resource-group': RG };
   const aca = new Aca(sdkClient(s.sim), { resourceGroup: RG, pollMs: 20 });
   const ca = workspaceCa(s.sim.caPath, 'inputs-table');
@@ -178,6 +184,8 @@ beforeAll(async () => {
     'deploy-app': {
       ...azure,
       image: IMAGE,
+      registry: s.sim.endpoints.registry!,
+      version: '9.9.9',
       'revision-suffix': 'v9-9-9',
       'wait-timeout': '3s',
       resolve: s.sim.env.ALC_SIM_RESOLVE,

@@ -2,12 +2,15 @@
 // expressions over vars/github/steps/needs, job outputs, environment URLs, OIDC only with id-token: write,
 // and third-party stand-ins. Runs real bash steps, hence integration.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pullRequestEvent, pushEvent } from '../../runner/events.js';
 import { condition, withValue } from '../../runner/expressions.js';
 import { callInputs, callSecrets, flatJobs, runWorkflow, triggers } from '../../runner/workflow.js';
+import { REPO_ROOT } from '../../runner/action.js';
+import { STAND_INS } from '../../demo/workspace.js';
 
 const WORKFLOW = `on:
   push:
@@ -467,5 +470,100 @@ describe('condition', () => {
     ["${{ vars.X != 'false' }}", false, true],
   ])('%s (failed before: %s) -> %s', (raw, failed, expected) => {
     expect(condition(raw, state(failed))).toBe(expected);
+  });
+});
+
+// The release refuses a tag whose commit is not on the default branch, before the build: this repository's own
+// release.yml (and through it reusable-release.yml) in a git checkout whose main holds one commit and a side branch
+// another, as actions/checkout with fetch-depth: 0 leaves it. The check is scripts/check-on-branch.sh, which
+// publish.yml runs too.
+describe('release.yml: a tag off the default branch builds nothing', () => {
+  let ws: string;
+  const commits: Record<string, string> = {};
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      cwd: ws,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@alc-deploy.invalid',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@alc-deploy.invalid',
+      },
+    }).trim();
+  beforeAll(() => {
+    ws = mkdtempSync(join(tmpdir(), 'alc-tag-branch-'));
+    symlinkSync(join(REPO_ROOT, '.github'), join(ws, '.github'));
+    git('init', '--quiet', '--initial-branch=main');
+    writeFileSync(join(ws, 'app.txt'), 'reviewed\n');
+    git('add', 'app.txt');
+    git('commit', '--quiet', '--no-gpg-sign', '-m', 'merged');
+    commits.main = git('rev-parse', 'HEAD');
+    git('checkout', '--quiet', '-b', 'side');
+    writeFileSync(join(ws, 'app.txt'), 'nobody reviewed this\n');
+    git('commit', '--quiet', '--no-gpg-sign', '-am', 'unmerged');
+    commits.side = git('rev-parse', 'HEAD');
+    git('checkout', '--quiet', 'main');
+    git('remote', 'add', 'origin', ws);
+    git('fetch', '--quiet', '--no-tags', 'origin');
+  });
+  afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+  const release = async (sha: string) => {
+    const subjects: string[] = [];
+    const run = await runWorkflow({
+      workflow: join(ws, '.github', 'workflows', 'release.yml'),
+      workspace: ws,
+      event: pushEvent('refs/tags/v9.9.9', sha),
+      // A build context that does not exist: a build that starts fails at once, on its input.
+      vars: { BUILD_CONTEXT: 'no-such-context' },
+      oidc: { url: 'http://127.0.0.1:9/token', token: 't' },
+      handlers: STAND_INS,
+      beforeJob: ({ oidcSubject }) => {
+        if (oidcSubject) subjects.push(oidcSubject);
+      },
+    });
+    const jobs = Object.fromEntries(flatJobs(run.jobs).map((j) => [j.id, j]));
+    return { run, jobs, subjects };
+  };
+
+  it('a tag on a commit nobody merged: the check fails with one error, no build, no token for anyone', async () => {
+    const { run, jobs, subjects } = await release(commits.side);
+    expect(run.result).toBe('failure');
+    expect(jobs['release/on-default-branch'].result).toBe('failure');
+    const errors = jobs['release/on-default-branch'].steps.flatMap((s) => s.errors);
+    expect(errors).toEqual([
+      `the tag points at ${commits.side}, which is not on main: merge first, then tag`,
+    ]);
+    expect([jobs['release/build'].result, jobs['release/release'].result]).toEqual(['skipped', 'skipped']);
+    expect(subjects).toEqual([]);
+  }, 60_000);
+
+  it('a tag on main: the check passes and the build starts (with its own identity)', async () => {
+    const { jobs, subjects } = await release(commits.main);
+    expect(jobs['release/on-default-branch'].result).toBe('success');
+    expect(jobs['release/build'].steps.some((s) => s.id === 'build' && s.outcome === 'failure')).toBe(true);
+    expect(subjects).toEqual(['repo:alc-algo/alc-algo:environment:production-build']);
+  }, 120_000);
+
+  it.each([
+    ['a commit of main', () => commits.main, 0, /is on main/],
+    [
+      'a commit only on a side branch',
+      () => commits.side,
+      1,
+      /::error title=Tag not on main::the tag points at/,
+    ],
+    ['a commit the repository does not have', () => 'a'.repeat(40), 1, /is not in this repository's history/],
+    ['no commit at all', () => 'main', 1, /::error title=Not a commit::/],
+  ])('scripts/check-on-branch.sh, %s: exit %s', (_what, sha, code, out) => {
+    const result = spawnSync(join(REPO_ROOT, 'scripts', 'check-on-branch.sh'), [sha(), 'main'], {
+      cwd: ws,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(code);
+    expect(result.stdout).toMatch(out);
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('::error'))).toHaveLength(code);
   });
 });

@@ -9,6 +9,8 @@ import type { ContainerApp, ContainerAppsAPIClient } from '@azure/arm-appcontain
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index.js';
 import { httpsRequest, type HttpAnswer } from '../../sim/http.js';
+import { RegistryClient } from '../../src/registry/client.js';
+import { fetchWithCa } from './build-push.js';
 import { simAzure, simGithubToken } from './sim-azure.js';
 
 export const RG = 'alc-algo-production';
@@ -23,6 +25,8 @@ export interface ControlPlaneSim {
   /** `<registry>/alc-algo:<tag>` of images the registry holds. */
   image(tag: string): string;
   push(repo: string, tag: string): Promise<string>;
+  /** A release pushed and its version tag locked, as build-push leaves it: registry/repo@sha256:... */
+  pushRelease(repo: string, version: string): Promise<string>;
   /** A raw ARM request with a valid token (unless `token` is given). */
   arm(method: string, path: string, o?: { body?: unknown; token?: string | null }): Promise<HttpAnswer>;
   assertion(audience?: string): Promise<string>;
@@ -115,6 +119,23 @@ async function pushImage(sim: Simulator, repo: string, tag: string): Promise<str
   return `${server}/${repo}:${tag}`;
 }
 
+/**
+ * A release as build-push leaves it: a minimal image pushed under its version tag, the tag locked
+ * (writeEnabled=false). Returns the image by digest, registry/repo@sha256:...
+ */
+async function pushRelease(sim: Simulator, repo: string, version: string): Promise<string> {
+  await pushImage(sim, repo, version);
+  const client = new RegistryClient(sim.endpoints.registry!, undefined, {
+    fetch: fetchWithCa(sim.ca),
+    scheme: 'https',
+  });
+  await client.exchangeAadToken(sim.identity.issueAccessToken('https://containerregistry.azure.net'));
+  const digest = await client.digestOf(repo, version);
+  if (!digest) throw new Error(`${repo}:${version} was not pushed`);
+  await client.setTagAttributes(repo, version, { writeEnabled: false, deleteEnabled: true });
+  return `${sim.endpoints.registry}/${repo}@${digest}`;
+}
+
 export async function startControlPlaneSim(o: SimulatorOptions = {}): Promise<ControlPlaneSim> {
   const stateDir = mkdtempSync(join(tmpdir(), 'alc-cp-sim-'));
   const options: SimulatorOptions = {
@@ -132,6 +153,7 @@ export async function startControlPlaneSim(o: SimulatorOptions = {}): Promise<Co
     envId: `/subscriptions/${sim.ids.subscriptionId}/resourceGroups/${RG}/providers/Microsoft.App/managedEnvironments/${ENV}`,
     image: (tag) => `${sim.endpoints.registry}/alc-algo:${tag}`,
     push: (repo, tag) => pushImage(sim, repo, tag),
+    pushRelease: (repo, version) => pushRelease(sim, repo, version),
     async arm(method, path, { body, token } = {}) {
       const bearer = token === undefined ? sim.identity.issueAccessToken(sim.endpoints.arm) : token;
       const sep = path.includes('?') ? '&' : '?';

@@ -12,6 +12,8 @@ export const prod = parseSpec(readFileSync(PROD, 'utf8'), PROD);
 export const preview = parseSpec(readFileSync(PREVIEW, 'utf8'), PREVIEW);
 export const SUBSCRIPTION = '00000000-0000-0000-0000-000000000001';
 export const IMAGE = `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`;
+/** An image of the preview spec's registry and repository, the only place a preview deploys from. */
+export const PREVIEW_IMAGE = `alcalgopreview.azurecr.io/alc-algo-agents-preview@sha256:${'a'.repeat(64)}`;
 
 /** guardPreview's options for the shipped preview spec against the shipped production spec. */
 export const previewGuardOptions = {
@@ -27,7 +29,7 @@ export const PREVIEW_INPUTS: Readonly<Record<string, string>> = {
   mode: 'preview',
   'subscription-id': SUBSCRIPTION,
   'resource-group': 'alc-algo-production',
-  image: IMAGE,
+  image: PREVIEW_IMAGE,
   label: 'pr-7',
   'revision-suffix': 'pr-7-abc1234',
 };

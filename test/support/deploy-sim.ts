@@ -13,6 +13,7 @@ import { azureMonitorProvider, containerAppId } from '../../src/analysis/azure-m
 import { createMonitorClient } from '../../src/azure/connection.js';
 import { readBlueGreenSettings, runBlueGreen, type BlueGreenResult } from '../../src/bluegreen/run.js';
 import { deployApp, readDeploySettings, type DeployResult } from '../../src/deploy/run.js';
+import { registryVerifier } from '../../src/deploy/verify.js';
 import { proveServing } from '../../src/revisions/lifecycle.js';
 import { parseResolve, type InputSource } from '../../src/inputs.js';
 import { DockerCli } from '../../sim/docker.js';
@@ -66,6 +67,30 @@ export interface DeploySim {
 }
 
 const SAMPLE_REPO = 'alc-algo-agents';
+
+/**
+ * The sample images as releases: image -> where it is and the version whose locked tag points at it. deploy-app
+ * verifies what it deploys (the configured registry and repository; in mode production the locked version tag), as
+ * a release run configures it: `releaseInputs` gives a deploy of one of these images the simulator's registry, its
+ * repository and its version, unless the test gives them.
+ */
+const RELEASES = new Map<string, { registry: string; repository: string; version: string }>();
+
+/** Records an image pushed elsewhere (a test's own registry pushes) as a release for `releaseInputs`. */
+export function registerRelease(
+  image: string,
+  release: { registry: string; repository: string; version: string },
+): void {
+  RELEASES.set(image, release);
+}
+
+/** deploy-app's inputs as a release run configures them for a sample image (see RELEASES); others unchanged. */
+export function releaseInputs(values: Record<string, string>): Record<string, string> {
+  const release = RELEASES.get(values.image ?? '');
+  if (!release) return values;
+  const { version, ...place } = release;
+  return { ...place, ...(values.mode === 'preview' ? {} : { version }), ...values };
+}
 /** Where the simulator's CA is copied inside the repository (git-ignored). */
 const CA_DIR = 'sim/.state/test-ca';
 
@@ -144,7 +169,9 @@ async function pushImages(
     await docker.push(ref);
     await registry.setTagAttributes(SAMPLE_REPO, version, { writeEnabled: false, deleteEnabled: true });
     local.push(tag, ref);
-    return digestOf(ref, configDir);
+    const image = digestOf(ref, configDir);
+    registerRelease(image, { registry: server, repository: SAMPLE_REPO, version });
+    return image;
   };
   const images = {
     v1: await push('1.0.0'),
@@ -227,7 +254,11 @@ export async function startDeploySim(
       prove,
       // async: an input error rejects, as it does in the action.
       deploy: async (values, through = aca()) =>
-        deployApp(readDeploySettings(inputs({ ...common, ...values }), settingsEnv), { aca: through, prove }),
+        deployApp(readDeploySettings(inputs(releaseInputs({ ...common, ...values })), settingsEnv), {
+          aca: through,
+          prove,
+          verifyImage: simVerifier(sim),
+        }),
       monitorClient,
       blueGreen: async (values, through = aca()) => {
         const s = readBlueGreenSettings(inputs({ ...common, ...values }), settingsEnv);
@@ -265,6 +296,16 @@ export async function startDeploySim(
   }
 }
 
+/** deploy-app's image verification as the entry builds it, with the simulator's CA (for runs in this process). */
+export function simVerifier(sim: Simulator) {
+  const { settings, credential } = simAzure(sim.env, sim.ca);
+  return registryVerifier(settings, credential, {
+    log: () => undefined,
+    mask: () => undefined,
+    options: { fetch: fetchWithCa(sim.ca), scheme: 'https' },
+  });
+}
+
 /** Inputs as a function, the way the core reads them. */
 export function inputs(values: Record<string, string>): InputSource {
   return (name) => (values[name] ?? '').trim();
@@ -292,7 +333,7 @@ export function startEntry(
   return startActionEntry({
     ...how,
     action,
-    inputs: values,
+    inputs: action === 'deploy-app' ? releaseInputs(values) : values,
     env: {
       HOME: process.env.HOME,
       GITHUB_WORKSPACE: ROOT,

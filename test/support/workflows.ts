@@ -501,6 +501,8 @@ export const PRODUCTION = {
   /** Repository variables naming production resources. */
   variables: [
     'AZURE_CLIENT_ID',
+    // The release build's identity pushes to the production repository.
+    'AZURE_BUILD_CLIENT_ID',
     'AZURE_RESOURCE_GROUP',
     'ACR_REGISTRY',
     'IMAGE_REPOSITORY',
@@ -513,6 +515,93 @@ export const PRODUCTION = {
 
 /** GitHub environments whose protection rules (reviewers, deployment refs v* only) the docs prescribe. */
 export const PROTECTED_ENVIRONMENTS = ['production', 'production-build'];
+
+/**
+ * The workflows' Azure identities, by the repository variable of their client id (docs/pipeline.md, "Identities"):
+ * the one GitHub environment (or event) whose subject each is federated to, and the local actions its jobs may run.
+ * What each may do in Azure is its roles (the docs' table); here, what the workflows give it to do.
+ */
+export const IDENTITIES: Record<
+  string,
+  { name: string; subject: string; environment?: string; actions: string[] }
+> = {
+  AZURE_BUILD_CLIENT_ID: {
+    name: 'build',
+    subject: 'environment:production-build',
+    environment: 'production-build',
+    actions: ['build-push'],
+  },
+  AZURE_CLIENT_ID: {
+    name: 'production',
+    subject: 'environment:production',
+    environment: 'production',
+    actions: ['deploy-app', 'smoke-test', 'blue-green'],
+  },
+  AZURE_PREVIEW_BUILD_CLIENT_ID: {
+    name: 'preview build',
+    subject: 'environment:preview-build',
+    environment: 'preview-build',
+    actions: ['build-push'],
+  },
+  AZURE_PREVIEW_CLIENT_ID: {
+    name: 'preview',
+    subject: 'pull_request',
+    actions: ['deploy-app', 'smoke-test', 'blue-green'],
+  },
+};
+
+/** A job as its caller runs it, with its identity: what the identity table checks. */
+export interface JobIdentity {
+  where: string;
+  environment: string;
+  /** The repository variable the job's AZURE_CLIENT_ID comes from ('none' without one). */
+  clientId: string;
+  /** The local actions the job runs. */
+  actions: string[];
+}
+
+/** Every job of a workflow (reusable ones through their callers) with its environment, identity and actions. */
+export function jobIdentities(wf: Workflow, workflows: Map<string, Workflow>): JobIdentity[] {
+  return resolveJobs(wf, workflows).map(({ where, job, env }) => ({
+    where,
+    environment: environmentName(job) ?? 'none',
+    clientId: /\bvars\.([A-Z_]+)/.exec(env.AZURE_CLIENT_ID ?? '')?.[1] ?? 'none',
+    actions: (job.steps ?? []).flatMap((st) => {
+      const local = st.uses ? localAction(st.uses) : undefined;
+      return local ? [local.key.replace('./actions/', '')] : [];
+    }),
+  }));
+}
+
+/**
+ * Each identity only where it is federated, doing only what it is for: a job with a client id runs in that
+ * identity's environment (none for the preview's pull_request subject) and runs only that identity's actions; a
+ * job that runs an Azure action has an identity; no client id is read outside the table.
+ */
+export function identityTableFindings(wf: Workflow, workflows: Map<string, Workflow>): string[] {
+  if (workflowCallOf(wf.doc.on) && events(wf.doc.on).length === 1) return [];
+  const findings: string[] = [];
+  for (const { where, environment, clientId, actions } of jobIdentities(wf, workflows)) {
+    const identity = IDENTITIES[clientId];
+    if (clientId !== 'none' && !identity) {
+      findings.push(
+        `${where}: AZURE_CLIENT_ID from vars.${clientId}, which is no identity of docs/pipeline.md`,
+      );
+      continue;
+    }
+    if (!identity) continue;
+    if ((identity.environment ?? 'none') !== environment)
+      findings.push(
+        `${where}: the ${identity.name} identity (vars.${clientId}, federated to ${identity.subject} only) in environment ${environment}`,
+      );
+    const beyond = actions.filter((a) => !identity.actions.includes(a));
+    if (beyond.length)
+      findings.push(
+        `${where}: the ${identity.name} identity runs ${beyond.join(', ')} (it may run ${identity.actions.join(', ')})`,
+      );
+  }
+  return findings;
+}
 
 /** The events under which a workflow file and the code it checks out come from a pull request. */
 const PULL_REQUEST_EVENTS = [
@@ -658,7 +747,7 @@ function misnamedVariables(): Map<string, { input: string; variable: string }> {
  * The Azure connection stated once, in env: (docs/contract.md, "Environment fallbacks"): a step of a local Azure
  * action passes no connection input that the workflow's, the job's or its own env: provides; no connection input is
  * passed by two steps of one job; two jobs of a workflow do not each spell out the same connection variable with the
- * same value (one block, aliased with a YAML anchor); and no env: names a variable the actions do not read
+ * same value for the same identity (one block per identity, aliased with a YAML anchor); and no env: names a variable the actions do not read
  * (ALC_RESOURCE_GROUP for ALC_DEPLOY_RESOURCE_GROUP, AZURE_CLOUD for ALC_DEPLOY_CLOUD, ...).
  */
 export function connectionFindings(wf: Workflow, actions: Map<string, ActionMeta>): string[] {
@@ -681,14 +770,16 @@ export function connectionFindings(wf: Workflow, actions: Map<string, ActionMeta
     names(where, job.env);
     if (job.env && !blocks.has(job.env)) {
       blocks.add(job.env);
+      // One block per identity: two jobs of two identities each state their own connection.
+      const identity = String(job.env.AZURE_CLIENT_ID ?? '');
       for (const [key, value] of Object.entries(job.env).filter(([k]) => FALLBACK_VARIABLES.has(k))) {
         const line = `${key}: ${String(value)}`;
-        const first = stated.get(line);
+        const first = stated.get(`${identity}\n${line}`);
         if (first)
           findings.push(
             `${where} env: ${line} is spelled out again (first in ${first}); alias that job's env: (a YAML anchor)`,
           );
-        else stated.set(line, where);
+        else stated.set(`${identity}\n${line}`, where);
       }
     }
     const passedBy = new Map<string, string[]>();

@@ -19,6 +19,7 @@ import type { GitContext } from '../../src/versions.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 const IMAGE = `alcalgoregistry.azurecr.io/alc-algo-agents@${DIGEST}`;
+const PREVIEW_IMAGE = `alcalgopreview.azurecr.io/alc-algo-agents-preview@${DIGEST}`;
 const SUB = '00000000-0000-0000-0000-000000000001';
 const ROOT = resolve('.');
 const BASE: Record<string, string> = {
@@ -26,6 +27,7 @@ const BASE: Record<string, string> = {
   'resource-group': 'alc-algo-production',
   image: IMAGE,
   'revision-suffix': 'v1-2-3',
+  version: '1.2.3',
   spec: 'deploy/containerapp.yaml',
   'preview-spec': 'deploy/containerapp.preview.yaml',
 };
@@ -104,12 +106,19 @@ describe('readDeploySettings', () => {
     ['tag v1.2.3', TAG, 'production', 'alc-algo-agents--v1-2-3'],
     ['pull request 12', PR, 'preview', 'alc-algo-agents-preview--pr-12-abc1234'],
   ])('computes the suffix for a %s', (_name, git, mode, revision) => {
-    const s = read({ ...BASE, 'revision-suffix': '', mode }, git);
+    const image = mode === 'preview' ? PREVIEW_IMAGE : IMAGE;
+    const s = read({ ...BASE, image, 'revision-suffix': '', mode }, git);
     expect(s.revision).toBe(revision);
   });
 
   it('preview: the preview app, label pr-<N>, paper trading forced', () => {
-    const s = read({ ...BASE, mode: 'preview', label: 'pr-7', 'revision-suffix': 'pr-7-abc1234' });
+    const s = read({
+      ...BASE,
+      image: PREVIEW_IMAGE,
+      mode: 'preview',
+      label: 'pr-7',
+      'revision-suffix': 'pr-7-abc1234',
+    });
     expect([s.app, s.label, s.prNumber]).toEqual(['alc-algo-agents-preview', 'pr-7', 7]);
     const env = s.spec.template!.containers![0].env!;
     expect(env.filter((e) => ['ALC_ENVIRONMENT', 'IBKR_PORT'].includes(e.name!))).toEqual([
@@ -203,6 +212,7 @@ describe('createBody', () => {
     const s = read({
       ...BASE,
       image: `127.0.0.1:5000/alc-algo-agents@${DIGEST}`,
+      registry: '127.0.0.1:5000',
       'env-vars': 'LOG_LEVEL=DEBUG\nNEW=1',
     });
     const body = createBody(
@@ -383,6 +393,7 @@ describe('outputs and summary', () => {
     ],
     deactivated: [],
     forced: [],
+    verified: 'r.io/alc-algo-agents: the locked release tag of 2.0.0 points at sha256:...',
     proof: 'ready after 0.1s',
   };
   it('outputs every contract name as text', () => {

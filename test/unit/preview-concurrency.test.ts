@@ -6,10 +6,11 @@ import type { Aca, RevisionInfo } from '../../src/azure/aca.js';
 import { deployApp, readDeploySettings } from '../../src/deploy/run.js';
 import { notAnotherPullRequest } from '../../src/revisions/lifecycle.js';
 import type { TrafficEntry } from '../../src/revisions/traffic.js';
+import { checkPlace } from '../../src/deploy/verify.js';
 
 const APP = 'alc-algo-agents-preview';
 const rev = (suffix: string) => `${APP}--${suffix}`;
-const IMAGE = `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`;
+const IMAGE = `alcalgopreview.azurecr.io/alc-algo-agents-preview@sha256:${'a'.repeat(64)}`;
 
 const settings = readDeploySettings(
   (n) =>
@@ -43,7 +44,7 @@ function previewApp(failTraffic = false) {
     latestRevisionName: rev('pr-2-2222222'),
     configuration: {
       activeRevisionsMode: 'Multiple',
-      registries: [{ server: 'alcalgoregistry.azurecr.io', identity: 'system' }],
+      registries: [{ server: 'alcalgopreview.azurecr.io', identity: 'system' }],
       ingress: { traffic: traffic.map((e) => ({ ...e })) },
     },
     template: { containers: [{ name: 'c', image: IMAGE, env: [] }] },
@@ -74,7 +75,11 @@ function previewApp(failTraffic = false) {
 describe('a preview deploy beside another pull request', () => {
   it("deactivates its own pull request's idle revisions and others', never another pull request's", async () => {
     const fake = previewApp();
-    const result = await deployApp(settings, { aca: fake.aca, prove: async () => 'answered 200' });
+    const result = await deployApp(settings, {
+      aca: fake.aca,
+      prove: async () => 'answered 200',
+      verifyImage: checkPlace,
+    });
     expect(result.revision).toBe(rev('pr-7-abc1234'));
     expect(fake.deactivated.sort()).toEqual([rev('manual'), rev('pr-7-0000000')]);
   });
@@ -91,7 +96,11 @@ describe('a preview deploy beside another pull request', () => {
 describe('a deploy whose traffic write fails', () => {
   it('names the revision, the traffic now in force and the re-run that converges', async () => {
     const fake = previewApp(true);
-    const run = deployApp(settings, { aca: fake.aca, prove: async () => 'answered 200' });
+    const run = deployApp(settings, {
+      aca: fake.aca,
+      prove: async () => 'answered 200',
+      verifyImage: checkPlace,
+    });
     await expect(run).rejects.toThrow(
       /alc-algo-agents-preview--pr-7-abc1234 is ready and proven on its revision URL, but writing the traffic \[.*pr-7=.*\] failed: HTTP 500 \(injected\)/,
     );

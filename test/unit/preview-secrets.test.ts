@@ -15,6 +15,7 @@ import {
   previewGuardOptions as options,
   readPreviewSettings,
 } from '../support/deploy-inputs.js';
+import { checkPlace } from '../../src/deploy/verify.js';
 
 const VAULT = 'https://alc-algo-secrets.vault.azure.net';
 
@@ -147,7 +148,7 @@ describe('deployApp in mode preview into an app that exists', () => {
     ],
   ])('refuses a live app holding %s, before any write', async (_what, change, message) => {
     const { aca, writes } = fake(change);
-    const run = deployApp(settings, { aca, prove });
+    const run = deployApp(settings, { aca, prove, verifyImage: checkPlace });
     await expect(run).rejects.toThrow(GuardError);
     await expect(run).rejects.toThrow(message);
     expect(writes).toEqual([]);

@@ -15,6 +15,9 @@ import {
   declaredInputs,
   dispatchInputFindings,
   identityFindings,
+  identityTableFindings,
+  IDENTITIES,
+  jobIdentities,
   githubActionErrors,
   githubParserErrors,
   injectionFindings,
@@ -518,13 +521,18 @@ ${top}jobs:
 ${job}    steps:
 ${steps}`;
   const jobEnv = (clientId: string) => `    env:\n      AZURE_CLIENT_ID: \${{ vars.${clientId} }}\n`;
-  const calling = (on: string, clientId: string) => `on: ${on}
+  const calling = (
+    on: string,
+    clientId: string,
+    buildClientId = 'AZURE_PREVIEW_BUILD_CLIENT_ID',
+  ) => `on: ${on}
 permissions: {}
 jobs:
   p:
     uses: ./.github/workflows/reusable-preview.yml
     permissions: { contents: read, id-token: write, pull-requests: write, deployments: write }
     with:
+      build-client-id: \${{ vars.${buildClientId} }}
       client-id: \${{ vars.${clientId} }}
       tenant-id: t
       subscription-id: s
@@ -585,7 +593,12 @@ jobs:
     [
       'a pull-request caller passing the production client id into the reusable preview',
       calling('pull_request', 'AZURE_CLIENT_ID'),
-      /jobs.p → reusable-preview.yml jobs.build: runs pull-request code .*vars.AZURE_CLIENT_ID/,
+      /jobs.p → reusable-preview.yml jobs.deploy: runs pull-request code .*vars.AZURE_CLIENT_ID/,
+    ],
+    [
+      "a pull-request caller passing the release build's client id (it pushes to the production repository)",
+      calling('pull_request', 'AZURE_PREVIEW_CLIENT_ID', 'AZURE_BUILD_CLIENT_ID'),
+      /jobs.p → reusable-preview.yml jobs.build: runs pull-request code .*vars.AZURE_BUILD_CLIENT_ID/,
     ],
     [
       'a pull-request job whose job env: holds the production client id (the step passes none)',
@@ -644,10 +657,101 @@ jobs:
     ).toEqual(['alc-algo-agents', 'alc-algo-production']);
   });
 
-  it('holds the release build in a protected environment, on release tags only', () => {
+  it('holds the release build in a protected environment, on release tags of the default branch only', () => {
     const build = byName.get('reusable-release.yml')!.doc.jobs.build;
     expect(build.environment).toBe('production-build');
     expect(build.if).toBe("startsWith(github.ref, 'refs/tags/v')");
+    expect(build.needs).toBe('on-default-branch');
+  });
+});
+
+// Which identity each job runs with, where, and what it does with it: a table of the workflows as their callers run
+// them. The build jobs run the tag's or the pull request's code (prepare, Dockerfile), so their identities can push
+// images and change no container app; the production identity is usable in the environment production only.
+describe('identities: job -> environment -> client id -> what it may do', () => {
+  const R = 'jobs.release → reusable-release.yml';
+  const P = 'jobs.preview → reusable-preview.yml';
+  it.each([
+    ['release.yml', `${R} jobs.not-a-release-tag`, 'none', 'none', []],
+    ['release.yml', `${R} jobs.on-default-branch`, 'none', 'none', []],
+    ['release.yml', `${R} jobs.build`, 'production-build', 'AZURE_BUILD_CLIENT_ID', ['build-push']],
+    [
+      'release.yml',
+      `${R} jobs.release`,
+      'production',
+      'AZURE_CLIENT_ID',
+      ['deploy-app', 'smoke-test', 'blue-green', 'smoke-test', 'blue-green', 'blue-green'],
+    ],
+    [
+      'rollback.yml',
+      'jobs.rollback → reusable-rollback.yml jobs.rollback',
+      'production',
+      'AZURE_CLIENT_ID',
+      ['blue-green', 'smoke-test'],
+    ],
+    ['preview.yml', `${P} jobs.fork`, 'none', 'none', []],
+    ['preview.yml', `${P} jobs.build`, 'preview-build', 'AZURE_PREVIEW_BUILD_CLIENT_ID', ['build-push']],
+    ['preview.yml', `${P} jobs.deploy`, 'none', 'AZURE_PREVIEW_CLIENT_ID', ['deploy-app', 'smoke-test']],
+    ['preview.yml', `${P} jobs.teardown`, 'none', 'AZURE_PREVIEW_CLIENT_ID', ['blue-green']],
+  ])('%s %s: environment %s, identity %s, runs %j', (caller, where, environment, clientId, actionsRun) => {
+    const job = jobIdentities(byName.get(caller)!, byName).find((j) => j.where === `${caller} ${where}`);
+    expect(job).toEqual({ where: `${caller} ${where}`, environment, clientId, actions: actionsRun });
+    if (clientId === 'none') return;
+    // What that identity may do: only its actions, only in the environment its subject names.
+    const identity = IDENTITIES[clientId];
+    expect(identity.environment ?? 'none').toBe(environment);
+    expect(actionsRun.every((a) => identity.actions.includes(a))).toBe(true);
+  });
+
+  it.each(byFile)('%s: every job with an identity is where that identity is federated', (_file, wf) => {
+    expect(identityTableFindings(wf, byName)).toEqual([]);
+  });
+
+  it('no identity builds and deploys: the build identities run build-push only, the others never run it', () => {
+    for (const [name, identity] of Object.entries(IDENTITIES))
+      expect([name, identity.actions.includes('build-push')]).toEqual([name, identity.actions.length === 1]);
+  });
+
+  it.each(Object.entries(IDENTITIES))(
+    'docs/pipeline.md states %s: its subject, its environment',
+    (variable, identity) => {
+      const doc = readFileSync('docs/pipeline.md', 'utf8');
+      expect(doc).toContain(
+        `| ${identity.name} | \`${variable}\` | \`repo:<owner>/<repo>:${identity.subject}\` |`,
+      );
+    },
+  );
+
+  const release = (buildClient: string) =>
+    readFileSync('.github/workflows/release.yml', 'utf8').replace(
+      /build-client-id: .*/,
+      `build-client-id: \${{ vars.${buildClient} }}`,
+    );
+  it.each([
+    [
+      'the release build with the production client id (the old release build)',
+      'AZURE_CLIENT_ID',
+      /jobs\.build: the production identity \(vars\.AZURE_CLIENT_ID, federated to environment:production only\) in environment production-build/,
+    ],
+    [
+      'the release build with the preview identity',
+      'AZURE_PREVIEW_CLIENT_ID',
+      /jobs\.build: the preview identity .* in environment production-build.*\n.*runs build-push/,
+    ],
+    ['an unknown client id', 'SOME_CLIENT_ID', /vars\.SOME_CLIENT_ID, which is no identity/],
+  ])('flags %s', (_what, client, message) => {
+    const findings = identityTableFindings(parseWorkflowText('release.yml', release(client)), byName);
+    expect(findings.join('\n')).toMatch(message);
+  });
+
+  it('flags a production job given the build identity', () => {
+    const text = readFileSync('.github/workflows/rollback.yml', 'utf8').replace(
+      'vars.AZURE_CLIENT_ID',
+      'vars.AZURE_BUILD_CLIENT_ID',
+    );
+    expect(identityTableFindings(parseWorkflowText('rollback.yml', text), byName).join('\n')).toMatch(
+      /the build identity .* in environment production\n.*runs blue-green, smoke-test/,
+    );
   });
 });
 
@@ -685,17 +789,22 @@ describe('the Azure connection, stated once in env:', () => {
     ...CONNECTION('AZURE_CLIENT_ID', "${{ vars.AZURE_RESOURCE_GROUP || 'alc-algo-production' }}"),
     AZURE_SUBSCRIPTION_ID: '${{ vars.AZURE_SUBSCRIPTION_ID }}',
   };
+  const BUILD_CONNECTION = {
+    ...PRODUCTION_CONNECTION,
+    AZURE_CLIENT_ID: '${{ vars.AZURE_BUILD_CLIENT_ID }}',
+  };
   const PREVIEW_CONNECTION = {
     ...CONNECTION('AZURE_PREVIEW_CLIENT_ID', "${{ vars.PREVIEW_RESOURCE_GROUP || 'alc-algo-preview' }}"),
     AZURE_SUBSCRIPTION_ID: '${{ vars.AZURE_PREVIEW_SUBSCRIPTION_ID || vars.AZURE_SUBSCRIPTION_ID }}',
   };
+  // The preview build reads no container app: no resource group.
+  const { ALC_DEPLOY_RESOURCE_GROUP: _rg, ...PREVIEW_BUILD_CONNECTION } = {
+    ...PREVIEW_CONNECTION,
+    AZURE_CLIENT_ID: '${{ vars.AZURE_PREVIEW_BUILD_CLIENT_ID }}',
+  };
+  void _rg;
   it.each([
-    [
-      'release.yml',
-      'jobs.release → reusable-release.yml jobs.build',
-      'production-build',
-      PRODUCTION_CONNECTION,
-    ],
+    ['release.yml', 'jobs.release → reusable-release.yml jobs.build', 'production-build', BUILD_CONNECTION],
     ['release.yml', 'jobs.release → reusable-release.yml jobs.release', 'production', PRODUCTION_CONNECTION],
     [
       'rollback.yml',
@@ -703,7 +812,12 @@ describe('the Azure connection, stated once in env:', () => {
       'production',
       PRODUCTION_CONNECTION,
     ],
-    ['preview.yml', 'jobs.preview → reusable-preview.yml jobs.build', 'none', PREVIEW_CONNECTION],
+    [
+      'preview.yml',
+      'jobs.preview → reusable-preview.yml jobs.build',
+      'preview-build',
+      PREVIEW_BUILD_CONNECTION,
+    ],
     ['preview.yml', 'jobs.preview → reusable-preview.yml jobs.deploy', 'none', PREVIEW_CONNECTION],
     ['preview.yml', 'jobs.preview → reusable-preview.yml jobs.teardown', 'none', PREVIEW_CONNECTION],
   ])('%s %s (environment %s) gets its identity in env:', (caller, where, environment, env) => {

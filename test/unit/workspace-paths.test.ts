@@ -141,6 +141,7 @@ describe('deploy-app path inputs', () => {
           'resource-group': 'alc-algo-production',
           image: `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`,
           'revision-suffix': 'v1-2-3',
+          version: '1.2.3',
           ...values,
         })[n] ?? '',
       { env: env() },

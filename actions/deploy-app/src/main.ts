@@ -17,7 +17,7 @@ await runEntry({
     deploy: readDeploySettings(actionInputs, { git: gitContextFromEnv(process.env, read) }),
   }),
   report: (s) => deployReport(s.github, s.deploy),
-  run: (s) => deployOnAzure(s.deploy, core.info),
+  run: (s) => deployOnAzure(s.deploy, core.info, core.setSecret),
   outputs: (r) => deployOutputs(r),
   summary: (r) => deploySummary(r),
   failureSummary: (e, s) => failureSection(`deploy-app: ❌ ${s.deploy.revision} failed`, e),

@@ -6,6 +6,8 @@
 #   text    one line of at most 200 characters: letters, digits, spaces and . , : ; ! ? ' ( ) / # @ + = _ -
 #   target  a rollback target: previous, a version (v1.4.0, v1.4.0-rc.1) or a revision name (app--suffix)
 #
+# An empty value, or spaces only, is blank: refused with `required`, else accepted. Any other white space (a line
+# break, a tab, CR), alone or not, is checked as the kind says, and so refused.
 # On a bad value: one ::error:: naming the input, the value (only its safe characters, others shown as ?)
 # and what is allowed; exit 1. The value itself is never printed as given.
 set -euo pipefail
@@ -17,7 +19,9 @@ fail() {
   exit 1
 }
 
-if [ -z "$(printf '%s' "$value" | tr -d '[:space:]')" ]; then
+# Blank is empty or spaces only; other white space (a line break, a tab, CR) is checked below like any character
+# (not through $(...), which would drop trailing line breaks).
+if [[ "$value" =~ ^\ *$ ]]; then
   [ "$required" = required ] && fail "it is required (say why, in one line)"
   exit 0
 fi

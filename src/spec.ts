@@ -4,7 +4,13 @@
 
 import type { ContainerApp, Container, EnvironmentVar, TrafficWeight } from '@azure/arm-appcontainers';
 import { LineCounter, isMap as isYamlMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { InputError, REQUEST_PATH_ALLOWED, requestPathProblem, workspacePath } from './inputs.js';
+import {
+  InputError,
+  type InputSource,
+  REQUEST_PATH_ALLOWED,
+  requestPathProblem,
+  workspacePath,
+} from './inputs.js';
 import { appNameProblem, environmentIdParts, isEnvironmentName } from './naming.js';
 import { assertValidTraffic } from './revisions/traffic.js';
 
@@ -181,6 +187,27 @@ export function readSpecInput(
   } catch (error) {
     throw new InputError(input, file, `allowed: a valid app spec; ${(error as Error).message}`);
   }
+}
+
+/**
+ * The app an action works on, by the one rule of blue-green and build-push: the `app` input, else the name in the
+ * spec. A spec named by the `spec` input must exist and parse whether or not its name is used; the default spec
+ * (DEFAULT_SPEC, empty or as the runner fills the action.yml default in) is read only when the name is wanted
+ * (`app` empty and `wanted`), and may be absent. `name` is undefined when nothing names the app; `specFile` is the
+ * spec that was (or would have been) read.
+ */
+export function appFromInputs(
+  get: InputSource,
+  files: SpecFiles,
+  wanted = true,
+): { name?: string; specFile: string } {
+  const specRaw = get('spec');
+  const specFile = specRaw || DEFAULT_SPEC;
+  const appInput = get('app');
+  let specName: string | undefined;
+  if (specFile !== DEFAULT_SPEC) specName = readSpecInput('spec', specFile, files).name;
+  else if (!appInput && wanted) specName = readSpecInput('spec', specFile, files, 'undefined')?.name;
+  return { name: appInput || specName, specFile };
 }
 
 /** Throws SpecError listing every problem (file, YAML path, what is allowed). */

@@ -48,15 +48,41 @@ export function openIdConfigurationUrl(authorityHost: string, tenantId: string):
   return `${tenantBase(authorityHost, tenantId)}/v2.0/.well-known/openid-configuration`;
 }
 
-/** The https token_endpoint an OpenID configuration answer names, else undefined. Pure. */
-export function tokenEndpointOf(status: number, body: string): string | undefined {
-  if (status !== 200) return undefined;
+/**
+ * The token endpoint an OpenID configuration answer names, when it may receive the assertion: https on the authority
+ * host's own origin, in a configuration whose `issuer` names the tenant (a path segment of it, as Entra's
+ * `https://<host>/<tenant>/v2.0` does). Else what is wrong with it, for one error; nothing is sent then. Pure.
+ */
+export function tokenEndpointOf(
+  status: number,
+  body: string,
+  authorityHost: string,
+  tenantId: string,
+): { endpoint: string } | { problem: string } {
+  if (status !== 200) return { problem: `HTTP ${status}` };
+  let config: { token_endpoint?: unknown; issuer?: unknown };
   try {
-    const endpoint = (JSON.parse(body) as { token_endpoint?: unknown }).token_endpoint;
-    return typeof endpoint === 'string' && endpoint.startsWith('https://') ? endpoint : undefined;
+    config = JSON.parse(body) as typeof config;
   } catch {
-    return undefined;
+    return { problem: 'an answer that is not JSON' };
   }
+  const endpoint = config?.token_endpoint;
+  if (typeof endpoint !== 'string' || endpoint === '') return { problem: 'no token_endpoint' };
+  const url = URL.parse(endpoint);
+  const origin = new URL(authorityHost).origin;
+  if (url?.protocol !== 'https:' || url.origin !== origin) {
+    return {
+      problem: `the token_endpoint ${JSON.stringify(endpoint)}, which is not https on the authority host ${origin}`,
+    };
+  }
+  const issuer = typeof config.issuer === 'string' ? config.issuer : '';
+  const segments = (URL.parse(issuer)?.pathname ?? '').toLowerCase().split('/');
+  if (!segments.includes(encodeURIComponent(tenantId).toLowerCase())) {
+    return {
+      problem: `the issuer ${JSON.stringify(issuer)}, which does not name the tenant ${tenantId}`,
+    };
+  }
+  return { endpoint };
 }
 
 /** The form of a client credentials request with a federated assertion. Pure. */
@@ -259,16 +285,22 @@ export class FederatedCredential implements TokenCredential {
         abortSignal: options.abortSignal,
       }),
     );
-    const endpoint = tokenEndpointOf(response.status, response.bodyAsText ?? '');
-    if (!endpoint) {
+    const read = tokenEndpointOf(
+      response.status,
+      response.bodyAsText ?? '',
+      this.o.authorityHost,
+      this.o.tenantId,
+    );
+    if ('problem' in read) {
       throw new EntraError(
-        `Entra ID has no token endpoint for the tenant ${this.o.tenantId} at ${this.o.authorityHost} (the authority-host and tenant-id inputs): ${tokenEndpoint(this.o.authorityHost, this.o.tenantId)} answered 404 and ${url} HTTP ${response.status} without an https token_endpoint`,
+        `Entra ID has no usable token endpoint for the tenant ${this.o.tenantId} at ${this.o.authorityHost} (the authority-host and tenant-id inputs): ${tokenEndpoint(this.o.authorityHost, this.o.tenantId)} answered 404 and its OpenID configuration ${url} gave ${read.problem}; nothing was sent to it`,
         response.status,
         '',
         '',
         [],
       );
     }
+    const endpoint = read.endpoint;
     return endpoint;
   }
 }

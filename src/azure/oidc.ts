@@ -98,6 +98,26 @@ export function describeJob(job: GithubJob): string {
   return `${what}${reusable}`;
 }
 
+/**
+ * Why the subject of a job outside any environment is code nobody has reviewed (a pull request, a pushed branch
+ * or tag), or undefined for a job in an environment (whose protection rules decide). Pure.
+ */
+export function unreviewedSubject(job: GithubJob): string | undefined {
+  if (job.environment) return undefined;
+  if (PULL_REQUEST_EVENTS.includes(job.eventName))
+    return 'this subject is every pull request: the code and workflow file of any pull request';
+  if (job.ref.startsWith('refs/tags/'))
+    return 'this subject is a pushed tag: whatever commit anyone with push access tags';
+  if (job.ref.startsWith('refs/heads/'))
+    return `this subject is the branch ${JSON.stringify(job.ref.slice('refs/heads/'.length))}: whatever anyone with push access puts on it, unless its protection lets nothing in unreviewed`;
+  return 'this subject names no environment';
+}
+
+/** One value as one POSIX shell word: single-quoted, each `'` written as `'\''`. Pure. */
+export function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", "'\\''")}'`;
+}
+
 /** Entra's codes for an assertion that matches no federated credential of the app. */
 export const FEDERATION_MISMATCH_CODES = [70021, 700211, 700212, 700213, 7002137, 7002138];
 
@@ -153,8 +173,14 @@ export function oidcDoctorMessage(d: DoctorInput): string {
     `Entra ID refused this job's GitHub OIDC token for the app registration ${d.clientId}: ${CAUSES[d.code] ?? 'no federated credential of the app matches it'} (AADSTS${d.code}).`,
     `Presented token: iss '${iss}', aud '${aud}', sub '${sub}'.`,
     `This job produces the subject '${expected}': ${describeJob(job)}.${sub && sub !== expected ? ` The token's subject differs: the repository customises its subject template, so the credential must name '${sub}'.` : ''}`,
-    `The federated credential that matches: issuer '${iss}', subject '${sub}', audience '${aud}'. Add it to the app registration (az ad app federated-credential create --id ${d.clientId} --parameters '${JSON.stringify({ name: credentialName(sub), issuer: iss, subject: sub, audiences: [aud] })}'), or run the job where an existing credential applies (for example in its environment).`,
+    `The federated credential that matches: issuer '${iss}', subject '${sub}', audience '${aud}'. Add it to the app registration with the command below (every value in it shell-quoted), or run the job where an existing credential applies (for example in its environment):`,
+    `  az ad app federated-credential create --id ${shellQuote(d.clientId)} --parameters ${shellQuote(JSON.stringify({ name: credentialName(sub), issuer: iss, subject: sub, audiences: [aud] }))}`,
   ];
+  const unreviewed = unreviewedSubject(job);
+  if (unreviewed)
+    lines.push(
+      `Warning: ${unreviewed}, outside any protected environment. Federating it to the production identity gives code nobody has reviewed production rights: federate it only to the preview identity (AZURE_PREVIEW_CLIENT_ID, with rights on the preview app and the preview registry only), or run the job in a protected environment (production-build, production) and federate that environment's subject to production.`,
+    );
   if (d.code === 700211 && iss !== GITHUB_OIDC_ISSUER)
     lines.push(
       `GitHub's issuer is ${GITHUB_OIDC_ISSUER} (GitHub Enterprise Cloud with a custom issuer adds /<enterprise>).`,

@@ -25,7 +25,7 @@ import {
   validateLabel,
   validateResourceGroup,
 } from '../naming.js';
-import { DEFAULT_SPEC, readSpecInput } from '../spec.js';
+import { appFromInputs } from '../spec.js';
 import { readSmokeSettings, type SmokeSettings } from '../smoke/run.js';
 import { isSlotLabel, parseSteps } from '../revisions/traffic.js';
 import { parseSemver } from '../versions.js';
@@ -109,14 +109,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
   );
   // A spec named by the input is checked whether or not the app input makes it unused: it must exist and parse.
   // The default spec is read only for the app's name, when the app input is empty (then it must exist).
-  const specRaw = get('spec');
-  const specFile = specRaw || DEFAULT_SPEC;
-  const files = { env, readFile, fileExists };
-  const appInput = get('app');
-  let specName: string | undefined;
-  if (specRaw) specName = readSpecInput('spec', specFile, files).name;
-  else if (!appInput) specName = readSpecInput('spec', specFile, files, 'undefined')?.name;
-  const appRaw = appInput || specName;
+  const { name: appRaw, specFile } = appFromInputs(get, { env, readFile, fileExists });
   if (appRaw === undefined)
     throw new InputError('app', '', `required when the spec '${specFile}' does not exist`);
   const app = validateAppName('app', appRaw);

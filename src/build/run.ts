@@ -61,15 +61,14 @@ export interface BuildPushDeps {
 }
 
 export type RetentionReport =
-  | { ran: false; reason: string }
+  /** `warning`: retention was due and did not run, to delete nothing it could not prove unused. */
+  | { ran: false; reason: string; warning?: boolean }
   | {
       ran: true;
       keep: number;
       plan: RetentionPlan;
       deleted: RepositoryImage[];
       failed: Array<{ image: RepositoryImage; error: string }>;
-      /** Why running revisions were not checked, when they were not. */
-      revisionsNote?: string;
     };
 
 export interface BuildPushResult {
@@ -250,20 +249,20 @@ async function retention(
   if (!isReleaseBuild(settings.git))
     return { ran: false, reason: 'not a release build (retention runs after a release tag push)' };
 
-  let running: RunningImage[] = [];
-  let revisionsNote: string | undefined;
-  if (settings.app) {
-    const list = deps.listRunningImages ?? (() => defaultRunningImages(settings, deps.credential));
-    try {
-      running = await list(settings.app);
-    } catch (error) {
-      const reason = `the revisions of ${settings.app.name} could not be read (${(error as Error).message}); nothing was deleted`;
-      deps.log.warning(`Retention skipped: ${reason}`);
-      return { ran: false, reason };
-    }
-  } else {
-    revisionsNote =
-      'resource-group and app were not given: retention did not check which images running revisions use';
+  // Retention never deletes what it cannot prove unused: without the app, nothing is deleted.
+  if (!settings.app) {
+    const reason = `the app whose active revisions' images it must spare is unknown: ${settings.appUnknown ?? 'no app input'}; nothing was deleted (give app and resource-group, or keep: 0 to turn retention off)`;
+    deps.log.warning(`Retention skipped: ${reason}`);
+    return { ran: false, reason, warning: true };
+  }
+  let running: RunningImage[];
+  const list = deps.listRunningImages ?? (() => defaultRunningImages(settings, deps.credential));
+  try {
+    running = await list(settings.app);
+  } catch (error) {
+    const reason = `the revisions of ${settings.app.name} could not be read (${(error as Error).message}); nothing was deleted`;
+    deps.log.warning(`Retention skipped: ${reason}`);
+    return { ran: false, reason, warning: true };
   }
 
   const tags = await client.listTags(settings.repository);
@@ -296,7 +295,7 @@ async function retention(
   }
   for (const s of plan.spared)
     deps.log.info(`Retention: kept ${s.image.version} beyond keep=${settings.keep}: ${s.reason}`);
-  return { ran: true, keep: settings.keep, plan, deleted, failed, revisionsNote };
+  return { ran: true, keep: settings.keep, plan, deleted, failed };
 }
 
 async function localSize(docker: DockerCli, ref: string): Promise<number | undefined> {

@@ -1,5 +1,5 @@
 // build-push's inputs, read and validated in one place before anything is built or pushed.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AzureSettings, readAzureSettings } from '../azure/connection.js';
 import {
@@ -14,8 +14,9 @@ import {
   workspacePath,
 } from '../inputs.js';
 import { validateAppName, validateResourceGroup } from '../naming.js';
+import { appFromInputs } from '../spec.js';
 import { tokenHostProblem, validateRegistry, validateRepository } from '../registry/reference.js';
-import { computeVersion, defaultTags, type GitContext, validateTag } from '../versions.js';
+import { computeVersion, defaultTags, type GitContext, isReleaseBuild, validateTag } from '../versions.js';
 import type { BuilderInfo } from './docker.js';
 import type { CacheMode } from './plan.js';
 
@@ -53,8 +54,10 @@ export interface BuildPushSettings {
   keep: number;
   /** Set with auth oidc, or when resource-group and app are given. */
   azure?: AzureSettings;
-  /** resource-group + app: retention spares every image an active revision of that app runs. */
+  /** resource-group + app (or the spec's name): retention spares every image an active revision of that app runs. */
   app?: { resourceGroup: string; name: string };
+  /** Why a run that prunes cannot know the app (then retention deletes nothing). */
+  appUnknown?: string;
   git: GitContext;
   /** https://github.com/<owner>/<repo> for the source label. */
   source?: string;
@@ -78,6 +81,57 @@ function isFile(path: string): boolean {
 /** `{{version}}` in a build-arg value stands for the version this run computes (APP_VERSION={{version}}). */
 export function withVersion(args: Array<{ name: string; value: string }>, version: string) {
   return args.map((a) => ({ name: a.name, value: a.value.replace(/\{\{\s*version\s*\}\}/g, version) }));
+}
+
+/**
+ * The app whose active revisions' images retention spares: `app`, else the name in the spec (the `spec` input, or
+ * deploy/containerapp.yaml when it exists; read for a run that prunes, or for a resource-group input), in
+ * `resource-group` (the input, or ALC_DEPLOY_RESOURCE_GROUP). `app` without a resource group, or a resource-group
+ * input without any app, is an input error. When a run that prunes cannot know the app, `appUnknown` says why
+ * (retention then deletes nothing).
+ */
+function retentionApp(
+  get: InputSource,
+  env: SettingsEnv,
+  prunes: boolean,
+): { app?: { resourceGroup: string; name: string }; appUnknown?: string } {
+  const appInput = get('app');
+  const groupRaw = get('resource-group');
+  // A resource group from the environment (the workflow's Azure connection) asks for no retention check by itself.
+  const groupInput = groupRaw !== '' && !get.origin?.('resource-group');
+  const files = {
+    env: { GITHUB_WORKSPACE: env.workspace },
+    readFile: (path: string) => readFileSync(path, 'utf8'),
+    fileExists: existsSync,
+  };
+  const { name, specFile } = appFromInputs(get, files, prunes || groupInput);
+  const appName = appInput || prunes || groupInput ? name : undefined;
+  if (appInput && groupRaw === '')
+    throw new InputError(
+      'resource-group',
+      '',
+      'required together with app, so that retention spares the images the app runs (the input, or ALC_DEPLOY_RESOURCE_GROUP)',
+    );
+  if (groupInput && appName === undefined)
+    throw new InputError(
+      'app',
+      '',
+      `required together with resource-group (or a spec that names the app; ${specFile} does not exist), so that retention spares the images the app runs`,
+    );
+  if (appName !== undefined && groupRaw !== '')
+    return {
+      app: {
+        resourceGroup: validateResourceGroup('resource-group', groupRaw),
+        name: validateAppName('app', appName),
+      },
+    };
+  if (!prunes) return {};
+  return {
+    appUnknown:
+      appName === undefined
+        ? `no app input, and no spec names the app (${specFile} does not exist)`
+        : `the spec ${specFile} names the app ${appName}, but no resource-group (the input, or ALC_DEPLOY_RESOURCE_GROUP) says where it runs`,
+  };
 }
 
 export function readBuildPushSettings(get: InputSource, env: SettingsEnv): BuildPushSettings {
@@ -127,23 +181,9 @@ export function readBuildPushSettings(get: InputSource, env: SettingsEnv): Build
   });
 
   const auth = parseChoice('auth', get('auth'), AUTH_MODES, 'oidc');
-  const appName = get('app');
-  // A resource group from the environment (the workflow's Azure connection) asks for no retention check by itself.
-  const resourceGroup = appName === '' && get.origin?.('resource-group') ? '' : get('resource-group');
-  if ((resourceGroup === '') !== (appName === '')) {
-    const [name, other] = resourceGroup ? ['app', 'resource-group'] : ['resource-group', 'app'];
-    throw new InputError(
-      name,
-      '',
-      `required together with ${other}, so that retention spares the images the app runs`,
-    );
-  }
-  const app = resourceGroup
-    ? {
-        resourceGroup: validateResourceGroup('resource-group', resourceGroup),
-        name: validateAppName('app', appName),
-      }
-    : undefined;
+  const push = parseBoolean('push', get('push'), true);
+  const keep = parseInteger('keep', get('keep'), DEFAULT_KEEP, { min: 0, max: 1000 });
+  const { app, appUnknown } = retentionApp(get, env, push && keep > 0 && isReleaseBuild(env.git));
   // The Azure inputs are checked even when this run does not use them (auth none, no app).
   const azureChecked = readAzureSettings(get, { subscriptionRequired: app !== undefined });
   const azure = auth === 'oidc' || app ? azureChecked : undefined;
@@ -160,12 +200,13 @@ export function readBuildPushSettings(get: InputSource, env: SettingsEnv): Build
     tagsComputed: given.length === 0,
     version: computeVersion(env.git),
     platforms,
-    push: parseBoolean('push', get('push'), true),
+    push,
     cache: parseChoice('cache', get('cache'), CACHE_MODES, 'registry'),
     auth,
-    keep: parseInteger('keep', get('keep'), DEFAULT_KEEP, { min: 0, max: 1000 }),
+    keep,
     azure,
     app,
+    ...(appUnknown ? { appUnknown } : {}),
     git: env.git,
     source: env.source,
   };

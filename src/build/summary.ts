@@ -29,9 +29,11 @@ function sizeText(result: BuildPushResult): string {
 
 function retentionSection(result: BuildPushResult): string {
   const r = result.retention;
-  if (!r.ran) return `### Retention\n\nDid not run: ${r.reason}.`;
+  if (!r.ran)
+    return r.warning
+      ? `### Retention\n\n> [!WARNING]\n> Did not run: ${r.reason}.`
+      : `### Retention\n\nDid not run: ${r.reason}.`;
   const lines = [`### Retention (keep the newest ${r.keep} releases)`, ''];
-  if (r.revisionsNote) lines.push(`> [!WARNING]\n> ${r.revisionsNote}.`, '');
   const rows = [
     ...r.deleted.map((i) => ['deleted', i.version ?? '', i.tags.join(', '), `\`${i.digest.slice(0, 19)}\``]),
     ...r.failed.map((f) => [

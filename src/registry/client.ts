@@ -57,6 +57,42 @@ function basic(username: string, password: string): string {
   return Buffer.from(`${username}:${password}`, 'utf8').toString('base64');
 }
 
+/**
+ * Why a token request of a registry reached at `base` must not go to the challenge's `realm`, or undefined when it
+ * may. An ACR refresh token goes only to the registry's own origin (ACR's realm is `https://<login
+ * server>/oauth2/token`; the Azure SDK posts there whatever the realm says). Basic credentials from a docker config
+ * go only over https (Docker's token auth may name another host: Docker Hub's auth.docker.io, GitLab's
+ * gitlab.com/jwt/auth) or to the registry's own origin; so does an anonymous request. Pure.
+ */
+export function realmProblem(
+  realm: string,
+  base: string,
+  credentials: RegistryCredentials['kind'],
+): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(realm);
+  } catch {
+    return 'it is not a URL';
+  }
+  const origin = new URL(base).origin;
+  if (url.origin === origin) return undefined;
+  if (credentials === 'refresh-token')
+    return `it is not on the registry's own origin ${origin}, and the registry's refresh token goes nowhere else`;
+  if (url.protocol !== 'https:') return 'it is not https';
+  return undefined;
+}
+
+/** A token request's answer that redirects: refused, never followed (its body holds a token). */
+function redirected(res: Response, what: string): RegistryError | undefined {
+  if (res.status < 300 || res.status > 399) return undefined;
+  const location = res.headers.get('location') ?? 'nowhere';
+  return new RegistryError(
+    `${what} answered HTTP ${res.status} redirecting to ${location}: token requests do not follow redirects, and nothing was sent there`,
+    res.status,
+  );
+}
+
 function isLoopback(registry: string): boolean {
   const host = registry.replace(/:\d+$/, '');
   return host === 'localhost' || host.startsWith('127.') || host === '[::1]';
@@ -179,8 +215,15 @@ export class RegistryClient {
         tenant: tenantId,
         access_token: accessToken,
       }),
+      redirect: 'manual',
     });
-    if (!res.ok) throw await errorFrom(res, `Token exchange at ${this.registry}/oauth2/exchange`);
+    const what = `Token exchange at ${this.registry}/oauth2/exchange`;
+    const moved = redirected(res, what);
+    if (moved) {
+      await res.body?.cancel();
+      throw moved;
+    }
+    if (!res.ok) throw await errorFrom(res, what);
     const json = (await res.json()) as { refresh_token?: string };
     if (!json.refresh_token)
       throw new RegistryError(`${this.registry}/oauth2/exchange returned no refresh_token`);
@@ -198,6 +241,12 @@ export class RegistryClient {
     }
     const realm = challenge.params.realm;
     if (challenge.scheme !== 'bearer' || !realm) return undefined;
+    const problem = realmProblem(realm, await this.baseUrl(), creds.kind);
+    if (problem) {
+      throw new RegistryError(
+        `The registry ${this.registry} asks for a token from ${JSON.stringify(realm)}, and ${problem}; nothing was sent to it`,
+      );
+    }
     const service = challenge.params.service ?? this.registry;
     const wanted = challenge.params.scope ?? scope;
     let res: Response;
@@ -211,6 +260,7 @@ export class RegistryClient {
           scope: wanted,
           refresh_token: creds.refreshToken,
         }),
+        redirect: 'manual',
       });
     } else {
       const url = new URL(realm);
@@ -218,9 +268,15 @@ export class RegistryClient {
       if (wanted) url.searchParams.set('scope', wanted);
       const headers: Record<string, string> =
         creds.kind === 'basic' ? { authorization: `Basic ${basic(creds.username, creds.password)}` } : {};
-      res = await this.fetchFn(url.toString(), { method: 'GET', headers });
+      res = await this.fetchFn(url.toString(), { method: 'GET', headers, redirect: 'manual' });
     }
-    if (!res.ok) throw await errorFrom(res, `Registry token request for ${wanted}`);
+    const what = `Registry token request for ${wanted}`;
+    const moved = redirected(res, what);
+    if (moved) {
+      await res.body?.cancel();
+      throw moved;
+    }
+    if (!res.ok) throw await errorFrom(res, what);
     const json = (await res.json()) as { access_token?: string; token?: string };
     const token = json.access_token ?? json.token;
     return token ? `Bearer ${token}` : undefined;

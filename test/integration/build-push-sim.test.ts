@@ -3,7 +3,7 @@
 // retention keeping exactly the newest 10 releases while sparing the image an active revision runs.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACR_TOKEN_USER, RegistryClient } from '../../src/registry/client.js';
@@ -194,6 +194,47 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
     const env2 = await docker.run(['image', 'inspect', '--format', '{{json .Config.Env}}', r.outputs.image]);
     expect(env2).toContain('APP_VERSION=1.12.0');
     removeImages([r.outputs.image]);
+  });
+
+  it("app '' (reusable-release.yml's default): the spec's app in the workflow's resource group, and the image it runs survives", async () => {
+    // As reusable-release.yml's build runs it: no app input (its `app` defaults to ''), the resource group from the
+    // job's ALC_DEPLOY_RESOURCE_GROUP, the caller's checkout holding deploy/containerapp.yaml (which names APP).
+    // Production runs 1.1.0, as after a rollback, beyond the newest 10 releases.
+    const sim = cp.sim;
+    const inputs = {
+      registry,
+      repository: REPO,
+      context: 'sample-app',
+      'build-args': 'APP_VERSION={{version}}',
+      auth: 'oidc',
+      keep: '10',
+      app: '',
+    };
+    const env = {
+      GITHUB_WORKSPACE: ROOT,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REF: 'refs/tags/v1.13.0',
+      AZURE_CLIENT_ID: sim.ids.clientId,
+      AZURE_TENANT_ID: sim.ids.tenantId,
+      AZURE_SUBSCRIPTION_ID: sim.ids.subscriptionId,
+      ALC_DEPLOY_CLOUD: 'Custom',
+      ALC_DEPLOY_ARM_ENDPOINT: sim.endpoints.arm,
+      ALC_DEPLOY_AUTHORITY_HOST: sim.endpoints.authorityHost,
+      ALC_DEPLOY_RESOURCE_GROUP: RG,
+      ACTIONS_ID_TOKEN_REQUEST_URL: sim.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+      ACTIONS_ID_TOKEN_REQUEST_TOKEN: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+      NODE_EXTRA_CA_CERTS: sim.caPath,
+    };
+    expect(readFileSync(join(ROOT, 'deploy/containerapp.yaml'), 'utf8')).toMatch(
+      new RegExp(`^name: ${APP}$`, 'm'),
+    );
+    const before = (await client.listTags(REPO)).filter((t) => /^\d+\.\d+\.\d+$/.test(t.tag)).length;
+    expect(before).toBeGreaterThan(10);
+    const r = await runBuildPushEntry(dir, inputs, env);
+    expect({ code: r.status, errors: errorLines(r.log) }).toEqual({ code: 0, errors: [] });
+    expect(await client.digestOf(REPO, '1.1.0')).toBe(seeded.get('1.1.0'));
+    expect(r.summary).toMatch(/\| kept \| 1\.1\.0 \| run by active revision alc-algo-agents--v1-1-0 \|/);
+    expect(r.summary).toMatch(/\| deleted \| 1\.\d+\.0 \|/);
   });
 
   it('auth docker-config: pushes with an existing docker login and reads the digest with its credentials', async () => {

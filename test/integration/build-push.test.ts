@@ -179,23 +179,30 @@ describeWithDocker('build-push with a plain registry', () => {
       },
     ]);
     expect(result.retention.plan.kept.map((i) => i.version)[0]).toBe('2.0.0');
-    expect(result.retention.revisionsNote).toBeUndefined();
   });
 
-  it('says so when it could not check running revisions, and deletes nothing when reading them fails', async () => {
+  it('deletes nothing when it cannot know the app, or cannot read its revisions', async () => {
     const repo = `${repository}-norev`;
     const base = `http://${registry.server}`;
     for (let i = 0; i < 3; i++) await seedImage(base, repo, [`0.${i}.0`], `n${i}`);
+    // No app input and no spec in the workspace: which images production runs cannot be known.
     const noApp = await buildAndPush(
       settingsFor(inputs({ repository: repo, keep: '2' }), gitFor('refs/tags/v0.9.0'), context.dir),
       deps(),
     );
-    expect(noApp.retention).toMatchObject({
-      ran: true,
-      revisionsNote: expect.stringMatching(/did not check/),
+    expect(noApp.retention).toEqual({
+      ran: false,
+      warning: true,
+      reason: expect.stringMatching(
+        /the app whose active revisions' images it must spare is unknown: no app input, and no spec names the app \(deploy\/containerapp\.yaml does not exist\); nothing was deleted/,
+      ),
     });
-    if (!noApp.retention.ran) throw new Error('retention did not run');
-    expect(noApp.retention.deleted.map((i) => i.version)).toEqual(['0.1.0', '0.0.0']);
+    expect(messages).toContainEqual(
+      expect.stringMatching(/^warning: Retention skipped: the app .* is unknown/),
+    );
+    expect((await new RegistryClient(registry.server).listTags(repo)).map((t) => t.tag)).toEqual(
+      expect.arrayContaining(['0.0.0', '0.1.0', '0.2.0', '0.9.0']),
+    );
 
     const failing = await buildAndPush(
       settingsFor(
@@ -217,6 +224,7 @@ describeWithDocker('build-push with a plain registry', () => {
     );
     expect(failing.retention).toEqual({
       ran: false,
+      warning: true,
       reason: expect.stringMatching(/ARM said no.*nothing was deleted/),
     });
     expect((await new RegistryClient(registry.server).listTags(repo)).map((t) => t.tag)).toContain('0.2.0');

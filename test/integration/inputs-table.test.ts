@@ -98,6 +98,7 @@ const TABLE: Record<string, Record<string, Row>> = {
     keep: '-1',
     ...AZURE,
     app: 'Alc_Algo',
+    spec: 'deploy/missing.yaml',
   },
   'smoke-test': {
     url: 'ftp://smoke.example/',

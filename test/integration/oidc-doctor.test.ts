@@ -14,6 +14,7 @@ import {
 } from '../support/control-plane-sim.js';
 import { simAzure, simAzureInputs, simGithubToken } from '../support/sim-azure.js';
 import { errorLines, runEntry } from '../support/deploy-sim.js';
+import { HOSTILE, runSuggested, suggestedCommand } from '../support/shell.js';
 
 const REPO = 'alc-algo/alc-algo';
 const STAGING = `repo:${REPO}:environment:staging`;
@@ -96,7 +97,7 @@ describe('the OIDC doctor', () => {
       expect(message).toContain(
         `The federated credential that matches: issuer '${iss}', subject '${subject}', audience 'api://AzureADTokenExchange'.`,
       );
-      expect(message).toContain(`az ad app federated-credential create --id ${settings.clientId}`);
+      expect(message).toContain(`az ad app federated-credential create --id '${settings.clientId}'`);
       expect(message).toContain('docs/pipeline.md#federated-credentials');
       // The claims, never the token.
       expect(issued).toHaveLength(1);
@@ -127,6 +128,46 @@ describe('the OIDC doctor', () => {
       s.sim.identity.config.federatedCredentials = saved;
     }
   });
+
+  it.each(HOSTILE.filter((b) => b !== '').map((b) => [JSON.stringify(b), b]))(
+    'a push of the branch %s: the suggested command, run by bash, runs nothing else and adds the credential Entra then accepts',
+    async (_name, branch) => {
+      const job = { repository: REPO, eventName: 'push', ref: `refs/heads/${branch}` };
+      const before = jobCredential(job);
+      const refused = (await before.credential.getToken(armScope(before.settings)).catch((e) => e)) as Error;
+      expect(refused).toBeInstanceOf(OidcRefusedError);
+      expect(refused.message).toMatch(
+        /\nWarning: this subject is the branch .*: whatever anyone with push access puts on it.*Federating it to the production identity gives code nobody has reviewed production rights: federate it only to the preview identity/,
+      );
+      const { args, pwned } = runSuggested(suggestedCommand(refused.message));
+      expect(pwned).toBe(false);
+      expect(args.slice(0, 7)).toEqual([
+        'ad',
+        'app',
+        'federated-credential',
+        'create',
+        '--id',
+        before.settings.clientId,
+        '--parameters',
+      ]);
+      expect(args).toHaveLength(8);
+      const parameters = JSON.parse(args[7]) as { issuer: string; subject: string; audiences: string[] };
+      expect(parameters.subject).toBe(`repo:${REPO}:ref:refs/heads/${branch}`);
+      const saved = s.sim.identity.config.federatedCredentials;
+      s.sim.identity.config.federatedCredentials = [
+        ...(saved ?? []),
+        { issuer: parameters.issuer, subject: parameters.subject, audiences: parameters.audiences },
+      ];
+      try {
+        const after = jobCredential(job);
+        await expect(after.credential.getToken(armScope(after.settings))).resolves.toMatchObject({
+          token: expect.any(String),
+        });
+      } finally {
+        s.sim.identity.config.federatedCredentials = saved;
+      }
+    },
+  );
 
   it('a wrong audience input: AADSTS700212, and the doctor names the audience input', async () => {
     const { token } = s.sim.identity.registerGithubJob({

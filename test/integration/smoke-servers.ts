@@ -17,7 +17,7 @@ export interface Pki {
   cleanup(): void;
 }
 
-/** A private CA and a certificate for the given DNS names, signed by it. */
+/** A private CA and a certificate for the given DNS names (or IPv4 addresses), signed by it. */
 export function makePki(names: string[]): Pki {
   const dir = mkdtempSync(join(tmpdir(), 'smoke-pki-'));
   const p = (f: string) => join(dir, f);
@@ -43,7 +43,7 @@ export function makePki(names: string[]): Pki {
   run(['req', ...ec, '-keyout', p('srv.key'), '-out', p('srv.csr'), '-subj', `/CN=${names[0]}`]);
   writeFileSync(
     p('ext.cnf'),
-    `subjectAltName=${names.map((n) => `DNS:${n}`).join(',')}\nextendedKeyUsage=serverAuth\n`,
+    `subjectAltName=${names.map((n) => (/^[\d.]+$/.test(n) ? `IP:${n}` : `DNS:${n}`)).join(',')}\nextendedKeyUsage=serverAuth\n`,
   );
   run([
     'x509',
@@ -159,4 +159,70 @@ export async function startApp(o: AppOptions = {}): Promise<TestApp> {
       server.close(() => resolve());
     });
   return app;
+}
+
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export interface RecordingServer {
+  /** https://127.0.0.1:<port> */
+  origin: string;
+  port: number;
+  /** Every request received, body included. */
+  requests: Recorded[];
+  /** TLS connections accepted (a client that only connected shows here). */
+  connections: number;
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTPS server on 127.0.0.1 (the certificate of `tls` must name that address) that records every request and
+ * answers with `answer` (default 404).
+ */
+export async function startRecorder(
+  tls: { key: string; cert: string },
+  answer: (
+    request: Recorded,
+    origin: string,
+  ) => { status: number; headers?: Record<string, string>; body?: string } = () => ({
+    status: 404,
+  }),
+): Promise<RecordingServer> {
+  const recorder: RecordingServer = {
+    origin: '',
+    port: 0,
+    requests: [],
+    connections: 0,
+    close: async () => undefined,
+  };
+  const server = https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const request: Recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
+      recorder.requests.push(request);
+      const a = answer(request, recorder.origin);
+      res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
+      res.end(a.body ?? '');
+    });
+  });
+  server.on('secureConnection', () => (recorder.connections += 1));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  recorder.port = (server.address() as AddressInfo).port;
+  recorder.origin = `https://127.0.0.1:${recorder.port}`;
+  recorder.close = () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
+  return recorder;
 }

@@ -98,7 +98,7 @@ describe('renderSummary', () => {
     expect(md).toContain('Did not run: keep is 0: retention is off.');
   });
 
-  it('lists what retention deleted and kept, and warns when revisions were not checked', () => {
+  it('lists what retention deleted and kept', () => {
     const image = (v: string, n: number) => ({ digest: D(n), tags: [v], version: v });
     const md = renderSummary({
       ...base,
@@ -112,7 +112,6 @@ describe('renderSummary', () => {
         },
         deleted: [image('1.2.1', 3)],
         failed: [{ image: image('1.2.0', 4), error: 'HTTP 500' }],
-        revisionsNote: 'resource-group and app were not given',
       },
     });
     expect(md).toContain('### Retention (keep the newest 2 releases)');
@@ -120,7 +119,19 @@ describe('renderSummary', () => {
     expect(md).toMatch(/\| deleted \| 1\.2\.1 \| 1\.2\.1 \|/);
     expect(md).toMatch(/\| delete failed \| 1\.2\.0 \| HTTP 500 \|/);
     expect(md).toMatch(/\| kept \| 1\.1\.0 \| run by active revision app--v1-1-0 \|/);
-    expect(md).toContain('> [!WARNING]\n> resource-group and app were not given.');
+  });
+
+  it.each([
+    [
+      { ran: false, reason: 'keep is 0: retention is off' },
+      '### Retention\n\nDid not run: keep is 0: retention is off.',
+    ],
+    [
+      { ran: false, reason: 'the app is unknown; nothing was deleted', warning: true },
+      '### Retention\n\n> [!WARNING]\n> Did not run: the app is unknown; nothing was deleted.',
+    ],
+  ] as const)('retention that did not run: %j', (retention, want) => {
+    expect(renderSummary({ ...base, retention })).toContain(want);
   });
 
   it('says when nothing was pushed and shows per-platform sizes', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkBuilder, readBuildPushSettings } from '../../src/build/settings.js';
@@ -104,6 +104,155 @@ describe('readBuildPushSettings', () => {
       AZURE_SUBSCRIPTION_ID: SUB,
     });
     expect(readBuildPushSettings(get, { git, workspace, source: 'https://github.com/o/r' }).app).toEqual(app);
+  });
+
+  describe('the app retention spares: the app input, else the name in the spec', () => {
+    const production = readFileSync('deploy/containerapp.yaml', 'utf8');
+    let withSpec: string;
+    beforeAll(() => {
+      withSpec = mkdtempSync(join(tmpdir(), 'bp-settings-spec-'));
+      mkdirSync(join(withSpec, 'app'));
+      writeFileSync(join(withSpec, 'app', 'Dockerfile'), 'FROM scratch\n');
+      mkdirSync(join(withSpec, 'deploy'));
+      writeFileSync(join(withSpec, 'deploy', 'containerapp.yaml'), production);
+      writeFileSync(
+        join(withSpec, 'deploy', 'other.yaml'),
+        production.replace('name: alc-algo-agents', 'name: other-agents'),
+      );
+      writeFileSync(join(withSpec, 'deploy', 'broken.yaml'), 'name: [');
+    });
+    afterAll(() => rmSync(withSpec, { recursive: true, force: true }));
+
+    const branch: GitContext = { eventName: 'push', ref: 'refs/heads/main', sha: 'abcdef0123456789' };
+    const settingsIn = (
+      dir: 'spec' | 'none',
+      inputs: Record<string, string>,
+      env: Record<string, string>,
+      ctx: GitContext = git,
+    ) => {
+      const all: Record<string, string> = { ...BASE, ...inputs };
+      const get = withEnvironmentFallbacks((name) => all[name] ?? '', { AZURE_SUBSCRIPTION_ID: SUB, ...env });
+      return readBuildPushSettings(get, {
+        git: ctx,
+        workspace: dir === 'spec' ? withSpec : workspace,
+        source: 'https://github.com/o/r',
+      });
+    };
+    const RG_ENV = { ALC_DEPLOY_RESOURCE_GROUP: 'rg-env' };
+
+    it.each<
+      [string, 'spec' | 'none', Record<string, string>, Record<string, string>, GitContext, unknown, unknown]
+    >([
+      [
+        "a release with app '' (reusable-release.yml's default): the spec's name, the workflow's resource group",
+        'spec',
+        {},
+        RG_ENV,
+        git,
+        { resourceGroup: 'rg-env', name: 'alc-algo-agents' },
+        undefined,
+      ],
+      [
+        'a resource-group input and the spec',
+        'spec',
+        { 'resource-group': 'rg' },
+        {},
+        git,
+        { resourceGroup: 'rg', name: 'alc-algo-agents' },
+        undefined,
+      ],
+      [
+        'the spec input',
+        'spec',
+        { spec: 'deploy/other.yaml' },
+        RG_ENV,
+        git,
+        { resourceGroup: 'rg-env', name: 'other-agents' },
+        undefined,
+      ],
+      [
+        'the app input over the spec',
+        'spec',
+        { app: 'given-app' },
+        RG_ENV,
+        git,
+        { resourceGroup: 'rg-env', name: 'given-app' },
+        undefined,
+      ],
+      [
+        'a spec but no resource group anywhere: unknown',
+        'spec',
+        {},
+        {},
+        git,
+        undefined,
+        'the spec deploy/containerapp.yaml names the app alc-algo-agents, but no resource-group (the input, or ALC_DEPLOY_RESOURCE_GROUP) says where it runs',
+      ],
+      [
+        'the default spec as the runner fills it in, absent: unknown, no error',
+        'none',
+        { spec: 'deploy/containerapp.yaml' },
+        RG_ENV,
+        git,
+        undefined,
+        'no app input, and no spec names the app (deploy/containerapp.yaml does not exist)',
+      ],
+      [
+        'no spec and no app: unknown',
+        'none',
+        {},
+        RG_ENV,
+        git,
+        undefined,
+        'no app input, and no spec names the app (deploy/containerapp.yaml does not exist)',
+      ],
+      [
+        'a branch build prunes nothing: the default spec is not read',
+        'spec',
+        {},
+        RG_ENV,
+        branch,
+        undefined,
+        undefined,
+      ],
+      ['keep 0 prunes nothing', 'spec', { keep: '0' }, RG_ENV, git, undefined, undefined],
+      ['push false prunes nothing', 'spec', { push: 'false' }, RG_ENV, git, undefined, undefined],
+    ])('%s', (_name, dir, inputs, env, ctx, app, unknown) => {
+      const s = settingsIn(dir, inputs, env, ctx);
+      expect(s.app).toEqual(app);
+      expect(s.appUnknown).toEqual(unknown);
+    });
+
+    it.each<[string, 'spec' | 'none', Record<string, string>, GitContext, string, RegExp]>([
+      [
+        'a spec input that does not exist',
+        'spec',
+        { spec: 'deploy/nope.yaml' },
+        branch,
+        'spec',
+        /existing app spec/,
+      ],
+      [
+        'a spec input that does not parse',
+        'spec',
+        { spec: 'deploy/broken.yaml' },
+        branch,
+        'spec',
+        /valid app spec/,
+      ],
+      [
+        'a resource-group input, no app and no spec',
+        'none',
+        { 'resource-group': 'rg' },
+        git,
+        'app',
+        /together with resource-group \(or a spec that names the app; deploy\/containerapp\.yaml does not exist\)/,
+      ],
+    ])('%s: an input error', (_name, dir, inputs, ctx, input, message) => {
+      const error = inputErrorOf(() => settingsIn(dir, inputs, RG_ENV, ctx));
+      expect(error.input).toBe(input);
+      expect(error.message).toMatch(message);
+    });
   });
 
   it('takes resource-group and app together, with the subscription', () => {

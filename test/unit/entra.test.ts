@@ -136,18 +136,86 @@ describe('the OpenID configuration, read only when the standard endpoint answers
     expect(openIdConfigurationUrl(host, tenant)).toBe(want);
   });
 
+  const config = (fields: Record<string, unknown>) => JSON.stringify(fields);
+  const ISSUER = 'https://login.example/t/v2.0';
   it.each([
     [
+      'the endpoint on the authority',
       200,
-      '{"token_endpoint":"https://login.example/t/oauth2/v2.0/token"}',
-      'https://login.example/t/oauth2/v2.0/token',
+      config({ issuer: ISSUER, token_endpoint: 'https://login.example/t/oauth2/v2.0/token' }),
+      { endpoint: 'https://login.example/t/oauth2/v2.0/token' },
     ],
-    [200, '{"token_endpoint":"http://login.example/t/token"}', undefined],
-    [200, '{"issuer":"x"}', undefined],
-    [200, 'not json', undefined],
-    [404, '{"token_endpoint":"https://login.example/t/token"}', undefined],
-  ])('HTTP %s %s -> %s', (status, body, want) => {
-    expect(tokenEndpointOf(status, body)).toBe(want);
+    [
+      'the default port spelled out',
+      200,
+      config({ issuer: ISSUER, token_endpoint: 'https://login.example:443/t/token' }),
+      { endpoint: 'https://login.example:443/t/token' },
+    ],
+    [
+      "an issuer on another host that names the tenant (B2C's shape)",
+      200,
+      config({
+        issuer: 'https://t.b2clogin.example/T/v2.0/',
+        token_endpoint: 'https://login.example/t/token',
+      }),
+      { endpoint: 'https://login.example/t/token' },
+    ],
+    [
+      'http',
+      200,
+      config({ issuer: ISSUER, token_endpoint: 'http://login.example/t/token' }),
+      {
+        problem:
+          'the token_endpoint "http://login.example/t/token", which is not https on the authority host https://login.example',
+      },
+    ],
+    [
+      'another host',
+      200,
+      config({ issuer: ISSUER, token_endpoint: 'https://login.example.evil/t/token' }),
+      { problem: expect.stringContaining('not https on the authority host https://login.example') },
+    ],
+    [
+      'another port',
+      200,
+      config({ issuer: ISSUER, token_endpoint: 'https://login.example:8443/t/token' }),
+      { problem: expect.stringContaining('not https on the authority host') },
+    ],
+    [
+      'a user part',
+      200,
+      config({ issuer: ISSUER, token_endpoint: 'https://login.example@evil.example/t/token' }),
+      { problem: expect.stringContaining('not https on the authority host') },
+    ],
+    [
+      'not a URL',
+      200,
+      config({ issuer: ISSUER, token_endpoint: 'login.example/t/token' }),
+      { problem: expect.stringContaining('not https on the authority host') },
+    ],
+    [
+      'an issuer of another tenant',
+      200,
+      config({ issuer: 'https://login.example/u/v2.0', token_endpoint: 'https://login.example/t/token' }),
+      { problem: 'the issuer "https://login.example/u/v2.0", which does not name the tenant t' },
+    ],
+    [
+      'no issuer',
+      200,
+      config({ token_endpoint: 'https://login.example/t/token' }),
+      { problem: 'the issuer "", which does not name the tenant t' },
+    ],
+    ['no token_endpoint', 200, config({ issuer: ISSUER }), { problem: 'no token_endpoint' }],
+    ['not JSON', 200, 'not json', { problem: 'an answer that is not JSON' }],
+    ['JSON null', 200, 'null', { problem: 'no token_endpoint' }],
+    [
+      'a 404',
+      404,
+      config({ issuer: ISSUER, token_endpoint: 'https://login.example/t/token' }),
+      { problem: 'HTTP 404' },
+    ],
+  ])('%s', (_name, status, body, want) => {
+    expect(tokenEndpointOf(status, body, 'https://login.example', 't')).toEqual(want);
   });
 
   /** An HttpClient that answers from a table of URL -> status/body, and records what was sent. */
@@ -196,7 +264,7 @@ describe('the OpenID configuration, read only when the standard endpoint answers
     const { client, sent } = httpTable({
       'https://login.example/t/v2.0/.well-known/openid-configuration': {
         status: 200,
-        body: '{"token_endpoint":"https://login.example/t/elsewhere/token"}',
+        body: '{"issuer":"https://login.example/t/v2.0","token_endpoint":"https://login.example/t/elsewhere/token"}',
       },
       'https://login.example/t/elsewhere/token': token,
     });
@@ -228,7 +296,7 @@ describe('the OpenID configuration, read only when the standard endpoint answers
     const { client } = httpTable({});
     const credential = new FederatedCredential(options(client, []));
     await expect(credential.getToken('a/.default')).rejects.toThrow(
-      /no token endpoint for the tenant t at https:\/\/login\.example \(the authority-host and tenant-id inputs\)/,
+      /no usable token endpoint for the tenant t at https:\/\/login\.example \(the authority-host and tenant-id inputs\): .* gave HTTP 404; nothing was sent to it/,
     );
   });
 });

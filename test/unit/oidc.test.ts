@@ -7,7 +7,10 @@ import {
   jobOfToken,
   jwtClaims,
   oidcDoctorMessage,
+  shellQuote,
+  unreviewedSubject,
 } from '../../src/azure/oidc.js';
+import { HOSTILE, runSuggested, suggestedCommand } from '../support/shell.js';
 
 const REPO = 'o/r';
 
@@ -107,5 +110,97 @@ describe('the doctor', () => {
       "Entra said: AADSTS700213: No matching federated identity record found for presented assertion subject 'x'.",
     );
     expect(message).not.toContain('Please check');
+  });
+});
+
+const refused = (claims: Record<string, string>, clientId = 'c') =>
+  oidcDoctorMessage({
+    code: 700213,
+    entraMessage: 'AADSTS700213: No matching federated identity record found.',
+    claims: {
+      iss: 'https://token.actions.githubusercontent.com',
+      aud: 'api://AzureADTokenExchange',
+      repository: REPO,
+      ...claims,
+    },
+    clientId,
+  });
+
+describe('the suggested command is safe to paste into a shell', () => {
+  const cases = HOSTILE.map((v) => [JSON.stringify(v), v]);
+
+  it.each(cases)('shellQuote(%s) is one word, read back as it was', (_name, value) => {
+    const { args, pwned } = runSuggested(`az ${shellQuote(value)}`);
+    expect(args).toEqual([value]);
+    expect(pwned).toBe(false);
+  });
+
+  it.each(cases)(
+    'a push of the branch %s: nothing else runs, each value is one argument',
+    (_name, branch) => {
+      const sub = `repo:o/r:ref:refs/heads/${branch}`;
+      const clientId = "c'$(touch pwned)";
+      const message = refused({ sub, event_name: 'push', ref: `refs/heads/${branch}` }, clientId);
+      const { args, pwned } = runSuggested(suggestedCommand(message));
+      expect(pwned).toBe(false);
+      expect(args).toHaveLength(8);
+      expect(args.slice(0, 7)).toEqual([
+        'ad',
+        'app',
+        'federated-credential',
+        'create',
+        '--id',
+        clientId,
+        '--parameters',
+      ]);
+      expect(JSON.parse(args[7])).toMatchObject({
+        issuer: 'https://token.actions.githubusercontent.com',
+        subject: sub,
+        audiences: ['api://AzureADTokenExchange'],
+      });
+    },
+  );
+});
+
+describe('the doctor warns before a subject of unreviewed code is federated', () => {
+  const job = (o: { eventName: string; ref: string; environment?: string }) => ({ repository: REPO, ...o });
+  it.each([
+    [job({ eventName: 'pull_request', ref: 'refs/pull/3/merge' }), /every pull request/],
+    [job({ eventName: 'pull_request_target', ref: 'refs/heads/main' }), /every pull request/],
+    [
+      job({ eventName: 'push', ref: 'refs/heads/main' }),
+      /the branch "main": whatever anyone with push access puts on it/,
+    ],
+    [job({ eventName: 'workflow_dispatch', ref: 'refs/heads/feature' }), /the branch "feature"/],
+    [job({ eventName: 'push', ref: 'refs/tags/v1.2.3' }), /a pushed tag/],
+    [job({ eventName: 'push', ref: 'refs/tags/v1', environment: 'production' }), undefined],
+    [job({ eventName: 'pull_request', ref: 'refs/pull/3/merge', environment: 'preview' }), undefined],
+  ])('%j', (j, want) => {
+    const why = unreviewedSubject(j);
+    if (want) expect(why).toMatch(want);
+    else expect(why).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a pull request',
+      { sub: 'repo:o/r:pull_request', event_name: 'pull_request', ref: 'refs/pull/3/merge' },
+    ],
+    ['a branch', { sub: 'repo:o/r:ref:refs/heads/dev', event_name: 'push', ref: 'refs/heads/dev' }],
+    ['a tag', { sub: 'repo:o/r:ref:refs/tags/v2.0.0', event_name: 'push', ref: 'refs/tags/v2.0.0' }],
+  ])('%s: production rights for unreviewed code, and the preview identity named', (_name, claims) => {
+    expect(refused(claims)).toMatch(
+      /\nWarning: this subject is .*, outside any protected environment\. Federating it to the production identity gives code nobody has reviewed production rights: federate it only to the preview identity \(AZURE_PREVIEW_CLIENT_ID/,
+    );
+  });
+
+  it('an environment job: no warning', () => {
+    const claims = {
+      sub: 'repo:o/r:environment:production',
+      event_name: 'push',
+      ref: 'refs/tags/v1',
+      environment: 'production',
+    };
+    expect(refused(claims)).not.toContain('Warning');
   });
 });

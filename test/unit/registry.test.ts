@@ -6,6 +6,7 @@ import {
   type FetchFn,
   nextLink,
   parseChallenge,
+  realmProblem,
   RegistryClient,
   RegistryError,
 } from '../../src/registry/client.js';
@@ -203,6 +204,65 @@ function fakeRegistry(opts: { acr?: boolean; basic?: boolean; headDigest?: boole
   };
   return { fn, calls, deleted, digestOf };
 }
+
+describe('realmProblem: where a token request may go', () => {
+  const ACR = 'https://r.azurecr.io';
+  const OWN =
+    "it is not on the registry's own origin https://r.azurecr.io, and the registry's refresh token goes nowhere else";
+  it.each([
+    ['ACR: its own /oauth2/token', 'https://r.azurecr.io/oauth2/token', ACR, 'refresh-token', undefined],
+    [
+      'the default port spelled out',
+      'https://r.azurecr.io:443/oauth2/token',
+      ACR,
+      'refresh-token',
+      undefined,
+    ],
+    [
+      'a loopback registry over http, its own origin',
+      'http://127.0.0.1:5000/token',
+      'http://127.0.0.1:5000',
+      'refresh-token',
+      undefined,
+    ],
+    ['another host', 'https://evil.example/oauth2/token', ACR, 'refresh-token', OWN],
+    ['a look-alike host', 'https://r.azurecr.io.evil.example/oauth2/token', ACR, 'refresh-token', OWN],
+    ['a user part', 'https://r.azurecr.io@evil.example/oauth2/token', ACR, 'refresh-token', OWN],
+    ['another port', 'https://r.azurecr.io:8443/oauth2/token', ACR, 'refresh-token', OWN],
+    ['http on the same host', 'http://r.azurecr.io/oauth2/token', ACR, 'refresh-token', OWN],
+    ['not a URL', '/oauth2/token', ACR, 'refresh-token', 'it is not a URL'],
+    [
+      "Docker Hub's token service (Basic)",
+      'https://auth.docker.io/token',
+      'https://registry-1.docker.io',
+      'basic',
+      undefined,
+    ],
+    [
+      'http elsewhere (Basic)',
+      'http://auth.example/token',
+      'https://registry.example',
+      'basic',
+      'it is not https',
+    ],
+    [
+      'http elsewhere (anonymous)',
+      'http://auth.example/token',
+      'https://registry.example',
+      'anonymous',
+      'it is not https',
+    ],
+    [
+      'https elsewhere (anonymous)',
+      'https://auth.example/token',
+      'https://registry.example',
+      'anonymous',
+      undefined,
+    ],
+  ] as const)('%s', (_name, realm, base, kind, want) => {
+    expect(realmProblem(realm, base, kind)).toBe(want);
+  });
+});
 
 describe('RegistryClient', () => {
   it('exchanges an Entra token, then gets a scoped token with the refresh token and caches it', async () => {

@@ -1,5 +1,6 @@
 // The load phase's response parser and request bytes: pure, table-driven, responses split at every byte.
 import { describe, expect, it } from '@jest/globals';
+import { validateHeaderName, validateHeaderValue } from 'node:http';
 import { requestBytes, ResponseParser, WireError, type ParsedResponse } from '../../src/smoke/wire.js';
 
 /** Feeds the text in pieces of `size` bytes; the response, the bytes it was complete after, or the error. */
@@ -135,7 +136,29 @@ describe('requestBytes', () => {
   it.each([
     ['a value with a line break', { 'x-a': 'v\r\nX-Evil: 1' }],
     ['a name that is not a token', { 'x a': 'v' }],
-  ])('refuses %s', (_name, headers) => {
+    ['U+010D U+010A, CR LF once written as latin1', { 'x-a': 'v\u010d\u010aX-Evil: 1' }],
+    ['U+010A alone (LF as latin1)', { 'x-a': 'v\u010aX-Evil: 1' }],
+    ['U+0100 (NUL as latin1)', { 'x-a': 'v\u0100' }],
+    ['a character beyond the BMP', { 'x-a': 'v\u{1F600}' }],
+    ['a NUL', { 'x-a': 'v\0' }],
+    ['another control character', { 'x-a': 'v\u0007' }],
+    ['DEL', { 'x-a': 'v\u007f' }],
+    ['a name with U+010D', { 'x-\u010d': 'v' }],
+  ])('refuses %s, as node:http does', (_name, headers) => {
     expect(() => requestBytes(route, 'GET', headers)).toThrow(/Invalid header/);
+    const [name, value] = Object.entries(headers)[0];
+    expect(() => {
+      validateHeaderName(name);
+      validateHeaderValue(name, value);
+    }).toThrow();
+  });
+
+  it.each([
+    ['tab and visible ASCII', 'a\tb ~!'],
+    ['Latin-1 up to U+00FF', 'caf\u00e9 \u00ff'],
+    ['empty', ''],
+  ])('writes %s, as node:http does', (_name, value) => {
+    expect(requestBytes(route, 'GET', { 'x-a': value }).toString('latin1')).toContain(`x-a: ${value}\r\n`);
+    expect(() => validateHeaderValue('x-a', value)).not.toThrow();
   });
 });

@@ -1049,6 +1049,22 @@ ${summary.replace('inputs.to', 'inputs.target')}`;
     expect(check('reason', 'text', value, true).code).toBe(code);
   });
 
+  it.each([
+    ['a line break', '\n', 'to', 'target', false],
+    ['blank lines', ' \n \n', 'to', 'target', false],
+    ['CR LF', '\r\n', 'to', 'target', false],
+    ['a tab', '\t', 'to', 'target', false],
+    ['a line break, required', '\n', 'reason', 'text', true],
+    ['blank lines and a tab', '\n\t\n', 'reason', 'text', false],
+  ] as const)('refuses white space that is not spaces only: %s', (_what, value, name, kind, required) => {
+    const { code, out } = check(name, kind, value, required);
+    expect(code).toBe(1);
+    expect(out.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(out).toMatch(
+      new RegExp(`^::error title=${name} is not allowed::${name} '[ ?]+' is not allowed: \\S`),
+    );
+  });
+
   it('wants a reason', () => {
     expect(check('reason', 'text', '  ', true)).toEqual({
       code: 1,

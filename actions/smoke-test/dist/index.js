@@ -29861,15 +29861,23 @@ function addHeader(headers, name, value) {
     else
         headers[name] = `${known}${name === 'cookie' ? '; ' : ', '}${value}`;
 }
-/** The bytes of a request. Header names and values with line breaks are refused (they would forge requests). */
+/**
+ * A header value node:http refuses (its checkInvalidHeaderChar): a control character other than tab, or a character
+ * above U+00FF, which latin1 would write as its low byte (U+010D as CR, U+010A as LF).
+ */
+const INVALID_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
+/**
+ * The bytes of a request. Header names that are not tokens and values that node:http refuses are refused (they would
+ * forge requests).
+ */
 function requestBytes(route, method, headers = {}, body) {
     const all = { host: route.host, connection: 'keep-alive', ...headers };
     if (body !== undefined)
         all['content-length'] = String(Buffer.byteLength(body));
     const lines = [`${method} ${route.path} HTTP/1.1`];
     for (const [name, value] of Object.entries(all)) {
-        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || /[\r\n\0]/.test(value))
-            throw new Error(`Invalid header ${JSON.stringify(name)}: names are tokens and values have no line breaks`);
+        if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || INVALID_HEADER_CHAR.test(value))
+            throw new Error(`Invalid header ${JSON.stringify(name)}: names are tokens and values hold only tab, visible ASCII and U+0080 to U+00FF (as node:http allows)`);
         lines.push(`${name}: ${value}`);
     }
     const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');

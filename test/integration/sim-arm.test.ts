@@ -230,7 +230,8 @@ describe('apps, revisions, labels and traffic', () => {
       code: 'ContainerAppRevisionAlreadyExists',
     });
     const changed = await update(name, { template: { revisionSuffix: '', containers } } as ContainerApp);
-    expect(changed.latestRevisionName).toMatch(new RegExp(`^${name}--[a-z][a-z0-9]{6}$`));
+    // Seven lower-case alphanumerics that may start with a digit, as ACA's own names do (`--5vkvuta`, `--0jfo06b`).
+    expect(changed.latestRevisionName).toMatch(new RegExp(`^${name}--[a-z0-9]{7}$`));
     expect((await revisions(name)).length).toBe(3);
   });
 

@@ -17,7 +17,7 @@ import { registryVerifier } from '../../src/deploy/verify.js';
 import { proveServing } from '../../src/revisions/lifecycle.js';
 import { parseResolve, type InputSource } from '../../src/inputs.js';
 import { DockerCli } from '../../sim/docker.js';
-import { startSimulator, type Simulator } from '../../sim/index.js';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index.js';
 import { ACR_TOKEN_USER } from '../../sim/registry.js';
 import { randomBytes } from 'node:crypto';
 import { createHttpClient, type HttpClient } from '../../src/http.js';
@@ -38,7 +38,12 @@ export interface Images {
   broken: string;
   /** 4.0.0, a DEGRADE_AFTER=5 build: passes probes and smoke, then answers half its real requests with 500. */
   degraded: string;
+  /** 5.0.0, v1 with `largeMb` MiB of ballast (only when startDeploySim was given largeMb). */
+  large?: string;
 }
+
+/** Images a test that does not use them can leave out (each is a build and a push): then ''. */
+export type SkippableImage = 'v3' | 'broken' | 'degraded';
 
 export interface DeploySim {
   sim: Simulator;
@@ -148,6 +153,8 @@ async function pushImages(
   sim: Simulator,
   prefix: string,
   http: HttpClient,
+  largeMb?: number,
+  skip: readonly SkippableImage[] = [],
 ): Promise<{ images: Images; cleanup: () => Promise<void> }> {
   const configDir = mkdtempSync(join(tmpdir(), `${prefix}-docker-`));
   const docker = new DockerCli({ configDir });
@@ -158,12 +165,26 @@ async function pushImages(
     { fetch: fetchWithCa(sim.ca), scheme: 'https' },
   );
   const local: string[] = [];
-  const push = async (version: string, broken = false, degradeAfter = ''): Promise<string> => {
+  const push = async (version: string, broken = false, degradeAfter = '', ballastMb = 0): Promise<string> => {
     const tag = `${prefix}-sample:${version}`;
-    execFileSync(join(ROOT, 'sample-app/build.sh'), [tag, version, String(broken), degradeAfter], {
-      env: process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    if (ballastMb > 0) {
+      // The v1 build with a layer of zeros: its size (what a simulated pull's time follows) is real, its push cheap.
+      const dockerfile = [
+        `FROM ${prefix}-sample:1.0.0`,
+        `RUN ["/bin/dd", "if=/dev/zero", "of=/ballast", "bs=1048576", "count=${ballastMb}"]`,
+        `ENV APP_VERSION=${version}`,
+      ].join('\n');
+      execFileSync('docker', ['build', '-q', '-t', tag, '-'], {
+        input: dockerfile,
+        env: { ...process.env, DOCKER_BUILDKIT: '0' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+    } else {
+      execFileSync(join(ROOT, 'sample-app/build.sh'), [tag, version, String(broken), degradeAfter], {
+        env: process.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+    }
     const ref = `${server}/${SAMPLE_REPO}:${version}`;
     await docker.tag(tag, ref);
     await docker.push(ref);
@@ -173,12 +194,15 @@ async function pushImages(
     registerRelease(image, { registry: server, repository: SAMPLE_REPO, version });
     return image;
   };
+  const unless = (name: SkippableImage, pushed: () => Promise<string>) =>
+    skip.includes(name) ? Promise.resolve('') : pushed();
   const images = {
     v1: await push('1.0.0'),
     v2: await push('2.0.0'),
-    v3: await push('3.0.0'),
-    broken: await push('9.9.9-broken', true),
-    degraded: await push('4.0.0', false, '5'),
+    v3: await unless('v3', () => push('3.0.0')),
+    broken: await unless('broken', () => push('9.9.9-broken', true)),
+    degraded: await unless('degraded', () => push('4.0.0', false, '5')),
+    ...(largeMb ? { large: await push('5.0.0', false, '', largeMb) } : {}),
   };
   return {
     images,
@@ -195,6 +219,20 @@ export async function startDeploySim(
     probeTiming?: 'fixed' | 'template';
     /** The simulator's log of every control-plane request (method, path, status, ms). */
     trace?: (line: string) => void;
+    /** Azure's recorded timings and shapes (sim/README.md, "Azure as recorded"); default off. */
+    azure?: Pick<
+      SimulatorOptions,
+      | 'pullDelayMs'
+      | 'pullBandwidth'
+      | 'activationTimeoutMs'
+      | 'deprovisionMs'
+      | 'lroStyle'
+      | 'revisionSuffixes'
+    >;
+    /** Also push images.large: v1 with this many MiB of ballast. */
+    largeMb?: number;
+    /** Images not to build nor push (left '' in images). */
+    skipImages?: readonly SkippableImage[];
   } = {},
 ): Promise<DeploySim> {
   const prefix = `alcdeploy-${randomBytes(3).toString('hex')}`;
@@ -208,13 +246,14 @@ export async function startDeploySim(
     // Azure Monitor's grain is PT1M; here one second, so that an analysis runs in seconds.
     metricsTimeGrain: 'PT1S',
     ...(o.trace ? { trace: true, log: o.trace } : {}),
+    ...o.azure,
   });
   const http = createHttpClient({
     resolve: parseResolve('resolve', sim.env.ALC_SIM_RESOLVE),
     caFile: sim.caPath,
   });
   try {
-    const pushed = await pushImages(sim, prefix, http);
+    const pushed = await pushImages(sim, prefix, http, o.largeMb, o.skipImages);
     const caCopy = workspaceCa(sim.caPath, prefix);
     const common: Record<string, string> = {
       ...simAzureInputs(sim.env),

@@ -238,7 +238,7 @@ interface TrafficNode {
   weight: number;
 }
 
-/** The traffic of a flowchart written by trafficMermaid (src/summary.ts): before and after. */
+/** The traffic of a flowchart written by trafficMermaid (src/core/markdown.ts): before and after. */
 export function parseTrafficMermaid(
   text: string,
 ): { before: TrafficNode[]; after: TrafficNode[] } | undefined {

@@ -23,7 +23,7 @@
 //       metric: average
 //       max: 5s
 import { parse as parseYaml } from 'yaml';
-import { InputError, parseDuration } from '../inputs.js';
+import { InputError, parseDuration } from '../core/inputs.js';
 
 export const AZURE_METRICS = ['Requests', 'RestartCount'] as const;
 export type AzureMetric = (typeof AZURE_METRICS)[number];

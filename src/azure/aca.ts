@@ -36,8 +36,8 @@ import {
   type Traffic,
   type TrafficEntry,
 } from '../revisions/traffic.js';
-import { environmentIdParts } from '../naming.js';
-import { type Backoff, delayMs, poll, retry, type Step } from '../retry.js';
+import { environmentIdParts } from '../core/naming.js';
+import { type Backoff, delayMs, poll, retry, type Step } from '../core/retry.js';
 
 /**
  * Growth of the pauses between polls of a state that changes once (an operation's end, a revision's readiness):

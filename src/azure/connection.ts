@@ -9,7 +9,7 @@ import { ContainerAppsAPIClient, type ContainerAppsAPIClientOptionalParams } fro
 import type { MonitorClient, MonitorClientOptionalParams } from '@azure/arm-monitor';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import type { DefaultAzureCredentialOptions } from '@azure/identity';
-import { InputError, type InputSource, parseChoice, parseUrl, required } from '../inputs.js';
+import { InputError, type InputSource, parseChoice, parseUrl, required } from '../core/inputs.js';
 import { FederatedCredential, type FederatedCredentialOptions, withoutFormData } from './entra.js';
 
 export { EntraError, OidcRefusedError } from './entra.js';

@@ -1,13 +1,13 @@
 // blue-green as a runner runs it: the Azure clients from the settings (Azure Monitor with the analysis input),
 // the run's GitHub reports, and what a failed run still shows (the analysis it measured).
-import { failureSection, type RunReport } from '../action.js';
+import { failureSection, type RunReport } from '../core/run-entry.js';
 import { azureMonitorProvider, containerAppId } from '../analysis/azure-monitor.js';
 import { analysisJson, analysisSection } from '../analysis/report.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential, createMonitorClient } from '../azure/connection.js';
-import { blueGreenReporting, type GitHubFromRunner, safeReport } from '../github.js';
+import { blueGreenReporting, type GitHubFromRunner, safeReport } from '../core/github.js';
 import { proveServing } from '../revisions/lifecycle.js';
-import { findVersionImage } from '../version-image.js';
+import { findVersionImage } from '../registry/version-image.js';
 import { type BlueGreenResult, type BlueGreenSettings, measurementsOf, runBlueGreen } from './run.js';
 
 export interface RunnerLog {

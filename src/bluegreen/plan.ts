@@ -3,8 +3,8 @@
 // actions that get there. A plan for a state the model cannot handle, or a bad target, throws before any write.
 import type { RevisionInfo } from '../azure/aca.js';
 import { isActive, sameTraffic } from '../azure/aca.js';
-import { InputError } from '../inputs.js';
-import { previewLabel } from '../naming.js';
+import { InputError } from '../core/inputs.js';
+import { previewLabel } from '../core/naming.js';
 import {
   describeTraffic,
   promoteSteps,

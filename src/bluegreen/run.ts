@@ -51,8 +51,8 @@ import {
   readyAndServing,
   type Prove,
 } from '../revisions/lifecycle.js';
-import { activeFreeze, freezeDecision, type FreezeDecision } from '../guards.js';
-import { appUrl, labelUrl, revisionUrl, suffixOf } from '../naming.js';
+import { activeFreeze, freezeDecision, type FreezeDecision } from '../deploy/guards.js';
+import { appUrl, labelUrl, revisionUrl, suffixOf } from '../core/naming.js';
 import { runSmoke } from '../smoke/run.js';
 import { describeTraffic, productionRevision, type TrafficEntry } from '../revisions/traffic.js';
 

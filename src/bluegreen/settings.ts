@@ -4,7 +4,7 @@ import { parseAnalysisSpec, type AnalysisSpec } from '../analysis/spec.js';
 import type { AnalysisMode } from '../analysis/run.js';
 import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
 import type { Command, RollbackTarget } from './plan.js';
-import { parseFreeze, type FreezeWindow } from '../guards.js';
+import { parseFreeze, type FreezeWindow } from '../deploy/guards.js';
 import {
   InputError,
   parseBoolean,
@@ -14,7 +14,7 @@ import {
   required,
   type InputSource,
   workspacePath,
-} from '../inputs.js';
+} from '../core/inputs.js';
 import {
   parsePreviewLabel,
   revisionName,
@@ -24,11 +24,11 @@ import {
   validateAppName,
   validateLabel,
   validateResourceGroup,
-} from '../naming.js';
-import { appFromInputs } from '../spec.js';
+} from '../core/naming.js';
+import { appFromInputs } from '../core/app-spec.js';
 import { readSmokeSettings, type SmokeSettings } from '../smoke/run.js';
 import { isSlotLabel, parseSteps } from '../revisions/traffic.js';
-import { parseSemver } from '../versions.js';
+import { parseSemver } from '../core/versions.js';
 
 export const COMMANDS = [
   'promote',

@@ -1,6 +1,6 @@
 // Pure decisions of a build: the OCI labels, the cache references and the docker command lines for
 // buildx and for the classic builder.
-import type { RetryPolicy } from '../retry.js';
+import type { RetryPolicy } from '../core/retry.js';
 import type { BuilderInfo } from './docker.js';
 
 export type CacheMode = 'registry' | 'none';

@@ -14,9 +14,9 @@ import {
   RegistryError,
 } from '../registry/client.js';
 import { planRetention, type RepositoryImage, type RetentionPlan } from '../registry/retention.js';
-import { type Clock, retry, type RetryPolicy, systemClock } from '../retry.js';
-import { versionTags } from '../version-image.js';
-import { builtSha, classifyRef, isReleaseBuild } from '../versions.js';
+import { type Clock, retry, type RetryPolicy, systemClock } from '../core/retry.js';
+import { versionTags } from '../registry/version-image.js';
+import { builtSha, classifyRef, isReleaseBuild } from '../core/versions.js';
 import { imageCreated } from './created.js';
 import { readDockerCredentials } from './credentials.js';
 import { type BuilderInfo, check, detectBuilder, type DockerCli, DockerError } from './docker.js';

@@ -12,11 +12,17 @@ import {
   parseList,
   required,
   workspacePath,
-} from '../inputs.js';
-import { validateAppName, validateResourceGroup } from '../naming.js';
-import { appFromInputs } from '../spec.js';
+} from '../core/inputs.js';
+import { validateAppName, validateResourceGroup } from '../core/naming.js';
+import { appFromInputs } from '../core/app-spec.js';
 import { tokenHostProblem, validateRegistry, validateRepository } from '../registry/reference.js';
-import { computeVersion, defaultTags, type GitContext, isReleaseBuild, validateTag } from '../versions.js';
+import {
+  computeVersion,
+  defaultTags,
+  type GitContext,
+  isReleaseBuild,
+  validateTag,
+} from '../core/versions.js';
 import type { BuilderInfo } from './docker.js';
 import type { CacheMode } from './plan.js';
 

@@ -1,5 +1,5 @@
 // The job summary of a build-push run: what was built and pushed, and what retention removed.
-import { factsTable, markdownTable } from '../summary.js';
+import { factsTable, markdownTable } from '../core/markdown.js';
 import type { BuildPushResult } from './run.js';
 
 export function formatBytes(bytes: number): string {

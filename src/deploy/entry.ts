@@ -1,8 +1,8 @@
 // deploy-app as a runner runs it: the Container Apps client from the settings, and the run's GitHub reports.
-import type { RunReport } from '../action.js';
+import type { RunReport } from '../core/run-entry.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential } from '../azure/connection.js';
-import { deployReporting, type GitHubFromRunner, safeReport } from '../github.js';
+import { deployReporting, type GitHubFromRunner, safeReport } from '../core/github.js';
 import { proveServing } from '../revisions/lifecycle.js';
 import { type DeployResult, deployApp, type DeploySettings } from './run.js';
 import { registryVerifier } from './verify.js';

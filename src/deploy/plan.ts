@@ -9,11 +9,18 @@ import type {
   Template,
 } from '@azure/arm-appcontainers';
 import type { DeploySettings, Mode } from './settings.js';
-import { previewTemplate } from '../guards.js';
-import { InputError } from '../inputs.js';
-import { previewLabel } from '../naming.js';
+import { previewTemplate } from './guards.js';
+import { InputError } from '../core/inputs.js';
+import { previewLabel } from '../core/naming.js';
 import { parseImageRef } from '../registry/reference.js';
-import { mergeEnv, withEnv, withEnvironmentId, withImage, withRevisionSuffix, withTraffic } from '../spec.js';
+import {
+  mergeEnv,
+  withEnv,
+  withEnvironmentId,
+  withImage,
+  withRevisionSuffix,
+  withTraffic,
+} from '../core/app-spec.js';
 import {
   describeTraffic,
   isSlotLabel,

@@ -39,9 +39,9 @@ import {
 } from './plan.js';
 import type { DeploySettings } from './settings.js';
 import type { VerifyImage } from './verify.js';
-import { guardLivePreview } from '../guards.js';
-import { InputError } from '../inputs.js';
-import { appUrl, labelUrl, revisionUrl } from '../naming.js';
+import { guardLivePreview } from './guards.js';
+import { InputError } from '../core/inputs.js';
+import { appUrl, labelUrl, revisionUrl } from '../core/naming.js';
 import {
   deactivateIdle,
   notAnotherPullRequest,

@@ -3,12 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
 import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
-import {
-  guardPreview,
-  mergeProductionSecrets,
-  productionSecrets,
-  type ProductionSecrets,
-} from '../guards.js';
+import { guardPreview, mergeProductionSecrets, productionSecrets, type ProductionSecrets } from './guards.js';
 import {
   InputError,
   parseChoice,
@@ -19,7 +14,7 @@ import {
   type InputSource,
   type ResolveEntry,
   workspacePath,
-} from '../inputs.js';
+} from '../core/inputs.js';
 import {
   environmentIdParts,
   isEnvironmentName,
@@ -32,7 +27,7 @@ import {
   validateLabel,
   validateResourceGroup,
   validateSuffix,
-} from '../naming.js';
+} from '../core/naming.js';
 import { isDigest, parseImageRef, type ImageRef } from '../registry/reference.js';
 import {
   DEFAULT_PREVIEW_SPEC,
@@ -41,9 +36,9 @@ import {
   specEnvironment,
   withAppName,
   type AppSpec,
-} from '../spec.js';
+} from '../core/app-spec.js';
 import { isSlotLabel } from '../revisions/traffic.js';
-import { classifyRef, type GitContext } from '../versions.js';
+import { classifyRef, type GitContext } from '../core/versions.js';
 import { readExpectedImage, type ExpectedImage } from './verify.js';
 
 export const MODES = ['production', 'preview'] as const;

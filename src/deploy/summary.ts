@@ -1,6 +1,6 @@
 // deploy-app's outputs and job summary: pure functions of the deploy result.
 import type { DeployResult } from './run.js';
-import { factsTable, trafficMermaid, trafficTable } from '../summary.js';
+import { factsTable, trafficMermaid, trafficTable } from '../core/markdown.js';
 
 export function deployOutputs(r: DeployResult): Record<string, string> {
   return {

@@ -4,12 +4,12 @@
 // outputs cannot choose production's image. The decisions are pure; the registry read is one function.
 import type { TokenCredential } from '@azure/identity';
 import type { AzureSettings } from '../azure/connection.js';
-import { InputError } from '../inputs.js';
+import { InputError } from '../core/inputs.js';
 import type { RegistryClient, RegistryClientOptions } from '../registry/client.js';
 import { parseImageRef, validateRegistry, validateRepository, type ImageRef } from '../registry/reference.js';
-import type { AppSpec } from '../spec.js';
-import { connectRegistry, immutableVersionImage, versionTags } from '../version-image.js';
-import { classifyRef, formatSemver, parseSemver, type GitContext } from '../versions.js';
+import type { AppSpec } from '../core/app-spec.js';
+import { connectRegistry, immutableVersionImage, versionTags } from '../registry/version-image.js';
+import { classifyRef, formatSemver, parseSemver, type GitContext } from '../core/versions.js';
 
 /** Where the image must come from, and (mode production) the release whose locked tag must name its digest. */
 export interface ExpectedImage {

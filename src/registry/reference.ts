@@ -1,6 +1,6 @@
 // Container registry names and references (pure): registry host and repository inputs, image references and
 // digests, and the one allowlist of where an Entra token for a registry may go.
-import { InputError } from '../inputs.js';
+import { InputError } from '../core/inputs.js';
 
 // ---------------------------------------------------------------------------------------------
 // Names and references

@@ -1,7 +1,7 @@
 // Readiness of a new revision, decided from what ACA reports: the revision's states and its replicas' containers
 // (the replica API: ready, restartCount, runningState, runningStateDetails). Pure: the wait loop in aca.ts reads
 // the revision and its replicas at each poll and asks judgeReadiness what to do. The shapes are live Azure's, as
-// its recorded answers show them (test/fixtures/azure/ and the cases in test/unit/readiness.test.ts):
+// its recorded answers show them (test/fixtures/azure/ and the cases in test/unit/revisions/readiness.test.ts):
 //
 //   ready  Provisioned + Running + Healthy, and no container at the restart limit;
 //   fail   at once: the revision Failed (or ActivationFailed), e.g. Failed/Failed/Unhealthy with provisioningError

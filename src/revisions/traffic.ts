@@ -11,8 +11,8 @@
 // label sits at weight 0, so closing a PR frees its revision for deactivation.
 
 import type { TrafficWeight } from '@azure/arm-appcontainers';
-import { InputError } from '../inputs.js';
-import { labelProblem, previewLabel } from '../naming.js';
+import { InputError } from '../core/inputs.js';
+import { labelProblem, previewLabel } from '../core/naming.js';
 
 export type TrafficEntry = TrafficWeight;
 export type Traffic = readonly TrafficEntry[];

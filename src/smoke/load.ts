@@ -3,7 +3,7 @@
 // over at most `concurrency` connections: kept connections of the client it is given (the smoke run's: the lean
 // client in ./wire.ts).
 import { performance } from 'node:perf_hooks';
-import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../http.js';
+import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from './http-client.js';
 import { histogram, summarize, type Bucket, type LatencySummary } from './stats.js';
 
 export interface LoadOptions {

@@ -1,7 +1,7 @@
 // wait-ready: poll until the first success or the deadline, backing off, and say what was seen. An error of
 // configuration (DNS, connection refused, a certificate for another name or CA) that persists for
-// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it. The loop is src/retry.ts's.
-import { type Backoff, delayMs, poll } from '../retry.js';
+// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it. The loop is src/core/retry.ts's.
+import { type Backoff, delayMs, poll } from '../core/retry.js';
 
 /** The least time an attempt gets before the deadline; with less left, polling stops. */
 export const MIN_ATTEMPT_MS = 200;

@@ -12,8 +12,8 @@ import {
   type HttpClient,
   type HttpRequest,
   type HttpResponse,
-} from '../http.js';
-import { InputError, isInside, realPathOf, type ResolveEntry, urlOnOrigin } from '../inputs.js';
+} from './http-client.js';
+import { InputError, isInside, realPathOf, type ResolveEntry, urlOnOrigin } from '../core/inputs.js';
 import {
   defaultCheck,
   describeStatus,

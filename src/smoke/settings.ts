@@ -17,7 +17,7 @@ import {
   workspacePath,
   type InputSource,
   type ResolveEntry,
-} from '../inputs.js';
+} from '../core/inputs.js';
 import {
   checkSecrets,
   defaultCheck,

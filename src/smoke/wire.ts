@@ -1,6 +1,6 @@
 // The load phase's HTTP/1.1 client: kept connections over plain `net` / `tls` sockets, one request in flight on
 // each, a request written as one prepared buffer and its response read by a small parser. It reaches an app
-// exactly as src/http.ts does (the same routes: resolve entries, Host header, SNI and certificate check of the
+// exactly as src/smoke/http-client.ts does (the same routes: resolve entries, Host header, SNI and certificate check of the
 // original name, the same trust, deadline and error kinds) for about half the CPU per request of Node's `http`.
 import type { IncomingHttpHeaders } from 'node:http';
 import * as net from 'node:net';
@@ -18,7 +18,7 @@ import {
   type HttpRequest,
   type HttpResponse,
   type Route,
-} from '../http.js';
+} from './http-client.js';
 
 /** A response head and body as the parser read them. */
 export interface ParsedResponse {

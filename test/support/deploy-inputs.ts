@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { readDeploySettings } from '../../src/deploy/run.js';
-import { productionSecrets } from '../../src/guards.js';
-import { parseSpec } from '../../src/spec.js';
+import { productionSecrets } from '../../src/deploy/guards.js';
+import { parseSpec } from '../../src/core/app-spec.js';
 
 export const PROD = 'deploy/containerapp.yaml';
 export const PREVIEW = 'deploy/containerapp.preview.yaml';

@@ -15,12 +15,12 @@ import { readBlueGreenSettings, runBlueGreen, type BlueGreenResult } from '../..
 import { deployApp, readDeploySettings, type DeployResult } from '../../src/deploy/run.js';
 import { registryVerifier } from '../../src/deploy/verify.js';
 import { proveServing } from '../../src/revisions/lifecycle.js';
-import { parseResolve, type InputSource } from '../../src/inputs.js';
+import { parseResolve, type InputSource } from '../../src/core/inputs.js';
 import { DockerCli } from '../../sim/docker.js';
 import { startSimulator, type Simulator } from '../../sim/index.js';
 import { ACR_TOKEN_USER } from '../../sim/registry.js';
 import { randomBytes } from 'node:crypto';
-import { createHttpClient, type HttpClient } from '../../src/http.js';
+import { createHttpClient, type HttpClient } from '../../src/smoke/http-client.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import { fetchWithCa } from './build-push.js';
 import { REPO_ROOT as ROOT } from '../../runner/action.js';

@@ -2,7 +2,7 @@
 // 4 requests every 40 ms that moves 1.0.0 -> 1.1.0 -> 1.0.0 -> 1.3.0 (failing) -> 1.0.0 -> 1.4.0 -> 1.0.0, and
 // job summaries written by the project's own builders (trafficMermaid, analysisSection, errorPicture).
 import { analysisSection } from '../../src/analysis/report.js';
-import { trafficMermaid, trafficTable } from '../../src/summary.js';
+import { trafficMermaid, trafficTable } from '../../src/core/markdown.js';
 import { errorPicture } from '../../demo/report.js';
 import type { LoadSample, PageData, PageScenario } from '../../demo/report-html.js';
 

@@ -1,12 +1,12 @@
-// build-push: settings -> build, push, retention -> outputs + summary (src/action.ts runs it).
+// build-push: settings -> build, push, retention -> outputs + summary (src/core/run-entry.ts runs it).
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { actionInputs, failureSection, runEntry } from '../../../src/action.js';
+import { actionInputs, failureSection, runEntry } from '../../../src/core/run-entry.js';
 import { execDocker } from '../../../src/build/docker.js';
 import { buildAndPush } from '../../../src/build/run.js';
 import { readBuildPushSettings } from '../../../src/build/settings.js';
 import { buildPushOutputs, renderSummary } from '../../../src/build/summary.js';
-import { gitContextFromEnv, sourceUrlFromEnv } from '../../../src/versions.js';
+import { gitContextFromEnv, sourceUrlFromEnv } from '../../../src/core/versions.js';
 
 await runEntry({
   settings: () =>

@@ -1,6 +1,6 @@
-// smoke-test: settings -> smoke core and report file -> outputs + summary (src/action.ts runs it).
+// smoke-test: settings -> smoke core and report file -> outputs + summary (src/core/run-entry.ts runs it).
 import * as core from '@actions/core';
-import { failureSection, runEntry } from '../../../src/action.js';
+import { failureSection, runEntry } from '../../../src/core/run-entry.js';
 import {
   readSmokeSettings,
   reportOutputs,

@@ -51,10 +51,11 @@ import {
   readyAndServing,
   type Prove,
 } from '../revisions/lifecycle.js';
-import { activeFreeze, freezeDecision, type FreezeDecision } from '../deploy/guards.js';
+import { activeFreeze, freezeDecision, type FreezeDecision } from './freeze.js';
 import { appUrl, labelUrl, revisionUrl, suffixOf } from '../core/naming.js';
 import { runSmoke } from '../smoke/run.js';
 import { describeTraffic, productionRevision, type TrafficEntry } from '../revisions/traffic.js';
+import { runSteps, type Step as StepOf } from '../core/steps.js';
 
 export * from './plan.js';
 export * from './settings.js';
@@ -87,7 +88,7 @@ export interface BlueGreenDeps {
   monitor?: MetricsProvider;
   log?: (line: string) => void;
   /** Told each step's name as the run enters it (e.g. the action's debug log). */
-  trace?: (step: StepName) => void;
+  trace?: (step: string) => void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -165,10 +166,7 @@ export type StepName =
  * state is the app's traffic list, so a run stopped after any step is finished by running the command again
  * (it reads, plans the rest, and does only that).
  */
-export interface Step {
-  name: StepName;
-  run(ctx: RunContext): Promise<void>;
-}
+type Step = StepOf<RunContext, StepName>;
 
 /** What the steps of one run share: the settings, what was read, the plan, and what the run did so far. */
 interface RunContext {
@@ -205,24 +203,17 @@ interface RunContext {
   finished: boolean;
 }
 
-/** The one executor: each step in turn, its name traced; a failure goes to the one recovery path. */
-async function runSteps(ctx: RunContext, steps: () => Iterable<Step>): Promise<void> {
-  try {
-    for (const step of steps()) {
-      ctx.deps.trace?.(step.name);
-      await step.run(ctx);
-    }
-  } catch (error) {
-    const recovery = recoveryOf({
-      plan: ctx.plan!,
-      moved: ctx.moved,
-      failing: ctx.failing,
-      changed: error instanceof TrafficChangedError,
-      watchFailed: error instanceof AnalysisFailedError && error.watch,
-      finished: ctx.finished,
-    });
-    throw await recover(ctx.s, ctx.aca, recovery, { ...ctx, error });
-  }
+/** The one recovery path of a run: what failed decides stop, keep, retire, housekeeping or restore. */
+function recoverRun(ctx: RunContext, error: unknown): Promise<unknown> {
+  const recovery = recoveryOf({
+    plan: ctx.plan!,
+    moved: ctx.moved,
+    failing: ctx.failing,
+    changed: error instanceof TrafficChangedError,
+    watchFailed: error instanceof AnalysisFailedError && error.watch,
+    finished: ctx.finished,
+  });
+  return recover(ctx.s, ctx.aca, recovery, { ...ctx, error });
 }
 
 /** A run's steps: read; then, unless it is status, the freeze check, the plan, its actions and housekeeping. */
@@ -265,7 +256,10 @@ async function runCommand(
     deactivated: [],
     finished: false,
   } as unknown as RunContext;
-  await runSteps(ctx, () => stepsOf(ctx));
+  await runSteps(ctx, stepsOf(ctx), {
+    trace: ctx.deps.trace,
+    recover: (error) => recoverRun(ctx, error),
+  });
   return resultOf(ctx);
 }
 

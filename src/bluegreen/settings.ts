@@ -4,7 +4,7 @@ import { parseAnalysisSpec, type AnalysisSpec } from '../analysis/spec.js';
 import type { AnalysisMode } from '../analysis/run.js';
 import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
 import type { Command, RollbackTarget } from './plan.js';
-import { parseFreeze, type FreezeWindow } from '../deploy/guards.js';
+import { parseFreeze, type FreezeWindow } from './freeze.js';
 import {
   InputError,
   parseBoolean,

@@ -1,6 +1,6 @@
 // Freeze windows name their time zone the IANA way: an abbreviation silently drops daylight saving time.
 import { describe, expect, it } from '@jest/globals';
-import { activeFreeze, parseFreeze } from '../../../src/deploy/guards.js';
+import { activeFreeze, parseFreeze } from '../../../src/bluegreen/freeze.js';
 import { InputError } from '../../../src/core/inputs.js';
 
 describe('parseFreeze time zones', () => {

@@ -13,6 +13,7 @@ import {
 import type { SmokeReport } from '../../../src/smoke/run.js';
 import { describeTraffic, type TrafficEntry } from '../../../src/revisions/traffic.js';
 import { newAcaFixture } from '../../support/aca-fixture.js';
+import { rejectionOf } from '../../support/errors.js';
 
 const A = 'app';
 const r = (s: string) => `${A}--${s}`;
@@ -326,7 +327,7 @@ describe('runBlueGreen: metric analysis', () => {
     );
     if (failure) {
       await expect(run).rejects.toThrow(failure);
-      const error = await run.catch((e: unknown) => e);
+      const error = await rejectionOf(Error, run);
       expect(measurementsOf(error).length).toBeGreaterThan(0);
     } else {
       const result = await run;

@@ -1,5 +1,8 @@
 // The analysis spec (blue-green's `analysis` input): YAML, inline or the path of a file in the workspace.
 // Pure: text in, a checked spec out, or one InputError naming the input, the value and what is allowed.
+// Hand-written, not a zod schema like the app spec's (src/core/app-spec.schema.ts): the error is the first problem
+// as one InputError whose value each rule picks (the unknown key, the metric's name, the max as written), the
+// keys judged before the fields; zod reports unknown keys after the fields and would need that value on each issue.
 //
 //   interval: 1m            # one measurement per interval, over the interval just past
 //   time-grain: PT1M        # the Azure Monitor time grain asked for (PT1M in Azure)

@@ -1,5 +1,8 @@
 // Smoke checks: parsing the `checks` input (a YAML list, inline or in a file) and judging a response
 // against one check. Both are pure.
+// The parser is hand-written, not a zod schema like the app spec's (src/core/app-spec.schema.ts): its error is the
+// first problem as one InputError whose value each rule picks so that it never echoes a header value ('check 2:
+// headers', 'a list'); a schema would need that choice made again on every issue, and proved again.
 import { isMap as isYamlMap, isScalar, isSeq, parse as parseYaml, parseDocument, visit } from 'yaml';
 import { InputError, REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/inputs.js';
 

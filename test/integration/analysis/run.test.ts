@@ -12,6 +12,7 @@ import { httpsRequest } from '../../../sim/http.js';
 import { describeWithDocker } from '../../support/docker.js';
 import { errorLines, runEntry, startDeploySim, type DeploySim } from '../../support/deploy-sim.js';
 import { RG } from '../../support/control-plane-sim.js';
+import { rejectionOf } from '../../support/errors.js';
 
 const APP = 'alc-algo-agents';
 const rev = (suffix: string) => `${APP}--${suffix}`;
@@ -129,7 +130,7 @@ describeWithDocker('metric analysis against the simulator', () => {
     ],
     [{ metricnames: 'Requests', aggregation: 'median' }, 400, 'BadRequest', /Invalid aggregation 'median'/],
   ])('refuses what Azure refuses: %j', async (query, status, code, message) => {
-    const err = (await t.monitorClient.metrics.list(appId, query).catch((e: unknown) => e)) as RestError;
+    const err = (await rejectionOf(Error, t.monitorClient.metrics.list(appId, query))) as RestError;
     expect([err.statusCode, err.code]).toEqual([status, code]);
     expect(err.message).toMatch(message);
   });
@@ -138,9 +139,12 @@ describeWithDocker('metric analysis against the simulator', () => {
     const url = `${t.sim.endpoints.arm}/${appId}/providers/Microsoft.Insights/metrics?api-version=2024-02-01&metricnames=Requests`;
     const anonymous = await httpsRequest(url, { ca: t.sim.ca });
     expect(anonymous.status).toBe(401);
-    const missing = (await t.monitorClient.metrics
-      .list(containerAppId(t.sim.ids.subscriptionId, RG, 'no-such-app').slice(1), { metricnames: 'Requests' })
-      .catch((e: unknown) => e)) as RestError;
+    const missing = (await rejectionOf(
+      Error,
+      t.monitorClient.metrics.list(containerAppId(t.sim.ids.subscriptionId, RG, 'no-such-app').slice(1), {
+        metricnames: 'Requests',
+      }),
+    )) as RestError;
     expect([missing.statusCode, missing.code]).toEqual([404, 'ResourceNotFound']);
   });
 
@@ -202,9 +206,9 @@ describeWithDocker('metric analysis against the simulator', () => {
       'env-vars': 'DEGRADE_AFTER=120',
     });
     const traffic = load();
-    let error: Error | undefined;
-    try {
-      await t.blueGreen({
+    const error = await rejectionOf(
+      Error,
+      t.blueGreen({
         command: 'promote',
         app: APP,
         label: 'green',
@@ -212,12 +216,8 @@ describeWithDocker('metric analysis against the simulator', () => {
         'step-wait': '3s',
         watch: '30s',
         analysis: ANALYSIS,
-      });
-    } catch (e) {
-      error = e as Error;
-    } finally {
-      await traffic.stop();
-    }
+      }),
+    ).finally(() => traffic.stop());
     expect(error?.message).toMatch(
       /promote reached 100% but the watch failed; rolled back to the previous revision alc-algo-agents--v1-0-0 .*analysis failed: server-errors = \d+ .* during watch/,
     );

@@ -15,6 +15,7 @@ import {
 import { simAzure, simAzureInputs, simGithubToken } from '../../support/sim-azure.js';
 import { errorLines, runEntry } from '../../support/deploy-sim.js';
 import { HOSTILE, runSuggested, suggestedCommand } from '../../support/shell.js';
+import { rejectionOf } from '../../support/errors.js';
 
 const REPO = 'alc-algo/alc-algo';
 const STAGING = `repo:${REPO}:environment:staging`;
@@ -109,7 +110,10 @@ describe('the OIDC doctor', () => {
   it('the credential named by the doctor is the one Entra then accepts', async () => {
     const job = { repository: REPO, eventName: 'push', ref: 'refs/tags/v1.3.0' };
     const before = jobCredential(job);
-    const refused = (await before.credential.getToken(armScope(before.settings)).catch((e) => e)) as Error;
+    const refused = await rejectionOf(
+      OidcRefusedError,
+      before.credential.getToken(armScope(before.settings)),
+    );
     const [, issuer, subject, audience] =
       /The federated credential that matches: issuer '([^']+)', subject '([^']+)', audience '([^']+)'/.exec(
         refused.message,
@@ -134,7 +138,10 @@ describe('the OIDC doctor', () => {
     async (_name, branch) => {
       const job = { repository: REPO, eventName: 'push', ref: `refs/heads/${branch}` };
       const before = jobCredential(job);
-      const refused = (await before.credential.getToken(armScope(before.settings)).catch((e) => e)) as Error;
+      const refused = await rejectionOf(
+        OidcRefusedError,
+        before.credential.getToken(armScope(before.settings)),
+      );
       expect(refused).toBeInstanceOf(OidcRefusedError);
       expect(refused.message).toMatch(
         /\nWarning: this subject is the branch .*: whatever anyone with push access puts on it.*Federating it to the production identity gives code nobody has reviewed production rights: federate it only to the preview identity/,
@@ -178,7 +185,7 @@ describe('the OIDC doctor', () => {
     const jobEnv = { ...s.sim.env, ACTIONS_ID_TOKEN_REQUEST_TOKEN: token };
     const inputs = { ...simAzureInputs(jobEnv), audience: 'api://AzureADMyOrg' };
     const { credential, settings } = simAzure(jobEnv, s.sim.ca, { inputs });
-    const error = (await credential.getToken(armScope(settings)).catch((e) => e)) as OidcRefusedError;
+    const error = await rejectionOf(OidcRefusedError, credential.getToken(armScope(settings)));
     expect(error.code).toBe(700212);
     expect(error.message).toContain("aud 'api://AzureADMyOrg'");
     expect(error.message).toContain("the action's 'audience' input");

@@ -12,6 +12,7 @@ import { parseSpec, SpecError } from '../../../src/core/app-spec.js';
 import { defaultCheck, type Check } from '../../../src/smoke/checks.js';
 import { readSmokeSettings, runSmoke, waitReady } from '../../../src/smoke/run.js';
 import { readFileSync } from 'node:fs';
+import { errorOf } from '../../support/errors.js';
 
 interface Recorder {
   server: Server;
@@ -73,12 +74,7 @@ describe('request paths refused as input', () => {
   it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])('a check path (case %p) is refused, naming checks', (i) => {
     const path = leaving()[i];
     const checks = `- path: ${JSON.stringify(path)}\n  headers:\n    Authorization: Bearer check-secret`;
-    let error: unknown;
-    try {
-      readSmokeSettings(inputs({ checks }), { env: {} });
-    } catch (e) {
-      error = e;
-    }
+    const error = errorOf(InputError, () => readSmokeSettings(inputs({ checks }), { env: {} }));
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).input).toBe('checks');
     expect((error as Error).message).toMatch(/on the URL's own server/);

@@ -1,4 +1,4 @@
-// Action inputs and outputs are public API (DESIGN.md): every name of the contract must be declared.
+// Action inputs and outputs are public API (docs/contract.md): every name of the contract must be declared.
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';

@@ -7,6 +7,7 @@ import { parseAnalysisSpec, type MetricSpec } from '../../../src/analysis/spec.j
 import { decide, judge, type Measurement, type Sample } from '../../../src/analysis/verdict.js';
 import { readAnalysis } from '../../../src/bluegreen/settings.js';
 import { InputError } from '../../../src/core/inputs.js';
+import { errorOf } from '../../support/errors.js';
 
 const W = { start: '2026-01-01T00:00:00.000Z', end: '2026-01-01T00:01:00.000Z' };
 const MIN = 60_000;
@@ -57,12 +58,7 @@ describe('parseAnalysisSpec', () => {
     ['failure-limit: -1\nmetrics: [{name: a, metric: Requests, max: 1}]', /whole number/],
     ['time-grain: 1 minute\nmetrics: [{name: a, metric: Requests, max: 1}]', /ISO 8601/],
   ])('refuses %j, naming the input', (yaml, why) => {
-    let err: unknown;
-    try {
-      spec(yaml);
-    } catch (e) {
-      err = e;
-    }
+    const err = errorOf(InputError, () => spec(yaml));
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).input).toBe('analysis');
     expect((err as Error).message).toMatch(why);

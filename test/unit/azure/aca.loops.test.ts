@@ -3,6 +3,7 @@
 // (POLL_FACTOR, up to pollMs) and pauses until the deadline, no further.
 import { describe, expect, it } from '@jest/globals';
 import type { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
+import { newAcaFixture } from '../../support/aca-fixture.js';
 import { Aca, POLL_FACTOR } from '../../../src/azure/aca.js';
 
 const busy = () =>
@@ -13,24 +14,20 @@ const busy = () =>
 
 /** A stand-in API: activateRevision answers from `writes` in turn; getRevision from `revisions` (the last repeats). */
 function standIn(writes: Array<'busy' | 'ok' | 'refused'>, revisions: object[] = []) {
-  let w = 0;
-  let r = 0;
-  const client = {
-    containerAppsRevisions: {
-      activateRevision: async () => {
-        const next = writes[w++];
-        if (next === 'busy') throw busy();
-        if (next === 'refused') throw Object.assign(new Error('denied'), { statusCode: 403 });
-      },
-      getRevision: async () => ({
-        name: 'app--v1',
-        active: true,
-        ...revisions[Math.min(r++, revisions.length - 1)],
-      }),
-    },
-    containerAppsRevisionReplicas: { listReplicas: async () => ({ value: [] }) },
+  const fx = newAcaFixture({ revisions: ['app--v1'] });
+  fx.on('containerAppsRevisions.activateRevision', (_c, n) => {
+    const next = writes[n - 1];
+    if (next === 'busy') throw busy();
+    if (next === 'refused') throw Object.assign(new Error('denied'), { statusCode: 403 });
+  });
+  fx.on('containerAppsRevisions.getRevision', (_c, n) => {
+    fx.setRevision('app--v1', { active: true, ...revisions[Math.min(n - 1, revisions.length - 1)] });
+  });
+  return {
+    client: fx.client,
+    calls: () => fx.count('containerAppsRevisions.activateRevision'),
+    polls: () => fx.count('containerAppsRevisions.getRevision'),
   };
-  return { client: client as unknown as ContainerAppsAPIClient, calls: () => w, polls: () => r };
 }
 
 function aca(client: ContainerAppsAPIClient, busyWaitMs = 10_000) {
@@ -86,16 +83,11 @@ describe('Aca.waitReady', () => {
     'a revision ready after %i ms is seen within POLL_FACTOR of that (plus the first pause)',
     async (readyAt) => {
       let now = 0;
-      const client = {
-        containerAppsRevisions: {
-          getRevision: async () => ({
-            name: 'app--v1',
-            active: true,
-            ...(now >= readyAt ? ready : provisioning),
-          }),
-        },
-        containerAppsRevisionReplicas: { listReplicas: async () => ({ value: [] }) },
-      } as unknown as ContainerAppsAPIClient;
+      const fx = newAcaFixture({ revisions: ['app--v1'] });
+      fx.on('containerAppsRevisions.getRevision', () => {
+        fx.setRevision('app--v1', { active: true, ...(now >= readyAt ? ready : provisioning) });
+      });
+      const client = fx.client;
       const a = new Aca(client, {
         resourceGroup: 'rg',
         now: () => now,

@@ -10,8 +10,9 @@ import {
   readAzureSettings,
 } from '../../../src/azure/connection.js';
 import { FederatedCredential } from '../../../src/azure/entra.js';
-import { AZURE_INPUT_FALLBACKS, withEnvironmentFallbacks } from '../../../src/core/inputs.js';
+import { AZURE_INPUT_FALLBACKS, InputError, withEnvironmentFallbacks } from '../../../src/core/inputs.js';
 import { actionInputs, describeError } from '../../../src/core/run-entry.js';
+import { errorOf } from '../../support/errors.js';
 
 const SUB = '11111111-2222-3333-4444-555555555555';
 const CLIENT = 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee';
@@ -359,13 +360,7 @@ describe("an input error about a value from the environment says so on the step'
     const saved = { ...process.env };
     Object.assign(process.env, vars);
     try {
-      const error = (() => {
-        try {
-          readAzureSettings(actionInputs);
-        } catch (e) {
-          return e;
-        }
-      })();
+      const error = errorOf(InputError, () => readAzureSettings(actionInputs));
       expect(describeError(error)).toMatch(/^Input 'subscription-id' has the invalid value 'prod'/);
       expect(describeError(error)).toMatch(want);
     } finally {

@@ -4,6 +4,7 @@ import {
   type AppSpec,
   CONSUMPTION_PAIRS,
   SpecError,
+  formatPath,
   mergeEnv,
   parseSpec,
   readSpecInput,
@@ -241,6 +242,20 @@ describe('validateSpec', () => {
     expect(e.message).toMatch(
       /^deploy\/containerapp\.yaml: name: .*\ndeploy\/containerapp\.yaml: location: /,
     );
+  });
+  it('a field of the wrong kind hides no other problem, and they come in the order of the file', () => {
+    const s = structuredClone(prod);
+    s.template!.scale = { minReplicas: 1.5, maxReplicas: 1 };
+    container(s).env![4].secretRef = 'openai-key';
+    s.location = '';
+    const e = errorOf(SpecError, () => validateSpec(s, 'x.yaml'));
+    expect(e.issues.map((i) => formatPath(i.path))).toEqual([
+      'location',
+      'properties.template.containers[0].env[4].secretRef',
+      'properties.template.scale.minReplicas',
+      'properties.template.scale.minReplicas',
+    ]);
+    expect(e.issues.at(-1)?.message).toBe('minReplicas 1.5 exceeds maxReplicas 1');
   });
   it.each(CONSUMPTION_PAIRS.map((p) => [p.cpu, `${p.memoryGi}Gi`]))(
     'accepts the Consumption pair %p / %p',

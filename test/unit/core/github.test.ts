@@ -13,6 +13,7 @@ import {
   type StatusWrite,
 } from '../../../src/core/github.js';
 import { InputError } from '../../../src/core/inputs.js';
+import { errorOf } from '../../support/errors.js';
 
 const run = 'https://github.com/o/r/actions/runs/7';
 
@@ -193,15 +194,12 @@ describe('readGitHubSettings', () => {
   it.each(['', 'o', 'o/r/x'])(
     'GITHUB_REPOSITORY %p is refused, naming the input but not the token',
     (repo) => {
-      let error: unknown;
       const masked: string[] = [];
-      try {
+      const error = errorOf(InputError, () =>
         readGitHubSettings(source('secret-token'), { ...env, GITHUB_REPOSITORY: repo }, (t) =>
           masked.push(t),
-        );
-      } catch (e) {
-        error = e;
-      }
+        ),
+      );
       expect(error).toBeInstanceOf(InputError);
       expect((error as Error).message).toMatch(/'github-token'.*owner\/name/);
       expect((error as Error).message).not.toContain('secret-token');

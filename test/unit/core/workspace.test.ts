@@ -11,6 +11,7 @@ import { readBuildPushSettings } from '../../../src/build/settings.js';
 import { readDeploySettings } from '../../../src/deploy/settings.js';
 import { InputError, workspacePath } from '../../../src/core/inputs.js';
 import { readSmokeSettings, writeReport, type SmokeReport } from '../../../src/smoke/run.js';
+import { errorOf } from '../../support/errors.js';
 
 const CONTENT = 'TOP-SECRET-CONTENT';
 // made at load time: the test tables name them
@@ -40,12 +41,7 @@ afterAll(() => {
 
 /** The error `fn` throws, asserted to be one InputError naming `input` that never shows the file's contents. */
 function refused(fn: () => unknown, input: string): void {
-  let error: unknown;
-  try {
-    fn();
-  } catch (e) {
-    error = e;
-  }
+  const error = errorOf(InputError, fn);
   expect(error).toBeInstanceOf(InputError);
   expect((error as InputError).input).toBe(input);
   expect((error as Error).message).toMatch(/inside the workspace/);
@@ -101,12 +97,7 @@ describe('smoke-test path inputs', () => {
   });
   it('a checks file in the workspace that is no checks list: its contents are not echoed', () => {
     writeFileSync(join(ws, 'notes.yml'), `- ${CONTENT}\n`);
-    let message = '';
-    try {
-      read({ checks: 'notes.yml' });
-    } catch (e) {
-      message = (e as Error).message;
-    }
+    const message = errorOf(InputError, () => read({ checks: 'notes.yml' })).message;
     expect(message).toMatch(/^Input 'checks'/);
     expect(message).not.toContain(CONTENT);
   });

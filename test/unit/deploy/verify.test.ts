@@ -6,6 +6,7 @@ import { InputError } from '../../../src/core/inputs.js';
 import { parseImageRef } from '../../../src/registry/reference.js';
 import type { GitContext } from '../../../src/core/versions.js';
 import { PREVIEW, PROD, preview, prod } from '../../support/deploy-inputs.js';
+import { errorOf } from '../../support/errors.js';
 
 const TAG: GitContext = { eventName: 'push', ref: 'refs/tags/v1.2.3', sha: 'f'.repeat(40) };
 const PRE: GitContext = { eventName: 'push', ref: 'refs/tags/v2.0.0-rc.1', sha: 'f'.repeat(40) };
@@ -92,11 +93,7 @@ describe('readExpectedImage', () => {
     const run = () => read(inputs, mode, git);
     expect(run).toThrow(InputError);
     expect(run).toThrow(message);
-    try {
-      run();
-    } catch (e) {
-      expect((e as InputError).input).toBe(input);
-    }
+    expect(errorOf(InputError, run).input).toBe(input);
   });
 
   it('wants a registry when the spec names none', () => {

@@ -10,6 +10,7 @@ import {
   RegistryClient,
   RegistryError,
 } from '../../../src/registry/client.js';
+import { errorOf } from '../../support/errors.js';
 
 const D1 = `sha256:${'1'.repeat(64)}`;
 const D2 = `sha256:${'2'.repeat(64)}`;
@@ -53,13 +54,7 @@ describe('validateRepository', () => {
     'a b',
     'x'.repeat(256),
   ])('rejects %p', (raw) => {
-    const e = (() => {
-      try {
-        validateRepository('repository', raw);
-      } catch (error) {
-        return error as InputError;
-      }
-    })();
+    const e = errorOf(InputError, () => validateRepository('repository', raw));
     expect(e).toBeInstanceOf(InputError);
     expect(e?.input).toBe('repository');
   });

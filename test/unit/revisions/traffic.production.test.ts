@@ -4,12 +4,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import type { Aca } from '../../../src/azure/aca.js';
 import { readBlueGreenSettings, runBlueGreen } from '../../../src/bluegreen/run.js';
 import { blueGreenOutputs } from '../../../src/bluegreen/summary.js';
 import type { DeployResult } from '../../../src/deploy/run.js';
 import { deployOutputs } from '../../../src/deploy/summary.js';
 import { productionRevision, type TrafficEntry } from '../../../src/revisions/traffic.js';
+import { newAcaFixture } from '../../support/aca-fixture.js';
 
 const A = 'app';
 const r = (s: string) => `${A}--${s}`;
@@ -36,7 +36,7 @@ async function blueGreenOutput(traffic: TrafficEntry[], latest: string | undefin
     latestRevisionName: latest,
     configuration: { activeRevisionsMode: 'Multiple', ingress: { traffic } },
   };
-  const aca = { resourceGroup: 'rg', getApp: async () => app } as unknown as Aca;
+  const { aca } = newAcaFixture({ name: A, app });
   const settings = readBlueGreenSettings(
     (n) =>
       ({

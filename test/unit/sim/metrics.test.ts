@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { emptyState, type SimState } from '../../../sim/arm/model.js';
 import { durationMs, MetricsService, parseFilter, RequestLog } from '../../../sim/metrics.js';
 import { JsonStore } from '../../../sim/state.js';
+import { errorOf } from '../../support/errors.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'alc-sim-metrics-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -128,12 +129,7 @@ describe('MetricsService.query', () => {
     [{ metricnames: 'Requests', timespan: 'yesterday' }, /Invalid timespan/],
     [{ metricnames: 'Requests', aggregation: 'p95' }, /Invalid aggregation 'p95'/],
   ])('refuses %j with BadRequest', (params, message) => {
-    let err: { status?: number; code?: string; message?: string } = {};
-    try {
-      q(params);
-    } catch (e) {
-      err = e as typeof err;
-    }
+    const err: { status?: number; code?: string; message?: string } = errorOf(Error, () => q(params));
     expect([err.status, err.code]).toEqual([400, 'BadRequest']);
     expect(err.message).toMatch(message);
   });

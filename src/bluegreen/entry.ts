@@ -8,7 +8,9 @@ import { createContainerAppsClient, createCredential, createMonitorClient } from
 import { blueGreenReporting, type GitHubFromRunner, safeReport } from '../core/github.js';
 import { proveServing } from '../revisions/lifecycle.js';
 import { findVersionImage } from '../registry/version-image.js';
-import { type BlueGreenResult, type BlueGreenSettings, measurementsOf, runBlueGreen } from './run.js';
+import { type BlueGreenResult, measurementsOf } from './context.js';
+import { runBlueGreen } from './run.js';
+import type { BlueGreenSettings } from './settings.js';
 
 export interface RunnerLog {
   info(line: string): void;

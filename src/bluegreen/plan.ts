@@ -7,17 +7,26 @@ import { InputError } from '../core/inputs.js';
 import { previewLabel } from '../core/naming.js';
 import {
   describeTraffic,
-  promoteSteps,
   planPreviewRemove,
-  rollback,
-  rollbackTo,
-  shift,
+  planPromoteSteps,
+  planRollback,
+  planRollbackTo,
+  planStep,
   slots,
   slotsOf,
   TrafficPlanError,
   type SlotView,
   type TrafficEntry,
 } from '../revisions/traffic.js';
+import {
+  alreadyRolledBack,
+  candidateInactive,
+  latestSpared,
+  nothingToPromote,
+  resumingPromotion,
+  revisionAllowed,
+  versionAllowed,
+} from './messages.js';
 
 export type Command = 'promote' | 'rollback' | 'abort' | 'status' | 'teardown';
 
@@ -29,7 +38,7 @@ export type RollbackTarget =
 export type Action =
   /**
    * Activate when inactive, wait Provisioned + Running + Healthy, prove it serves; with `checks`, run the checks on
-   * its revision URL too (a rollback target is checked before it gets traffic; a promote checks at each step).
+   * its revision URL too (a rollback target is checked before it gets traffic; a promote checks at each stage).
    */
   | { kind: 'ready'; revision: string; activate: boolean; checks: boolean }
   /** Redeploy an image as a revision (rollback to a version whose revision is gone). */
@@ -37,7 +46,7 @@ export type Action =
   | { kind: 'traffic'; traffic: TrafficEntry[]; note: string }
   | { kind: 'pause'; ms: number }
   /**
-   * Measure the metric analysis for `ms` (at least one interval): a promote step's wait (`watch` false: a failure
+   * Measure the metric analysis for `ms` (at least one interval): a promote stage's wait (`watch` false: a failure
    * aborts to where the promote started) or the watch after 100% (a failure rolls back to the previous revision).
    */
   | {
@@ -102,9 +111,7 @@ function labelToPromote(view: SlotView, label?: string): string {
   if (view.byAge) return view.byAge.newer.label!;
   const s = slots(view.traffic); // a split with no slot at 100 is refused here, with what to do
   if (!s?.previousRevision) {
-    throw new TrafficPlanError(
-      `Nothing to promote: the app has no candidate slot [${describeTraffic(view.traffic)}]; deploy a release first`,
-    );
+    throw new TrafficPlanError(nothingToPromote(view.traffic));
   }
   return s.candidateLabel;
 }
@@ -112,41 +119,37 @@ function labelToPromote(view: SlotView, label?: string): string {
 function withChecks(
   actions: Action[],
   label: string,
-  stepWaitMs: number,
+  waitMs: number,
   note: string,
   analyze?: Extract<Action, { kind: 'analyze' }>,
 ): Action[] {
-  const wait: Action[] = analyze
-    ? [analyze]
-    : stepWaitMs > 0
-      ? [{ kind: 'pause' as const, ms: stepWaitMs }]
-      : [];
+  const wait: Action[] = analyze ? [analyze] : waitMs > 0 ? [{ kind: 'pause' as const, ms: waitMs }] : [];
   return [...actions, ...wait, { kind: 'gate', label, note }];
 }
 
 export interface PromoteOptions {
-  steps: readonly number[];
-  stepWaitMs: number;
+  /** The candidate's weight at each stage, ending at 100 (the `steps` input). */
+  stages: readonly number[];
+  /** The wait after each stage's traffic write (the `step-wait` input). */
+  stageWaitMs: number;
   label?: string;
   keepPreviousActive: boolean;
-  /** Metric analysis during every step's wait (at least one interval per step). */
+  /** Metric analysis during every stage's wait (at least one interval per stage). */
   analysis?: boolean;
   /** With analysis: measure this long after 100%, before anything is deactivated. */
   watchMs?: number;
 }
 
-/** Promote: one traffic write per step ahead of the candidate's weight, each followed by a gate. */
+/** Promote: one traffic write per stage ahead of the candidate's weight, each followed by a gate. */
 export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFacts, o: PromoteOptions): Plan {
   const view = slotsOf(traffic, facts.created);
   const label = labelToPromote(view, o.label);
   const candidate = entryOf(traffic, label);
   const old = [view.blue, view.green].find((e) => e && e.label !== label);
   if (candidate?.revisionName && !facts.active.includes(candidate.revisionName)) {
-    throw new TrafficPlanError(
-      `The candidate ${candidate.revisionName} (label '${label}') is inactive; deploy it again before promoting`,
-    );
+    throw new TrafficPlanError(candidateInactive(candidate.revisionName, label));
   }
-  const lists = promoteSteps(view, o.steps, label);
+  const lists = planPromoteSteps(view.traffic, o.stages, label);
   // The candidate must be ready (its states, and an answer on its revision URL) before it gets any traffic.
   let actions: Action[] =
     lists.length > 0 && candidate?.revisionName
@@ -165,14 +168,14 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
         ? {
             kind: 'analyze' as const,
             phase: `step ${weight}%`,
-            ms: o.stepWaitMs,
+            ms: o.stageWaitMs,
             watch: false,
             candidate: candidate.revisionName,
             label,
             ...(stable ? { stable } : {}),
           }
         : undefined;
-    actions = withChecks(actions, label, o.stepWaitMs, `checks at ${weight}%`, analyze);
+    actions = withChecks(actions, label, o.stageWaitMs, `checks at ${weight}%`, analyze);
   }
   const after = lists.at(-1) ?? traffic.map((e) => ({ ...e }));
   const oldRevision = old?.revisionName;
@@ -199,11 +202,8 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
       ? [`${label} (${candidate?.revisionName}) already carries 100%: nothing to promote`]
       : [];
   const resumed = lists.length > 0 && (candidate?.weight ?? 0) > 0;
-  const restoreTo = resumed && old ? shift(view, old.label!, 100) : undefined;
-  if (restoreTo)
-    notes.push(
-      `resuming a promotion at ${candidate?.weight}%; a failure puts the traffic back where it started [${describeTraffic(restoreTo)}]`,
-    );
+  const restoreTo = resumed && old ? planStep(view.traffic, old.label!, 100) : undefined;
+  if (restoreTo) notes.push(resumingPromotion(candidate?.weight, restoreTo));
   return { command: 'promote', before: [...traffic], after, actions, restore: true, restoreTo, notes };
 }
 
@@ -252,34 +252,24 @@ export function planRollbackCommand(
         after: [...traffic],
         actions: [],
         restore: false,
-        notes: [
-          `Production ${s.productionRevision} is older than the other slot (${other.revisionName}): already rolled back, nothing to do; to go further back, name a version in 'to'`,
-        ],
+        notes: [alreadyRolledBack(s.productionRevision, other.revisionName)],
       };
     }
-    const list = rollback(view, o.label);
+    const list = planRollback(view.traffic, { label: o.label, created: view.times });
     const target = list.find((e) => (e.weight ?? 0) === 100)?.revisionName;
     if (!target)
       throw new TrafficPlanError(`Rollback found no revision to return to in [${describeTraffic(traffic)}]`);
     return readyThenSwitch('rollback', traffic, facts, target, list, `back to ${target}`);
   }
   const revision = to.revision;
-  const list = rollbackTo(view, revision);
+  const list = planRollbackTo(view.traffic, revision);
   if (facts.known.includes(revision))
     return readyThenSwitch('rollback', traffic, facts, revision, list, `to ${revision}`);
   if (to.kind === 'revision') {
-    throw new InputError(
-      'to',
-      revision,
-      `allowed: a revision the app has (${facts.known.join(', ') || 'none'}), previous, or a version`,
-    );
+    throw new InputError('to', revision, revisionAllowed(facts.known));
   }
   if (!o.versionImage) {
-    throw new InputError(
-      'to',
-      to.version,
-      `allowed: a version the app ran or the registry still holds; no revision ${revision} and no image for ${to.version}`,
-    );
+    throw new InputError('to', to.version, versionAllowed(revision, to.version));
   }
   return {
     command: 'rollback',
@@ -315,7 +305,7 @@ export function planAbort(traffic: readonly TrafficEntry[], facts: RevisionFacts
     return nothing(
       `${ages.older.revisionName} (label '${ages.older.label}') already carries 100%: nothing to abort`,
     );
-  const list = shift(view, ages.older.label!, 100);
+  const list = planStep(view.traffic, ages.older.label!, 100);
   return readyThenSwitch(
     'abort',
     traffic,
@@ -349,11 +339,7 @@ export function planTeardown(
     actions.push({ kind: 'traffic', traffic: list, note: `remove label ${label}` });
   if (ours.length > 0) actions.push({ kind: 'deactivate', revisions: ours, note: `revisions of ${label}` });
   const notes = [
-    ...(spared
-      ? [
-          `${spared} stays active: it is the latest revision and serves the app URL now that no preview label remains`,
-        ]
-      : []),
+    ...(spared ? [latestSpared(spared)] : []),
     ...(actions.length === 0
       ? [`Label ${label} is gone and none of its revisions is active: nothing to do`]
       : []),

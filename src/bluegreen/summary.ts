@@ -1,6 +1,6 @@
 // blue-green's outputs and job summary: pure functions of the command's result.
 import { analysisJson, analysisSection } from '../analysis/report.js';
-import type { BlueGreenResult } from './run.js';
+import type { BlueGreenResult } from './context.js';
 import { factsTable, trafficMermaid, trafficTable } from '../core/markdown.js';
 import { normaliseTraffic, type TrafficEntry } from '../revisions/traffic.js';
 

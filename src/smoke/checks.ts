@@ -2,6 +2,7 @@
 // against one check. Both are pure.
 import { isMap as isYamlMap, isScalar, isSeq, parse as parseYaml, parseDocument, visit } from 'yaml';
 import { InputError, REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/inputs.js';
+import { jsonMismatch } from './messages.js';
 
 /** Expected status: exact codes, or classes such as `2xx`. */
 export type StatusMatcher = Array<number | `${1 | 2 | 3 | 4 | 5}xx`>;
@@ -372,9 +373,7 @@ export function judge(check: Check, res: ObservedResponse, { latency = true } = 
       for (const p of paths) {
         const actual = jsonAt(doc, p);
         if (!valuesEqual(actual, check.json[p])) {
-          problems.push(
-            `json ${p} is ${actual === undefined ? 'missing' : JSON.stringify(actual)}, expected ${JSON.stringify(check.json[p])}`,
-          );
+          problems.push(jsonMismatch(p, actual, check.json[p]));
         }
       }
     }

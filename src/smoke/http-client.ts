@@ -8,6 +8,7 @@ import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import * as tls from 'node:tls';
 import type { ResolveEntry } from '../core/inputs.js';
+import { certificateHint, dnsHint, REFUSED_HINT, tlsFailed } from './messages.js';
 
 export interface Target {
   /** Address to connect to (the original host when no resolve entry matches). */
@@ -81,12 +82,7 @@ export function classifyError(error: unknown, url: URL, target: Target, latencyM
   const what = `${url.origin}${where}`;
   const detail = err?.message ?? String(error);
   if (code && TLS_CODES.test(code)) {
-    return new HttpError(
-      'tls',
-      `TLS to ${what} failed: ${detail} (${code}); the certificate must be valid for ${url.hostname} and its CA trusted (ca-file input or NODE_EXTRA_CA_CERTS)`,
-      code,
-      latencyMs,
-    );
+    return new HttpError('tls', tlsFailed(what, detail, code, url.hostname), code, latencyMs);
   }
   const kinds: Record<string, HttpErrorKind> = {
     ECONNREFUSED: 'connect',
@@ -113,12 +109,9 @@ const CERTIFICATE_CONFIG =
  * or the certificate is for another name or from a CA not trusted. Undefined for every other error. Pure.
  */
 export function configurationHint(e: HttpError): string | undefined {
-  if (e.kind === 'dns')
-    return `DNS does not know this host (${e.code}): give it a resolve entry (the resolve input, host:port:address as curl --resolve)`;
-  if (e.kind === 'connect' && e.code === 'ECONNREFUSED')
-    return 'nothing accepts connections where the host points: check its resolve entry (the resolve input, host:port:address[:connect-port]) and the port';
-  if (e.kind === 'tls' && e.code && CERTIFICATE_CONFIG.test(e.code))
-    return `the certificate is not one this client accepts for the host (${e.code}): check that its resolve entry (the resolve input) points at the right server, and trust its CA with the ca-file input or NODE_EXTRA_CA_CERTS`;
+  if (e.kind === 'dns') return dnsHint(e.code);
+  if (e.kind === 'connect' && e.code === 'ECONNREFUSED') return REFUSED_HINT;
+  if (e.kind === 'tls' && e.code && CERTIFICATE_CONFIG.test(e.code)) return certificateHint(e.code);
   return undefined;
 }
 

@@ -113,7 +113,7 @@ export function buildReport(p: ReportParts): SmokeReport {
 }
 
 /** The action outputs, as text. Figures that were not measured are empty. */
-export function reportOutputs(r: SmokeReport, reportPath: string): Record<string, string> {
+export function smokeOutputs(r: SmokeReport, reportPath: string): Record<string, string> {
   const num = (n: number) => (Number.isNaN(n) ? '' : String(Math.round(n * 100) / 100));
   return {
     passed: String(r.passed),
@@ -192,7 +192,7 @@ function thresholdRows(thresholds: readonly ThresholdResult[]): string[] {
 }
 
 /** The job summary: verdict, failures, readiness, a table of checks, the load figures and a histogram. */
-export function summaryMarkdown(r: SmokeReport): string {
+export function smokeSummary(r: SmokeReport): string {
   const lines = [
     `## ${r.passed ? '✅ Smoke test passed' : '❌ Smoke test failed'}: ${r.url}`,
     '',

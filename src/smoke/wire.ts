@@ -19,6 +19,7 @@ import {
   type HttpResponse,
   type Route,
 } from './http-client.js';
+import { invalidHeader } from './messages.js';
 
 /** A response head and body as the parser read them. */
 export interface ParsedResponse {
@@ -270,9 +271,7 @@ export function requestBytes(
   const lines = [`${method} ${route.path} HTTP/1.1`];
   for (const [name, value] of Object.entries(all)) {
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || INVALID_HEADER_CHAR.test(value))
-      throw new Error(
-        `Invalid header ${JSON.stringify(name)}: names are tokens and values hold only tab, visible ASCII and U+0080 to U+00FF (as node:http allows)`,
-      );
+      throw new Error(invalidHeader(name));
     lines.push(`${name}: ${value}`);
   }
   const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');

@@ -3,15 +3,11 @@ import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import type { Aca, RevisionInfo } from '../../../src/azure/aca.js';
-import {
-  measurementsOf,
-  readBlueGreenSettings,
-  runBlueGreen,
-  TrafficChangedError,
-  trafficSetCommand,
-  type BlueGreenDeps,
-} from '../../../src/bluegreen/run.js';
-import type { SmokeReport } from '../../../src/smoke/run.js';
+import { measurementsOf, TrafficChangedError, type BlueGreenDeps } from '../../../src/bluegreen/context.js';
+import { trafficSetCommand } from '../../../src/bluegreen/plan.js';
+import { runBlueGreen } from '../../../src/bluegreen/run.js';
+import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
+import type { SmokeReport } from '../../../src/smoke/summary.js';
 import { describeTraffic, type TrafficEntry } from '../../../src/revisions/traffic.js';
 
 const A = 'app';

@@ -184,22 +184,6 @@ export function slotsOf(traffic: Traffic, times: CreatedTimes = {}): SlotView {
   return { traffic, times, blue, green, created, slots: known, byAge };
 }
 
-/** The view's list with `label` at `percent` and the other slot at the rest (planStep). */
-export const shift = (view: SlotView, label: string, percent: number): TrafficEntry[] =>
-  planStep(view.traffic, label, percent);
-
-/** The lists of a stepped promotion still ahead (planPromoteSteps). */
-export const promoteSteps = (view: SlotView, steps: readonly number[], label?: string): TrafficEntry[][] =>
-  planPromoteSteps(view.traffic, steps, label);
-
-/** Back to the slot that was production before, or to `label` (planRollback, with the view's times). */
-export const rollback = (view: SlotView, label?: string): TrafficEntry[] =>
-  planRollback(view.traffic, { label, created: view.times });
-
-/** A given revision at 100% (planRollbackTo). */
-export const rollbackTo = (view: SlotView, revisionName: string): TrafficEntry[] =>
-  planRollbackTo(view.traffic, revisionName);
-
 function namedRevision(e: TrafficEntry): string {
   if (!e.revisionName) {
     throw new TrafficPlanError(`Label '${e.label}' must point at a named revision, not at latestRevision`);

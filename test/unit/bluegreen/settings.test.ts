@@ -58,6 +58,11 @@ describe('readBlueGreenSettings', () => {
       { kind: 'previous' },
     ]);
   });
+  it('gives the gates the checks, and no invented URL: each gate gives its own', () => {
+    const s = read({ ...BASE, checks: '- path: /healthz' });
+    expect(s.smoke).not.toHaveProperty('url');
+    expect([s.checksGiven, s.smoke.checks.map((c) => c.path)]).toEqual([true, ['/healthz']]);
+  });
   it('takes the app name from the spec when app is not given', () => {
     expect(read({ ...BASE, app: '' }).app).toBe('alc-algo-agents');
   });

@@ -416,12 +416,19 @@ describe('runBlueGreen: the steps', () => {
         'gate',
       ],
     ],
+    [
+      'promote with analysis',
+      { command: 'promote', analysis: 'metrics:\n  - name: restarts\n    metric: RestartCount\n    max: 0' },
+      BEFORE,
+      ['read', 'freeze-check', 'plan', 'prepare', 'ready', 'shift', 'analyze', 'gate'],
+    ],
     ['rollback', { command: 'rollback' }, ROLLED, ['read', 'plan', 'prepare', 'ready', 'shift']],
     ['status', { command: 'status' }, BEFORE, ['read']],
   ])('%s: one straight list of named steps', async (_what, values, initial, steps) => {
     const fake = fakeApp([], undefined, initial);
     const seen: string[] = [];
-    await runBlueGreen(settings(values), deps(fake.aca, { trace: (step) => seen.push(step) }));
+    const monitor = { sample: async () => ({ kind: 'value' as const, value: 0 }) };
+    await runBlueGreen(settings(values), deps(fake.aca, { trace: (step) => seen.push(step), monitor }));
     expect(seen).toEqual(values.command === 'status' ? steps : [...steps, 'housekeeping']);
   });
 });

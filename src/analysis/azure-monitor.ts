@@ -1,13 +1,13 @@
 // The metrics provider: Azure Monitor platform metrics of the container app, per revision, through
 // @azure/arm-monitor's metrics.list over ARM (GET {app id}/providers/Microsoft.Insights/metrics).
 //
-//  - Requests (Count; dimensions revisionName, statusCodeCategory, statusCode): one query per window with
-//    `revisionName eq '<rev>' and statusCodeCategory eq '*'`, aggregation Total; the revision's traffic is the sum
-//    of every series, the counted value the sum of the series of the asked category.
+//  - Requests (Count; dimensions revisionName, statusCodeCategory, statusCode): one query per window
+//    with `revisionName eq '<rev>' and statusCodeCategory eq '*'`, aggregation Total; the revision's
+//    traffic is the sum of every series, the counted value the sum of the series of the asked category.
 //  - RestartCount (Count; dimension revisionName): aggregation Maximum over the window.
 //
-// Fail closed: no series (Azure answers so for a revision that received no traffic), no data point, a per-metric
-// errorCode, or a failed call is a Sample the verdicts treat as inconclusive, never a value.
+// Fail closed: no series (Azure answers so for a revision that received no traffic), no data point, a
+// per-metric errorCode, or a failed call is a Sample the verdicts treat as inconclusive, never a value.
 import type { MonitorClient } from '@azure/arm-monitor';
 import type { MetricConfig } from './config.js';
 import type { Sample } from './verdict.js';
@@ -20,7 +20,8 @@ export interface MetricsProvider {
 
 /** The resource id of a container app, the scope of its platform metrics. */
 export function containerAppId(subscriptionId: string, resourceGroup: string, app: string): string {
-  return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/Microsoft.App/containerApps/${app}`;
+  const group = `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
+  return `${group}/providers/Microsoft.App/containerApps/${app}`;
 }
 
 /** The query parameters of one sample (pure; also what the tests and the simulator agree on). */
@@ -85,7 +86,8 @@ export function azureMonitorProvider(
   resourceId: string,
   grain: string,
 ): MetricsProvider {
-  // The SDK's path template is `/{+resourceUri}/providers/...`: a leading '/' would make it `//subscriptions/...`.
+  // The SDK's path template is `/{+resourceUri}/providers/...`: a leading '/' would make it
+  // `//subscriptions/...`.
   const scope = resourceId.replace(/^\/+/, '');
   return {
     async sample(config, revision, startMs, endMs) {

@@ -1,7 +1,9 @@
-// The analysis's long messages (the config's allowed values, the decisions a run fails with), built from values so
-// that the control flow stays short. Pure: text only.
+// The analysis's long messages (the config's allowed values, the decisions a run fails with), built from
+// values so that the control flow stays short. Pure: text only.
 
-/** What a message says of a measurement (verdict.ts's Measurement; written out here so this module is a leaf). */
+/**
+ * What a message says of a measurement (verdict.ts's Measurement; written out here so this module is a leaf).
+ */
 interface Measured {
   metric: string;
   phase: string;
@@ -17,8 +19,8 @@ export const CONFIG_ALLOWED =
 
 /** One measurement as a person reads it: metric, value, threshold, window, phase, and why. */
 const describeMeasurement = (m: Measured): string =>
-  `${m.metric} = ${m.value ?? 'no value'} (threshold ${m.threshold}) over ${m.window.start}/${m.window.end} ` +
-  `during ${m.phase}${m.reason ? `: ${m.reason}` : ''}`;
+  `${m.metric} = ${m.value ?? 'no value'} (threshold ${m.threshold}) ` +
+  `over ${m.window.start}/${m.window.end} during ${m.phase}${m.reason ? `: ${m.reason}` : ''}`;
 
 export const analysisFailed = (m: Measured, failed: number, failureLimit: number): string =>
   `analysis failed: ${describeMeasurement(m)} (${failed} failed measurement${failed === 1 ? '' : 's'}, ` +

@@ -1,7 +1,7 @@
-// The measurement loop of one phase (a promote step's wait, or the watch after 100%): one round per interval,
-// each metric of the config over the interval just past, the candidate (and the stable revision for relative
-// thresholds), then the run's decision over every round so far. The loop itself never writes anything: the
-// caller acts on the decision (abort, rollback) unless the mode is dry-run.
+// The measurement loop of one phase (a promote stage's wait, or the watch after 100%): one round per
+// interval, each metric of the config over the interval just past, the candidate (and the stable revision for
+// relative thresholds), then the run's decision over every round so far. The loop itself never writes
+// anything: the caller acts on the decision (abort, rollback) unless the mode is dry-run.
 import type { MetricsProvider } from './azure-monitor.js';
 import type { AnalysisConfig } from './config.js';
 import { decide, judge, roundVerdict, type Decision, type Measurement, type Sample } from './verdict.js';
@@ -22,7 +22,7 @@ export interface AnalysisContext {
 }
 
 export interface Phase {
-  /** `step 10%`, `watch`. */
+  /** `step 10%`, `watch` (the `analysis` output's phase names: public). */
   name: string;
   durationMs: number;
   candidate: string;
@@ -44,7 +44,8 @@ export async function measureRound(
 ): Promise<Measurement[]> {
   const window = { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() };
   const windowMs = endMs - startMs;
-  // Relative thresholds need a stable revision that carries traffic: at 100% and during the watch there is none.
+  // Relative thresholds need a stable revision that carries traffic: at 100% and during the watch there is
+  // none.
   const metrics = ctx.config.metrics.filter((m) => m.threshold.kind !== 'relative' || phase.stable);
   return Promise.all(
     metrics.map(async (m) => {
@@ -69,8 +70,8 @@ const line = (m: Measurement) =>
   `${m.metric}=${m.value ?? '-'} (${m.threshold}) ${m.verdict}${m.reason ? `: ${m.reason}` : ''}`;
 
 /**
- * Runs a phase; returns the first decision that is not `continue` (enforce), or `continue` at its end. In dry-run
- * every round is measured and logged, and the decision is only reported.
+ * Runs a phase; returns the first decision that is not `continue` (enforce), or `continue` at its end. In
+ * dry-run every round is measured and logged, and the decision is only reported.
  */
 export async function analyzePhase(ctx: AnalysisContext, phase: Phase): Promise<Decision> {
   const n = roundsIn(phase.durationMs, ctx.config.intervalMs);

@@ -20,7 +20,7 @@ export interface Window {
 /** One row of the `analysis` output. */
 export interface Measurement {
   metric: string;
-  /** `step 10%`, `watch`. */
+  /** `step 10%`, `watch` (the `analysis` output's phase names: public). */
   phase: string;
   window: Window;
   /** The candidate's value (a share in [0,1] for relative thresholds over Requests), or null without data. */
@@ -54,8 +54,8 @@ function share(s: Extract<Sample, { kind: 'value' }>, config: MetricConfig): num
 }
 
 /**
- * The verdict of one metric over one window. `stable` is required by relative thresholds: without it (or without
- * its data) the verdict is inconclusive.
+ * The verdict of one metric over one window. `stable` is required by relative thresholds: without it (or
+ * without its data) the verdict is inconclusive.
  */
 export function judge(
   config: MetricConfig,
@@ -96,7 +96,8 @@ export function judge(
   const stableValue = share(stable, config);
   const floor = t.floor ? scaledMax(t.floor, windowMs) : 0;
   if (candidate.kind !== 'value') return unknown(candidate.why, t.text, round(stableValue));
-  // A floor (max) is a count; relative bounds of Requests are shares: the floor becomes a share of this traffic.
+  // A floor (max) is a count; relative bounds of Requests are shares: the floor becomes a share of this
+  // traffic.
   const floorShare =
     config.provider === 'azure-monitor' && config.metric === 'Requests' && config.status && candidate.total
       ? floor / candidate.total

@@ -1,5 +1,6 @@
-// The plan's actions as steps of a run (ready, redeploy, shift, pause, analyze, gate, deactivate): every traffic
-// write checked against the list this run read or wrote last, and read back; checks through the smoke-test core.
+// The plan's actions as steps of a run (ready, redeploy, shift, pause, analyze, gate, deactivate): every
+// traffic write checked against the list this run read or wrote last, and read back; checks through the
+// smoke-test core.
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import { analyzePhase, type AnalysisContext } from '../analysis/run.js';
 import type { Sample } from '../analysis/verdict.js';
@@ -33,7 +34,10 @@ const ACTION_STEPS: { [K in Action['kind']]: StepName } = {
   deactivate: 'deactivate',
 };
 
-/** A plan's action as a step (every traffic write checked against the list last read or written, and read back). */
+/**
+ * A plan's action as a step (every traffic write checked against the list last read or written, and read
+ * back).
+ */
 export function actionStep(action: Action): Step {
   return {
     name: ACTION_STEPS[action.kind],
@@ -155,7 +159,8 @@ async function redeployRevision(
 
 /**
  * Latency from the gates' synthetic probe (Azure Monitor documents no per-revision response-time metric for
- * container apps): the checks run against the candidate's label URL at the end of the window, and their average.
+ * container apps): the checks run against the candidate's label URL at the end of the window, and their
+ * average.
  */
 function probeOf(s: BlueGreenSettings, deps: BlueGreenDeps, url: string): AnalysisContext['probe'] {
   if (!s.analysis?.metrics.some((m) => m.provider === 'probe')) return undefined;

@@ -1,5 +1,6 @@
-// What the steps of one blue-green run share: its dependencies, its context, its result, and the errors that steer
-// the one recovery path (run.ts lists the steps, actions.ts carries out the plan's actions, recovery.ts recovers).
+// What the steps of one blue-green run share: its dependencies, its context, its result, and the errors that
+// steer the one recovery path (run.ts lists the steps, actions.ts carries out the plan's actions, recovery.ts
+// recovers).
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import type { MetricsProvider } from '../analysis/azure-monitor.js';
 import type { Decision, Measurement } from '../analysis/verdict.js';

@@ -131,9 +131,9 @@ export function freezeDecision(window: FreezeWindow | undefined, overrideReason:
 }
 
 /**
- * Promote's one freeze rule, taken before the run and again before every traffic write (waiting for the candidate
- * and each stage's wait can carry a promotion that started outside a window into one): the decision at `at`,
- * thrown as an error when it refuses.
+ * Promote's one freeze rule, taken before the run and again before every traffic write (waiting for the
+ * candidate and each stage's wait can carry a promotion that started outside a window into one): the decision
+ * at `at`, thrown as an error when it refuses.
  */
 export function assertOutsideFreeze(
   windows: readonly FreezeWindow[],

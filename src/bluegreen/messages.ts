@@ -1,5 +1,5 @@
-// blue-green's long messages (errors, notes, allowed values), built from values so that the control flow stays
-// short. Pure: text only.
+// blue-green's long messages (errors, notes, allowed values), built from values so that the control flow
+// stays short. Pure: text only.
 import { describeTraffic, type TrafficEntry } from '../revisions/traffic.js';
 
 type Traffic = readonly TrafficEntry[];
@@ -21,8 +21,9 @@ export const freezeOverridden = (window: string, reason: string): string =>
   `Freeze window '${window}' is in force; overridden with the reason: ${reason}`;
 
 export const freezeRefused = (window: string, notReason: string): string =>
-  `Promotion refused: freeze window '${window}' is in force. Rollback is always allowed. To promote anyway, ` +
-  `set the input override-freeze to the reason${notReason}, e.g. override-freeze: 'hotfix for incident 1234'.`;
+  `Promotion refused: freeze window '${window}' is in force. Rollback is always allowed. ` +
+  `To promote anyway, set the input override-freeze to the reason${notReason}, ` +
+  "e.g. override-freeze: 'hotfix for incident 1234'.";
 
 export const ANALYSIS_FILE_ALLOWED =
   'allowed: inline YAML or the path of a YAML file in the workspace; no such file';
@@ -54,7 +55,8 @@ export const versionAllowed = (revision: string, version: string): string =>
   `no revision ${revision} and no image for ${version}`;
 
 export const latestSpared = (revision: string): string =>
-  `${revision} stays active: it is the latest revision and serves the app URL now that no preview label remains`;
+  `${revision} stays active: it is the latest revision and serves the app URL ` +
+  'now that no preview label remains';
 
 // The run and its recovery.
 
@@ -93,7 +95,8 @@ export const restoreFailed = (
   now: string,
   byHand: string,
 ): string =>
-  `${command} failed: ${why}; restoring the traffic [${describeTraffic(before)}] FAILED too: ${restoreError}. ` +
+  `${command} failed: ${why}; restoring the traffic [${describeTraffic(before)}] ` +
+  `FAILED too: ${restoreError}. ` +
   `The traffic now in force: ${now}. Put it back by hand: ${byHand}`;
 
 export const housekeepingFailed = (

@@ -1,6 +1,7 @@
 // blue-green's plans (pure): from the app's traffic list and its revisions, each command (promote, rollback,
-// abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the ordered
-// actions that get there. A plan for a state the model cannot handle, or a bad target, throws before any write.
+// abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the
+// ordered actions that get there. A plan for a state the model cannot handle, or a bad target, throws before
+// any write.
 import type { RevisionInfo } from '../azure/aca.js';
 import { isActive, sameTraffic } from '../azure/aca.js';
 import { InputError } from '../core/inputs.js';
@@ -37,8 +38,9 @@ export type RollbackTarget =
 
 export type Action =
   /**
-   * Activate when inactive, wait Provisioned + Running + Healthy, prove it serves; with `checks`, run the checks on
-   * its revision URL too (a rollback target is checked before it gets traffic; a promote checks at each stage).
+   * Activate when inactive, wait Provisioned + Running + Healthy, prove it serves; with `checks`, run the
+   * checks on its revision URL too (a rollback target is checked before it gets traffic; a promote checks at
+   * each stage).
    */
   | { kind: 'ready'; revision: string; activate: boolean; checks: boolean }
   /** Redeploy an image as a revision (rollback to a version whose revision is gone). */
@@ -46,8 +48,9 @@ export type Action =
   | { kind: 'traffic'; traffic: TrafficEntry[]; note: string }
   | { kind: 'pause'; ms: number }
   /**
-   * Measure the metric analysis for `ms` (at least one interval): a promote stage's wait (`watch` false: a failure
-   * aborts to where the promote started) or the watch after 100% (a failure rolls back to the previous revision).
+   * Measure the metric analysis for `ms` (at least one interval): a promote stage's wait (`watch` false: a
+   * failure aborts to where the promote started) or the watch after 100% (a failure rolls back to the
+   * previous revision).
    */
   | {
       kind: 'analyze';
@@ -72,8 +75,8 @@ export interface Plan {
   /** Restore `before` when an action fails after traffic moved. */
   restore: boolean;
   /**
-   * What a restore writes when it is not `before`: a promote resumed from a split (a re-run after a kill) goes
-   * back to where the promotion started, the old production at 100%, not to the split it found.
+   * What a restore writes when it is not `before`: a promote resumed from a split (a re-run after a kill)
+   * goes back to where the promotion started, the old production at 100%, not to the split it found.
    */
   restoreTo?: TrafficEntry[];
   notes: string[];
@@ -167,7 +170,7 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
       o.analysis && candidate?.revisionName
         ? {
             kind: 'analyze' as const,
-            phase: `step ${weight}%`,
+            phase: `step ${weight}%`, // the public phase name in the analysis output
             ms: o.stageWaitMs,
             watch: false,
             candidate: candidate.revisionName,
@@ -233,7 +236,10 @@ function readyThenSwitch(
   return { command, before: [...traffic], after: list, actions, restore: true, notes: [] };
 }
 
-/** Rollback to the previous slot, a revision, or a version (redeployed from `image` when its revision is gone). */
+/**
+ * Rollback to the previous slot, a revision, or a version (redeployed from `image` when its revision is
+ * gone).
+ */
 export function planRollbackCommand(
   traffic: readonly TrafficEntry[],
   facts: RevisionFacts,
@@ -316,7 +322,10 @@ export function planAbort(traffic: readonly TrafficEntry[], facts: RevisionFacts
   );
 }
 
-/** Teardown of a preview: label pr-<N> removed, and its revisions (`<app>--pr-<N>-...`) deactivated. Converges. */
+/**
+ * Teardown of a preview: label pr-<N> removed, and its revisions (`<app>--pr-<N>-...`) deactivated.
+ * Converges.
+ */
 export function planTeardown(
   traffic: readonly TrafficEntry[],
   facts: RevisionFacts,
@@ -359,8 +368,8 @@ export function planStatus(traffic: readonly TrafficEntry[]): Plan {
 }
 
 /**
- * The Azure CLI command that sets `traffic` on an app by hand (labelled entries by label, the rest by revision
- * or `latest`), for an error that leaves the traffic somewhere else. Pure.
+ * The Azure CLI command that sets `traffic` on an app by hand (labelled entries by label, the rest by
+ * revision or `latest`), for an error that leaves the traffic somewhere else. Pure.
  */
 export function trafficSetCommand(
   app: string,
@@ -384,8 +393,8 @@ export function trafficSetCommand(
  *   stop          another writer changed the traffic: touch nothing (a restore would undo their change);
  *   retire        no traffic moved yet: deactivate what this run activated or created;
  *   housekeeping  a deactivation after the traffic reached its target: the traffic stays as written;
- *   keep          traffic moved but the plan restores nothing (teardown), or every action was done and only the
- *                 idle housekeeping after failed: the error as it is;
+ *   keep          traffic moved but the plan restores nothing (teardown), or every action was done and
+ *                 only the idle housekeeping after failed: the error as it is;
  *   restore       write `to` back (the list before, or where a resumed promotion started); `watch` when the
  *                 watch after 100% failed (that restore is a rollback to the previous revision). Pure.
  */
@@ -405,7 +414,9 @@ export function recoveryOf(f: {
   changed: boolean;
   /** The failure is the watch after 100% (an analysis of the watch phase). */
   watchFailed: boolean;
-  /** Every action was done: the failure is the idle housekeeping after (the traffic is where the plan put it). */
+  /**
+   * Every action was done: the failure is the idle housekeeping after (the traffic is where the plan put it).
+   */
   finished?: boolean;
 }): Recovery {
   if (f.changed) return { kind: 'stop' };

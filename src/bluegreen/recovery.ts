@@ -1,6 +1,6 @@
-// The one recovery path of a blue-green run: what failed decides (recoveryOf in plan.ts, pure) whether the run
-// stops, keeps the traffic, retires what it prepared, reports a failed housekeeping or restores the traffic; this
-// module carries that out and resolves to the error the run fails with.
+// The one recovery path of a blue-green run: what failed decides (recoveryOf in plan.ts, pure) whether the
+// run stops, keeps the traffic, retires what it prepared, reports a failed housekeeping or restores the
+// traffic; this module carries that out and resolves to the error the run fails with.
 import { liveTrafficText, type Aca } from '../azure/aca.js';
 import { describeTraffic, productionRevision, type TrafficEntry } from '../revisions/traffic.js';
 import { AnalysisFailedError, TrafficChangedError, type RunContext } from './context.js';
@@ -33,8 +33,8 @@ export async function recoverRun(ctx: RunContext, error: unknown): Promise<unkno
       return retirePrepared(aca, s.app, ctx.prepared, error, note);
     case 'housekeeping':
       // A deactivation after the traffic reached its target failed (the old production after a finished
-      // promotion, a torn-down preview's revisions): the traffic stays as written (every gate passed). Writing
-      // the earlier list back could send traffic to a revision whose deactivation half happened.
+      // promotion, a torn-down preview's revisions): the traffic stays as written (every gate passed).
+      // Writing the earlier list back could send traffic to a revision whose deactivation half happened.
       return new Error(housekeepingFailed(s.command, ctx.current, recovery.revisions, messageOf(error)), {
         cause: error,
       });

@@ -1,13 +1,14 @@
 // blue-green's core, as a state machine in two halves:
 //
-//  - planning (pure, plan.ts): from the app's traffic list and its revisions, each command (promote, rollback,
-//    abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the
-//    ordered actions that get there (make a revision ready, write a traffic list, pause, gate on smoke checks,
-//    deactivate revisions). A plan for a state the model cannot handle, or a bad target, throws before any write.
-//  - execution (here): one straight list of named steps over one context (context.ts), run by one executor
-//    (runSteps): read, freeze-check (promote), plan, prepare, one step per action (actions.ts: ready, redeploy,
-//    shift, pause, analyze, gate, deactivate), housekeeping. Every traffic write is read back; every failure goes
-//    to the one recovery path (recoveryOf in plan.ts, carried out by recovery.ts).
+//  - planning (pure, plan.ts): from the app's traffic list and its revisions, each command (promote,
+//    rollback, abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic,
+//    and the ordered actions that get there (make a revision ready, write a traffic list, pause, gate on
+//    smoke checks, deactivate revisions). A plan for a state the model cannot handle, or a bad target,
+//    throws before any write.
+//  - execution (here): one straight list of named steps over one context (context.ts), run by one
+//    executor (runSteps): read, freeze-check (promote), plan, prepare, one step per action (actions.ts:
+//    ready, redeploy, shift, pause, analyze, gate, deactivate), housekeeping. Every traffic write is read
+//    back; every failure goes to the one recovery path (recoveryOf in plan.ts, carried out by recovery.ts).
 //
 // State lives only in the app's traffic list: a re-run plans again from what it reads, so a finished command
 // plans nothing and a half-finished one plans the rest.
@@ -46,7 +47,9 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
   }
 }
 
-/** A run's steps: read; then, unless it is status, the freeze check, the plan, its actions and housekeeping. */
+/**
+ * A run's steps: read; then, unless it is status, the freeze check, the plan, its actions and housekeeping.
+ */
 function* stepsOf(ctx: RunContext): Iterable<Step> {
   yield readStep;
   if (ctx.s.command === 'status') return;
@@ -118,8 +121,8 @@ function resultOf(ctx: RunContext): BlueGreenResult {
 }
 
 /**
- * The app and its revisions are read together (status needs only the app); the list's states, creation times and
- * active flags serve the plan, the readiness of a revision already running, and the idle revisions after.
+ * The app and its revisions are read together (status needs only the app); the list's states, creation times
+ * and active flags serve the plan, the readiness of a revision already running, and the idle revisions after.
  */
 const readStep: Step = {
   name: 'read',
@@ -174,8 +177,8 @@ const prepareStep: Step = {
 };
 
 /**
- * After traffic moved, and on a re-run with nothing left to do (the run before may have stopped after its traffic
- * write, before its housekeeping): revisions with no label and no weight are deactivated.
+ * After traffic moved, and on a re-run with nothing left to do (the run before may have stopped after its
+ * traffic write, before its housekeeping): revisions with no label and no weight are deactivated.
  */
 const housekeepingStep: Step = {
   name: 'housekeeping',

@@ -59,7 +59,7 @@ export interface BlueGreenSettings {
   overrideFreeze: string;
   keepPreviousActive: boolean;
   waitTimeoutMs: number;
-  /** Metric analysis during each promote step (and the watch); undefined without the `analysis` input. */
+  /** Metric analysis during each promote stage (and the watch); undefined without the `analysis` input. */
   analysis?: AnalysisConfig;
   /** How long to keep measuring after 100% (0: no watch). */
   watchMs: number;
@@ -108,8 +108,9 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     'resource-group',
     required('resource-group', get('resource-group'), 'required: the resource group of the app'),
   );
-  // A spec named by the input is checked whether or not the app input makes it unused: it must exist and parse.
-  // The default spec is read only for the app's name, when the app input is empty (then it must exist).
+  // A spec named by the input is checked whether or not the app input makes it unused: it must exist and
+  // parse. The default spec is read only for the app's name, when the app input is empty (then it must
+  // exist).
   const { name: appRaw, specFile } = appFromInputs(get, { env, readFile, fileExists });
   if (appRaw === undefined)
     throw new InputError('app', '', `required when the spec '${specFile}' does not exist`);

@@ -4,7 +4,9 @@ import type { BlueGreenResult } from './context.js';
 import { factsTable, trafficMermaid, trafficTable } from '../core/markdown.js';
 import { normaliseTraffic, type TrafficEntry } from '../revisions/traffic.js';
 
-/** `{revisionName, label, weight}` per entry (`latestRevision: true` instead of a name where the list has it). */
+/**
+ * `{revisionName, label, weight}` per entry (`latestRevision: true` instead of a name where the list has it).
+ */
 export function trafficJson(traffic: readonly TrafficEntry[]): string {
   return JSON.stringify(normaliseTraffic(traffic));
 }

@@ -31,9 +31,9 @@ export function smokeFailureSummary(error: unknown): string {
 }
 
 /**
- * Writes the report as JSON (creating its folder) inside `root` (the workspace, or RUNNER_TEMP for the default
- * report), never through a symlink: the folder's real path must stay inside `root` and the file itself is opened
- * with O_NOFOLLOW.
+ * Writes the report as JSON (creating its folder) inside `root` (the workspace, or RUNNER_TEMP for the
+ * default report), never through a symlink: the folder's real path must stay inside `root` and the file
+ * itself is opened with O_NOFOLLOW.
  */
 export async function writeReport(path: string, report: SmokeReport, root?: string): Promise<void> {
   const dir = dirname(path);

@@ -23,7 +23,10 @@ function defaultPort(url: URL): number {
   return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 }
 
-/** Where a request for host:port goes: an exact entry wins over wildcards, the longest wildcard over shorter ones. */
+/**
+ * Where a request for host:port goes: an exact entry wins over wildcards, the longest wildcard over shorter
+ * ones.
+ */
 export function resolveTarget(entries: readonly ResolveEntry[], host: string, port: number): Target {
   const name = host.toLowerCase().replace(/^\[|\]$/g, '');
   const samePort = entries.filter((e) => e.port === port);
@@ -70,8 +73,10 @@ export class HttpError extends Error {
   }
 }
 
-const TLS_CODES =
-  /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH|ALTNAME|DEPTH_ZERO|ISSUER/;
+const TLS_CODES = new RegExp(
+  'CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|' +
+    'HOSTNAME_MISMATCH|ALTNAME|DEPTH_ZERO|ISSUER',
+);
 
 /** Turns a socket/TLS error into an HttpError naming the URL and, for TLS, what to do about it. */
 export function classifyError(error: unknown, url: URL, target: Target, latencyMs?: number): HttpError {
@@ -100,8 +105,18 @@ export function classifyError(error: unknown, url: URL, target: Target, latencyM
 }
 
 /** Certificate errors that a retry cannot fix: a certificate for another name, or one nobody here trusts. */
-const CERTIFICATE_CONFIG =
-  /ALTNAME|HOSTNAME_MISMATCH|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED|UNABLE_TO_GET_ISSUER_CERT|DEPTH_ZERO|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE/;
+const CERTIFICATE_CONFIG = new RegExp(
+  [
+    'ALTNAME',
+    'HOSTNAME_MISMATCH',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'SELF_SIGNED',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'DEPTH_ZERO',
+    'CERT_UNTRUSTED',
+    'CERT_SIGNATURE_FAILURE',
+  ].join('|'),
+);
 
 /**
  * What to fix when a request error is one of configuration rather than a slow start, should it persist: the
@@ -206,8 +221,8 @@ export function routeCache(entries: readonly ResolveEntry[]): (url: URL) => Rout
 
 /**
  * The trust of a client: undefined (the built-in roots) without extra CAs, else one secure context for every
- * connection (given as a `ca` list, Node parses every root certificate again for each new TLS connection, about
- * 150 ms of CPU here).
+ * connection (given as a `ca` list, Node parses every root certificate again for each new TLS connection,
+ * about 150 ms of CPU here).
  */
 export function trustedContext(env: NodeJS.ProcessEnv, caFile?: string): tls.SecureContext | undefined {
   const caPaths = extraCaPaths(env, caFile);

@@ -1,13 +1,14 @@
-// smoke-test's long messages (errors, configuration hints, log lines, the verdict), built from values so that the
-// control flow stays short. Pure: text only.
+// smoke-test's long messages (errors, configuration hints, log lines, the verdict), built from values so that
+// the control flow stays short. Pure: text only.
 
 export const URL_USERINFO_ALLOWED =
-  'allowed: a URL without user:password@ (a URL is printed in logs, reports and summaries, and its userinfo ' +
-  'is not sent): send credentials as a header instead, e.g. headers: "Authorization: Basic <base64>" from a secret';
+  'allowed: a URL without user:password@ (a URL is printed in logs, reports and summaries, ' +
+  'and its userinfo is not sent): send credentials as a header instead, ' +
+  'e.g. headers: "Authorization: Basic <base64>" from a secret';
 
 export const tlsFailed = (what: string, detail: string, code: string, host: string): string =>
-  `TLS to ${what} failed: ${detail} (${code}); the certificate must be valid for ${host} and its CA trusted ` +
-  '(ca-file input or NODE_EXTRA_CA_CERTS)';
+  `TLS to ${what} failed: ${detail} (${code}); ` +
+  `the certificate must be valid for ${host} and its CA trusted (ca-file input or NODE_EXTRA_CA_CERTS)`;
 
 export const dnsHint = (code: string | undefined): string =>
   `DNS does not know this host (${code}): give it a resolve entry (the resolve input, host:port:address as ` +
@@ -18,15 +19,17 @@ export const REFUSED_HINT =
   'host:port:address[:connect-port]) and the port';
 
 export const certificateHint = (code: string): string =>
-  `the certificate is not one this client accepts for the host (${code}): check that its resolve entry (the ` +
-  'resolve input) points at the right server, and trust its CA with the ca-file input or NODE_EXTRA_CA_CERTS';
+  `the certificate is not one this client accepts for the host (${code}): ` +
+  'check that its resolve entry (the resolve input) points at the right server, ' +
+  'and trust its CA with the ca-file input or NODE_EXTRA_CA_CERTS';
 
 export const invalidHeader = (name: string): string =>
   `Invalid header ${JSON.stringify(name)}: names are tokens and values hold only tab, visible ASCII and ` +
   'U+0080 to U+00FF (as node:http allows)';
 
 export const jsonMismatch = (path: string, actual: unknown, expected: unknown): string =>
-  `json ${path} is ${actual === undefined ? 'missing' : JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`;
+  `json ${path} is ${actual === undefined ? 'missing' : JSON.stringify(actual)}, ` +
+  `expected ${JSON.stringify(expected)}`;
 
 export const notReachable = (
   elapsed: string,
@@ -35,8 +38,11 @@ export const notReachable = (
   last: string,
   fix: string,
 ): string =>
-  `not reachable: a configuration error for ${elapsed}, not a slow start (${attempts} attempts: ${seen})${last}; ` +
-  fix;
+  `not reachable: a configuration error for ${elapsed}, ` +
+  `not a slow start (${attempts} attempts: ${seen})${last}; ${fix}`;
+
+export const attemptLine = (attempt: number, elapsedMs: number, seen: string): string =>
+  `wait-ready: attempt ${attempt} at ${(elapsedMs / 1000).toFixed(1)}s: ${seen}`;
 
 export const checkLine = (
   name: string,

@@ -2,7 +2,7 @@
 // configuration (DNS, connection refused, a certificate for another name or CA) that persists for
 // CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it. The loop is src/core/retry.ts's.
 import { type Backoff, delayMs, poll } from '../core/retry.js';
-import { notReachable } from './messages.js';
+import { attemptLine, notReachable } from './messages.js';
 
 /** The least time an attempt gets before the deadline; with less left, polling stops. */
 export const MIN_ATTEMPT_MS = 200;
@@ -85,10 +85,7 @@ export async function pollUntilReady(
   const polled = await poll<ReadyResult, ReadyResult>(
     async ({ attempt, startedAt, remainingMs }) => {
       const outcome = await probe(Math.max(1, remainingMs));
-      if (outcome.seen !== last?.seen)
-        deps.log(
-          `wait-ready: attempt ${attempt} at ${((deps.now() - startedAt) / 1000).toFixed(1)}s: ${outcome.seen}`,
-        );
+      if (outcome.seen !== last?.seen) deps.log(attemptLine(attempt, deps.now() - startedAt, outcome.seen));
       seen = tally(seen, outcome.seen);
       last = outcome;
       const elapsed = deps.now() - startedAt;

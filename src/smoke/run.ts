@@ -1,6 +1,7 @@
-// The smoke-test core: wait-ready, the checks, expect-version, the load phase and the verdict. smoke-test's entry,
-// blue-green's promote gates and deploy-app's readiness proof import it. Its HTTP clients are built here, per
-// run, from the run's settings (resolve, CA, sockets): they are connections, not credentials or Azure clients.
+// The smoke-test core: wait-ready, the checks, expect-version, the load phase and the verdict. smoke-test's
+// entry, blue-green's promote gates and deploy-app's readiness proof import it. Its HTTP clients are built
+// here, per run, from the run's settings (resolve, CA, sockets): they are connections, not credentials or
+// Azure clients.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -176,13 +177,18 @@ function loadTargets(s: SmokeRun): LoadTarget[] {
   }));
 }
 
-/** Runs the whole smoke test and returns its report (it does not throw for failed checks: see report.passed). */
+/**
+ * Runs the whole smoke test and returns its report (it does not throw for failed checks: see report.passed).
+ */
 export async function runSmoke(s: SmokeRun, deps: SmokeDeps = {}): Promise<SmokeReport> {
   const log = (line: string) => deps.log?.(redact(line, s.secrets));
   return redact(await smoke(s, { ...deps, log }), s.secrets);
 }
 
-/** The first check that reads without changing anything (GET/HEAD), or a GET of the URL: wait-ready never posts. */
+/**
+ * The first check that reads without changing anything (GET/HEAD), or a GET of the URL: wait-ready never
+ * posts.
+ */
 export function readinessCheck(s: Pick<SmokeRun, 'checks' | 'url'>): Check {
   return (
     s.checks.find((c) => c.method === 'GET' || c.method === 'HEAD') ??

@@ -34,8 +34,8 @@ import type { Thresholds } from './stats.js';
 import { parseVersionSource, type VersionSource } from './version.js';
 
 /**
- * What the smoke core needs besides the URL: the checks and how to send them. blue-green's gates read only this
- * (readCheckSettings) and give each gate its URL.
+ * What the smoke core needs besides the URL: the checks and how to send them. blue-green's gates read only
+ * this (readCheckSettings) and give each gate its URL.
  */
 export interface CheckSettings {
   checks: Check[];
@@ -61,7 +61,9 @@ export interface CheckSettings {
 export interface SmokeSettings extends CheckSettings {
   url: URL;
   reportPath: string;
-  /** The folder the report must stay in when it is written (the workspace, or RUNNER_TEMP for the default). */
+  /**
+   * The folder the report must stay in when it is written (the workspace, or RUNNER_TEMP for the default).
+   */
   reportRoot: string;
 }
 
@@ -81,9 +83,9 @@ export interface SettingsDeps {
   readFile?: (path: string) => string;
   fileExists?: (path: string) => boolean;
   /**
-   * Masks a secret in the job log (core.setSecret in an entry), once per value, called before any parsing that can
-   * fail: every header value (headers input, every check's headers), credential-like query parameters and URL
-   * userinfo; and, before it returns, every value of `secrets`.
+   * Masks a secret in the job log (core.setSecret in an entry), once per value, called before any parsing
+   * that can fail: every header value (headers input, every check's headers), credential-like query
+   * parameters and URL userinfo; and, before it returns, every value of `secrets`.
    */
   mask?: (secret: string) => void;
 }

@@ -1,7 +1,8 @@
-// The load phase's HTTP/1.1 client: kept connections over plain `net` / `tls` sockets, one request in flight on
-// each, a request written as one prepared buffer and its response read by a small parser. It reaches an app
-// exactly as src/smoke/http-client.ts does (the same routes: resolve entries, Host header, SNI and certificate check of the
-// original name, the same trust, deadline and error kinds) for about half the CPU per request of Node's `http`.
+// The load phase's HTTP/1.1 client: kept connections over plain `net` / `tls` sockets, one request in flight
+// on each, a request written as one prepared buffer and its response read by a small parser. It reaches an
+// app exactly as src/smoke/http-client.ts does (the same routes: resolve entries, Host header, SNI and
+// certificate check of the original name, the same trust, deadline and error kinds) for about half the CPU
+// per request of Node's `http`.
 import type { IncomingHttpHeaders } from 'node:http';
 import * as net from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -55,8 +56,9 @@ type State = 'head' | 'length' | 'chunk-size' | 'chunk-data' | 'chunk-end' | 'tr
 
 /**
  * Reads one response at a time from the bytes of a connection, however they are split. feed() returns the
- * response once its last byte arrived (bytes after it are not expected: one request is in flight at a time), end()
- * finishes a body that runs until the connection closes. Throws WireError for bytes that are not HTTP/1.x.
+ * response once its last byte arrived (bytes after it are not expected: one request is in flight at a time),
+ * end() finishes a body that runs until the connection closes. Throws WireError for bytes that are not
+ * HTTP/1.x.
  */
 export class ResponseParser {
   private state: State = 'head';
@@ -220,7 +222,9 @@ export class ResponseParser {
   }
 }
 
-/** Headers as Node's parser gives them: set-cookie a list, cookie joined by '; ', others by ', ', these once. */
+/**
+ * Headers as Node's parser gives them: set-cookie a list, cookie joined by '; ', others by ', ', these once.
+ */
 const SINGLE = new Set([
   'age',
   'authorization',
@@ -251,14 +255,14 @@ function addHeader(headers: IncomingHttpHeaders, name: string, value: string): v
 }
 
 /**
- * A header value node:http refuses (its checkInvalidHeaderChar): a control character other than tab, or a character
- * above U+00FF, which latin1 would write as its low byte (U+010D as CR, U+010A as LF).
+ * A header value node:http refuses (its checkInvalidHeaderChar): a control character other than tab, or a
+ * character above U+00FF, which latin1 would write as its low byte (U+010D as CR, U+010A as LF).
  */
 const INVALID_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
 
 /**
- * The bytes of a request. Header names that are not tokens and values that node:http refuses are refused (they would
- * forge requests).
+ * The bytes of a request. Header names that are not tokens and values that node:http refuses are refused
+ * (they would forge requests).
  */
 export function requestBytes(
   route: Pick<Route, 'host' | 'path'>,
@@ -307,13 +311,17 @@ interface Connection {
   /** Requests it answered: a reused connection the server closed as a request left may send it again. */
   served: number;
   current?: Exchange;
-  /** The deadline timer and its duration: refreshed, not made again, for each request that has all of it left. */
+  /**
+   * The deadline timer and its duration: refreshed, not made again, for each request that has all of it left.
+   */
   timer?: NodeJS.Timeout;
   timerMs?: number;
   closed: boolean;
 }
 
-/** An HttpClient over kept connections; maxSockets per address, requests beyond wait inside their deadline. */
+/**
+ * An HttpClient over kept connections; maxSockets per address, requests beyond wait inside their deadline.
+ */
 export function createWireClient(options: HttpClientOptions = {}): HttpClient {
   const env = options.env ?? process.env;
   const timeoutMs = options.timeoutMs ?? 10_000;

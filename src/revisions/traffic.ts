@@ -63,7 +63,7 @@ export function describeTraffic(traffic: Traffic): string {
 }
 
 /** Only the fields the traffic model uses (ACA adds none, but a read-back may carry nulls): what the client reads and writes and what blue-green's `traffic` output prints. Pure. */
-export function normaliseTraffic(traffic: Traffic | undefined): TrafficEntry[] {
+export function normalizeTraffic(traffic: Traffic | undefined): TrafficEntry[] {
   return (traffic ?? []).map((e) => ({
     ...(e.revisionName ? { revisionName: e.revisionName } : {}),
     ...(e.latestRevision ? { latestRevision: true } : {}),

@@ -32,7 +32,7 @@ import {
 import {
   assertValidTraffic,
   describeTraffic,
-  normaliseTraffic,
+  normalizeTraffic,
   type Traffic,
   type TrafficEntry,
 } from '../revisions/traffic.js';
@@ -153,7 +153,7 @@ export function sameTraffic(a: Traffic, b: Traffic): boolean {
 }
 
 export function trafficOf(app: ContainerApp): TrafficEntry[] {
-  return normaliseTraffic(app.configuration?.ingress?.traffic);
+  return normalizeTraffic(app.configuration?.ingress?.traffic);
 }
 
 /**
@@ -412,7 +412,7 @@ export class Aca {
     this.log(`PATCH ${app.name} traffic [${describeTraffic(traffic)}]`);
     const body = {
       location: app.location,
-      configuration: { ingress: { traffic: normaliseTraffic(traffic) } },
+      configuration: { ingress: { traffic: normalizeTraffic(traffic) } },
     };
     const patch = () =>
       this.operation((o) => this.client.containerApps.beginUpdate(this.resourceGroup, app.name, body, o));

@@ -277,7 +277,7 @@ export function createContainerAppsClient(
 /**
  * The Azure Monitor client (metrics over ARM: the same endpoint, scope and credential as the Container Apps
  * client, so a sovereign or Custom cloud needs nothing more); the only place one is constructed. Its SDK is
- * imported here, when a run analyses metrics, so that a run that does not never loads it.
+ * imported here, when a run analyzes metrics, so that a run that does not never loads it.
  */
 export async function createMonitorClient(
   settings: AzureSettings,

@@ -2,6 +2,7 @@
 // reason. Pure: the clock is an argument.
 
 import { InputError } from '../core/inputs.js';
+import { FREEZE_ALLOWED, freezeOverridden, freezeRefused, zoneNotIana } from './messages.js';
 
 export interface FreezeWindow {
   /** The entry as written, for messages. */
@@ -16,8 +17,6 @@ export interface FreezeWindow {
 }
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const FREEZE_ALLOWED =
-  "allowed: windows such as 'Mon-Fri 09:25-16:05 America/New_York', one per line or separated by ';': days (Mon..Sun, ranges and lists such as Mon,Wed or Sat-Sun), start-end as HH:MM in 24h (end may be 24:00; a window may cross midnight), an IANA time zone";
 const ENTRY = /^(\S+)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s+(\S+)$/;
 
 function dayIndex(name: string): number {
@@ -56,8 +55,7 @@ function formatter(zone: string): Intl.DateTimeFormat {
 function zoneProblem(zone: string): string | undefined {
   // Intl also takes abbreviations: 'EST' is a fixed UTC-5 with no daylight saving time, so a New York window
   // written with it opens an hour late half the year. Only Area/Location names (and UTC) say what is meant.
-  if (!zone.includes('/') && !/^(utc|gmt)$/i.test(zone))
-    return `'${zone}' is not an IANA Area/Location time zone (abbreviations such as EST or CET ignore daylight saving time; use America/New_York, Europe/Berlin or UTC)`;
+  if (!zone.includes('/') && !/^(utc|gmt)$/i.test(zone)) return zoneNotIana(zone);
   try {
     formatter(zone);
     return undefined;
@@ -121,13 +119,28 @@ export function freezeDecision(window: FreezeWindow | undefined, overrideReason:
     return {
       allowed: true,
       overridden: true,
-      message: `Freeze window '${window.text}' is in force; overridden with the reason: ${reason}`,
+      message: freezeOverridden(window.text, reason),
     };
   }
   const notReason = reason === '' ? '' : ` ('${reason}' is not a reason)`;
   return {
     allowed: false,
     overridden: false,
-    message: `Promotion refused: freeze window '${window.text}' is in force. Rollback is always allowed. To promote anyway, set the input override-freeze to the reason${notReason}, e.g. override-freeze: 'hotfix for incident 1234'.`,
+    message: freezeRefused(window.text, notReason),
   };
+}
+
+/**
+ * Promote's one freeze rule, taken before the run and again before every traffic write (waiting for the
+ * candidate and each stage's wait can carry a promotion that started outside a window into one): the decision
+ * at `at`, thrown as an error when it refuses.
+ */
+export function assertOutsideFreeze(
+  windows: readonly FreezeWindow[],
+  overrideReason: string,
+  at: Date,
+): FreezeDecision {
+  const decision = freezeDecision(activeFreeze(windows, at), overrideReason);
+  if (!decision.allowed) throw new Error(decision.message);
+  return decision;
 }

@@ -74,7 +74,7 @@ function stringify(v: unknown): unknown {
   return typeof v === 'number' || typeof v === 'boolean' ? String(v) : v;
 }
 
-function normalise(spec: Json): void {
+function normalize(spec: Json): void {
   const template = isMap(spec.template) ? spec.template : {};
   const lists = [template.containers, template.initContainers].filter(Array.isArray);
   for (const c of lists.flat().filter(isMap)) {
@@ -133,7 +133,7 @@ export function parseSpec(text: string, sourceName: string): AppSpec {
   ].map((path) => ({ path, message: 'unknown field (check the spelling; ACA field names are camelCase)' }));
   const { properties, ...top } = raw;
   const flat: Json = { ...top, ...(isMap(properties) ? properties : {}) };
-  normalise(flat);
+  normalize(flat);
   const spec = flat as unknown as AppSpec;
   const issues = [...unknown, ...specIssues(spec)];
   if (issues.length > 0)

@@ -8,7 +8,8 @@ import type { ContainerApp, Revision, Template } from '@azure/arm-appcontainers'
 import { isActive, revisionReadiness, type Aca, type RevisionInfo } from '../azure/aca.js';
 import { urlOnOrigin, type ResolveEntry } from '../core/inputs.js';
 import { revisionUrl } from '../core/naming.js';
-import { describeReady, waitReady as waitServing } from '../smoke/run.js';
+import { describeReady } from '../smoke/ready.js';
+import { waitReady as waitServing } from '../smoke/run.js';
 import { unlabelledIdle, type TrafficEntry } from './traffic.js';
 
 export interface ProofRequest {

@@ -63,7 +63,7 @@ export function describeTraffic(traffic: Traffic): string {
 }
 
 /** Only the fields the traffic model uses (ACA adds none, but a read-back may carry nulls): what the client reads and writes and what blue-green's `traffic` output prints. Pure. */
-export function normaliseTraffic(traffic: Traffic | undefined): TrafficEntry[] {
+export function normalizeTraffic(traffic: Traffic | undefined): TrafficEntry[] {
   return (traffic ?? []).map((e) => ({
     ...(e.revisionName ? { revisionName: e.revisionName } : {}),
     ...(e.latestRevision ? { latestRevision: true } : {}),
@@ -183,22 +183,6 @@ export function slotsOf(traffic: Traffic, times: CreatedTimes = {}): SlotView {
   const created = { ...(tb === undefined ? {} : { blue: tb }), ...(tg === undefined ? {} : { green: tg }) };
   return { traffic, times, blue, green, created, slots: known, byAge };
 }
-
-/** The view's list with `label` at `percent` and the other slot at the rest (planStep). */
-export const shift = (view: SlotView, label: string, percent: number): TrafficEntry[] =>
-  planStep(view.traffic, label, percent);
-
-/** The lists of a stepped promotion still ahead (planPromoteSteps). */
-export const promoteSteps = (view: SlotView, steps: readonly number[], label?: string): TrafficEntry[][] =>
-  planPromoteSteps(view.traffic, steps, label);
-
-/** Back to the slot that was production before, or to `label` (planRollback, with the view's times). */
-export const rollback = (view: SlotView, label?: string): TrafficEntry[] =>
-  planRollback(view.traffic, { label, created: view.times });
-
-/** A given revision at 100% (planRollbackTo). */
-export const rollbackTo = (view: SlotView, revisionName: string): TrafficEntry[] =>
-  planRollbackTo(view.traffic, revisionName);
 
 function namedRevision(e: TrafficEntry): string {
   if (!e.revisionName) {

@@ -8,6 +8,7 @@ import { isIP } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import * as tls from 'node:tls';
 import type { ResolveEntry } from '../core/inputs.js';
+import { certificateHint, dnsHint, REFUSED_HINT, tlsFailed } from './messages.js';
 
 export interface Target {
   /** Address to connect to (the original host when no resolve entry matches). */
@@ -22,7 +23,10 @@ function defaultPort(url: URL): number {
   return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 }
 
-/** Where a request for host:port goes: an exact entry wins over wildcards, the longest wildcard over shorter ones. */
+/**
+ * Where a request for host:port goes: an exact entry wins over wildcards, the longest wildcard over shorter
+ * ones.
+ */
 export function resolveTarget(entries: readonly ResolveEntry[], host: string, port: number): Target {
   const name = host.toLowerCase().replace(/^\[|\]$/g, '');
   const samePort = entries.filter((e) => e.port === port);
@@ -69,8 +73,10 @@ export class HttpError extends Error {
   }
 }
 
-const TLS_CODES =
-  /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH|ALTNAME|DEPTH_ZERO|ISSUER/;
+const TLS_CODES = new RegExp(
+  'CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|' +
+    'HOSTNAME_MISMATCH|ALTNAME|DEPTH_ZERO|ISSUER',
+);
 
 /** Turns a socket/TLS error into an HttpError naming the URL and, for TLS, what to do about it. */
 export function classifyError(error: unknown, url: URL, target: Target, latencyMs?: number): HttpError {
@@ -81,12 +87,7 @@ export function classifyError(error: unknown, url: URL, target: Target, latencyM
   const what = `${url.origin}${where}`;
   const detail = err?.message ?? String(error);
   if (code && TLS_CODES.test(code)) {
-    return new HttpError(
-      'tls',
-      `TLS to ${what} failed: ${detail} (${code}); the certificate must be valid for ${url.hostname} and its CA trusted (ca-file input or NODE_EXTRA_CA_CERTS)`,
-      code,
-      latencyMs,
-    );
+    return new HttpError('tls', tlsFailed(what, detail, code, url.hostname), code, latencyMs);
   }
   const kinds: Record<string, HttpErrorKind> = {
     ECONNREFUSED: 'connect',
@@ -104,8 +105,18 @@ export function classifyError(error: unknown, url: URL, target: Target, latencyM
 }
 
 /** Certificate errors that a retry cannot fix: a certificate for another name, or one nobody here trusts. */
-const CERTIFICATE_CONFIG =
-  /ALTNAME|HOSTNAME_MISMATCH|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED|UNABLE_TO_GET_ISSUER_CERT|DEPTH_ZERO|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE/;
+const CERTIFICATE_CONFIG = new RegExp(
+  [
+    'ALTNAME',
+    'HOSTNAME_MISMATCH',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'SELF_SIGNED',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'DEPTH_ZERO',
+    'CERT_UNTRUSTED',
+    'CERT_SIGNATURE_FAILURE',
+  ].join('|'),
+);
 
 /**
  * What to fix when a request error is one of configuration rather than a slow start, should it persist: the
@@ -113,12 +124,9 @@ const CERTIFICATE_CONFIG =
  * or the certificate is for another name or from a CA not trusted. Undefined for every other error. Pure.
  */
 export function configurationHint(e: HttpError): string | undefined {
-  if (e.kind === 'dns')
-    return `DNS does not know this host (${e.code}): give it a resolve entry (the resolve input, host:port:address as curl --resolve)`;
-  if (e.kind === 'connect' && e.code === 'ECONNREFUSED')
-    return 'nothing accepts connections where the host points: check its resolve entry (the resolve input, host:port:address[:connect-port]) and the port';
-  if (e.kind === 'tls' && e.code && CERTIFICATE_CONFIG.test(e.code))
-    return `the certificate is not one this client accepts for the host (${e.code}): check that its resolve entry (the resolve input) points at the right server, and trust its CA with the ca-file input or NODE_EXTRA_CA_CERTS`;
+  if (e.kind === 'dns') return dnsHint(e.code);
+  if (e.kind === 'connect' && e.code === 'ECONNREFUSED') return REFUSED_HINT;
+  if (e.kind === 'tls' && e.code && CERTIFICATE_CONFIG.test(e.code)) return certificateHint(e.code);
   return undefined;
 }
 
@@ -213,8 +221,8 @@ export function routeCache(entries: readonly ResolveEntry[]): (url: URL) => Rout
 
 /**
  * The trust of a client: undefined (the built-in roots) without extra CAs, else one secure context for every
- * connection (given as a `ca` list, Node parses every root certificate again for each new TLS connection, about
- * 150 ms of CPU here).
+ * connection (given as a `ca` list, Node parses every root certificate again for each new TLS connection,
+ * about 150 ms of CPU here).
  */
 export function trustedContext(env: NodeJS.ProcessEnv, caFile?: string): tls.SecureContext | undefined {
   const caPaths = extraCaPaths(env, caFile);

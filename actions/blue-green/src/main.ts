@@ -8,7 +8,7 @@ import {
   blueGreenOnAzure,
   blueGreenReport,
 } from '../../../src/bluegreen/entry.js';
-import { readBlueGreenSettings } from '../../../src/bluegreen/run.js';
+import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
 import { blueGreenOutputs, blueGreenSummary } from '../../../src/bluegreen/summary.js';
 import { gitHubFromRunner } from '../../../src/core/github.js';
 

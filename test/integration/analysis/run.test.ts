@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { RestError } from '@azure/core-rest-pipeline';
 import { trafficOf } from '../../../src/azure/aca.js';
-import { measurementsOf } from '../../../src/bluegreen/run.js';
+import { measurementsOf } from '../../../src/bluegreen/context.js';
 import { containerAppId } from '../../../src/analysis/azure-monitor.js';
 import type { Measurement } from '../../../src/analysis/verdict.js';
 import { httpsRequest } from '../../../sim/http.js';

@@ -4,7 +4,7 @@
 // rollback to an older version whose revision is inactive.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { trafficOf } from '../../../src/azure/aca.js';
-import type { BlueGreenResult } from '../../../src/bluegreen/run.js';
+import type { BlueGreenResult } from '../../../src/bluegreen/context.js';
 import type { TrafficEntry } from '../../../src/revisions/traffic.js';
 import { describeWithDocker, eventually } from '../../support/docker.js';
 import {

@@ -7,8 +7,8 @@ import * as net from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { proveServing } from '../../../src/revisions/lifecycle.js';
 import { parseResolve } from '../../../src/core/inputs.js';
-import { readSmokeSettings, runSmoke } from '../../../src/smoke/run.js';
-import { waitReady } from '../../../src/smoke/run.js';
+import { runSmoke, waitReady } from '../../../src/smoke/run.js';
+import { readSmokeSettings } from '../../../src/smoke/settings.js';
 import { CONFIG_GRACE_MS } from '../../../src/smoke/ready.js';
 import { makePki, startApp, type Pki, type TestApp } from '../../support/smoke-servers.js';
 

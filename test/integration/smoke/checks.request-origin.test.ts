@@ -10,7 +10,8 @@ import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
 import { InputError, requestPathProblem, urlOnOrigin } from '../../../src/core/inputs.js';
 import { parseSpec, SpecError } from '../../../src/core/app-spec.js';
 import { defaultCheck, type Check } from '../../../src/smoke/checks.js';
-import { readSmokeSettings, runSmoke, waitReady } from '../../../src/smoke/run.js';
+import { runSmoke, waitReady } from '../../../src/smoke/run.js';
+import { readSmokeSettings } from '../../../src/smoke/settings.js';
 import { readFileSync } from 'node:fs';
 import { errorOf } from '../../support/errors.js';
 

@@ -1,6 +1,8 @@
 // runSmoke against real local servers: every check and threshold passes and fails when it should.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readSmokeSettings, runSmoke, type SmokeReport } from '../../../src/smoke/run.js';
+import { runSmoke } from '../../../src/smoke/run.js';
+import { readSmokeSettings } from '../../../src/smoke/settings.js';
+import type { SmokeReport } from '../../../src/smoke/summary.js';
 import { makePki, startApp, type Pki, type TestApp } from '../../support/smoke-servers.js';
 
 /** Runs the smoke test with action-style inputs against http://app.test:<port> reached through resolve. */

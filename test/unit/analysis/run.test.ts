@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import { metricsQuery, sampleOf, type MetricsProvider } from '../../../src/analysis/azure-monitor.js';
 import { analysisTable } from '../../../src/analysis/report.js';
 import { analyzePhase, roundsIn, type AnalysisContext } from '../../../src/analysis/run.js';
-import { parseAnalysisSpec, type MetricSpec } from '../../../src/analysis/spec.js';
+import { parseAnalysisConfig, type MetricConfig } from '../../../src/analysis/config.js';
 import { decide, judge, type Measurement, type Sample } from '../../../src/analysis/verdict.js';
 import { readAnalysis } from '../../../src/bluegreen/settings.js';
 import { InputError } from '../../../src/core/inputs.js';
@@ -11,9 +11,9 @@ import { errorOf } from '../../support/errors.js';
 
 const W = { start: '2026-01-01T00:00:00.000Z', end: '2026-01-01T00:01:00.000Z' };
 const MIN = 60_000;
-const spec = (yaml: string) => parseAnalysisSpec('analysis', yaml);
-const metric = (yaml: string): MetricSpec =>
-  spec(`metrics:\n  - ${yaml.replace(/\n/g, '\n    ')}`).metrics[0];
+const config = (yaml: string) => parseAnalysisConfig('analysis', yaml);
+const metric = (yaml: string): MetricConfig =>
+  config(`metrics:\n  - ${yaml.replace(/\n/g, '\n    ')}`).metrics[0];
 const value = (v: number, total?: number): Sample => ({
   kind: 'value',
   value: v,
@@ -22,9 +22,9 @@ const value = (v: number, total?: number): Sample => ({
 const noData: Sample = { kind: 'no-data', why: 'no Requests data for x in the window' };
 const error: Sample = { kind: 'error', why: 'Azure Monitor query failed: 503' };
 
-describe('parseAnalysisSpec', () => {
+describe('parseAnalysisConfig', () => {
   it('reads the production defaults (deploy/analysis.yaml)', () => {
-    const s = spec(readFileSync('deploy/analysis.yaml', 'utf8'));
+    const s = config(readFileSync('deploy/analysis.yaml', 'utf8'));
     expect(s).toMatchObject({
       intervalMs: MIN,
       timeGrain: 'PT1M',
@@ -58,7 +58,7 @@ describe('parseAnalysisSpec', () => {
     ['failure-limit: -1\nmetrics: [{name: a, metric: Requests, max: 1}]', /whole number/],
     ['time-grain: 1 minute\nmetrics: [{name: a, metric: Requests, max: 1}]', /ISO 8601/],
   ])('refuses %j, naming the input', (yaml, why) => {
-    const err = errorOf(InputError, () => spec(yaml));
+    const err = errorOf(InputError, () => config(yaml));
     expect(err).toBeInstanceOf(InputError);
     expect((err as InputError).input).toBe('analysis');
     expect((err as Error).message).toMatch(why);
@@ -85,7 +85,7 @@ describe('judge: one metric over one window', () => {
   const relative = metric('name: share\nmetric: Requests\nstatus: 5xx\nrelative: 1.5x stable');
   const relativeFloor = metric('name: share\nmetric: Requests\nstatus: 5xx\nrelative: 2x stable\nmax: 3');
   const latency = metric('name: latency\nprovider: probe\nmax: 5s');
-  it.each<[string, MetricSpec, Sample, Sample | undefined, number, Partial<Measurement>]>([
+  it.each<[string, MetricConfig, Sample, Sample | undefined, number, Partial<Measurement>]>([
     [
       'no errors: pass',
       errors,
@@ -293,7 +293,7 @@ describe('analyzePhase', () => {
     const queue = [...samples];
     const monitor: MetricsProvider = { sample: async () => queue.shift() ?? value(0, 10) };
     return {
-      spec: spec(yaml),
+      config: config(yaml),
       mode,
       monitor,
       rounds: [],
@@ -320,7 +320,7 @@ describe('analyzePhase', () => {
 
   it('with a delay: windows follow each other, each read that long after its end', async () => {
     const c = ctx([], 'enforce');
-    c.spec = { ...c.spec, delayMs: 5000 };
+    c.config = { ...c.config, delayMs: 5000 };
     const reads: number[] = [];
     const monitor = c.monitor;
     c.monitor = { sample: async (...a) => (reads.push(c.now()), monitor.sample(...a)) };
@@ -358,7 +358,7 @@ describe('analyzePhase', () => {
 
   it('relative thresholds are left out where no stable revision carries traffic (100%, the watch)', async () => {
     const c = ctx([], 'enforce');
-    c.spec = spec(
+    c.config = config(
       'metrics:\n  - {name: share, metric: Requests, status: 5xx, relative: 2x stable}\n  - {name: errors, metric: Requests, status: 5xx, max: 0}',
     );
     await analyzePhase(c, { name: 'watch', durationMs: 0, candidate: 'app--v2' });
@@ -368,11 +368,11 @@ describe('analyzePhase', () => {
 
 describe('Azure Monitor queries and answers', () => {
   const errors = metric('name: errors\nmetric: Requests\nstatus: 5xx\nmax: 0') as Extract<
-    MetricSpec,
+    MetricConfig,
     { provider: 'azure-monitor' }
   >;
   const restarts = metric('name: r\nmetric: RestartCount\nmax: 0') as Extract<
-    MetricSpec,
+    MetricConfig,
     { provider: 'azure-monitor' }
   >;
   it('asks for Requests split by status-code category of one revision', () => {

@@ -8,7 +8,7 @@ import {
   revisionReadiness,
   sameTraffic,
 } from '../../../src/azure/aca.js';
-import { normaliseTraffic } from '../../../src/revisions/traffic.js';
+import { normalizeTraffic } from '../../../src/revisions/traffic.js';
 
 describe('revisionReadiness', () => {
   it.each([
@@ -119,9 +119,9 @@ describe('sameTraffic', () => {
   ])('%j vs %j: %s', (x, y, expected) => {
     expect(sameTraffic(x, y)).toBe(expected);
   });
-  it('normaliseTraffic drops nulls and defaults weights', () => {
+  it('normalizeTraffic drops nulls and defaults weights', () => {
     expect(
-      normaliseTraffic([{ revisionName: 'x--1', label: undefined, latestRevision: false } as never]),
+      normalizeTraffic([{ revisionName: 'x--1', label: undefined, latestRevision: false } as never]),
     ).toEqual([{ revisionName: 'x--1', weight: 0 }]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { activeFreeze, freezeDecision, localTime, parseFreeze } from '../../../src/bluegreen/freeze.js';
+import {
+  activeFreeze,
+  assertOutsideFreeze,
+  freezeDecision,
+  localTime,
+  parseFreeze,
+} from '../../../src/bluegreen/freeze.js';
 import { InputError } from '../../../src/core/inputs.js';
 
 describe('parseFreeze', () => {
@@ -99,5 +105,24 @@ describe('freezeDecision', () => {
     expect(d.message).toMatch(/freeze window 'Mon-Fri 09:25-16:05 America\/New_York' is in force/);
     expect(d.message).toMatch(/override-freeze/);
     expect(d.message).toMatch(/Rollback is always allowed/);
+  });
+});
+
+describe('assertOutsideFreeze: the one freeze rule, before the run and before every traffic write', () => {
+  const windows = parseFreeze('freeze', 'Mon-Fri 09:25-16:05 America/New_York');
+  // Monday 2026-03-09: 14:00 UTC is 10:00 in New York (inside), 22:00 UTC is 18:00 (outside).
+  const inside = new Date('2026-03-09T14:00:00Z');
+  const outside = new Date('2026-03-09T22:00:00Z');
+  it.each([
+    ['outside, no reason', outside, '', { allowed: true, overridden: false }],
+    ['outside, a reason', outside, 'hotfix', { allowed: true, overridden: false }],
+    ['inside, a reason', inside, 'hotfix for incident 42', { allowed: true, overridden: true }],
+  ])('%s: allowed', (_, at, reason, want) => {
+    expect(assertOutsideFreeze(windows, reason, at)).toMatchObject(want);
+  });
+  it.each(['', 'true'])('inside with %p: throws the refusal', (reason) => {
+    expect(() => assertOutsideFreeze(windows, reason, inside)).toThrow(
+      freezeDecision(activeFreeze(windows, inside), reason).message,
+    );
   });
 });

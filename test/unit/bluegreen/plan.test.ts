@@ -1,34 +1,20 @@
-// blue-green: settings and the pure plans of each command, table-driven.
+// blue-green's pure plans of each command, table-driven.
 import { describe, expect, it } from '@jest/globals';
-import { resolve } from 'node:path';
-import { blueGreenOutputs, blueGreenSummary, trafficJson } from '../../../src/bluegreen/summary.js';
-import { versionTags } from '../../../src/registry/version-image.js';
 import {
-  parseTarget,
   planAbort,
   planPromote,
   planRollbackCommand,
   planTeardown,
   promoteLabel,
-  readBlueGreenSettings,
   revisionFacts,
   type Action,
   type RevisionFacts,
-} from '../../../src/bluegreen/run.js';
+} from '../../../src/bluegreen/plan.js';
 import { InputError } from '../../../src/core/inputs.js';
-import { inputErrorOf } from '../../support/errors.js';
 import type { TrafficEntry } from '../../../src/revisions/traffic.js';
 
 const A = 'app';
 const r = (s: string) => `${A}--${s}`;
-const BASE: Record<string, string> = {
-  'subscription-id': '00000000-0000-0000-0000-000000000001',
-  'resource-group': 'rg',
-  command: 'promote',
-  app: A,
-};
-const read = (values: Record<string, string>) =>
-  readBlueGreenSettings((n) => (values[n] ?? '').trim(), { env: { GITHUB_WORKSPACE: resolve('.') } });
 
 /** Facts: v1 oldest .. v4 newest; all active unless listed inactive. */
 function facts(inactive: string[] = [], known = ['v1', 'v2', 'v3', 'v4']): RevisionFacts {
@@ -60,114 +46,19 @@ const kinds = (actions: Action[]) =>
               : `${a.kind} ${a.revision}`,
   );
 
-describe('parseTarget', () => {
-  it.each([
-    ['', { kind: 'previous' }],
-    ['previous', { kind: 'previous' }],
-    ['app--v1-4-0', { kind: 'revision', revision: 'app--v1-4-0' }],
-    // Revisions ACA named itself: digit-first suffixes (live Azure's latestRevisionName values).
-    ['app--0000001', { kind: 'revision', revision: 'app--0000001' }],
-    ['app--0jfo06b', { kind: 'revision', revision: 'app--0jfo06b' }],
-    ['app--5vkvuta', { kind: 'revision', revision: 'app--5vkvuta' }],
-    ['v1.4.0', { kind: 'version', version: 'v1.4.0', revision: 'app--v1-4-0' }],
-    ['1.4.0', { kind: 'version', version: '1.4.0', revision: 'app--v1-4-0' }],
-    ['v2.0.0-rc.1', { kind: 'version', version: 'v2.0.0-rc.1', revision: 'app--v2-0-0-rc-1' }],
-  ])('%p', (raw, expected) => {
-    expect(parseTarget('to', raw, A)).toEqual(expected);
-  });
-  it.each([
-    'other--v1',
-    'app--V1',
-    'app--v1--x',
-    'latest',
-    'v1.4',
-    'app--',
-    'app---1',
-    'app--1-',
-    'other--0000001',
-  ])('refuses %p', (raw) => {
-    expect(() => parseTarget('to', raw, A)).toThrow(InputError);
-  });
-});
-
-describe('readBlueGreenSettings', () => {
-  it('reads a promote with defaults', () => {
-    const s = read(BASE);
-    expect([s.command, s.app, s.steps, s.stepWaitMs, s.keepPreviousActive, s.checksGiven, s.to]).toEqual([
-      'promote',
-      A,
-      [100],
-      0,
-      true,
-      false,
-      { kind: 'previous' },
-    ]);
-  });
-  it('takes the app name from the spec when app is not given', () => {
-    expect(read({ ...BASE, app: '' }).app).toBe('alc-algo-agents');
-  });
-  it('reads no spec when the app input names the app and the spec input is empty', () => {
-    const opened: string[] = [];
-    const settings = readBlueGreenSettings((n) => ({ ...BASE, spec: '' })[n] ?? '', {
-      env: { GITHUB_WORKSPACE: resolve('.') },
-      readFile: (p) => {
-        opened.push(p);
-        return 'not: [a spec';
-      },
-    });
-    expect(settings.app).toBe(BASE.app);
-    expect(opened).toEqual([]);
-  });
-  it.each([
-    ['command', { command: '' }],
-    ['command', { command: 'deploy' }],
-    ['subscription-id', { 'subscription-id': '' }],
-    ['resource-group', { 'resource-group': '' }],
-    ['app', { app: 'Bad_App' }],
-    ['spec', { app: '', spec: 'README.md' }],
-    ['spec', { app: '', spec: 'deploy/missing.yaml' }],
-    ['spec', { app: 'alc-algo-agents', spec: 'deploy/missing.yaml' }],
-    ['spec', { app: 'alc-algo-agents', spec: 'package.json' }],
-    ['resource-group', { 'resource-group': 'rg/x' }],
-    ['label', { label: 'purple' }],
-    ['label', { command: 'teardown', label: '' }],
-    ['label', { command: 'teardown', label: 'blue' }],
-    ['label', { command: 'teardown', label: 'pr-0' }],
-    ['to', { command: 'rollback', to: 'yesterday' }],
-    ['to', { command: 'rollback', to: 'other--v1' }],
-    ['steps', { steps: '50,10,100' }],
-    ['steps', { steps: '10,50' }],
-    ['steps', { steps: '10,50,101' }],
-    ['steps', { steps: 'ten,100' }],
-    ['steps', { steps: '0,100' }],
-    ['step-wait', { 'step-wait': 'a while' }],
-    ['checks', { checks: '- path: health' }],
-    ['checks', { checks: '- bogus: 1' }],
-    ['freeze', { freeze: 'Mon-Fri 09:25-16:05' }],
-    ['freeze', { freeze: 'Mon-Fri 09:25-16:05 Mars/Olympus' }],
-    ['freeze', { freeze: 'Someday 09:25-16:05 UTC' }],
-    ['keep-previous-active', { 'keep-previous-active': 'maybe' }],
-    ['wait-timeout', { 'wait-timeout': '0s' }],
-    ['resolve', { resolve: 'host-without-port' }],
-    ['ca-file', { 'ca-file': 'missing.pem' }],
-  ])('a bad %s fails naming the input: %j', (input, change) => {
-    expect(inputErrorOf(() => read({ ...BASE, ...change })).input).toBe(input);
-  });
-});
-
 describe('planPromote', () => {
   const deployed = [e('v1', 'blue', 100), e('v2', 'green', 0)];
   it.each([
     [
       'one step to 100',
       deployed,
-      { steps: [100] },
+      { stages: [100] },
       ['ready app--v2', 'traffic blue=0,green=100', 'gate green'],
     ],
     [
       'steps with a watch',
       deployed,
-      { steps: [10, 50, 100], stepWaitMs: 5000 },
+      { stages: [10, 50, 100], stageWaitMs: 5000 },
       [
         'ready app--v2',
         'traffic blue=90,green=10',
@@ -184,25 +75,25 @@ describe('planPromote', () => {
     [
       'a re-run after a kill at 50% resumes',
       [e('v1', 'blue', 50), e('v2', 'green', 50)],
-      { steps: [10, 50, 100] },
+      { stages: [10, 50, 100] },
       ['ready app--v2', 'traffic blue=0,green=100', 'gate green'],
     ],
     [
       'finished: nothing to do, never a swap back',
       [e('v1', 'blue', 0), e('v2', 'green', 100)],
-      { steps: [100] },
+      { stages: [100] },
       [],
     ],
     [
       'keep-previous-active false deactivates the old production',
       deployed,
-      { steps: [100], keepPreviousActive: false },
+      { stages: [100], keepPreviousActive: false },
       ['ready app--v2', 'traffic blue=0,green=100', 'gate green', 'deactivate app--v1'],
     ],
     [
       'with analysis: each step wait is measured against the stable revision (none at 100%)',
       deployed,
-      { steps: [10, 50, 100], stepWaitMs: 5000, analysis: true },
+      { stages: [10, 50, 100], stageWaitMs: 5000, analysis: true },
       [
         'ready app--v2',
         'traffic blue=90,green=10',
@@ -219,7 +110,7 @@ describe('planPromote', () => {
     [
       'with analysis and a watch: the watch after the last gate, before the old production is deactivated',
       deployed,
-      { steps: [100], analysis: true, watchMs: 60_000, keepPreviousActive: false },
+      { stages: [100], analysis: true, watchMs: 60_000, keepPreviousActive: false },
       [
         'ready app--v2',
         'traffic blue=0,green=100',
@@ -232,11 +123,11 @@ describe('planPromote', () => {
     [
       'a watch without analysis measures nothing',
       deployed,
-      { steps: [100], watchMs: 60_000 },
+      { stages: [100], watchMs: 60_000 },
       ['ready app--v2', 'traffic blue=0,green=100', 'gate green'],
     ],
   ])('%s', (_name, traffic, o, expected) => {
-    const plan = planPromote(traffic, facts(), { stepWaitMs: 0, keepPreviousActive: true, ...o });
+    const plan = planPromote(traffic, facts(), { stageWaitMs: 0, keepPreviousActive: true, ...o });
     expect(kinds(plan.actions)).toEqual(expected);
     expect(plan.restore).toBe(true);
     expect(plan.before).toEqual(traffic);
@@ -247,7 +138,7 @@ describe('planPromote', () => {
     ['weight outside the slots', [e('v1', 'blue', 90), e('v2', 'green', 0), e('v4', undefined, 10)], /./],
   ])('refuses %s', (_name, traffic, message) => {
     expect(() =>
-      planPromote(traffic, facts(['v3']), { steps: [100], stepWaitMs: 0, keepPreviousActive: true }),
+      planPromote(traffic, facts(['v3']), { stages: [100], stageWaitMs: 0, keepPreviousActive: true }),
     ).toThrow(message);
   });
   it.each([
@@ -399,45 +290,5 @@ describe('planTeardown', () => {
       { name: p('pr-4-ccccccc'), active: true },
     ]);
     expect(planTeardown(after, gone, A, 3).actions).toEqual([]);
-  });
-});
-
-describe('outputs and summary', () => {
-  const result = {
-    command: 'promote' as const,
-    app: A,
-    before: [e('v1', 'blue', 100), e('v2', 'green', 0)],
-    after: [e('v1', 'blue', 0), e('v2', 'green', 100)],
-    productionRevision: r('v2'),
-    previousRevision: r('v1'),
-    log: ['traffic: green at 100%'],
-    deactivated: [],
-  };
-  it('traffic JSON is {revisionName, label, weight}', () => {
-    expect(JSON.parse(trafficJson([...result.after, { latestRevision: true, weight: 0 }]))).toEqual([
-      { revisionName: r('v1'), label: 'blue', weight: 0 },
-      { revisionName: r('v2'), label: 'green', weight: 100 },
-      { latestRevision: true, weight: 0 },
-    ]);
-  });
-  it('outputs', () => {
-    expect(blueGreenOutputs(result)).toEqual({
-      'production-revision': r('v2'),
-      'previous-revision': r('v1'),
-      traffic: trafficJson(result.after),
-      analysis: '[]',
-    });
-  });
-  it('summary: tables before and after and a mermaid picture', () => {
-    const md = blueGreenSummary(result);
-    expect(md).toContain('### Traffic before');
-    expect(md).toContain('### Traffic after');
-    expect(md).toContain('```mermaid');
-  });
-  it.each([
-    ['v1.4.0', ['1.4.0', 'v1.4.0']],
-    ['1.4.0', ['1.4.0']],
-  ])('version tags of %s', (v, expected) => {
-    expect(versionTags(v)).toEqual(expected);
   });
 });

@@ -2,15 +2,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
 import type { Aca } from '../../../src/azure/aca.js';
-import {
-  measurementsOf,
-  readBlueGreenSettings,
-  runBlueGreen,
-  TrafficChangedError,
-  trafficSetCommand,
-  type BlueGreenDeps,
-} from '../../../src/bluegreen/run.js';
-import type { SmokeReport } from '../../../src/smoke/run.js';
+import { measurementsOf, TrafficChangedError, type BlueGreenDeps } from '../../../src/bluegreen/context.js';
+import { trafficSetCommand } from '../../../src/bluegreen/plan.js';
+import { runBlueGreen } from '../../../src/bluegreen/run.js';
+import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
+import type { SmokeReport } from '../../../src/smoke/summary.js';
 import { describeTraffic, type TrafficEntry } from '../../../src/revisions/traffic.js';
 import { newAcaFixture } from '../../support/aca-fixture.js';
 import { rejectionOf } from '../../support/errors.js';
@@ -383,12 +379,19 @@ describe('runBlueGreen: the steps', () => {
         'gate',
       ],
     ],
+    [
+      'promote with analysis',
+      { command: 'promote', analysis: 'metrics:\n  - name: restarts\n    metric: RestartCount\n    max: 0' },
+      BEFORE,
+      ['read', 'freeze-check', 'plan', 'prepare', 'ready', 'shift', 'analyze', 'gate'],
+    ],
     ['rollback', { command: 'rollback' }, ROLLED, ['read', 'plan', 'prepare', 'ready', 'shift']],
     ['status', { command: 'status' }, BEFORE, ['read']],
   ])('%s: one straight list of named steps', async (_what, values, initial, steps) => {
     const fake = fakeApp([], undefined, initial);
     const seen: string[] = [];
-    await runBlueGreen(settings(values), deps(fake.aca, { trace: (step) => seen.push(step) }));
+    const monitor = { sample: async () => ({ kind: 'value' as const, value: 0 }) };
+    await runBlueGreen(settings(values), deps(fake.aca, { trace: (step) => seen.push(step), monitor }));
     expect(seen).toEqual(values.command === 'status' ? steps : [...steps, 'housekeeping']);
   });
 });

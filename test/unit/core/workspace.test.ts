@@ -10,7 +10,9 @@ import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
 import { readBuildPushSettings } from '../../../src/build/settings.js';
 import { readDeploySettings } from '../../../src/deploy/settings.js';
 import { InputError, workspacePath } from '../../../src/core/inputs.js';
-import { readSmokeSettings, writeReport, type SmokeReport } from '../../../src/smoke/run.js';
+import { writeReport } from '../../../src/smoke/entry.js';
+import { readSmokeSettings } from '../../../src/smoke/settings.js';
+import type { SmokeReport } from '../../../src/smoke/summary.js';
 import { errorOf } from '../../support/errors.js';
 
 const CONTENT = 'TOP-SECRET-CONTENT';

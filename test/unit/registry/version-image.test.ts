@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TokenCredential } from '@azure/identity';
-import { findVersionImage } from '../../../src/registry/version-image.js';
+import { findVersionImage, versionTags } from '../../../src/registry/version-image.js';
 import { tokenHostProblem } from '../../../src/registry/reference.js';
 import type { AzureSettings } from '../../../src/azure/connection.js';
 
@@ -128,5 +128,14 @@ describe('findVersionImage', () => {
     );
     await find('v1.4.0', `${registry}/alc/agents@sha256:${'a'.repeat(64)}`);
     expect(scopes).toEqual(['https://containerregistry.azure.net/.default']);
+  });
+});
+
+describe('versionTags', () => {
+  it.each([
+    ['v1.4.0', ['1.4.0', 'v1.4.0']],
+    ['1.4.0', ['1.4.0']],
+  ])('version tags of %s', (v, expected) => {
+    expect(versionTags(v)).toEqual(expected);
   });
 });

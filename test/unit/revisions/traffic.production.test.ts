@@ -4,7 +4,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import { readBlueGreenSettings, runBlueGreen } from '../../../src/bluegreen/run.js';
+import { runBlueGreen } from '../../../src/bluegreen/run.js';
+import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
 import { blueGreenOutputs } from '../../../src/bluegreen/summary.js';
 import type { DeployResult } from '../../../src/deploy/run.js';
 import { deployOutputs } from '../../../src/deploy/summary.js';

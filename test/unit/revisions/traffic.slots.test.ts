@@ -1,13 +1,6 @@
-// The blue-green view of a traffic list (slotsOf) and the operations over it, table-driven.
+// The blue-green view of a traffic list (slotsOf), table-driven.
 import { expect, it } from '@jest/globals';
-import {
-  planRollback,
-  planStep,
-  rollback,
-  shift,
-  slotsOf,
-  type TrafficEntry,
-} from '../../../src/revisions/traffic.js';
+import { slotsOf, type TrafficEntry } from '../../../src/revisions/traffic.js';
 
 const e = (label: string | undefined, revisionName: string, weight: number): TrafficEntry => ({
   ...(label ? { label } : {}),
@@ -55,12 +48,8 @@ it.each([
   }).toEqual(expected);
 });
 
-it('the operations are the list functions over the view', () => {
+it('the view holds the slot entries and the creation times it knows', () => {
   const view = slotsOf([V1, V2], created);
-  expect(shift(view, 'green', 50)).toEqual(planStep([V1, V2], 'green', 50));
-  expect(rollback(slotsOf([e('blue', 'a--v1', 0), e('green', 'a--v2', 100)], created))).toEqual(
-    planRollback([e('blue', 'a--v1', 0), e('green', 'a--v2', 100)], { created }),
-  );
   expect(view.green).toBe(V2);
   expect(view.created).toEqual({ blue: Date.UTC(2026, 0, 1), green: Date.UTC(2026, 0, 2) });
   expect(slotsOf([V1, e('green', 'a--v9', 0)], created).created).toEqual({ blue: Date.UTC(2026, 0, 1) });

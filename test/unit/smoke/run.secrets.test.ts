@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readDockerCredentials } from '../../../src/build/credentials.js';
 import { InputError } from '../../../src/core/inputs.js';
 import { checkSecrets, isSensitiveHeader } from '../../../src/smoke/checks.js';
-import { readSmokeSettings, runSmoke } from '../../../src/smoke/run.js';
+import { runSmoke } from '../../../src/smoke/run.js';
+import { readSmokeSettings } from '../../../src/smoke/settings.js';
 
 const SECRET = 'hdr-s3cret-value';
 

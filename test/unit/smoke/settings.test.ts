@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   parseErrorRate,
   parseHeaders,
+  readCheckSettings,
   readSmokeSettings,
   SMOKE_DEFAULTS,
 } from '../../../src/smoke/settings.js';
@@ -146,5 +147,69 @@ describe('parseErrorRate / parseHeaders', () => {
       'X-Url': 'https://a:b@c',
       Accept: 'text/plain',
     });
+  });
+});
+
+describe('readCheckSettings: the checks without a URL (blue-green gates)', () => {
+  const env = { RUNNER_TEMP: '/runner/tmp', GITHUB_WORKSPACE: '/ws' };
+  const checks = '- path: /healthz?token=t0k3n\n  headers:\n    Authorization: Bearer s3cret';
+  const inputs: Record<string, string> = {
+    checks,
+    resolve: 'app.example:443:127.0.0.1',
+    // Inputs of the action that runs the gates, not of the gates: never read.
+    url: 'https://elsewhere.example/',
+    headers: 'X-Other: 1',
+    timeout: '1s',
+    duration: '5s',
+    'wait-ready': '5s',
+  };
+  it('reads only checks, resolve and ca-file; no URL, no wait, no load, the defaults for the rest', () => {
+    const asked: string[] = [];
+    const masked: string[] = [];
+    const s = readCheckSettings(
+      (name) => {
+        asked.push(name);
+        return inputs[name] ?? '';
+      },
+      { env, mask: (x) => masked.push(x) },
+    );
+    expect(asked.sort()).toEqual(['ca-file', 'checks', 'resolve']);
+    expect(s).not.toHaveProperty('url');
+    expect(s).toMatchObject({
+      headers: {},
+      waitReadyMs: 0,
+      timeoutMs: SMOKE_DEFAULTS.timeoutMs,
+      versionPath: SMOKE_DEFAULTS.versionPath,
+    });
+    expect(s.load).toBeUndefined();
+    expect(s.checks.map((c) => c.path)).toEqual(['/healthz?token=t0k3n']);
+    expect(masked).toEqual(expect.arrayContaining(['t0k3n', 'Bearer s3cret']));
+    expect(s.secrets).toEqual(['t0k3n', 'Bearer s3cret']);
+  });
+  it("is what smoke-test reads for the same checks with duration and wait-ready 0, but for the URL's fields", () => {
+    const gate = { checks, resolve: inputs.resolve };
+    const { url, reportPath, reportRoot, ...smoke } = readSmokeSettings(
+      (name) => ({ ...gate, url: 'https://app.example/', duration: '0', 'wait-ready': '0' })[name] ?? '',
+      { env },
+    );
+    expect([url.href, reportPath, reportRoot]).toEqual([
+      'https://app.example/',
+      expect.any(String),
+      '/runner/tmp',
+    ]);
+    expect(readCheckSettings((name) => gate[name as keyof typeof gate] ?? '', { env })).toEqual(smoke);
+  });
+  it('without checks: a GET of / expecting 2xx', () => {
+    expect(readCheckSettings(() => '', { env }).checks).toEqual([
+      expect.objectContaining({ method: 'GET', path: '/' }),
+    ]);
+  });
+  it.each([
+    ['checks', { checks: '- bogus: 1' }],
+    ['resolve', { resolve: 'host-without-port' }],
+    ['ca-file', { 'ca-file': 'missing.pem' }],
+  ])('a bad %s fails naming the input', (input, values: Record<string, string>) => {
+    const read = () => readCheckSettings((name) => values[name] ?? '', { env, fileExists: () => false });
+    expect(inputErrorOf(read).input).toBe(input);
   });
 });

@@ -3,7 +3,7 @@ import {
   histogram,
   histogramChart,
   judgeThresholds,
-  niceStep,
+  niceWidth,
   percentile,
   summarize,
 } from '../../../src/smoke/stats.js';
@@ -45,7 +45,7 @@ describe('summarize', () => {
   });
 });
 
-describe('niceStep', () => {
+describe('niceWidth', () => {
   it.each([
     [0.3, 0.5],
     [1, 1],
@@ -56,7 +56,7 @@ describe('niceStep', () => {
     [240, 500],
     [0, 1],
     [-4, 1],
-  ])('%p -> %p', (raw, want) => expect(niceStep(raw)).toBeCloseTo(want, 9));
+  ])('%p -> %p', (raw, want) => expect(niceWidth(raw)).toBeCloseTo(want, 9));
 });
 
 describe('histogram', () => {

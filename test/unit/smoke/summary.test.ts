@@ -19,8 +19,8 @@ import {
   buildReport,
   metricsOf,
   redact,
-  reportOutputs,
-  summaryMarkdown,
+  smokeOutputs,
+  smokeSummary,
   type CheckResult,
   type ReportParts,
 } from '../../../src/smoke/summary.js';
@@ -210,7 +210,7 @@ describe('report', () => {
     expect(r.passed).toBe(true);
     expect(r.failures).toEqual([]);
     expect(r.thresholds.map((t) => t.passed)).toEqual([true, true]);
-    expect(reportOutputs(r, '/tmp/r.json')).toEqual({
+    expect(smokeOutputs(r, '/tmp/r.json')).toEqual({
       passed: 'true',
       report: '/tmp/r.json',
       'p50-ms': '14',
@@ -257,7 +257,7 @@ describe('report', () => {
     const r = buildReport(parts({ ready, loadSkipped: 'the app never became ready' }));
     expect(r.thresholds).toEqual([]);
     expect(r.failures).toEqual(['wait-ready: not ready within 1.0s (3 attempts: HTTP 503 ×3)']);
-    expect(reportOutputs(r, 'r.json')).toMatchObject({
+    expect(smokeOutputs(r, 'r.json')).toMatchObject({
       passed: 'false',
       'p50-ms': '',
       'p95-ms': '',
@@ -266,7 +266,7 @@ describe('report', () => {
   });
 
   it('writes a summary with a table per check, the load figures, thresholds and a histogram', () => {
-    const md = summaryMarkdown(
+    const md = smokeSummary(
       buildReport(parts({ checks: [check('a', true, 10), check('b', false, 12)], load })),
     );
     expect(md).toContain('## ❌ Smoke test failed: https://app.test/');
@@ -279,7 +279,7 @@ describe('report', () => {
   });
 
   it('says why the load was skipped and judges the checks when there was no load', () => {
-    const md = summaryMarkdown(
+    const md = smokeSummary(
       buildReport(parts({ checks: [check('a', false, 10)], loadSkipped: 'a check failed' })),
     );
     expect(md).toContain('**Load:** skipped (a check failed)');

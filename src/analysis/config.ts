@@ -1,5 +1,5 @@
-// The analysis spec (blue-green's `analysis` input): YAML, inline or the path of a file in the workspace.
-// Pure: text in, a checked spec out, or one InputError naming the input, the value and what is allowed.
+// The analysis config (blue-green's `analysis` input): YAML, inline or the path of a file in the workspace.
+// Pure: text in, a checked config out, or one InputError naming the input, the value and what is allowed.
 // Hand-written, not a zod schema like the app spec's (src/core/app-spec.schema.ts): the error is the first problem
 // as one InputError whose value each rule picks (the unknown key, the metric's name, the max as written), the
 // keys judged before the fields; zod reports unknown keys after the fields and would need that value on each issue.
@@ -27,6 +27,7 @@
 //       max: 5s
 import { parse as parseYaml } from 'yaml';
 import { InputError, parseDuration } from '../core/inputs.js';
+import { CONFIG_ALLOWED } from './messages.js';
 
 export const AZURE_METRICS = ['Requests', 'RestartCount'] as const;
 export type AzureMetric = (typeof AZURE_METRICS)[number];
@@ -39,7 +40,7 @@ export type Threshold =
   /** value <= factor * the stable revision's value over the same window (shares for Requests). */
   | { kind: 'relative'; factor: number; text: string; floor?: { max: number; perMs?: number } };
 
-export type MetricSpec =
+export type MetricConfig =
   | {
       name: string;
       provider: 'azure-monitor';
@@ -50,7 +51,7 @@ export type MetricSpec =
     }
   | { name: string; provider: 'probe'; metric: 'average'; threshold: Threshold };
 
-export interface AnalysisSpec {
+export interface AnalysisConfig {
   intervalMs: number;
   /** ISO 8601 time grain of the Azure Monitor queries. */
   timeGrain: string;
@@ -58,11 +59,8 @@ export interface AnalysisSpec {
   delayMs: number;
   failureLimit: number;
   inconclusiveLimit: number;
-  metrics: MetricSpec[];
+  metrics: MetricConfig[];
 }
-
-const ALLOWED =
-  'allowed: YAML (or the path of a YAML file) with interval, failure-limit, inconclusive-limit and metrics (name, metric Requests|RestartCount or provider probe, max or relative); see actions/blue-green/README.md';
 
 type Raw = Record<string, unknown>;
 
@@ -106,9 +104,9 @@ function limit(input: string, raw: unknown, fallback: number, name: string): num
   return raw as number;
 }
 
-function parseMetric(input: string, raw: unknown, i: number, seen: Set<string>): MetricSpec {
+function parseMetric(input: string, raw: unknown, i: number, seen: Set<string>): MetricConfig {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
-    throw new InputError(input, JSON.stringify(raw), `metrics[${i}] must be a mapping; ${ALLOWED}`);
+    throw new InputError(input, JSON.stringify(raw), `metrics[${i}] must be a mapping; ${CONFIG_ALLOWED}`);
   const m = raw as Raw;
   const known = ['name', 'provider', 'metric', 'status', 'max', 'relative'];
   const extra = Object.keys(m).find((k) => !known.includes(k));
@@ -146,8 +144,8 @@ function parseMetric(input: string, raw: unknown, i: number, seen: Set<string>):
   return { name, provider: 'azure-monitor', metric, ...(status ? { status } : {}), threshold };
 }
 
-/** Parses the analysis spec text; `input` names the input in errors. */
-export function parseAnalysisSpec(input: string, text: string): AnalysisSpec {
+/** Parses the analysis config text; `input` names the input in errors. */
+export function parseAnalysisConfig(input: string, text: string): AnalysisConfig {
   let doc: unknown;
   try {
     doc = parseYaml(text);
@@ -155,11 +153,11 @@ export function parseAnalysisSpec(input: string, text: string): AnalysisSpec {
     throw new InputError(
       input,
       text.slice(0, 80),
-      `${ALLOWED}; the YAML does not parse: ${(e as Error).message}`,
+      `${CONFIG_ALLOWED}; the YAML does not parse: ${(e as Error).message}`,
     );
   }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc))
-    throw new InputError(input, text.slice(0, 80), ALLOWED);
+    throw new InputError(input, text.slice(0, 80), CONFIG_ALLOWED);
   const d = doc as Raw;
   const known = ['interval', 'time-grain', 'delay', 'failure-limit', 'inconclusive-limit', 'metrics'];
   const extra = Object.keys(d).find((k) => !known.includes(k));
@@ -172,7 +170,7 @@ export function parseAnalysisSpec(input: string, text: string): AnalysisSpec {
     throw new InputError(
       input,
       JSON.stringify(d.metrics ?? null),
-      `metrics: a list of one or more; ${ALLOWED}`,
+      `metrics: a list of one or more; ${CONFIG_ALLOWED}`,
     );
   const seen = new Set<string>();
   return {

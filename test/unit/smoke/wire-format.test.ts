@@ -1,7 +1,12 @@
 // The load phase's response parser and request bytes: pure, table-driven, responses split at every byte.
 import { describe, expect, it } from '@jest/globals';
 import { validateHeaderName, validateHeaderValue } from 'node:http';
-import { requestBytes, ResponseParser, WireError, type ParsedResponse } from '../../../src/smoke/wire.js';
+import {
+  requestBytes,
+  ResponseParser,
+  WireError,
+  type ParsedResponse,
+} from '../../../src/smoke/wire-format.js';
 
 /** Feeds the text in pieces of `size` bytes; the response, the bytes it was complete after, or the error. */
 function parse(text: string, size: number, method = 'GET', maxBody?: number, closed = false) {

@@ -2,15 +2,17 @@
 // abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the ordered
 // actions that get there. A plan for a state the model cannot handle, or a bad target, throws before any write.
 import type { RevisionInfo } from '../azure/aca.js';
-import { isActive, sameTraffic } from '../azure/aca.js';
 import { InputError } from '../core/inputs.js';
 import { previewLabel } from '../core/naming.js';
+import { isActive } from '../revisions/state.js';
 import {
   describeTraffic,
+  newerThanProduction,
   promoteSteps,
   planPreviewRemove,
   rollback,
   rollbackTo,
+  sameTraffic,
   shift,
   slots,
   slotsOf,
@@ -242,10 +244,8 @@ export function planRollbackCommand(
 ): Plan {
   const view = slotsOf(traffic, facts.created);
   if (to.kind === 'previous') {
-    const s = o.label ? undefined : view.slots;
-    const other = s ? view[s.candidateLabel] : undefined;
-    const [tp, to_] = s ? [view.created[s.productionLabel], view.created[s.candidateLabel]] : [];
-    if (s && other && tp !== undefined && to_ !== undefined && to_ > tp) {
+    const other = o.label ? undefined : newerThanProduction(view);
+    if (other) {
       return {
         command: 'rollback',
         before: [...traffic],
@@ -253,7 +253,7 @@ export function planRollbackCommand(
         actions: [],
         restore: false,
         notes: [
-          `Production ${s.productionRevision} is older than the other slot (${other.revisionName}): already rolled back, nothing to do; to go further back, name a version in 'to'`,
+          `Production ${view.slots!.productionRevision} is older than the other slot (${other.revisionName}): already rolled back, nothing to do; to go further back, name a version in 'to'`,
         ],
       };
     }

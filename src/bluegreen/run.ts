@@ -17,16 +17,7 @@ import type { ContainerApp } from '@azure/arm-appcontainers';
 import type { MetricsProvider } from '../analysis/azure-monitor.js';
 import { analyzePhase, type AnalysisContext } from '../analysis/run.js';
 import type { Decision, Measurement, Sample } from '../analysis/verdict.js';
-import {
-  domainFromFqdn,
-  environmentIdOf,
-  isActive,
-  liveTrafficText,
-  sameTraffic,
-  trafficOf,
-  type Aca,
-  type RevisionInfo,
-} from '../azure/aca.js';
+import { appDomain, type Aca, type RevisionInfo } from '../azure/aca.js';
 import {
   planAbort,
   planPromote,
@@ -54,7 +45,15 @@ import {
 import { activeFreeze, freezeDecision, type FreezeDecision } from './freeze.js';
 import { appUrl, labelUrl, revisionUrl, suffixOf } from '../core/naming.js';
 import { runSmoke } from '../smoke/run.js';
-import { describeTraffic, productionRevision, type TrafficEntry } from '../revisions/traffic.js';
+import {
+  describeTraffic,
+  productionRevision,
+  sameTraffic,
+  trafficOf,
+  type TrafficEntry,
+} from '../revisions/traffic.js';
+import { isActive } from '../revisions/state.js';
+import { liveTrafficText, writeTraffic } from '../revisions/traffic-write.js';
 import { runSteps, type Step as StepOf } from '../core/steps.js';
 
 export * from './plan.js';
@@ -337,12 +336,7 @@ const prepareStep: Step = {
   name: 'prepare',
   async run(ctx) {
     const { s, aca, app } = ctx;
-    const envId = environmentIdOf(app);
-    ctx.domain =
-      ctx.plan!.actions.length === 0
-        ? undefined
-        : (domainFromFqdn(s.app, app.configuration?.ingress?.fqdn) ??
-          (envId ? (await aca.getEnvironment(envId)).defaultDomain : undefined));
+    ctx.domain = ctx.plan!.actions.length === 0 ? undefined : await appDomain(aca, s.app, app);
     ctx.deadline = ctx.now() + s.waitTimeoutMs;
   },
 };
@@ -398,7 +392,7 @@ async function runAction(ctx: RunContext, action: Action): Promise<void> {
       if (s.command === 'promote') assertNoFreeze(s, ctx.now());
       await assertUnchanged(aca, s, ctx.current);
       ctx.moved = true;
-      ctx.current = await aca.writeTraffic(ctx.named, action.traffic);
+      ctx.current = await writeTraffic(aca, ctx.named, action.traffic);
       note(`traffic: ${action.note} [${describeTraffic(ctx.current)}]`);
       return;
     case 'pause':
@@ -489,7 +483,7 @@ async function recover(
       const why = (c.error as Error).message;
       const restore = recovery.to;
       try {
-        const back = await aca.writeTraffic(c.named, restore);
+        const back = await writeTraffic(aca, c.named, restore);
         c.note(`${recovery.watch ? 'rolled back' : 'restored'} traffic [${describeTraffic(back)}]`);
       } catch (restoreError) {
         return restoreFailed(s, aca, restore, why, restoreError);

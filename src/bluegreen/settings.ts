@@ -22,12 +22,11 @@ import {
   suffixFromVersion,
   suffixProblem,
   validateAppName,
-  validateLabel,
   validateResourceGroup,
 } from '../core/naming.js';
 import { appFromInputs } from '../core/app-spec.js';
 import { readSmokeSettings, type SmokeSettings } from '../smoke/run.js';
-import { isSlotLabel, parseSteps } from '../revisions/traffic.js';
+import { parseSteps, validateSlotLabel } from '../revisions/traffic.js';
 import { parseSemver } from '../core/versions.js';
 
 export const COMMANDS = [
@@ -122,8 +121,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
       throw new InputError('label', labelRaw, 'required for teardown: pr-<N>, the pull request label');
     label = labelRaw;
   } else if (labelRaw !== '') {
-    label = validateLabel('label', labelRaw, app);
-    if (!isSlotLabel(label)) throw new InputError('label', labelRaw, `allowed for ${command}: blue or green`);
+    label = validateSlotLabel('label', labelRaw, app, `for ${command}`);
   }
   const checksRaw = get('checks');
   const smoke = readSmokeSettings(

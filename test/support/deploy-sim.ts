@@ -14,7 +14,7 @@ import { createMonitorClient } from '../../src/azure/connection.js';
 import { readBlueGreenSettings, runBlueGreen, type BlueGreenResult } from '../../src/bluegreen/run.js';
 import { deployApp, readDeploySettings, type DeployResult } from '../../src/deploy/run.js';
 import { registryVerifier } from '../../src/deploy/verify.js';
-import { proveServing } from '../../src/revisions/lifecycle.js';
+import { proveServing } from '../../src/smoke/prove.js';
 import { parseResolve, type InputSource } from '../../src/core/inputs.js';
 import { DockerCli } from '../../sim/docker.js';
 import { startSimulator, type Simulator } from '../../sim/index.js';

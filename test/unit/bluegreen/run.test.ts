@@ -62,14 +62,17 @@ function fakeApp(
     getEnvironment: async () => ({ id: 'env', name: 'env', defaultDomain: 'example.test' }),
     listRevisions: async () => [r('v1'), r('v2')].map(revision),
     getRevision: async (_app: string, name: string) => revision(name, name === r('v1') ? 0 : 1),
-    waitReady: async (_app: string, name: string) => revision(name, name === r('v1') ? 0 : 1),
-    writeTraffic: async (_app: unknown, list: TrafficEntry[]) => {
+    listReplicas: async () => [],
+    schedule: { firstMs: 0 },
+    clock: { now: Date.now, sleep: async () => undefined },
+    log: () => undefined,
+    patchTraffic: async (_app: unknown, list: TrafficEntry[]) => {
       calls.push(`traffic ${describeTraffic(list)}`);
       maybeFail('writeTraffic');
       traffic = list.map((e) => ({ ...e }));
       const back = traffic.map((e) => ({ ...e }));
       if (other && count.writeTraffic === other.after) traffic = other.traffic.map((e) => ({ ...e }));
-      return back;
+      return { configuration: { ingress: { traffic: back } } };
     },
     activate: async (_app: string, name: string) => {
       calls.push(`activate ${name}`);

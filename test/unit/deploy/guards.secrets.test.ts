@@ -117,7 +117,7 @@ describe('deployApp in mode preview into an app that exists', () => {
       listRevisions: async () => [],
       putApp: write('putApp'),
       patchTemplate: write('patchTemplate'),
-      writeTraffic: write('writeTraffic'),
+      patchTraffic: write('patchTraffic'),
       activate: write('activate'),
       deactivate: write('deactivate'),
     } as unknown as Aca;

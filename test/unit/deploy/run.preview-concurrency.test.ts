@@ -58,11 +58,14 @@ function previewApp(failTraffic = false) {
       active.add(rev('pr-7-abc1234'));
       return app();
     },
-    waitReady: async (_a: string, name: string) => revision(name),
-    writeTraffic: async (_a: unknown, list: TrafficEntry[]) => {
+    listReplicas: async () => [],
+    schedule: { firstMs: 0 },
+    clock: { now: Date.now, sleep: async () => undefined },
+    log: () => undefined,
+    patchTraffic: async (_a: unknown, list: TrafficEntry[]) => {
       if (failTraffic) throw new Error('HTTP 500 (injected)');
       traffic = list.map((e) => ({ ...e }));
-      return list;
+      return { configuration: { ingress: { traffic: list } } };
     },
     deactivate: async (_a: string, name: string) => {
       deactivated.push(name);

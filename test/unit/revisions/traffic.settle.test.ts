@@ -3,7 +3,7 @@
 // seen and this run's change planned again on top of it, however long the operation took.
 import { describe, expect, it } from '@jest/globals';
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import { updateTraffic } from '../../../src/azure/aca.js';
+import { updateTraffic } from '../../../src/revisions/traffic-write.js';
 import type { TrafficEntry } from '../../../src/revisions/traffic.js';
 
 const APP = 'alc-algo-agents-preview';
@@ -29,13 +29,14 @@ function contended(operationMs: number, lateMs: number) {
   const aca = {
     getApp: async () =>
       ({ name: APP, configuration: { ingress: { traffic: structuredClone(traffic) } } }) as ContainerApp,
-    writeTraffic: async (_app: ContainerApp & { name: string }, planned: TrafficEntry[]) => {
+    patchTraffic: async (_app: ContainerApp & { name: string }, planned: TrafficEntry[]) => {
       const seenDuring = structuredClone(traffic);
       clock += operationMs;
       traffic = structuredClone(planned);
       if (writes++ === 0) pending.push({ at: clock + lateMs, traffic: [...seenDuring, theirs] });
-      return structuredClone(traffic);
+      return { configuration: { ingress: { traffic: structuredClone(traffic) } } } as ContainerApp;
     },
+    log: () => undefined,
   };
   return {
     aca,

@@ -5,6 +5,7 @@ import {
   TrafficPlanError,
   assertValidTraffic,
   describeTraffic,
+  normaliseTraffic,
   parseSteps,
   planDeploy,
   planPreviewAdd,
@@ -13,6 +14,7 @@ import {
   planRollback,
   planRollbackTo,
   planStep,
+  sameTraffic,
   slots,
   unlabelledIdle,
 } from '../../../src/revisions/traffic.js';
@@ -287,4 +289,24 @@ describe('parseSteps', () => {
 describe('describeTraffic', () => {
   it('prints label=revision@weight', () =>
     expect(describeTraffic(tl('blue=a@100, b@0, latest@0'))).toBe('blue=a@100, b@0, latest@0'));
+});
+
+describe('sameTraffic', () => {
+  const a = { revisionName: 'x--1', label: 'blue', weight: 100 };
+  const b = { revisionName: 'x--2', label: 'green', weight: 0 };
+  it.each([
+    [[a, b], [b, a], true],
+    [[a, b], [a], false],
+    [[a, b], [a, { ...b, weight: 1 }], false],
+    [[a, b], [a, { ...b, label: 'blue2' }], false],
+    [[{ latestRevision: true, weight: 100 }], [{ latestRevision: true, weight: 100 }], true],
+    [[{ latestRevision: true, weight: 100 }], [{ revisionName: 'x--1', weight: 100 }], false],
+  ])('%j vs %j: %s', (x, y, expected) => {
+    expect(sameTraffic(x, y)).toBe(expected);
+  });
+  it('normaliseTraffic drops nulls and defaults weights', () => {
+    expect(
+      normaliseTraffic([{ revisionName: 'x--1', label: undefined, latestRevision: false } as never]),
+    ).toEqual([{ revisionName: 'x--1', weight: 0 }]);
+  });
 });

@@ -22,7 +22,7 @@ function sourceFiles(dir: string): string[] {
  * The relative modules a source loads: `import ... from`, `import '...'`, `export ... from`; not `import type`,
  * `export type`, nor an import whose every name is `type` (all erased).
  */
-export function runtimeImports(source: string): string[] {
+function runtimeImports(source: string): string[] {
   const out: string[] = [];
   const statement =
     /^\s*(import|export)\s+([^;]*?)\s*from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm;
@@ -59,7 +59,7 @@ function srcGraph(): Graph {
 }
 
 /** Every cycle's path (one per strongly connected component, closed: its first module again at the end). */
-export function cycles(graph: Graph): string[][] {
+function cycles(graph: Graph): string[][] {
   // Tarjan's strongly connected components.
   const index = new Map<string, number>();
   const low = new Map<string, number>();

@@ -31,7 +31,10 @@ export function notUnderBlueGreenMessage(carriers: string): string {
 }
 
 export function deployIntoProductionMessage(target: string, revision: string, candidate: string): string {
-  return `Label '${target}' carries production (100% on ${revision}); deploy into the candidate slot '${candidate}'`;
+  return (
+    `Label '${target}' carries production (100% on ${revision}); ` +
+    `deploy into the candidate slot '${candidate}'`
+  );
 }
 
 export function alreadyProductionMessage(revision: string, label: string): string {

@@ -32,9 +32,8 @@ export class RevisionFailedError extends Error {
     why: string,
     readonly container?: string,
   ) {
-    super(
-      `Revision ${revision} ${why}${state ? ` (${describeRevisionState(state)})` : ''}${container ? `; ${container}` : ''}`,
-    );
+    const described = state ? ` (${describeRevisionState(state)})` : '';
+    super(`Revision ${revision} ${why}${described}${container ? `; ${container}` : ''}`);
   }
 }
 

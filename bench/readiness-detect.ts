@@ -14,7 +14,7 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describeRevisionState, revisionReadiness } from '../src/azure/aca.js';
+import { describeRevisionState, revisionReadiness } from '../src/revisions/state.js';
 import { DEFAULT_WAIT_TIMEOUT_MS } from '../src/core/inputs.js';
 import { graceWindowMs, RESTART_LIMIT } from '../src/revisions/readiness.js';
 import { ROOT, startDeploySim, type DeploySim } from '../test/support/deploy-sim.js';

@@ -11,6 +11,7 @@ import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-
 import type { DefaultAzureCredentialOptions } from '@azure/identity';
 import { InputError, type InputSource, parseChoice, parseUrl, required } from '../core/inputs.js';
 import { FederatedCredential, type FederatedCredentialOptions, withoutFormData } from './entra.js';
+import { AUDIENCE_ALLOWED, TENANT_REQUIRED } from './messages.js';
 
 export { EntraError, OidcRefusedError } from './entra.js';
 
@@ -124,11 +125,7 @@ export function readAzureSettings(
   }
   const tenantId = tenantRaw === '' ? undefined : tenantRaw.toLowerCase();
   if (credential === 'github-oidc' && !tenantId) {
-    throw new InputError(
-      'tenant-id',
-      '',
-      'required when client-id is given (GitHub OIDC needs the tenant of the app registration; the input, or AZURE_TENANT_ID)',
-    );
+    throw new InputError('tenant-id', '', TENANT_REQUIRED);
   }
   // An action that only exchanges tokens (build-push without an app) has no subscription to name: ''.
   const subscriptionRaw = subscriptionRequired
@@ -137,11 +134,7 @@ export function readAzureSettings(
   const subscriptionId = guid('subscription-id', subscriptionRaw) ?? '';
   const audience = get('audience') || DEFAULT_AUDIENCE;
   if (/[\s\p{Cc}]/u.test(audience) || audience.length > 600) {
-    throw new InputError(
-      'audience',
-      audience,
-      'allowed: the audience of the federated credential, one token of at most 600 characters without spaces (default api://AzureADTokenExchange)',
-    );
+    throw new InputError('audience', audience, AUDIENCE_ALLOWED);
   }
 
   let armEndpoint: string;

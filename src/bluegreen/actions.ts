@@ -4,7 +4,9 @@
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import { analyzePhase, type AnalysisContext } from '../analysis/run.js';
 import type { Sample } from '../analysis/verdict.js';
-import { sameTraffic, trafficOf, type Aca, type RevisionInfo } from '../azure/aca.js';
+import type { Aca, RevisionInfo } from '../azure/aca.js';
+import { sameTraffic, trafficOf } from '../revisions/traffic.js';
+import { writeTraffic } from '../revisions/traffic-write.js';
 import { appUrl, labelUrl, revisionUrl, suffixOf } from '../core/naming.js';
 import { revisionTemplate } from '../deploy/plan.js';
 import { readyAndServing } from '../revisions/lifecycle.js';
@@ -79,7 +81,7 @@ async function runAction(ctx: RunContext, action: Action): Promise<void> {
       if (s.command === 'promote') assertOutsideFreeze(s.freeze, s.overrideFreeze, new Date(ctx.now()));
       await assertUnchanged(aca, s, ctx.current);
       ctx.moved = true;
-      ctx.current = await aca.writeTraffic(ctx.named, action.traffic);
+      ctx.current = await writeTraffic(aca, ctx.named, action.traffic);
       note(`traffic: ${action.note} [${describeTraffic(ctx.current)}]`);
       return;
     case 'pause':

@@ -6,7 +6,7 @@ import { analysisJson, analysisSection } from '../analysis/report.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential, createMonitorClient } from '../azure/connection.js';
 import { blueGreenReporting, type GitHubFromRunner, safeReport } from '../core/github.js';
-import { proveServing } from '../revisions/lifecycle.js';
+import { proveServing } from '../smoke/prove.js';
 import { findVersionImage } from '../registry/version-image.js';
 import { type BlueGreenResult, measurementsOf } from './context.js';
 import { runBlueGreen } from './run.js';

@@ -3,16 +3,18 @@
 // ordered actions that get there. A plan for a state the model cannot handle, or a bad target, throws before
 // any write.
 import type { RevisionInfo } from '../azure/aca.js';
-import { isActive, sameTraffic } from '../azure/aca.js';
 import { InputError } from '../core/inputs.js';
 import { previewLabel } from '../core/naming.js';
+import { isActive } from '../revisions/state.js';
 import {
   describeTraffic,
+  newerThanProduction,
   planPreviewRemove,
   planPromoteSteps,
   planRollback,
   planRollbackTo,
   planStep,
+  sameTraffic,
   slots,
   slotsOf,
   TrafficPlanError,
@@ -248,17 +250,15 @@ export function planRollbackCommand(
 ): Plan {
   const view = slotsOf(traffic, facts.created);
   if (to.kind === 'previous') {
-    const s = o.label ? undefined : view.slots;
-    const other = s ? view[s.candidateLabel] : undefined;
-    const [tp, to_] = s ? [view.created[s.productionLabel], view.created[s.candidateLabel]] : [];
-    if (s && other && tp !== undefined && to_ !== undefined && to_ > tp) {
+    const other = o.label ? undefined : newerThanProduction(view);
+    if (other) {
       return {
         command: 'rollback',
         before: [...traffic],
         after: [...traffic],
         actions: [],
         restore: false,
-        notes: [alreadyRolledBack(s.productionRevision, other.revisionName)],
+        notes: [alreadyRolledBack(view.slots!.productionRevision, other.revisionName)],
       };
     }
     const list = planRollback(view.traffic, { label: o.label, created: view.times });

@@ -1,7 +1,8 @@
 // The one recovery path of a blue-green run: what failed decides (recoveryOf in plan.ts, pure) whether the
 // run stops, keeps the traffic, retires what it prepared, reports a failed housekeeping or restores the
 // traffic; this module carries that out and resolves to the error the run fails with.
-import { liveTrafficText, type Aca } from '../azure/aca.js';
+import type { Aca } from '../azure/aca.js';
+import { liveTrafficText, writeTraffic } from '../revisions/traffic-write.js';
 import { describeTraffic, productionRevision, type TrafficEntry } from '../revisions/traffic.js';
 import { AnalysisFailedError, TrafficChangedError, type RunContext } from './context.js';
 import {
@@ -42,7 +43,7 @@ export async function recoverRun(ctx: RunContext, error: unknown): Promise<unkno
       const why = messageOf(error);
       const restore = recovery.to;
       try {
-        const back = await aca.writeTraffic(ctx.named, restore);
+        const back = await writeTraffic(aca, ctx.named, restore);
         note(`${recovery.watch ? 'rolled back' : 'restored'} traffic [${describeTraffic(back)}]`);
       } catch (restoreError) {
         return failedRestore(s, aca, restore, why, restoreError);

@@ -14,11 +14,12 @@
 // plans nothing and a half-finished one plans the rest.
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import type { Measurement } from '../analysis/verdict.js';
-import { domainFromFqdn, environmentIdOf, isActive, trafficOf, type RevisionInfo } from '../azure/aca.js';
+import { appDomain, type RevisionInfo } from '../azure/aca.js';
+import { isActive } from '../revisions/state.js';
 import { appUrl } from '../core/naming.js';
 import { runSteps } from '../core/steps.js';
 import { deactivateIdle, notAnotherPullRequest } from '../revisions/lifecycle.js';
-import { productionRevision, type TrafficEntry } from '../revisions/traffic.js';
+import { productionRevision, trafficOf, type TrafficEntry } from '../revisions/traffic.js';
 import { actionStep } from './actions.js';
 import type { BlueGreenDeps, BlueGreenResult, RunContext, Step } from './context.js';
 import { assertOutsideFreeze } from './freeze.js';
@@ -166,12 +167,7 @@ const prepareStep: Step = {
   name: 'prepare',
   async run(ctx) {
     const { s, aca, app } = ctx;
-    const envId = environmentIdOf(app);
-    ctx.domain =
-      ctx.plan!.actions.length === 0
-        ? undefined
-        : (domainFromFqdn(s.app, app.configuration?.ingress?.fqdn) ??
-          (envId ? (await aca.getEnvironment(envId)).defaultDomain : undefined));
+    ctx.domain = ctx.plan!.actions.length === 0 ? undefined : await appDomain(aca, s.app, app);
     ctx.deadline = ctx.now() + s.waitTimeoutMs;
   },
 };

@@ -22,13 +22,12 @@ import {
   suffixFromVersion,
   suffixProblem,
   validateAppName,
-  validateLabel,
   validateResourceGroup,
 } from '../core/naming.js';
 import { appFromInputs } from '../core/app-spec.js';
 import { readCheckSettings, type CheckSettings } from '../smoke/settings.js';
 import { ANALYSIS_FILE_ALLOWED, TO_ALLOWED, WATCH_ALLOWED } from './messages.js';
-import { isSlotLabel, parseSteps } from '../revisions/traffic.js';
+import { parseSteps, validateSlotLabel } from '../revisions/traffic.js';
 import { parseSemver } from '../core/versions.js';
 
 export const COMMANDS = [
@@ -124,8 +123,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
       throw new InputError('label', labelRaw, 'required for teardown: pr-<N>, the pull request label');
     label = labelRaw;
   } else if (labelRaw !== '') {
-    label = validateLabel('label', labelRaw, app);
-    if (!isSlotLabel(label)) throw new InputError('label', labelRaw, `allowed for ${command}: blue or green`);
+    label = validateSlotLabel('label', labelRaw, app, `for ${command}`);
   }
   const smoke = readCheckSettings(get, { env, readFile, fileExists, mask: deps.mask });
   const freezeRaw = get('freeze');

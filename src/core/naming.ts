@@ -168,6 +168,19 @@ function host(domain: string): string {
   return domain.trim().toLowerCase().replace(/\.$/, '');
 }
 
+/**
+ * The environment's default domain as the app's ingress FQDN carries it (`<app>.<defaultDomain>`), so that the
+ * URLs need no read of the environment; undefined when the FQDN does not have that shape (no external ingress, or
+ * an internal one: `<app>.internal.<domain>`). Pure.
+ */
+export function domainFromFqdn(app: string, fqdn: string | undefined): string | undefined {
+  const name = fqdn === undefined ? undefined : host(fqdn);
+  const prefix = `${app.toLowerCase()}.`;
+  if (!name?.startsWith(prefix)) return undefined;
+  const domain = name.slice(prefix.length);
+  return domain.includes('.') && !domain.startsWith('internal.') ? domain : undefined;
+}
+
 /** `https://<app>.<domain>`: the app URL, split by traffic weight. */
 export function appUrl(app: string, domain: string): string {
   return `https://${app}.${host(domain)}`;

@@ -1,6 +1,7 @@
 // The one retry and back-off loop: every loop that tries again (a push, a write ARM refuses while another
-// operation runs, a revision's readiness poll, wait-ready) states its policy as data and runs here. The decisions
-// (delayMs, nextPause) are pure; poll and retry are the loop, with the clock injected.
+// operation runs, an ARM long-running operation, a revision's readiness poll, the traffic write's re-plan,
+// wait-ready) states its policy as data and runs here. The decisions (delayMs, nextPause) are pure; poll and retry
+// are the loop, with the clock injected.
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Pause after failed attempt n (1-based): firstMs x factor^(n-1), rounded, at most maxMs. */
@@ -9,6 +10,11 @@ export interface Backoff {
   /** Default 1: the same pause every time. */
   factor?: number;
   maxMs?: number;
+  /**
+   * Spread, so that runs that collided do not collide again: each pause times a random factor from 1 - jitter/2
+   * to 1 + jitter/2 (1: from half to one and a half times). Default 0.
+   */
+  jitter?: number;
 }
 
 export interface RetryPolicy {
@@ -37,16 +43,25 @@ export const systemClock: Clock = {
   sleep: (ms) => sleep(ms).then(() => undefined),
 };
 
-/** The pause after failed attempt n (1-based). Pure. */
-export function delayMs(backoff: Backoff, attempt: number): number {
+/** The pause after failed attempt n (1-based). Pure without jitter (`random` draws it). */
+export function delayMs(backoff: Backoff, attempt: number, random: () => number = Math.random): number {
   const ms = Math.round(backoff.firstMs * (backoff.factor ?? 1) ** Math.max(0, attempt - 1));
-  return Math.min(backoff.maxMs ?? Infinity, ms);
+  const capped = Math.min(backoff.maxMs ?? Infinity, ms);
+  return backoff.jitter ? capped * (1 + backoff.jitter * (random() - 0.5)) : capped;
 }
 
-/** The pause after failed attempt n, `elapsedMs` after the first began; undefined: stop, the bounds are spent. Pure. */
-export function nextPause(policy: RetryPolicy, attempt: number, elapsedMs: number): number | undefined {
+/**
+ * The pause after failed attempt n, `elapsedMs` after the first began; undefined: stop, the bounds are spent.
+ * `askedMs`: the pause the attempt asked for (a server's Retry-After), instead of the back-off's. Pure.
+ */
+export function nextPause(
+  policy: RetryPolicy,
+  attempt: number,
+  elapsedMs: number,
+  askedMs?: number,
+): number | undefined {
   if (policy.attempts !== undefined && attempt >= policy.attempts) return undefined;
-  const pause = delayMs(policy.delay, attempt);
+  const pause = askedMs ?? delayMs(policy.delay, attempt);
   if (policy.deadlineMs === undefined) return pause;
   if (policy.reserveMs === undefined) return elapsedMs >= policy.deadlineMs ? undefined : pause;
   const fits = Math.min(pause, policy.deadlineMs - elapsedMs - policy.reserveMs);
@@ -62,8 +77,11 @@ export interface AttemptContext {
   remainingMs: number;
 }
 
-/** One attempt of a poll: done with a value, or not yet with what the loop ends on if the bounds are spent. */
-export type Step<T, S> = { done: true; value: T } | { done: false; state: S };
+/**
+ * One attempt of a poll: done with a value, or not yet with what the loop ends on if the bounds are spent (and,
+ * when the answer said when to ask again, e.g. ARM's Retry-After, that pause instead of the back-off's).
+ */
+export type Step<T, S> = { done: true; value: T } | { done: false; state: S; pauseMs?: number };
 
 export type Polled<T, S> = Step<T, S> & { attempts: number };
 
@@ -82,7 +100,7 @@ export async function poll<T, S>(
     const remainingMs = (policy.deadlineMs ?? Infinity) - (clock.now() - startedAt);
     const outcome = await step({ attempt, startedAt, remainingMs });
     if (outcome.done) return { ...outcome, attempts: attempt };
-    const pause = nextPause(policy, attempt, clock.now() - startedAt);
+    const pause = nextPause(policy, attempt, clock.now() - startedAt, outcome.pauseMs);
     if (pause === undefined) return { ...outcome, attempts: attempt };
     onPause?.(outcome.state, pause, attempt);
     await clock.sleep(pause);

@@ -3,7 +3,7 @@ import type { RunReport } from '../core/run-entry.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential } from '../azure/connection.js';
 import { deployReporting, type GitHubFromRunner, safeReport } from '../core/github.js';
-import { proveServing } from '../revisions/lifecycle.js';
+import { proveServing } from '../smoke/prove.js';
 import { type DeployResult, deployApp, type DeploySettings } from './run.js';
 import { registryVerifier } from './verify.js';
 

@@ -12,20 +12,7 @@
 // Every step converges when re-run: an existing revision with the same image is reused, a traffic list that
 // already matches is not written again.
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import {
-  describeRevisionState,
-  domainFromFqdn,
-  environmentIdOf,
-  isActive,
-  liveTrafficText,
-  RevisionFailedError,
-  revisionReadiness,
-  sameTraffic,
-  trafficOf,
-  updateTraffic,
-  type Aca,
-  type RevisionInfo,
-} from '../azure/aca.js';
+import { appDomain, environmentIdOf, type Aca, type RevisionInfo } from '../azure/aca.js';
 import {
   assertRegistry,
   createBody,
@@ -48,7 +35,16 @@ import {
   readyAndServing,
   type Prove,
 } from '../revisions/lifecycle.js';
-import { describeTraffic, productionRevision, type TrafficEntry } from '../revisions/traffic.js';
+import { describeRevisionState, isActive, revisionReadiness } from '../revisions/state.js';
+import {
+  describeTraffic,
+  productionRevision,
+  sameTraffic,
+  trafficOf,
+  type TrafficEntry,
+} from '../revisions/traffic.js';
+import { liveTrafficText, updateTraffic } from '../revisions/traffic-write.js';
+import { RevisionFailedError } from '../revisions/wait.js';
 
 export * from './plan.js';
 export * from './settings.js';
@@ -209,11 +205,8 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
     assertRegistry(s.image, app);
     trafficBefore = trafficOf(app);
     planDeployTraffic(trafficBefore, s); // refuses a state the model cannot handle, before any write
-    const envId = environmentIdOf(app);
-    if (!envId) throw new Error(`App ${s.app} names no managed environment`);
-    domain =
-      domainFromFqdn(s.app, app.configuration?.ingress?.fqdn) ??
-      (await aca.getEnvironment(envId)).defaultDomain;
+    if (!environmentIdOf(app)) throw new Error(`App ${s.app} names no managed environment`);
+    domain = (await appDomain(aca, s.app, app)) as string;
     const revision = await aca.getRevision(s.app, s.revision);
     const base = app.template ?? revision?.template;
     if (!base) throw new Error(`App ${s.app} has no template to build the new revision from`);

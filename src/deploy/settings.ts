@@ -24,7 +24,6 @@ import {
   suffixForPullRequest,
   suffixFromVersion,
   validateAppName,
-  validateLabel,
   validateResourceGroup,
   validateSuffix,
 } from '../core/naming.js';
@@ -37,7 +36,7 @@ import {
   withAppName,
   type AppSpec,
 } from '../core/app-spec.js';
-import { isSlotLabel } from '../revisions/traffic.js';
+import { validateSlotLabel } from '../revisions/traffic.js';
 import { classifyRef, type GitContext } from '../core/versions.js';
 import { readExpectedImage, type ExpectedImage } from './verify.js';
 
@@ -212,9 +211,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     spec = guarded.spec;
     forced = guarded.forced;
   } else if (labelRaw !== '') {
-    label = validateLabel('label', labelRaw, app);
-    if (!isSlotLabel(label))
-      throw new InputError('label', labelRaw, 'allowed in mode production: blue or green');
+    label = validateSlotLabel('label', labelRaw, app, 'in mode production');
   }
   const expected = readExpectedImage(get, spec, specFile, mode, deps.git, { image, ref: imageRef });
   const suffixRaw = get('revision-suffix');

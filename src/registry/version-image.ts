@@ -3,6 +3,7 @@ import type { TokenCredential } from '@azure/identity';
 import type { AzureSettings } from '../azure/connection.js';
 import { ACR_SCOPE, parseImageRef, tokenHostProblem } from './reference.js';
 import { RegistryClient, RegistryError, type RegistryClientOptions } from './client.js';
+import { mutableTagMessage } from './messages.js';
 import { formatSemver, parseSemver } from '../core/versions.js';
 
 /** Tags a release of `version` carries (build-push tags v1.2.3 as 1.2.3), most likely first. */
@@ -71,9 +72,7 @@ export async function immutableVersionImage(
   log: (line: string) => void,
   /** The error for a version whose tags are writable (default: the rollback's MutableTagError). */
   refuse: (writable: string) => Error = (writable) =>
-    new MutableTagError(
-      `Rollback to ${version} refuses ${writable} in ${registry}: the tag is still writable and no digest was recorded for the release, so it may point at an image pushed after the release. Roll back to a revision (to: <app>--<suffix>) instead, or, after checking that digest is the release, lock the tag (az acr repository update --name <registry> --image ${repository}:${versionTags(version)[0]} --write-enabled false); build-push locks release tags itself`,
-    ),
+    new MutableTagError(mutableTagMessage(version, writable, registry, repository, versionTags(version)[0])),
 ): Promise<string | undefined> {
   const writable: string[] = [];
   for (const tag of versionTags(version)) {

@@ -16,7 +16,7 @@ import { runBlueGreen } from '../../src/bluegreen/run.js';
 import { readBlueGreenSettings } from '../../src/bluegreen/settings.js';
 import { deployApp, readDeploySettings, type DeployResult } from '../../src/deploy/run.js';
 import { registryVerifier } from '../../src/deploy/verify.js';
-import { proveServing } from '../../src/revisions/lifecycle.js';
+import { proveServing } from '../../src/smoke/prove.js';
 import { parseResolve, type InputSource } from '../../src/core/inputs.js';
 import { DockerCli } from '../../sim/docker.js';
 import { startSimulator, type Simulator } from '../../sim/index.js';

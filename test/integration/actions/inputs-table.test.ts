@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { Aca, trafficOf } from '../../../src/azure/aca.js';
+import { Aca } from '../../../src/azure/aca.js';
+import { trafficOf } from '../../../src/revisions/traffic.js';
+import { writeTraffic } from '../../../src/revisions/traffic-write.js';
 import type { FaultRule } from '../../../sim/types.js';
 import {
   appSpec,
@@ -177,7 +179,7 @@ beforeAll(async () => {
   await aca.putApp(BG_APP, appSpec(s.envId, IMAGE, { suffix: 'v1-0-0' }));
   const bg = (await aca.getApp(BG_APP))!;
   await aca.patchTemplate({ ...bg, name: BG_APP }, { ...bg.template, revisionSuffix: 'v2-0-0' });
-  await aca.writeTraffic({ ...bg, name: BG_APP }, [
+  await writeTraffic(aca, { ...bg, name: BG_APP }, [
     { revisionName: `${BG_APP}--v1-0-0`, label: 'blue', weight: 100 },
     { revisionName: `${BG_APP}--v2-0-0`, label: 'green', weight: 0 },
   ]);

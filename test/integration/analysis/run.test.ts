@@ -4,7 +4,7 @@
 // aborted by the analysis at its first step, through the action's entry as a runner starts it.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { RestError } from '@azure/core-rest-pipeline';
-import { trafficOf } from '../../../src/azure/aca.js';
+import { trafficOf } from '../../../src/revisions/traffic.js';
 import { measurementsOf } from '../../../src/bluegreen/context.js';
 import { containerAppId } from '../../../src/analysis/azure-monitor.js';
 import type { Measurement } from '../../../src/analysis/verdict.js';

@@ -2,12 +2,14 @@
 // the real @azure/arm-appcontainers client and through the project's ACA client, readiness and pin decisions: the
 // simulator is not the only witness of what Azure answers.
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { Aca, isActive, RevisionFailedError, trafficOf } from '../../../src/azure/aca.js';
+import { Aca } from '../../../src/azure/aca.js';
 import { parseTarget } from '../../../src/bluegreen/settings.js';
 import { latestServing, pinLatest } from '../../../src/deploy/plan.js';
 import { revisionNameProblem } from '../../../src/core/naming.js';
 import { judgeReadiness } from '../../../src/revisions/readiness.js';
-import { productionRevision } from '../../../src/revisions/traffic.js';
+import { isActive } from '../../../src/revisions/state.js';
+import { productionRevision, trafficOf } from '../../../src/revisions/traffic.js';
+import { RevisionFailedError, waitRevisionReady } from '../../../src/revisions/wait.js';
 import { loadFixture, startReplay, type Replay } from '../../support/azure-replay.js';
 
 let replay: Replay | undefined;
@@ -24,7 +26,7 @@ describe('a crashed revision (azure-powershell AzContainerAppRevision.Recording.
     replay = await startReplay(loadFixture('revision-crashed.json'));
     const aca = acaOver(replay, 'a5hfaey');
     const started = Date.now();
-    const error = await aca.waitReady('a1ujx', 'a1ujx--7f979gk', Date.now() + 600_000).then(
+    const error = await waitRevisionReady(aca, 'a1ujx', 'a1ujx--7f979gk', Date.now() + 600_000).then(
       () => undefined,
       (e: unknown) => e,
     );

@@ -3,7 +3,7 @@
 // rollback to previous (one traffic write), a promote killed half way then aborted, another killed and re-run,
 // rollback to an older version whose revision is inactive.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { trafficOf } from '../../../src/azure/aca.js';
+import { trafficOf } from '../../../src/revisions/traffic.js';
 import type { BlueGreenResult } from '../../../src/bluegreen/context.js';
 import type { TrafficEntry } from '../../../src/revisions/traffic.js';
 import { describeWithDocker, eventually } from '../../support/docker.js';

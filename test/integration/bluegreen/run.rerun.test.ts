@@ -2,7 +2,7 @@
 // it has written part of its work, then the same step runs again and must converge. Slow long-running
 // operations (3 s) keep the kill points wide. No traffic ever reaches a revision that is not ready.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { trafficOf } from '../../../src/azure/aca.js';
+import { trafficOf } from '../../../src/revisions/traffic.js';
 import type { TrafficEntry } from '../../../src/revisions/traffic.js';
 import { describeWithDocker, eventually } from '../../support/docker.js';
 import { startDeploySim, startEntry, type DeploySim } from '../../support/deploy-sim.js';

@@ -2,7 +2,7 @@
 // records its deployment and sticky comment; GitHub answering 500 leaves a successful teardown successful, with a
 // warning.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { trafficOf } from '../../../src/azure/aca.js';
+import { trafficOf } from '../../../src/revisions/traffic.js';
 import { describeWithDocker } from '../../support/docker.js';
 import { errorLines, runEntry, startDeploySim, type DeploySim } from '../../support/deploy-sim.js';
 import { STAND_IN_BOT, startGitHubApi, type GitHubApiStandIn } from '../../../demo/github-api.js';

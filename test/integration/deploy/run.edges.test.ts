@@ -5,7 +5,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { trafficOf } from '../../../src/azure/aca.js';
+import { trafficOf } from '../../../src/revisions/traffic.js';
 import { createBody, readDeploySettings } from '../../../src/deploy/run.js';
 import { describeWithDocker, eventually } from '../../support/docker.js';
 import {

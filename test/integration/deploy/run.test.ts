@@ -2,7 +2,7 @@
 // the next deploys go to the candidate slot at 0% keeping everything else, a re-run converges, a broken
 // revision is deactivated with its state in the error and never gets traffic, previews go to their own app.
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { trafficOf } from '../../../src/azure/aca.js';
+import { trafficOf } from '../../../src/revisions/traffic.js';
 import type { DeployResult } from '../../../src/deploy/run.js';
 import { describeWithDocker } from '../../support/docker.js';
 import { errorLines, runEntry, startDeploySim, type DeploySim } from '../../support/deploy-sim.js';

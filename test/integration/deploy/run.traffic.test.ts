@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Aca } from '../../../src/azure/aca.js';
 import { deployApp, readDeploySettings, type DeployDeps } from '../../../src/deploy/run.js';
-import type { TrafficEntry } from '../../../src/revisions/traffic.js';
+import { trafficOf, type TrafficEntry } from '../../../src/revisions/traffic.js';
+import { writeTraffic } from '../../../src/revisions/traffic-write.js';
 import {
   RG,
   sdkClient,
@@ -61,13 +62,12 @@ function deploy(values: Record<string, string>, prove: DeployDeps['prove']) {
 }
 
 async function traffic(app: string): Promise<TrafficEntry[]> {
-  const { trafficOf } = await import('../../../src/azure/aca.js');
   return trafficOf((await aca.getApp(app))!);
 }
 
 async function setTraffic(app: string, list: TrafficEntry[]) {
   const live = (await aca.getApp(app))!;
-  await aca.writeTraffic({ ...live, name: app }, list);
+  await writeTraffic(aca, { ...live, name: app }, list);
 }
 
 describe('a new revision never receives traffic before it is proven', () => {

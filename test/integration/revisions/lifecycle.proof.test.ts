@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { proveServing } from '../../../src/revisions/lifecycle.js';
+import { proveServing } from '../../../src/smoke/prove.js';
 import { parseResolve } from '../../../src/core/inputs.js';
 import { runSmoke, waitReady } from '../../../src/smoke/run.js';
 import { readSmokeSettings } from '../../../src/smoke/settings.js';

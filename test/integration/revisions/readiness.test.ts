@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import type { Replica } from '@azure/arm-appcontainers';
-import { trafficOf } from '../../../src/azure/aca.js';
+import { trafficOf } from '../../../src/revisions/traffic.js';
 import { RESTART_LIMIT } from '../../../src/revisions/readiness.js';
 import { describeWithDocker } from '../../support/docker.js';
 import { errorLines, RG, runEntry, startDeploySim, type DeploySim } from '../../support/deploy-sim.js';

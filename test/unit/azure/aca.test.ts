@@ -1,130 +1,8 @@
-// The pure decisions of the ACA operations: revision readiness, its description, traffic comparison.
+// The decisions of the ACA client: which ARM refusal is another operation in progress, and the domain an app's
+// URLs are on (from its FQDN, else one read of its environment).
 import { describe, expect, it } from '@jest/globals';
-import type { Revision } from '@azure/arm-appcontainers';
-import {
-  describeRevisionState,
-  isActive,
-  isBusy,
-  revisionReadiness,
-  sameTraffic,
-} from '../../../src/azure/aca.js';
-import { normalizeTraffic } from '../../../src/revisions/traffic.js';
-
-describe('revisionReadiness', () => {
-  it.each([
-    [{ provisioningState: 'Provisioned', runningState: 'Running', healthState: 'Healthy' }, 'ready'],
-    [
-      { provisioningState: 'Provisioned', runningState: 'RunningAtMaxScale', healthState: 'Healthy' },
-      'ready',
-    ],
-    [{ provisioningState: 'Provisioning', runningState: 'Processing', healthState: 'None' }, 'waiting'],
-    [{ provisioningState: 'Provisioned', runningState: 'Activating', healthState: 'None' }, 'waiting'],
-    [{ provisioningState: 'Provisioned', runningState: 'Running', healthState: 'Unhealthy' }, 'waiting'],
-    [{ provisioningState: 'Provisioned', runningState: 'Degraded', healthState: 'Unhealthy' }, 'waiting'],
-    [{ provisioningState: 'Failed', runningState: 'Running', healthState: 'Healthy' }, 'failed'],
-    [{ provisioningState: 'Provisioned', runningState: 'Failed', healthState: 'Unhealthy' }, 'failed'],
-    [{}, 'waiting'],
-  ] as Array<[Revision, string]>)('%j is %s', (r, expected) => {
-    expect(revisionReadiness(r)).toBe(expected);
-  });
-});
-
-it('describeRevisionState names every state and the provisioning error', () => {
-  expect(
-    describeRevisionState({
-      provisioningState: 'Failed',
-      runningState: 'Failed',
-      healthState: 'Unhealthy',
-      active: true,
-      replicas: 0,
-      provisioningError: 'image not found',
-    } as Revision),
-  ).toBe(
-    'provisioningState Failed, runningState Failed, healthState Unhealthy, active, 0 replicas: image not found',
-  );
-  expect(describeRevisionState({ active: false, replicas: 1 } as Revision)).toBe(
-    'provisioningState unknown, runningState unknown, healthState unknown, inactive, 1 replica',
-  );
-});
-
-describe('isActive: the one rule of what is active', () => {
-  it.each<[string, Revision, boolean]>([
-    ['active, Running', { active: true, provisioningState: 'Provisioned', runningState: 'Running' }, true],
-    ['active not reported (older answers)', { runningState: 'Running' }, true],
-    ['active, Activating (a new revision)', { active: true, runningState: 'Activating' }, true],
-    [
-      'active, Failed (still active: a re-run activates it again)',
-      { active: true, runningState: 'Failed' },
-      true,
-    ],
-    // Live Azure after a deactivation: active true while Deprovisioning for tens of seconds, then false, Stopped
-    // (test_containerapp_revision_label_e2e.yaml).
-    [
-      'active: true but Deprovisioning',
-      { active: true, provisioningState: 'Provisioned', runningState: 'Deprovisioning' },
-      false,
-    ],
-    [
-      'active: true, provisioningState Deprovisioning',
-      { active: true, provisioningState: 'Deprovisioning' },
-      false,
-    ],
-    ['active: true, Deprovisioned', { active: true, provisioningState: 'Deprovisioned' }, false],
-    [
-      'inactive, Stopped, Healthy',
-      { active: false, provisioningState: 'Provisioned', runningState: 'Stopped', healthState: 'Healthy' },
-      false,
-    ],
-  ])('%s: %s', (_name, r, expected) => {
-    expect(isActive(r)).toBe(expected);
-  });
-});
-
-it("describeRevisionState carries Azure's own words: provisioningError and runningStateDetails, each once", () => {
-  expect(
-    describeRevisionState({
-      provisioningState: 'Failed',
-      runningState: 'Failed',
-      healthState: 'Unhealthy',
-      active: true,
-      replicas: 1,
-      provisioningError: 'Failed:redisContainerCrashing',
-      runningStateDetails: '1/1 Failed:redisContainerCrashing',
-    } as Revision),
-  ).toBe(
-    'provisioningState Failed, runningState Failed, healthState Unhealthy, active, 1 replica: Failed:redisContainerCrashing; 1/1 Failed:redisContainerCrashing',
-  );
-  expect(
-    describeRevisionState({
-      provisioningState: 'Provisioned',
-      runningState: 'Deprovisioning',
-      healthState: 'Healthy',
-      active: true,
-    } as Revision),
-  ).toBe(
-    'provisioningState Provisioned, runningState Deprovisioning, healthState Healthy, deactivating, 0 replicas',
-  );
-});
-
-describe('sameTraffic', () => {
-  const a = { revisionName: 'x--1', label: 'blue', weight: 100 };
-  const b = { revisionName: 'x--2', label: 'green', weight: 0 };
-  it.each([
-    [[a, b], [b, a], true],
-    [[a, b], [a], false],
-    [[a, b], [a, { ...b, weight: 1 }], false],
-    [[a, b], [a, { ...b, label: 'blue2' }], false],
-    [[{ latestRevision: true, weight: 100 }], [{ latestRevision: true, weight: 100 }], true],
-    [[{ latestRevision: true, weight: 100 }], [{ revisionName: 'x--1', weight: 100 }], false],
-  ])('%j vs %j: %s', (x, y, expected) => {
-    expect(sameTraffic(x, y)).toBe(expected);
-  });
-  it('normalizeTraffic drops nulls and defaults weights', () => {
-    expect(
-      normalizeTraffic([{ revisionName: 'x--1', label: undefined, latestRevision: false } as never]),
-    ).toEqual([{ revisionName: 'x--1', weight: 0 }]);
-  });
-});
+import type { ContainerApp } from '@azure/arm-appcontainers';
+import { appDomain, isBusy } from '../../../src/azure/aca.js';
 
 describe('isBusy', () => {
   it.each([
@@ -136,5 +14,35 @@ describe('isBusy', () => {
     [new Error('x'), false],
   ])('%j: %s', (error, expected) => {
     expect(isBusy(error)).toBe(expected);
+  });
+});
+
+describe('appDomain: the one rule of the domain both actions build URLs on', () => {
+  const ENV = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env';
+  it.each<[string, Omit<ContainerApp, 'location'>, string | undefined, number]>([
+    [
+      'from the FQDN, no read',
+      { environmentId: ENV, configuration: { ingress: { fqdn: 'app.env.test' } } },
+      'env.test',
+      0,
+    ],
+    [
+      'an internal FQDN: the environment is read',
+      { environmentId: ENV, configuration: { ingress: { fqdn: 'app.internal.env.test' } } },
+      'read.test',
+      1,
+    ],
+    ['no ingress: the environment is read', { managedEnvironmentId: ENV }, 'read.test', 1],
+    ['no FQDN and no environment', {}, undefined, 0],
+  ])('%s', async (_what, app, want, reads) => {
+    const read: string[] = [];
+    const aca = {
+      getEnvironment: async (id: string) => {
+        read.push(id);
+        return { id, name: 'env', defaultDomain: 'read.test' };
+      },
+    };
+    await expect(appDomain(aca, 'app', app as ContainerApp)).resolves.toBe(want);
+    expect(read).toEqual(Array<string>(reads).fill(ENV));
   });
 });

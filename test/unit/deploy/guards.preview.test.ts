@@ -163,7 +163,7 @@ describe('paper trading forced on every container and init container', () => {
     ).toThrow('app p (live): template.initContainers[0].args[0]: gw:07496'));
 });
 
-describe('production vault URLs normalised before comparison', () => {
+describe('production vault URLs normalized before comparison', () => {
   it.each([
     ['alc-algo-secrets.vault.azure.net', 'alc-algo-secrets.vault.azure.net'],
     ['ALC-Algo-Secrets.Vault.Azure.Net.', 'alc-algo-secrets.vault.azure.net'],

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { parse, stringify } from 'yaml';
 import type { ContainerApp } from '@azure/arm-appcontainers';
+import type { Aca } from '../../../src/azure/aca.js';
 import { deployApp } from '../../../src/deploy/run.js';
 import { GuardError, guardPreview, productionSecrets } from '../../../src/deploy/guards.js';
 import { InputError } from '../../../src/core/inputs.js';
@@ -15,7 +16,6 @@ import {
   readPreviewSettings,
 } from '../../support/deploy-inputs.js';
 import { checkPlace } from '../../../src/deploy/verify.js';
-import { ACA_WRITES, newAcaFixture } from '../../support/aca-fixture.js';
 
 const VAULT = 'https://alc-algo-secrets.vault.azure.net';
 
@@ -105,9 +105,23 @@ describe('deployApp in mode preview into an app that exists', () => {
     ];
     live.environmentId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env';
     change(live);
-    const fx = newAcaFixture({ name: preview.name, app: live });
-    for (const op of ACA_WRITES) fx.fail(op, new Error(`${op} must not be called`));
-    return { aca: fx.aca, writes: fx.writes };
+    const writes: string[] = [];
+    const write = (what: string) => async () => {
+      writes.push(what);
+      throw new Error(`${what} must not be called`);
+    };
+    const aca = {
+      getApp: async () => structuredClone(live),
+      getEnvironment: async () => ({ id: 'env', name: 'env', defaultDomain: 'example.test' }),
+      getRevision: async () => undefined,
+      listRevisions: async () => [],
+      putApp: write('putApp'),
+      patchTemplate: write('patchTemplate'),
+      patchTraffic: write('patchTraffic'),
+      activate: write('activate'),
+      deactivate: write('deactivate'),
+    } as unknown as Aca;
+    return { aca, writes };
   }
   const prove = async () => 'answered 200';
 

@@ -14,8 +14,8 @@ import {
   type ReadinessPolicy,
   type ReadinessVerdict,
   type ReadinessWatch,
-  type RevisionState,
 } from '../../../src/revisions/readiness.js';
+import type { RevisionState } from '../../../src/azure/aca.js';
 import { DEFAULT_WAIT_TIMEOUT_MS } from '../../../src/core/inputs.js';
 
 const seed = parseSpec(readFileSync('deploy/containerapp.yaml', 'utf8'), 'deploy/containerapp.yaml');

@@ -1,10 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { InputError } from '../../../src/core/inputs.js';
+import { inputErrorOf } from '../../support/errors.js';
 import {
   type TrafficEntry,
   TrafficPlanError,
   assertValidTraffic,
   describeTraffic,
+  normalizeTraffic,
   parseSteps,
   planDeploy,
   planPreviewAdd,
@@ -13,8 +15,12 @@ import {
   planRollback,
   planRollbackTo,
   planStep,
+  newerThanProduction,
+  sameTraffic,
   slots,
+  slotsOf,
   unlabelledIdle,
+  validateSlotLabel,
 } from '../../../src/revisions/traffic.js';
 
 /** `'blue=a@100, b@0, latest@0'` -> entries (label=revision@weight; `latest` is latestRevision). */
@@ -287,4 +293,84 @@ describe('parseSteps', () => {
 describe('describeTraffic', () => {
   it('prints label=revision@weight', () =>
     expect(describeTraffic(tl('blue=a@100, b@0, latest@0'))).toBe('blue=a@100, b@0, latest@0'));
+});
+
+describe('sameTraffic', () => {
+  const a = { revisionName: 'x--1', label: 'blue', weight: 100 };
+  const b = { revisionName: 'x--2', label: 'green', weight: 0 };
+  it.each([
+    [[a, b], [b, a], true],
+    [[a, b], [a], false],
+    [[a, b], [a, { ...b, weight: 1 }], false],
+    [[a, b], [a, { ...b, label: 'blue2' }], false],
+    [[{ latestRevision: true, weight: 100 }], [{ latestRevision: true, weight: 100 }], true],
+    [[{ latestRevision: true, weight: 100 }], [{ revisionName: 'x--1', weight: 100 }], false],
+  ])('%j vs %j: %s', (x, y, expected) => {
+    expect(sameTraffic(x, y)).toBe(expected);
+  });
+  it('normalizeTraffic drops nulls and defaults weights', () => {
+    expect(
+      normalizeTraffic([{ revisionName: 'x--1', label: undefined, latestRevision: false } as never]),
+    ).toEqual([{ revisionName: 'x--1', weight: 0 }]);
+  });
+});
+
+describe('validateSlotLabel: the one slot-label check of both actions', () => {
+  it.each([
+    ['blue', 'in mode production', 'blue'],
+    ['green', 'for promote', 'green'],
+  ])('%s %s', (raw, when, want) => {
+    expect(validateSlotLabel('label', raw, 'app', when)).toBe(want);
+  });
+  it.each([
+    [
+      'canary',
+      'for rollback',
+      "Input 'label' has the invalid value 'canary': allowed for rollback: blue or green",
+    ],
+    [
+      'pr-3',
+      'in mode production',
+      "Input 'label' has the invalid value 'pr-3': allowed in mode production: blue or green",
+    ],
+    ['Blue', 'for promote', /allowed: a traffic label of/],
+  ])('%s %s: refused', (raw, when, message) => {
+    const error = inputErrorOf(() => validateSlotLabel('label', raw, 'app', when));
+    expect(error.input).toBe('label');
+    if (typeof message === 'string') expect(error.message).toBe(message);
+    else expect(error.message).toMatch(message);
+  });
+});
+
+describe('newerThanProduction: the "already rolled back" rule', () => {
+  const t = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
+  const list = (blue: number, green: number): TrafficEntry[] => [
+    { revisionName: 'a--v1', label: 'blue', weight: blue },
+    { revisionName: 'a--v2', label: 'green', weight: green },
+  ];
+  it.each<[string, TrafficEntry[], Record<string, string>, string | undefined]>([
+    [
+      'production newer than the other slot (after a promote)',
+      list(0, 100),
+      { 'a--v1': t(1), 'a--v2': t(2) },
+      undefined,
+    ],
+    [
+      'production older (after a rollback, or before a promote)',
+      list(100, 0),
+      { 'a--v1': t(1), 'a--v2': t(2) },
+      'green',
+    ],
+    ['times unknown', list(100, 0), {}, undefined],
+    ['one time unknown', list(100, 0), { 'a--v2': t(2) }, undefined],
+    ['a split: no production', list(50, 50), { 'a--v1': t(1), 'a--v2': t(2) }, undefined],
+    ['one slot only', [{ revisionName: 'a--v1', label: 'blue', weight: 100 }], { 'a--v1': t(1) }, undefined],
+  ])('%s', (_what, traffic, created, want) => {
+    expect(newerThanProduction(slotsOf(traffic, created))?.label).toBe(want);
+  });
+  it('planRollback refuses to go to that newer slot', () => {
+    expect(() => planRollback(list(100, 0), { created: { 'a--v1': t(1), 'a--v2': t(2) } })).toThrow(
+      "Slot 'green' (a--v2) is newer than production: it is an unpromoted candidate or was already rolled back from; use abort, or name the slot explicitly",
+    );
+  });
 });

@@ -2,9 +2,9 @@
 // operation ran (ARM answers the list from before it) and lands its write just after the operation ends must be
 // seen and this run's change planned again on top of it, however long the operation took.
 import { describe, expect, it } from '@jest/globals';
-import { updateTraffic } from '../../../src/azure/aca.js';
+import type { ContainerApp } from '@azure/arm-appcontainers';
+import { updateTraffic } from '../../../src/revisions/traffic-write.js';
 import type { TrafficEntry } from '../../../src/revisions/traffic.js';
-import { newAcaFixture } from '../../support/aca-fixture.js';
 
 const APP = 'alc-algo-agents-preview';
 const ours: TrafficEntry = { revisionName: `${APP}--pr-2-bbbbbbb`, label: 'pr-2', weight: 0 };
@@ -17,24 +17,29 @@ const base: TrafficEntry[] = [{ revisionName: `${APP}--pr-1-aaaaaaa`, label: 'pr
  */
 function contended(operationMs: number, lateMs: number) {
   let clock = 0;
-  const fx = newAcaFixture({ name: APP, app: { configuration: { ingress: { traffic: base } } } });
+  let traffic = structuredClone(base);
   const pending: Array<{ at: number; traffic: TrafficEntry[] }> = [];
   const settle = () => {
     for (const p of pending.splice(0).sort((a, b) => a.at - b.at)) {
-      if (p.at <= clock) fx.setTraffic(p.traffic);
+      if (p.at <= clock) traffic = p.traffic;
       else pending.push(p);
     }
   };
-  let seenDuring: TrafficEntry[] = [];
-  fx.on('writeTraffic', () => {
-    seenDuring = fx.traffic();
-    clock += operationMs;
-  });
-  fx.after('writeTraffic', (_call, n) => {
-    if (n === 1) pending.push({ at: clock + lateMs, traffic: [...seenDuring, theirs] });
-  });
+  let writes = 0;
+  const aca = {
+    getApp: async () =>
+      ({ name: APP, configuration: { ingress: { traffic: structuredClone(traffic) } } }) as ContainerApp,
+    patchTraffic: async (_app: ContainerApp & { name: string }, planned: TrafficEntry[]) => {
+      const seenDuring = structuredClone(traffic);
+      clock += operationMs;
+      traffic = structuredClone(planned);
+      if (writes++ === 0) pending.push({ at: clock + lateMs, traffic: [...seenDuring, theirs] });
+      return { configuration: { ingress: { traffic: structuredClone(traffic) } } } as ContainerApp;
+    },
+    log: () => undefined,
+  };
   return {
-    aca: fx.aca,
+    aca,
     sleep: async (ms: number) => {
       clock += ms;
       settle();
@@ -43,7 +48,7 @@ function contended(operationMs: number, lateMs: number) {
     live: () => {
       clock += 60_000;
       settle();
-      return fx.traffic();
+      return traffic;
     },
   };
 }

@@ -15,7 +15,8 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { Aca, trafficOf } from '../../../src/azure/aca.js';
 import { readBlueGreenSettings, runBlueGreen } from '../../../src/bluegreen/run.js';
-import { deployApp, readDeploySettings, type DeployDeps } from '../../../src/deploy/run.js';
+import { runDeploy, type DeployDeps } from '../../../src/deploy/run.js';
+import { readDeploySettings } from '../../../src/deploy/settings.js';
 import { proveServing } from '../../../src/revisions/lifecycle.js';
 import { createHttpClient, type HttpClient } from '../../../src/smoke/http-client.js';
 import { parseResolve } from '../../../src/core/inputs.js';
@@ -181,7 +182,7 @@ function campaign(arena: () => Arena) {
       sleep: async () => undefined,
     };
     return step.action === 'deploy-app'
-      ? deployApp(readDeploySettings(get, env), deps)
+      ? runDeploy(readDeploySettings(get, env), deps)
       : runBlueGreen(readBlueGreenSettings(get, env), deps);
   }
 

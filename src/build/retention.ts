@@ -7,7 +7,7 @@ import { isReleaseBuild } from '../core/versions.js';
 import * as m from './messages.js';
 import type { BuildPushSettings } from './settings.js';
 
-export interface RunningImage {
+interface RunningImage {
   revision: string;
   image: string;
 }
@@ -26,7 +26,7 @@ export type RetentionReport =
       failed: Array<{ image: RepositoryImage; error: string }>;
     };
 
-export interface RetentionLog {
+interface RetentionLog {
   info(message: string): void;
   warning(message: string): void;
 }

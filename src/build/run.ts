@@ -266,7 +266,7 @@ export async function runBuildPush(
 }
 
 /** The tags of a release build that name its exact version (`1.4.0` for v1.4.0): the ones made immutable. */
-export function releaseLockTags(settings: Pick<BuildPushSettings, 'git' | 'tags' | 'version'>): string[] {
+function releaseLockTags(settings: Pick<BuildPushSettings, 'git' | 'tags' | 'version'>): string[] {
   const ref = classifyRef(settings.git);
   if (ref.kind !== 'tag' || !ref.semver) return [];
   const exact = versionTags(settings.version);

@@ -32,7 +32,7 @@ import {
 } from '../revisions/traffic.js';
 
 /** Registry host of an image reference, lower-case. */
-export function registryOf(image: string): string {
+function registryOf(image: string): string {
   return parseImageRef(image).registry;
 }
 

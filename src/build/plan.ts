@@ -83,7 +83,7 @@ export function buildxArgs(plan: BuildPlan, builder: BuilderInfo): string[] {
   return args;
 }
 
-/** `docker build ...` with the classic builder; the registry cache is the `buildcache` image, pulled first. */
+/** `docker build ...` with the classic builder; the registry cache is the `buildcache` image, pulled first */
 export function classicArgs(plan: BuildPlan): string[] {
   const args = ['build', ...commonArgs(plan)];
   if (plan.cache === 'registry') args.push('--cache-from', cacheRef(plan));

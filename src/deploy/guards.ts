@@ -4,6 +4,7 @@
 import type { ContainerApp, EnvironmentVar } from '@azure/arm-appcontainers';
 import { InputError } from '../core/inputs.js';
 import { type AppSpec, formatPath, mergeEnv } from '../core/app-spec.js';
+import { liveWhy, previewIntoProduction, SECRETS_WHY, vaultInputAllowed } from './messages.js';
 
 /** Interactive Brokers' live trading port, never reachable from a preview. */
 export const LIVE_PORT = '7496';
@@ -39,9 +40,10 @@ function digitValue(ch: string): string {
 const NUMBER = /(?<![\p{L}\p{N}_.])(0x[0-9a-f](?:_?[0-9a-f])*|\d(?:_?\d)*(?:\.\d*)?)(?![\p{L}\p{N}_])/giu;
 
 /**
- * Whether a text names port 7496 in any spelling a program would parse as that number: `7496`, `07496`, `+7496`,
- * `7_496`, `7496.0`, full-width or other Unicode digits, `0x1d48`, host:port and URL forms (`gw:07496`,
- * `http://gw:7496/api`). Numbers glued to other digits or letters (`17496`, `74960`, `7496a`) are not it.
+ * Whether a text names port 7496 in any spelling a program would parse as that number: `7496`, `07496`,
+ * `+7496`, `7_496`, `7496.0`, full-width or other Unicode digits, `0x1d48`, host:port and URL forms
+ * (`gw:07496`, `http://gw:7496/api`). Numbers glued to other digits or letters (`17496`, `74960`, `7496a`)
+ * are not it.
  */
 export function namesLivePort(value: string | number | undefined): boolean {
   const text = String(value ?? '')
@@ -55,7 +57,7 @@ export function namesLivePort(value: string | number | undefined): boolean {
 }
 
 const isLivePort = namesLivePort;
-const LIVE_WHY = `preview deploys run paper trading (IBKR_PORT=${PAPER_PORT}) and refuse the live trading port ${LIVE_PORT}`;
+const LIVE_WHY = liveWhy(PAPER_PORT, LIVE_PORT);
 
 /** Throws, naming the source, when any entry carries the live port. Never rewrites it. */
 export function refuseLivePort(env: readonly EnvironmentVar[], source: EnvSource): void {
@@ -74,7 +76,7 @@ export interface PreviewEnv {
   forced: string[];
 }
 
-/** Spec env + env-vars input (merged by name), after refusing the live port, with the preview values forced. */
+/** Spec env + env-vars input (merged by name), after refusing the live port, with preview values forced. */
 export function previewEnv(
   specEnv: readonly EnvironmentVar[],
   specSource: EnvSource,
@@ -87,9 +89,8 @@ export function previewEnv(
   const forced = PREVIEW_ENV.flatMap((f) => {
     const before = merged.find((e) => e.name === f.name);
     if (before?.value === f.value && before?.secretRef === undefined) return [];
-    return [
-      `${f.name}: ${before?.value ?? (before?.secretRef ? `secretRef ${before.secretRef}` : '(unset)')} -> ${f.value}`,
-    ];
+    const was = before?.value ?? (before?.secretRef ? `secretRef ${before.secretRef}` : '(unset)');
+    return [`${f.name}: ${was} -> ${f.value}`];
   });
   return { env: mergeEnv(merged, PREVIEW_ENV), forced };
 }
@@ -112,8 +113,8 @@ export function everyContainer(
 }
 
 /**
- * Throws GuardError, naming the source and the YAML path, when any container or init container carries the live
- * port: in an env value, an argument, the command or a probe port.
+ * Throws GuardError, naming the source and the YAML path, when any container or init container carries the
+ * live port: in an env value, an argument, the command or a probe port.
  */
 export function refuseLivePortTemplate(
   template: Template | undefined,
@@ -139,9 +140,9 @@ export function refuseLivePortTemplate(
 }
 
 /**
- * A preview's template: the live port refused anywhere (template and env-vars input), the env-vars input merged
- * into the app container, and ALC_ENVIRONMENT=preview / IBKR_PORT=7497 forced on EVERY container and init
- * container (a sidecar or an init container reaches the broker as well as the app does).
+ * A preview's template: the live port refused anywhere (template and env-vars input), the env-vars input
+ * merged into the app container, and ALC_ENVIRONMENT=preview / IBKR_PORT=7497 forced on EVERY container and
+ * init container (a sidecar or an init container reaches the broker as well as the app does).
  */
 export function previewTemplate(
   template: Template | undefined,
@@ -167,21 +168,22 @@ export function previewTemplate(
 /** Refuses a preview whose target is the production app (it holds the live trading secrets). */
 export function assertPreviewTarget(targetApp: string, productionApp: string, productionFile: string): void {
   if (targetApp.trim().toLowerCase() === productionApp.trim().toLowerCase()) {
-    throw new GuardError(
-      `Mode preview refuses to write to '${targetApp}': it is the production app of ${productionFile}, which holds the live trading secrets; previews go to a separate app (e.g. deploy/containerapp.preview.yaml)`,
-    );
+    throw new GuardError(previewIntoProduction(targetApp, productionFile));
   }
 }
 
 // ---- production secrets ----
 
-const VAULT_HOST =
-  /^([a-z0-9-]+)\.(?:privatelink\.)?(?:vault|vaultcore)\.(azure\.net|usgovcloudapi\.net|azure\.cn|microsoftazure\.de)$/;
+const VAULT_SUFFIX = String.raw`(azure\.net|usgovcloudapi\.net|azure\.cn|microsoftazure\.de)`;
+const VAULT_HOST = new RegExp(
+  String.raw`^([a-z0-9-]+)\.(?:privatelink\.)?(?:vault|vaultcore)\.` + VAULT_SUFFIX + '$',
+);
 
 /**
  * A host as a comparison key: lower-case, without trailing dots, and a Key Vault's private-link alias
- * (`<name>.privatelink.vaultcore.azure.net`) under its public name (`<name>.vault.azure.net`): both reach the same
- * vault. Ports are not part of it (URL parsing drops the default one; any other still names the same vault).
+ * (`<name>.privatelink.vaultcore.azure.net`) under its public name (`<name>.vault.azure.net`): both reach the
+ * same vault. Ports are not part of it (URL parsing drops the default one; any other still names the same
+ * vault).
  */
 export function canonicalHost(host: string): string {
   const h = host.trim().toLowerCase().replace(/\.+$/, '');
@@ -207,8 +209,8 @@ function hostsIn(text: string): string[] {
 const isVaultHost = (h: string) => VAULT_HOST.test(h);
 
 /**
- * What gives access to the production secrets: the Key Vault hosts its secrets reference (and any env value that
- * is a Key Vault URL, e.g. AZURE_KEY_VAULT_URL) and its user-assigned identities (lower-case). Pure.
+ * What gives access to the production secrets: the Key Vault hosts its secrets reference (and any env value
+ * that is a Key Vault URL, e.g. AZURE_KEY_VAULT_URL) and its user-assigned identities (lower-case). Pure.
  */
 export interface ProductionSecrets {
   vaults: string[];
@@ -234,9 +236,6 @@ export function mergeProductionSecrets(...all: ProductionSecrets[]): ProductionS
   };
 }
 
-const SECRETS_WHY =
-  'a preview runs untested code and never gets the production secrets: give the preview app its own Key Vault and identity';
-
 /** The first env entry whose value names a production vault, as `NAME=value`. */
 function vaultEntry(env: readonly EnvironmentVar[], vaults: readonly string[]): number {
   return env.findIndex((e) => hostsIn(e.value ?? '').some((h) => vaults.includes(h)));
@@ -250,11 +249,7 @@ export function refuseProductionVaultInput(
 ): void {
   const at = vaultEntry(env, prod.vaults);
   if (at >= 0) {
-    throw new InputError(
-      input,
-      `${env[at].name}=${env[at].value}`,
-      `allowed: KEY=value entries that name no production Key Vault (${prod.vaults.join(', ')}): ${SECRETS_WHY}`,
-    );
+    throw new InputError(input, `${env[at].name}=${env[at].value}`, vaultInputAllowed(prod.vaults));
   }
 }
 
@@ -303,8 +298,8 @@ export interface PreviewGuardOptions {
   productionApp: string;
   productionFile: string;
   /**
-   * Further production apps (the app of deploy/containerapp.yaml when `spec` names another file): a preview into
-   * any of them is refused whatever spec was given.
+   * Further production apps (the app of deploy/containerapp.yaml when `spec` names another file): a preview
+   * into any of them is refused whatever spec was given.
    */
   otherProduction?: ReadonlyArray<{ app: string; file: string }>;
   /** Parsed env-vars input and its name. */
@@ -314,7 +309,7 @@ export interface PreviewGuardOptions {
   production?: ProductionSecrets;
 }
 
-/** Every preview guard at once: returns the spec to deploy (forced env on the app container) and what was forced. */
+/** Every preview guard at once: the spec to deploy (forced env on the app container), and what was forced. */
 export function guardPreview(spec: AppSpec, o: PreviewGuardOptions): { spec: AppSpec; forced: string[] } {
   assertPreviewTarget(o.targetApp, o.productionApp, o.productionFile);
   for (const p of o.otherProduction ?? []) assertPreviewTarget(o.targetApp, p.app, p.file);

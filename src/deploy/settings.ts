@@ -1,4 +1,5 @@
-// deploy-app's inputs: every one read and checked (spec, guards, names) before anything is read or written in Azure.
+// deploy-app's inputs: every one read and checked (spec, guards, names) before anything is read or written in
+// Azure.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
@@ -39,6 +40,7 @@ import {
 import { validateSlotLabel } from '../revisions/traffic.js';
 import { classifyRef, type GitContext } from '../core/versions.js';
 import { readExpectedImage, type ExpectedImage } from './verify.js';
+import { ENVIRONMENT_ALLOWED, IMAGE_ALLOWED, SUFFIX_REQUIRED } from './messages.js';
 
 export const MODES = ['production', 'preview'] as const;
 export type Mode = (typeof MODES)[number];
@@ -53,7 +55,7 @@ export interface DeploySettings {
   app: string;
   image: string;
   imageRef: ImageRef;
-  /** Where the image must come from and, in mode production, the release whose locked tag must name its digest. */
+  /** Where the image must come from and (mode production) the release whose locked tag names its digest. */
   expected: ExpectedImage;
   /** The environment input, else the spec's (name or resource ID). */
   environment: string;
@@ -80,9 +82,6 @@ export interface SettingsDeps {
   fileExists?: (path: string) => boolean;
 }
 
-const IMAGE_ALLOWED =
-  'allowed: an image by digest, registry/repository@sha256:<64 hex digits> (as build-push outputs it); deploys never use a mutable tag';
-
 export function parseImage(name: string, raw: string): { image: string; ref: ImageRef } {
   const v = required(name, raw, `required: ${IMAGE_ALLOWED.slice('allowed: '.length)}`);
   const ref = parseImageRef(v);
@@ -101,11 +100,7 @@ export function parseEnvironment(name: string, raw: string, fallback: string): s
   const v = raw.trim();
   if (v === '') return fallback;
   if (v.startsWith('/') ? environmentIdParts(v) : isEnvironmentName(v)) return v;
-  throw new InputError(
-    name,
-    raw,
-    'allowed: a managed environment name (2 to 60 letters, digits and -) or its full resource ID /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.App/managedEnvironments/<name>',
-  );
+  throw new InputError(name, raw, ENVIRONMENT_ALLOWED);
 }
 
 /** An Azure region, by name (eastus) or display name (East US); empty: undefined. */
@@ -133,13 +128,7 @@ function defaultSuffix(mode: Mode, prNumber: number | undefined, git?: GitContex
     return suffixForPullRequest(ref.number, ref.headSha);
   }
   if (mode === 'production' && ref?.kind === 'tag' && ref.semver) return suffixFromVersion(ref.name);
-  throw new InputError(
-    'revision-suffix',
-    '',
-    mode === 'preview'
-      ? 'required unless the run is for the pull request itself (its head commit gives pr-<N>-<sha7>)'
-      : 'required unless the run is for a release tag (refs/tags/v1.2.3 gives v1-2-3)',
-  );
+  throw new InputError('revision-suffix', '', SUFFIX_REQUIRED[mode]);
 }
 
 /** Reads and checks every deploy-app input; throws InputError (or GuardError) before anything is written. */
@@ -179,8 +168,8 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   let label: string | undefined;
   let prNumber: number | undefined;
   let forced: string[] = [];
-  // The production app is the one deploy/containerapp.yaml names too, whatever `spec` points at: a preview given
-  // the preview spec (or any other file) as `spec` still never writes to it nor reads its secrets.
+  // The production app is the one deploy/containerapp.yaml names too, whatever `spec` points at: a preview
+  // given the preview spec (or any other file) as `spec` still never writes to it nor reads its secrets.
   const defaultProduction =
     mode === 'preview' &&
     resolvePath(d.env.GITHUB_WORKSPACE ?? '.', productionFile) !==

@@ -2,7 +2,7 @@
 // names only what it changes.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readDeploySettings } from '../../src/deploy/run.js';
+import { readDeploySettings } from '../../src/deploy/settings.js';
 import { productionSecrets } from '../../src/deploy/guards.js';
 import { parseSpec } from '../../src/core/app-spec.js';
 

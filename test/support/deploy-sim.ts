@@ -14,7 +14,8 @@ import { createMonitorClient } from '../../src/azure/connection.js';
 import type { BlueGreenResult } from '../../src/bluegreen/context.js';
 import { runBlueGreen } from '../../src/bluegreen/run.js';
 import { readBlueGreenSettings } from '../../src/bluegreen/settings.js';
-import { deployApp, readDeploySettings, type DeployResult } from '../../src/deploy/run.js';
+import { runDeploy, type DeployResult } from '../../src/deploy/run.js';
+import { readDeploySettings } from '../../src/deploy/settings.js';
 import { registryVerifier } from '../../src/deploy/verify.js';
 import { proveServing } from '../../src/smoke/prove.js';
 import { parseResolve, type InputSource } from '../../src/core/inputs.js';
@@ -55,7 +56,7 @@ export interface DeploySim {
   /** The counting client under `aca()` (for another build of the ACA operations, e.g. a benchmark's baseline). */
   client: ContainerAppsAPIClient;
   prove: ReturnType<typeof proveServing>;
-  /** deployApp with these inputs over `common` (GITHUB_WORKSPACE the repository), through `aca` (default aca()). */
+  /** runDeploy with these inputs over `common` (GITHUB_WORKSPACE the repository), through `aca` (default aca()). */
   deploy(values: Record<string, string>, aca?: Aca): Promise<DeployResult>;
   /** The Azure Monitor client as the actions build it (OIDC, over the simulator's ARM). */
   monitorClient: MonitorClient;
@@ -256,7 +257,7 @@ export async function startDeploySim(
       prove,
       // async: an input error rejects, as it does in the action.
       deploy: async (values, through = aca()) =>
-        deployApp(readDeploySettings(inputs(releaseInputs({ ...common, ...values })), settingsEnv), {
+        runDeploy(readDeploySettings(inputs(releaseInputs({ ...common, ...values })), settingsEnv), {
           aca: through,
           prove,
           verifyImage: simVerifier(sim),

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACR_TOKEN_USER, RegistryClient } from '../../../src/registry/client.js';
 import { describeWithDocker, ROOT } from '../../support/docker.js';
-import { buildAndPush } from '../../../src/build/run.js';
+import { runBuildPush } from '../../../src/build/run.js';
 import {
   fetchWithCa,
   gitFor,
@@ -253,10 +253,11 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
         gitFor('refs/heads/main'),
         ROOT,
       );
-      const result = await buildAndPush(settings, {
+      const result = await runBuildPush(settings, {
         docker: quietDocker(),
         log: { info: () => undefined, warning: () => undefined, setSecret: () => undefined },
-        fetch: fetchWithCa(cp.sim.ca),
+        registry: (credentials) =>
+          new RegistryClient(registry, credentials, { fetch: fetchWithCa(cp.sim.ca) }),
       });
       expect(result.digest).toBe(await client.digestOf(REPO, 'main'));
       expect(result.retention).toEqual({ ran: false, reason: expect.stringMatching(/not a release build/) });

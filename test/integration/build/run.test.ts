@@ -6,7 +6,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAndPush, type BuildPushDeps } from '../../../src/build/run.js';
+import { runBuildPush, type BuildPushDeps } from '../../../src/build/run.js';
 import { RegistryClient } from '../../../src/registry/client.js';
 import { describeWithDocker, uniqueName } from '../../support/docker.js';
 import {
@@ -29,6 +29,7 @@ describeWithDocker('build-push with a plain registry', () => {
   const messages: string[] = [];
   const deps = (over: Partial<BuildPushDeps> = {}): BuildPushDeps => ({
     docker: quietDocker(),
+    registry: (credentials) => new RegistryClient(registry.server, credentials),
     log: {
       info: (m) => messages.push(m),
       warning: (m) => messages.push(`warning: ${m}`),
@@ -65,7 +66,7 @@ describeWithDocker('build-push with a plain registry', () => {
 
   it('builds and pushes a release, reads the digest back and pulls it by digest', async () => {
     const settings = settingsFor(inputs({ keep: '0' }), gitFor('refs/tags/v1.2.3'), context.dir);
-    const result = await buildAndPush(settings, deps());
+    const result = await runBuildPush(settings, deps());
     const client = new RegistryClient(registry.server);
 
     expect(result.builder).toBe('docker');
@@ -112,7 +113,7 @@ describeWithDocker('build-push with a plain registry', () => {
       'feature-fast-path',
     ],
   ])('pushes the tags of %s', async (_name, git, tags, version) => {
-    const result = await buildAndPush(settingsFor(inputs(), git, context.dir), deps());
+    const result = await runBuildPush(settingsFor(inputs(), git, context.dir), deps());
     const client = new RegistryClient(registry.server);
     expect(result.version).toBe(version);
     expect(result.retention).toMatchObject({
@@ -145,7 +146,7 @@ describeWithDocker('build-push with a plain registry', () => {
       gitFor('refs/tags/v2.0.0'),
       context.dir,
     );
-    const result = await buildAndPush(
+    const result = await runBuildPush(
       settings,
       deps({ listRunningImages: async () => [{ revision: 'alc-algo-agents--v1-1-0', image: running }] }),
     );
@@ -186,7 +187,7 @@ describeWithDocker('build-push with a plain registry', () => {
     const base = `http://${registry.server}`;
     for (let i = 0; i < 3; i++) await seedImage(base, repo, [`0.${i}.0`], `n${i}`);
     // No app input and no spec in the workspace: which images production runs cannot be known.
-    const noApp = await buildAndPush(
+    const noApp = await runBuildPush(
       settingsFor(inputs({ repository: repo, keep: '2' }), gitFor('refs/tags/v0.9.0'), context.dir),
       deps(),
     );
@@ -204,7 +205,7 @@ describeWithDocker('build-push with a plain registry', () => {
       expect.arrayContaining(['0.0.0', '0.1.0', '0.2.0', '0.9.0']),
     );
 
-    const failing = await buildAndPush(
+    const failing = await runBuildPush(
       settingsFor(
         inputs({
           repository: repo,
@@ -254,7 +255,7 @@ describeWithDocker('build-push with a plain registry', () => {
     const server = `127.0.0.1:${(proxy.address() as AddressInfo).port}`;
     try {
       const before = messages.length;
-      const result = await buildAndPush(
+      const result = await runBuildPush(
         settingsFor(
           inputs({ registry: server, tags: 'retry', cache: 'none' }),
           gitFor('refs/heads/main'),

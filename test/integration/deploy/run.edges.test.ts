@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { trafficOf } from '../../../src/revisions/traffic.js';
-import { createBody, readDeploySettings } from '../../../src/deploy/run.js';
+import { createBody } from '../../../src/deploy/plan.js';
+import { readDeploySettings } from '../../../src/deploy/settings.js';
 import { describeWithDocker, eventually } from '../../support/docker.js';
 import {
   errorLines,

@@ -4,7 +4,8 @@
 // round after round, never lose each other's labels.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Aca } from '../../../src/azure/aca.js';
-import { deployApp, readDeploySettings, type DeployDeps } from '../../../src/deploy/run.js';
+import { runDeploy, type DeployDeps } from '../../../src/deploy/run.js';
+import { readDeploySettings } from '../../../src/deploy/settings.js';
 import { trafficOf, type TrafficEntry } from '../../../src/revisions/traffic.js';
 import { writeTraffic } from '../../../src/revisions/traffic-write.js';
 import {
@@ -58,7 +59,7 @@ function deploy(values: Record<string, string>, prove: DeployDeps['prove']) {
   };
   const settings = readDeploySettings((n) => all[n] ?? '', { env: { GITHUB_WORKSPACE: ROOT } });
   // No registry here: the image's registry and repository are checked, its release tag in test/integration/deploy/verify.test.ts.
-  return deployApp(settings, { aca, prove, verifyImage: checkPlace, trafficDelayMs: 20 });
+  return runDeploy(settings, { aca, prove, verifyImage: checkPlace, trafficDelayMs: 20 });
 }
 
 async function traffic(app: string): Promise<TrafficEntry[]> {

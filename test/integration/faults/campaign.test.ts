@@ -17,7 +17,8 @@ import { Aca } from '../../../src/azure/aca.js';
 import { trafficOf } from '../../../src/revisions/traffic.js';
 import { runBlueGreen } from '../../../src/bluegreen/run.js';
 import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
-import { deployApp, readDeploySettings, type DeployDeps } from '../../../src/deploy/run.js';
+import { runDeploy, type DeployDeps } from '../../../src/deploy/run.js';
+import { readDeploySettings } from '../../../src/deploy/settings.js';
 import { proveServing } from '../../../src/smoke/prove.js';
 import { createHttpClient, type HttpClient } from '../../../src/smoke/http-client.js';
 import { parseResolve } from '../../../src/core/inputs.js';
@@ -183,7 +184,7 @@ function campaign(arena: () => Arena) {
       sleep: async () => undefined,
     };
     return step.action === 'deploy-app'
-      ? deployApp(readDeploySettings(get, env), deps)
+      ? runDeploy(readDeploySettings(get, env), deps)
       : runBlueGreen(readBlueGreenSettings(get, env), deps);
   }
 

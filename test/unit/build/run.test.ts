@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DockerCli, DockerResult } from '../../../src/build/docker.js';
-import { buildAndPush, type BuildPushDeps } from '../../../src/build/run.js';
+import { runBuildPush, type BuildPushDeps } from '../../../src/build/run.js';
 import { readBuildPushSettings } from '../../../src/build/settings.js';
 import { InputError } from '../../../src/core/inputs.js';
-import type { FetchFn } from '../../../src/registry/client.js';
+import { type FetchFn, RegistryClient } from '../../../src/registry/client.js';
 import type { GitContext } from '../../../src/core/versions.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
@@ -65,6 +65,12 @@ const registryFetch: FetchFn = async (url, init = {}) => {
   return new Response('{}');
 };
 
+/** The registry client of a run, over `fetch`. */
+const registryOver =
+  (fetch: FetchFn): BuildPushDeps['registry'] =>
+  (credentials) =>
+    new RegistryClient('r.azurecr.io', credentials, { fetch });
+
 function settings(inputs: Record<string, string>, ref = 'refs/heads/main', git: Partial<GitContext> = {}) {
   const all: Record<string, string> = {
     registry: 'r.azurecr.io',
@@ -83,7 +89,7 @@ function deps(docker: DockerCli, secrets: string[] = [], warnings: string[] = []
   return {
     docker,
     log: { info: () => undefined, warning: (m) => warnings.push(m), setSecret: (s) => secrets.push(s) },
-    fetch: registryFetch,
+    registry: registryOver(registryFetch),
     credential: {
       getToken: async () => ({ token: 'entra-token', expiresOnTimestamp: Date.now() + 3600_000 }),
     },
@@ -93,11 +99,11 @@ function deps(docker: DockerCli, secrets: string[] = [], warnings: string[] = []
   };
 }
 
-describe('buildAndPush', () => {
+describe('runBuildPush', () => {
   it('oidc: exchanges the Entra token, logs in with the refresh token on stdin, masks both, logs out', async () => {
     const { docker, calls } = fakeDocker();
     const secrets: string[] = [];
-    const result = await buildAndPush(settings({ auth: 'oidc', cache: 'none' }), deps(docker, secrets));
+    const result = await runBuildPush(settings({ auth: 'oidc', cache: 'none' }), deps(docker, secrets));
     expect(secrets).toEqual(['entra-token', 'refresh-token']);
     const login = calls.find((c) => c.args[0] === 'login')!;
     expect(login).toEqual({
@@ -129,7 +135,7 @@ describe('buildAndPush', () => {
         return { token: 'entra-token', expiresOnTimestamp: Date.now() + 3600_000 };
       },
     };
-    await buildAndPush(settings({ auth: 'oidc', cache: 'none' }), d);
+    await runBuildPush(settings({ auth: 'oidc', cache: 'none' }), d);
     expect(scopes).toEqual(['https://containerregistry.azure.net/.default']);
   });
 
@@ -144,7 +150,7 @@ describe('buildAndPush', () => {
       },
     };
     const s = { ...settings({ auth: 'oidc', cache: 'none' }), registry: 'ghcr.io' };
-    await expect(buildAndPush(s, d)).rejects.toThrow(/^Input 'registry' has the invalid value 'ghcr.io'/);
+    await expect(runBuildPush(s, d)).rejects.toThrow(/^Input 'registry' has the invalid value 'ghcr.io'/);
     expect(asked).toBe(0);
     expect(calls.map((c) => c.args[0])).not.toContain('login');
   });
@@ -153,7 +159,7 @@ describe('buildAndPush', () => {
     const { docker } = fakeDocker();
     const patches: Array<{ path: string; body: unknown }> = [];
     const d = deps(docker);
-    d.fetch = async (url, init = {}) => {
+    d.registry = registryOver(async (url, init = {}) => {
       const path = new URL(url).pathname;
       if (init.method === 'PATCH') {
         patches.push({ path, body: JSON.parse(String(init.body)) });
@@ -161,8 +167,8 @@ describe('buildAndPush', () => {
       }
       if (path.startsWith('/acr/v1/') && path.includes('/_tags/')) return new Response('{}', { status: 404 });
       return registryFetch(url, init);
-    };
-    const result = await buildAndPush(settings({ auth: 'none', cache: 'none' }, 'refs/tags/v1.2.3'), d);
+    });
+    const result = await runBuildPush(settings({ auth: 'none', cache: 'none' }, 'refs/tags/v1.2.3'), d);
     expect(patches).toEqual([
       { path: '/acr/v1/agents/_tags/1.2.3', body: { writeEnabled: false, deleteEnabled: true } },
     ]);
@@ -173,11 +179,11 @@ describe('buildAndPush', () => {
     const { docker } = fakeDocker();
     let patched = 0;
     const d = deps(docker);
-    d.fetch = async (url, init = {}) => {
+    d.registry = registryOver(async (url, init = {}) => {
       if (init.method === 'PATCH') patched += 1;
       return registryFetch(url, init);
-    };
-    await buildAndPush(settings({ auth: 'none', cache: 'none' }), d);
+    });
+    await runBuildPush(settings({ auth: 'none', cache: 'none' }), d);
     expect(patched).toBe(0);
   });
 
@@ -185,15 +191,15 @@ describe('buildAndPush', () => {
     const { docker, calls } = fakeDocker();
     const d = deps(docker);
     const locked = `sha256:${'cd'.repeat(32)}`;
-    d.fetch = async (url, init = {}) => {
+    d.registry = registryOver(async (url, init = {}) => {
       const path = new URL(url).pathname;
       if (path === '/acr/v1/agents/_tags/1.2.3')
         return Response.json({
           tag: { name: '1.2.3', digest: locked, changeableAttributes: { writeEnabled: false } },
         });
       return registryFetch(url, init);
-    };
-    const result = await buildAndPush(settings({ auth: 'none', cache: 'none' }, 'refs/tags/v1.2.3'), d);
+    });
+    const result = await runBuildPush(settings({ auth: 'none', cache: 'none' }, 'refs/tags/v1.2.3'), d);
     expect(result).toMatchObject({ image: `r.azurecr.io/agents@${locked}`, digest: locked, pushed: false });
     expect(calls.map((c) => c.args[0])).not.toContain('build');
     expect(calls.map((c) => c.args[0])).not.toContain('push');
@@ -206,7 +212,7 @@ describe('buildAndPush', () => {
       if (args[0] === 'build') return { exitCode: 1, stdout: '', stderr: 'Dockerfile parse error' };
       return { exitCode: args[0] === 'buildx' ? 1 : 0, stdout: '', stderr: '' };
     };
-    await expect(buildAndPush(settings({ auth: 'oidc', cache: 'none' }), deps(failing))).rejects.toThrow(
+    await expect(runBuildPush(settings({ auth: 'oidc', cache: 'none' }), deps(failing))).rejects.toThrow(
       /docker build failed.*parse error/,
     );
     expect(calls.at(-1)?.args).toEqual(['logout', 'r.azurecr.io']);
@@ -214,7 +220,7 @@ describe('buildAndPush', () => {
 
   it('classic builder with the registry cache: pulls buildcache first, pushes it last', async () => {
     const { docker, calls } = fakeDocker();
-    await buildAndPush(settings({ auth: 'none' }), deps(docker));
+    await runBuildPush(settings({ auth: 'none' }), deps(docker));
     expect(calls.map((c) => c.args.slice(0, 2).join(' '))).toEqual([
       'buildx version',
       'pull r.azurecr.io/agents:buildcache',
@@ -228,7 +234,7 @@ describe('buildAndPush', () => {
 
   it('buildx: one build that pushes, with the registry cache exported', async () => {
     const { docker, calls } = fakeDocker({ buildx: true });
-    const result = await buildAndPush(
+    const result = await runBuildPush(
       settings({ auth: 'none', platforms: 'linux/amd64,linux/arm64' }),
       deps(docker),
     );
@@ -242,7 +248,7 @@ describe('buildAndPush', () => {
   it('retries a transient push failure and says so', async () => {
     const { docker, calls } = fakeDocker({ failPush: ['received unexpected HTTP status: 502 Bad Gateway'] });
     const warnings: string[] = [];
-    await buildAndPush(settings({ auth: 'none', cache: 'none' }), deps(docker, [], warnings));
+    await runBuildPush(settings({ auth: 'none', cache: 'none' }), deps(docker, [], warnings));
     expect(calls.filter((c) => c.args[0] === 'push').map((c) => c.args[1])).toEqual([
       'r.azurecr.io/agents:main',
       'r.azurecr.io/agents:main',
@@ -257,7 +263,7 @@ describe('buildAndPush', () => {
     const { docker, calls } = fakeDocker({
       failPush: ['denied: requested access to the resource is denied'],
     });
-    await expect(buildAndPush(settings({ auth: 'none', cache: 'none' }), deps(docker))).rejects.toThrow(
+    await expect(runBuildPush(settings({ auth: 'none', cache: 'none' }), deps(docker))).rejects.toThrow(
       /denied/,
     );
     expect(calls.filter((c) => c.args[0] === 'push')).toHaveLength(1);
@@ -266,14 +272,14 @@ describe('buildAndPush', () => {
   it('refuses platforms without buildx before logging in or building', async () => {
     const { docker, calls } = fakeDocker();
     await expect(
-      buildAndPush(settings({ auth: 'oidc', platforms: 'linux/arm64' }), deps(docker)),
+      runBuildPush(settings({ auth: 'oidc', platforms: 'linux/arm64' }), deps(docker)),
     ).rejects.toBeInstanceOf(InputError);
     expect(calls.map((c) => c.args[0])).toEqual(['buildx']);
   });
 
   it('without push: builds only, no login, no digest', async () => {
     const { docker, calls } = fakeDocker();
-    const result = await buildAndPush(settings({ auth: 'oidc', push: 'false', cache: 'none' }), deps(docker));
+    const result = await runBuildPush(settings({ auth: 'oidc', push: 'false', cache: 'none' }), deps(docker));
     expect(calls.map((c) => c.args[0])).toEqual(['buildx', 'build', 'image']);
     expect(result).toMatchObject({
       pushed: false,
@@ -293,7 +299,7 @@ describe('buildAndPush', () => {
       prNumber: 12,
       prHeadSha: head,
     });
-    const result = await buildAndPush(s, deps(docker));
+    const result = await runBuildPush(s, deps(docker));
     expect(s.tags).toEqual(['pr-12', 'pr-12-feedbee', 'sha-feedbee']);
     expect(result.refs).toEqual(s.tags.map((t) => `r.azurecr.io/agents:${t}`));
     const build = calls.find((c) => c.args[0] === 'build')!.args;

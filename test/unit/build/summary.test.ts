@@ -8,7 +8,7 @@ import {
   readDockerCredentials,
 } from '../../../src/build/credentials.js';
 import type { BuildPushResult } from '../../../src/build/run.js';
-import { formatBytes, formatMs, renderSummary } from '../../../src/build/summary.js';
+import { buildSummary, formatBytes, formatMs } from '../../../src/build/summary.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const ZERO = '00000000-0000-0000-0000-000000000000';
@@ -86,9 +86,9 @@ const base: BuildPushResult = {
   retention: { ran: false, reason: 'keep is 0: retention is off' },
 };
 
-describe('renderSummary', () => {
+describe('buildSummary', () => {
   it('shows the image, tags, size and times', () => {
-    const md = renderSummary(base);
+    const md = buildSummary(base);
     expect(md).toContain(`| **Image** | \`r.io/agents@${D(1)}\` |`);
     expect(md).toContain('`r.io/agents:1.2.3`<br>`r.io/agents:latest`');
     expect(md).toContain(`| **Digest** | \`${D(1)}\` |`);
@@ -100,7 +100,7 @@ describe('renderSummary', () => {
 
   it('lists what retention deleted and kept', () => {
     const image = (v: string, n: number) => ({ digest: D(n), tags: [v], version: v });
-    const md = renderSummary({
+    const md = buildSummary({
       ...base,
       retention: {
         ran: true,
@@ -131,15 +131,15 @@ describe('renderSummary', () => {
       '### Retention\n\n> [!WARNING]\n> Did not run: the app is unknown; nothing was deleted.',
     ],
   ] as const)('retention that did not run: %j', (retention, want) => {
-    expect(renderSummary({ ...base, retention })).toContain(want);
+    expect(buildSummary({ ...base, retention })).toContain(want);
   });
 
   it('says when nothing was pushed and shows per-platform sizes', () => {
     expect(
-      renderSummary({ ...base, image: '', digest: '', pushed: false, sizes: [], localBytes: 4096 }),
+      buildSummary({ ...base, image: '', digest: '', pushed: false, sizes: [], localBytes: 4096 }),
     ).toContain('| **Image** | not pushed |');
     expect(
-      renderSummary({
+      buildSummary({
         ...base,
         builder: 'buildx',
         sizes: [

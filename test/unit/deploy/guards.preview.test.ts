@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import type { EnvironmentVar, Template } from '@azure/arm-appcontainers';
-import { revisionTemplate } from '../../../src/deploy/run.js';
+import { revisionTemplate } from '../../../src/deploy/plan.js';
 import {
   GuardError,
   canonicalHost,

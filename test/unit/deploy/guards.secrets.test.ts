@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parse, stringify } from 'yaml';
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import type { Aca } from '../../../src/azure/aca.js';
-import { deployApp } from '../../../src/deploy/run.js';
+import { runDeploy } from '../../../src/deploy/run.js';
 import { GuardError, guardPreview, productionSecrets } from '../../../src/deploy/guards.js';
 import { InputError } from '../../../src/core/inputs.js';
 import {
@@ -95,7 +95,7 @@ describe('readDeploySettings in mode preview', () => {
     expect(read(readFileSync(PREVIEW, 'utf8')).app).toBe(preview.name));
 });
 
-describe('deployApp in mode preview into an app that exists', () => {
+describe('runDeploy in mode preview into an app that exists', () => {
   const settings = readPreviewSettings();
   /** The live app as ARM returns it: the preview spec, changed by `change`; every write is recorded. */
   function fake(change: (app: ContainerApp) => void) {
@@ -148,7 +148,7 @@ describe('deployApp in mode preview into an app that exists', () => {
     ],
   ])('refuses a live app holding %s, before any write', async (_what, change, message) => {
     const { aca, writes } = fake(change);
-    const run = deployApp(settings, { aca, prove, verifyImage: checkPlace });
+    const run = runDeploy(settings, { aca, prove, verifyImage: checkPlace });
     await expect(run).rejects.toThrow(GuardError);
     await expect(run).rejects.toThrow(message);
     expect(writes).toEqual([]);

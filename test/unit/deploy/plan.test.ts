@@ -1,8 +1,16 @@
-// A re-run converges only on the same template (templateDifferences), and a new revision never takes weight
-// through latestRevision before it is proven (pinLatest, unpinLatest): pure functions, table-driven.
+// A re-run converges only on the same template (templateDifferences), a new revision never takes weight
+// through latestRevision before it is proven (pinLatest, unpinLatest), and a failed step has one recovery
+// (recoveryOf): pure functions, table-driven.
 import { describe, expect, it } from '@jest/globals';
 import type { ContainerApp, Revision, Template } from '@azure/arm-appcontainers';
-import { latestServing, pinLatest, templateDifferences, unpinLatest } from '../../../src/deploy/plan.js';
+import {
+  latestServing,
+  pinLatest,
+  recoveryOf,
+  templateDifferences,
+  unpinLatest,
+  type DeployStepName,
+} from '../../../src/deploy/plan.js';
 import type { TrafficEntry } from '../../../src/revisions/traffic.js';
 
 const IMG = `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`;
@@ -281,5 +289,25 @@ describe('latestServing: the one latest-revision rule, the revision a latestRevi
     ],
   ])('%s', (_name, app, states, expected) => {
     expect(latestServing(app, states)).toBe(expected);
+  });
+});
+
+describe('recoveryOf: what a failed step of a deploy calls for', () => {
+  it.each<[DeployStepName | undefined, ReturnType<typeof recoveryOf>]>([
+    [undefined, 'none'],
+    ['verify', 'none'],
+    ['read', 'none'],
+    ['guard', 'none'],
+    ['prepare', 'none'],
+    // The revision may exist (half-written, failed, never proven): it is retired and gets no traffic.
+    ['pin', 'retire-revision'],
+    ['write', 'retire-revision'],
+    ['ready', 'retire-revision'],
+    // It is proven but unlabelled: the error says what the app routes now and how to converge.
+    ['traffic', 'report-traffic'],
+    // The traffic is as planned: deactivating idle revisions failed, nothing to undo.
+    ['housekeeping', 'none'],
+  ])('%s -> %s', (step, expected) => {
+    expect(recoveryOf(step)).toBe(expected);
   });
 });

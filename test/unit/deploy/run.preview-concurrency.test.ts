@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { ContainerApp } from '@azure/arm-appcontainers';
 import type { Aca, RevisionInfo } from '../../../src/azure/aca.js';
-import { deployApp, readDeploySettings } from '../../../src/deploy/run.js';
+import { runDeploy } from '../../../src/deploy/run.js';
+import { readDeploySettings } from '../../../src/deploy/settings.js';
 import { notAnotherPullRequest } from '../../../src/revisions/lifecycle.js';
 import type { TrafficEntry } from '../../../src/revisions/traffic.js';
 import { checkPlace } from '../../../src/deploy/verify.js';
@@ -78,7 +79,7 @@ function previewApp(failTraffic = false) {
 describe('a preview deploy beside another pull request', () => {
   it("deactivates its own pull request's idle revisions and others', never another pull request's", async () => {
     const fake = previewApp();
-    const result = await deployApp(settings, {
+    const result = await runDeploy(settings, {
       aca: fake.aca,
       prove: async () => 'answered 200',
       verifyImage: checkPlace,
@@ -99,7 +100,7 @@ describe('a preview deploy beside another pull request', () => {
 describe('a deploy whose traffic write fails', () => {
   it('names the revision, the traffic now in force and the re-run that converges', async () => {
     const fake = previewApp(true);
-    const run = deployApp(settings, {
+    const run = runDeploy(settings, {
       aca: fake.aca,
       prove: async () => 'answered 200',
       verifyImage: checkPlace,
@@ -111,5 +112,30 @@ describe('a deploy whose traffic write fails', () => {
       /traffic now in force: \[pr-1=alc-algo-agents-preview--pr-1-1111111@100\]\. Run deploy-app again/,
     );
     expect(fake.deactivated).toEqual([]);
+  });
+});
+
+describe('the steps of a deploy', () => {
+  it.each([
+    [
+      'a new revision',
+      false,
+      ['verify', 'read', 'guard', 'prepare', 'pin', 'write', 'ready', 'traffic', 'housekeeping'],
+    ],
+    [
+      'a traffic write that fails',
+      true,
+      ['verify', 'read', 'guard', 'prepare', 'pin', 'write', 'ready', 'traffic'],
+    ],
+  ])('%s: one straight list of named steps, each traced', async (_what, failTraffic, steps) => {
+    const seen: string[] = [];
+    const run = runDeploy(settings, {
+      aca: previewApp(failTraffic).aca,
+      prove: async () => 'answered 200',
+      verifyImage: checkPlace,
+      trace: (step) => seen.push(step),
+    });
+    await (failTraffic ? expect(run).rejects.toThrow(/writing the traffic/) : run);
+    expect(seen).toEqual(steps);
   });
 });

@@ -4,15 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Template } from '@azure/arm-appcontainers';
 import { deployOutputs, deploySummary } from '../../../src/deploy/summary.js';
-import {
-  createBody,
-  parseImage,
-  planDeployTraffic,
-  readDeploySettings,
-  registriesFor,
-  revisionTemplate,
-  type DeployResult,
-} from '../../../src/deploy/run.js';
+import { createBody, planDeployTraffic, registriesFor, revisionTemplate } from '../../../src/deploy/plan.js';
+import type { DeployResult } from '../../../src/deploy/run.js';
+import { parseImage, readDeploySettings } from '../../../src/deploy/settings.js';
 import { readinessPath } from '../../../src/revisions/lifecycle.js';
 import { inputErrorOf } from '../../support/errors.js';
 import type { GitContext } from '../../../src/core/versions.js';

@@ -2,7 +2,8 @@
 import type { RunReport } from '../core/run-entry.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential } from '../azure/connection.js';
-import { deployReporting, type GitHubFromRunner, safeReport } from '../core/github.js';
+import { type GitHubFromRunner, safeReport } from '../core/github/reporter.js';
+import { deployReporting } from './github.js';
 import { proveServing } from '../revisions/lifecycle.js';
 import { type DeployResult, deployApp, type DeploySettings } from './run.js';
 import { registryVerifier } from './verify.js';

@@ -4,13 +4,9 @@
 
 import type { ContainerApp, Container, EnvironmentVar, TrafficWeight } from '@azure/arm-appcontainers';
 import { LineCounter, isMap as isYamlMap, isScalar, isSeq, parseDocument } from 'yaml';
-import {
-  InputError,
-  type InputSource,
-  REQUEST_PATH_ALLOWED,
-  requestPathProblem,
-  workspacePath,
-} from './inputs.js';
+import { InputError, type InputSource } from './inputs.js';
+import { workspacePath } from './workspace.js';
+import { REQUEST_PATH_ALLOWED, requestPathProblem } from './request-path.js';
 import { appNameProblem, environmentIdParts, isEnvironmentName } from './naming.js';
 import { assertValidTraffic } from '../revisions/traffic.js';
 

@@ -13,8 +13,8 @@ import {
   required,
   type InputSource,
   type ResolveEntry,
-  workspacePath,
 } from '../core/inputs.js';
+import { workspaceOf, workspacePath } from '../core/workspace.js';
 import {
   environmentIdParts,
   isEnvironmentName,
@@ -168,8 +168,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   const previewSpec =
     mode === 'preview' ||
     (previewRaw !== '' &&
-      (previewRaw !== DEFAULT_PREVIEW_SPEC ||
-        d.fileExists(resolvePath(d.env.GITHUB_WORKSPACE ?? '.', previewRaw))))
+      (previewRaw !== DEFAULT_PREVIEW_SPEC || d.fileExists(resolvePath(workspaceOf(d.env), previewRaw))))
       ? readSpecInput('preview-spec', previewRaw || DEFAULT_PREVIEW_SPEC, d)
       : undefined;
   let spec = mode === 'preview' ? previewSpec! : production;
@@ -184,9 +183,8 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   // the preview spec (or any other file) as `spec` still never writes to it nor reads its secrets.
   const defaultProduction =
     mode === 'preview' &&
-    resolvePath(d.env.GITHUB_WORKSPACE ?? '.', productionFile) !==
-      resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC) &&
-    d.fileExists(resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC))
+    resolvePath(workspaceOf(d.env), productionFile) !== resolvePath(workspaceOf(d.env), DEFAULT_SPEC) &&
+    d.fileExists(resolvePath(workspaceOf(d.env), DEFAULT_SPEC))
       ? readSpecInput('spec', DEFAULT_SPEC, d)
       : undefined;
   const secrets =

@@ -6,7 +6,8 @@
 // polled again; the retirement works from the revision list the run already read when it has one.
 import type { ContainerApp, Revision, Template } from '@azure/arm-appcontainers';
 import { isActive, revisionReadiness, type Aca, type RevisionInfo } from '../azure/aca.js';
-import { urlOnOrigin, type ResolveEntry } from '../core/inputs.js';
+import type { ResolveEntry } from '../core/inputs.js';
+import { urlOnOrigin } from '../core/request-path.js';
 import { revisionUrl } from '../core/naming.js';
 import { describeReady, waitReady as waitServing } from '../smoke/run.js';
 import { unlabelledIdle, type TrafficEntry } from './traffic.js';

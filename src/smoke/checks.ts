@@ -1,7 +1,8 @@
 // Smoke checks: parsing the `checks` input (a YAML list, inline or in a file) and judging a response
 // against one check. Both are pure.
 import { isMap as isYamlMap, isScalar, isSeq, parse as parseYaml, parseDocument, visit } from 'yaml';
-import { InputError, REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/inputs.js';
+import { InputError } from '../core/inputs.js';
+import { REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/request-path.js';
 
 /** Expected status: exact codes, or classes such as `2xx`. */
 export type StatusMatcher = Array<number | `${1 | 2 | 3 | 4 | 5}xx`>;

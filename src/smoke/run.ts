@@ -13,7 +13,9 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from './http-client.js';
-import { InputError, isInside, realPathOf, type ResolveEntry, urlOnOrigin } from '../core/inputs.js';
+import { InputError, type ResolveEntry } from '../core/inputs.js';
+import { isInside, realPathOf } from '../core/workspace.js';
+import { urlOnOrigin } from '../core/request-path.js';
 import {
   defaultCheck,
   describeStatus,

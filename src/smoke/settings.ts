@@ -10,14 +10,12 @@ import {
   parseNumber,
   parseResolve,
   parseUrl,
-  REQUEST_PATH_ALLOWED,
-  requestPathProblem,
   required,
-  workspaceOf,
-  workspacePath,
   type InputSource,
   type ResolveEntry,
 } from '../core/inputs.js';
+import { workspaceOf, workspacePath } from '../core/workspace.js';
+import { REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/request-path.js';
 import {
   checkSecrets,
   defaultCheck,

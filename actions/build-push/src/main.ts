@@ -7,12 +7,13 @@ import { buildAndPush } from '../../../src/build/run.js';
 import { readBuildPushSettings } from '../../../src/build/settings.js';
 import { buildPushOutputs, renderSummary } from '../../../src/build/summary.js';
 import { gitContextFromEnv, sourceUrlFromEnv } from '../../../src/core/versions.js';
+import { workspaceOf } from '../../../src/core/workspace.js';
 
 await runEntry({
   settings: () =>
     readBuildPushSettings(actionInputs, {
       git: gitContextFromEnv(process.env, (p) => readFileSync(p, 'utf8')),
-      workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      workspace: workspaceOf(process.env),
       source: sourceUrlFromEnv(process.env),
     }),
   run: (s) =>

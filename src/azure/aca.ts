@@ -10,7 +10,6 @@
 // no further GET. The poll schedule (LRO polls and the readiness wait alike): a short first pause, each next one
 // POLL_FACTOR times the last, up to pollMs, so that a poll sees a change at most POLL_FACTOR times the time it
 // took (plus the first pause) until the pauses reach pollMs.
-import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   ContainerApp,
   ContainerAppsAPIClient,
@@ -37,7 +36,7 @@ import {
   type TrafficEntry,
 } from '../revisions/traffic.js';
 import { environmentIdParts } from '../core/naming.js';
-import { type Backoff, delayMs, poll, retry, type Step } from '../core/retry.js';
+import { type Backoff, delayMs, poll, retry, type Step, systemClock } from '../core/retry.js';
 
 /**
  * Growth of the pauses between polls of a state that changes once (an operation's end, a revision's readiness):
@@ -170,7 +169,7 @@ export function domainFromFqdn(app: string, fqdn: string | undefined): string | 
 }
 
 /** `Retry-After` (seconds, or an HTTP date) in ms; undefined when absent or not understood. Pure. */
-export function retryAfterMs(value: string | undefined, now = Date.now()): number | undefined {
+export function retryAfterMs(value: string | undefined, now = systemClock.now()): number | undefined {
   if (!value) return undefined;
   if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
   const at = Date.parse(value);
@@ -284,8 +283,8 @@ export class Aca {
     this.retryAfter = retryAfterOf(client);
     this.busyWaitMs = options.busyWaitMs ?? 5 * 60_000;
     this.log = options.log ?? (() => undefined);
-    this.sleep = options.sleep ?? ((ms) => sleep(ms).then(() => undefined));
-    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? systemClock.sleep;
+    this.now = options.now ?? systemClock.now;
   }
 
   /** Runs a write, retrying while ARM reports another operation on the app in progress. */
@@ -569,8 +568,8 @@ export async function updateTraffic(
   const attempts = o.attempts ?? 8;
   const delayMs = o.delayMs ?? 500;
   const log = o.log ?? (() => undefined);
-  const pause = o.sleep ?? ((ms: number) => sleep(ms).then(() => undefined));
-  const now = o.now ?? Date.now;
+  const pause = o.sleep ?? systemClock.sleep;
+  const now = o.now ?? systemClock.now;
   const busyUntil = now() + (o.busyWaitMs ?? 5 * 60_000);
   const read = async () => {
     const app = await aca.getApp(appName);

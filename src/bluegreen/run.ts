@@ -56,6 +56,7 @@ import { appUrl, labelUrl, revisionUrl, suffixOf } from '../core/naming.js';
 import { runSmoke } from '../smoke/run.js';
 import { describeTraffic, productionRevision, type TrafficEntry } from '../revisions/traffic.js';
 import { runSteps, type Step as StepOf } from '../core/steps.js';
+import { systemClock } from '../core/retry.js';
 
 export * from './plan.js';
 export * from './settings.js';
@@ -240,8 +241,8 @@ async function runCommand(
     s,
     deps,
     aca: deps.aca,
-    now: deps.now ?? Date.now,
-    sleep: deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    now: deps.now ?? systemClock.now,
+    sleep: deps.sleep ?? systemClock.sleep,
     note: (line: string) => {
       lines.push(line);
       say(line);

@@ -42,6 +42,7 @@ import type { VerifyImage } from './verify.js';
 import { guardLivePreview } from './guards.js';
 import { InputError } from '../core/inputs.js';
 import { appUrl, labelUrl, revisionUrl } from '../core/naming.js';
+import { systemClock } from '../core/retry.js';
 import {
   deactivateIdle,
   notAnotherPullRequest,
@@ -173,7 +174,7 @@ async function pinLatestTraffic(deps: DeployDeps, s: DeploySettings): Promise<Tr
 export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<DeployResult> {
   const { aca } = deps;
   const log = deps.log ?? (() => undefined);
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? systemClock.now;
   const deadline = now() + s.waitTimeoutMs;
   const verified = await deps.verifyImage(s.image, s.imageRef, s.expected);
   log(`image verified: ${verified}`);

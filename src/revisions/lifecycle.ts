@@ -9,6 +9,7 @@ import { isActive, revisionReadiness, type Aca, type RevisionInfo } from '../azu
 import type { ResolveEntry } from '../core/inputs.js';
 import { urlOnOrigin } from '../core/request-path.js';
 import { revisionUrl } from '../core/naming.js';
+import { systemClock } from '../core/retry.js';
 import { describeReady, waitReady as waitServing } from '../smoke/run.js';
 import { unlabelledIdle, type TrafficEntry } from './traffic.js';
 
@@ -76,7 +77,7 @@ export async function readyAndServing(
   aca: Pick<Aca, 'waitReady'>,
   r: ReadyRequest,
 ): Promise<{ revision: RevisionInfo; proof: string }> {
-  const now = r.now ?? Date.now;
+  const now = r.now ?? systemClock.now;
   const revision =
     r.listed && revisionReadiness(r.listed) === 'ready'
       ? r.listed

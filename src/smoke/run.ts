@@ -3,8 +3,6 @@
 import { constants as fsConstants } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   configurationHint,
   createHttpClient,
@@ -16,6 +14,7 @@ import {
 import { InputError, type ResolveEntry } from '../core/inputs.js';
 import { isInside, realPathOf } from '../core/workspace.js';
 import { urlOnOrigin } from '../core/request-path.js';
+import { systemClock } from '../core/retry.js';
 import {
   defaultCheck,
   describeStatus,
@@ -53,8 +52,8 @@ const USER_AGENT = 'alc-deploy-smoke-test';
 function pollDeps(deps: SmokeDeps): PollDeps {
   return {
     log: deps.log ?? (() => undefined),
-    now: deps.now ?? (() => performance.now()),
-    sleep: deps.sleep ?? ((ms) => sleep(ms).then(() => undefined)),
+    now: deps.now ?? systemClock.now,
+    sleep: deps.sleep ?? systemClock.sleep,
   };
 }
 

@@ -57,3 +57,19 @@ export function workspacePath(
   }
   return path;
 }
+
+/**
+ * The `ca-file` input of deploy-app, smoke-test and blue-green: empty, none; else an existing PEM file inside the
+ * workspace (its CAs are trusted beside NODE_EXTRA_CA_CERTS and the built-in roots). Its path, as workspacePath.
+ */
+export function caFileInput(
+  raw: string,
+  d: { env?: NodeJS.ProcessEnv; fileExists: (path: string) => boolean },
+): string | undefined {
+  const caRaw = raw.trim();
+  if (caRaw === '') return undefined;
+  const caFile = workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
+  if (!d.fileExists(caFile))
+    throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
+  return caFile;
+}

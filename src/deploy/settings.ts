@@ -14,7 +14,7 @@ import {
   type InputSource,
   type ResolveEntry,
 } from '../core/inputs.js';
-import { workspaceOf, workspacePath } from '../core/workspace.js';
+import { caFileInput, workspaceOf } from '../core/workspace.js';
 import {
   environmentIdParts,
   isEnvironmentName,
@@ -223,11 +223,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     specEnvironment(spec).id || specEnvironment(spec).name,
   );
   const location = parseLocation('location', get('location')) ?? (spec.location || undefined);
-  const caRaw = get('ca-file');
-  const caFile =
-    caRaw === '' ? undefined : workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
-  if (caFile && !d.fileExists(caFile))
-    throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
+  const caFile = caFileInput(get('ca-file'), d);
   return {
     azure,
     resourceGroup,

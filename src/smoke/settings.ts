@@ -14,7 +14,7 @@ import {
   type InputSource,
   type ResolveEntry,
 } from '../core/inputs.js';
-import { workspaceOf, workspacePath } from '../core/workspace.js';
+import { caFileInput, workspaceOf, workspacePath } from '../core/workspace.js';
 import { REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/request-path.js';
 import {
   checkSecrets,
@@ -200,11 +200,7 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
   const headers = parseHeaders('headers', input('headers'));
   const checks = readChecks(input('checks'), `${url.pathname}${url.search}`, d);
   const resolve = parseResolve('resolve', input('resolve'));
-  const caRaw = input('ca-file').trim();
-  const caFile =
-    caRaw === '' ? undefined : workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
-  if (caFile && !d.fileExists(caFile))
-    throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
+  const caFile = caFileInput(input('ca-file'), d);
   const durationMs = parseDuration('duration', input('duration'), SMOKE_DEFAULTS.durationMs);
   const rate = parseNumber('rate', input('rate'), SMOKE_DEFAULTS.rate, {
     min: 0,

@@ -153,6 +153,8 @@ describe('deploy-app path inputs', () => {
   );
   it.each(escapes('secret.pem'))('ca-file %p', (raw) => refused(() => read({ 'ca-file': raw }), 'ca-file'));
   it('the workspace spec is taken', () => expect(read({}).app).toBe('alc-algo-agents'));
+  it('a blank ca-file is none, as in smoke-test (not the workspace folder)', () =>
+    expect(read({ 'ca-file': '  ' }).caFile).toBeUndefined());
 });
 
 describe('blue-green path inputs', () => {

@@ -2,6 +2,7 @@
 // against one check. Both are pure.
 import { isMap as isYamlMap, isScalar, isSeq, parse as parseYaml, parseDocument, visit } from 'yaml';
 import { InputError } from '../core/inputs.js';
+import { isRecord } from '../core/json.js';
 import { REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/request-path.js';
 
 /** Expected status: exact codes, or classes such as `2xx`. */
@@ -43,10 +44,6 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const ALLOWED =
   'allowed: a YAML list of checks (inline, or the path of a .yml/.yaml/.json file), each a mapping with ' +
   `${KEYS.join(', ')}; e.g. "- path: /healthz\\n  status: 200"`;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function scalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';

@@ -1,7 +1,8 @@
 // blue-green's outputs and job summary: pure functions of the command's result.
 import { analysisJson, analysisSection } from '../analysis/report.js';
 import type { BlueGreenResult } from './run.js';
-import { factsTable, trafficMermaid, trafficTable } from '../core/markdown.js';
+import { factsTable } from '../core/markdown.js';
+import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
 import { normaliseTraffic, type TrafficEntry } from '../revisions/traffic.js';
 
 /** `{revisionName, label, weight}` per entry (`latestRevision: true` instead of a name where the list has it). */

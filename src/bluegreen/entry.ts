@@ -5,7 +5,8 @@ import { azureMonitorProvider, containerAppId } from '../analysis/azure-monitor.
 import { analysisJson, analysisSection } from '../analysis/report.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential, createMonitorClient } from '../azure/connection.js';
-import { blueGreenReporting, type GitHubFromRunner, safeReport } from '../core/github.js';
+import { blueGreenReporting } from './github.js';
+import { type GitHubFromRunner, safeReport } from '../core/github/reporter.js';
 import { proveServing } from '../smoke/prove.js';
 import { findVersionImage } from '../registry/version-image.js';
 import { type BlueGreenResult, measurementsOf } from './context.js';

@@ -18,6 +18,7 @@ import { appDomain, type RevisionInfo } from '../azure/aca.js';
 import { isActive } from '../revisions/state.js';
 import { appUrl } from '../core/naming.js';
 import { runSteps } from '../core/steps.js';
+import { systemClock } from '../core/retry.js';
 import { deactivateIdle, notAnotherPullRequest } from '../revisions/lifecycle.js';
 import { productionRevision, trafficOf, type TrafficEntry } from '../revisions/traffic.js';
 import { actionStep } from './actions.js';
@@ -74,8 +75,8 @@ async function runCommand(
     s,
     deps,
     aca: deps.aca,
-    now: deps.now ?? Date.now,
-    sleep: deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms))),
+    now: deps.now ?? systemClock.now,
+    sleep: deps.sleep ?? systemClock.sleep,
     note: (line: string) => {
       lines.push(line);
       say(line);

@@ -13,8 +13,8 @@ import {
   parseWaitTimeout,
   required,
   type InputSource,
-  workspacePath,
 } from '../core/inputs.js';
+import { workspaceOf, workspacePath } from '../core/workspace.js';
 import {
   parsePreviewLabel,
   revisionName,
@@ -127,7 +127,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
   }
   const smoke = readCheckSettings(get, { env, readFile, fileExists, mask: deps.mask });
   const freezeRaw = get('freeze');
-  const analysis = readAnalysis(get('analysis'), env.GITHUB_WORKSPACE ?? '.', readFile, fileExists);
+  const analysis = readAnalysis(get('analysis'), workspaceOf(env), readFile, fileExists);
   const watchMs = parseDuration('watch', get('watch'), 0);
   if (watchMs > 0 && !analysis) throw new InputError('watch', get('watch'), WATCH_ALLOWED);
   return {

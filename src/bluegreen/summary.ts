@@ -1,7 +1,8 @@
 // blue-green's outputs and job summary: pure functions of the command's result.
 import { analysisJson, analysisSection } from '../analysis/report.js';
 import type { BlueGreenResult } from './context.js';
-import { factsTable, trafficMermaid, trafficTable } from '../core/markdown.js';
+import { factsTable } from '../core/markdown.js';
+import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
 import { normalizeTraffic, type TrafficEntry } from '../revisions/traffic.js';
 
 /**

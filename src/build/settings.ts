@@ -11,8 +11,8 @@ import {
   parseKeyValues,
   parseList,
   required,
-  workspacePath,
 } from '../core/inputs.js';
+import { workspacePath } from '../core/workspace.js';
 import { validateAppName, validateResourceGroup } from '../core/naming.js';
 import { appFromInputs } from '../core/app-spec.js';
 import { tokenHostProblem, validateRegistry, validateRepository } from '../registry/reference.js';

@@ -4,9 +4,10 @@
 // refinement that runs whatever the shape found. Every problem is one issue; src/core/app-spec.ts adds the file
 // and the line.
 import * as z from 'zod';
-import { REQUEST_PATH_ALLOWED, requestPathProblem } from './inputs.js';
+import { REQUEST_PATH_ALLOWED, requestPathProblem } from './request-path.js';
 import { appNameProblem, environmentIdParts, isEnvironmentName } from './naming.js';
 import { assertValidTraffic } from '../revisions/traffic.js';
+import { isRecord } from './json.js';
 
 /** Consumption plan CPU/memory pairs: 0.25 vCPU / 0.5Gi steps at 1:2 up to 2 vCPU / 4Gi. */
 export const CONSUMPTION_PAIRS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2].map((cpu) => ({
@@ -48,11 +49,10 @@ const M = {
 };
 
 type Json = Record<string, unknown>;
-const isMap = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const lower = (s: unknown) => String(s).toLowerCase();
 const error = (message: string) => ({ error: message });
 /** The mappings of a list (what the schema judged, read again by the rules between fields). */
-const maps = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isMap) : []);
+const maps = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isRecord) : []);
 
 /** A mapping whose fields are those of `shape`, all optional unless they say otherwise; other keys pass. */
 const mapping = (shape: z.ZodRawShape, message = M.mapping) => z.looseObject(shape, error(message));
@@ -163,17 +163,19 @@ type Ctx = z.core.$RefinementCtx<unknown>;
 function crossFieldRules(doc: unknown, ctx: Ctx): void {
   const at = (path: Array<string | number>, message: string) =>
     ctx.addIssue({ code: 'custom', path, message });
-  if (!isMap(doc)) return;
-  const properties = isMap(doc.properties) ? doc.properties : {};
+  if (!isRecord(doc)) return;
+  const properties = isRecord(doc.properties) ? doc.properties : {};
   const env = properties.environmentId ?? properties.managedEnvironmentId;
   if (typeof env !== 'string' || !(environmentIdParts(env) || isEnvironmentName(env))) {
     const field = properties.environmentId === undefined ? 'managedEnvironmentId' : 'environmentId';
     at(['properties', field], M.environment);
   }
 
-  const identity = isMap(doc.identity) ? doc.identity : {};
+  const identity = isRecord(doc.identity) ? doc.identity : {};
   const identityType = lower(identity.type ?? 'none');
-  const userIds = Object.keys(isMap(identity.userAssignedIdentities) ? identity.userAssignedIdentities : {});
+  const userIds = Object.keys(
+    isRecord(identity.userAssignedIdentities) ? identity.userAssignedIdentities : {},
+  );
   const identityProblem = (ref: unknown): string | undefined => {
     if (typeof ref !== 'string' || ref === '')
       return "an identity ('system' or a user-assigned identity's resource ID)";
@@ -188,7 +190,7 @@ function crossFieldRules(doc: unknown, ctx: Ctx): void {
   };
 
   const cfg = ['properties', 'configuration'];
-  const config = isMap(properties.configuration) ? properties.configuration : {};
+  const config = isRecord(properties.configuration) ? properties.configuration : {};
   const secretNames = new Set<string>();
   maps(config.secrets).forEach((s, i) => {
     const path = [...cfg, 'secrets', i];
@@ -211,10 +213,10 @@ function crossFieldRules(doc: unknown, ctx: Ctx): void {
   });
 
   const tpl = ['properties', 'template'];
-  const template = isMap(properties.template) ? properties.template : {};
+  const template = isRecord(properties.template) ? properties.template : {};
   const containers = maps(template.containers);
   containers.forEach((c, i) => containerRules(c, [...tpl, 'containers', i], secretNames, at));
-  const resources = containers.map((c) => (isMap(c.resources) ? c.resources : {}));
+  const resources = containers.map((c) => (isRecord(c.resources) ? c.resources : {}));
   const cpu = resources.reduce((n, r) => n + ((r.cpu as number | undefined) ?? 0), 0);
   const memoryGi = resources.reduce((n, r) => n + gibibytes(r.memory), 0);
   // A cpu or memory the schema refused is named there, not again as a pair.
@@ -231,7 +233,7 @@ function crossFieldRules(doc: unknown, ctx: Ctx): void {
     );
   }
 
-  const scale = isMap(template.scale) ? template.scale : {};
+  const scale = isRecord(template.scale) ? template.scale : {};
   const min = scale.minReplicas ?? 0;
   const max = scale.maxReplicas ?? 10;
   if ((min as number) > (max as number))
@@ -285,10 +287,10 @@ function position(doc: unknown, path: ReadonlyArray<string | number>): number[] 
   return path.map((key) => {
     const place = Array.isArray(node)
       ? Number(key)
-      : isMap(node)
+      : isRecord(node)
         ? Object.keys(node).indexOf(String(key))
         : -1;
-    node = isMap(node) || Array.isArray(node) ? (node as Json)[key] : undefined;
+    node = isRecord(node) || Array.isArray(node) ? (node as Json)[key] : undefined;
     return place;
   });
 }

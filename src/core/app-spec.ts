@@ -4,9 +4,11 @@
 
 import type { ContainerApp, Container, EnvironmentVar, TrafficWeight } from '@azure/arm-appcontainers';
 import { LineCounter, isMap as isYamlMap, isScalar, isSeq, parseDocument } from 'yaml';
-import { InputError, type InputSource, workspacePath } from './inputs.js';
+import { InputError, type InputSource } from './inputs.js';
+import { workspacePath } from './workspace.js';
 import { environmentIdParts } from './naming.js';
 import { appSpecIssues, CONSUMPTION_PAIRS } from './app-spec.schema.js';
+import { isRecord } from './json.js';
 
 export { CONSUMPTION_PAIRS };
 
@@ -67,7 +69,6 @@ const PROPERTY_KEYS = [
 ];
 
 type Json = Record<string, unknown>;
-const isMap = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** YAML scalars ACA wants as strings (env values, scale rule metadata) may be written unquoted: 7496, 70. */
 function stringify(v: unknown): unknown {
@@ -75,16 +76,16 @@ function stringify(v: unknown): unknown {
 }
 
 function normalize(spec: Json): void {
-  const template = isMap(spec.template) ? spec.template : {};
+  const template = isRecord(spec.template) ? spec.template : {};
   const lists = [template.containers, template.initContainers].filter(Array.isArray);
-  for (const c of lists.flat().filter(isMap)) {
-    for (const e of Array.isArray(c.env) ? c.env : []) if (isMap(e)) e.value = stringify(e.value);
+  for (const c of lists.flat().filter(isRecord)) {
+    for (const e of Array.isArray(c.env) ? c.env : []) if (isRecord(e)) e.value = stringify(e.value);
     for (const k of ['args', 'command']) if (Array.isArray(c[k])) c[k] = (c[k] as unknown[]).map(stringify);
   }
-  const rules = isMap(template.scale) && Array.isArray(template.scale.rules) ? template.scale.rules : [];
-  for (const rule of rules.filter(isMap)) {
-    for (const kind of Object.values(rule).filter(isMap)) {
-      if (!isMap(kind.metadata)) continue;
+  const rules = isRecord(template.scale) && Array.isArray(template.scale.rules) ? template.scale.rules : [];
+  for (const rule of rules.filter(isRecord)) {
+    for (const kind of Object.values(rule).filter(isRecord)) {
+      if (!isRecord(kind.metadata)) continue;
       for (const k of Object.keys(kind.metadata)) kind.metadata[k] = stringify(kind.metadata[k]);
     }
   }
@@ -103,7 +104,7 @@ export function parseSpec(text: string, sourceName: string): AppSpec {
     throw new SpecError(sourceName, issues);
   }
   const raw: unknown = doc.toJS();
-  if (!isMap(raw)) {
+  if (!isRecord(raw)) {
     throw new SpecError(sourceName, [
       { path: [], message: 'the spec must be a YAML mapping (name, location, properties)' },
     ]);
@@ -127,12 +128,12 @@ export function parseSpec(text: string, sourceName: string): AppSpec {
     ...Object.keys(raw)
       .filter((k) => !TOP_KEYS.includes(k) && !TOP_READONLY.includes(k))
       .map((k) => [k]),
-    ...Object.keys(isMap(raw.properties) ? raw.properties : {})
+    ...Object.keys(isRecord(raw.properties) ? raw.properties : {})
       .filter((k) => !PROPERTY_KEYS.includes(k))
       .map((k) => ['properties', k]),
   ].map((path) => ({ path, message: 'unknown field (check the spelling; ACA field names are camelCase)' }));
   const { properties, ...top } = raw;
-  const flat: Json = { ...top, ...(isMap(properties) ? properties : {}) };
+  const flat: Json = { ...top, ...(isRecord(properties) ? properties : {}) };
   normalize(flat);
   const spec = flat as unknown as AppSpec;
   const issues = [...unknown, ...specIssues(spec)];

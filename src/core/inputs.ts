@@ -2,9 +2,6 @@
 // Every parser is pure: it takes the input's name and raw text and returns a typed value,
 // or throws an InputError that names the input, the value and what is allowed.
 
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
-
 export class InputError extends Error {
   constructor(
     readonly input: string,
@@ -226,105 +223,4 @@ export function parseUrl(name: string, raw: string, { protocols = ['https:', 'ht
     );
   }
   return url;
-}
-
-// ---- request paths ----
-
-/** What a request path (a check's path, version-path, a probe path) may be, for messages. */
-export const REQUEST_PATH_ALLOWED =
-  "allowed: a path starting with '/' on the URL's own server (e.g. /healthz?deep=1): no backslash, space or control character, and no '//' or '/\\' at its start in any encoding (those name another host)";
-
-/**
- * Why a request path could leave the URL's origin (or be read so by a server or a proxy), or undefined when it is
- * a plain path. URL parsers read `//host/x` and `/\host/x` as another host, drop tabs and newlines (`/\t/host`),
- * and servers decode `%2F` and `%5C`: each is refused, in any percent-encoding depth.
- */
-export function requestPathProblem(path: string): string | undefined {
-  if (!path.startsWith('/')) return "it does not start with '/'";
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0020\u007f\\]/.test(path)) return 'it holds a backslash, a space or a control character';
-  let text = path;
-  for (let i = 0; i < 4; i++) {
-    if (/^[/\\][/\\]/.test(text.replace(/[\t\n\r]/g, ''))) return 'it names another host (// or /\\)';
-    let next: string;
-    try {
-      next = decodeURIComponent(text);
-    } catch {
-      return 'it holds a malformed percent-encoding';
-    }
-    if (next === text) break;
-    text = next;
-  }
-  return undefined;
-}
-
-/**
- * The URL of a request for `path` on `base`'s origin: the path is appended to the origin (never resolved as a
- * relative reference, which `//host` would turn into another server), and the result must keep the origin.
- * Throws when it would not: credentials and headers of a check go only to the URL they were given for.
- */
-export function urlOnOrigin(path: string, base: URL): URL {
-  const problem = requestPathProblem(path);
-  const url = problem ? undefined : new URL(`${base.origin}${path}`);
-  if (!url || url.origin !== base.origin)
-    throw new Error(
-      `The request path '${path}' would leave ${base.origin}${problem ? `: ${problem}` : ''}; no request is sent`,
-    );
-  return url;
-}
-
-// ---- path inputs ----
-
-/** The workspace paths resolve against and stay in: GITHUB_WORKSPACE, else the current directory. */
-export function workspaceOf(env: NodeJS.ProcessEnv = process.env): string {
-  return resolvePath(env.GITHUB_WORKSPACE || process.cwd());
-}
-
-/** The real path of `path` (symlinks resolved); for a path that does not exist, of its nearest existing ancestor. */
-export function realPathOf(path: string): string {
-  let existing = resolvePath(path);
-  const rest: string[] = [];
-  while (!existsSync(existing)) {
-    const parent = dirname(existing);
-    if (parent === existing) break;
-    rest.unshift(existing.slice(parent.length).replace(/^[\\/]+/, ''));
-    existing = parent;
-  }
-  let real = existing;
-  try {
-    real = realpathSync(existing);
-  } catch {
-    // a path that cannot be read is judged as written
-  }
-  return rest.length ? resolvePath(real, ...rest) : real;
-}
-
-/** Whether `path` is `root` or inside it (both absolute). */
-export function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
-
-/**
- * A path input resolved against the workspace and confined to it: `..`, absolute paths outside it and symlinks
- * (anywhere on the path) that lead out of it are one InputError naming the input. Returns the absolute path as
- * written (resolved against the workspace), so that messages and outputs keep the user's spelling; the file is
- * never read by this check.
- */
-export function workspacePath(
-  input: string,
-  raw: string,
-  o: { env?: NodeJS.ProcessEnv; workspace?: string; what?: string } = {},
-): string {
-  const root = o.workspace ? resolvePath(o.workspace) : workspaceOf(o.env);
-  const path = resolvePath(root, raw.trim());
-  const realRoot = realPathOf(root);
-  if (!isInside(root, path) || !isInside(realRoot, realPathOf(path))) {
-    throw new InputError(
-      input,
-      raw,
-      `allowed: ${o.what ?? 'a path'} inside the workspace (${root}); absolute paths elsewhere, '..' out of it and symlinks that lead out of it are refused`,
-    );
-  }
-  return path;
 }

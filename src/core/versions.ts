@@ -1,8 +1,9 @@
 // Versions and default image tags, by the rules users know from docker/metadata-action:
 // tag v1.2.3 -> 1.2.3, 1.2, 1, latest (only the full version for pre-releases and v0.x);
 // pull request -> pr-<N> and pr-<N>-<head sha7>; branch -> its sanitized name; always sha-<sha7>.
-// Pure functions over a small typed context built from the workflow run.
+// Pure functions over a small typed context built from the workflow run; semantic versions on the `semver` package.
 
+import { compare, parse } from 'semver';
 import { InputError } from './inputs.js';
 
 /** What the tags and version depend on; the entry builds it from @actions/github's context. */
@@ -30,21 +31,19 @@ export interface Semver {
 }
 
 export const MAX_TAG_LENGTH = 128;
-const SEMVER =
-  /^[vV]?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 const DOCKER_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const PULL_EVENTS = new Set(['pull_request', 'pull_request_target']);
 
 /** Parses `1.2.3`, `v1.2.3-rc.1+build.5`; undefined when the text is not a semantic version. */
 export function parseSemver(text: string): Semver | undefined {
-  const m = SEMVER.exec(text.trim());
-  if (!m) return undefined;
+  const v = parse(text.trim().replace(/^V/, 'v'));
+  if (!v) return undefined;
   return {
-    major: Number(m[1]),
-    minor: Number(m[2]),
-    patch: Number(m[3]),
-    prerelease: m[4] ? m[4].split('.') : [],
-    build: m[5] ?? '',
+    major: v.major,
+    minor: v.minor,
+    patch: v.patch,
+    prerelease: v.prerelease.map(String),
+    build: v.build.join('.'),
   };
 }
 
@@ -54,27 +53,9 @@ export function formatSemver(v: Semver): string {
   return `${v.major}.${v.minor}.${v.patch}${pre}${v.build ? `+${v.build}` : ''}`;
 }
 
-function compareIdentifiers(a: string, b: string): number {
-  const an = /^\d+$/.test(a);
-  const bn = /^\d+$/.test(b);
-  if (an && bn) return Math.sign(Number(a) - Number(b));
-  if (an !== bn) return an ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Semantic-version precedence: negative when a < b, 0 when equal (build metadata ignored), positive when a > b. */
 export function compareSemver(a: Semver, b: Semver): number {
-  const core = Math.sign(a.major - b.major) || Math.sign(a.minor - b.minor) || Math.sign(a.patch - b.patch);
-  if (core) return core;
-  if (!a.prerelease.length || !b.prerelease.length) {
-    // A release ranks above its pre-releases.
-    return Math.sign(b.prerelease.length) - Math.sign(a.prerelease.length);
-  }
-  for (let i = 0; i < Math.min(a.prerelease.length, b.prerelease.length); i++) {
-    const c = compareIdentifiers(a.prerelease[i], b.prerelease[i]);
-    if (c) return c;
-  }
-  return Math.sign(a.prerelease.length - b.prerelease.length);
+  return compare(formatSemver(a), formatSemver(b));
 }
 
 /** A release version: semantic, not a pre-release (v0.x counts: it is released, only not stable). */

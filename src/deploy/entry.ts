@@ -3,7 +3,8 @@
 import type { RunReport } from '../core/run-entry.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential } from '../azure/connection.js';
-import { deployReporting, type GitHubFromRunner, safeReport } from '../core/github.js';
+import { deployReporting } from './github.js';
+import { type GitHubFromRunner, safeReport } from '../core/github/reporter.js';
 import { proveServing } from '../smoke/prove.js';
 import { type DeployResult, runDeploy } from './run.js';
 import type { DeploySettings } from './settings.js';

@@ -14,8 +14,8 @@ import {
   required,
   type InputSource,
   type ResolveEntry,
-  workspacePath,
 } from '../core/inputs.js';
+import { caFileInput, workspaceOf } from '../core/workspace.js';
 import {
   environmentIdParts,
   isEnvironmentName,
@@ -156,8 +156,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   const previewSpec =
     mode === 'preview' ||
     (previewRaw !== '' &&
-      (previewRaw !== DEFAULT_PREVIEW_SPEC ||
-        d.fileExists(resolvePath(d.env.GITHUB_WORKSPACE ?? '.', previewRaw))))
+      (previewRaw !== DEFAULT_PREVIEW_SPEC || d.fileExists(resolvePath(workspaceOf(d.env), previewRaw))))
       ? readSpecInput('preview-spec', previewRaw || DEFAULT_PREVIEW_SPEC, d)
       : undefined;
   let spec = mode === 'preview' ? previewSpec! : production;
@@ -172,9 +171,8 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   // given the preview spec (or any other file) as `spec` still never writes to it nor reads its secrets.
   const defaultProduction =
     mode === 'preview' &&
-    resolvePath(d.env.GITHUB_WORKSPACE ?? '.', productionFile) !==
-      resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC) &&
-    d.fileExists(resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC))
+    resolvePath(workspaceOf(d.env), productionFile) !== resolvePath(workspaceOf(d.env), DEFAULT_SPEC) &&
+    d.fileExists(resolvePath(workspaceOf(d.env), DEFAULT_SPEC))
       ? readSpecInput('spec', DEFAULT_SPEC, d)
       : undefined;
   const secrets =
@@ -211,11 +209,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     specEnvironment(spec).id || specEnvironment(spec).name,
   );
   const location = parseLocation('location', get('location')) ?? (spec.location || undefined);
-  const caRaw = get('ca-file');
-  const caFile =
-    caRaw === '' ? undefined : workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
-  if (caFile && !d.fileExists(caFile))
-    throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
+  const caFile = caFileInput(get('ca-file'), d);
   return {
     azure,
     resourceGroup,

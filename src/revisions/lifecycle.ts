@@ -7,8 +7,10 @@
 // polled again; the retirement works from the revision list the run already read when it has one.
 import type { ContainerApp, Revision, Template } from '@azure/arm-appcontainers';
 import type { Aca, RevisionInfo } from '../azure/aca.js';
-import { urlOnOrigin, type ResolveEntry } from '../core/inputs.js';
+import { urlOnOrigin } from '../core/request-path.js';
+import { type ResolveEntry } from '../core/inputs.js';
 import { revisionUrl } from '../core/naming.js';
+import { systemClock } from '../core/retry.js';
 import { isActive, revisionReadiness } from './state.js';
 import { unlabelledIdle, type TrafficEntry } from './traffic.js';
 import { waitRevisionReady, type RevisionSource } from './wait.js';
@@ -59,7 +61,7 @@ export async function readyAndServing(
   aca: RevisionSource,
   r: ReadyRequest,
 ): Promise<{ revision: RevisionInfo; proof: string }> {
-  const now = r.now ?? Date.now;
+  const now = r.now ?? systemClock.now;
   const revision =
     r.listed && revisionReadiness(r.listed) === 'ready'
       ? r.listed

@@ -4,8 +4,10 @@
 // first problem as one InputError whose value each rule picks so that it never echoes a header value ('check 2:
 // headers', 'a list'); a schema would need that choice made again on every issue, and proved again.
 import { isMap as isYamlMap, isScalar, isSeq, parse as parseYaml, parseDocument, visit } from 'yaml';
-import { InputError, REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/inputs.js';
+import { InputError } from '../core/inputs.js';
+import { REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/request-path.js';
 import { jsonMismatch } from './messages.js';
+import { isRecord } from '../core/json.js';
 
 /** Expected status: exact codes, or classes such as `2xx`. */
 export type StatusMatcher = Array<number | `${1 | 2 | 3 | 4 | 5}xx`>;
@@ -46,10 +48,6 @@ const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const ALLOWED =
   'allowed: a YAML list of checks (inline, or the path of a .yml/.yaml/.json file), each a mapping with ' +
   `${KEYS.join(', ')}; e.g. "- path: /healthz\\n  status: 200"`;
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function scalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';

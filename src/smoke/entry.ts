@@ -3,7 +3,8 @@
 import { constants as fsConstants } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { InputError, isInside, realPathOf } from '../core/inputs.js';
+import { InputError } from '../core/inputs.js';
+import { isInside, realPathOf } from '../core/workspace.js';
 import { failureSection } from '../core/run-entry.js';
 import { reportOutside, smokeFailed } from './messages.js';
 import { runSmoke } from './run.js';

@@ -3,7 +3,6 @@
 // here, per run, from the run's settings (resolve, CA, sockets): they are connections, not credentials or
 // Azure clients.
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   configurationHint,
   createHttpClient,
@@ -12,7 +11,9 @@ import {
   type HttpRequest,
   type HttpResponse,
 } from './http-client.js';
-import { type ResolveEntry, urlOnOrigin } from '../core/inputs.js';
+import { type ResolveEntry } from '../core/inputs.js';
+import { urlOnOrigin } from '../core/request-path.js';
+import { systemClock } from '../core/retry.js';
 import {
   defaultCheck,
   describeStatus,
@@ -50,7 +51,7 @@ function pollDeps(deps: SmokeDeps): PollDeps {
   return {
     log: deps.log ?? (() => undefined),
     now: deps.now ?? (() => performance.now()),
-    sleep: deps.sleep ?? ((ms) => sleep(ms).then(() => undefined)),
+    sleep: deps.sleep ?? systemClock.sleep,
   };
 }
 

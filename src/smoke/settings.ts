@@ -10,14 +10,12 @@ import {
   parseNumber,
   parseResolve,
   parseUrl,
-  REQUEST_PATH_ALLOWED,
-  requestPathProblem,
   required,
-  workspaceOf,
-  workspacePath,
   type InputSource,
   type ResolveEntry,
 } from '../core/inputs.js';
+import { REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/request-path.js';
+import { caFileInput, workspaceOf, workspacePath } from '../core/workspace.js';
 import {
   checkSecrets,
   defaultCheck,
@@ -201,16 +199,6 @@ function depsOf(deps: SettingsDeps): Required<SettingsDeps> {
   };
 }
 
-/** The `ca-file` input: the path of an existing PEM file in the workspace, or undefined. */
-function readCaFile(raw: string, d: Required<SettingsDeps>): string | undefined {
-  const caRaw = raw.trim();
-  const caFile =
-    caRaw === '' ? undefined : workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
-  if (caFile && !d.fileExists(caFile))
-    throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
-  return caFile;
-}
-
 /** The secrets the checks carry: credential-like query values of their paths, sensitive header values. */
 function secretsOfChecks(checks: readonly Check[]): { query: string[]; headers: string[] } {
   return {
@@ -231,7 +219,7 @@ export function readCheckSettings(input: InputSource, deps: SettingsDeps = {}): 
   const d = depsOf(deps);
   const checks = readChecks(input('checks'), '/', d);
   const resolve = parseResolve('resolve', input('resolve'));
-  const caFile = readCaFile(input('ca-file'), d);
+  const caFile = caFileInput(input('ca-file'), d);
   const { query, headers } = secretsOfChecks(checks);
   const secrets = [...new Set([...query, ...headers].filter((v) => v !== ''))];
   for (const secret of secrets) d.mask(secret);
@@ -261,7 +249,7 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
   const headers = parseHeaders('headers', input('headers'));
   const checks = readChecks(input('checks'), `${url.pathname}${url.search}`, d);
   const resolve = parseResolve('resolve', input('resolve'));
-  const caFile = readCaFile(input('ca-file'), d);
+  const caFile = caFileInput(input('ca-file'), d);
   const durationMs = parseDuration('duration', input('duration'), SMOKE_DEFAULTS.durationMs);
   const rate = parseNumber('rate', input('rate'), SMOKE_DEFAULTS.rate, {
     min: 0,

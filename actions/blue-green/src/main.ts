@@ -10,7 +10,7 @@ import {
 } from '../../../src/bluegreen/entry.js';
 import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
 import { blueGreenOutputs, blueGreenSummary } from '../../../src/bluegreen/summary.js';
-import { gitHubFromRunner } from '../../../src/core/github.js';
+import { gitHubFromRunner } from '../../../src/core/github/reporter.js';
 
 await runEntry({
   // GitHub's settings first: the token is masked even when another input is wrong.

@@ -6,12 +6,13 @@ import { buildPushOnRunner } from '../../../src/build/entry.js';
 import { readBuildPushSettings } from '../../../src/build/settings.js';
 import { buildOutputs, buildSummary } from '../../../src/build/summary.js';
 import { gitContextFromEnv, sourceUrlFromEnv } from '../../../src/core/versions.js';
+import { workspaceOf } from '../../../src/core/workspace.js';
 
 await runEntry({
   settings: () =>
     readBuildPushSettings(actionInputs, {
       git: gitContextFromEnv(process.env, (p) => readFileSync(p, 'utf8')),
-      workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      workspace: workspaceOf(process.env),
       source: sourceUrlFromEnv(process.env),
     }),
   run: (s) => buildPushOnRunner(s, core),

@@ -5,7 +5,7 @@ import { actionInputs, failureSection, runEntry } from '../../../src/core/run-en
 import { deployOnAzure, deployReport } from '../../../src/deploy/entry.js';
 import { readDeploySettings } from '../../../src/deploy/settings.js';
 import { deployOutputs, deploySummary } from '../../../src/deploy/summary.js';
-import { gitHubFromRunner } from '../../../src/core/github.js';
+import { gitHubFromRunner } from '../../../src/core/github/reporter.js';
 import { gitContextFromEnv } from '../../../src/core/versions.js';
 
 const read = (p: string) => readFileSync(p, 'utf8');

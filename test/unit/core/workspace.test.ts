@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
 import { readBuildPushSettings } from '../../../src/build/settings.js';
 import { readDeploySettings } from '../../../src/deploy/settings.js';
-import { InputError, workspacePath } from '../../../src/core/inputs.js';
+import { InputError } from '../../../src/core/inputs.js';
+import { workspacePath } from '../../../src/core/workspace.js';
 import { writeReport } from '../../../src/smoke/entry.js';
 import { readSmokeSettings } from '../../../src/smoke/settings.js';
 import type { SmokeReport } from '../../../src/smoke/summary.js';
@@ -145,6 +146,8 @@ describe('deploy-app path inputs', () => {
   );
   it.each(escapes('secret.pem'))('ca-file %p', (raw) => refused(() => read({ 'ca-file': raw }), 'ca-file'));
   it('the workspace spec is taken', () => expect(read({}).app).toBe('alc-algo-agents'));
+  it('a blank ca-file is none, as in smoke-test (not the workspace folder)', () =>
+    expect(read({ 'ca-file': '  ' }).caFile).toBeUndefined());
 });
 
 describe('blue-green path inputs', () => {
@@ -162,6 +165,26 @@ describe('blue-green path inputs', () => {
   it.each(escapes('spec.yaml'))('spec %p', (raw) => refused(() => read({ spec: raw }), 'spec'));
   it.each(escapes('secret.yml'))('checks %p', (raw) => refused(() => read({ checks: raw }), 'checks'));
   it.each(escapes('secret.pem'))('ca-file %p', (raw) => refused(() => read({ 'ca-file': raw }), 'ca-file'));
+  it('an empty GITHUB_WORKSPACE is the current directory for every input, whatever the process says', () => {
+    const own = process.env.GITHUB_WORKSPACE;
+    process.env.GITHUB_WORKSPACE = outside;
+    try {
+      const s = readBlueGreenSettings(
+        (n) =>
+          ({
+            'subscription-id': '00000000-0000-0000-0000-000000000001',
+            'resource-group': 'alc-algo-production',
+            command: 'status',
+            analysis: 'deploy/analysis.yaml',
+          })[n] ?? '',
+        { env: { GITHUB_WORKSPACE: '' } },
+      );
+      expect(s.analysis).toBeDefined();
+    } finally {
+      if (own === undefined) delete process.env.GITHUB_WORKSPACE;
+      else process.env.GITHUB_WORKSPACE = own;
+    }
+  });
 });
 
 describe('build-push path inputs', () => {

@@ -3,14 +3,14 @@ import {
   escapeHtml,
   FAILED,
   markdownHtml,
-  parseTrafficMermaid,
   reportHtml,
   sharePerSecond,
+  trafficHtml,
   versionChart,
   xyChartHtml,
 } from '../../../demo/report-html.js';
 import { errorPicture } from '../../../demo/report.js';
-import { trafficMermaid } from '../../../src/core/markdown.js';
+import { trafficMermaid } from '../../../src/revisions/traffic-picture.js';
 import { fixtureReport, FIXTURE_SERIES } from '../../support/report-page.js';
 
 const T = 1_700_000_000_000;
@@ -103,26 +103,23 @@ describe('escaping', () => {
 });
 
 describe('the summaries’ mermaid pictures', () => {
-  it('reads back the traffic trafficMermaid draws', () => {
+  it("draws the traffic before and after from its rows; the summary's flowchart text is not shown", () => {
     const before = [{ revisionName: 'app--1', label: 'blue', weight: 100 }];
     const after = [
       { revisionName: 'app--1', label: 'blue', weight: 90 },
       { revisionName: 'app--2', label: 'green', weight: 10 },
       { latestRevision: true, weight: 0 },
     ];
-    const md = trafficMermaid(before, after).replace(/^```mermaid\n|\n```$/g, '');
-    expect(parseTrafficMermaid(md)).toEqual({
-      before: [{ revision: 'app--1', label: 'blue', weight: 100 }],
-      after: [
-        { revision: 'app--1', label: 'blue', weight: 90 },
-        { revision: 'app--2', label: 'green', weight: 10 },
-        { revision: 'latest revision', label: undefined, weight: 0 },
-      ],
-    });
-    const html = markdownHtml(trafficMermaid(before, after));
+    const html = trafficHtml({ before, after });
     expect(html).toContain('class="traffic"');
     expect(html).toContain('style="width:10%"');
-    expect(html).not.toContain('flowchart');
+    expect([...html.matchAll(/<td class="rev">([^<]+)/g)].map((m) => m[1].trim())).toEqual([
+      'app--1',
+      'app--1',
+      'app--2',
+      'latest revision',
+    ]);
+    expect(markdownHtml(trafficMermaid(before, after))).not.toContain('flowchart');
   });
   it('draws the errors by revision as one line per revision', () => {
     const records = [0, 400, 1200, 1600].map((ms, i) => ({

@@ -1,7 +1,7 @@
 // The entries with github-token: bad input fails the step before any request reaches GitHub, and the token is masked.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { errorLines, runEntry } from '../../support/entry.js';
-import { startGitHubApi, type GitHubApiStandIn } from '../../../demo/github-api.js';
+import { errorLines, runEntry } from '../../../support/entry.js';
+import { startGitHubApi, type GitHubApiStandIn } from '../../../../demo/github-api.js';
 
 const TOKEN = 'ghs_entrytoken0123456789';
 let api: GitHubApiStandIn;

@@ -13,8 +13,6 @@ import { InputError, type InputSource, parseChoice, parseUrl, required } from '.
 import { FederatedCredential, type FederatedCredentialOptions, withoutFormData } from './entra.js';
 import { AUDIENCE_ALLOWED, TENANT_REQUIRED } from './messages.js';
 
-export { EntraError, OidcRefusedError } from './entra.js';
-
 export const CLOUD_NAMES = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud', 'Custom'] as const;
 export type CloudName = (typeof CLOUD_NAMES)[number];
 

@@ -107,10 +107,6 @@ export function revisionFacts(revisions: readonly RevisionInfo[]): RevisionFacts
 const entryOf = (traffic: readonly TrafficEntry[], label: string) => traffic.find((e) => e.label === label);
 
 /** The slot a promote moves traffic to: the given label, else the newer of the two slot revisions. */
-export function promoteLabel(traffic: readonly TrafficEntry[], facts: RevisionFacts, label?: string): string {
-  return labelToPromote(slotsOf(traffic, facts.created), label);
-}
-
 function labelToPromote(view: SlotView, label?: string): string {
   if (label) return label;
   if (view.byAge) return view.byAge.newer.label!;

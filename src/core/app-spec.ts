@@ -7,10 +7,8 @@ import { LineCounter, isMap as isYamlMap, isScalar, isSeq, parseDocument } from 
 import { InputError, type InputSource } from './inputs.js';
 import { workspacePath } from './workspace.js';
 import { environmentIdParts } from './naming.js';
-import { appSpecIssues, CONSUMPTION_PAIRS } from './app-spec.schema.js';
+import { appSpecIssues } from './app-spec.schema.js';
 import { isRecord } from './json.js';
-
-export { CONSUMPTION_PAIRS };
 
 /** A container app as the SDK models it, plus the fields of the YAML that are not part of the resource body. */
 export interface AppSpec extends ContainerApp {

@@ -52,11 +52,6 @@ export function withEnvironmentFallbacks(
   return Object.assign(read, { origin });
 }
 
-/** Reads inputs the way the runner passes them (INPUT_<NAME> variables), without @actions/core. */
-export function envInputSource(env: NodeJS.ProcessEnv = process.env): InputSource {
-  return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-
 export function required(name: string, raw: string, allowed = 'a value is required'): string {
   if (raw.trim() === '') throw new InputError(name, raw, allowed);
   return raw.trim();

@@ -1,7 +1,7 @@
 // wait-ready: poll until the first success or the deadline, backing off, and say what was seen. An error of
 // configuration (DNS, connection refused, a certificate for another name or CA) that persists for
 // CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it. The loop is src/core/retry.ts's.
-import { type Backoff, delayMs, poll } from '../core/retry.js';
+import { type Backoff, poll } from '../core/retry.js';
 import { attemptLine, notReachable } from './messages.js';
 
 /** The least time an attempt gets before the deadline; with less left, polling stops. */
@@ -12,11 +12,6 @@ export const MIN_ATTEMPT_MS = 200;
 export const CONFIG_GRACE_MS = 15_000;
 
 export const DEFAULT_BACKOFF: Backoff = { firstMs: 250, factor: 1.6, maxMs: 5000 };
-
-/** Delay after attempt n (1-based) failed: first x factor^(n-1), capped. Pure. */
-export function backoffDelay(attempt: number, o: Backoff = DEFAULT_BACKOFF): number {
-  return delayMs(o, attempt);
-}
 
 export interface ProbeOutcome {
   ok: boolean;

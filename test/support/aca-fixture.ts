@@ -283,8 +283,6 @@ export function newAcaFixture(o: AcaFixtureOptions = {}) {
   };
 }
 
-export type AcaFixture = ReturnType<typeof newAcaFixture>;
-
 function describeCall({ op, args }: AcaCall): string {
   if (op === 'writeTraffic') return `traffic ${describeTraffic(args[1] as TrafficEntry[])}`;
   return [op, ...args.filter((a) => typeof a === 'string')].join(' ');

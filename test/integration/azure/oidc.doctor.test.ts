@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import type { GithubJob } from '../../../src/azure/oidc.js';
-import { OidcRefusedError, armScope, createContainerAppsClient } from '../../../src/azure/connection.js';
+import { armScope, createContainerAppsClient } from '../../../src/azure/connection.js';
+import { OidcRefusedError } from '../../../src/azure/entra.js';
 import {
   appPath,
   appSpec,

@@ -5,7 +5,6 @@ import {
   planPromote,
   planRollbackCommand,
   planTeardown,
-  promoteLabel,
   revisionFacts,
   type Action,
   type RevisionFacts,
@@ -145,8 +144,14 @@ describe('planPromote', () => {
     ['the newer slot', [e('v1', 'blue', 100), e('v2', 'green', 0)], undefined, 'green'],
     ['the newer slot, blue this time', [e('v4', 'blue', 0), e('v3', 'green', 100)], undefined, 'blue'],
     ['the given label', [e('v1', 'blue', 100), e('v2', 'green', 0)], 'blue', 'blue'],
-  ])('promoteLabel: %s', (_name, traffic, label, expected) => {
-    expect(promoteLabel(traffic, facts(), label)).toBe(expected);
+  ])('promotes %s', (_name, traffic, label, expected) => {
+    const plan = planPromote(traffic, facts(), {
+      stages: [100],
+      stageWaitMs: 0,
+      keepPreviousActive: true,
+      label,
+    });
+    expect(plan.after.find((x) => x.weight === 100)?.label).toBe(expected);
   });
 });
 

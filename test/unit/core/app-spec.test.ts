@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import {
   type AppSpec,
-  CONSUMPTION_PAIRS,
   SpecError,
   formatPath,
   mergeEnv,
@@ -19,6 +18,7 @@ import {
   withRevisionSuffix,
   withTraffic,
 } from '../../../src/core/app-spec.js';
+import { CONSUMPTION_PAIRS } from '../../../src/core/app-spec.schema.js';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { InputError } from '../../../src/core/inputs.js';

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  envInputSource,
   parseBoolean,
   parseChoice,
   parseDuration,
@@ -135,13 +134,4 @@ describe('parseUrl', () => {
   it.each(['a.example.com', '/health', 'ftp://a.example.com', 'https//x'])('rejects %p', (raw) =>
     expect(() => parseUrl('url', raw)).toThrow(/'url'.*absolute URL/),
   );
-});
-
-describe('envInputSource', () => {
-  it('reads INPUT_ variables the way the runner names them', () => {
-    const get = envInputSource({ 'INPUT_WAIT-TIMEOUT': ' 5m ', INPUT_APP: 'x' });
-    expect(get('wait-timeout')).toBe('5m');
-    expect(get('app')).toBe('x');
-    expect(get('missing')).toBe('');
-  });
 });

@@ -7,7 +7,7 @@ import {
   type LoadSample,
 } from '../../../src/smoke/load.js';
 import {
-  backoffDelay,
+  DEFAULT_BACKOFF,
   describeReady,
   pollUntilReady,
   tally,
@@ -15,6 +15,7 @@ import {
 } from '../../../src/smoke/ready.js';
 import { defaultCheck, parseChecks } from '../../../src/smoke/checks.js';
 import { readinessCheck } from '../../../src/smoke/run.js';
+import { delayMs } from '../../../src/core/retry.js';
 import {
   buildReport,
   metricsOf,
@@ -100,7 +101,7 @@ describe('wait-ready polling', () => {
     [2, 400],
     [3, 640],
     [10, 5000],
-  ])('backoffDelay(%p) = %p', (n, want) => expect(backoffDelay(n)).toBe(want));
+  ])('the pause after attempt %p is %p ms', (n, want) => expect(delayMs(DEFAULT_BACKOFF, n)).toBe(want));
 
   it('tallies outcomes in the order first seen', () => {
     const t = ['HTTP 503', 'connect (ECONNREFUSED)', 'HTTP 503'].reduce(tally, []);

@@ -8,7 +8,7 @@
 // Loopback only; bounded (a few trials of about 30 s).
 // Run: npx tsx bench/analysis-detect.ts [--intervals 3,5,10] [--rate 20] [--steps 10,50,100]
 import { parseArgs } from 'node:util';
-import { trafficOf } from '../src/azure/aca.js';
+import { trafficOf } from '../src/revisions/traffic.js';
 import { startDeploySim } from '../test/support/deploy-sim.js';
 import { benchFigure } from './figure.js';
 

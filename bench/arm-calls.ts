@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { inputs, RG, ROOT, startDeploySim, type DeploySim } from '../test/support/deploy-sim.js';
-import { readBlueGreenSettings, runBlueGreen } from '../src/bluegreen/run.js';
+import { runBlueGreen } from '../src/bluegreen/run.js';
+import { readBlueGreenSettings } from '../src/bluegreen/settings.js';
 import { runSmoke } from '../src/smoke/run.js';
 import { benchFigure } from './figure.js';
 
@@ -60,6 +61,9 @@ async function main(): Promise<void> {
   const old = {
     aca: (await load('src/azure/aca.ts')) as typeof import('../src/azure/aca.js'),
     blueGreen: (await load('src/bluegreen/run.ts')) as typeof import('../src/bluegreen/run.js'),
+    blueGreenSettings: (await load(
+      'src/bluegreen/settings.ts',
+    )) as typeof import('../src/bluegreen/settings.js'),
   };
   const t: DeploySim = await startDeploySim({ lroDelayMs });
   try {
@@ -81,7 +85,7 @@ async function main(): Promise<void> {
     // Both through the same client (so counted alike), the same timed proof and gates, 2 s poll interval.
     const runs: Record<'before' | 'after', Run> = {
       before: (v) =>
-        old.blueGreen.runBlueGreen(old.blueGreen.readBlueGreenSettings(values(v), settingsEnv), {
+        old.blueGreen.runBlueGreen(old.blueGreenSettings.readBlueGreenSettings(values(v), settingsEnv), {
           aca: new old.aca.Aca(t.client, { resourceGroup: RG, pollMs: 2000 }),
           prove,
           smoke,

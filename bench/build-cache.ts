@@ -1,13 +1,14 @@
 // Build cache figures for build-push: a cold build (nothing cached anywhere), a rebuild with nothing
 // changed (local cache), and a fresh machine (no local images) with and without the registry cache.
-// Every run builds the same commit and version through the action's core (buildAndPush) against a local registry.
+// Every run builds the same commit and version through the action's core (runBuildPush) against a local registry.
 // Run: npx tsx bench/build-cache.ts [rounds=3]
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildAndPush, type BuildPushResult } from '../src/build/run.js';
+import { buildPushOnRunner } from '../src/build/entry.js';
+import type { BuildPushResult } from '../src/build/run.js';
 import {
   gitFor,
   quietDocker,
@@ -64,7 +65,7 @@ async function run(
     context,
   );
   const start = performance.now();
-  const result = await buildAndPush(settings, { docker, log: quiet });
+  const result = await buildPushOnRunner(settings, quiet, docker);
   record(result, performance.now() - start);
   return result;
 }

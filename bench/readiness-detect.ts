@@ -5,7 +5,7 @@
 // ACA does, at the template's initialDelaySeconds, periodSeconds and failureThreshold (probe timing 'template';
 // 'fixed' is the tests' fast timing: every probe each second).
 //
-//   new: deployApp as the action runs it (revision states + replicas, judged by src/revisions/readiness.ts);
+//   new: runDeploy as the action runs it (revision states + replicas, judged by src/revisions/readiness.ts);
 //   old: the wait before this change, the revision's states only (revisionReadiness until the deadline), run with
 //        a shorter wait-timeout: it never sees a state it calls failed, so it always waits the whole timeout, and
 //        with the default 10m it would wait 600 s.
@@ -14,8 +14,8 @@
 import { execFileSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { describeRevisionState, revisionReadiness } from '../src/azure/aca.js';
-import { DEFAULT_WAIT_TIMEOUT_MS } from '../src/inputs.js';
+import { describeRevisionState, revisionReadiness } from '../src/revisions/state.js';
+import { DEFAULT_WAIT_TIMEOUT_MS } from '../src/core/inputs.js';
 import { graceWindowMs, RESTART_LIMIT } from '../src/revisions/readiness.js';
 import { ROOT, startDeploySim, type DeploySim } from '../test/support/deploy-sim.js';
 import { benchFigure } from './figure.js';
@@ -60,7 +60,7 @@ async function oldPath(t: DeploySim, suffix: string, timeoutMs: number): Promise
   const lines: string[] = [];
   const start = performance.now();
   const aca = t.aca(timedLog(start, lines), { pollMs: POLL_MS });
-  const deadline = Date.now() + timeoutMs; // as deployApp set it: before its write
+  const deadline = Date.now() + timeoutMs; // as runDeploy set it: before its write
   const app = (await aca.getApp(APP))!;
   const template = structuredClone(app.template!);
   template.containers![0].image = t.images.broken;

@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { revisionReadiness } from '../src/azure/aca.js';
+import { revisionReadiness } from '../src/revisions/state.js';
 import { ROOT, startDeploySim, startEntry, type DeploySim } from '../test/support/deploy-sim.js';
 import { errorLines } from '../test/support/entry.js';
 import { benchFigure } from './figure.js';

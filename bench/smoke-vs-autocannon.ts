@@ -1,6 +1,6 @@
 // Does the smoke-test load phase measure what autocannon measures, and does it hold the asked rate?
 // A server with a known latency (20 ms + up to 2 ms jitter) runs in its own process; our load phase (runLoad over
-// the kept connections of src/smoke/wire.ts, built from the options of the src/http.ts client it is given) and
+// the kept connections of src/smoke/wire.ts, built from the options of the src/smoke/http-client.ts client it is given) and
 // autocannon then run against it in interleaved rounds. Two modes: both asked for the same rate (autocannon's
 // limiter sends each connection's quota in a burst at the start of every second, ours spreads requests
 // evenly), and autocannon closed-loop with ours open-loop at the rate autocannon reached, where both keep

@@ -1,9 +1,9 @@
 // The load on the app URL, from the first deploy to the end of the demo: a few loops asking GET /version through
-// the simulator's ingress with the project's HTTP client (src/http.ts: resolve entries, TLS checked for the app's
+// the simulator's ingress with the project's HTTP client (src/smoke/http-client.ts: resolve entries, TLS checked for the app's
 // name), counting every request by scenario (its phase) and by the version that answered, and every failure.
 import { performance } from 'node:perf_hooks';
-import { createHttpClient, type HttpClient } from '../src/http.js';
-import { parseResolve } from '../src/inputs.js';
+import { createHttpClient, type HttpClient } from '../src/smoke/http-client.js';
+import { parseResolve } from '../src/core/inputs.js';
 import { percentile } from '../src/smoke/stats.js';
 import type { LoadSample } from './report-html.js';
 

@@ -1,7 +1,9 @@
 // The demo report as a page (.demo/report.html): pure functions from the report's data to one self-contained
 // HTML string (inline CSS and SVG, no script, no external resource). Every text is escaped; the job summaries'
-// Markdown is rendered by a small subset renderer, their mermaid pictures (traffic before/after, errors by
-// revision) redrawn as HTML and SVG, since no mermaid script can be fetched offline.
+// Markdown is rendered by marked, the errors by revision (a mermaid xychart) redrawn as SVG, since no mermaid script
+// can be fetched offline; each scenario's traffic before and after is drawn from the report's data.
+import { Marked, type Tokens } from 'marked';
+import type { TrafficRow } from '../src/revisions/traffic-picture.js';
 
 /** One request of the load on the app URL: when it ended, and the version that answered (none: it failed). */
 export interface LoadSample {
@@ -41,6 +43,8 @@ export interface PageScenario {
   startedAt?: number;
   run?: { workflow: string; result: string; durationMs: number; jobs: PageJob[] };
   checks: PageCheck[];
+  /** The traffic of the app the scenario concerns, before and after its run. */
+  traffic?: ScenarioTraffic;
   /** Markdown added under the scenario (the analysis scenarios' errors by revision). */
   extra?: string;
 }
@@ -209,72 +213,29 @@ export function versionChart(
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The job summaries' Markdown (the subset the actions write) and their mermaid pictures
+// The traffic of a scenario, and the job summaries' Markdown
 
-/**
- * Inline Markdown of an escaped text: **bold**, `code`, _em_, [links](https://…), <br> kept; the summaries' emoji
- * verdicts as glyphs every font has (a headless browser has no emoji font).
- */
-function inline(text: string): string {
-  return escapeHtml(text)
-    .replace(/✅/g, '<span class="ok">✔</span>')
-    .replace(/❌/g, '<span class="fail">✘</span>')
-    .replace(/❔/g, '<span class="muted">?</span>')
-    .replace(/&lt;br\s*\/?&gt;/g, '<br>')
-    .replace(/`([^`]+)`/g, '<code>$1</code>')
-    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
-    .replace(/(^|[\s(])_([^_]+)_(?=$|[\s).,:])/g, '$1<em>$2</em>')
-    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2">$1</a>');
+/** An app's traffic before and after a scenario, as the simulator held it (demo/run.ts reads it). */
+export interface ScenarioTraffic {
+  before: TrafficRow[];
+  after: TrafficRow[];
 }
 
-function tableCells(line: string): string[] {
-  const body = line.trim().replace(/^\|/, '').replace(/\|$/, '');
-  return body.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
-}
-
-interface TrafficNode {
-  revision: string;
-  label?: string;
-  weight: number;
-}
-
-/** The traffic of a flowchart written by trafficMermaid (src/summary.ts): before and after. */
-export function parseTrafficMermaid(
-  text: string,
-): { before: TrafficNode[]; after: TrafficNode[] } | undefined {
-  if (!/^\s*flowchart/m.test(text)) return undefined;
-  const sides = { b: new Map<string, TrafficNode>(), a: new Map<string, TrafficNode>() };
-  for (const line of text.split('\n')) {
-    const node = /^\s*([ba])(\d+)\["(.*)"\]\s*$/.exec(line);
-    if (node) {
-      const [revision, label] = node[3].split('<br/>');
-      sides[node[1] as 'b' | 'a'].set(node[2], {
-        revision,
-        label: label?.replace(/^label /, ''),
-        weight: 0,
-      });
-      continue;
-    }
-    const edge = /^\s*([ba])app\s+(?:--|-\.)\s*(\d+)%\s*(?:-->|\.->)\s*[ba](\d+)\s*$/.exec(line);
-    const n = edge && sides[edge[1] as 'b' | 'a'].get(edge[3]);
-    if (edge && n) n.weight = Number(edge[2]);
-  }
-  return { before: [...sides.b.values()], after: [...sides.a.values()] };
-}
-
-function trafficSide(title: string, nodes: TrafficNode[]): string {
-  const rows = nodes.length
-    ? nodes
-        .map(
-          (n) =>
-            `<tr><td class="rev">${escapeHtml(n.revision)}${n.label ? ` <span class="tag">${escapeHtml(n.label)}</span>` : ''}</td><td class="bar"><span style="width:${Math.max(0, Math.min(100, n.weight))}%"></span></td><td class="num">${n.weight}%</td></tr>`,
-        )
+function trafficSide(title: string, rows: TrafficRow[]): string {
+  const html = rows.length
+    ? rows
+        .map((r) => {
+          const name = r.revisionName ?? (r.latestRevision ? 'latest revision' : '?');
+          const weight = r.weight ?? 0;
+          return `<tr><td class="rev">${escapeHtml(name)}${r.label ? ` <span class="tag">${escapeHtml(r.label)}</span>` : ''}</td><td class="bar"><span style="width:${Math.max(0, Math.min(100, weight))}%"></span></td><td class="num">${weight}%</td></tr>`;
+        })
         .join('')
     : '<tr><td colspan="3" class="muted">no traffic entries</td></tr>';
-  return `<div class="side"><h5>${escapeHtml(title)}</h5><table class="weights">${rows}</table></div>`;
+  return `<div class="side"><h5>${escapeHtml(title)}</h5><table class="weights">${html}</table></div>`;
 }
 
-export function trafficHtml(traffic: { before: TrafficNode[]; after: TrafficNode[] }): string {
+/** The traffic before and after, as weight bars. */
+export function trafficHtml(traffic: ScenarioTraffic): string {
   return `<div class="traffic">${trafficSide('before', traffic.before)}<div class="arrow">→</div>${trafficSide('after', traffic.after)}</div>`;
 }
 
@@ -331,68 +292,57 @@ export function xyChartHtml(text: string): string | undefined {
   ].join('\n');
 }
 
-/** The Markdown of job summaries as HTML: headings, tables, lists, quotes, paragraphs, code and mermaid. */
+/** The summaries' emoji verdicts as glyphs every font has (a headless browser has no emoji font). */
+const glyphs = (html: string) =>
+  html
+    .replace(/✅/g, '<span class="ok">✔</span>')
+    .replace(/❌/g, '<span class="fail">✘</span>')
+    .replace(/❔/g, '<span class="muted">?</span>');
+
+/**
+ * The job summaries' Markdown (marked, GitHub's flavour) as the page shows it: any HTML in it is text, but the
+ * `<br>` of table cells; headings two levels down (under the page's own); tables compact; no image is fetched; a
+ * mermaid xychart redrawn as SVG, and the traffic flowchart left out (the scenario's traffic is drawn from data).
+ */
+const summaryMarkdown = new Marked({
+  gfm: true,
+  renderer: {
+    html({ text }) {
+      return /^<br\s*\/?>$/i.test(text.trim()) ? '<br>' : escapeHtml(text);
+    },
+    heading({ tokens, depth }) {
+      const level = Math.min(6, depth + 2);
+      return `<h${level}>${this.parser.parseInline(tokens)}</h${level}>\n`;
+    },
+    table({ header, rows }) {
+      const cells = (row: Tokens.TableCell[], tag: string) =>
+        row.map((c) => `<${tag}>${this.parser.parseInline(c.tokens)}</${tag}>`).join('');
+      const head = header.some((c) => c.text) ? `<thead><tr>${cells(header, 'th')}</tr></thead>` : '';
+      return `<table class="md">${head}<tbody>${rows.map((r) => `<tr>${cells(r, 'td')}</tr>`).join('')}</tbody></table>\n`;
+    },
+    blockquote({ tokens }) {
+      const lines = tokens.map((t) =>
+        t.type === 'paragraph' ? this.parser.parseInline(t.tokens ?? []) : this.parser.parse([t]),
+      );
+      return `<blockquote>${lines.join('<br>').replace(/\n/g, '<br>')}</blockquote>\n`;
+    },
+    code({ text, lang }) {
+      if (lang === 'mermaid') return xyChartHtml(text) ?? '';
+      return `<pre><code>${escapeHtml(text)}</code></pre>\n`;
+    },
+    image({ text }) {
+      return escapeHtml(text);
+    },
+    text(token) {
+      if ('tokens' in token && token.tokens) return glyphs(this.parser.parseInline(token.tokens));
+      return glyphs('escaped' in token && token.escaped ? token.text : escapeHtml(token.text));
+    },
+  },
+});
+
+/** The Markdown of job summaries as HTML. */
 export function markdownHtml(markdown: string): string {
-  const out: string[] = [];
-  const lines = markdown.split('\n');
-  for (let i = 0; i < lines.length;) {
-    const line = lines[i];
-    const fence = /^```\s*(\S*)/.exec(line);
-    if (fence) {
-      const body: string[] = [];
-      for (i++; i < lines.length && !/^```/.test(lines[i]); i++) body.push(lines[i]);
-      i++;
-      const text = body.join('\n');
-      const traffic = fence[1] === 'mermaid' ? parseTrafficMermaid(text) : undefined;
-      out.push(
-        traffic
-          ? trafficHtml(traffic)
-          : ((fence[1] === 'mermaid' ? xyChartHtml(text) : undefined) ??
-              `<pre><code>${escapeHtml(text)}</code></pre>`),
-      );
-      continue;
-    }
-    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
-    if (heading) {
-      const level = Math.min(6, heading[1].length + 2);
-      out.push(`<h${level}>${inline(heading[2])}</h${level}>`);
-      i++;
-      continue;
-    }
-    if (/^\s*\|/.test(line)) {
-      const rows: string[][] = [];
-      for (; i < lines.length && /^\s*\|/.test(lines[i]); i++) rows.push(tableCells(lines[i]));
-      const separator = rows[1]?.every((c) => /^:?-{3,}:?$/.test(c));
-      const head = separator ? rows[0] : undefined;
-      const body = separator ? rows.slice(2) : rows;
-      out.push(
-        `<table class="md">${head && head.some(Boolean) ? `<thead><tr>${head.map((c) => `<th>${inline(c)}</th>`).join('')}</tr></thead>` : ''}<tbody>${body.map((r) => `<tr>${r.map((c) => `<td>${inline(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`,
-      );
-      continue;
-    }
-    if (/^>\s?/.test(line)) {
-      const quote: string[] = [];
-      for (; i < lines.length && /^>\s?/.test(lines[i]); i++) quote.push(lines[i].replace(/^>\s?/, ''));
-      out.push(`<blockquote>${quote.map(inline).join('<br>')}</blockquote>`);
-      continue;
-    }
-    if (/^\s*[-*]\s+/.test(line)) {
-      const items: string[] = [];
-      for (; i < lines.length && /^\s*[-*]\s+/.test(lines[i]); i++)
-        items.push(lines[i].replace(/^\s*[-*]\s+/, ''));
-      out.push(`<ul>${items.map((t) => `<li>${inline(t)}</li>`).join('')}</ul>`);
-      continue;
-    }
-    if (!line.trim()) {
-      i++;
-      continue;
-    }
-    const para: string[] = [];
-    for (; i < lines.length && lines[i].trim() && !/^(```|#{1,6}\s|\s*\||>|\s*[-*]\s)/.test(lines[i]); i++)
-      para.push(lines[i]);
-    out.push(`<p>${para.map(inline).join(' ')}</p>`);
-  }
-  return out.join('\n');
+  return summaryMarkdown.parse(markdown, { async: false });
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -448,6 +398,7 @@ function scenarioHtml(s: PageScenario, i: number): string {
     `<h3>${i + 1}. ${escapeHtml(s.title)} ${mark(ok)}</h3>`,
     `<p class="meta">${escapeHtml(s.workflow)} · ${escapeHtml(s.event)} · expected <strong>${escapeHtml(s.expected)}</strong> · result <strong>${escapeHtml(s.run?.result ?? '—')}</strong> · ${((s.run?.durationMs ?? 0) / 1000).toFixed(0)} s</p>`,
     checksHtml(s.checks),
+    s.traffic ? trafficHtml(s.traffic) : '',
     s.extra ? `<div class="extra">${markdownHtml(s.extra)}</div>` : '',
     ...jobHtml,
     `</section>`,

@@ -15,6 +15,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { startSimulator, type Simulator } from '../sim/index.js';
+import { httpsRequest } from '../sim/http.js';
+import type { TrafficRow } from '../src/revisions/traffic-picture.js';
 import { REPO_ROOT } from '../runner/action.js';
 import { REPOSITORY } from '../runner/events.js';
 import { runWorkflow } from '../runner/workflow.js';
@@ -30,6 +32,7 @@ import { reportHtml } from './report-html.js';
 import {
   ANALYSIS_SCENARIOS,
   APP,
+  appOfWorkflow,
   SCENARIOS,
   type Scenario,
   type ScenarioSpec,
@@ -165,6 +168,8 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     };
     scenarios.push(scenario);
     const workspace = workspaces[spec.workspace];
+    const written = appOfWorkflow(workflow);
+    const before = await trafficNow(sim, written);
     scenario.run = await runWorkflow({
       workflow: join(workspace, '.github', 'workflows', workflow),
       workspace,
@@ -190,6 +195,8 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
         };
       },
     });
+    const after = await trafficNow(sim, written);
+    if (before && after) scenario.traffic = { before, after };
     const unimplemented = scenario.run.jobs
       .flatMap((j) => j.steps.flatMap((s) => s.errors))
       .find((e) => /is not implemented/.test(e));
@@ -242,6 +249,36 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     result = finish(scenarios, figures, github, reportPath, stopped, log);
   }
   return result;
+}
+
+/** The api-version the demo reads the simulator's ARM with (that of @azure/arm-appcontainers). */
+const ARM_API_VERSION = '2026-07-01';
+
+/**
+ * The traffic of `app` as the simulator's control plane holds it, read over ARM: [] while the app does not exist,
+ * undefined when it cannot be read (the page then shows no traffic for the scenario).
+ */
+async function trafficNow(
+  sim: Simulator,
+  at: { resourceGroup: string; app: string },
+): Promise<TrafficRow[] | undefined> {
+  const path = `/subscriptions/${sim.ids.subscriptionId}/resourceGroups/${at.resourceGroup}/providers/Microsoft.App/containerApps/${at.app}`;
+  try {
+    const res = await httpsRequest(`${sim.endpoints.arm}${path}?api-version=${ARM_API_VERSION}`, {
+      ca: sim.ca,
+      headers: { authorization: `Bearer ${sim.identity.issueAccessToken(sim.endpoints.arm)}` },
+    });
+    if (res.status === 404) return [];
+    if (res.status !== 200) return undefined;
+    const app = JSON.parse(res.body) as {
+      properties?: { configuration?: { ingress?: { traffic?: TrafficRow[] } } };
+    };
+    return (app.properties?.configuration?.ingress?.traffic ?? []).map(
+      ({ revisionName, latestRevision, label, weight }) => ({ revisionName, latestRevision, label, weight }),
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 function removeImages(dockerHost: string, registry: string): void {

@@ -24,10 +24,18 @@ import { flatJobs, type WorkflowRun } from '../runner/workflow.js';
 import type { GitHubApiStandIn } from './github-api.js';
 import type { Load } from './load.js';
 import { errorPicture } from './report.js';
+import type { ScenarioTraffic } from './report-html.js';
 import type { WorkspaceName } from './workspace.js';
 
 export const APP = 'alc-algo-agents';
 export const PREVIEW_APP = 'alc-algo-agents-preview';
+
+/** The app a workflow writes and its resource group: the preview app for preview.yml, else production's. */
+export function appOfWorkflow(workflow: string): { resourceGroup: string; app: string } {
+  return workflow === 'preview.yml'
+    ? { resourceGroup: 'alc-algo-preview', app: PREVIEW_APP }
+    : { resourceGroup: 'alc-algo-production', app: APP };
+}
 
 export interface Check {
   what: string;
@@ -43,6 +51,8 @@ export interface Scenario {
   expected: 'success' | 'failure';
   run?: WorkflowRun;
   checks: Check[];
+  /** The traffic of the app its workflow writes (appOfWorkflow), before and after its run. */
+  traffic?: ScenarioTraffic;
   /** Markdown the report adds under the scenario (the analysis scenarios' picture of errors by revision). */
   extra?: string;
   /** When it began (epoch ms): a marker on the page's chart. */

@@ -1,5 +1,5 @@
 // The analysis in a job summary and in the `analysis` output (pure).
-import { markdownTable } from '../summary.js';
+import { markdownTable } from '../core/markdown.js';
 import type { Measurement } from './verdict.js';
 
 const ICON = { pass: '✅ pass', fail: '❌ fail', inconclusive: '❔ inconclusive' } as const;

@@ -1,15 +1,15 @@
-// The measurement loop of one phase (a promote step's wait, or the watch after 100%): one round per interval,
-// each metric of the spec over the interval just past, the candidate (and the stable revision for relative
-// thresholds), then the run's decision over every round so far. The loop itself never writes anything: the
-// caller acts on the decision (abort, rollback) unless the mode is dry-run.
+// The measurement loop of one phase (a promote stage's wait, or the watch after 100%): one round per
+// interval, each metric of the config over the interval just past, the candidate (and the stable revision for
+// relative thresholds), then the run's decision over every round so far. The loop itself never writes
+// anything: the caller acts on the decision (abort, rollback) unless the mode is dry-run.
 import type { MetricsProvider } from './azure-monitor.js';
-import type { AnalysisSpec } from './spec.js';
+import type { AnalysisConfig } from './config.js';
 import { decide, judge, roundVerdict, type Decision, type Measurement, type Sample } from './verdict.js';
 
 export type AnalysisMode = 'enforce' | 'dry-run';
 
 export interface AnalysisContext {
-  spec: AnalysisSpec;
+  config: AnalysisConfig;
   mode: AnalysisMode;
   monitor: MetricsProvider;
   /** The probe's average latency (ms) over a window (the gates' synthetic requests to the candidate). */
@@ -22,7 +22,7 @@ export interface AnalysisContext {
 }
 
 export interface Phase {
-  /** `step 10%`, `watch`. */
+  /** `step 10%`, `watch` (the `analysis` output's phase names: public). */
   name: string;
   durationMs: number;
   candidate: string;
@@ -44,8 +44,9 @@ export async function measureRound(
 ): Promise<Measurement[]> {
   const window = { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() };
   const windowMs = endMs - startMs;
-  // Relative thresholds need a stable revision that carries traffic: at 100% and during the watch there is none.
-  const metrics = ctx.spec.metrics.filter((m) => m.threshold.kind !== 'relative' || phase.stable);
+  // Relative thresholds need a stable revision that carries traffic: at 100% and during the watch there is
+  // none.
+  const metrics = ctx.config.metrics.filter((m) => m.threshold.kind !== 'relative' || phase.stable);
   return Promise.all(
     metrics.map(async (m) => {
       if (m.provider === 'probe') {
@@ -69,22 +70,22 @@ const line = (m: Measurement) =>
   `${m.metric}=${m.value ?? '-'} (${m.threshold}) ${m.verdict}${m.reason ? `: ${m.reason}` : ''}`;
 
 /**
- * Runs a phase; returns the first decision that is not `continue` (enforce), or `continue` at its end. In dry-run
- * every round is measured and logged, and the decision is only reported.
+ * Runs a phase; returns the first decision that is not `continue` (enforce), or `continue` at its end. In
+ * dry-run every round is measured and logged, and the decision is only reported.
  */
 export async function analyzePhase(ctx: AnalysisContext, phase: Phase): Promise<Decision> {
-  const n = roundsIn(phase.durationMs, ctx.spec.intervalMs);
+  const n = roundsIn(phase.durationMs, ctx.config.intervalMs);
   let reported = false;
   let start = ctx.now();
   for (let i = 0; i < n; i++) {
     // Windows follow each other; each is read `delay` after its end (Azure Monitor's data arrives late).
-    const end = start + ctx.spec.intervalMs;
-    await ctx.sleep(Math.max(0, end + ctx.spec.delayMs - ctx.now()));
+    const end = start + ctx.config.intervalMs;
+    await ctx.sleep(Math.max(0, end + ctx.config.delayMs - ctx.now()));
     const round = await measureRound(ctx, phase, start, end);
     start = end;
     ctx.rounds.push(round);
     ctx.log(`analysis ${phase.name} ${i + 1}/${n}: ${roundVerdict(round)} — ${round.map(line).join('; ')}`);
-    const decision = decide(ctx.spec, ctx.rounds);
+    const decision = decide(ctx.config, ctx.rounds);
     if (decision.kind === 'continue') continue;
     if (ctx.mode === 'enforce') return decision;
     if (!reported) ctx.log(`analysis dry-run: would halt the release — ${decision.message}`);

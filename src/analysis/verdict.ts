@@ -1,6 +1,7 @@
 // Verdicts (pure): one metric over one window -> pass | fail | inconclusive, and the run's decision from the
 // measurements so far. Fail closed: no data or a query error is inconclusive, never a pass.
-import type { AnalysisSpec, MetricSpec, Threshold } from './spec.js';
+import type { AnalysisConfig, MetricConfig, Threshold } from './config.js';
+import { analysisFailed, analysisInconclusive } from './messages.js';
 
 export type Verdict = 'pass' | 'fail' | 'inconclusive';
 
@@ -19,7 +20,7 @@ export interface Window {
 /** One row of the `analysis` output. */
 export interface Measurement {
   metric: string;
-  /** `step 10%`, `watch`. */
+  /** `step 10%`, `watch` (the `analysis` output's phase names: public). */
   phase: string;
   window: Window;
   /** The candidate's value (a share in [0,1] for relative thresholds over Requests), or null without data. */
@@ -41,26 +42,31 @@ export function scaledMax(t: { max: number; perMs?: number }, windowMs: number):
 }
 
 /** Share of a Requests sample (its count over its revision's requests), for relative thresholds. */
-function share(s: Extract<Sample, { kind: 'value' }>, spec: MetricSpec): number {
-  if (spec.provider === 'azure-monitor' && spec.metric === 'Requests' && spec.status && s.total !== undefined)
+function share(s: Extract<Sample, { kind: 'value' }>, config: MetricConfig): number {
+  if (
+    config.provider === 'azure-monitor' &&
+    config.metric === 'Requests' &&
+    config.status &&
+    s.total !== undefined
+  )
     return s.total > 0 ? s.value / s.total : 0;
   return s.value;
 }
 
 /**
- * The verdict of one metric over one window. `stable` is required by relative thresholds: without it (or without
- * its data) the verdict is inconclusive.
+ * The verdict of one metric over one window. `stable` is required by relative thresholds: without it (or
+ * without its data) the verdict is inconclusive.
  */
 export function judge(
-  spec: MetricSpec,
+  config: MetricConfig,
   candidate: Sample,
   stable: Sample | undefined,
   windowMs: number,
   phase: string,
   window: Window,
 ): Measurement {
-  const t: Threshold = spec.threshold;
-  const base = { metric: spec.name, phase, window };
+  const t: Threshold = config.threshold;
+  const base = { metric: config.name, phase, window };
   const unknown = (reason: string, threshold: string, stableValue?: number | null): Measurement => ({
     ...base,
     value: null,
@@ -87,16 +93,17 @@ export function judge(
     const why = !stable ? 'no stable revision to compare with' : `stable revision: ${stable.why}`;
     return unknown(candidate.kind !== 'value' ? candidate.why : why, t.text, null);
   }
-  const stableValue = share(stable, spec);
+  const stableValue = share(stable, config);
   const floor = t.floor ? scaledMax(t.floor, windowMs) : 0;
   if (candidate.kind !== 'value') return unknown(candidate.why, t.text, round(stableValue));
-  // A floor (max) is a count; relative bounds of Requests are shares: the floor becomes a share of this traffic.
+  // A floor (max) is a count; relative bounds of Requests are shares: the floor becomes a share of this
+  // traffic.
   const floorShare =
-    spec.provider === 'azure-monitor' && spec.metric === 'Requests' && spec.status && candidate.total
+    config.provider === 'azure-monitor' && config.metric === 'Requests' && config.status && candidate.total
       ? floor / candidate.total
       : floor;
   const bound = Math.max(t.factor * stableValue, floorShare);
-  const value = share(candidate, spec);
+  const value = share(candidate, config);
   const fail = !(value <= bound);
   return {
     ...base,
@@ -120,37 +127,34 @@ export type Decision =
   | { kind: 'fail'; measurement: Measurement; message: string }
   | { kind: 'inconclusive'; measurement: Measurement; message: string };
 
-const describe = (m: Measurement) =>
-  `${m.metric} = ${m.value ?? 'no value'} (threshold ${m.threshold}) over ${m.window.start}/${m.window.end} during ${m.phase}${m.reason ? `: ${m.reason}` : ''}`;
-
 /**
  * The run's decision from every round so far: more failed rounds than failure-limit fails; more inconclusive
  * rounds than inconclusive-limit halts (fail closed: the release never passes on missing data).
  */
 export function decide(
-  spec: Pick<AnalysisSpec, 'failureLimit' | 'inconclusiveLimit'>,
+  config: Pick<AnalysisConfig, 'failureLimit' | 'inconclusiveLimit'>,
   rounds: readonly Measurement[][],
 ): Decision {
   const verdicts = rounds.map(roundVerdict);
   const failed = verdicts.filter((v) => v === 'fail').length;
   const unknown = verdicts.filter((v) => v === 'inconclusive').length;
   const last = rounds.at(-1) ?? [];
-  if (failed > spec.failureLimit) {
+  if (failed > config.failureLimit) {
     const m = last.find((x) => x.verdict === 'fail') ?? rounds.flat().find((x) => x.verdict === 'fail')!;
     return {
       kind: 'fail',
       measurement: m,
-      message: `analysis failed: ${describe(m)} (${failed} failed measurement${failed === 1 ? '' : 's'}, failure-limit ${spec.failureLimit})`,
+      message: analysisFailed(m, failed, config.failureLimit),
     };
   }
-  if (unknown > spec.inconclusiveLimit) {
+  if (unknown > config.inconclusiveLimit) {
     const m =
       last.find((x) => x.verdict === 'inconclusive') ??
       rounds.flat().find((x) => x.verdict === 'inconclusive')!;
     return {
       kind: 'inconclusive',
       measurement: m,
-      message: `analysis inconclusive past the limit: ${describe(m)} (${unknown} inconclusive measurements, inconclusive-limit ${spec.inconclusiveLimit}); halting: a release never passes on missing data`,
+      message: analysisInconclusive(m, unknown, config.inconclusiveLimit),
     };
   }
   return { kind: 'continue' };

@@ -9,10 +9,9 @@ import { ContainerAppsAPIClient, type ContainerAppsAPIClientOptionalParams } fro
 import type { MonitorClient, MonitorClientOptionalParams } from '@azure/arm-monitor';
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/core-auth';
 import type { DefaultAzureCredentialOptions } from '@azure/identity';
-import { InputError, type InputSource, parseChoice, parseUrl, required } from '../inputs.js';
+import { InputError, type InputSource, parseChoice, parseUrl, required } from '../core/inputs.js';
 import { FederatedCredential, type FederatedCredentialOptions, withoutFormData } from './entra.js';
-
-export { EntraError, OidcRefusedError } from './entra.js';
+import { AUDIENCE_ALLOWED, TENANT_REQUIRED } from './messages.js';
 
 export const CLOUD_NAMES = ['AzureCloud', 'AzureUSGovernment', 'AzureChinaCloud', 'Custom'] as const;
 export type CloudName = (typeof CLOUD_NAMES)[number];
@@ -124,11 +123,7 @@ export function readAzureSettings(
   }
   const tenantId = tenantRaw === '' ? undefined : tenantRaw.toLowerCase();
   if (credential === 'github-oidc' && !tenantId) {
-    throw new InputError(
-      'tenant-id',
-      '',
-      'required when client-id is given (GitHub OIDC needs the tenant of the app registration; the input, or AZURE_TENANT_ID)',
-    );
+    throw new InputError('tenant-id', '', TENANT_REQUIRED);
   }
   // An action that only exchanges tokens (build-push without an app) has no subscription to name: ''.
   const subscriptionRaw = subscriptionRequired
@@ -137,11 +132,7 @@ export function readAzureSettings(
   const subscriptionId = guid('subscription-id', subscriptionRaw) ?? '';
   const audience = get('audience') || DEFAULT_AUDIENCE;
   if (/[\s\p{Cc}]/u.test(audience) || audience.length > 600) {
-    throw new InputError(
-      'audience',
-      audience,
-      'allowed: the audience of the federated credential, one token of at most 600 characters without spaces (default api://AzureADTokenExchange)',
-    );
+    throw new InputError('audience', audience, AUDIENCE_ALLOWED);
   }
 
   let armEndpoint: string;
@@ -277,7 +268,7 @@ export function createContainerAppsClient(
 /**
  * The Azure Monitor client (metrics over ARM: the same endpoint, scope and credential as the Container Apps
  * client, so a sovereign or Custom cloud needs nothing more); the only place one is constructed. Its SDK is
- * imported here, when a run analyses metrics, so that a run that does not never loads it.
+ * imported here, when a run analyzes metrics, so that a run that does not never loads it.
  */
 export async function createMonitorClient(
   settings: AzureSettings,

@@ -17,6 +17,7 @@ import {
   type PipelineOptions,
 } from '@azure/core-rest-pipeline';
 import { aadstsCodes, FEDERATION_MISMATCH_CODES, jwtClaims, oidcDoctorMessage } from './oidc.js';
+import { entraRefusedMessage, noTokenEndpointMessage, otherTenantMessage } from './messages.js';
 
 export const CLIENT_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
@@ -170,7 +171,7 @@ export function readTokenAnswer(
   const listed = Array.isArray(json.error_codes) ? json.error_codes.map(Number).filter(Number.isFinite) : [];
   const codes = listed.length ? listed : aadstsCodes(description);
   return new EntraError(
-    `Entra ID refused the token request of the app registration ${clientId} (HTTP ${status}${error ? ` ${error}` : ''}): ${description}`,
+    entraRefusedMessage(clientId, status, error, description),
     status,
     error,
     description,
@@ -216,9 +217,7 @@ export class FederatedCredential implements TokenCredential {
 
   async getToken(scopes: string | string[], options: GetTokenOptions = {}): Promise<AccessToken> {
     if (options.tenantId && options.tenantId.toLowerCase() !== this.o.tenantId.toLowerCase()) {
-      throw new Error(
-        `A token for the tenant ${options.tenantId} was asked for; the credential signs in to the tenant ${this.o.tenantId} only (the tenant-id input).`,
-      );
+      throw new Error(otherTenantMessage(options.tenantId, this.o.tenantId));
     }
     const key = [scopes].flat().join(' ');
     const kept = options.claims ? undefined : this.tokens.get(key);
@@ -293,7 +292,13 @@ export class FederatedCredential implements TokenCredential {
     );
     if ('problem' in read) {
       throw new EntraError(
-        `Entra ID has no usable token endpoint for the tenant ${this.o.tenantId} at ${this.o.authorityHost} (the authority-host and tenant-id inputs): ${tokenEndpoint(this.o.authorityHost, this.o.tenantId)} answered 404 and its OpenID configuration ${url} gave ${read.problem}; nothing was sent to it`,
+        noTokenEndpointMessage(
+          this.o.tenantId,
+          this.o.authorityHost,
+          tokenEndpoint(this.o.authorityHost, this.o.tenantId),
+          url,
+          read.problem,
+        ),
         response.status,
         '',
         '',

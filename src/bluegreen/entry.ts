@@ -1,14 +1,17 @@
-// blue-green as a runner runs it: the Azure clients from the settings (Azure Monitor with the analysis input),
-// the run's GitHub reports, and what a failed run still shows (the analysis it measured).
-import { failureSection, type RunReport } from '../action.js';
+// blue-green as a runner runs it: the Azure clients from the settings (Azure Monitor with the analysis
+// input), the run's GitHub reports, and what a failed run still shows (the analysis it measured).
+import { failureSection, type RunReport } from '../core/run-entry.js';
 import { azureMonitorProvider, containerAppId } from '../analysis/azure-monitor.js';
 import { analysisJson, analysisSection } from '../analysis/report.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential, createMonitorClient } from '../azure/connection.js';
-import { blueGreenReporting, type GitHubFromRunner, safeReport } from '../github.js';
-import { proveServing } from '../revisions/lifecycle.js';
-import { findVersionImage } from '../version-image.js';
-import { type BlueGreenResult, type BlueGreenSettings, measurementsOf, runBlueGreen } from './run.js';
+import { blueGreenReporting } from './github.js';
+import { type GitHubFromRunner, safeReport } from '../core/github/reporter.js';
+import { proveServing } from '../smoke/prove.js';
+import { findVersionImage } from '../registry/version-image.js';
+import { type BlueGreenResult, measurementsOf } from './context.js';
+import { runBlueGreen } from './run.js';
+import type { BlueGreenSettings } from './settings.js';
 
 export interface RunnerLog {
   info(line: string): void;
@@ -17,7 +20,9 @@ export interface RunnerLog {
   setSecret(secret: string): void;
 }
 
-/** Runs the command over the Container Apps API (and Azure Monitor for the analysis) the Azure inputs name. */
+/**
+ * Runs the command over the Container Apps API (and Azure Monitor for the analysis) the Azure inputs name.
+ */
 export async function blueGreenOnAzure(s: BlueGreenSettings, log: RunnerLog): Promise<BlueGreenResult> {
   const credential = createCredential(s.azure);
   const aca = new Aca(createContainerAppsClient(s.azure, credential), {

@@ -1,23 +1,35 @@
 // blue-green's plans (pure): from the app's traffic list and its revisions, each command (promote, rollback,
-// abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the ordered
-// actions that get there. A plan for a state the model cannot handle, or a bad target, throws before any write.
+// abort, status, teardown) becomes a declarative plan: the traffic before, the target traffic, and the
+// ordered actions that get there. A plan for a state the model cannot handle, or a bad target, throws before
+// any write.
 import type { RevisionInfo } from '../azure/aca.js';
-import { isActive, sameTraffic } from '../azure/aca.js';
-import { InputError } from '../inputs.js';
-import { previewLabel } from '../naming.js';
+import { InputError } from '../core/inputs.js';
+import { previewLabel } from '../core/naming.js';
+import { isActive } from '../revisions/state.js';
 import {
   describeTraffic,
-  promoteSteps,
+  newerThanProduction,
   planPreviewRemove,
-  rollback,
-  rollbackTo,
-  shift,
+  planPromoteSteps,
+  planRollback,
+  planRollbackTo,
+  planStep,
+  sameTraffic,
   slots,
   slotsOf,
   TrafficPlanError,
   type SlotView,
   type TrafficEntry,
 } from '../revisions/traffic.js';
+import {
+  alreadyRolledBack,
+  candidateInactive,
+  latestSpared,
+  nothingToPromote,
+  resumingPromotion,
+  revisionAllowed,
+  versionAllowed,
+} from './messages.js';
 
 export type Command = 'promote' | 'rollback' | 'abort' | 'status' | 'teardown';
 
@@ -28,8 +40,9 @@ export type RollbackTarget =
 
 export type Action =
   /**
-   * Activate when inactive, wait Provisioned + Running + Healthy, prove it serves; with `checks`, run the checks on
-   * its revision URL too (a rollback target is checked before it gets traffic; a promote checks at each step).
+   * Activate when inactive, wait Provisioned + Running + Healthy, prove it serves; with `checks`, run the
+   * checks on its revision URL too (a rollback target is checked before it gets traffic; a promote checks at
+   * each stage).
    */
   | { kind: 'ready'; revision: string; activate: boolean; checks: boolean }
   /** Redeploy an image as a revision (rollback to a version whose revision is gone). */
@@ -37,8 +50,9 @@ export type Action =
   | { kind: 'traffic'; traffic: TrafficEntry[]; note: string }
   | { kind: 'pause'; ms: number }
   /**
-   * Measure the metric analysis for `ms` (at least one interval): a promote step's wait (`watch` false: a failure
-   * aborts to where the promote started) or the watch after 100% (a failure rolls back to the previous revision).
+   * Measure the metric analysis for `ms` (at least one interval): a promote stage's wait (`watch` false: a
+   * failure aborts to where the promote started) or the watch after 100% (a failure rolls back to the
+   * previous revision).
    */
   | {
       kind: 'analyze';
@@ -63,8 +77,8 @@ export interface Plan {
   /** Restore `before` when an action fails after traffic moved. */
   restore: boolean;
   /**
-   * What a restore writes when it is not `before`: a promote resumed from a split (a re-run after a kill) goes
-   * back to where the promotion started, the old production at 100%, not to the split it found.
+   * What a restore writes when it is not `before`: a promote resumed from a split (a re-run after a kill)
+   * goes back to where the promotion started, the old production at 100%, not to the split it found.
    */
   restoreTo?: TrafficEntry[];
   notes: string[];
@@ -93,18 +107,12 @@ export function revisionFacts(revisions: readonly RevisionInfo[]): RevisionFacts
 const entryOf = (traffic: readonly TrafficEntry[], label: string) => traffic.find((e) => e.label === label);
 
 /** The slot a promote moves traffic to: the given label, else the newer of the two slot revisions. */
-export function promoteLabel(traffic: readonly TrafficEntry[], facts: RevisionFacts, label?: string): string {
-  return labelToPromote(slotsOf(traffic, facts.created), label);
-}
-
 function labelToPromote(view: SlotView, label?: string): string {
   if (label) return label;
   if (view.byAge) return view.byAge.newer.label!;
   const s = slots(view.traffic); // a split with no slot at 100 is refused here, with what to do
   if (!s?.previousRevision) {
-    throw new TrafficPlanError(
-      `Nothing to promote: the app has no candidate slot [${describeTraffic(view.traffic)}]; deploy a release first`,
-    );
+    throw new TrafficPlanError(nothingToPromote(view.traffic));
   }
   return s.candidateLabel;
 }
@@ -112,41 +120,37 @@ function labelToPromote(view: SlotView, label?: string): string {
 function withChecks(
   actions: Action[],
   label: string,
-  stepWaitMs: number,
+  waitMs: number,
   note: string,
   analyze?: Extract<Action, { kind: 'analyze' }>,
 ): Action[] {
-  const wait: Action[] = analyze
-    ? [analyze]
-    : stepWaitMs > 0
-      ? [{ kind: 'pause' as const, ms: stepWaitMs }]
-      : [];
+  const wait: Action[] = analyze ? [analyze] : waitMs > 0 ? [{ kind: 'pause' as const, ms: waitMs }] : [];
   return [...actions, ...wait, { kind: 'gate', label, note }];
 }
 
 export interface PromoteOptions {
-  steps: readonly number[];
-  stepWaitMs: number;
+  /** The candidate's weight at each stage, ending at 100 (the `steps` input). */
+  stages: readonly number[];
+  /** The wait after each stage's traffic write (the `step-wait` input). */
+  stageWaitMs: number;
   label?: string;
   keepPreviousActive: boolean;
-  /** Metric analysis during every step's wait (at least one interval per step). */
+  /** Metric analysis during every stage's wait (at least one interval per stage). */
   analysis?: boolean;
   /** With analysis: measure this long after 100%, before anything is deactivated. */
   watchMs?: number;
 }
 
-/** Promote: one traffic write per step ahead of the candidate's weight, each followed by a gate. */
+/** Promote: one traffic write per stage ahead of the candidate's weight, each followed by a gate. */
 export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFacts, o: PromoteOptions): Plan {
   const view = slotsOf(traffic, facts.created);
   const label = labelToPromote(view, o.label);
   const candidate = entryOf(traffic, label);
   const old = [view.blue, view.green].find((e) => e && e.label !== label);
   if (candidate?.revisionName && !facts.active.includes(candidate.revisionName)) {
-    throw new TrafficPlanError(
-      `The candidate ${candidate.revisionName} (label '${label}') is inactive; deploy it again before promoting`,
-    );
+    throw new TrafficPlanError(candidateInactive(candidate.revisionName, label));
   }
-  const lists = promoteSteps(view, o.steps, label);
+  const lists = planPromoteSteps(view.traffic, o.stages, label);
   // The candidate must be ready (its states, and an answer on its revision URL) before it gets any traffic.
   let actions: Action[] =
     lists.length > 0 && candidate?.revisionName
@@ -164,15 +168,15 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
       o.analysis && candidate?.revisionName
         ? {
             kind: 'analyze' as const,
-            phase: `step ${weight}%`,
-            ms: o.stepWaitMs,
+            phase: `step ${weight}%`, // the public phase name in the analysis output
+            ms: o.stageWaitMs,
             watch: false,
             candidate: candidate.revisionName,
             label,
             ...(stable ? { stable } : {}),
           }
         : undefined;
-    actions = withChecks(actions, label, o.stepWaitMs, `checks at ${weight}%`, analyze);
+    actions = withChecks(actions, label, o.stageWaitMs, `checks at ${weight}%`, analyze);
   }
   const after = lists.at(-1) ?? traffic.map((e) => ({ ...e }));
   const oldRevision = old?.revisionName;
@@ -199,11 +203,8 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
       ? [`${label} (${candidate?.revisionName}) already carries 100%: nothing to promote`]
       : [];
   const resumed = lists.length > 0 && (candidate?.weight ?? 0) > 0;
-  const restoreTo = resumed && old ? shift(view, old.label!, 100) : undefined;
-  if (restoreTo)
-    notes.push(
-      `resuming a promotion at ${candidate?.weight}%; a failure puts the traffic back where it started [${describeTraffic(restoreTo)}]`,
-    );
+  const restoreTo = resumed && old ? planStep(view.traffic, old.label!, 100) : undefined;
+  if (restoreTo) notes.push(resumingPromotion(candidate?.weight, restoreTo));
   return { command: 'promote', before: [...traffic], after, actions, restore: true, restoreTo, notes };
 }
 
@@ -233,7 +234,10 @@ function readyThenSwitch(
   return { command, before: [...traffic], after: list, actions, restore: true, notes: [] };
 }
 
-/** Rollback to the previous slot, a revision, or a version (redeployed from `image` when its revision is gone). */
+/**
+ * Rollback to the previous slot, a revision, or a version (redeployed from `image` when its revision is
+ * gone).
+ */
 export function planRollbackCommand(
   traffic: readonly TrafficEntry[],
   facts: RevisionFacts,
@@ -242,44 +246,32 @@ export function planRollbackCommand(
 ): Plan {
   const view = slotsOf(traffic, facts.created);
   if (to.kind === 'previous') {
-    const s = o.label ? undefined : view.slots;
-    const other = s ? view[s.candidateLabel] : undefined;
-    const [tp, to_] = s ? [view.created[s.productionLabel], view.created[s.candidateLabel]] : [];
-    if (s && other && tp !== undefined && to_ !== undefined && to_ > tp) {
+    const other = o.label ? undefined : newerThanProduction(view);
+    if (other) {
       return {
         command: 'rollback',
         before: [...traffic],
         after: [...traffic],
         actions: [],
         restore: false,
-        notes: [
-          `Production ${s.productionRevision} is older than the other slot (${other.revisionName}): already rolled back, nothing to do; to go further back, name a version in 'to'`,
-        ],
+        notes: [alreadyRolledBack(view.slots!.productionRevision, other.revisionName)],
       };
     }
-    const list = rollback(view, o.label);
+    const list = planRollback(view.traffic, { label: o.label, created: view.times });
     const target = list.find((e) => (e.weight ?? 0) === 100)?.revisionName;
     if (!target)
       throw new TrafficPlanError(`Rollback found no revision to return to in [${describeTraffic(traffic)}]`);
     return readyThenSwitch('rollback', traffic, facts, target, list, `back to ${target}`);
   }
   const revision = to.revision;
-  const list = rollbackTo(view, revision);
+  const list = planRollbackTo(view.traffic, revision);
   if (facts.known.includes(revision))
     return readyThenSwitch('rollback', traffic, facts, revision, list, `to ${revision}`);
   if (to.kind === 'revision') {
-    throw new InputError(
-      'to',
-      revision,
-      `allowed: a revision the app has (${facts.known.join(', ') || 'none'}), previous, or a version`,
-    );
+    throw new InputError('to', revision, revisionAllowed(facts.known));
   }
   if (!o.versionImage) {
-    throw new InputError(
-      'to',
-      to.version,
-      `allowed: a version the app ran or the registry still holds; no revision ${revision} and no image for ${to.version}`,
-    );
+    throw new InputError('to', to.version, versionAllowed(revision, to.version));
   }
   return {
     command: 'rollback',
@@ -315,7 +307,7 @@ export function planAbort(traffic: readonly TrafficEntry[], facts: RevisionFacts
     return nothing(
       `${ages.older.revisionName} (label '${ages.older.label}') already carries 100%: nothing to abort`,
     );
-  const list = shift(view, ages.older.label!, 100);
+  const list = planStep(view.traffic, ages.older.label!, 100);
   return readyThenSwitch(
     'abort',
     traffic,
@@ -326,7 +318,10 @@ export function planAbort(traffic: readonly TrafficEntry[], facts: RevisionFacts
   );
 }
 
-/** Teardown of a preview: label pr-<N> removed, and its revisions (`<app>--pr-<N>-...`) deactivated. Converges. */
+/**
+ * Teardown of a preview: label pr-<N> removed, and its revisions (`<app>--pr-<N>-...`) deactivated.
+ * Converges.
+ */
 export function planTeardown(
   traffic: readonly TrafficEntry[],
   facts: RevisionFacts,
@@ -349,11 +344,7 @@ export function planTeardown(
     actions.push({ kind: 'traffic', traffic: list, note: `remove label ${label}` });
   if (ours.length > 0) actions.push({ kind: 'deactivate', revisions: ours, note: `revisions of ${label}` });
   const notes = [
-    ...(spared
-      ? [
-          `${spared} stays active: it is the latest revision and serves the app URL now that no preview label remains`,
-        ]
-      : []),
+    ...(spared ? [latestSpared(spared)] : []),
     ...(actions.length === 0
       ? [`Label ${label} is gone and none of its revisions is active: nothing to do`]
       : []),
@@ -373,8 +364,8 @@ export function planStatus(traffic: readonly TrafficEntry[]): Plan {
 }
 
 /**
- * The Azure CLI command that sets `traffic` on an app by hand (labelled entries by label, the rest by revision
- * or `latest`), for an error that leaves the traffic somewhere else. Pure.
+ * The Azure CLI command that sets `traffic` on an app by hand (labelled entries by label, the rest by
+ * revision or `latest`), for an error that leaves the traffic somewhere else. Pure.
  */
 export function trafficSetCommand(
   app: string,
@@ -398,8 +389,8 @@ export function trafficSetCommand(
  *   stop          another writer changed the traffic: touch nothing (a restore would undo their change);
  *   retire        no traffic moved yet: deactivate what this run activated or created;
  *   housekeeping  a deactivation after the traffic reached its target: the traffic stays as written;
- *   keep          traffic moved but the plan restores nothing (teardown), or every action was done and only the
- *                 idle housekeeping after failed: the error as it is;
+ *   keep          traffic moved but the plan restores nothing (teardown), or every action was done and
+ *                 only the idle housekeeping after failed: the error as it is;
  *   restore       write `to` back (the list before, or where a resumed promotion started); `watch` when the
  *                 watch after 100% failed (that restore is a rollback to the previous revision). Pure.
  */
@@ -419,7 +410,9 @@ export function recoveryOf(f: {
   changed: boolean;
   /** The failure is the watch after 100% (an analysis of the watch phase). */
   watchFailed: boolean;
-  /** Every action was done: the failure is the idle housekeeping after (the traffic is where the plan put it). */
+  /**
+   * Every action was done: the failure is the idle housekeeping after (the traffic is where the plan put it).
+   */
   finished?: boolean;
 }): Recovery {
   if (f.changed) return { kind: 'stop' };

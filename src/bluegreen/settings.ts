@@ -1,10 +1,10 @@
 // blue-green's inputs: every one read and checked before anything is read or written in Azure.
 import { existsSync, readFileSync } from 'node:fs';
-import { parseAnalysisSpec, type AnalysisSpec } from '../analysis/spec.js';
+import { parseAnalysisConfig, type AnalysisConfig } from '../analysis/config.js';
 import type { AnalysisMode } from '../analysis/run.js';
 import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
 import type { Command, RollbackTarget } from './plan.js';
-import { parseFreeze, type FreezeWindow } from '../guards.js';
+import { parseFreeze, type FreezeWindow } from './freeze.js';
 import {
   InputError,
   parseBoolean,
@@ -13,8 +13,8 @@ import {
   parseWaitTimeout,
   required,
   type InputSource,
-  workspacePath,
-} from '../inputs.js';
+} from '../core/inputs.js';
+import { workspaceOf, workspacePath } from '../core/workspace.js';
 import {
   parsePreviewLabel,
   revisionName,
@@ -22,13 +22,13 @@ import {
   suffixFromVersion,
   suffixProblem,
   validateAppName,
-  validateLabel,
   validateResourceGroup,
-} from '../naming.js';
-import { appFromInputs } from '../spec.js';
-import { readSmokeSettings, type SmokeSettings } from '../smoke/run.js';
-import { isSlotLabel, parseSteps } from '../revisions/traffic.js';
-import { parseSemver } from '../versions.js';
+} from '../core/naming.js';
+import { appFromInputs } from '../core/app-spec.js';
+import { readCheckSettings, type CheckSettings } from '../smoke/settings.js';
+import { ANALYSIS_FILE_ALLOWED, TO_ALLOWED, WATCH_ALLOWED } from './messages.js';
+import { parseSteps, validateSlotLabel } from '../revisions/traffic.js';
+import { parseSemver } from '../core/versions.js';
 
 export const COMMANDS = [
   'promote',
@@ -47,17 +47,19 @@ export interface BlueGreenSettings {
   label?: string;
   prNumber?: number;
   to: RollbackTarget;
-  steps: number[];
-  stepWaitMs: number;
-  /** The gate: smoke-test settings (checks, resolve, CA); the URL is set per gate. */
-  smoke: SmokeSettings;
+  /** The candidate's weight at each stage of a promote, ending at 100 (the `steps` input). */
+  stages: number[];
+  /** The wait after each stage's traffic write (the `step-wait` input). */
+  stageWaitMs: number;
+  /** The gates: the smoke-test core's checks (checks, resolve, CA); each gate gives its URL. */
+  smoke: CheckSettings;
   checksGiven: boolean;
   freeze: FreezeWindow[];
   overrideFreeze: string;
   keepPreviousActive: boolean;
   waitTimeoutMs: number;
-  /** Metric analysis during each promote step (and the watch); undefined without the `analysis` input. */
-  analysis?: AnalysisSpec;
+  /** Metric analysis during each promote stage (and the watch); undefined without the `analysis` input. */
+  analysis?: AnalysisConfig;
   /** How long to keep measuring after 100% (0: no watch). */
   watchMs: number;
   analysisMode: AnalysisMode;
@@ -70,8 +72,6 @@ export interface BlueGreenSettingsDeps {
   /** Masks a secret in the job log (core.setSecret), before any parsing of the checks can fail. */
   mask?: (secret: string) => void;
 }
-
-const TO_ALLOWED = 'allowed: previous, a revision name (<app>--<suffix>), or a version such as v1.4.0';
 
 /** The `to` input. */
 export function parseTarget(input: string, raw: string, app: string): RollbackTarget {
@@ -107,8 +107,9 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     'resource-group',
     required('resource-group', get('resource-group'), 'required: the resource group of the app'),
   );
-  // A spec named by the input is checked whether or not the app input makes it unused: it must exist and parse.
-  // The default spec is read only for the app's name, when the app input is empty (then it must exist).
+  // A spec named by the input is checked whether or not the app input makes it unused: it must exist and
+  // parse. The default spec is read only for the app's name, when the app input is empty (then it must
+  // exist).
   const { name: appRaw, specFile } = appFromInputs(get, { env, readFile, fileExists });
   if (appRaw === undefined)
     throw new InputError('app', '', `required when the spec '${specFile}' does not exist`);
@@ -122,31 +123,13 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
       throw new InputError('label', labelRaw, 'required for teardown: pr-<N>, the pull request label');
     label = labelRaw;
   } else if (labelRaw !== '') {
-    label = validateLabel('label', labelRaw, app);
-    if (!isSlotLabel(label)) throw new InputError('label', labelRaw, `allowed for ${command}: blue or green`);
+    label = validateSlotLabel('label', labelRaw, app, `for ${command}`);
   }
-  const checksRaw = get('checks');
-  const smoke = readSmokeSettings(
-    (name) =>
-      ({
-        url: 'https://gate.invalid/',
-        checks: checksRaw,
-        resolve: get('resolve'),
-        'ca-file': get('ca-file'),
-        duration: '0',
-        'wait-ready': '0',
-      })[name] ?? '',
-    { env, readFile, fileExists, mask: deps.mask },
-  );
+  const smoke = readCheckSettings(get, { env, readFile, fileExists, mask: deps.mask });
   const freezeRaw = get('freeze');
-  const analysis = readAnalysis(get('analysis'), env.GITHUB_WORKSPACE ?? '.', readFile, fileExists);
+  const analysis = readAnalysis(get('analysis'), workspaceOf(env), readFile, fileExists);
   const watchMs = parseDuration('watch', get('watch'), 0);
-  if (watchMs > 0 && !analysis)
-    throw new InputError(
-      'watch',
-      get('watch'),
-      'allowed only with analysis: the watch measures the metrics of the analysis input',
-    );
+  if (watchMs > 0 && !analysis) throw new InputError('watch', get('watch'), WATCH_ALLOWED);
   return {
     azure,
     resourceGroup,
@@ -155,10 +138,10 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     label,
     prNumber,
     to: parseTarget('to', get('to'), app),
-    steps: parseSteps('steps', get('steps')),
-    stepWaitMs: parseDuration('step-wait', get('step-wait'), 0),
+    stages: parseSteps('steps', get('steps')),
+    stageWaitMs: parseDuration('step-wait', get('step-wait'), 0),
     smoke,
-    checksGiven: checksRaw.trim() !== '',
+    checksGiven: get('checks').trim() !== '',
     freeze: parseFreeze('freeze', freezeRaw),
     overrideFreeze: get('override-freeze'),
     keepPreviousActive: parseBoolean('keep-previous-active', get('keep-previous-active'), true),
@@ -183,18 +166,13 @@ export function readAnalysis(
   workspace: string,
   readFile: (path: string) => string,
   fileExists: (path: string) => boolean,
-): AnalysisSpec | undefined {
+): AnalysisConfig | undefined {
   const v = raw.trim();
   if (v === '') return undefined;
   if (!v.includes('\n') && !v.includes(':') && !v.startsWith('{')) {
     const path = workspacePath('analysis', v, { workspace, what: 'an analysis file' });
-    if (!fileExists(path))
-      throw new InputError(
-        'analysis',
-        raw,
-        'allowed: inline YAML or the path of a YAML file in the workspace; no such file',
-      );
-    return parseAnalysisSpec('analysis', readFile(path));
+    if (!fileExists(path)) throw new InputError('analysis', raw, ANALYSIS_FILE_ALLOWED);
+    return parseAnalysisConfig('analysis', readFile(path));
   }
-  return parseAnalysisSpec('analysis', v);
+  return parseAnalysisConfig('analysis', v);
 }

@@ -1,12 +1,15 @@
 // blue-green's outputs and job summary: pure functions of the command's result.
 import { analysisJson, analysisSection } from '../analysis/report.js';
-import type { BlueGreenResult } from './run.js';
-import { factsTable, trafficMermaid, trafficTable } from '../summary.js';
-import { normaliseTraffic, type TrafficEntry } from '../revisions/traffic.js';
+import type { BlueGreenResult } from './context.js';
+import { factsTable } from '../core/markdown.js';
+import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
+import { normalizeTraffic, type TrafficEntry } from '../revisions/traffic.js';
 
-/** `{revisionName, label, weight}` per entry (`latestRevision: true` instead of a name where the list has it). */
+/**
+ * `{revisionName, label, weight}` per entry (`latestRevision: true` instead of a name where the list has it).
+ */
 export function trafficJson(traffic: readonly TrafficEntry[]): string {
-  return JSON.stringify(normaliseTraffic(traffic));
+  return JSON.stringify(normalizeTraffic(traffic));
 }
 
 export function blueGreenOutputs(r: BlueGreenResult): Record<string, string> {

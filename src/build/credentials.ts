@@ -90,8 +90,8 @@ function maskCredentials(
 }
 
 /**
- * The credentials `docker login <registry>` left in the docker config; anonymous when there are none. Every secret
- * found is masked (`mask`, core.setSecret in the entry) before it is used.
+ * The credentials `docker login <registry>` left in the docker config; anonymous when there are none. Every
+ * secret found is masked (`mask`, core.setSecret in the entry) before it is used.
  */
 export async function readDockerCredentials(
   registry: string,

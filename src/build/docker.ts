@@ -22,7 +22,8 @@ export type DockerCli = (args: string[], options?: DockerRunOptions) => Promise<
 
 export function execDocker(binary = 'docker'): DockerCli {
   return async (args, options = {}) => {
-    // Always hand the environment over: the one this module sees may differ from the process's own (test runners).
+    // Always hand the environment over: the one this module sees may differ from the process's own (test
+    // runners).
     const env = Object.fromEntries(
       Object.entries({ ...process.env, ...options.env }).filter(
         (e): e is [string, string] => e[1] !== undefined,
@@ -65,7 +66,7 @@ export interface BuilderInfo {
   driver?: string;
 }
 
-/** Which builder this machine has: buildx (and its driver) when `docker buildx version` works, else the classic one. */
+/** The builder here: buildx (and its driver) when `docker buildx version` works, else the classic one. */
 export async function detectBuilder(docker: DockerCli): Promise<BuilderInfo> {
   const version = await docker(['buildx', 'version'], { silent: true });
   if (version.exitCode !== 0) return { buildx: false };

@@ -1,6 +1,6 @@
 // Pure decisions of a build: the OCI labels, the cache references and the docker command lines for
 // buildx and for the classic builder.
-import type { RetryPolicy } from '../retry.js';
+import type { RetryPolicy } from '../core/retry.js';
 import type { BuilderInfo } from './docker.js';
 
 export type CacheMode = 'registry' | 'none';
@@ -83,7 +83,7 @@ export function buildxArgs(plan: BuildPlan, builder: BuilderInfo): string[] {
   return args;
 }
 
-/** `docker build ...` with the classic builder; the registry cache is the `buildcache` image, pulled first. */
+/** `docker build ...` with the classic builder; the registry cache is the `buildcache` image, pulled first */
 export function classicArgs(plan: BuildPlan): string[] {
   const args = ['build', ...commonArgs(plan)];
   if (plan.cache === 'registry') args.push('--cache-from', cacheRef(plan));

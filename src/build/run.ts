@@ -1,22 +1,21 @@
 // build-push's core: log in, build, push with a bounded retry, read the digest back from the
-// registry, then prune old releases. Every outside effect comes through BuildPushDeps.
+// registry, lock a release's version tag, then prune old releases (retention.ts). Every outside effect comes
+// through BuildPushDeps; its clients (Docker, the registry, Azure) are built in entry.ts.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/identity';
-import { createContainerAppsClient, createCredential } from '../azure/connection.js';
 import { ACR_SCOPE, tokenHostProblem } from '../registry/reference.js';
 import {
   ACR_TOKEN_USER,
-  type FetchFn,
   type PlatformSize,
-  RegistryClient,
+  type RegistryClient,
+  type RegistryCredentials,
   RegistryError,
 } from '../registry/client.js';
-import { planRetention, type RepositoryImage, type RetentionPlan } from '../registry/retention.js';
-import { type Clock, retry, type RetryPolicy, systemClock } from '../retry.js';
-import { versionTags } from '../version-image.js';
-import { builtSha, classifyRef, isReleaseBuild } from '../versions.js';
+import { type Clock, retry, type RetryPolicy, systemClock } from '../core/retry.js';
+import { versionTags } from '../registry/version-image.js';
+import { builtSha, classifyRef } from '../core/versions.js';
 import { imageCreated } from './created.js';
 import { readDockerCredentials } from './credentials.js';
 import { type BuilderInfo, check, detectBuilder, type DockerCli, DockerError } from './docker.js';
@@ -32,6 +31,8 @@ import {
   PUSH_RETRY,
   tagRefs,
 } from './plan.js';
+import * as m from './messages.js';
+import { type ListRunningImages, retention, type RetentionReport } from './retention.js';
 import { type BuildPushSettings, checkBuilder, oidcRegistryError } from './settings.js';
 
 export interface Logger {
@@ -40,36 +41,21 @@ export interface Logger {
   setSecret(secret: string): void;
 }
 
-export interface RunningImage {
-  revision: string;
-  image: string;
-}
-
 export interface BuildPushDeps {
   docker: DockerCli;
+  /** The registry API client for the run's credentials (entry.ts: over the runner's fetch). */
+  registry: (credentials: RegistryCredentials) => RegistryClient;
   log: Logger;
-  /** Entra credential for auth oidc and for reading revisions (default: from the Azure inputs). */
+  /** Entra credential of the Azure inputs: required with auth oidc. */
   credential?: TokenCredential;
-  /** Images the active revisions of the app run (default: the Container Apps API). */
-  listRunningImages?: (app: { resourceGroup: string; name: string }) => Promise<RunningImage[]>;
-  fetch?: FetchFn;
+  /** Images the active revisions of the app run: required for retention with an app (entry.ts: ARM). */
+  listRunningImages?: ListRunningImages;
   /** The image's created time (default: SOURCE_DATE_EPOCH, else the commit's time, else now). */
   created?: () => Date;
   /** The push retry's attempts and delays (default PUSH_RETRY). */
   retry?: Partial<RetryPolicy>;
   clock?: Clock;
 }
-
-export type RetentionReport =
-  /** `warning`: retention was due and did not run, to delete nothing it could not prove unused. */
-  | { ran: false; reason: string; warning?: boolean }
-  | {
-      ran: true;
-      keep: number;
-      plan: RetentionPlan;
-      deleted: RepositoryImage[];
-      failed: Array<{ image: RepositoryImage; error: string }>;
-    };
 
 export interface BuildPushResult {
   builder: 'buildx' | 'docker';
@@ -100,23 +86,21 @@ async function authenticate(
   settings: BuildPushSettings,
   deps: BuildPushDeps,
 ): Promise<{ client: RegistryClient; loggedIn: boolean }> {
-  const options = { fetch: deps.fetch };
-  if (settings.auth === 'none')
-    return { client: new RegistryClient(settings.registry, { kind: 'anonymous' }, options), loggedIn: false };
+  if (settings.auth === 'none') return { client: deps.registry({ kind: 'anonymous' }), loggedIn: false };
   if (settings.auth === 'docker-config') {
     const credentials = await readDockerCredentials(settings.registry, process.env, (secret) =>
       deps.log.setSecret(secret),
     );
-    return { client: new RegistryClient(settings.registry, credentials, options), loggedIn: false };
+    return { client: deps.registry(credentials), loggedIn: false };
   }
   const azure = settings.azure!;
-  const credential = deps.credential ?? createCredential(azure);
   const problem = tokenHostProblem(settings.registry, azure.cloud);
   if (problem) throw oidcRegistryError(settings.registry, problem);
-  const token = await credential.getToken(ACR_SCOPE);
+  if (!deps.credential) throw new Error('auth oidc needs the Entra credential of the Azure inputs');
+  const token = await deps.credential.getToken(ACR_SCOPE);
   if (!token) throw new RegistryError('No Entra access token for the registry token exchange');
   deps.log.setSecret(token.token);
-  const client = new RegistryClient(settings.registry, { kind: 'anonymous' }, options);
+  const client = deps.registry({ kind: 'anonymous' });
   const refreshToken = await client.exchangeAadToken(token.token, azure.tenantId);
   deps.log.setSecret(refreshToken);
   check(
@@ -132,13 +116,11 @@ async function authenticate(
 
 function describeCache(settings: BuildPushSettings, builder: BuilderInfo): string {
   if (settings.cache === 'none') return 'none';
-  const ref = cacheRef(settings);
-  if (!builder.buildx)
-    return `registry image ${ref} (classic builder: pulled as --cache-from, pushed after the build)`;
-  if (!settings.push) return `registry ${ref} (import only: nothing is pushed)`;
-  if (!canExportCache(builder))
-    return `registry ${ref} (import only: the docker driver cannot export a cache; use a docker-container builder)`;
-  return `registry ${ref} (mode=max)`;
+  return m.cacheText(cacheRef(settings), {
+    buildx: builder.buildx,
+    push: settings.push,
+    canExport: canExportCache(builder),
+  });
 }
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -204,98 +186,9 @@ async function readDigest(settings: BuildPushSettings, client: RegistryClient): 
   const distinct = new Set(digests.values());
   if (distinct.size > 1) {
     const list = [...digests].map(([t, d]) => `${t} -> ${d}`).join(', ');
-    throw new RegistryError(
-      `The pushed tags point to different images (another push raced this one): ${list}`,
-    );
+    throw new RegistryError(m.digestsDiffer(list));
   }
   return [...distinct][0];
-}
-
-async function defaultRunningImages(
-  settings: BuildPushSettings,
-  credential: TokenCredential | undefined,
-): Promise<RunningImage[]> {
-  const client = createContainerAppsClient(settings.azure!, credential);
-  const images: RunningImage[] = [];
-  try {
-    for await (const revision of client.containerAppsRevisions.listRevisions(
-      settings.app!.resourceGroup,
-      settings.app!.name,
-    )) {
-      if (!revision.active) continue;
-      const containers = [
-        ...(revision.template?.containers ?? []),
-        ...(revision.template?.initContainers ?? []),
-      ];
-      for (const c of containers)
-        if (c.image) images.push({ revision: revision.name ?? '?', image: c.image });
-    }
-  } catch (error) {
-    // An app that does not exist yet runs nothing.
-    if ((error as { statusCode?: number }).statusCode === 404) return [];
-    throw error;
-  }
-  return images;
-}
-
-async function retention(
-  settings: BuildPushSettings,
-  client: RegistryClient,
-  digest: string,
-  deps: BuildPushDeps,
-): Promise<RetentionReport> {
-  if (!settings.push) return { ran: false, reason: 'nothing was pushed' };
-  if (settings.keep === 0) return { ran: false, reason: 'keep is 0: retention is off' };
-  if (!isReleaseBuild(settings.git))
-    return { ran: false, reason: 'not a release build (retention runs after a release tag push)' };
-
-  // Retention never deletes what it cannot prove unused: without the app, nothing is deleted.
-  if (!settings.app) {
-    const reason = `the app whose active revisions' images it must spare is unknown: ${settings.appUnknown ?? 'no app input'}; nothing was deleted (give app and resource-group, or keep: 0 to turn retention off)`;
-    deps.log.warning(`Retention skipped: ${reason}`);
-    return { ran: false, reason, warning: true };
-  }
-  let running: RunningImage[];
-  const list = deps.listRunningImages ?? (() => defaultRunningImages(settings, deps.credential));
-  try {
-    running = await list(settings.app);
-  } catch (error) {
-    const reason = `the revisions of ${settings.app.name} could not be read (${(error as Error).message}); nothing was deleted`;
-    deps.log.warning(`Retention skipped: ${reason}`);
-    return { ran: false, reason, warning: true };
-  }
-
-  const tags = await client.listTags(settings.repository);
-  const plan = planRetention({
-    tags,
-    keep: settings.keep,
-    registry: settings.registry,
-    repository: settings.repository,
-    running,
-    protect: [{ digest, reason: 'the image this run pushed' }],
-  });
-  const deleted: RepositoryImage[] = [];
-  const failed: Array<{ image: RepositoryImage; error: string }> = [];
-  for (const image of plan.remove) {
-    try {
-      // A release tag is locked (writeEnabled=false blocks its delete in ACR): unlock it just before the delete.
-      for (const tag of image.tags)
-        await client
-          .setTagAttributes(settings.repository, tag, { writeEnabled: true })
-          .catch(() => undefined);
-      await client.deleteManifest(settings.repository, image.digest);
-      deleted.push(image);
-      deps.log.info(`Retention: deleted ${image.version} (${image.digest}; tags ${image.tags.join(', ')})`);
-    } catch (error) {
-      failed.push({ image, error: (error as Error).message });
-      deps.log.warning(
-        `Retention: could not delete ${image.version} (${image.digest}): ${(error as Error).message}`,
-      );
-    }
-  }
-  for (const s of plan.spared)
-    deps.log.info(`Retention: kept ${s.image.version} beyond keep=${settings.keep}: ${s.reason}`);
-  return { ran: true, keep: settings.keep, plan, deleted, failed };
 }
 
 async function localSize(docker: DockerCli, ref: string): Promise<number | undefined> {
@@ -303,22 +196,17 @@ async function localSize(docker: DockerCli, ref: string): Promise<number | undef
   return r.exitCode === 0 && /^\d+$/.test(r.stdout.trim()) ? Number(r.stdout.trim()) : undefined;
 }
 
-export async function buildAndPush(
+export async function runBuildPush(
   settings: BuildPushSettings,
   deps: BuildPushDeps,
 ): Promise<BuildPushResult> {
-  // One credential for the registry exchange and the revision reads: one Entra token, one GitHub OIDC token.
-  if (settings.azure && !deps.credential) deps = { ...deps, credential: createCredential(settings.azure) };
   const log = deps.log;
   const builder = await detectBuilder(deps.docker);
   checkBuilder(settings, builder);
   const needsRegistry = settings.push || settings.cache === 'registry';
   const { client, loggedIn } = needsRegistry
     ? await authenticate(settings, deps)
-    : {
-        client: new RegistryClient(settings.registry, { kind: 'anonymous' }, { fetch: deps.fetch }),
-        loggedIn: false,
-      };
+    : { client: deps.registry({ kind: 'anonymous' }), loggedIn: false };
   const done = settings.push ? await lockedRelease(settings, client, log) : undefined;
   if (done) {
     if (loggedIn) await deps.docker(['logout', settings.registry], { silent: true });
@@ -378,7 +266,7 @@ export async function buildAndPush(
 }
 
 /** The tags of a release build that name its exact version (`1.4.0` for v1.4.0): the ones made immutable. */
-export function releaseLockTags(settings: Pick<BuildPushSettings, 'git' | 'tags' | 'version'>): string[] {
+function releaseLockTags(settings: Pick<BuildPushSettings, 'git' | 'tags' | 'version'>): string[] {
   const ref = classifyRef(settings.git);
   if (ref.kind !== 'tag' || !ref.semver) return [];
   const exact = versionTags(settings.version);
@@ -387,8 +275,9 @@ export function releaseLockTags(settings: Pick<BuildPushSettings, 'git' | 'tags'
 
 /**
  * Makes the release's exact version tags immutable (ACR writeEnabled=false; deleteEnabled stays true so that
- * retention can remove the release later): a rollback to this version deploys what this run pushed, never what
- * someone pushed over the tag since. A registry without ACR's API is warned about: rollback refuses its tags.
+ * retention can remove the release later): a rollback to this version deploys what this run pushed, never
+ * what someone pushed over the tag since. A registry without ACR's API is warned about: rollback refuses its
+ * tags.
  */
 async function lockRelease(
   settings: BuildPushSettings,
@@ -402,17 +291,15 @@ async function lockRelease(
       locked.push(tag);
       log.info(`Release tag ${settings.repository}:${tag} locked (write-enabled false): it is immutable`);
     } catch (error) {
-      log.warning(
-        `Could not lock the release tag ${settings.repository}:${tag} (${(error as Error).message}): it stays writable, and a rollback to ${settings.version} refuses a writable tag`,
-      );
+      log.warning(m.lockFailed(settings.repository, tag, (error as Error).message, settings.version));
     }
   }
   return locked;
 }
 
 /**
- * A re-run of a release whose exact version tag is already locked converges on the image it locked: nothing is
- * built or pushed over an immutable release (the registry would refuse it).
+ * A re-run of a release whose exact version tag is already locked converges on the image it locked: nothing
+ * is built or pushed over an immutable release (the registry would refuse it).
  */
 async function lockedRelease(
   settings: BuildPushSettings,
@@ -422,9 +309,7 @@ async function lockedRelease(
   for (const tag of releaseLockTags(settings)) {
     const a = await client.tagAttributes(settings.repository, tag).catch(() => undefined);
     if (!a || a.writeEnabled) continue;
-    log.info(
-      `${settings.registry}/${settings.repository}:${tag} is already released and locked at ${a.digest}: a release is immutable, nothing is built or pushed`,
-    );
+    log.info(m.alreadyReleased(`${settings.registry}/${settings.repository}`, tag, a.digest));
     return {
       builder: 'docker',
       pushed: false,

@@ -11,22 +11,25 @@ import {
   parseKeyValues,
   parseList,
   required,
-  workspacePath,
-} from '../inputs.js';
-import { validateAppName, validateResourceGroup } from '../naming.js';
-import { appFromInputs } from '../spec.js';
+} from '../core/inputs.js';
+import { workspacePath } from '../core/workspace.js';
+import { validateAppName, validateResourceGroup } from '../core/naming.js';
+import { appFromInputs } from '../core/app-spec.js';
 import { tokenHostProblem, validateRegistry, validateRepository } from '../registry/reference.js';
-import { computeVersion, defaultTags, type GitContext, isReleaseBuild, validateTag } from '../versions.js';
+import {
+  computeVersion,
+  defaultTags,
+  type GitContext,
+  isReleaseBuild,
+  validateTag,
+} from '../core/versions.js';
 import type { BuilderInfo } from './docker.js';
+import * as m from './messages.js';
 import type { CacheMode } from './plan.js';
 
 /** auth oidc with a registry that is not ACR: the Entra token is never requested for it. */
 export function oidcRegistryError(registry: string, problem: string): InputError {
-  return new InputError(
-    'registry',
-    registry,
-    `with auth oidc the Entra token is exchanged only with Azure Container Registry, and ${problem}; allowed: an ACR login server such as alcalgoregistry.azurecr.io (any host in cloud Custom), or auth docker-config / none for another registry`,
-  );
+  return new InputError('registry', registry, m.oidcRegistryAllowed(problem));
 }
 
 export const AUTH_MODES = ['oidc', 'docker-config', 'none'] as const;
@@ -54,7 +57,7 @@ export interface BuildPushSettings {
   keep: number;
   /** Set with auth oidc, or when resource-group and app are given. */
   azure?: AzureSettings;
-  /** resource-group + app (or the spec's name): retention spares every image an active revision of that app runs. */
+  /** resource-group + app (or the spec's name): retention spares every image its active revisions run. */
   app?: { resourceGroup: string; name: string };
   /** Why a run that prunes cannot know the app (then retention deletes nothing). */
   appUnknown?: string;
@@ -84,11 +87,11 @@ export function withVersion(args: Array<{ name: string; value: string }>, versio
 }
 
 /**
- * The app whose active revisions' images retention spares: `app`, else the name in the spec (the `spec` input, or
- * deploy/containerapp.yaml when it exists; read for a run that prunes, or for a resource-group input), in
- * `resource-group` (the input, or ALC_DEPLOY_RESOURCE_GROUP). `app` without a resource group, or a resource-group
- * input without any app, is an input error. When a run that prunes cannot know the app, `appUnknown` says why
- * (retention then deletes nothing).
+ * The app whose active revisions' images retention spares: `app`, else the name in the spec (the `spec`
+ * input, or deploy/containerapp.yaml when it exists; read for a run that prunes, or for a resource-group
+ * input), in `resource-group` (the input, or ALC_DEPLOY_RESOURCE_GROUP). `app` without a resource group, or a
+ * resource-group input without any app, is an input error. When a run that prunes cannot know the app,
+ * `appUnknown` says why (retention then deletes nothing).
  */
 function retentionApp(
   get: InputSource,
@@ -97,7 +100,8 @@ function retentionApp(
 ): { app?: { resourceGroup: string; name: string }; appUnknown?: string } {
   const appInput = get('app');
   const groupRaw = get('resource-group');
-  // A resource group from the environment (the workflow's Azure connection) asks for no retention check by itself.
+  // A resource group from the environment (the workflow's Azure connection) asks for no retention check by
+  // itself.
   const groupInput = groupRaw !== '' && !get.origin?.('resource-group');
   const files = {
     env: { GITHUB_WORKSPACE: env.workspace },
@@ -106,18 +110,8 @@ function retentionApp(
   };
   const { name, specFile } = appFromInputs(get, files, prunes || groupInput);
   const appName = appInput || prunes || groupInput ? name : undefined;
-  if (appInput && groupRaw === '')
-    throw new InputError(
-      'resource-group',
-      '',
-      'required together with app, so that retention spares the images the app runs (the input, or ALC_DEPLOY_RESOURCE_GROUP)',
-    );
-  if (groupInput && appName === undefined)
-    throw new InputError(
-      'app',
-      '',
-      `required together with resource-group (or a spec that names the app; ${specFile} does not exist), so that retention spares the images the app runs`,
-    );
+  if (appInput && groupRaw === '') throw new InputError('resource-group', '', m.GROUP_WITH_APP);
+  if (groupInput && appName === undefined) throw new InputError('app', '', m.appWithGroup(specFile));
   if (appName !== undefined && groupRaw !== '')
     return {
       app: {
@@ -126,12 +120,7 @@ function retentionApp(
       },
     };
   if (!prunes) return {};
-  return {
-    appUnknown:
-      appName === undefined
-        ? `no app input, and no spec names the app (${specFile} does not exist)`
-        : `the spec ${specFile} names the app ${appName}, but no resource-group (the input, or ALC_DEPLOY_RESOURCE_GROUP) says where it runs`,
-  };
+  return { appUnknown: m.appUnknown(specFile, appName) };
 }
 
 export function readBuildPushSettings(get: InputSource, env: SettingsEnv): BuildPushSettings {
@@ -215,10 +204,6 @@ export function readBuildPushSettings(get: InputSource, env: SettingsEnv): Build
 /** Checks the inputs that depend on the machine's builder, before anything is built. */
 export function checkBuilder(settings: BuildPushSettings, builder: BuilderInfo): void {
   if (settings.platforms.length && !builder.buildx) {
-    throw new InputError(
-      'platforms',
-      settings.platforms.join(','),
-      'allowed only where docker buildx is installed (set it up with docker/setup-buildx-action); leave platforms empty to build for this machine',
-    );
+    throw new InputError('platforms', settings.platforms.join(','), m.PLATFORMS_NEED_BUILDX);
   }
 }

@@ -1,5 +1,5 @@
 // The job summary of a build-push run: what was built and pushed, and what retention removed.
-import { factsTable, markdownTable } from '../summary.js';
+import { factsTable, markdownTable } from '../core/markdown.js';
 import type { BuildPushResult } from './run.js';
 
 export function formatBytes(bytes: number): string {
@@ -59,11 +59,11 @@ function retentionSection(result: BuildPushResult): string {
 }
 
 /** build-push's outputs. */
-export function buildPushOutputs(r: BuildPushResult): Record<string, string> {
+export function buildOutputs(r: BuildPushResult): Record<string, string> {
   return { image: r.image, digest: r.digest, tags: r.refs.join('\n'), version: r.version };
 }
 
-export function renderSummary(result: BuildPushResult): string {
+export function buildSummary(result: BuildPushResult): string {
   const rows: Array<[string, string]> = [
     ['Image', result.image ? `\`${result.image}\`` : 'not pushed'],
     ['Digest', result.digest ? `\`${result.digest}\`` : 'none (not pushed)'],

@@ -1,28 +1,45 @@
-// deploy-app as a runner runs it: the Container Apps client from the settings, and the run's GitHub reports.
-import type { RunReport } from '../action.js';
+// deploy-app as a runner runs it: the Container Apps client and the registry verifier from the settings, and the
+// run's GitHub reports. The only place deploy-app's clients are built.
+import type { RunReport } from '../core/run-entry.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential } from '../azure/connection.js';
-import { deployReporting, type GitHubFromRunner, safeReport } from '../github.js';
-import { proveServing } from '../revisions/lifecycle.js';
-import { type DeployResult, deployApp, type DeploySettings } from './run.js';
+import { deployReporting } from './github.js';
+import { type GitHubFromRunner, safeReport } from '../core/github/reporter.js';
+import { proveServing } from '../smoke/prove.js';
+import { type DeployResult, runDeploy } from './run.js';
+import type { DeploySettings } from './settings.js';
 import { registryVerifier } from './verify.js';
 
+interface RunnerLog {
+  info(line: string): void;
+  /** Step debug logging (shown with ACTIONS_STEP_DEBUG): the name of each step as it starts. */
+  debug(line: string): void;
+  /** Hides a secret (the registry tokens) in the job log. */
+  setSecret(secret: string): void;
+}
+
 /**
- * Deploys over the Container Apps API the Azure inputs name, after verifying the image in its registry with the
- * same identity (`mask` hides the registry tokens in the job log).
+ * Deploys over the Container Apps API the Azure inputs name, after verifying the image in its registry with
+ * the same identity.
  */
-export function deployOnAzure(
-  s: DeploySettings,
-  log: (line: string) => void,
-  mask: (secret: string) => void,
-): Promise<DeployResult> {
+export function deployOnAzure(s: DeploySettings, log: RunnerLog): Promise<DeployResult> {
+  const info = (line: string) => log.info(line);
   const credential = createCredential(s.azure);
   const aca = new Aca(createContainerAppsClient(s.azure, credential), {
     resourceGroup: s.resourceGroup,
-    log,
+    log: info,
   });
-  const verifyImage = registryVerifier(s.azure, credential, { log, mask });
-  return deployApp(s, { aca, prove: proveServing(log), verifyImage, log });
+  const verifyImage = registryVerifier(s.azure, credential, {
+    log: info,
+    mask: (secret) => log.setSecret(secret),
+  });
+  return runDeploy(s, {
+    aca,
+    prove: proveServing(info),
+    verifyImage,
+    log: info,
+    trace: (step) => log.debug(`deploy-app step: ${step}`),
+  });
 }
 
 /** The deployment's GitHub reports (none without a token); a failure to report is a warning. */

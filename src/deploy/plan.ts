@@ -1,5 +1,6 @@
-// deploy-app's decisions (pure): the body of a new app, the template of a new revision, the registry rule, the
-// traffic after a deploy, and what the outputs report.
+// deploy-app's decisions (pure): the body of a new app, the template of a new revision, the registry rule,
+// the traffic after a deploy, the pin of latestRevision's weight, whether a re-run converges, and the
+// recovery of a failed step.
 import type {
   Container,
   ContainerApp,
@@ -9,11 +10,19 @@ import type {
   Template,
 } from '@azure/arm-appcontainers';
 import type { DeploySettings, Mode } from './settings.js';
-import { previewTemplate } from '../guards.js';
-import { InputError } from '../inputs.js';
-import { previewLabel } from '../naming.js';
+import { previewTemplate } from './guards.js';
+import { foreignRegistry, noLatestToPin, registryNotInSpec } from './messages.js';
+import { InputError } from '../core/inputs.js';
+import { previewLabel } from '../core/naming.js';
 import { parseImageRef } from '../registry/reference.js';
-import { mergeEnv, withEnv, withEnvironmentId, withImage, withRevisionSuffix, withTraffic } from '../spec.js';
+import {
+  mergeEnv,
+  withEnv,
+  withEnvironmentId,
+  withImage,
+  withRevisionSuffix,
+  withTraffic,
+} from '../core/app-spec.js';
 import {
   describeTraffic,
   isSlotLabel,
@@ -23,15 +32,15 @@ import {
 } from '../revisions/traffic.js';
 
 /** Registry host of an image reference, lower-case. */
-export function registryOf(image: string): string {
+function registryOf(image: string): string {
   return parseImageRef(image).registry;
 }
 
 /**
- * The registry rule. A new app: the spec's one registry entry follows the image's registry (same identity), so
- * a spec naming alcalgoregistry.azurecr.io deploys an image from another registry (a mirror, the simulator)
- * without editing the file. An existing app: the image's registry must be one the app already pulls from;
- * its configuration is never changed by a deploy.
+ * The registry rule. A new app: the spec's one registry entry follows the image's registry (same identity),
+ * so a spec naming alcalgoregistry.azurecr.io deploys an image from another registry (a mirror, the
+ * simulator) without editing the file. An existing app: the image's registry must be one the app already
+ * pulls from; its configuration is never changed by a deploy.
  */
 export function registriesFor(
   image: string,
@@ -49,15 +58,11 @@ export function registriesFor(
 export function assertRegistry(image: string, app: ContainerApp): void {
   const servers = (app.configuration?.registries ?? []).map((r) => r.server?.toLowerCase());
   if (servers.length > 0 && !servers.includes(registryOf(image))) {
-    throw new InputError(
-      'image',
-      image,
-      `allowed: an image from a registry app ${app.name} pulls from (${servers.join(', ')}); a deploy never changes the app's registries`,
-    );
+    throw new InputError('image', image, foreignRegistry(app.name, servers));
   }
 }
 
-/** The body of a new app: the spec with the image, suffix, env-vars, environment and registry, traffic on latest. */
+/** A new app's body: the spec with the image, suffix, env-vars, environment, registry; traffic on latest. */
 export function createBody(
   s: Pick<DeploySettings, 'spec' | 'image' | 'suffix' | 'envVars' | 'mode' | 'location'>,
   environmentId: string,
@@ -68,11 +73,8 @@ export function createBody(
   spec = withTraffic(withEnvironmentId(spec, environmentId), [{ latestRevision: true, weight: 100 }]);
   const registries = registriesFor(s.image, spec.configuration?.registries);
   if (!registries) {
-    throw new InputError(
-      'image',
-      s.image,
-      `allowed: an image from a registry the spec names (${(spec.configuration?.registries ?? []).map((r) => r.server).join(', ')})`,
-    );
+    const servers = (spec.configuration?.registries ?? []).map((r) => r.server);
+    throw new InputError('image', s.image, registryNotInSpec(servers));
   }
   const { name: _name, resourceGroup: _rg, ...body } = spec;
   void _name;
@@ -130,18 +132,19 @@ export function planDeployTraffic(
 
 // ---- a new revision never takes weight before it is proven ----
 
-/** Weight that a `latestRevision: true` entry carries (ACA gives it to a new revision once it is Provisioned). */
+/** Weight `latestRevision: true` entries carry (ACA gives it to a new revision once it is Provisioned). */
 export function latestWeight(traffic: readonly TrafficEntry[]): number {
   return traffic.filter((e) => e.latestRevision).reduce((n, e) => n + (e.weight ?? 0), 0);
 }
 
 /**
- * The revision a `latestRevision` weight really serves, to pin it to by name before a template write. Azure reports
- * that weight on `latestRevisionName` (its revision's trafficWeight), so that name comes first; but live Azure also
- * answers `latestRevisionName: ""` (an app being created) and a latestReadyRevisionName that names a Failed revision
- * (Failed/Failed/Unhealthy, "Container crashing") while latestRevisionName holds the weight. So: latestRevisionName,
- * else latestReadyRevisionName; never `""`, never a revision `states` shows Failed (a name whose state is unknown is
- * taken as Azure reports it). Undefined when neither serves: nothing to pin to. Pure.
+ * The revision a `latestRevision` weight really serves, to pin it to by name before a template write. Azure
+ * reports that weight on `latestRevisionName` (its revision's trafficWeight), so that name comes first; but
+ * live Azure also answers `latestRevisionName: ""` (an app being created) and a latestReadyRevisionName that
+ * names a Failed revision (Failed/Failed/Unhealthy, "Container crashing") while latestRevisionName holds the
+ * weight. So: latestRevisionName, else latestReadyRevisionName; never `""`, never a revision `states` shows
+ * Failed (a name whose state is unknown is taken as Azure reports it). Undefined when neither serves: nothing
+ * to pin to. Pure.
  */
 export function latestServing(
   app: Pick<ContainerApp, 'latestRevisionName' | 'latestReadyRevisionName'> | undefined,
@@ -168,9 +171,7 @@ export function pinLatest(
 ): TrafficEntry[] {
   if (latestWeight(traffic) === 0) return traffic.map((e) => ({ ...e }));
   if (!latest) {
-    throw new Error(
-      `The traffic [${describeTraffic(traffic)}] gives weight to latestRevision, but the app reports no latest revision to pin it to`,
-    );
+    throw new Error(noLatestToPin(describeTraffic(traffic)));
   }
   const label = mode === 'production' && !traffic.some((e) => isSlotLabel(e.label)) ? 'blue' : undefined;
   const out: TrafficEntry[] = [];
@@ -218,7 +219,7 @@ function show(v: Json): string {
   return v === undefined ? 'none' : typeof v === 'string' ? v : JSON.stringify(v);
 }
 
-/** `want`'s fields (the ones this run sets) compared with `have`'s; fields only `have` sets are ACA's defaults. */
+/** `want`'s fields (those this run sets) against `have`'s; fields only `have` sets are ACA's defaults. */
 function subsetDiff(path: string, have: Json, want: Json, out: string[]): void {
   if (want === undefined || want === null) return;
   if (Array.isArray(want)) {
@@ -338,4 +339,29 @@ export function templateDifferences(have: Template | undefined, want: Template):
     (name, h, w) => subsetDiff(`scale rule ${name}`, h, w, out),
   );
   return out;
+}
+
+// ---- a failed step ----
+
+/** The names of deploy-app's steps, in the order a run takes them (run.ts). */
+export type DeployStepName =
+  'verify' | 'read' | 'guard' | 'prepare' | 'pin' | 'write' | 'ready' | 'traffic' | 'housekeeping';
+
+/**
+ * What a failure in a step calls for: nothing before the first write and in housekeeping (the traffic is as
+ * planned); the revision retired when its pin, write or readiness failed (it never gets a label or weight);
+ * and, when the traffic write failed after the proof, a report of the traffic in force and how to converge.
+ * Pure.
+ */
+export function recoveryOf(step: DeployStepName | undefined): 'none' | 'retire-revision' | 'report-traffic' {
+  switch (step) {
+    case 'pin':
+    case 'write':
+    case 'ready':
+      return 'retire-revision';
+    case 'traffic':
+      return 'report-traffic';
+    default:
+      return 'none';
+  }
 }

@@ -1,31 +1,32 @@
-// deploy-app's core: the deploy itself. Its inputs are read in settings.ts (every one checked before any
-// write) and its decisions are pure functions in plan.ts (both re-exported here):
+// deploy-app's core: the deploy itself, as one straight list of named steps over one context, run by the one
+// executor (runSteps, src/core/steps.ts). Its inputs are read in settings.ts (every one checked before any
+// write) and its decisions are pure functions in plan.ts:
 //
-//   1. read the app (absent: create it from the spec, traffic on latestRevision, as ACA does by default);
-//   2. compute the traffic plan (candidate slot or label at weight 0) BEFORE any write, so a bad state fails clean;
-//   3. new revision = the live template with only the image, the suffix and the env-vars changed (PATCH of the
-//      template: configuration, secrets, registries, probes and scale stay exactly as they are);
-//   4. wait Provisioned + Running + Healthy (wait-timeout) and prove it with a request to the revision URL;
-//      a revision that fails is deactivated and never gets a label or weight;
-//   5. write the whole traffic list once (read back), then deactivate revisions left with no label and no weight.
+//   verify        the image is the configured repository's (production: the release's locked digest);
+//   read          the app (absent: it is created from the spec, traffic on latestRevision, as ACA does);
+//   guard         revisions mode, the live preview guard, the registry rule, and the traffic plan (candidate
+//                 slot or label at weight 0) computed BEFORE any write, so a bad state fails clean;
+//   prepare       the environment's domain and the write: the app's body (a new app), the live template
+//                 with only the image, the suffix and the env-vars changed (a PATCH of the template:
+//                 configuration, secrets, registries, probes and scale stay as they are), or the revision
+//                 as it is (a re-run);
+//   pin           weight carried by latestRevision pinned by name: the new revision gets none before it is
+//                 proven;
+//   write         the template (or the app, or the activation of the revision);
+//   ready         Provisioned + Running + Healthy (wait-timeout), proven with a request to the revision URL;
+//   traffic       the whole traffic list written once (read back);
+//   housekeeping  revisions left with no label and no weight deactivated.
 //
-// Every step converges when re-run: an existing revision with the same image is reused, a traffic list that
-// already matches is not written again.
+// One recovery path (recoveryOf in plan.ts): a revision that fails in pin, write or ready is deactivated
+// and never gets a label or weight; a failed traffic write says what the app routes now. Every step converges
+// when re-run: an existing revision with the same image is reused, a traffic list that already matches is
+// not written again.
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import {
-  describeRevisionState,
-  domainFromFqdn,
-  environmentIdOf,
-  isActive,
-  liveTrafficText,
-  RevisionFailedError,
-  revisionReadiness,
-  sameTraffic,
-  trafficOf,
-  updateTraffic,
-  type Aca,
-  type RevisionInfo,
-} from '../azure/aca.js';
+import { appDomain, environmentIdOf, type Aca, type RevisionInfo } from '../azure/aca.js';
+import { describeRevisionState, isActive, revisionReadiness } from '../revisions/state.js';
+import { liveTrafficText, updateTraffic } from '../revisions/traffic-write.js';
+import { RevisionFailedError } from '../revisions/wait.js';
+import { systemClock } from '../core/retry.js';
 import {
   assertRegistry,
   createBody,
@@ -33,29 +34,32 @@ import {
   latestWeight,
   pinLatest,
   planDeployTraffic,
+  recoveryOf,
   revisionTemplate,
   templateDifferences,
   unpinLatest,
+  type DeployStepName,
 } from './plan.js';
 import type { DeploySettings } from './settings.js';
 import type { VerifyImage } from './verify.js';
-import { guardLivePreview } from '../guards.js';
-import { InputError } from '../inputs.js';
-import { appUrl, labelUrl, revisionUrl } from '../naming.js';
+import { guardLivePreview } from './guards.js';
+import * as m from './messages.js';
+import { InputError } from '../core/inputs.js';
+import { appUrl, labelUrl, revisionUrl } from '../core/naming.js';
+import { runSteps, type Step as StepOf } from '../core/steps.js';
 import {
   deactivateIdle,
   notAnotherPullRequest,
   readyAndServing,
   type Prove,
 } from '../revisions/lifecycle.js';
-import { describeTraffic, productionRevision, type TrafficEntry } from '../revisions/traffic.js';
-
-export * from './plan.js';
-export * from './settings.js';
-export type { ExpectedImage, VerifyImage } from './verify.js';
-export type { ProofRequest } from '../revisions/lifecycle.js';
-
-// ---- the deploy ----
+import {
+  describeTraffic,
+  productionRevision,
+  sameTraffic,
+  trafficOf,
+  type TrafficEntry,
+} from '../revisions/traffic.js';
 
 export interface DeployResult {
   app: string;
@@ -81,139 +85,148 @@ export interface DeployResult {
 
 export interface DeployDeps {
   aca: Aca;
-  /** Checks the image before anything is read or written in Azure (src/deploy/verify.ts); throws to refuse it. */
+  /** Checks the image before anything is read or written in Azure (verify.ts); throws to refuse it. */
   verifyImage: VerifyImage;
-  /** Requests the URL until it answers 2xx or the deadline; resolves to what it saw, rejects when never ready. */
+  /** Requests the URL until it answers 2xx or the deadline; resolves to what it saw, else rejects. */
   prove: Prove;
   log?: (line: string) => void;
+  /** Told each step's name as the run enters it (e.g. the action's debug log). */
+  trace?: (step: string) => void;
   now?: () => number;
   /** Pause between traffic write attempts under contention (and the settle before the final check). */
   trafficDelayMs?: number;
 }
 
-/** Deactivates a revision that failed, so it holds no replicas; a failure to do so is logged, not thrown. */
-async function retire(deps: DeployDeps, app: string, revision: string): Promise<void> {
-  try {
-    await deps.aca.deactivate(app, revision);
-  } catch (error) {
-    deps.log?.(`could not deactivate ${revision}: ${(error as Error).message}`);
-  }
-}
+/** The write that makes the revision exist (and run); none when it exists and is active. */
+type Write =
+  | { kind: 'create'; body: ContainerApp; environment: string }
+  | { kind: 'template'; next: ReturnType<typeof revisionTemplate> }
+  | { kind: 'activate' };
 
-/**
- * After a revision failed (its write, its states, or its URL): deactivate it unless it carries weight, and
- * build the error with its provisioning error and states.
- */
-async function failedRevision(deps: DeployDeps, s: DeploySettings, error: unknown): Promise<Error> {
-  const { aca } = deps;
-  const app = await aca.getApp(s.app).catch(() => undefined);
-  const state = await aca.getRevision(s.app, s.revision).catch(() => undefined);
-  const carries = trafficOf(app ?? ({} as ContainerApp)).some(
-    (e) => e.revisionName === s.revision && (e.weight ?? 0) > 0,
-  );
-  if (state && isActive(state) && !carries) await retire(deps, s.app, s.revision);
-  const why =
-    error instanceof RevisionFailedError
-      ? error.message
-      : state
-        ? `Revision ${s.revision} failed (${describeRevisionState(state)}): ${(error as Error).message}`
-        : `Revision ${s.revision} could not be created: ${(error as Error).message}`;
-  const after = carries ? '' : state ? ' and was deactivated' : '';
-  return new Error(`${why}; it received no traffic${after}`, { cause: error });
-}
-
-/** The revision serves, but the traffic write that labels it failed: what the app routes now and what to do. */
-async function trafficWriteFailed(
-  aca: Aca,
-  s: DeploySettings,
-  planned: readonly TrafficEntry[],
-  error: unknown,
-): Promise<Error> {
-  const now = await liveTrafficText(aca, s.app);
-  return new Error(
-    `${s.revision} is ready and proven on its revision URL, but writing the traffic [${describeTraffic(planned)}] failed: ${(error as Error).message}. The traffic now in force: ${now}. Run deploy-app again with the same image and revision-suffix: it converges on ${s.revision} and writes the traffic again`,
-    { cause: error },
-  );
-}
-
-/**
- * Before a template write: weight carried by latestRevision is pinned to the revision it really serves now
- * (latestServing: latestRevisionName, never a Failed revision, never ""), by name, so the new revision gets none
- * until it is proven. Nothing serving it (no such name, or only Failed revisions): nothing to protect, no pin.
- * Returns the entries pinned (empty when nothing was).
- */
-async function pinLatestTraffic(deps: DeployDeps, s: DeploySettings): Promise<TrafficEntry[]> {
-  const { aca } = deps;
-  const app = await aca.getApp(s.app);
-  if (!app || latestWeight(trafficOf(app)) === 0) return [];
-  const states: Record<string, RevisionInfo | undefined> = {};
-  for (const name of new Set([app.latestRevisionName, app.latestReadyRevisionName])) {
-    if (name?.trim()) states[name] = await aca.getRevision(s.app, name);
-  }
-  const target = latestServing(app, states);
-  if (!target) {
-    deps.log?.(
-      `latestRevision carries weight but serves no revision (latestRevisionName '${app.latestRevisionName ?? ''}', latestReadyRevisionName '${app.latestReadyRevisionName ?? ''}', neither serving): nothing to pin`,
-    );
-    return [];
-  }
-  const update = await updateTraffic(
-    aca,
-    s.app,
-    (live, now) => {
-      const pin = latestServing(now, states);
-      return pin ? pinLatest(live, pin, s.mode) : live.map((e) => ({ ...e }));
-    },
-    { log: deps.log, delayMs: deps.trafficDelayMs },
-  );
-  deps.log?.(`latestRevision weight pinned before the new revision: [${describeTraffic(update.after)}]`);
-  return update.after.filter((e) => e.revisionName === target && (e.weight ?? 0) > 0);
-}
-
-export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<DeployResult> {
-  const { aca } = deps;
-  const log = deps.log ?? (() => undefined);
-  const now = deps.now ?? Date.now;
-  const deadline = now() + s.waitTimeoutMs;
-  const verified = await deps.verifyImage(s.image, s.imageRef, s.expected);
-  log(`image verified: ${verified}`);
-  let app = await aca.getApp(s.app);
-  const created = !app;
-  let reused = false;
-  let forced = s.forced;
-  let domain: string;
-  let trafficBefore: TrafficEntry[] = [];
-  /** Entries this run pinned from latestRevision to a revision by name before its template write. */
-  let pinned: TrafficEntry[] = [];
+/** What the steps of one deploy share: the settings, what was read and planned, and what the run did. */
+interface DeployContext {
+  s: DeploySettings;
+  deps: DeployDeps;
+  aca: Aca;
+  log: (line: string) => void;
+  now: () => number;
+  /** The deadline of the readiness wait and proof, set before anything else. */
+  deadline: number;
+  /** The step being run (what a failure is about). */
+  step?: DeployStepName;
+  verified: string;
+  /** The app as read, then as the write left it. */
+  app?: ContainerApp;
+  created: boolean;
+  reused: boolean;
+  forced: string[];
+  domain: string;
+  trafficBefore: TrafficEntry[];
+  write?: Write;
   /** This run activates an existing revision (from this state): the wait keeps it active. */
-  let activated: { from?: RevisionInfo } | undefined;
-  /** The write that makes the revision exist (and run); undefined when it exists and is active. */
-  let write: (() => Promise<ContainerApp | undefined>) | undefined;
+  activated?: { from?: RevisionInfo };
+  /** Entries this run pinned from latestRevision to a revision by name before its template write. */
+  pinned: TrafficEntry[];
+  proof: string;
+  /** The traffic list the traffic step planned last (what a failed write was writing). */
+  planned: TrafficEntry[];
+  trafficAfter: TrafficEntry[];
+  /** The app after the traffic write. */
+  latest?: ContainerApp;
+  deactivated: string[];
+}
 
-  if (!app) {
-    const env = await aca.getEnvironment(s.environment);
-    domain = env.defaultDomain;
-    const body = createBody(s, env.id, env.location);
-    write = () => {
-      log(`creating app ${s.app} in ${env.name} with revision ${s.revision}`);
-      return aca.putApp(s.app, body);
-    };
-  } else {
+type Step = StepOf<DeployContext, DeployStepName>;
+
+export async function runDeploy(s: DeploySettings, deps: DeployDeps): Promise<DeployResult> {
+  const now = deps.now ?? systemClock.now;
+  const ctx: DeployContext = {
+    s,
+    deps,
+    aca: deps.aca,
+    log: deps.log ?? (() => undefined),
+    now,
+    deadline: now() + s.waitTimeoutMs,
+    verified: '',
+    created: false,
+    reused: false,
+    forced: s.forced,
+    domain: '',
+    trafficBefore: [],
+    pinned: [],
+    proof: '',
+    planned: [],
+    trafficAfter: [],
+    deactivated: [],
+  };
+  await runSteps(ctx, stepsOf(ctx), {
+    trace: (name) => {
+      ctx.step = name as DeployStepName;
+      deps.trace?.(name);
+    },
+    recover: (error) => recover(ctx, error),
+  });
+  return resultOf(ctx);
+}
+
+/** The steps: guard only an app that exists, pin only before a template write, write only if needed. */
+function* stepsOf(ctx: DeployContext): Iterable<Step> {
+  yield verifyStep;
+  yield readStep;
+  if (ctx.app) yield guardStep;
+  yield prepareStep;
+  if (ctx.write?.kind === 'template') yield pinStep;
+  if (ctx.write) yield writeStep;
+  yield readyStep;
+  yield trafficStep;
+  yield housekeepingStep;
+}
+
+const verifyStep: Step = {
+  name: 'verify',
+  async run(ctx) {
+    const { s } = ctx;
+    ctx.verified = await ctx.deps.verifyImage(s.image, s.imageRef, s.expected);
+    ctx.log(`image verified: ${ctx.verified}`);
+  },
+};
+
+const readStep: Step = {
+  name: 'read',
+  async run(ctx) {
+    ctx.app = await ctx.aca.getApp(ctx.s.app);
+    ctx.created = !ctx.app;
+  },
+};
+
+/** What an existing app must be before any write; the traffic plan refuses a state it cannot handle. */
+const guardStep: Step = {
+  name: 'guard',
+  async run(ctx) {
+    const { s } = ctx;
+    const app = ctx.app!;
     const mode = app.configuration?.activeRevisionsMode ?? 'Single';
-    if (mode.toLowerCase() !== 'multiple') {
-      throw new Error(
-        `App ${s.app} runs in ${mode} revisions mode; blue-green needs Multiple (set configuration.activeRevisionsMode: Multiple)`,
-      );
-    }
+    if (mode.toLowerCase() !== 'multiple') throw new Error(m.singleRevisionMode(s.app, mode));
     if (s.mode === 'preview' && s.production) guardLivePreview(app, s.app, s.production);
     assertRegistry(s.image, app);
-    trafficBefore = trafficOf(app);
-    planDeployTraffic(trafficBefore, s); // refuses a state the model cannot handle, before any write
-    const envId = environmentIdOf(app);
-    if (!envId) throw new Error(`App ${s.app} names no managed environment`);
-    domain =
-      domainFromFqdn(s.app, app.configuration?.ingress?.fqdn) ??
-      (await aca.getEnvironment(envId)).defaultDomain;
+    ctx.trafficBefore = trafficOf(app);
+    planDeployTraffic(ctx.trafficBefore, s);
+    if (!environmentIdOf(app)) throw new Error(`App ${s.app} names no managed environment`);
+  },
+};
+
+/** The environment's domain (for the URLs) and the write: a new app, a new revision, or the existing one. */
+const prepareStep: Step = {
+  name: 'prepare',
+  async run(ctx) {
+    const { s, aca, app } = ctx;
+    if (!app) {
+      const env = await aca.getEnvironment(s.environment);
+      ctx.domain = env.defaultDomain;
+      ctx.write = { kind: 'create', body: createBody(s, env.id, env.location), environment: env.name };
+      return;
+    }
+    ctx.domain = (await appDomain(aca, s.app, app)) as string;
     const revision = await aca.getRevision(s.app, s.revision);
     const base = app.template ?? revision?.template;
     if (!base) throw new Error(`App ${s.app} has no template to build the new revision from`);
@@ -224,86 +237,135 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
       mode: s.mode,
       liveSource: `app ${s.app}`,
     });
-    forced = s.mode === 'preview' ? next.forced : forced;
-    if (revision) {
-      // A revision cannot change: converge on it only when it runs exactly what this run would write.
-      const differences = templateDifferences(revision.template, next.template);
-      if (differences.length > 0) {
-        throw new InputError(
-          'revision-suffix',
-          s.suffix,
-          `allowed: a suffix not yet used, or the same template: revision ${s.revision} exists and runs another template than this run would write (${differences.join('; ')}); a revision cannot change: deploy a new version or give a new revision-suffix`,
-        );
-      }
-      reused = true;
-      // A write of the same template creates nothing (ARM keeps the revision as it is), so a revision that
-      // failed is provisioned again by activating it; if it fails again, the run fails with its state.
-      // Not active includes a revision ACA is still taking down (active: true, Deprovisioning): it is activated,
-      // and activated again should it go on to Stopped while this run waits.
-      const failed = isActive(revision) && revisionReadiness(revision) === 'failed';
-      log(
-        failed
-          ? `${s.revision} exists with this template but failed (${describeRevisionState(revision)}): activating it again`
-          : isActive(revision)
-            ? `${s.revision} exists with this template: converging on it`
-            : `${s.revision} exists with this template but is not active (${describeRevisionState(revision)}): activating it`,
-      );
-      if (!isActive(revision) || failed) {
-        activated = { from: revision };
-        write = () => aca.activate(s.app, s.revision).then(() => undefined);
-      }
-    } else {
-      const live = { ...app, name: s.app };
-      write = async () => {
-        pinned = await pinLatestTraffic(deps, s);
-        return aca.patchTemplate(live, next.template);
-      };
+    if (s.mode === 'preview') ctx.forced = next.forced;
+    if (!revision) {
+      ctx.write = { kind: 'template', next };
+      return;
     }
-  }
+    // A revision cannot change: converge on it only when it runs exactly what this run would write.
+    const differences = templateDifferences(revision.template, next.template);
+    if (differences.length > 0)
+      throw new InputError('revision-suffix', s.suffix, m.suffixTaken(s.revision, differences));
+    ctx.reused = true;
+    // A write of the same template creates nothing (ARM keeps the revision as it is), so a revision that
+    // failed is provisioned again by activating it; if it fails again, the run fails with its state.
+    // Not active includes a revision ACA is still taking down (active: true, Deprovisioning): it is
+    // activated, and activated again should it go on to Stopped while this run waits.
+    const active = isActive(revision);
+    const failed = active && revisionReadiness(revision) === 'failed';
+    ctx.log(m.convergingOn(s.revision, describeRevisionState(revision), { active, failed }));
+    if (!active || failed) {
+      ctx.activated = { from: revision };
+      ctx.write = { kind: 'activate' };
+    }
+  },
+};
 
-  let proof: string;
-  try {
-    const written = write ? await write() : undefined;
-    app = written ?? app;
-    ({ proof } = await readyAndServing(aca, {
+/**
+ * Before a template write: weight carried by latestRevision is pinned to the revision it really serves now
+ * (latestServing: latestRevisionName, never a Failed revision, never ""), by name, so the new revision gets
+ * none until it is proven. Nothing serving it (no such name, or only Failed revisions): nothing to protect.
+ */
+const pinStep: Step = {
+  name: 'pin',
+  async run(ctx) {
+    const { s, aca, deps } = ctx;
+    const app = await aca.getApp(s.app);
+    if (!app || latestWeight(trafficOf(app)) === 0) return;
+    const states: Record<string, RevisionInfo | undefined> = {};
+    for (const name of new Set([app.latestRevisionName, app.latestReadyRevisionName])) {
+      if (name?.trim()) states[name] = await aca.getRevision(s.app, name);
+    }
+    const target = latestServing(app, states);
+    if (!target) {
+      ctx.log(m.nothingToPin(app.latestRevisionName ?? '', app.latestReadyRevisionName ?? ''));
+      return;
+    }
+    const update = await updateTraffic(
+      aca,
+      s.app,
+      (live, now) => {
+        const pin = latestServing(now, states);
+        return pin ? pinLatest(live, pin, s.mode) : live.map((e) => ({ ...e }));
+      },
+      { log: deps.log, delayMs: deps.trafficDelayMs },
+    );
+    ctx.log(`latestRevision weight pinned before the new revision: [${describeTraffic(update.after)}]`);
+    ctx.pinned = update.after.filter((e) => e.revisionName === target && (e.weight ?? 0) > 0);
+  },
+};
+
+const writeStep: Step = {
+  name: 'write',
+  async run(ctx) {
+    const { s, aca } = ctx;
+    const write = ctx.write!;
+    if (write.kind === 'create') {
+      ctx.log(`creating app ${s.app} in ${write.environment} with revision ${s.revision}`);
+      ctx.app = (await aca.putApp(s.app, write.body)) ?? ctx.app;
+    } else if (write.kind === 'template') {
+      ctx.app = (await aca.patchTemplate({ ...ctx.app!, name: s.app }, write.next.template)) ?? ctx.app;
+    } else {
+      await aca.activate(s.app, s.revision);
+    }
+  },
+};
+
+const readyStep: Step = {
+  name: 'ready',
+  async run(ctx) {
+    const { s, deps } = ctx;
+    ({ proof: ctx.proof } = await readyAndServing(ctx.aca, {
       app: s.app,
       revision: s.revision,
-      domain,
-      deadline,
+      domain: ctx.domain,
+      deadline: ctx.deadline,
       resolve: s.resolve,
       caFile: s.caFile,
       prove: deps.prove,
-      now,
-      activated,
+      now: ctx.now,
+      activated: ctx.activated,
     }));
-  } catch (error) {
-    throw await failedRevision(deps, s, error);
-  }
-  const named = { ...app!, name: s.app };
-  log(`${s.revision} serves: ${proof}`);
+    ctx.log(`${s.revision} serves: ${ctx.proof}`);
+  },
+};
 
-  let planned: TrafficEntry[] = [];
-  const update = await updateTraffic(
-    aca,
-    s.app,
-    (live) => {
-      const from = s.mode === 'preview' ? unpinLatest(live, pinned) : live;
-      planned = planDeployTraffic(from, s);
-      return s.mode === 'preview' && sameTraffic(planned, from) ? live : planned;
-    },
-    { log, delayMs: deps.trafficDelayMs },
-  ).catch(async (error: unknown) => {
-    throw await trafficWriteFailed(aca, s, planned, error);
-  });
-  if (created) trafficBefore = update.before;
-  const trafficAfter = update.after;
-  const latest = await aca.getApp(s.app);
-  const deactivated = await deactivateIdle(aca, { ...(latest ?? named), name: s.app }, trafficAfter, {
-    keep: [s.revision],
-    // Previews: only this pull request's revisions. Another pull request's deploy may be waiting for its new
-    // revision to turn healthy before labelling it; it is not idle, and it is not this run's to deactivate.
-    ...(s.mode === 'preview' ? { scope: notAnotherPullRequest(s.app, s.label!) } : {}),
-  });
+const trafficStep: Step = {
+  name: 'traffic',
+  async run(ctx) {
+    const { s } = ctx;
+    const update = await updateTraffic(
+      ctx.aca,
+      s.app,
+      (live) => {
+        const from = s.mode === 'preview' ? unpinLatest(live, ctx.pinned) : live;
+        ctx.planned = planDeployTraffic(from, s);
+        return s.mode === 'preview' && sameTraffic(ctx.planned, from) ? live : ctx.planned;
+      },
+      { log: ctx.log, delayMs: ctx.deps.trafficDelayMs },
+    );
+    if (ctx.created) ctx.trafficBefore = update.before;
+    ctx.trafficAfter = update.after;
+  },
+};
+
+const housekeepingStep: Step = {
+  name: 'housekeeping',
+  async run(ctx) {
+    const { s } = ctx;
+    ctx.latest = await ctx.aca.getApp(s.app);
+    const app = { ...(ctx.latest ?? ctx.app!), name: s.app };
+    ctx.deactivated = await deactivateIdle(ctx.aca, app, ctx.trafficAfter, {
+      keep: [s.revision],
+      // Previews: only this pull request's revisions. Another pull request's deploy may be waiting for its
+      // new revision to turn healthy before labelling it; it is not idle, and not this run's to deactivate.
+      ...(s.mode === 'preview' ? { scope: notAnotherPullRequest(s.app, s.label!) } : {}),
+    });
+  },
+};
+
+function resultOf(ctx: DeployContext): DeployResult {
+  const { s, domain, trafficAfter } = ctx;
   const label =
     trafficAfter.find((e) => e.revisionName === s.revision && e.label)?.label ?? s.label ?? 'blue';
   return {
@@ -313,15 +375,70 @@ export async function deployApp(s: DeploySettings, deps: DeployDeps): Promise<De
     labelUrl: labelUrl(s.app, label, domain),
     revisionUrl: revisionUrl(s.app, s.revision, domain),
     appUrl: appUrl(s.app, domain),
-    productionRevision: productionRevision(trafficAfter, latest?.latestRevisionName),
-    created,
-    reused,
+    productionRevision: productionRevision(trafficAfter, ctx.latest?.latestRevisionName),
+    created: ctx.created,
+    reused: ctx.reused,
     image: s.image,
-    trafficBefore,
+    trafficBefore: ctx.trafficBefore,
     trafficAfter,
-    deactivated,
-    forced,
-    proof,
-    verified,
+    deactivated: ctx.deactivated,
+    forced: ctx.forced,
+    proof: ctx.proof,
+    verified: ctx.verified,
   };
+}
+
+/** The one recovery path: what failed decides whether the revision is retired or the traffic reported. */
+async function recover(ctx: DeployContext, error: unknown): Promise<unknown> {
+  switch (recoveryOf(ctx.step)) {
+    case 'retire-revision':
+      return failedRevision(ctx, error);
+    case 'report-traffic':
+      return trafficWriteFailed(ctx, error);
+    case 'none':
+      return error;
+  }
+}
+
+/** Deactivates a revision that failed, so it holds no replicas; a failure to do so is logged, not thrown. */
+async function retire(ctx: DeployContext, revision: string): Promise<void> {
+  try {
+    await ctx.aca.deactivate(ctx.s.app, revision);
+  } catch (error) {
+    ctx.log(`could not deactivate ${revision}: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * After a revision failed (its write, its states, or its URL): deactivate it unless it carries weight, and
+ * build the error with its provisioning error and states.
+ */
+async function failedRevision(ctx: DeployContext, error: unknown): Promise<Error> {
+  const { s, aca } = ctx;
+  const app = await aca.getApp(s.app).catch(() => undefined);
+  const state = await aca.getRevision(s.app, s.revision).catch(() => undefined);
+  const carries = trafficOf(app ?? ({} as ContainerApp)).some(
+    (e) => e.revisionName === s.revision && (e.weight ?? 0) > 0,
+  );
+  if (state && isActive(state) && !carries) await retire(ctx, s.revision);
+  const message = m.revisionFailed(s.revision, {
+    readiness: error instanceof RevisionFailedError ? error.message : undefined,
+    state: state ? describeRevisionState(state) : undefined,
+    message: (error as Error).message,
+    carries,
+  });
+  return new Error(message, { cause: error });
+}
+
+/** The revision serves, but the traffic write that labels it failed: what the app routes now, what to do. */
+async function trafficWriteFailed(ctx: DeployContext, error: unknown): Promise<Error> {
+  const { s } = ctx;
+  const now = await liveTrafficText(ctx.aca, s.app);
+  const message = m.trafficWriteFailed(
+    s.revision,
+    describeTraffic(ctx.planned),
+    (error as Error).message,
+    now,
+  );
+  return new Error(message, { cause: error });
 }

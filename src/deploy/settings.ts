@@ -1,14 +1,10 @@
-// deploy-app's inputs: every one read and checked (spec, guards, names) before anything is read or written in Azure.
+// deploy-app's inputs: every one read and checked (spec, guards, names) before anything is read or written in
+// Azure.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
 import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
-import {
-  guardPreview,
-  mergeProductionSecrets,
-  productionSecrets,
-  type ProductionSecrets,
-} from '../guards.js';
+import { guardPreview, mergeProductionSecrets, productionSecrets, type ProductionSecrets } from './guards.js';
 import {
   InputError,
   parseChoice,
@@ -18,8 +14,8 @@ import {
   required,
   type InputSource,
   type ResolveEntry,
-  workspacePath,
-} from '../inputs.js';
+} from '../core/inputs.js';
+import { caFileInput, workspaceOf } from '../core/workspace.js';
 import {
   environmentIdParts,
   isEnvironmentName,
@@ -29,10 +25,9 @@ import {
   suffixForPullRequest,
   suffixFromVersion,
   validateAppName,
-  validateLabel,
   validateResourceGroup,
   validateSuffix,
-} from '../naming.js';
+} from '../core/naming.js';
 import { isDigest, parseImageRef, type ImageRef } from '../registry/reference.js';
 import {
   DEFAULT_PREVIEW_SPEC,
@@ -41,10 +36,11 @@ import {
   specEnvironment,
   withAppName,
   type AppSpec,
-} from '../spec.js';
-import { isSlotLabel } from '../revisions/traffic.js';
-import { classifyRef, type GitContext } from '../versions.js';
+} from '../core/app-spec.js';
+import { validateSlotLabel } from '../revisions/traffic.js';
+import { classifyRef, type GitContext } from '../core/versions.js';
 import { readExpectedImage, type ExpectedImage } from './verify.js';
+import { ENVIRONMENT_ALLOWED, IMAGE_ALLOWED, SUFFIX_REQUIRED } from './messages.js';
 
 export const MODES = ['production', 'preview'] as const;
 export type Mode = (typeof MODES)[number];
@@ -59,7 +55,7 @@ export interface DeploySettings {
   app: string;
   image: string;
   imageRef: ImageRef;
-  /** Where the image must come from and, in mode production, the release whose locked tag must name its digest. */
+  /** Where the image must come from and (mode production) the release whose locked tag names its digest. */
   expected: ExpectedImage;
   /** The environment input, else the spec's (name or resource ID). */
   environment: string;
@@ -86,9 +82,6 @@ export interface SettingsDeps {
   fileExists?: (path: string) => boolean;
 }
 
-const IMAGE_ALLOWED =
-  'allowed: an image by digest, registry/repository@sha256:<64 hex digits> (as build-push outputs it); deploys never use a mutable tag';
-
 export function parseImage(name: string, raw: string): { image: string; ref: ImageRef } {
   const v = required(name, raw, `required: ${IMAGE_ALLOWED.slice('allowed: '.length)}`);
   const ref = parseImageRef(v);
@@ -107,11 +100,7 @@ export function parseEnvironment(name: string, raw: string, fallback: string): s
   const v = raw.trim();
   if (v === '') return fallback;
   if (v.startsWith('/') ? environmentIdParts(v) : isEnvironmentName(v)) return v;
-  throw new InputError(
-    name,
-    raw,
-    'allowed: a managed environment name (2 to 60 letters, digits and -) or its full resource ID /subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.App/managedEnvironments/<name>',
-  );
+  throw new InputError(name, raw, ENVIRONMENT_ALLOWED);
 }
 
 /** An Azure region, by name (eastus) or display name (East US); empty: undefined. */
@@ -139,13 +128,7 @@ function defaultSuffix(mode: Mode, prNumber: number | undefined, git?: GitContex
     return suffixForPullRequest(ref.number, ref.headSha);
   }
   if (mode === 'production' && ref?.kind === 'tag' && ref.semver) return suffixFromVersion(ref.name);
-  throw new InputError(
-    'revision-suffix',
-    '',
-    mode === 'preview'
-      ? 'required unless the run is for the pull request itself (its head commit gives pr-<N>-<sha7>)'
-      : 'required unless the run is for a release tag (refs/tags/v1.2.3 gives v1-2-3)',
-  );
+  throw new InputError('revision-suffix', '', SUFFIX_REQUIRED[mode]);
 }
 
 /** Reads and checks every deploy-app input; throws InputError (or GuardError) before anything is written. */
@@ -173,8 +156,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   const previewSpec =
     mode === 'preview' ||
     (previewRaw !== '' &&
-      (previewRaw !== DEFAULT_PREVIEW_SPEC ||
-        d.fileExists(resolvePath(d.env.GITHUB_WORKSPACE ?? '.', previewRaw))))
+      (previewRaw !== DEFAULT_PREVIEW_SPEC || d.fileExists(resolvePath(workspaceOf(d.env), previewRaw))))
       ? readSpecInput('preview-spec', previewRaw || DEFAULT_PREVIEW_SPEC, d)
       : undefined;
   let spec = mode === 'preview' ? previewSpec! : production;
@@ -185,13 +167,12 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   let label: string | undefined;
   let prNumber: number | undefined;
   let forced: string[] = [];
-  // The production app is the one deploy/containerapp.yaml names too, whatever `spec` points at: a preview given
-  // the preview spec (or any other file) as `spec` still never writes to it nor reads its secrets.
+  // The production app is the one deploy/containerapp.yaml names too, whatever `spec` points at: a preview
+  // given the preview spec (or any other file) as `spec` still never writes to it nor reads its secrets.
   const defaultProduction =
     mode === 'preview' &&
-    resolvePath(d.env.GITHUB_WORKSPACE ?? '.', productionFile) !==
-      resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC) &&
-    d.fileExists(resolvePath(d.env.GITHUB_WORKSPACE ?? '.', DEFAULT_SPEC))
+    resolvePath(workspaceOf(d.env), productionFile) !== resolvePath(workspaceOf(d.env), DEFAULT_SPEC) &&
+    d.fileExists(resolvePath(workspaceOf(d.env), DEFAULT_SPEC))
       ? readSpecInput('spec', DEFAULT_SPEC, d)
       : undefined;
   const secrets =
@@ -217,9 +198,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     spec = guarded.spec;
     forced = guarded.forced;
   } else if (labelRaw !== '') {
-    label = validateLabel('label', labelRaw, app);
-    if (!isSlotLabel(label))
-      throw new InputError('label', labelRaw, 'allowed in mode production: blue or green');
+    label = validateSlotLabel('label', labelRaw, app, 'in mode production');
   }
   const expected = readExpectedImage(get, spec, specFile, mode, deps.git, { image, ref: imageRef });
   const suffixRaw = get('revision-suffix');
@@ -230,11 +209,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     specEnvironment(spec).id || specEnvironment(spec).name,
   );
   const location = parseLocation('location', get('location')) ?? (spec.location || undefined);
-  const caRaw = get('ca-file');
-  const caFile =
-    caRaw === '' ? undefined : workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
-  if (caFile && !d.fileExists(caFile))
-    throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
+  const caFile = caFileInput(get('ca-file'), d);
   return {
     azure,
     resourceGroup,

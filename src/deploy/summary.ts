@@ -1,6 +1,7 @@
 // deploy-app's outputs and job summary: pure functions of the deploy result.
 import type { DeployResult } from './run.js';
-import { factsTable, trafficMermaid, trafficTable } from '../summary.js';
+import { factsTable } from '../core/markdown.js';
+import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
 
 export function deployOutputs(r: DeployResult): Record<string, string> {
   return {

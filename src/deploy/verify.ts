@@ -1,31 +1,31 @@
-// What deploy-app deploys is checked before any Azure write: the image's registry and repository are the configured
-// ones (inputs `registry` and `repository`, default the spec's), and in mode production its digest is the one the
-// release's locked version tag points at in that registry (build-push locks it), so a build job that lies in its
-// outputs cannot choose production's image. The decisions are pure; the registry read is one function.
+// What deploy-app deploys is checked before any Azure write: the image's registry and repository are the
+// configured ones (inputs `registry` and `repository`, default the spec's), and in mode production its digest
+// is the one the release's locked version tag points at in that registry (build-push locks it), so a build
+// job that lies in its outputs cannot choose production's image. The decisions are pure; the registry read is
+// one function.
 import type { TokenCredential } from '@azure/identity';
 import type { AzureSettings } from '../azure/connection.js';
-import { InputError } from '../inputs.js';
+import { InputError } from '../core/inputs.js';
 import type { RegistryClient, RegistryClientOptions } from '../registry/client.js';
 import { parseImageRef, validateRegistry, validateRepository, type ImageRef } from '../registry/reference.js';
-import type { AppSpec } from '../spec.js';
-import { connectRegistry, immutableVersionImage, versionTags } from '../version-image.js';
-import { classifyRef, formatSemver, parseSemver, type GitContext } from '../versions.js';
+import type { AppSpec } from '../core/app-spec.js';
+import { connectRegistry, immutableVersionImage, versionTags } from '../registry/version-image.js';
+import { classifyRef, formatSemver, parseSemver, type GitContext } from '../core/versions.js';
+import * as m from './messages.js';
 
-/** Where the image must come from, and (mode production) the release whose locked tag must name its digest. */
+/** Where the image must come from and (mode production) the release whose locked tag names its digest. */
 export interface ExpectedImage {
   registry: string;
   repository: string;
-  /** Mode production: the release version (1.2.3); its exact tag in the repository must be locked at the digest. */
+  /** Mode production: the release (1.2.3); its exact tag in the repository is locked at the digest. */
   version?: string;
 }
 
-const VERSION_ALLOWED = 'allowed: a release version, 1.2.3 or v1.2.3 (build-push pushes and locks its tag)';
-
 /**
  * The expected registry, repository and version from the inputs, else from the spec deployed (its one
- * `configuration.registries[].server`, the repository of its app container's image) and the run's release tag.
- * Throws InputError when one cannot be known, or (given `image`) when the image is not of that registry and
- * repository.
+ * `configuration.registries[].server`, the repository of its app container's image) and the run's release
+ * tag. Throws InputError when one cannot be known, or (given `image`) when the image is not of that registry
+ * and repository.
  */
 export function readExpectedImage(
   get: (name: string) => string,
@@ -44,12 +44,7 @@ export function readExpectedImage(
       : servers.length === 1
         ? validateRegistry('registry', servers[0])
         : undefined;
-  if (!registry)
-    throw new InputError(
-      'registry',
-      registryRaw,
-      `required: ${specFile} names ${servers.length === 0 ? 'no registry' : `${servers.length} registries (${servers.join(', ')})`} in configuration.registries; give the registry the image must come from`,
-    );
+  if (!registry) throw new InputError('registry', registryRaw, m.registryRequired(specFile, servers));
   const specImage = spec.template?.containers?.[0]?.image;
   const repositoryRaw = get('repository');
   const repository =
@@ -58,27 +53,18 @@ export function readExpectedImage(
       : specImage
         ? parseImageRef(specImage).repository
         : undefined;
-  if (!repository)
-    throw new InputError(
-      'repository',
-      repositoryRaw,
-      `required: the app container of ${specFile} names no image; give the repository the image must come from`,
-    );
+  if (!repository) throw new InputError('repository', repositoryRaw, m.repositoryRequired(specFile));
   if (image) checkImagePlace(image.image, image.ref, { registry, repository });
   const versionRaw = get('version');
   let version: string | undefined;
   if (versionRaw.trim() !== '') {
     const v = parseSemver(versionRaw.trim().replace(/^v/, ''));
-    if (!v) throw new InputError('version', versionRaw, VERSION_ALLOWED);
+    if (!v) throw new InputError('version', versionRaw, m.VERSION_ALLOWED);
     version = formatSemver(v);
   } else if (mode === 'production') {
     const ref = git ? classifyRef(git) : undefined;
     if (ref?.kind !== 'tag' || !ref.semver)
-      throw new InputError(
-        'version',
-        '',
-        `required in mode production outside a release tag run (refs/tags/v1.2.3 gives 1.2.3): the release whose locked tag in ${registry}/${repository} must point at the image`,
-      );
+      throw new InputError('version', '', m.versionRequired(registry, repository));
     version = formatSemver(ref.semver);
   }
   return { registry, repository, ...(mode === 'production' ? { version } : {}) };
@@ -87,17 +73,14 @@ export function readExpectedImage(
 /** The image's registry and repository are the expected ones (pure; InputError on `image` otherwise). */
 export function checkImagePlace(image: string, ref: ImageRef, expected: ExpectedImage): void {
   if (ref.registry === expected.registry && ref.repository === expected.repository) return;
-  throw new InputError(
-    'image',
-    image,
-    `allowed: an image of ${expected.registry}/${expected.repository} by digest, the registry and repository this deploy is configured with (inputs registry and repository, default the spec's); it is ${ref.registry}/${ref.repository}`,
-  );
+  const want = `${expected.registry}/${expected.repository}`;
+  throw new InputError('image', image, m.imageElsewhere(want, `${ref.registry}/${ref.repository}`));
 }
 
 /**
  * Mode production: the image's digest is the one the release's exact version tag is locked at in the expected
- * repository. Returns what it saw; throws InputError on `image` when the tag is missing, writable, or locked at
- * another digest.
+ * repository. Returns what it saw; throws InputError on `image` when the tag is missing, writable, or locked
+ * at another digest.
  */
 export async function verifyReleaseDigest(
   client: RegistryClient,
@@ -120,26 +103,12 @@ export async function verifyReleaseDigest(
       answers.push(line);
       log(line);
     },
-    (writable) =>
-      new InputError(
-        'image',
-        image,
-        `allowed: the image the release ${version} pushed, under its locked tag; ${writable} in ${registry} is still writable, so it proves nothing (build-push locks the version tag of a release it pushes)`,
-      ),
+    (writable) => new InputError('image', image, m.releaseTagWritable(version, writable, registry)),
   );
-  if (!locked)
-    throw new InputError(
-      'image',
-      image,
-      `allowed: the image the release ${version} pushed; ${registry} has no tag ${tags} (build-push pushes and locks it)${answers.length ? ` (${answers.join('; ')})` : ''}`,
-    );
+  if (!locked) throw new InputError('image', image, m.releaseTagMissing(version, registry, tags, answers));
   const digest = parseImageRef(locked).digest;
   if (digest !== ref.digest)
-    throw new InputError(
-      'image',
-      image,
-      `allowed: the image the release ${version} pushed, ${locked} (its locked tag ${tags}); this digest is not it`,
-    );
+    throw new InputError('image', image, m.releaseDigestOther(version, locked, tags));
   return `${registry}/${repository}: the locked release tag of ${version} points at ${digest}`;
 }
 
@@ -153,9 +122,9 @@ export const checkPlace: VerifyImage = async (image, ref, expected) => {
 };
 
 /**
- * The verification of a run: the place always (again, in case settings were built elsewhere); in mode production
- * (expected.version set) the locked release tag, read with the run's Azure identity. Preview images carry mutable
- * pr-<N> tags, so a preview checks the place only.
+ * The verification of a run: the place always (again, in case settings were built elsewhere); in mode
+ * production (expected.version set) the locked release tag, read with the run's Azure identity. Preview
+ * images carry mutable pr-<N> tags, so a preview checks the place only.
  */
 export function registryVerifier(
   settings: Pick<AzureSettings, 'cloud' | 'tenantId'>,

@@ -2,6 +2,7 @@
 // Basic), tag listing with digests, reading a pushed tag's digest back, manifest reads and delete.
 import { createHash } from 'node:crypto';
 import { isDigest } from './reference.js';
+import { foreignRealmProblem, realmRefusedMessage, tokenRedirectMessage } from './messages.js';
 
 /** The user name of every ACR login that uses a refresh token from /oauth2/exchange. */
 export const ACR_TOKEN_USER = '00000000-0000-0000-0000-000000000000';
@@ -77,8 +78,7 @@ export function realmProblem(
   }
   const origin = new URL(base).origin;
   if (url.origin === origin) return undefined;
-  if (credentials === 'refresh-token')
-    return `it is not on the registry's own origin ${origin}, and the registry's refresh token goes nowhere else`;
+  if (credentials === 'refresh-token') return foreignRealmProblem(origin);
   if (url.protocol !== 'https:') return 'it is not https';
   return undefined;
 }
@@ -87,10 +87,7 @@ export function realmProblem(
 function redirected(res: Response, what: string): RegistryError | undefined {
   if (res.status < 300 || res.status > 399) return undefined;
   const location = res.headers.get('location') ?? 'nowhere';
-  return new RegistryError(
-    `${what} answered HTTP ${res.status} redirecting to ${location}: token requests do not follow redirects, and nothing was sent there`,
-    res.status,
-  );
+  return new RegistryError(tokenRedirectMessage(what, res.status, location), res.status);
 }
 
 function isLoopback(registry: string): boolean {
@@ -243,9 +240,7 @@ export class RegistryClient {
     if (challenge.scheme !== 'bearer' || !realm) return undefined;
     const problem = realmProblem(realm, await this.baseUrl(), creds.kind);
     if (problem) {
-      throw new RegistryError(
-        `The registry ${this.registry} asks for a token from ${JSON.stringify(realm)}, and ${problem}; nothing was sent to it`,
-      );
+      throw new RegistryError(realmRefusedMessage(this.registry, realm, problem));
     }
     const service = challenge.params.service ?? this.registry;
     const wanted = challenge.params.scope ?? scope;

@@ -1,6 +1,7 @@
 // Container registry names and references (pure): registry host and repository inputs, image references and
 // digests, and the one allowlist of where an Entra token for a registry may go.
-import { InputError } from '../inputs.js';
+import { InputError } from '../core/inputs.js';
+import { REGISTRY_ALLOWED, REPOSITORY_ALLOWED } from './messages.js';
 
 // ---------------------------------------------------------------------------------------------
 // Names and references
@@ -13,11 +14,7 @@ const DIGEST = /^sha256:[0-9a-f]{64}$/;
 export function validateRegistry(input: string, raw: string): string {
   const v = raw.trim().toLowerCase();
   if (!HOST.test(v) || (v.includes(':') && Number(v.split(':')[1]) > 65535)) {
-    throw new InputError(
-      input,
-      raw,
-      'allowed: a registry host name with an optional port and no scheme, e.g. alcalgoregistry.azurecr.io or 127.0.0.1:5000',
-    );
+    throw new InputError(input, raw, REGISTRY_ALLOWED);
   }
   return v;
 }
@@ -27,11 +24,7 @@ export function validateRepository(input: string, raw: string): string {
   const v = raw.trim();
   const ok = v.length > 0 && v.length <= 255 && v.split('/').every((c) => PATH_COMPONENT.test(c));
   if (!ok) {
-    throw new InputError(
-      input,
-      raw,
-      "allowed: lower-case path components of letters and digits separated by '.', '_', '__' or '-', joined by '/', e.g. alc-algo/agents (no registry, no tag)",
-    );
+    throw new InputError(input, raw, REPOSITORY_ALLOWED);
   }
   return v;
 }

@@ -1,6 +1,6 @@
 // Image retention planning (pure): which images of a repository to keep (the last releases, what active
 // revisions run) and which to delete.
-import { compareSemver, isReleaseTag, parseSemver } from '../versions.js';
+import { compareSemver, isReleaseTag, parseSemver } from '../core/versions.js';
 import type { TagInfo } from './client.js';
 import { parseImageRef } from './reference.js';
 

@@ -1,15 +1,19 @@
 // A revision's lifecycle, as deploy-app and blue-green both run it: wait until it is Provisioned + Running +
-// Healthy, prove it serves (a request to its revision URL, on its readiness probe's path), and retire the
-// revisions nothing routes to any more.
+// Healthy (wait.ts), prove it serves (a request to its revision URL, on its readiness probe's path, through the
+// proof the caller gives: smoke's HTTP readiness, src/smoke/prove.ts), and retire the revisions nothing routes to
+// any more.
 //
 // Requests: a revision the list already shows ready (and that this run did not just activate or create) is not
 // polled again; the retirement works from the revision list the run already read when it has one.
 import type { ContainerApp, Revision, Template } from '@azure/arm-appcontainers';
-import { isActive, revisionReadiness, type Aca, type RevisionInfo } from '../azure/aca.js';
-import { urlOnOrigin, type ResolveEntry } from '../inputs.js';
-import { revisionUrl } from '../naming.js';
-import { describeReady, waitReady as waitServing } from '../smoke/run.js';
+import type { Aca, RevisionInfo } from '../azure/aca.js';
+import { urlOnOrigin } from '../core/request-path.js';
+import { type ResolveEntry } from '../core/inputs.js';
+import { revisionUrl } from '../core/naming.js';
+import { systemClock } from '../core/retry.js';
+import { isActive, revisionReadiness } from './state.js';
 import { unlabelledIdle, type TrafficEntry } from './traffic.js';
+import { waitRevisionReady, type RevisionSource } from './wait.js';
 
 export interface ProofRequest {
   url: URL;
@@ -20,24 +24,6 @@ export interface ProofRequest {
 
 /** Requests the URL until it answers 2xx or the deadline; resolves to what it saw, rejects when never ready. */
 export type Prove = (req: ProofRequest) => Promise<string>;
-
-/** The readiness proof over the smoke-test core: polls the URL until 2xx or the deadline. */
-export function proveServing(log: (line: string) => void = () => undefined): Prove {
-  return async (req) => {
-    const r = await waitServing(
-      {
-        url: req.url,
-        resolve: req.resolve,
-        caFile: req.caFile,
-        deadlineMs: req.deadlineMs,
-        timeoutMs: 10_000,
-      },
-      { log },
-    );
-    if (!r.ready) throw new Error(`${req.url.href} is ${describeReady(r)}`);
-    return `${req.url.href} ${describeReady(r)}`;
-  };
-}
 
 /** The path the readiness proof requests: the revision's readiness probe, else `/`. */
 export function readinessPath(template: Template | undefined): string {
@@ -68,18 +54,19 @@ export interface ReadyRequest {
 }
 
 /**
- * Waits until the revision is Provisioned + Running + Healthy (Aca.waitReady, unless `listed` shows it so), then
+ * Waits until the revision is Provisioned + Running + Healthy (waitRevisionReady, unless `listed` shows it so), then
  * proves it serves on its revision URL. Resolves to the revision and what the proof saw; rejects as either does.
  */
 export async function readyAndServing(
-  aca: Pick<Aca, 'waitReady'>,
+  aca: RevisionSource,
   r: ReadyRequest,
 ): Promise<{ revision: RevisionInfo; proof: string }> {
-  const now = r.now ?? Date.now;
+  const now = r.now ?? systemClock.now;
   const revision =
     r.listed && revisionReadiness(r.listed) === 'ready'
       ? r.listed
-      : await aca.waitReady(
+      : await waitRevisionReady(
+          aca,
           r.app,
           r.revision,
           r.deadline,

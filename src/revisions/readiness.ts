@@ -1,7 +1,7 @@
 // Readiness of a new revision, decided from what ACA reports: the revision's states and its replicas' containers
-// (the replica API: ready, restartCount, runningState, runningStateDetails). Pure: the wait loop in aca.ts reads
+// (the replica API: ready, restartCount, runningState, runningStateDetails). Pure: the wait loop in wait.ts reads
 // the revision and its replicas at each poll and asks judgeReadiness what to do. The shapes are live Azure's, as
-// its recorded answers show them (test/fixtures/azure/ and the cases in test/unit/readiness.test.ts):
+// its recorded answers show them (test/fixtures/azure/ and the cases in test/unit/revisions/readiness.test.ts):
 //
 //   ready  Provisioned + Running + Healthy, and no container at the restart limit;
 //   fail   at once: the revision Failed (or ActivationFailed), e.g. Failed/Failed/Unhealthy with provisioningError
@@ -16,19 +16,9 @@
 //          at the deadline (wait-timeout): anything not ready yet, e.g. a revision still provisioning, or an image
 //          still being pulled (`Container is waiting with reason: PullingImage`): a normal start, however long;
 //   wait   otherwise.
-import type {
-  ContainerAppProbe,
-  Replica,
-  ReplicaContainer,
-  Revision,
-  Template,
-} from '@azure/arm-appcontainers';
-
-/**
- * A revision as ACA reports it, with `runningStateDetails` (Azure's words: `The TargetPort 8080 does not match the
- * listening port 80.`), which ARM answers but the SDK's Revision model leaves out (aca.ts reads it from the raw body).
- */
-export type RevisionState = Revision & { runningStateDetails?: string };
+import type { ContainerAppProbe, Replica, ReplicaContainer, Template } from '@azure/arm-appcontainers';
+import type { RevisionState } from '../azure/aca.js';
+import { crashLoopingMessage, pastGraceMessage } from './messages.js';
 
 /** Restarts of one container that fail the deploy at once (a crash loop). */
 export const RESTART_LIMIT = 3;
@@ -145,7 +135,8 @@ export function worstContainer(findings: readonly ContainerFinding[]): Container
 export function describeContainer(f: ContainerFinding): string {
   const kind = f.init ? 'init container' : 'container';
   const reason = f.details ? `, last reason: ${f.details}` : ', no reason reported';
-  return `${kind} ${f.container} (replica ${f.replica}): ${f.state}, ${f.ready ? 'ready' : 'not ready'}, restartCount ${f.restartCount}${reason}`;
+  const state = `${f.state}, ${f.ready ? 'ready' : 'not ready'}, restartCount ${f.restartCount}`;
+  return `${kind} ${f.container} (replica ${f.replica}): ${state}${reason}`;
 }
 
 export interface ReadinessPolicy {
@@ -266,7 +257,12 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
   if (looping.length > 0) {
     const f = worstContainer(looping)!;
     return fail(
-      `is crash-looping: ${f.init ? 'init container' : 'container'} ${f.container} restarted ${restartsDuringWait(f, baseline)} times while this run waited (the limit is ${limit})`,
+      crashLoopingMessage(
+        f.init ? 'init container' : 'container',
+        f.container,
+        restartsDuringWait(f, baseline),
+        limit,
+      ),
       describeContainer(f),
       watch,
     );
@@ -279,11 +275,7 @@ export function judgeReadiness(input: ReadinessInput): ReadinessVerdict {
   if (troubled && pastGrace && watch.troubleSince! < now) {
     const state = [r.runningState, r.healthState].filter((s) => s === 'Degraded' || s === 'Unhealthy');
     const what = state.length ? state.join(' and ') : 'not ready';
-    return fail(
-      `stayed ${what} past its grace window of ${Math.round(graceMs / 1000)} s (from its probes: initialDelaySeconds + periodSeconds x failureThreshold)`,
-      detail,
-      watch,
-    );
+    return fail(pastGraceMessage(what, graceMs), detail, watch);
   }
   if (timedOut) return fail('did not become Provisioned, Running and Healthy in time', detail, watch);
   return { kind: 'wait', watch };

@@ -10,9 +10,19 @@
 // label keeps its place), or to `latestRevision: true` when no labelled entry remains. Every other preview
 // label sits at weight 0, so closing a PR frees its revision for deactivation.
 
-import type { TrafficWeight } from '@azure/arm-appcontainers';
-import { InputError } from '../inputs.js';
-import { labelProblem, previewLabel } from '../naming.js';
+import type { ContainerApp, TrafficWeight } from '@azure/arm-appcontainers';
+import { InputError } from '../core/inputs.js';
+import { labelProblem, previewLabel, validateLabel } from '../core/naming.js';
+import {
+  alreadyProductionMessage,
+  deployIntoProductionMessage,
+  newerThanProductionMessage,
+  noProductionSlotMessage,
+  noSecondSlotMessage,
+  notUnderBlueGreenMessage,
+  sameRevisionMessage,
+  weightOutsideSlotsMessage,
+} from './messages.js';
 
 export type TrafficEntry = TrafficWeight;
 export type Traffic = readonly TrafficEntry[];
@@ -42,6 +52,16 @@ export function isSlotLabel(label: string | undefined): label is SlotLabel {
   return label === 'blue' || label === 'green';
 }
 
+/**
+ * The `label` input where only a slot label is allowed (`when`: `in mode production`, `for promote`): a valid
+ * traffic label for `app`, and blue or green. Pure.
+ */
+export function validateSlotLabel(input: string, raw: string, app: string, when: string): SlotLabel {
+  const label = validateLabel(input, raw, app);
+  if (!isSlotLabel(label)) throw new InputError(input, raw, `allowed ${when}: blue or green`);
+  return label;
+}
+
 export function otherSlot(label: SlotLabel): SlotLabel {
   return label === 'blue' ? 'green' : 'blue';
 }
@@ -62,14 +82,33 @@ export function describeTraffic(traffic: Traffic): string {
     .join(', ');
 }
 
-/** Only the fields the traffic model uses (ACA adds none, but a read-back may carry nulls): what the client reads and writes and what blue-green's `traffic` output prints. Pure. */
-export function normaliseTraffic(traffic: Traffic | undefined): TrafficEntry[] {
+/**
+ * Only the fields the traffic model uses (ACA adds none, but a read-back may carry nulls): what the client reads
+ * and writes and what blue-green's `traffic` output prints. Pure.
+ */
+export function normalizeTraffic(traffic: Traffic | undefined): TrafficEntry[] {
   return (traffic ?? []).map((e) => ({
     ...(e.revisionName ? { revisionName: e.revisionName } : {}),
     ...(e.latestRevision ? { latestRevision: true } : {}),
     ...(e.label ? { label: e.label } : {}),
     weight: e.weight ?? 0,
   }));
+}
+
+/** The app's traffic list (configuration.ingress.traffic), normalized. Pure. */
+export function trafficOf(app: ContainerApp): TrafficEntry[] {
+  return normalizeTraffic(app.configuration?.ingress?.traffic);
+}
+
+function entryKey(e: TrafficEntry): string {
+  return `${e.latestRevision ? '(latest)' : (e.revisionName ?? '')}|${e.label ?? ''}|${e.weight ?? 0}`;
+}
+
+/** The same entries (revision or latest, label, weight), in any order. Pure. */
+export function sameTraffic(a: Traffic, b: Traffic): boolean {
+  const ka = a.map(entryKey).sort();
+  const kb = b.map(entryKey).sort();
+  return ka.length === kb.length && ka.every((k, i) => k === kb[i]);
 }
 
 /** Throws TrafficPlanError unless `traffic` is a list ACA accepts. Returns it for chaining. */
@@ -104,9 +143,7 @@ export function slots(traffic: Traffic): Slots | undefined {
   if (labelled.length === 0) return undefined;
   const production = labelled.find((e) => weightOf(e) === 100);
   if (!production) {
-    throw new TrafficPlanError(
-      `No blue or green label carries 100% [${describeTraffic(traffic)}]: a stepped promotion is unfinished or traffic was split by hand; finish it (promote with the candidate label) or roll back with an explicit label`,
-    );
+    throw new TrafficPlanError(noProductionSlotMessage(describeTraffic(traffic)));
   }
   const productionLabel = production.label as SlotLabel;
   const candidateLabel = otherSlot(productionLabel);
@@ -184,21 +221,18 @@ export function slotsOf(traffic: Traffic, times: CreatedTimes = {}): SlotView {
   return { traffic, times, blue, green, created, slots: known, byAge };
 }
 
-/** The view's list with `label` at `percent` and the other slot at the rest (planStep). */
-export const shift = (view: SlotView, label: string, percent: number): TrafficEntry[] =>
-  planStep(view.traffic, label, percent);
-
-/** The lists of a stepped promotion still ahead (planPromoteSteps). */
-export const promoteSteps = (view: SlotView, steps: readonly number[], label?: string): TrafficEntry[][] =>
-  planPromoteSteps(view.traffic, steps, label);
-
-/** Back to the slot that was production before, or to `label` (planRollback, with the view's times). */
-export const rollback = (view: SlotView, label?: string): TrafficEntry[] =>
-  planRollback(view.traffic, { label, created: view.times });
-
-/** A given revision at 100% (planRollbackTo). */
-export const rollbackTo = (view: SlotView, revisionName: string): TrafficEntry[] =>
-  planRollbackTo(view.traffic, revisionName);
+/**
+ * The "already rolled back" rule: production (the slot at 100) is older than the other slot's revision, which is
+ * then an unpromoted candidate or the release a rollback already left. Returns that newer slot's entry. Pure.
+ */
+export function newerThanProduction(view: SlotView): TrafficEntry | undefined {
+  const s = view.slots;
+  if (!s) return undefined;
+  const [production, candidate] = [view.created[s.productionLabel], view.created[s.candidateLabel]];
+  return production !== undefined && candidate !== undefined && candidate > production
+    ? view[s.candidateLabel]
+    : undefined;
+}
 
 function namedRevision(e: TrafficEntry): string {
   if (!e.revisionName) {
@@ -239,23 +273,17 @@ export function planDeploy(traffic: Traffic, revisionName: string, label?: strin
   if (!s) {
     const carriers = traffic.filter((e) => weightOf(e) > 0 && !e.latestRevision);
     if (carriers.length > 0) {
-      throw new TrafficPlanError(
-        `Traffic is not under blue-green: [${describeTraffic(carriers)}] carries weight without a blue or green label; label the production revision 'blue' first`,
-      );
+      throw new TrafficPlanError(notUnderBlueGreenMessage(describeTraffic(carriers)));
     }
     const kept = traffic.filter((e) => !(e.latestRevision && weightOf(e) > 0));
     return assertValidTraffic([...copy(kept), { revisionName, label: label ?? 'blue', weight: 100 }]);
   }
   const target = label ?? s.candidateLabel;
   if (target === s.productionLabel) {
-    throw new TrafficPlanError(
-      `Label '${target}' carries production (100% on ${s.productionRevision}); deploy into the candidate slot '${s.candidateLabel}'`,
-    );
+    throw new TrafficPlanError(deployIntoProductionMessage(target, s.productionRevision, s.candidateLabel));
   }
   if (revisionName === s.productionRevision) {
-    throw new TrafficPlanError(
-      `${revisionName} is already production (label '${s.productionLabel}'); production and candidate cannot be the same revision`,
-    );
+    throw new TrafficPlanError(alreadyProductionMessage(revisionName, s.productionLabel));
   }
   return assertValidTraffic(pointLabel(traffic, target, revisionName, 0));
 }
@@ -272,20 +300,14 @@ export function planStep(traffic: Traffic, candidateLabel: string, percent: numb
   }
   const [c, p] = [find(traffic, candidate), find(traffic, production)];
   if (!c || !p) {
-    throw new TrafficPlanError(
-      `Moving traffic needs both labels '${candidate}' and '${production}' [${describeTraffic(traffic)}]: there is no second revision to move traffic between`,
-    );
+    throw new TrafficPlanError(noSecondSlotMessage(candidate, production, describeTraffic(traffic)));
   }
   if (namedRevision(c) === namedRevision(p)) {
-    throw new TrafficPlanError(
-      `Labels '${candidate}' and '${production}' point at the same revision ${c.revisionName}; there is nothing to move`,
-    );
+    throw new TrafficPlanError(sameRevisionMessage(candidate, production, c.revisionName!));
   }
   const outside = traffic.filter((e) => e !== c && e !== p && weightOf(e) > 0);
   if (outside.length > 0) {
-    throw new TrafficPlanError(
-      `Weight outside the blue and green labels [${describeTraffic(outside)}]; the blue-green model cannot move it`,
-    );
+    throw new TrafficPlanError(weightOutsideSlotsMessage(describeTraffic(outside)));
   }
   const weights: Record<string, number> = { [candidate]: percent, [production]: 100 - percent };
   return assertValidTraffic(
@@ -330,14 +352,9 @@ export function planRollback(traffic: Traffic, options: RollbackOptions = {}): T
       `Traffic is split [${describeTraffic(traffic)}]: name the slot to return to (blue or green)`,
     );
   }
+  const newer = newerThanProduction(slotsOf(traffic, options.created));
+  if (newer) throw new TrafficPlanError(newerThanProductionMessage(newer.label!, newer.revisionName));
   const target: SlotLabel = full ? otherSlot(full.label as SlotLabel) : tb! <= tg! ? 'blue' : 'green';
-  const targetTime = target === 'blue' ? tb : tg;
-  const otherTime = target === 'blue' ? tg : tb;
-  if (known && targetTime! > otherTime!) {
-    throw new TrafficPlanError(
-      `Slot '${target}' (${find(traffic, target)?.revisionName}) is newer than production: it is an unpromoted candidate or was already rolled back from; use abort, or name the slot explicitly`,
-    );
-  }
   return planStep(traffic, target, 100);
 }
 

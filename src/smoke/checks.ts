@@ -1,7 +1,13 @@
 // Smoke checks: parsing the `checks` input (a YAML list, inline or in a file) and judging a response
 // against one check. Both are pure.
+// The parser is hand-written, not a zod schema like the app spec's (src/core/app-spec.schema.ts): its error is the
+// first problem as one InputError whose value each rule picks so that it never echoes a header value ('check 2:
+// headers', 'a list'); a schema would need that choice made again on every issue, and proved again.
 import { isMap as isYamlMap, isScalar, isSeq, parse as parseYaml, parseDocument, visit } from 'yaml';
-import { InputError, REQUEST_PATH_ALLOWED, requestPathProblem } from '../inputs.js';
+import { InputError } from '../core/inputs.js';
+import { REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/request-path.js';
+import { jsonMismatch } from './messages.js';
+import { isRecord } from '../core/json.js';
 
 /** Expected status: exact codes, or classes such as `2xx`. */
 export type StatusMatcher = Array<number | `${1 | 2 | 3 | 4 | 5}xx`>;
@@ -43,10 +49,6 @@ const ALLOWED =
   'allowed: a YAML list of checks (inline, or the path of a .yml/.yaml/.json file), each a mapping with ' +
   `${KEYS.join(', ')}; e.g. "- path: /healthz\\n  status: 200"`;
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function scalar(v: unknown): v is string | number | boolean {
   return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
@@ -66,18 +68,23 @@ export function defaultCheck(path: string): Check {
 }
 
 /**
- * The sensitive-header rule: names whose values are credentials, replaced by *** in the report and the summary
- * (every check header value is also masked in the job log, whatever its name). Exact names: authorization,
- * proxy-authorization, cookie, set-cookie; and any name containing key, token, secret, signature, password, passwd,
- * auth, session, credential, csrf, xsrf or sig (x-api-key, Ocp-Apim-Subscription-Key, x-functions-key, X-Key,
- * x-auth-token, X-Amz-Security-Token, X-Hub-Signature-256, x-ms-client-secret ...). The same rule names the
- * query-string parameters whose values are masked in printed URLs (?code=, ?sig=, ?api_key=, ?token= ...).
+ * The sensitive-header rule: names whose values are credentials, replaced by *** in the report and the
+ * summary (every check header value is also masked in the job log, whatever its name). Exact names:
+ * authorization, proxy-authorization, cookie, set-cookie; and any name containing key, token, secret,
+ * signature, password, passwd, auth, session, credential, csrf, xsrf or sig (x-api-key,
+ * Ocp-Apim-Subscription-Key, x-functions-key, X-Key, x-auth-token, X-Amz-Security-Token, X-Hub-Signature-256,
+ * x-ms-client-secret ...). The same rule names the query-string parameters whose values are masked in printed
+ * URLs (?code=, ?sig=, ?api_key=, ?token= ...).
  */
 export function isSensitiveHeader(name: string): boolean {
-  return /^(authorization|proxy-authorization|cookie|set-cookie|code)$|key|token|secret|signature|sig|password|passwd|auth|session|credential|csrf|xsrf/i.test(
-    name,
-  );
+  return SENSITIVE_NAME.test(name);
 }
+
+const SENSITIVE_NAME = new RegExp(
+  '^(authorization|proxy-authorization|cookie|set-cookie|code)$|' +
+    'key|token|secret|signature|sig|password|passwd|auth|session|credential|csrf|xsrf',
+  'i',
+);
 
 /** `- "Name: value"`, `"Name": 'value'` -> name and value, quotes and a leading list dash removed. */
 function lineEntry(line: string): { key: string; value: string } | undefined {
@@ -93,10 +100,10 @@ function unquote(text: string): string {
 }
 
 /**
- * Every value in a checks text that may be a credential, found before any parsing that can fail: the values under
- * any `headers` key (at any depth, lists included), the values of credential-like keys anywhere, and the
- * credential-like query parameters of paths. YAML that does not parse is also read line by line, so a broken file
- * still has its header values masked. Both quoted and unquoted spellings are returned.
+ * Every value in a checks text that may be a credential, found before any parsing that can fail: the values
+ * under any `headers` key (at any depth, lists included), the values of credential-like keys anywhere, and
+ * the credential-like query parameters of paths. YAML that does not parse is also read line by line, so a
+ * broken file still has its header values masked. Both quoted and unquoted spellings are returned.
  */
 export function checkSecrets(text: string): string[] {
   const found = new Set<string>();
@@ -287,8 +294,8 @@ function parseOne(input: string, raw: unknown, index: number, echo = true): Chec
 }
 
 /**
- * Parses YAML/JSON text holding a list of checks. `source` is how the error names the value; with `fromFile` an
- * item that is not a mapping is described, never shown (errors do not echo a file's contents).
+ * Parses YAML/JSON text holding a list of checks. `source` is how the error names the value; with `fromFile`
+ * an item that is not a mapping is described, never shown (errors do not echo a file's contents).
  */
 export function parseChecks(input: string, text: string, source = text, { fromFile = false } = {}): Check[] {
   let doc: unknown;
@@ -310,7 +317,7 @@ export function looksLikePath(raw: string): boolean {
   return v !== '' && !v.includes('\n') && !/^[-[{]/.test(v) && !v.includes(': ');
 }
 
-// ---- judging a response --------------------------------------------------------------------------------------
+// ---- judging a response -------------------------------------------------------------------------------
 
 export function statusMatches(matcher: StatusMatcher, status: number): boolean {
   return matcher.some((m) =>
@@ -318,7 +325,7 @@ export function statusMatches(matcher: StatusMatcher, status: number): boolean {
   );
 }
 
-/** Reads a dotted path (`a.b.0.c`) out of parsed JSON; undefined when any step is missing. */
+/** Reads a dotted path (`a.b.0.c`) out of parsed JSON; undefined when any segment is missing. */
 export function jsonAt(doc: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => {
     if (Array.isArray(node) && /^\d+$/.test(key)) return node[Number(key)];
@@ -354,9 +361,8 @@ export function describeStatus(matcher: StatusMatcher): string {
 export function judge(check: Check, res: ObservedResponse, { latency = true } = {}): string[] {
   const problems: string[] = [];
   if (!statusMatches(check.status, res.status)) {
-    problems.push(
-      `status ${res.status}, expected ${describeStatus(check.status)}${res.body ? `: ${short(res.body)}` : ''}`,
-    );
+    const body = res.body ? `: ${short(res.body)}` : '';
+    problems.push(`status ${res.status}, expected ${describeStatus(check.status)}${body}`);
   }
   for (const text of check.contains)
     if (!res.body.includes(text)) problems.push(`body does not contain '${short(text, 40)}'`);
@@ -372,9 +378,7 @@ export function judge(check: Check, res: ObservedResponse, { latency = true } = 
       for (const p of paths) {
         const actual = jsonAt(doc, p);
         if (!valuesEqual(actual, check.json[p])) {
-          problems.push(
-            `json ${p} is ${actual === undefined ? 'missing' : JSON.stringify(actual)}, expected ${JSON.stringify(check.json[p])}`,
-          );
+          problems.push(jsonMismatch(p, actual, check.json[p]));
         }
       }
     }

@@ -1,9 +1,9 @@
 // The load phase: open-loop requests at a fixed rate (each request leaves at most SEND_SLACK_MS before its
-// scheduled time, and after it only by the event loop's own delay, whether or not earlier ones have answered),
-// over at most `concurrency` connections: kept connections of the client it is given (the smoke run's: the lean
-// client in ./wire.ts).
+// scheduled time, and after it only by the event loop's own delay, whether or not earlier ones have
+// answered), over at most `concurrency` connections: kept connections of the client it is given (the smoke
+// run's: the lean client in ./wire.ts).
 import { performance } from 'node:perf_hooks';
-import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from '../http.js';
+import { HttpError, type HttpClient, type HttpRequest, type HttpResponse } from './http-client.js';
 import { histogram, summarize, type Bucket, type LatencySummary } from './stats.js';
 
 export interface LoadOptions {
@@ -122,10 +122,10 @@ function failed(target: LoadTarget, dueMs: number, lagMs: number, e: unknown): L
 
 /**
  * How early a request may leave, ms. Every wake-up (an answer arriving, or the timer) sends all requests due
- * within this window, and the timer is set for the due time of the first request left unsent and never moved, so
- * that most requests leave on a wake-up an answer caused or share one with a neighbour instead of needing their
- * own (each wake-up of an idle process costs more CPU than the request; a timer moved later still wakes the
- * process at its first time, for nothing).
+ * within this window, and the timer is set for the due time of the first request left unsent and never moved,
+ * so that most requests leave on a wake-up an answer caused or share one with a neighbour instead of needing
+ * their own (each wake-up of an idle process costs more CPU than the request; a timer moved later still wakes
+ * the process at its first time, for nothing).
  */
 export const SEND_SLACK_MS = 5;
 
@@ -136,8 +136,8 @@ function parsedOnce(target: LoadTarget): LoadTarget {
 }
 
 /**
- * Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees
- * each. The smoke run gives it a wire client (./wire.ts) with `concurrency` kept connections.
+ * Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample
+ * sees each. The smoke run gives it a wire client (./wire.ts) with `concurrency` kept connections.
  */
 export function runLoad(
   client: HttpClient,
@@ -174,7 +174,10 @@ export function runLoad(
         (e: unknown) => record(i, failed(target, due, lag, e)),
       );
     };
-    /** Sends every request due by now + SEND_SLACK_MS; the timer covers the first one left, if none is set yet. */
+    /**
+     * Sends every request due by now + SEND_SLACK_MS; the timer covers the first one left, if none is set
+     * yet.
+     */
     const send = () => {
       const now = performance.now() - start;
       for (; next < total && dueTime(next, asked.rate) <= now + SEND_SLACK_MS; next += 1) fire(next, now);

@@ -1,7 +1,8 @@
 // wait-ready: poll until the first success or the deadline, backing off, and say what was seen. An error of
 // configuration (DNS, connection refused, a certificate for another name or CA) that persists for
-// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it. The loop is src/retry.ts's.
-import { type Backoff, delayMs, poll } from '../retry.js';
+// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it. The loop is src/core/retry.ts's.
+import { type Backoff, poll } from '../core/retry.js';
+import { attemptLine, notReachable } from './messages.js';
 
 /** The least time an attempt gets before the deadline; with less left, polling stops. */
 export const MIN_ATTEMPT_MS = 200;
@@ -11,11 +12,6 @@ export const MIN_ATTEMPT_MS = 200;
 export const CONFIG_GRACE_MS = 15_000;
 
 export const DEFAULT_BACKOFF: Backoff = { firstMs: 250, factor: 1.6, maxMs: 5000 };
-
-/** Delay after attempt n (1-based) failed: first x factor^(n-1), capped. Pure. */
-export function backoffDelay(attempt: number, o: Backoff = DEFAULT_BACKOFF): number {
-  return delayMs(o, attempt);
-}
 
 export interface ProbeOutcome {
   ok: boolean;
@@ -55,7 +51,7 @@ export function describeReady(r: ReadyResult): string {
     return `ready after ${secs(r.elapsedMs)} (${r.attempts} attempt${r.attempts === 1 ? '' : 's'}: ${seen})`;
   const last = r.last?.detail ? `; last: ${r.last.detail}` : '';
   if (r.configuration) {
-    return `not reachable: a configuration error for ${secs(r.elapsedMs)}, not a slow start (${r.attempts} attempts: ${seen})${last}; ${r.configuration}`;
+    return notReachable(secs(r.elapsedMs), r.attempts, seen, last, r.configuration);
   }
   return `not ready within ${secs(r.deadlineMs)} (${r.attempts} attempts: ${seen})${last}`;
 }
@@ -84,10 +80,7 @@ export async function pollUntilReady(
   const polled = await poll<ReadyResult, ReadyResult>(
     async ({ attempt, startedAt, remainingMs }) => {
       const outcome = await probe(Math.max(1, remainingMs));
-      if (outcome.seen !== last?.seen)
-        deps.log(
-          `wait-ready: attempt ${attempt} at ${((deps.now() - startedAt) / 1000).toFixed(1)}s: ${outcome.seen}`,
-        );
+      if (outcome.seen !== last?.seen) deps.log(attemptLine(attempt, deps.now() - startedAt, outcome.seen));
       seen = tally(seen, outcome.seen);
       last = outcome;
       const elapsed = deps.now() - startedAt;

@@ -1,10 +1,8 @@
-// The smoke-test core: wait-ready, the checks, expect-version, the load phase and the verdict.
-// smoke-test's entry, blue-green's promote gates and deploy-app's readiness proof import it.
-import { constants as fsConstants } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
-import { dirname } from 'node:path';
+// The smoke-test core: wait-ready, the checks, expect-version, the load phase and the verdict. smoke-test's
+// entry, blue-green's promote gates and deploy-app's readiness proof import it. Its HTTP clients are built
+// here, per run, from the run's settings (resolve, CA, sockets): they are connections, not credentials or
+// Azure clients.
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   configurationHint,
   createHttpClient,
@@ -12,8 +10,10 @@ import {
   type HttpClient,
   type HttpRequest,
   type HttpResponse,
-} from '../http.js';
-import { InputError, isInside, realPathOf, type ResolveEntry, urlOnOrigin } from '../inputs.js';
+} from './http-client.js';
+import { type ResolveEntry } from '../core/inputs.js';
+import { urlOnOrigin } from '../core/request-path.js';
+import { systemClock } from '../core/retry.js';
 import {
   defaultCheck,
   describeStatus,
@@ -32,13 +32,12 @@ import {
   type ReadyResult,
 } from './ready.js';
 import { buildReport, redact, type CheckResult, type SmokeReport, type VersionResult } from './summary.js';
-import type { SmokeSettings } from './settings.js';
+import { checkLine, loadLine } from './messages.js';
+import type { CheckSettings } from './settings.js';
 import { describeSource, readVersion, sameVersion } from './version.js';
 
-export { parseChecks, type Check } from './checks.js';
-export { readSmokeSettings, SMOKE_DEFAULTS, type SmokeSettings } from './settings.js';
-export { redact, reportOutputs, summaryMarkdown, type SmokeReport } from './summary.js';
-export { describeReady, type ReadyResult } from './ready.js';
+/** What one run of the core needs: the checks and how to send them, and the URL they run against. */
+type SmokeRun = CheckSettings & { url: URL };
 
 export interface SmokeDeps {
   log?: (line: string) => void;
@@ -52,7 +51,7 @@ function pollDeps(deps: SmokeDeps): PollDeps {
   return {
     log: deps.log ?? (() => undefined),
     now: deps.now ?? (() => performance.now()),
-    sleep: deps.sleep ?? ((ms) => sleep(ms).then(() => undefined)),
+    sleep: deps.sleep ?? systemClock.sleep,
   };
 }
 
@@ -133,7 +132,7 @@ export async function waitReady(o: ReadyOptions, deps: SmokeDeps = {}): Promise<
   }
 }
 
-async function runCheck(client: HttpClient, s: SmokeSettings, check: Check): Promise<CheckResult> {
+async function runCheck(client: HttpClient, s: SmokeRun, check: Check): Promise<CheckResult> {
   const base = { name: check.name, method: check.method, url: `${s.url.origin}${check.path}` };
   try {
     const req = requestOf(s.url, check, s.headers, s.timeoutMs);
@@ -152,7 +151,7 @@ async function runCheck(client: HttpClient, s: SmokeSettings, check: Check): Pro
   }
 }
 
-async function checkVersion(client: HttpClient, s: SmokeSettings, expected: string): Promise<VersionResult> {
+async function checkVersion(client: HttpClient, s: SmokeRun, expected: string): Promise<VersionResult> {
   const probe = { ...defaultCheck(s.versionPath), status: [] };
   const base = { expected, source: describeSource(s.versionSource), url: `${s.url.origin}${s.versionPath}` };
   try {
@@ -171,7 +170,7 @@ async function checkVersion(client: HttpClient, s: SmokeSettings, expected: stri
   }
 }
 
-function loadTargets(s: SmokeSettings): LoadTarget[] {
+function loadTargets(s: SmokeRun): LoadTarget[] {
   return s.checks.map((check) => ({
     name: check.name,
     request: requestOf(s.url, check, s.headers, s.timeoutMs),
@@ -179,24 +178,26 @@ function loadTargets(s: SmokeSettings): LoadTarget[] {
   }));
 }
 
-/** Runs the whole smoke test and returns its report (it does not throw for failed checks: see report.passed). */
-export async function runSmoke(s: SmokeSettings, deps: SmokeDeps = {}): Promise<SmokeReport> {
+/**
+ * Runs the whole smoke test and returns its report (it does not throw for failed checks: see report.passed).
+ */
+export async function runSmoke(s: SmokeRun, deps: SmokeDeps = {}): Promise<SmokeReport> {
   const log = (line: string) => deps.log?.(redact(line, s.secrets));
   return redact(await smoke(s, { ...deps, log }), s.secrets);
 }
 
-/** The first check that reads without changing anything (GET/HEAD), or a GET of the URL: wait-ready never posts. */
-export function readinessCheck(s: Pick<SmokeSettings, 'checks' | 'url'>): Check {
+/**
+ * The first check that reads without changing anything (GET/HEAD), or a GET of the URL: wait-ready never
+ * posts.
+ */
+export function readinessCheck(s: Pick<SmokeRun, 'checks' | 'url'>): Check {
   return (
     s.checks.find((c) => c.method === 'GET' || c.method === 'HEAD') ??
     defaultCheck(`${s.url.pathname}${s.url.search}`)
   );
 }
 
-async function smoke(
-  s: SmokeSettings,
-  deps: SmokeDeps & { log: (line: string) => void },
-): Promise<SmokeReport> {
+async function smoke(s: SmokeRun, deps: SmokeDeps & { log: (line: string) => void }): Promise<SmokeReport> {
   const { log } = deps;
   const startedAt = new Date().toISOString();
   const client = createHttpClient({
@@ -235,9 +236,7 @@ async function smoke(
     const checks: CheckResult[] = [];
     for (const check of s.checks) {
       const r = await runCheck(client, s, check);
-      log(
-        `check '${r.name}': ${r.passed ? 'passed' : r.problems.join('; ')} (${r.status ?? 'no answer'}, ${r.latencyMs ?? '–'} ms)`,
-      );
+      log(checkLine(r.name, r.passed ? 'passed' : r.problems.join('; '), r.status, r.latencyMs));
       checks.push(r);
     }
     const version = s.expectVersion ? await checkVersion(client, s, s.expectVersion) : undefined;
@@ -258,45 +257,12 @@ async function smoke(
     });
     try {
       const load = await runLoad(loadClient, loadTargets(s), s.load);
-      const l = load.latency;
-      log(
-        `load: ${load.sent} sent (${load.achievedRate} req/s), ${load.errors} errors; p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms`,
-      );
+      log(loadLine(load.sent, load.achievedRate, load.errors, load.latency));
       return finish({ ready, checks, version, load });
     } finally {
       loadClient.close();
     }
   } finally {
     client.close();
-  }
-}
-
-/** Writes the report as JSON (creating its folder). */
-/**
- * Writes the report inside `root` (the workspace, or RUNNER_TEMP for the default report), never through a symlink:
- * the folder's real path must stay inside `root` and the file itself is opened with O_NOFOLLOW.
- */
-export async function writeReport(path: string, report: SmokeReport, root?: string): Promise<void> {
-  const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
-  if (root !== undefined && !isInside(realPathOf(root), realPathOf(dir)))
-    throw new InputError(
-      'report',
-      path,
-      `allowed: a report file inside ${root}; a symlink out of it is refused`,
-    );
-  const handle = await open(
-    path,
-    fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_TRUNC | fsConstants.O_NOFOLLOW,
-    0o644,
-  ).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ELOOP')
-      throw new InputError('report', path, 'allowed: a report file that is not a symlink');
-    throw error;
-  });
-  try {
-    await handle.writeFile(`${JSON.stringify(report, null, 2)}\n`);
-  } finally {
-    await handle.close();
   }
 }

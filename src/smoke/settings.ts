@@ -10,14 +10,12 @@ import {
   parseNumber,
   parseResolve,
   parseUrl,
-  REQUEST_PATH_ALLOWED,
-  requestPathProblem,
   required,
-  workspaceOf,
-  workspacePath,
   type InputSource,
   type ResolveEntry,
-} from '../inputs.js';
+} from '../core/inputs.js';
+import { REQUEST_PATH_ALLOWED, requestPathProblem } from '../core/request-path.js';
+import { caFileInput, workspaceOf, workspacePath } from '../core/workspace.js';
 import {
   checkSecrets,
   defaultCheck,
@@ -29,11 +27,15 @@ import {
   type Check,
 } from './checks.js';
 import type { LoadOptions } from './load.js';
+import { URL_USERINFO_ALLOWED } from './messages.js';
 import type { Thresholds } from './stats.js';
 import { parseVersionSource, type VersionSource } from './version.js';
 
-export interface SmokeSettings {
-  url: URL;
+/**
+ * What the smoke core needs besides the URL: the checks and how to send them. blue-green's gates read only
+ * this (readCheckSettings) and give each gate its URL.
+ */
+export interface CheckSettings {
   checks: Check[];
   /** Headers sent with every request (their values are secrets). */
   headers: Record<string, string>;
@@ -49,11 +51,18 @@ export interface SmokeSettings {
   expectVersion?: string;
   versionPath: string;
   versionSource: VersionSource;
-  reportPath: string;
-  /** The folder the report must stay in when it is written (the workspace, or RUNNER_TEMP for the default). */
-  reportRoot: string;
   /** Values to mask in logs (header credentials). Never printed. */
   secrets: string[];
+}
+
+/** The smoke-test inputs: the checks, the URL they run against, and the report file. */
+export interface SmokeSettings extends CheckSettings {
+  url: URL;
+  reportPath: string;
+  /**
+   * The folder the report must stay in when it is written (the workspace, or RUNNER_TEMP for the default).
+   */
+  reportRoot: string;
 }
 
 export const SMOKE_DEFAULTS = {
@@ -72,9 +81,9 @@ export interface SettingsDeps {
   readFile?: (path: string) => string;
   fileExists?: (path: string) => boolean;
   /**
-   * Masks a secret in the job log (core.setSecret in an entry), once per value, called before any parsing that can
-   * fail: every header value (headers input, every check's headers), credential-like query parameters and URL
-   * userinfo; and, before it returns, every value of `secrets`.
+   * Masks a secret in the job log (core.setSecret in an entry), once per value, called before any parsing
+   * that can fail: every header value (headers input, every check's headers), credential-like query
+   * parameters and URL userinfo; and, before it returns, every value of `secrets`.
    */
   mask?: (secret: string) => void;
 }
@@ -158,11 +167,7 @@ function readUrl(raw: string, mask: (secret: string) => void): { url: URL; secre
     throw error;
   }
   if (url.username !== '' || url.password !== '') {
-    throw new InputError(
-      'url',
-      shown,
-      'allowed: a URL without user:password@ (a URL is printed in logs, reports and summaries, and its userinfo is not sent): send credentials as a header instead, e.g. headers: "Authorization: Basic <base64>" from a secret',
-    );
+    throw new InputError('url', shown, URL_USERINFO_ALLOWED);
   }
   return { url, secrets };
 }
@@ -185,14 +190,56 @@ function safeDecode(text: string): string {
   }
 }
 
-/** Reads every smoke-test input; throws one InputError naming the first bad one. */
-export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): SmokeSettings {
-  const d: Required<SettingsDeps> = {
+function depsOf(deps: SettingsDeps): Required<SettingsDeps> {
+  return {
     env: deps.env ?? process.env,
     readFile: deps.readFile ?? ((p) => readFileSync(p, 'utf8')),
     fileExists: deps.fileExists ?? existsSync,
     mask: onceEach(deps.mask ?? (() => undefined)),
   };
+}
+
+/** The secrets the checks carry: credential-like query values of their paths, sensitive header values. */
+function secretsOfChecks(checks: readonly Check[]): { query: string[]; headers: string[] } {
+  return {
+    query: checks.flatMap((c) => queryParameterSecrets(c.path)),
+    headers: checks.flatMap((c) =>
+      Object.entries(c.headers)
+        .filter(([k]) => isSensitiveHeader(k))
+        .map(([, v]) => v),
+    ),
+  };
+}
+
+/**
+ * The `checks`, `resolve` and `ca-file` inputs without a URL (blue-green's gates, each with its own URL): no
+ * wait, no load, the defaults for the rest; without checks, a GET of `/` expecting 2xx.
+ */
+export function readCheckSettings(input: InputSource, deps: SettingsDeps = {}): CheckSettings {
+  const d = depsOf(deps);
+  const checks = readChecks(input('checks'), '/', d);
+  const resolve = parseResolve('resolve', input('resolve'));
+  const caFile = caFileInput(input('ca-file'), d);
+  const { query, headers } = secretsOfChecks(checks);
+  const secrets = [...new Set([...query, ...headers].filter((v) => v !== ''))];
+  for (const secret of secrets) d.mask(secret);
+  return {
+    checks,
+    headers: {},
+    resolve,
+    caFile,
+    waitReadyMs: 0,
+    timeoutMs: SMOKE_DEFAULTS.timeoutMs,
+    thresholds: { maxErrorRate: SMOKE_DEFAULTS.maxErrorRate, maxP95Ms: SMOKE_DEFAULTS.maxP95Ms },
+    versionPath: SMOKE_DEFAULTS.versionPath,
+    versionSource: parseVersionSource('version-source', ''),
+    secrets,
+  };
+}
+
+/** Reads every smoke-test input; throws one InputError naming the first bad one. */
+export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): SmokeSettings {
+  const d = depsOf(deps);
   for (const line of parseList(input('headers'))) {
     const colon = line.indexOf(':');
     const value = colon > 0 ? line.slice(colon + 1).trim() : line;
@@ -202,11 +249,7 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
   const headers = parseHeaders('headers', input('headers'));
   const checks = readChecks(input('checks'), `${url.pathname}${url.search}`, d);
   const resolve = parseResolve('resolve', input('resolve'));
-  const caRaw = input('ca-file').trim();
-  const caFile =
-    caRaw === '' ? undefined : workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
-  if (caFile && !d.fileExists(caFile))
-    throw new InputError('ca-file', caRaw, 'allowed: the path of an existing PEM file');
+  const caFile = caFileInput(input('ca-file'), d);
   const durationMs = parseDuration('duration', input('duration'), SMOKE_DEFAULTS.durationMs);
   const rate = parseNumber('rate', input('rate'), SMOKE_DEFAULTS.rate, {
     min: 0,
@@ -222,16 +265,10 @@ export function readSmokeSettings(input: InputSource, deps: SettingsDeps = {}): 
   const versionProblem = requestPathProblem(versionPath);
   if (versionProblem)
     throw new InputError('version-path', versionPath, `${REQUEST_PATH_ALLOWED} (${versionProblem})`);
-  const secrets = [
-    ...urlSecrets,
-    ...checks.flatMap((c) => queryParameterSecrets(c.path)),
-    ...Object.values(headers),
-    ...checks.flatMap((c) =>
-      Object.entries(c.headers)
-        .filter(([k]) => isSensitiveHeader(k))
-        .map(([, v]) => v),
-    ),
-  ].filter((v) => v !== '');
+  const inChecks = secretsOfChecks(checks);
+  const secrets = [...urlSecrets, ...inChecks.query, ...Object.values(headers), ...inChecks.headers].filter(
+    (v) => v !== '',
+  );
   for (const secret of new Set(secrets)) d.mask(secret);
   const reportRaw = input('report').trim();
   const report =

@@ -34,12 +34,12 @@ export function summarize(latencies: readonly number[]): LatencySummary {
   };
 }
 
-/** The smallest 1-2-5 step (…, 1, 2, 5, 10, 20, …) at least `raw`. */
-export function niceStep(raw: number): number {
+/** The smallest 1-2-5 bucket width (…, 1, 2, 5, 10, 20, …) at least `raw`. */
+export function niceWidth(raw: number): number {
   if (!(raw > 0)) return 1;
   const exp = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * exp).find((s) => s >= raw - 1e-9);
-  return step ?? 10 * exp;
+  const width = [1, 2, 5, 10].map((m) => m * exp).find((w) => w >= raw - 1e-9);
+  return width ?? 10 * exp;
 }
 
 export interface Bucket {
@@ -58,19 +58,19 @@ export function histogram(latencies: readonly number[], maxBuckets = 10): Bucket
   if (latencies.length === 0) return [];
   const sorted = [...latencies].sort((a, b) => a - b);
   const top = percentile(sorted, 99);
-  const step = niceStep((top - sorted[0]) / maxBuckets || 1);
-  const start = Math.floor(sorted[0] / step) * step;
-  const count = Math.max(1, Math.min(maxBuckets, Math.floor((top - start) / step) + 1));
+  const width = niceWidth((top - sorted[0]) / maxBuckets || 1);
+  const start = Math.floor(sorted[0] / width) * width;
+  const count = Math.max(1, Math.min(maxBuckets, Math.floor((top - start) / width) + 1));
   const buckets: Bucket[] = Array.from({ length: count }, (_, i) => ({
-    from: start + i * step,
-    to: start + (i + 1) * step,
+    from: start + i * width,
+    to: start + (i + 1) * width,
     count: 0,
   }));
   const end = buckets[buckets.length - 1].to;
   const overflow: Bucket = { from: end, to: Infinity, count: 0 };
   for (const v of sorted) {
     if (v >= end) overflow.count += 1;
-    else buckets[Math.min(count - 1, Math.floor((v - start) / step))].count += 1;
+    else buckets[Math.min(count - 1, Math.floor((v - start) / width))].count += 1;
   }
   return overflow.count ? [...buckets, overflow] : buckets;
 }
@@ -87,7 +87,8 @@ export function histogramChart(buckets: readonly Bucket[], width = 40): string {
   return buckets
     .map((b, i) => {
       const eighths = most ? Math.round((b.count / most) * width * 8) : 0;
-      const bar = '█'.repeat(Math.floor(eighths / 8)) + (eighths % 8 ? '▏▎▍▌▋▊▉'[(eighths % 8) - 1] : '');
+      const partial = eighths % 8 ? '▏▎▍▌▋▊▉'[(eighths % 8) - 1] : '';
+      const bar = '█'.repeat(Math.floor(eighths / 8)) + partial;
       const share = total ? ` (${((b.count / total) * 100).toFixed(1)}%)` : '';
       return `${labels[i].padStart(pad)} │${bar} ${b.count}${share}`;
     })

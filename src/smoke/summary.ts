@@ -113,7 +113,7 @@ export function buildReport(p: ReportParts): SmokeReport {
 }
 
 /** The action outputs, as text. Figures that were not measured are empty. */
-export function reportOutputs(r: SmokeReport, reportPath: string): Record<string, string> {
+export function smokeOutputs(r: SmokeReport, reportPath: string): Record<string, string> {
   const num = (n: number) => (Number.isNaN(n) ? '' : String(Math.round(n * 100) / 100));
   return {
     passed: String(r.passed),
@@ -142,6 +142,9 @@ export function redact<T>(value: T, secrets: readonly string[]): T {
 }
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** One Markdown table row of cells already escaped. */
+const row = (cells: ReadonlyArray<string | number>) => `| ${cells.join(' | ')} |`;
+const icon = (passed: boolean) => (passed ? '✅' : '❌');
 
 function checksTable(checks: readonly CheckResult[]): string[] {
   if (checks.length === 0) return [];
@@ -153,7 +156,8 @@ function checksTable(checks: readonly CheckResult[]): string[] {
     ...checks.map((c) => {
       const path = new URL(c.url).pathname + new URL(c.url).search;
       const result = c.passed ? 'passed' : c.problems.map(cell).join('<br>');
-      return `| ${c.passed ? '✅' : '❌'} | ${cell(c.name)} | \`${c.method} ${cell(path)}\` | ${c.status ?? '–'} | ${ms(c.latencyMs)} | ${result} |`;
+      const request = `\`${c.method} ${cell(path)}\``;
+      return row([icon(c.passed), cell(c.name), request, c.status ?? '–', ms(c.latencyMs), result]);
     }),
     '',
   ];
@@ -167,7 +171,14 @@ function loadSection(load: LoadResult, thresholds: readonly ThresholdResult[]): 
     '',
     '| Asked rate | Achieved rate | Connections | Answered | Errors | p50 | p95 | p99 | max |',
     '|---|---|---|---|---|---|---|---|---|',
-    `| ${load.asked.rate} req/s | ${load.achievedRate} req/s | ${load.asked.concurrency} | ${load.answered} | ${load.errors} (${pct(load.errorRate)}) | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} |`,
+    row([
+      `${load.asked.rate} req/s`,
+      `${load.achievedRate} req/s`,
+      load.asked.concurrency,
+      load.answered,
+      `${load.errors} (${pct(load.errorRate)})`,
+      ...[l.p50, l.p95, l.p99, l.max].map(ms),
+    ]),
     '',
     ...thresholdRows(thresholds),
     ...(problems.length ? [`Errors seen: ${problems.map(cell).join(', ')}`, ''] : []),
@@ -185,14 +196,14 @@ function thresholdRows(thresholds: readonly ThresholdResult[]): string[] {
     ...thresholds.map((t) => {
       const [limit, actual] =
         t.name === 'error-rate' ? [pct(t.limit), pct(t.actual)] : [ms(t.limit), ms(t.actual)];
-      return `| ${t.passed ? '✅' : '❌'} | ${t.name === 'error-rate' ? 'max-error-rate' : 'max-p95-ms'} | ${limit} | ${actual} |`;
+      return row([icon(t.passed), t.name === 'error-rate' ? 'max-error-rate' : 'max-p95-ms', limit, actual]);
     }),
     '',
   ];
 }
 
 /** The job summary: verdict, failures, readiness, a table of checks, the load figures and a histogram. */
-export function summaryMarkdown(r: SmokeReport): string {
+export function smokeSummary(r: SmokeReport): string {
   const lines = [
     `## ${r.passed ? '✅ Smoke test passed' : '❌ Smoke test failed'}: ${r.url}`,
     '',
@@ -201,8 +212,9 @@ export function summaryMarkdown(r: SmokeReport): string {
     ...checksTable(r.checks),
     ...(r.version
       ? [
-          `**Version:** ${r.version.passed ? '✅' : '❌'} expected \`${r.version.expected}\`, ` +
-            `${r.version.actual === undefined ? 'none announced' : `got \`${cell(r.version.actual)}\``} (${r.version.source} of ${r.version.url})`,
+          `**Version:** ${icon(r.version.passed)} expected \`${r.version.expected}\`, ` +
+            `${r.version.actual === undefined ? 'none announced' : `got \`${cell(r.version.actual)}\``} ` +
+            `(${r.version.source} of ${r.version.url})`,
           '',
         ]
       : []),

@@ -1,5 +1,5 @@
 // expect-version: does the app really run the version just deployed? Pure helpers.
-import { InputError } from '../inputs.js';
+import { InputError } from '../core/inputs.js';
 import { jsonAt } from './checks.js';
 
 /** Where the version is read from: a JSON field of the body, a response header, or the whole body. */

@@ -12,7 +12,7 @@ import { type DockerCli, execDocker } from '../../src/build/docker.js';
 import type { BuildPushSettings } from '../../src/build/settings.js';
 import type { FetchFn } from '../../src/registry/client.js';
 import { readBuildPushSettings } from '../../src/build/settings.js';
-import type { GitContext } from '../../src/versions.js';
+import type { GitContext } from '../../src/core/versions.js';
 import { type EntryRun, runEntry } from './entry.js';
 
 export interface PlainRegistry {

@@ -2,16 +2,15 @@
 // names only what it changes.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { readDeploySettings } from '../../src/deploy/run.js';
-import { productionSecrets } from '../../src/guards.js';
-import { parseSpec } from '../../src/spec.js';
+import { readDeploySettings } from '../../src/deploy/settings.js';
+import { productionSecrets } from '../../src/deploy/guards.js';
+import { parseSpec } from '../../src/core/app-spec.js';
 
 export const PROD = 'deploy/containerapp.yaml';
 export const PREVIEW = 'deploy/containerapp.preview.yaml';
 export const prod = parseSpec(readFileSync(PROD, 'utf8'), PROD);
 export const preview = parseSpec(readFileSync(PREVIEW, 'utf8'), PREVIEW);
 export const SUBSCRIPTION = '00000000-0000-0000-0000-000000000001';
-export const IMAGE = `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`;
 /** An image of the preview spec's registry and repository, the only place a preview deploys from. */
 export const PREVIEW_IMAGE = `alcalgopreview.azurecr.io/alc-algo-agents-preview@sha256:${'a'.repeat(64)}`;
 

@@ -11,16 +11,19 @@ import type { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import { Aca, type AcaOptions } from '../../src/azure/aca.js';
 import { azureMonitorProvider, containerAppId } from '../../src/analysis/azure-monitor.js';
 import { createMonitorClient } from '../../src/azure/connection.js';
-import { readBlueGreenSettings, runBlueGreen, type BlueGreenResult } from '../../src/bluegreen/run.js';
-import { deployApp, readDeploySettings, type DeployResult } from '../../src/deploy/run.js';
+import type { BlueGreenResult } from '../../src/bluegreen/context.js';
+import { runBlueGreen } from '../../src/bluegreen/run.js';
+import { readBlueGreenSettings } from '../../src/bluegreen/settings.js';
+import { runDeploy, type DeployResult } from '../../src/deploy/run.js';
+import { readDeploySettings } from '../../src/deploy/settings.js';
 import { registryVerifier } from '../../src/deploy/verify.js';
-import { proveServing } from '../../src/revisions/lifecycle.js';
-import { parseResolve, type InputSource } from '../../src/inputs.js';
+import { proveServing } from '../../src/smoke/prove.js';
+import { parseResolve, type InputSource } from '../../src/core/inputs.js';
 import { DockerCli } from '../../sim/docker.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../sim/index.js';
 import { ACR_TOKEN_USER } from '../../sim/registry.js';
 import { randomBytes } from 'node:crypto';
-import { createHttpClient, type HttpClient } from '../../src/http.js';
+import { createHttpClient, type HttpClient } from '../../src/smoke/http-client.js';
 import { RegistryClient } from '../../src/registry/client.js';
 import { fetchWithCa } from './build-push.js';
 import { REPO_ROOT as ROOT } from '../../runner/action.js';
@@ -58,7 +61,7 @@ export interface DeploySim {
   /** The counting client under `aca()` (for another build of the ACA operations, e.g. a benchmark's baseline). */
   client: ContainerAppsAPIClient;
   prove: ReturnType<typeof proveServing>;
-  /** deployApp with these inputs over `common` (GITHUB_WORKSPACE the repository), through `aca` (default aca()). */
+  /** runDeploy with these inputs over `common` (GITHUB_WORKSPACE the repository), through `aca` (default aca()). */
   deploy(values: Record<string, string>, aca?: Aca): Promise<DeployResult>;
   /** The Azure Monitor client as the actions build it (OIDC, over the simulator's ARM). */
   monitorClient: MonitorClient;
@@ -293,7 +296,7 @@ export async function startDeploySim(
       prove,
       // async: an input error rejects, as it does in the action.
       deploy: async (values, through = aca()) =>
-        deployApp(readDeploySettings(inputs(releaseInputs({ ...common, ...values })), settingsEnv), {
+        runDeploy(readDeploySettings(inputs(releaseInputs({ ...common, ...values })), settingsEnv), {
           aca: through,
           prove,
           verifyImage: simVerifier(sim),

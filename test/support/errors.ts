@@ -1,6 +1,6 @@
 // What a call throws, for tests that look into the error: the error itself when it is of the expected
 // class; any other error is rethrown, and no error at all fails the test.
-import { InputError } from '../../src/inputs.js';
+import { InputError } from '../../src/core/inputs.js';
 
 type ErrorClass<E extends Error> = abstract new (...args: never[]) => E;
 

@@ -2,7 +2,7 @@
 // until stopped, and keep every request that failed (no answer, or a status of 400 or more) with the revision
 // that answered. No jest import here.
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { HttpClient } from '../../src/http.js';
+import type { HttpClient } from '../../src/smoke/http-client.js';
 import { REVISION_HEADER } from '../../sim/ingress.js';
 
 export interface LoadFailure {

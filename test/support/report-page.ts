@@ -2,7 +2,7 @@
 // 4 requests every 40 ms that moves 1.0.0 -> 1.1.0 -> 1.0.0 -> 1.3.0 (failing) -> 1.0.0 -> 1.4.0 -> 1.0.0, and
 // job summaries written by the project's own builders (trafficMermaid, analysisSection, errorPicture).
 import { analysisSection } from '../../src/analysis/report.js';
-import { trafficMermaid, trafficTable } from '../../src/summary.js';
+import { trafficMermaid, trafficTable } from '../../src/revisions/traffic-picture.js';
 import { errorPicture } from '../../demo/report.js';
 import type { LoadSample, PageData, PageScenario } from '../../demo/report-html.js';
 
@@ -176,6 +176,13 @@ function releaseRun(tag: string, result: string, promote?: { summary: string; er
 
 const ok = (what: string, detail?: string) => ({ what, ok: true, detail });
 
+/** The app's traffic before and after a scenario, as the demo reads it from the simulator: [tag, label, weight]. */
+const traffic = (before: Array<[string, string, number]>, after: Array<[string, string, number]>) => {
+  const rows = (t: Array<[string, string, number]>) =>
+    t.map(([tag, label, weight]) => ({ revisionName: `alc-algo-agents--${tag}`, label, weight }));
+  return { before: rows(before), after: rows(after) };
+};
+
 /** The page's data as `npm run demo` gives it when every scenario passes. */
 export function fixtureReport(): PageData {
   const samples = fixtureSamples();
@@ -193,6 +200,7 @@ export function fixtureReport(): PageData {
       expected: 'success',
       startedAt: at(-20),
       run: releaseRun('v1.0.0', 'success'),
+      traffic: traffic([], [['v1.0.0', 'blue', 100]]),
       checks: [ok('the run ends success', 'success'), ok('alc-algo-agents serves v1.0.0', '1.0.0')],
     },
     {
@@ -202,6 +210,16 @@ export function fixtureReport(): PageData {
       expected: 'success',
       startedAt: at(20),
       run: releaseRun('v1.1.0', 'success', { summary: promoteSummary('v1.0.0', 'v1.1.0') }),
+      traffic: traffic(
+        [
+          ['v1.0.0', 'blue', 100],
+          ['v1.1.0', 'green', 0],
+        ],
+        [
+          ['v1.1.0', 'blue', 100],
+          ['v1.0.0', 'green', 0],
+        ],
+      ),
       checks: [
         ok('the run ends success', 'success'),
         ok('deployed into the candidate slot green, then promoted', 'green'),

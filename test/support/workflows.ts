@@ -14,7 +14,7 @@ import {
   type StepDoc,
   type WorkflowDoc,
 } from '../../runner/workflow.js';
-import { AZURE_INPUT_FALLBACKS } from '../../src/inputs.js';
+import { AZURE_INPUT_FALLBACKS } from '../../src/core/inputs.js';
 
 export interface Workflow {
   file: string;

@@ -1,16 +1,16 @@
-// blue-green: settings -> state machine -> outputs + summary (src/action.ts runs it).
+// blue-green: settings -> state machine -> outputs + summary (src/core/run-entry.ts runs it).
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { actionInputs, runEntry } from '../../../src/action.js';
+import { actionInputs, runEntry } from '../../../src/core/run-entry.js';
 import {
   blueGreenFailureOutputs,
   blueGreenFailureSummary,
   blueGreenOnAzure,
   blueGreenReport,
 } from '../../../src/bluegreen/entry.js';
-import { readBlueGreenSettings } from '../../../src/bluegreen/run.js';
+import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
 import { blueGreenOutputs, blueGreenSummary } from '../../../src/bluegreen/summary.js';
-import { gitHubFromRunner } from '../../../src/github.js';
+import { gitHubFromRunner } from '../../../src/core/github/reporter.js';
 
 await runEntry({
   // GitHub's settings first: the token is masked even when another input is wrong.

@@ -1,27 +1,23 @@
-// build-push: settings -> build, push, retention -> outputs + summary (src/action.ts runs it).
+// build-push: settings -> build, push, retention -> outputs + summary (src/core/run-entry.ts runs it).
 import * as core from '@actions/core';
 import { readFileSync } from 'node:fs';
-import { actionInputs, failureSection, runEntry } from '../../../src/action.js';
-import { execDocker } from '../../../src/build/docker.js';
-import { buildAndPush } from '../../../src/build/run.js';
+import { actionInputs, failureSection, runEntry } from '../../../src/core/run-entry.js';
+import { buildPushOnRunner } from '../../../src/build/entry.js';
 import { readBuildPushSettings } from '../../../src/build/settings.js';
-import { buildPushOutputs, renderSummary } from '../../../src/build/summary.js';
-import { gitContextFromEnv, sourceUrlFromEnv } from '../../../src/versions.js';
+import { buildOutputs, buildSummary } from '../../../src/build/summary.js';
+import { gitContextFromEnv, sourceUrlFromEnv } from '../../../src/core/versions.js';
+import { workspaceOf } from '../../../src/core/workspace.js';
 
 await runEntry({
   settings: () =>
     readBuildPushSettings(actionInputs, {
       git: gitContextFromEnv(process.env, (p) => readFileSync(p, 'utf8')),
-      workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+      workspace: workspaceOf(process.env),
       source: sourceUrlFromEnv(process.env),
     }),
-  run: (s) =>
-    buildAndPush(s, {
-      docker: execDocker(),
-      log: { info: core.info, warning: core.warning, setSecret: core.setSecret },
-    }),
-  outputs: (r) => buildPushOutputs(r),
-  summary: (r) => renderSummary(r),
+  run: (s) => buildPushOnRunner(s, core),
+  outputs: (r) => buildOutputs(r),
+  summary: (r) => buildSummary(r),
   done: (r) => (r.image ? `Pushed ${r.image}` : `Built ${r.refs.join(', ')} (not pushed)`),
   failureSummary: (e, s) => failureSection(`build-push: ❌ ${s.registry}/${s.repository} failed`, e),
 });

@@ -1,12 +1,12 @@
-// deploy-app: settings -> deploy -> outputs + summary (src/action.ts runs it).
+// deploy-app: settings -> deploy -> outputs + summary (src/core/run-entry.ts runs it).
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { actionInputs, failureSection, runEntry } from '../../../src/action.js';
+import { actionInputs, failureSection, runEntry } from '../../../src/core/run-entry.js';
 import { deployOnAzure, deployReport } from '../../../src/deploy/entry.js';
-import { readDeploySettings } from '../../../src/deploy/run.js';
+import { readDeploySettings } from '../../../src/deploy/settings.js';
 import { deployOutputs, deploySummary } from '../../../src/deploy/summary.js';
-import { gitHubFromRunner } from '../../../src/github.js';
-import { gitContextFromEnv } from '../../../src/versions.js';
+import { gitHubFromRunner } from '../../../src/core/github/reporter.js';
+import { gitContextFromEnv } from '../../../src/core/versions.js';
 
 const read = (p: string) => readFileSync(p, 'utf8');
 
@@ -17,7 +17,7 @@ await runEntry({
     deploy: readDeploySettings(actionInputs, { git: gitContextFromEnv(process.env, read) }),
   }),
   report: (s) => deployReport(s.github, s.deploy),
-  run: (s) => deployOnAzure(s.deploy, core.info, core.setSecret),
+  run: (s) => deployOnAzure(s.deploy, core),
   outputs: (r) => deployOutputs(r),
   summary: (r) => deploySummary(r),
   failureSummary: (e, s) => failureSection(`deploy-app: ❌ ${s.deploy.revision} failed`, e),

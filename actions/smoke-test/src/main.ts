@@ -1,24 +1,16 @@
-// smoke-test: settings -> smoke core and report file -> outputs + summary (src/action.ts runs it).
+// smoke-test: settings -> smoke core and report file -> outputs + summary (src/core/run-entry.ts runs it).
 import * as core from '@actions/core';
-import { failureSection, runEntry } from '../../../src/action.js';
-import {
-  readSmokeSettings,
-  reportOutputs,
-  runSmoke,
-  summaryMarkdown,
-  writeReport,
-} from '../../../src/smoke/run.js';
+import { runEntry } from '../../../src/core/run-entry.js';
+import { smokeDone, smokeFailureSummary, smokeOnRunner, smokeVerdict } from '../../../src/smoke/entry.js';
+import { readSmokeSettings } from '../../../src/smoke/settings.js';
+import { smokeOutputs, smokeSummary } from '../../../src/smoke/summary.js';
 
 await runEntry({
   settings: () => readSmokeSettings((name) => core.getInput(name), { mask: core.setSecret }),
-  run: async (s) => {
-    const report = await runSmoke(s, { log: (line) => core.info(line) });
-    await writeReport(s.reportPath, report, s.reportRoot);
-    return report;
-  },
-  outputs: (r, s) => reportOutputs(r, s.reportPath),
-  summary: (r) => summaryMarkdown(r),
-  verdict: (r) => (r.passed ? undefined : `Smoke test of ${r.url} failed: ${r.failures.join(' | ')}`),
-  done: (r, s) => `Smoke test of ${r.url} passed; report: ${s.reportPath}`,
-  failureSummary: (e) => failureSection('smoke-test: ❌ failed', e),
+  run: (s) => smokeOnRunner(s, (line) => core.info(line)),
+  outputs: (r, s) => smokeOutputs(r, s.reportPath),
+  summary: (r) => smokeSummary(r),
+  verdict: (r) => smokeVerdict(r),
+  done: (r, s) => smokeDone(r, s),
+  failureSummary: (e) => smokeFailureSummary(e),
 });

@@ -1,0 +1,96 @@
+// The one recovery path of a blue-green run: what failed decides (recoveryOf in plan.ts, pure) whether the
+// run stops, keeps the traffic, retires what it prepared, reports a failed housekeeping or restores the
+// traffic; this module carries that out and resolves to the error the run fails with.
+import type { Aca } from '../azure/aca.js';
+import { liveTrafficText, writeTraffic } from '../revisions/traffic-write.js';
+import { describeTraffic, productionRevision, type TrafficEntry } from '../revisions/traffic.js';
+import { AnalysisFailedError, TrafficChangedError, type RunContext } from './context.js';
+import {
+  housekeepingFailed,
+  restoreFailed,
+  retiredAgain,
+  trafficRestored,
+  watchRolledBack,
+} from './messages.js';
+import { recoveryOf, trafficSetCommand } from './plan.js';
+import type { BlueGreenSettings } from './settings.js';
+
+/** The one recovery path of a run: what failed decides stop, keep, retire, housekeeping or restore. */
+export async function recoverRun(ctx: RunContext, error: unknown): Promise<unknown> {
+  const { s, aca, note } = ctx;
+  const recovery = recoveryOf({
+    plan: ctx.plan!,
+    moved: ctx.moved,
+    failing: ctx.failing,
+    changed: error instanceof TrafficChangedError,
+    watchFailed: error instanceof AnalysisFailedError && error.watch,
+    finished: ctx.finished,
+  });
+  switch (recovery.kind) {
+    case 'stop':
+    case 'keep':
+      return error;
+    case 'retire':
+      return retirePrepared(aca, s.app, ctx.prepared, error, note);
+    case 'housekeeping':
+      // A deactivation after the traffic reached its target failed (the old production after a finished
+      // promotion, a torn-down preview's revisions): the traffic stays as written (every gate passed).
+      // Writing the earlier list back could send traffic to a revision whose deactivation half happened.
+      return new Error(housekeepingFailed(s.command, ctx.current, recovery.revisions, messageOf(error)), {
+        cause: error,
+      });
+    case 'restore': {
+      const why = messageOf(error);
+      const restore = recovery.to;
+      try {
+        const back = await writeTraffic(aca, ctx.named, restore);
+        note(`${recovery.watch ? 'rolled back' : 'restored'} traffic [${describeTraffic(back)}]`);
+      } catch (restoreError) {
+        return failedRestore(s, aca, restore, why, restoreError);
+      }
+      const message = recovery.watch
+        ? watchRolledBack(s.command, productionRevision(restore, ctx.named.latestRevisionName), restore, why)
+        : trafficRestored(s.command, restore, why);
+      return new Error(message, { cause: error });
+    }
+  }
+}
+
+const messageOf = (error: unknown) => (error as Error).message;
+
+/** The restore itself failed: the error says what the app serves now and how to put the earlier list back. */
+async function failedRestore(
+  s: BlueGreenSettings,
+  aca: Aca,
+  before: readonly TrafficEntry[],
+  why: string,
+  restoreError: unknown,
+): Promise<Error> {
+  const now = await liveTrafficText(aca, s.app);
+  const byHand = trafficSetCommand(s.app, s.resourceGroup, before);
+  return new Error(restoreFailed(s.command, why, before, messageOf(restoreError), now, byHand), {
+    cause: restoreError,
+  });
+}
+
+/** A failure before any traffic moved: what this run activated or created is deactivated again. */
+async function retirePrepared(
+  aca: Aca,
+  app: string,
+  prepared: readonly string[],
+  error: unknown,
+  note: (line: string) => void,
+): Promise<unknown> {
+  const retired: string[] = [];
+  for (const r of prepared) {
+    try {
+      await aca.deactivate(app, r);
+      retired.push(r);
+    } catch (e) {
+      note(`could not deactivate ${r}: ${messageOf(e)}`);
+    }
+  }
+  if (retired.length === 0) return error;
+  note(`deactivated ${retired.join(', ')} again`);
+  return new Error(retiredAgain(messageOf(error), retired), { cause: error });
+}

@@ -1,0 +1,65 @@
+// The busy-write loop of the Container Apps client on a fake clock and a stand-in API: a write ARM refuses while
+// another operation runs (409) is retried until busyWaitMs. (The readiness poll: test/unit/revisions/wait.test.ts;
+// the long-running operation's polls: aca.requests.test.ts.)
+import { describe, expect, it } from '@jest/globals';
+import type { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
+import { Aca } from '../../../src/azure/aca.js';
+
+const busy = () =>
+  Object.assign(new Error('Another operation is in progress'), {
+    statusCode: 409,
+    code: 'ContainerAppOperationInProgress',
+  });
+
+/** A stand-in API: activateRevision answers from `writes` in turn. */
+function standIn(writes: Array<'busy' | 'ok' | 'refused'>) {
+  let w = 0;
+  const client = {
+    containerAppsRevisions: {
+      activateRevision: async () => {
+        const next = writes[w++];
+        if (next === 'busy') throw busy();
+        if (next === 'refused') throw Object.assign(new Error('denied'), { statusCode: 403 });
+      },
+    },
+  };
+  return { client: client as unknown as ContainerAppsAPIClient };
+}
+
+function aca(client: ContainerAppsAPIClient, busyWaitMs: number) {
+  let now = 0;
+  const sleeps: number[] = [];
+  const log: string[] = [];
+  const a = new Aca(client, {
+    resourceGroup: 'rg',
+    pollMs: 2000,
+    busyWaitMs,
+    log: (line) => log.push(line),
+    now: () => now,
+    sleep: async (ms) => void (sleeps.push(ms), (now += ms)),
+  });
+  return { a, sleeps, log };
+}
+
+describe('Aca writes while another operation runs', () => {
+  it.each<[string, Array<'busy' | 'ok' | 'refused'>, number, string | undefined, number[]]>([
+    ['written at once', ['ok'], 10_000, undefined, []],
+    ['written after two refusals for busy', ['busy', 'busy', 'ok'], 10_000, undefined, [2000, 2000]],
+    [
+      'busy past busyWaitMs: the 409 is thrown',
+      Array(20).fill('busy'),
+      5000,
+      'in progress',
+      [2000, 2000, 2000],
+    ],
+    ['another refusal is thrown at once', ['refused', 'ok'], 10_000, 'denied', []],
+  ])('%s', async (_name, writes, busyWaitMs, error, sleeps) => {
+    const s = standIn(writes);
+    const t = aca(s.client, busyWaitMs);
+    const write = t.a.activate('app', 'app--v1');
+    if (error) await expect(write).rejects.toThrow(error);
+    else await expect(write).resolves.toBeUndefined();
+    expect(t.sleeps).toEqual(sleeps);
+    expect(t.log.filter((l) => /in progress; retrying/.test(l))).toHaveLength(sleeps.length);
+  });
+});

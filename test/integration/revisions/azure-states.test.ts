@@ -11,10 +11,14 @@ import { performance } from 'node:perf_hooks';
 import type { Template } from '@azure/arm-appcontainers';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import { parseDocument } from 'yaml';
-import { Aca, isActive, trafficOf } from '../../src/azure/aca.js';
-import { createBody, readDeploySettings } from '../../src/deploy/run.js';
-import { graceWindowMs } from '../../src/revisions/readiness.js';
-import { describeWithDocker, eventually } from '../support/docker.js';
+import { Aca } from '../../../src/azure/aca.js';
+import { createBody } from '../../../src/deploy/plan.js';
+import { readDeploySettings } from '../../../src/deploy/settings.js';
+import { isActive } from '../../../src/revisions/state.js';
+import { trafficOf } from '../../../src/revisions/traffic.js';
+import { waitRevisionReady } from '../../../src/revisions/wait.js';
+import { graceWindowMs } from '../../../src/revisions/readiness.js';
+import { describeWithDocker, eventually } from '../../support/docker.js';
 import {
   errorLines,
   inputs,
@@ -23,8 +27,8 @@ import {
   runEntry,
   startDeploySim,
   type DeploySim,
-} from '../support/deploy-sim.js';
-import { simAzure } from '../support/sim-azure.js';
+} from '../../support/deploy-sim.js';
+import { simAzure } from '../../support/sim-azure.js';
 
 const S = 1000;
 /** Azure's shapes, with timings cut to test size (sim/README.md, "Azure as recorded"). */
@@ -267,7 +271,7 @@ describeWithDocker('issue 21 done: Azure as it really answers, against the simul
     t.sim.faults.add({ method: 'PATCH', path: `containerApps/${app}$`, kind: 'lro-fail', times: 1 });
     await expect(aca.patchTemplate({ ...body, name: app }, serving)).rejects.toThrow(/Injected fault/);
     await aca.activate(app, rev(app, 'serving'));
-    await aca.waitReady(app, rev(app, 'serving'), Date.now() + 30 * S);
+    await waitRevisionReady(aca, app, rev(app, 'serving'), Date.now() + 30 * S);
     expect(await aca.getApp(app)).toMatchObject({
       latestRevisionName: rev(app, 'serving'),
       latestReadyRevisionName: rev(app, 'crash'),

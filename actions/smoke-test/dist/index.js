@@ -28375,24 +28375,24 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _src_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2929);
-/* harmony import */ var _src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2037);
-// smoke-test: settings -> smoke core and report file -> outputs + summary (src/action.ts runs it).
+/* harmony import */ var _src_core_run_entry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8735);
+/* harmony import */ var _src_smoke_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6850);
+/* harmony import */ var _src_smoke_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5362);
+/* harmony import */ var _src_smoke_summary_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8389);
+// smoke-test: settings -> smoke core and report file -> outputs + summary (src/core/run-entry.ts runs it).
 
 
 
-await (0,_src_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runEntry */ .CN)({
-    settings: () => (0,_src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__/* .readSmokeSettings */ .JX)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), { mask: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq }),
-    run: async (s) => {
-        const report = await (0,_src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__/* .runSmoke */ .Lw)(s, { log: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line) });
-        await (0,_src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__/* .writeReport */ .u5)(s.reportPath, report, s.reportRoot);
-        return report;
-    },
-    outputs: (r, s) => (0,_src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__/* .reportOutputs */ .rY)(r, s.reportPath),
-    summary: (r) => (0,_src_smoke_run_js__WEBPACK_IMPORTED_MODULE_2__/* .summaryMarkdown */ .eH)(r),
-    verdict: (r) => (r.passed ? undefined : `Smoke test of ${r.url} failed: ${r.failures.join(' | ')}`),
-    done: (r, s) => `Smoke test of ${r.url} passed; report: ${s.reportPath}`,
-    failureSummary: (e) => (0,_src_action_js__WEBPACK_IMPORTED_MODULE_1__/* .failureSection */ .mo)('smoke-test: ❌ failed', e),
+
+
+await (0,_src_core_run_entry_js__WEBPACK_IMPORTED_MODULE_1__/* .runEntry */ .CN)({
+    settings: () => (0,_src_smoke_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .readSmokeSettings */ .JX)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name), { mask: _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq }),
+    run: (s) => (0,_src_smoke_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .smokeOnRunner */ .xm)(s, (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line)),
+    outputs: (r, s) => (0,_src_smoke_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .smokeOutputs */ .q6)(r, s.reportPath),
+    summary: (r) => (0,_src_smoke_summary_js__WEBPACK_IMPORTED_MODULE_4__/* .smokeSummary */ .WP)(r),
+    verdict: (r) => (0,_src_smoke_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .smokeVerdict */ .FH)(r),
+    done: (r, s) => (0,_src_smoke_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .smokeDone */ .Sv)(r, s),
+    failureSummary: (e) => (0,_src_smoke_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .smokeFailureSummary */ .OM)(e),
 });
 
 __webpack_async_result__();
@@ -28400,130 +28400,24 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2929:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   CN: () => (/* binding */ runEntry),
-/* harmony export */   mo: () => (/* binding */ failureSection)
-/* harmony export */ });
-/* unused harmony exports actionInputs, describeError, writeSummary, actionsRunner */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8422);
-// The shell every action entry runs in (runEntry): settings -> run -> outputs -> summary, the summary on failure
-// too, and one `::error::` line and exit code 1 on any failure.
-
-
-/** Inputs as the runner passes them to this step; an empty Azure connection input reads its environment variable. */
-const actionInputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withEnvironmentFallbacks */ .nB)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
-/** Text of an error for the `::error::` line: the message, and the Azure error code when there is one. */
-function describeError(error) {
-    if (error instanceof _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz) {
-        const variable = actionInputs.origin?.(error.input);
-        return variable
-            ? `${error.message} (the input is empty: the value is the environment variable ${variable})`
-            : error.message;
-    }
-    if (error instanceof Error) {
-        const code = error.code;
-        const status = error.statusCode;
-        const tags = [
-            typeof code === 'string' ? code : undefined,
-            typeof status === 'number' ? `HTTP ${status}` : undefined,
-        ]
-            .filter(Boolean)
-            .join(', ');
-        return tags ? `${error.message} (${tags})` : error.message;
-    }
-    return String(error);
-}
-/**
- * Appends Markdown to the job summary. A runner that offers no summary file (GITHUB_STEP_SUMMARY unset, e.g. the
- * entry run by hand) gets none, and the step does not fail for it: the summary reports work, it is not the work.
- */
-async function writeSummary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
-}
-/** The job summary's section for a failed run: the title, then the error as the `::error::` line gives it. */
-function failureSection(title, error) {
-    return `## ${title}\n\n${describeError(error)}\n`;
-}
-const actionsRunner = {
-    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
-    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
-    info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
-    summary: writeSummary,
-};
-/** The shell every entry runs in: any error fails the step with exactly one `::error::` line. */
-async function runEntry(entry, runner = actionsRunner) {
-    const output = (values) => {
-        for (const [name, value] of Object.entries(values))
-            runner.setOutput(name, value);
-    };
-    try {
-        const settings = entry.settings();
-        const report = entry.report?.(settings);
-        await report?.started?.();
-        let result;
-        try {
-            result = await entry.run(settings);
-        }
-        catch (error) {
-            await runner.summary(entry.failureSummary(error, settings));
-            await report?.failed(describeError(error));
-            output(entry.failureOutputs?.(error, settings) ?? {});
-            throw error;
-        }
-        await report?.succeeded(result);
-        output(entry.outputs(result, settings));
-        await runner.summary(entry.summary(result, settings));
-        const failed = entry.verdict?.(result, settings);
-        if (failed)
-            throw new Error(failed);
-        if (entry.done)
-            runner.info(entry.done(result, settings));
-    }
-    catch (error) {
-        runner.setFailed(describeError(error));
-    }
-}
-
-
-/***/ }),
-
-/***/ 8422:
+/***/ 9114:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $J: () => (/* binding */ parseNumber),
-/* harmony export */   B3: () => (/* binding */ workspaceOf),
 /* harmony export */   Dl: () => (/* binding */ parseUrl),
 /* harmony export */   E1: () => (/* binding */ parseList),
 /* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   FK: () => (/* binding */ isInside),
-/* harmony export */   QX: () => (/* binding */ requestPathProblem),
-/* harmony export */   X5: () => (/* binding */ workspacePath),
-/* harmony export */   Xi: () => (/* binding */ REQUEST_PATH_ALLOWED),
 /* harmony export */   cG: () => (/* binding */ parseInteger),
-/* harmony export */   dN: () => (/* binding */ realPathOf),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   mw: () => (/* binding */ required),
 /* harmony export */   nB: () => (/* binding */ withEnvironmentFallbacks),
-/* harmony export */   qK: () => (/* binding */ parseResolve),
-/* harmony export */   t8: () => (/* binding */ urlOnOrigin)
+/* harmony export */   qK: () => (/* binding */ parseResolve)
 /* harmony export */ });
-/* unused harmony exports AZURE_INPUT_FALLBACKS, envInputSource, parseBoolean, parseChoice, DEFAULT_WAIT_TIMEOUT_MS, parseWaitTimeout, parseKeyValues */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* unused harmony exports AZURE_INPUT_FALLBACKS, parseBoolean, parseChoice, DEFAULT_WAIT_TIMEOUT_MS, parseWaitTimeout, parseKeyValues */
 // The one place that reads, validates and converts action inputs.
 // Every parser is pure: it takes the input's name and raw text and returns a typed value,
 // or throws an InputError that names the input, the value and what is allowed.
-
-
 class InputError extends Error {
     input;
     value;
@@ -28563,10 +28457,6 @@ function withEnvironmentFallbacks(get, env = process.env, table = AZURE_INPUT_FA
         return variable ? (env[variable] ?? '').trim() : get(name);
     };
     return Object.assign(read, { origin });
-}
-/** Reads inputs the way the runner passes them (INPUT_<NAME> variables), without @actions/core. */
-function envInputSource(env = process.env) {
-    return (name) => (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
 function required(name, raw, allowed = 'a value is required') {
     if (raw.trim() === '')
@@ -28689,7 +28579,20 @@ function parseUrl(name, raw, { protocols = ['https:', 'http:'] } = {}) {
     }
     return url;
 }
-// ---- request paths ----
+
+
+/***/ }),
+
+/***/ 1664:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   QX: () => (/* binding */ requestPathProblem),
+/* harmony export */   Xi: () => (/* binding */ REQUEST_PATH_ALLOWED),
+/* harmony export */   t8: () => (/* binding */ urlOnOrigin)
+/* harmony export */ });
+// Request paths (a check's path, version-path, a probe path) that stay on the URL's own server: the rule, its
+// message, and the URL of a request built so that it cannot leave the origin.
 /** What a request path (a check's path, version-path, a probe path) may be, for messages. */
 const REQUEST_PATH_ALLOWED = "allowed: a path starting with '/' on the URL's own server (e.g. /healthz?deep=1): no backslash, space or control character, and no '//' or '/\\' at its start in any encoding (those name another host)";
 /**
@@ -28732,7 +28635,207 @@ function urlOnOrigin(path, base) {
         throw new Error(`The request path '${path}' would leave ${base.origin}${problem ? `: ${problem}` : ''}; no request is sent`);
     return url;
 }
-// ---- path inputs ----
+
+
+/***/ }),
+
+/***/ 9952:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  wt: () => (/* binding */ poll),
+  ml: () => (/* binding */ systemClock)
+});
+
+// UNUSED EXPORTS: delayMs, nextPause, retry
+
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/core/retry.ts
+// The one retry and back-off loop: every loop that tries again (a push, a write ARM refuses while another
+// operation runs, an ARM long-running operation, a revision's readiness poll, the traffic write's re-plan,
+// wait-ready) states its policy as data and runs here. The decisions (delayMs, nextPause) are pure; poll and retry
+// are the loop, with the clock injected.
+
+const systemClock = {
+    now: Date.now,
+    sleep: (ms) => (0,promises_namespaceObject.setTimeout)(ms).then(() => undefined),
+};
+/** The pause after failed attempt n (1-based). Pure without jitter (`random` draws it). */
+function delayMs(backoff, attempt, random = Math.random) {
+    const ms = Math.round(backoff.firstMs * (backoff.factor ?? 1) ** Math.max(0, attempt - 1));
+    const capped = Math.min(backoff.maxMs ?? Infinity, ms);
+    return backoff.jitter ? capped * (1 + backoff.jitter * (random() - 0.5)) : capped;
+}
+/**
+ * The pause after failed attempt n, `elapsedMs` after the first began; undefined: stop, the bounds are spent.
+ * `askedMs`: the pause the attempt asked for (a server's Retry-After), instead of the back-off's. Pure.
+ */
+function nextPause(policy, attempt, elapsedMs, askedMs) {
+    if (policy.attempts !== undefined && attempt >= policy.attempts)
+        return undefined;
+    const pause = askedMs ?? delayMs(policy.delay, attempt);
+    if (policy.deadlineMs === undefined)
+        return pause;
+    if (policy.reserveMs === undefined)
+        return elapsedMs >= policy.deadlineMs ? undefined : pause;
+    const fits = Math.min(pause, policy.deadlineMs - elapsedMs - policy.reserveMs);
+    return fits < 0 ? undefined : fits;
+}
+/**
+ * Runs `step` until it is done or the policy's bounds are spent; then the last state is returned (never thrown).
+ * `onPause` hears of each pause before it is taken.
+ */
+async function poll(step, policy, clock, onPause) {
+    const startedAt = clock.now();
+    for (let attempt = 1;; attempt += 1) {
+        const remainingMs = (policy.deadlineMs ?? Infinity) - (clock.now() - startedAt);
+        const outcome = await step({ attempt, startedAt, remainingMs });
+        if (outcome.done)
+            return { ...outcome, attempts: attempt };
+        const pause = nextPause(policy, attempt, clock.now() - startedAt, outcome.pauseMs);
+        if (pause === undefined)
+            return { ...outcome, attempts: attempt };
+        onPause?.(outcome.state, pause, attempt);
+        await clock.sleep(pause);
+    }
+}
+/** Runs `attempt` until it resolves; an error `policy.retryOn` accepts is tried again within the bounds, then thrown. */
+async function retry(attempt, policy, clock, onRetry) {
+    const retryOn = policy.retryOn ?? (() => true);
+    const polled = await poll(async (context) => {
+        try {
+            return { done: true, value: await attempt(context) };
+        }
+        catch (error) {
+            if (!retryOn(error))
+                throw error;
+            return { done: false, state: error };
+        }
+    }, policy, clock, (error, pause, n) => onRetry?.(error, n, pause));
+    if (polled.done)
+        return polled.value;
+    throw polled.state;
+}
+
+
+/***/ }),
+
+/***/ 8735:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CN: () => (/* binding */ runEntry),
+/* harmony export */   mo: () => (/* binding */ failureSection)
+/* harmony export */ });
+/* unused harmony exports actionInputs, describeError, writeSummary, actionsRunner */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3218);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9114);
+// The shell every action entry runs in (runEntry): settings -> run -> outputs -> summary, the summary on failure
+// too, and one `::error::` line and exit code 1 on any failure.
+
+
+/** Inputs as the runner passes them to this step; an empty Azure connection input reads its environment variable. */
+const actionInputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withEnvironmentFallbacks */ .nB)((name) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name));
+/** Text of an error for the `::error::` line: the message, and the Azure error code when there is one. */
+function describeError(error) {
+    if (error instanceof _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz) {
+        const variable = actionInputs.origin?.(error.input);
+        return variable
+            ? `${error.message} (the input is empty: the value is the environment variable ${variable})`
+            : error.message;
+    }
+    if (error instanceof Error) {
+        const code = error.code;
+        const status = error.statusCode;
+        const tags = [
+            typeof code === 'string' ? code : undefined,
+            typeof status === 'number' ? `HTTP ${status}` : undefined,
+        ]
+            .filter(Boolean)
+            .join(', ');
+        return tags ? `${error.message} (${tags})` : error.message;
+    }
+    return String(error);
+}
+/**
+ * Appends Markdown to the job summary. A runner that offers no summary file (GITHUB_STEP_SUMMARY unset, e.g. the
+ * entry run by hand) gets none, and the step does not fail for it: the summary reports work, it is not the work.
+ */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addRaw(markdown).write();
+}
+/** The job summary's section for a failed run: the title, then the error as the `::error::` line gives it. */
+function failureSection(title, error) {
+    return `## ${title}\n\n${describeError(error)}\n`;
+}
+const actionsRunner = {
+    setOutput: (name, value) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value),
+    setFailed: (message) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(message),
+    info: (line) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(line),
+    summary: writeSummary,
+};
+/** The shell every entry runs in: any error fails the step with exactly one `::error::` line. */
+async function runEntry(entry, runner = actionsRunner) {
+    const output = (values) => {
+        for (const [name, value] of Object.entries(values))
+            runner.setOutput(name, value);
+    };
+    try {
+        const settings = entry.settings();
+        const report = entry.report?.(settings);
+        await report?.started?.();
+        let result;
+        try {
+            result = await entry.run(settings);
+        }
+        catch (error) {
+            await runner.summary(entry.failureSummary(error, settings));
+            await report?.failed(describeError(error));
+            output(entry.failureOutputs?.(error, settings) ?? {});
+            throw error;
+        }
+        await report?.succeeded(result);
+        output(entry.outputs(result, settings));
+        await runner.summary(entry.summary(result, settings));
+        const failed = entry.verdict?.(result, settings);
+        if (failed)
+            throw new Error(failed);
+        if (entry.done)
+            runner.info(entry.done(result, settings));
+    }
+    catch (error) {
+        runner.setFailed(describeError(error));
+    }
+}
+
+
+/***/ }),
+
+/***/ 8742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B3: () => (/* binding */ workspaceOf),
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   X5: () => (/* binding */ workspacePath),
+/* harmony export */   dN: () => (/* binding */ realPathOf),
+/* harmony export */   d_: () => (/* binding */ caFileInput)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9114);
+// The workspace: the one root that path inputs resolve against and stay in (GITHUB_WORKSPACE, else the current
+// directory; an empty value is the current directory), and the confinement of a path input to it.
+
+
+
 /** The workspace paths resolve against and stay in: GITHUB_WORKSPACE, else the current directory. */
 function workspaceOf(env = process.env) {
     return (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(env.GITHUB_WORKSPACE || process.cwd());
@@ -28773,294 +28876,72 @@ function workspacePath(input, raw, o = {}) {
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(root, raw.trim());
     const realRoot = realPathOf(root);
     if (!isInside(root, path) || !isInside(realRoot, realPathOf(path))) {
-        throw new InputError(input, raw, `allowed: ${o.what ?? 'a path'} inside the workspace (${root}); absolute paths elsewhere, '..' out of it and symlinks that lead out of it are refused`);
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(input, raw, `allowed: ${o.what ?? 'a path'} inside the workspace (${root}); absolute paths elsewhere, '..' out of it and symlinks that lead out of it are refused`);
     }
     return path;
+}
+/**
+ * The `ca-file` input of deploy-app, smoke-test and blue-green: empty, none; else an existing PEM file inside the
+ * workspace (its CAs are trusted beside NODE_EXTRA_CA_CERTS and the built-in roots). Its path, as workspacePath.
+ */
+function caFileInput(raw, d) {
+    const caRaw = raw.trim();
+    if (caRaw === '')
+        return undefined;
+    const caFile = workspacePath('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
+    if (!d.fileExists(caFile))
+        throw new _inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('ca-file', caRaw, 'allowed: the path of an existing PEM file');
+    return caFile;
 }
 
 
 /***/ }),
 
-/***/ 2037:
+/***/ 934:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  JX: () => (/* reexport */ readSmokeSettings),
-  rY: () => (/* reexport */ reportOutputs),
-  Lw: () => (/* binding */ runSmoke),
-  eH: () => (/* reexport */ summaryMarkdown),
-  u5: () => (/* binding */ writeReport)
+  KK: () => (/* binding */ checkSecrets),
+  I0: () => (/* binding */ defaultCheck),
+  Wn: () => (/* binding */ describeStatus),
+  yx: () => (/* binding */ isSensitiveHeader),
+  og: () => (/* binding */ jsonAt),
+  S4: () => (/* binding */ judge),
+  j8: () => (/* binding */ looksLikePath),
+  B2: () => (/* binding */ parseChecks),
+  bq: () => (/* binding */ queryParameterSecrets),
+  D2: () => (/* binding */ redactInputError),
+  W_: () => (/* binding */ statusMatches)
 });
 
-// UNUSED EXPORTS: SMOKE_DEFAULTS, describeReady, parseChecks, readinessCheck, redact, waitReady
+// UNUSED EXPORTS: DEFAULT_STATUS, valuesEqual
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:perf_hooks"
-var external_node_perf_hooks_ = __nccwpck_require__(643);
-;// CONCATENATED MODULE: external "node:timers/promises"
-const external_node_timers_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./src/http.ts
-// A resolve-aware HTTP(S) client for every action that reaches an app: curl --resolve style
-// mappings (with an optional connect port and `*.domain` wildcards), real TLS that verifies the
-// original host name with SNI, extra CAs, keep-alive, one deadline per request and its latency.
-
-
-
-
-
-
-function defaultPort(url) {
-    return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
-}
-/** Where a request for host:port goes: an exact entry wins over wildcards, the longest wildcard over shorter ones. */
-function resolveTarget(entries, host, port) {
-    const name = host.toLowerCase().replace(/^\[|\]$/g, '');
-    const samePort = entries.filter((e) => e.port === port);
-    const exact = samePort.find((e) => e.host === name);
-    const wildcards = samePort
-        .filter((e) => e.host.startsWith('*.') && name.endsWith(e.host.slice(1)) && name.length > e.host.length - 1)
-        .sort((a, b) => b.host.length - a.host.length);
-    const via = exact ?? wildcards[0];
-    return via ? { address: via.address, port: via.connectPort, via } : { address: name, port };
-}
-/** Certificates to trust besides the built-in roots: NODE_EXTRA_CA_CERTS and an optional CA file. */
-function extraCaPaths(env, caFile) {
-    return [env.NODE_EXTRA_CA_CERTS, caFile]
-        .filter((p) => !!p && p.trim() !== '')
-        .map((p) => p.trim());
-}
-function readCa(path) {
-    try {
-        return (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (e) {
-        throw new Error(`Cannot read the CA certificate file ${path} (ca-file or NODE_EXTRA_CA_CERTS): ${e.message}`, { cause: e });
-    }
-}
-/** A request that got no HTTP response, with a kind a report can count and a message a person can act on. */
-class HttpError extends Error {
-    kind;
-    code;
-    latencyMs;
-    constructor(kind, message, code, latencyMs) {
-        super(message);
-        this.kind = kind;
-        this.code = code;
-        this.latencyMs = latencyMs;
-        this.name = 'HttpError';
-    }
-}
-const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|HOSTNAME_MISMATCH|ALTNAME|DEPTH_ZERO|ISSUER/;
-/** Turns a socket/TLS error into an HttpError naming the URL and, for TLS, what to do about it. */
-function classifyError(error, url, target, latencyMs) {
-    if (error instanceof HttpError)
-        return error;
-    const err = error;
-    const code = typeof err?.code === 'string' ? err.code : undefined;
-    const where = target.via ? ` (resolved to ${target.address}:${target.port})` : '';
-    const what = `${url.origin}${where}`;
-    const detail = err?.message ?? String(error);
-    if (code && TLS_CODES.test(code)) {
-        return new HttpError('tls', `TLS to ${what} failed: ${detail} (${code}); the certificate must be valid for ${url.hostname} and its CA trusted (ca-file input or NODE_EXTRA_CA_CERTS)`, code, latencyMs);
-    }
-    const kinds = {
-        ECONNREFUSED: 'connect',
-        EHOSTUNREACH: 'connect',
-        ENETUNREACH: 'connect',
-        EADDRNOTAVAIL: 'connect',
-        ENOTFOUND: 'dns',
-        EAI_AGAIN: 'dns',
-        ECONNRESET: 'reset',
-        EPIPE: 'reset',
-    };
-    const kind = (code ? kinds[code] : undefined) ?? (/socket hang up/i.test(detail) ? 'reset' : 'protocol');
-    const hint = kind === 'dns' ? '; DNS does not know this host: add a resolve entry host:port:address' : '';
-    return new HttpError(kind, `Request to ${what} failed: ${detail}${hint}`, code, latencyMs);
-}
-/** Certificate errors that a retry cannot fix: a certificate for another name, or one nobody here trusts. */
-const CERTIFICATE_CONFIG = /ALTNAME|HOSTNAME_MISMATCH|UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED|UNABLE_TO_GET_ISSUER_CERT|DEPTH_ZERO|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE/;
-/**
- * What to fix when a request error is one of configuration rather than a slow start, should it persist: the
- * host does not resolve (ENOTFOUND, EAI_AGAIN), nothing accepts connections where it points (ECONNREFUSED),
- * or the certificate is for another name or from a CA not trusted. Undefined for every other error. Pure.
- */
-function configurationHint(e) {
-    if (e.kind === 'dns')
-        return `DNS does not know this host (${e.code}): give it a resolve entry (the resolve input, host:port:address as curl --resolve)`;
-    if (e.kind === 'connect' && e.code === 'ECONNREFUSED')
-        return 'nothing accepts connections where the host points: check its resolve entry (the resolve input, host:port:address[:connect-port]) and the port';
-    if (e.kind === 'tls' && e.code && CERTIFICATE_CONFIG.test(e.code))
-        return `the certificate is not one this client accepts for the host (${e.code}): check that its resolve entry (the resolve input) points at the right server, and trust its CA with the ca-file input or NODE_EXTRA_CA_CERTS`;
-    return undefined;
-}
-/** Methods a request may be sent again for when a kept-alive connection closed as it left. */
-const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
-/** The Host header of a URL: the port only when it is not the scheme's default. */
-function hostHeader(url) {
-    return url.port ? `${url.hostname}:${url.port}` : url.hostname;
-}
-/**
- * The route of each URL, worked out on its first request and kept (the load phase sends the same few URLs
- * thousands of times).
- */
-function routeCache(entries) {
-    const routes = new Map();
-    return (url) => {
-        const known = routes.get(url.href);
-        if (known)
-            return known;
-        const target = resolveTarget(entries, url.hostname, defaultPort(url));
-        const secure = url.protocol === 'https:';
-        const hostname = url.hostname.replace(/^\[|\]$/g, '');
-        const route = {
-            target,
-            secure,
-            host: hostHeader(url),
-            path: `${url.pathname}${url.search}`,
-            // SNI and certificate checks use the original name, never the address it resolved to.
-            tls: secure
-                ? {
-                    ...(!(0,external_node_net_.isIP)(hostname) ? { servername: hostname } : {}),
-                    checkServerIdentity: (_host, cert) => external_node_tls_.checkServerIdentity(hostname, cert),
-                }
-                : {},
-        };
-        if (routes.size >= 256)
-            routes.clear();
-        routes.set(url.href, route);
-        return route;
-    };
-}
-/**
- * The trust of a client: undefined (the built-in roots) without extra CAs, else one secure context for every
- * connection (given as a `ca` list, Node parses every root certificate again for each new TLS connection, about
- * 150 ms of CPU here).
- */
-function trustedContext(env, caFile) {
-    const caPaths = extraCaPaths(env, caFile);
-    return caPaths.length
-        ? external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...caPaths.map(readCa)] })
-        : undefined;
-}
-/** The error of a request that ran out of time. */
-function timeoutError(method, url, deadlineMs) {
-    return new HttpError('timeout', `Request to ${method} ${url.href} timed out after ${deadlineMs} ms`, 'ETIMEDOUT', deadlineMs);
-}
-function createHttpClient(options = {}) {
-    const env = options.env ?? process.env;
-    const timeoutMs = options.timeoutMs ?? 10_000;
-    const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-    const secureContext = trustedContext(env, options.caFile);
-    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, scheduling: 'fifo' };
-    const httpAgent = new external_node_http_.Agent(agentOptions);
-    const httpsAgent = new external_node_https_namespaceObject.Agent({ ...agentOptions, ...(secureContext ? { secureContext } : {}) });
-    const routeOf = routeCache(options.resolve ?? []);
-    function once(req, url, allowRetry, start = external_node_perf_hooks_.performance.now()) {
-        const { target, secure, host, path, tls: identity } = routeOf(url);
-        const method = (req.method ?? 'GET').toUpperCase();
-        const deadline = req.timeoutMs ?? timeoutMs;
-        const headers = { host, ...req.headers };
-        if (req.body !== undefined)
-            headers['content-length'] = String(Buffer.byteLength(req.body));
-        return new Promise((resolve, reject) => {
-            let settled = false;
-            const fail = (error, r) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                r?.destroy();
-                reject(error instanceof HttpError ? error : classifyError(error, url, target, external_node_perf_hooks_.performance.now() - start));
-            };
-            const requestOptions = {
-                host: target.address,
-                port: target.port,
-                agent: secure ? httpsAgent : httpAgent,
-                ...identity,
-                method,
-                path,
-                headers,
-            };
-            const r = (secure ? external_node_https_namespaceObject : external_node_http_).request(requestOptions, (res) => {
-                const ttfbMs = external_node_perf_hooks_.performance.now() - start;
-                const chunks = [];
-                let kept = 0;
-                let truncated = false;
-                res.on('data', (chunk) => {
-                    if (kept >= maxBodyBytes) {
-                        truncated = true;
-                        return;
-                    }
-                    const part = chunk.subarray(0, maxBodyBytes - kept);
-                    truncated ||= part.length < chunk.length;
-                    chunks.push(part);
-                    kept += part.length;
-                });
-                res.on('error', (e) => fail(e, r));
-                res.on('aborted', () => fail(new Error('socket hang up'), r));
-                res.on('end', () => {
-                    if (settled)
-                        return;
-                    settled = true;
-                    clearTimeout(timer);
-                    resolve({
-                        url,
-                        status: res.statusCode ?? 0,
-                        headers: res.headers,
-                        body: Buffer.concat(chunks),
-                        truncated,
-                        latencyMs: external_node_perf_hooks_.performance.now() - start,
-                        ttfbMs,
-                    });
-                });
-            });
-            const timer = setTimeout(() => {
-                fail(timeoutError(method, url, deadline), r);
-            }, deadline);
-            r.on('error', (e) => {
-                // A kept-alive socket the server closed at the same moment: the request never reached it.
-                if (allowRetry && r.reusedSocket && e.code === 'ECONNRESET' && IDEMPOTENT.has(method) && !settled) {
-                    settled = true;
-                    clearTimeout(timer);
-                    once(req, url, false, start).then(resolve, reject);
-                    return;
-                }
-                fail(e);
-            });
-            r.end(req.body);
-        });
-    }
-    return {
-        request: (req) => once(req, typeof req.url === 'string' ? new URL(req.url) : req.url, true),
-        close() {
-            httpAgent.destroy();
-            httpsAgent.destroy();
-        },
-    };
-}
-
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __nccwpck_require__(8422);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var inputs = __nccwpck_require__(9114);
+// EXTERNAL MODULE: ./src/core/request-path.ts
+var request_path = __nccwpck_require__(1664);
+// EXTERNAL MODULE: ./src/smoke/messages.ts
+var messages = __nccwpck_require__(5449);
+;// CONCATENATED MODULE: ./src/core/json.ts
+// Values as JSON.parse and YAML parsers return them: the one type guard for an object with keys.
+/** An object with keys (a JSON object, a YAML map): not null, not an array. */
+function isRecord(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
 ;// CONCATENATED MODULE: ./src/smoke/checks.ts
 // Smoke checks: parsing the `checks` input (a YAML list, inline or in a file) and judging a response
 // against one check. Both are pure.
+// The parser is hand-written, not a zod schema like the app spec's (src/core/app-spec.schema.ts): its error is the
+// first problem as one InputError whose value each rule picks so that it never echoes a header value ('check 2:
+// headers', 'a list'); a schema would need that choice made again on every issue, and proved again.
+
+
+
 
 
 const DEFAULT_STATUS = ['2xx'];
@@ -29079,14 +28960,11 @@ const KEYS = [
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const ALLOWED = 'allowed: a YAML list of checks (inline, or the path of a .yml/.yaml/.json file), each a mapping with ' +
     `${KEYS.join(', ')}; e.g. "- path: /healthz\\n  status: 200"`;
-function isRecord(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 function scalar(v) {
     return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 /** The default check when none is given: GET the URL itself, expecting 2xx. */
-function checks_defaultCheck(path) {
+function defaultCheck(path) {
     return {
         name: `GET ${path}`,
         method: 'GET',
@@ -29099,16 +28977,19 @@ function checks_defaultCheck(path) {
     };
 }
 /**
- * The sensitive-header rule: names whose values are credentials, replaced by *** in the report and the summary
- * (every check header value is also masked in the job log, whatever its name). Exact names: authorization,
- * proxy-authorization, cookie, set-cookie; and any name containing key, token, secret, signature, password, passwd,
- * auth, session, credential, csrf, xsrf or sig (x-api-key, Ocp-Apim-Subscription-Key, x-functions-key, X-Key,
- * x-auth-token, X-Amz-Security-Token, X-Hub-Signature-256, x-ms-client-secret ...). The same rule names the
- * query-string parameters whose values are masked in printed URLs (?code=, ?sig=, ?api_key=, ?token= ...).
+ * The sensitive-header rule: names whose values are credentials, replaced by *** in the report and the
+ * summary (every check header value is also masked in the job log, whatever its name). Exact names:
+ * authorization, proxy-authorization, cookie, set-cookie; and any name containing key, token, secret,
+ * signature, password, passwd, auth, session, credential, csrf, xsrf or sig (x-api-key,
+ * Ocp-Apim-Subscription-Key, x-functions-key, X-Key, x-auth-token, X-Amz-Security-Token, X-Hub-Signature-256,
+ * x-ms-client-secret ...). The same rule names the query-string parameters whose values are masked in printed
+ * URLs (?code=, ?sig=, ?api_key=, ?token= ...).
  */
 function isSensitiveHeader(name) {
-    return /^(authorization|proxy-authorization|cookie|set-cookie|code)$|key|token|secret|signature|sig|password|passwd|auth|session|credential|csrf|xsrf/i.test(name);
+    return SENSITIVE_NAME.test(name);
 }
+const SENSITIVE_NAME = new RegExp('^(authorization|proxy-authorization|cookie|set-cookie|code)$|' +
+    'key|token|secret|signature|sig|password|passwd|auth|session|credential|csrf|xsrf', 'i');
 /** `- "Name: value"`, `"Name": 'value'` -> name and value, quotes and a leading list dash removed. */
 function lineEntry(line) {
     const body = unquote(line.trim().replace(/^(-\s+)+/, ''));
@@ -29122,10 +29003,10 @@ function unquote(text) {
     return /^(["']).*\1$/s.test(t) && t.length >= 2 ? t.slice(1, -1) : t;
 }
 /**
- * Every value in a checks text that may be a credential, found before any parsing that can fail: the values under
- * any `headers` key (at any depth, lists included), the values of credential-like keys anywhere, and the
- * credential-like query parameters of paths. YAML that does not parse is also read line by line, so a broken file
- * still has its header values masked. Both quoted and unquoted spellings are returned.
+ * Every value in a checks text that may be a credential, found before any parsing that can fail: the values
+ * under any `headers` key (at any depth, lists included), the values of credential-like keys anywhere, and
+ * the credential-like query parameters of paths. YAML that does not parse is also read line by line, so a
+ * broken file still has its header values masked. Both quoted and unquoted spellings are returned.
  */
 function checkSecrets(text) {
     const found = new Set();
@@ -29284,9 +29165,9 @@ function parseOne(input, raw, index, echo = true) {
     if (!METHODS.includes(method))
         throw new inputs/* InputError */.dz(input, `${where}: method ${method}`, `allowed: ${METHODS.join(', ')}`);
     const path = String(raw.path ?? '/');
-    const pathProblem = (0,inputs/* requestPathProblem */.QX)(path);
+    const pathProblem = (0,request_path/* requestPathProblem */.QX)(path);
     if (pathProblem)
-        throw new inputs/* InputError */.dz(input, `${where}: path ${path}`, `${inputs/* REQUEST_PATH_ALLOWED */.Xi} (${pathProblem})`);
+        throw new inputs/* InputError */.dz(input, `${where}: path ${path}`, `${request_path/* REQUEST_PATH_ALLOWED */.Xi} (${pathProblem})`);
     const body = raw.body === undefined || raw.body === null ? undefined : raw.body;
     const headers = parseStringMap(input, where, 'headers', raw.headers);
     if (body !== undefined &&
@@ -29318,8 +29199,8 @@ function parseOne(input, raw, index, echo = true) {
     };
 }
 /**
- * Parses YAML/JSON text holding a list of checks. `source` is how the error names the value; with `fromFile` an
- * item that is not a mapping is described, never shown (errors do not echo a file's contents).
+ * Parses YAML/JSON text holding a list of checks. `source` is how the error names the value; with `fromFile`
+ * an item that is not a mapping is described, never shown (errors do not echo a file's contents).
  */
 function parseChecks(input, text, source = text, { fromFile = false } = {}) {
     let doc;
@@ -29342,11 +29223,11 @@ function looksLikePath(raw) {
     const v = raw.trim();
     return v !== '' && !v.includes('\n') && !/^[-[{]/.test(v) && !v.includes(': ');
 }
-// ---- judging a response --------------------------------------------------------------------------------------
+// ---- judging a response -------------------------------------------------------------------------------
 function statusMatches(matcher, status) {
     return matcher.some((m) => typeof m === 'number' ? m === status : Math.floor(status / 100) === Number(m[0]));
 }
-/** Reads a dotted path (`a.b.0.c`) out of parsed JSON; undefined when any step is missing. */
+/** Reads a dotted path (`a.b.0.c`) out of parsed JSON; undefined when any segment is missing. */
 function jsonAt(doc, path) {
     return path.split('.').reduce((node, key) => {
         if (Array.isArray(node) && /^\d+$/.test(key))
@@ -29375,7 +29256,8 @@ function describeStatus(matcher) {
 function judge(check, res, { latency = true } = {}) {
     const problems = [];
     if (!statusMatches(check.status, res.status)) {
-        problems.push(`status ${res.status}, expected ${describeStatus(check.status)}${res.body ? `: ${checks_short(res.body)}` : ''}`);
+        const body = res.body ? `: ${checks_short(res.body)}` : '';
+        problems.push(`status ${res.status}, expected ${describeStatus(check.status)}${body}`);
     }
     for (const text of check.contains)
         if (!res.body.includes(text))
@@ -29393,7 +29275,7 @@ function judge(check, res, { latency = true } = {}) {
             for (const p of paths) {
                 const actual = jsonAt(doc, p);
                 if (!valuesEqual(actual, check.json[p])) {
-                    problems.push(`json ${p} is ${actual === undefined ? 'missing' : JSON.stringify(actual)}, expected ${JSON.stringify(check.json[p])}`);
+                    problems.push((0,messages/* jsonMismatch */.$O)(p, actual, check.json[p]));
                 }
             }
         }
@@ -29414,94 +29296,314 @@ function judge(check, res, { latency = true } = {}) {
     return problems;
 }
 
-;// CONCATENATED MODULE: ./src/smoke/stats.ts
-// Pure numbers of a smoke run: percentiles, a latency histogram and the threshold decisions.
-/** Nearest-rank percentile (p in 0..100) of values sorted ascending; NaN for no values. */
-function percentile(sorted, p) {
-    if (sorted.length === 0)
-        return NaN;
-    const rank = Math.ceil((p / 100) * sorted.length);
-    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
-const round2 = (n) => Math.round(n * 100) / 100;
-function summarize(latencies) {
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const sum = sorted.reduce((a, b) => a + b, 0);
-    const at = (p) => round2(percentile(sorted, p));
-    return {
-        count: sorted.length,
-        min: round2(sorted[0] ?? NaN),
-        mean: round2(sorted.length ? sum / sorted.length : NaN),
-        p50: at(50),
-        p95: at(95),
-        p99: at(99),
-        max: round2(sorted[sorted.length - 1] ?? NaN),
-    };
-}
-/** The smallest 1-2-5 step (…, 1, 2, 5, 10, 20, …) at least `raw`. */
-function niceStep(raw) {
-    if (!(raw > 0))
-        return 1;
-    const exp = 10 ** Math.floor(Math.log10(raw));
-    const step = [1, 2, 5, 10].map((m) => m * exp).find((s) => s >= raw - 1e-9);
-    return step ?? 10 * exp;
+
+/***/ }),
+
+/***/ 6850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Sv: () => (/* binding */ smokeDone),
+  OM: () => (/* binding */ smokeFailureSummary),
+  xm: () => (/* binding */ smokeOnRunner),
+  FH: () => (/* binding */ smokeVerdict)
+});
+
+// UNUSED EXPORTS: writeReport
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var inputs = __nccwpck_require__(9114);
+// EXTERNAL MODULE: ./src/core/workspace.ts
+var workspace = __nccwpck_require__(8742);
+// EXTERNAL MODULE: ./src/core/run-entry.ts
+var run_entry = __nccwpck_require__(8735);
+// EXTERNAL MODULE: ./src/smoke/messages.ts
+var messages = __nccwpck_require__(5449);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+;// CONCATENATED MODULE: ./src/smoke/http-client.ts
+// A resolve-aware HTTP(S) client for every action that reaches an app: curl --resolve style
+// mappings (with an optional connect port and `*.domain` wildcards), real TLS that verifies the
+// original host name with SNI, extra CAs, keep-alive, one deadline per request and its latency.
+
+
+
+
+
+
+
+function defaultPort(url) {
+    return url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
 }
 /**
- * Equal buckets with a 1-2-5 width from the smallest value up to the 99th percentile, and one overflow
- * bucket for the slow tail (timeouts would otherwise squash every other bar into one).
+ * Where a request for host:port goes: an exact entry wins over wildcards, the longest wildcard over shorter
+ * ones.
  */
-function histogram(latencies, maxBuckets = 10) {
-    if (latencies.length === 0)
-        return [];
-    const sorted = [...latencies].sort((a, b) => a - b);
-    const top = percentile(sorted, 99);
-    const step = niceStep((top - sorted[0]) / maxBuckets || 1);
-    const start = Math.floor(sorted[0] / step) * step;
-    const count = Math.max(1, Math.min(maxBuckets, Math.floor((top - start) / step) + 1));
-    const buckets = Array.from({ length: count }, (_, i) => ({
-        from: start + i * step,
-        to: start + (i + 1) * step,
-        count: 0,
-    }));
-    const end = buckets[buckets.length - 1].to;
-    const overflow = { from: end, to: Infinity, count: 0 };
-    for (const v of sorted) {
-        if (v >= end)
-            overflow.count += 1;
-        else
-            buckets[Math.min(count - 1, Math.floor((v - start) / step))].count += 1;
+function resolveTarget(entries, host, port) {
+    const name = host.toLowerCase().replace(/^\[|\]$/g, '');
+    const samePort = entries.filter((e) => e.port === port);
+    const exact = samePort.find((e) => e.host === name);
+    const wildcards = samePort
+        .filter((e) => e.host.startsWith('*.') && name.endsWith(e.host.slice(1)) && name.length > e.host.length - 1)
+        .sort((a, b) => b.host.length - a.host.length);
+    const via = exact ?? wildcards[0];
+    return via ? { address: via.address, port: via.connectPort, via } : { address: name, port };
+}
+/** Certificates to trust besides the built-in roots: NODE_EXTRA_CA_CERTS and an optional CA file. */
+function extraCaPaths(env, caFile) {
+    return [env.NODE_EXTRA_CA_CERTS, caFile]
+        .filter((p) => !!p && p.trim() !== '')
+        .map((p) => p.trim());
+}
+function readCa(path) {
+    try {
+        return (0,external_node_fs_.readFileSync)(path, 'utf8');
     }
-    return overflow.count ? [...buckets, overflow] : buckets;
+    catch (e) {
+        throw new Error(`Cannot read the CA certificate file ${path} (ca-file or NODE_EXTRA_CA_CERTS): ${e.message}`, { cause: e });
+    }
 }
-/** A text bar chart of the buckets, aligned for a monospace block. */
-function histogramChart(buckets, width = 40) {
-    const most = Math.max(0, ...buckets.map((b) => b.count));
-    const total = buckets.reduce((a, b) => a + b.count, 0);
-    const fmt = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-    const labels = buckets.map((b) => b.to === Infinity ? `≥ ${fmt(b.from)} ms` : `${fmt(b.from)}–${fmt(b.to)} ms`);
-    const pad = Math.max(...labels.map((l) => l.length));
-    return buckets
-        .map((b, i) => {
-        const eighths = most ? Math.round((b.count / most) * width * 8) : 0;
-        const bar = '█'.repeat(Math.floor(eighths / 8)) + (eighths % 8 ? '▏▎▍▌▋▊▉'[(eighths % 8) - 1] : '');
-        const share = total ? ` (${((b.count / total) * 100).toFixed(1)}%)` : '';
-        return `${labels[i].padStart(pad)} │${bar} ${b.count}${share}`;
-    })
-        .join('\n');
+/** A request that got no HTTP response, with a kind a report can count and a message a person can act on. */
+class HttpError extends Error {
+    kind;
+    code;
+    latencyMs;
+    constructor(kind, message, code, latencyMs) {
+        super(message);
+        this.kind = kind;
+        this.code = code;
+        this.latencyMs = latencyMs;
+        this.name = 'HttpError';
+    }
 }
-/** Error rate over the limit or p95 over the limit fails; no measured requests fails both. */
-function judgeThresholds(t, errorRate, p95) {
-    return [
-        { name: 'error-rate', actual: errorRate, limit: t.maxErrorRate, passed: errorRate <= t.maxErrorRate },
-        { name: 'p95-ms', actual: p95, limit: t.maxP95Ms, passed: p95 <= t.maxP95Ms },
-    ];
+const TLS_CODES = new RegExp('CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS|ERR_SSL|EPROTO|' +
+    'HOSTNAME_MISMATCH|ALTNAME|DEPTH_ZERO|ISSUER');
+/** Turns a socket/TLS error into an HttpError naming the URL and, for TLS, what to do about it. */
+function classifyError(error, url, target, latencyMs) {
+    if (error instanceof HttpError)
+        return error;
+    const err = error;
+    const code = typeof err?.code === 'string' ? err.code : undefined;
+    const where = target.via ? ` (resolved to ${target.address}:${target.port})` : '';
+    const what = `${url.origin}${where}`;
+    const detail = err?.message ?? String(error);
+    if (code && TLS_CODES.test(code)) {
+        return new HttpError('tls', (0,messages/* tlsFailed */.ZT)(what, detail, code, url.hostname), code, latencyMs);
+    }
+    const kinds = {
+        ECONNREFUSED: 'connect',
+        EHOSTUNREACH: 'connect',
+        ENETUNREACH: 'connect',
+        EADDRNOTAVAIL: 'connect',
+        ENOTFOUND: 'dns',
+        EAI_AGAIN: 'dns',
+        ECONNRESET: 'reset',
+        EPIPE: 'reset',
+    };
+    const kind = (code ? kinds[code] : undefined) ?? (/socket hang up/i.test(detail) ? 'reset' : 'protocol');
+    const hint = kind === 'dns' ? '; DNS does not know this host: add a resolve entry host:port:address' : '';
+    return new HttpError(kind, `Request to ${what} failed: ${detail}${hint}`, code, latencyMs);
+}
+/** Certificate errors that a retry cannot fix: a certificate for another name, or one nobody here trusts. */
+const CERTIFICATE_CONFIG = new RegExp([
+    'ALTNAME',
+    'HOSTNAME_MISMATCH',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'SELF_SIGNED',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'DEPTH_ZERO',
+    'CERT_UNTRUSTED',
+    'CERT_SIGNATURE_FAILURE',
+].join('|'));
+/**
+ * What to fix when a request error is one of configuration rather than a slow start, should it persist: the
+ * host does not resolve (ENOTFOUND, EAI_AGAIN), nothing accepts connections where it points (ECONNREFUSED),
+ * or the certificate is for another name or from a CA not trusted. Undefined for every other error. Pure.
+ */
+function configurationHint(e) {
+    if (e.kind === 'dns')
+        return (0,messages/* dnsHint */.t6)(e.code);
+    if (e.kind === 'connect' && e.code === 'ECONNREFUSED')
+        return messages/* REFUSED_HINT */.rH;
+    if (e.kind === 'tls' && e.code && CERTIFICATE_CONFIG.test(e.code))
+        return (0,messages/* certificateHint */.VY)(e.code);
+    return undefined;
+}
+/** Methods a request may be sent again for when a kept-alive connection closed as it left. */
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+/** The Host header of a URL: the port only when it is not the scheme's default. */
+function hostHeader(url) {
+    return url.port ? `${url.hostname}:${url.port}` : url.hostname;
+}
+/**
+ * The route of each URL, worked out on its first request and kept (the load phase sends the same few URLs
+ * thousands of times).
+ */
+function routeCache(entries) {
+    const routes = new Map();
+    return (url) => {
+        const known = routes.get(url.href);
+        if (known)
+            return known;
+        const target = resolveTarget(entries, url.hostname, defaultPort(url));
+        const secure = url.protocol === 'https:';
+        const hostname = url.hostname.replace(/^\[|\]$/g, '');
+        const route = {
+            target,
+            secure,
+            host: hostHeader(url),
+            path: `${url.pathname}${url.search}`,
+            // SNI and certificate checks use the original name, never the address it resolved to.
+            tls: secure
+                ? {
+                    ...(!(0,external_node_net_.isIP)(hostname) ? { servername: hostname } : {}),
+                    checkServerIdentity: (_host, cert) => external_node_tls_.checkServerIdentity(hostname, cert),
+                }
+                : {},
+        };
+        if (routes.size >= 256)
+            routes.clear();
+        routes.set(url.href, route);
+        return route;
+    };
+}
+/**
+ * The trust of a client: undefined (the built-in roots) without extra CAs, else one secure context for every
+ * connection (given as a `ca` list, Node parses every root certificate again for each new TLS connection,
+ * about 150 ms of CPU here).
+ */
+function trustedContext(env, caFile) {
+    const caPaths = extraCaPaths(env, caFile);
+    return caPaths.length
+        ? external_node_tls_.createSecureContext({ ca: [...external_node_tls_.rootCertificates, ...caPaths.map(readCa)] })
+        : undefined;
+}
+/** The error of a request that ran out of time. */
+function timeoutError(method, url, deadlineMs) {
+    return new HttpError('timeout', `Request to ${method} ${url.href} timed out after ${deadlineMs} ms`, 'ETIMEDOUT', deadlineMs);
+}
+function createHttpClient(options = {}) {
+    const env = options.env ?? process.env;
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+    const secureContext = trustedContext(env, options.caFile);
+    const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, scheduling: 'fifo' };
+    const httpAgent = new external_node_http_.Agent(agentOptions);
+    const httpsAgent = new external_node_https_namespaceObject.Agent({ ...agentOptions, ...(secureContext ? { secureContext } : {}) });
+    const routeOf = routeCache(options.resolve ?? []);
+    function once(req, url, allowRetry, start = external_node_perf_hooks_.performance.now()) {
+        const { target, secure, host, path, tls: identity } = routeOf(url);
+        const method = (req.method ?? 'GET').toUpperCase();
+        const deadline = req.timeoutMs ?? timeoutMs;
+        const headers = { host, ...req.headers };
+        if (req.body !== undefined)
+            headers['content-length'] = String(Buffer.byteLength(req.body));
+        return new Promise((resolve, reject) => {
+            let settled = false;
+            const fail = (error, r) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                r?.destroy();
+                reject(error instanceof HttpError ? error : classifyError(error, url, target, external_node_perf_hooks_.performance.now() - start));
+            };
+            const requestOptions = {
+                host: target.address,
+                port: target.port,
+                agent: secure ? httpsAgent : httpAgent,
+                ...identity,
+                method,
+                path,
+                headers,
+            };
+            const r = (secure ? external_node_https_namespaceObject : external_node_http_).request(requestOptions, (res) => {
+                const ttfbMs = external_node_perf_hooks_.performance.now() - start;
+                const chunks = [];
+                let kept = 0;
+                let truncated = false;
+                res.on('data', (chunk) => {
+                    if (kept >= maxBodyBytes) {
+                        truncated = true;
+                        return;
+                    }
+                    const part = chunk.subarray(0, maxBodyBytes - kept);
+                    truncated ||= part.length < chunk.length;
+                    chunks.push(part);
+                    kept += part.length;
+                });
+                res.on('error', (e) => fail(e, r));
+                res.on('aborted', () => fail(new Error('socket hang up'), r));
+                res.on('end', () => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    clearTimeout(timer);
+                    resolve({
+                        url,
+                        status: res.statusCode ?? 0,
+                        headers: res.headers,
+                        body: Buffer.concat(chunks),
+                        truncated,
+                        latencyMs: external_node_perf_hooks_.performance.now() - start,
+                        ttfbMs,
+                    });
+                });
+            });
+            const timer = setTimeout(() => {
+                fail(timeoutError(method, url, deadline), r);
+            }, deadline);
+            r.on('error', (e) => {
+                // A kept-alive socket the server closed at the same moment: the request never reached it.
+                if (allowRetry && r.reusedSocket && e.code === 'ECONNRESET' && IDEMPOTENT.has(method) && !settled) {
+                    settled = true;
+                    clearTimeout(timer);
+                    once(req, url, false, start).then(resolve, reject);
+                    return;
+                }
+                fail(e);
+            });
+            r.end(req.body);
+        });
+    }
+    return {
+        request: (req) => once(req, typeof req.url === 'string' ? new URL(req.url) : req.url, true),
+        close() {
+            httpAgent.destroy();
+            httpsAgent.destroy();
+        },
+    };
 }
 
+// EXTERNAL MODULE: ./src/core/request-path.ts
+var request_path = __nccwpck_require__(1664);
+// EXTERNAL MODULE: ./src/core/retry.ts + 1 modules
+var retry = __nccwpck_require__(9952);
+// EXTERNAL MODULE: ./src/smoke/checks.ts + 1 modules
+var checks = __nccwpck_require__(934);
+// EXTERNAL MODULE: ./src/smoke/stats.ts
+var stats = __nccwpck_require__(4542);
 ;// CONCATENATED MODULE: ./src/smoke/load.ts
 // The load phase: open-loop requests at a fixed rate (each request leaves at most SEND_SLACK_MS before its
-// scheduled time, and after it only by the event loop's own delay, whether or not earlier ones have answered),
-// over at most `concurrency` connections: kept connections of the client it is given (the smoke run's: the lean
-// client in ./wire.ts).
+// scheduled time, and after it only by the event loop's own delay, whether or not earlier ones have
+// answered), over at most `concurrency` connections: kept connections of the client it is given (the smoke
+// run's: the lean client in ./wire.ts).
 
 
 
@@ -29536,8 +29638,8 @@ function summarizeLoad(asked, samples, elapsedMs) {
         achievedRate: samples.length ? Math.round((samples.length / (window / 1000)) * 100) / 100 : 0,
         maxLagMs: Math.round(samples.reduce((m, s) => Math.max(m, s.lagMs), 0) * 100) / 100,
         elapsedMs: Math.round(elapsedMs),
-        latency: summarize(latencies),
-        histogram: histogram(latencies),
+        latency: (0,stats/* summarize */.eh)(latencies),
+        histogram: (0,stats/* histogram */.JW)(latencies),
         problems,
     };
 }
@@ -29567,10 +29669,10 @@ function failed(target, dueMs, lagMs, e) {
 }
 /**
  * How early a request may leave, ms. Every wake-up (an answer arriving, or the timer) sends all requests due
- * within this window, and the timer is set for the due time of the first request left unsent and never moved, so
- * that most requests leave on a wake-up an answer caused or share one with a neighbour instead of needing their
- * own (each wake-up of an idle process costs more CPU than the request; a timer moved later still wakes the
- * process at its first time, for nothing).
+ * within this window, and the timer is set for the due time of the first request left unsent and never moved,
+ * so that most requests leave on a wake-up an answer caused or share one with a neighbour instead of needing
+ * their own (each wake-up of an idle process costs more CPU than the request; a timer moved later still wakes
+ * the process at its first time, for nothing).
  */
 const SEND_SLACK_MS = 5;
 /** A target whose URL is parsed once for the whole phase rather than once per request. */
@@ -29579,8 +29681,8 @@ function parsedOnce(target) {
     return typeof url === 'string' ? { ...target, request: { ...target.request, url: new URL(url) } } : target;
 }
 /**
- * Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample sees
- * each. The smoke run gives it a wire client (./wire.ts) with `concurrency` kept connections.
+ * Sends plannedRequests() requests, request i due at i/rate seconds, cycling through the targets; onSample
+ * sees each. The smoke run gives it a wire client (./wire.ts) with `concurrency` kept connections.
  */
 function runLoad(client, targets, asked, onSample = () => undefined) {
     const total = plannedRequests(asked);
@@ -29612,7 +29714,10 @@ function runLoad(client, targets, asked, onSample = () => undefined) {
             const lag = now - due;
             client.request(target.request).then((res) => record(i, answered(target, due, lag, res)), (e) => record(i, failed(target, due, lag, e)));
         };
-        /** Sends every request due by now + SEND_SLACK_MS; the timer covers the first one left, if none is set yet. */
+        /**
+         * Sends every request due by now + SEND_SLACK_MS; the timer covers the first one left, if none is set
+         * yet.
+         */
         const send = () => {
             const now = external_node_perf_hooks_.performance.now() - start;
             for (; next < total && dueTime(next, asked.rate) <= now + SEND_SLACK_MS; next += 1)
@@ -29628,10 +29733,7 @@ function runLoad(client, targets, asked, onSample = () => undefined) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/smoke/wire.ts
-
-
-
+;// CONCATENATED MODULE: ./src/smoke/wire-format.ts
 
 /** A response the parser cannot read; the code names what is wrong as Node's own parser does. */
 class WireError extends Error {
@@ -29652,8 +29754,9 @@ const CRLF = Buffer.from('\r\n');
 const HEAD_END = Buffer.from('\r\n\r\n');
 /**
  * Reads one response at a time from the bytes of a connection, however they are split. feed() returns the
- * response once its last byte arrived (bytes after it are not expected: one request is in flight at a time), end()
- * finishes a body that runs until the connection closes. Throws WireError for bytes that are not HTTP/1.x.
+ * response once its last byte arrived (bytes after it are not expected: one request is in flight at a time),
+ * end() finishes a body that runs until the connection closes. Throws WireError for bytes that are not
+ * HTTP/1.x.
  */
 class ResponseParser {
     maxBodyBytes;
@@ -29829,7 +29932,9 @@ class ResponseParser {
         return res;
     }
 }
-/** Headers as Node's parser gives them: set-cookie a list, cookie joined by '; ', others by ', ', these once. */
+/**
+ * Headers as Node's parser gives them: set-cookie a list, cookie joined by '; ', others by ', ', these once.
+ */
 const SINGLE = new Set([
     'age',
     'authorization',
@@ -29862,13 +29967,13 @@ function addHeader(headers, name, value) {
         headers[name] = `${known}${name === 'cookie' ? '; ' : ', '}${value}`;
 }
 /**
- * A header value node:http refuses (its checkInvalidHeaderChar): a control character other than tab, or a character
- * above U+00FF, which latin1 would write as its low byte (U+010D as CR, U+010A as LF).
+ * A header value node:http refuses (its checkInvalidHeaderChar): a control character other than tab, or a
+ * character above U+00FF, which latin1 would write as its low byte (U+010D as CR, U+010A as LF).
  */
 const INVALID_HEADER_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
 /**
- * The bytes of a request. Header names that are not tokens and values that node:http refuses are refused (they would
- * forge requests).
+ * The bytes of a request. Header names that are not tokens and values that node:http refuses are refused
+ * (they would forge requests).
  */
 function requestBytes(route, method, headers = {}, body) {
     const all = { host: route.host, connection: 'keep-alive', ...headers };
@@ -29877,13 +29982,27 @@ function requestBytes(route, method, headers = {}, body) {
     const lines = [`${method} ${route.path} HTTP/1.1`];
     for (const [name, value] of Object.entries(all)) {
         if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) || INVALID_HEADER_CHAR.test(value))
-            throw new Error(`Invalid header ${JSON.stringify(name)}: names are tokens and values hold only tab, visible ASCII and U+0080 to U+00FF (as node:http allows)`);
+            throw new Error((0,messages/* invalidHeader */.vx)(name));
         lines.push(`${name}: ${value}`);
     }
     const head = Buffer.from(`${lines.join('\r\n')}\r\n\r\n`, 'latin1');
     return body === undefined ? head : Buffer.concat([head, Buffer.from(body)]);
 }
-/** An HttpClient over kept connections; maxSockets per address, requests beyond wait inside their deadline. */
+
+;// CONCATENATED MODULE: ./src/smoke/wire.ts
+// The load phase's HTTP/1.1 client: kept connections over plain `net` / `tls` sockets, one request in flight
+// on each, a request written as one prepared buffer and its response read by a small parser (wire-format.ts).
+// It reaches an app exactly as src/smoke/http-client.ts does (the same routes: resolve entries, Host header,
+// SNI and certificate check of the original name, the same trust, deadline and error kinds) for about half
+// the CPU per request of Node's `http`.
+
+
+
+
+
+/**
+ * An HttpClient over kept connections; maxSockets per address, requests beyond wait inside their deadline.
+ */
 function createWireClient(options = {}) {
     const env = options.env ?? process.env;
     const timeoutMs = options.timeoutMs ?? 10_000;
@@ -30090,72 +30209,330 @@ function hangUp(started) {
     return Object.assign(new Error('socket hang up'), started ? {} : { code: 'ECONNRESET' });
 }
 
-;// CONCATENATED MODULE: ./src/retry.ts
-// The one retry and back-off loop: every loop that tries again (a push, a write ARM refuses while another
-// operation runs, a revision's readiness poll, wait-ready) states its policy as data and runs here. The decisions
-// (delayMs, nextPause) are pure; poll and retry are the loop, with the clock injected.
+// EXTERNAL MODULE: ./src/smoke/ready.ts
+var ready = __nccwpck_require__(2546);
+// EXTERNAL MODULE: ./src/smoke/summary.ts
+var summary = __nccwpck_require__(8389);
+// EXTERNAL MODULE: ./src/smoke/version.ts
+var version = __nccwpck_require__(6561);
+;// CONCATENATED MODULE: ./src/smoke/run.ts
+// The smoke-test core: wait-ready, the checks, expect-version, the load phase and the verdict. smoke-test's
+// entry, blue-green's promote gates and deploy-app's readiness proof import it. Its HTTP clients are built
+// here, per run, from the run's settings (resolve, CA, sockets): they are connections, not credentials or
+// Azure clients.
 
-const systemClock = {
-    now: Date.now,
-    sleep: (ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms).then(() => undefined),
-};
-/** The pause after failed attempt n (1-based). Pure. */
-function retry_delayMs(backoff, attempt) {
-    const ms = Math.round(backoff.firstMs * (backoff.factor ?? 1) ** Math.max(0, attempt - 1));
-    return Math.min(backoff.maxMs ?? Infinity, ms);
+
+
+
+
+
+
+
+
+
+
+const USER_AGENT = 'alc-deploy-smoke-test';
+function pollDeps(deps) {
+    return {
+        log: deps.log ?? (() => undefined),
+        now: deps.now ?? (() => external_node_perf_hooks_.performance.now()),
+        sleep: deps.sleep ?? retry/* systemClock */.ml.sleep,
+    };
 }
-/** The pause after failed attempt n, `elapsedMs` after the first began; undefined: stop, the bounds are spent. Pure. */
-function nextPause(policy, attempt, elapsedMs) {
-    if (policy.attempts !== undefined && attempt >= policy.attempts)
-        return undefined;
-    const pause = retry_delayMs(policy.delay, attempt);
-    if (policy.deadlineMs === undefined)
-        return pause;
-    if (policy.reserveMs === undefined)
-        return elapsedMs >= policy.deadlineMs ? undefined : pause;
-    const fits = Math.min(pause, policy.deadlineMs - elapsedMs - policy.reserveMs);
-    return fits < 0 ? undefined : fits;
+function requestOf(base, check, headers, timeoutMs) {
+    return {
+        url: (0,request_path/* urlOnOrigin */.t8)(check.path, base),
+        method: check.method,
+        headers: { 'user-agent': USER_AGENT, ...headers, ...check.headers },
+        body: check.body,
+        timeoutMs,
+    };
 }
-/**
- * Runs `step` until it is done or the policy's bounds are spent; then the last state is returned (never thrown).
- * `onPause` hears of each pause before it is taken.
- */
-async function poll(step, policy, clock, onPause) {
-    const startedAt = clock.now();
-    for (let attempt = 1;; attempt += 1) {
-        const remainingMs = (policy.deadlineMs ?? Infinity) - (clock.now() - startedAt);
-        const outcome = await step({ attempt, startedAt, remainingMs });
-        if (outcome.done)
-            return { ...outcome, attempts: attempt };
-        const pause = nextPause(policy, attempt, clock.now() - startedAt);
-        if (pause === undefined)
-            return { ...outcome, attempts: attempt };
-        onPause?.(outcome.state, pause, attempt);
-        await clock.sleep(pause);
+function observe(res) {
+    return {
+        status: res.status,
+        headers: res.headers,
+        body: res.body.toString('utf8'),
+        latencyMs: res.latencyMs,
+    };
+}
+const run_short = (s) => (s.length > 120 ? `${s.slice(0, 119)}…` : s).replace(/\s+/g, ' ');
+/** Polls until the first answer with the expected status, or the deadline. Never throws for HTTP trouble. */
+async function waitReady(o, deps = {}) {
+    const client = o.client ?? createHttpClient({ resolve: o.resolve, caFile: o.caFile, maxSockets: 2 });
+    const check = o.check ?? (0,checks/* defaultCheck */.I0)(`${o.url.pathname}${o.url.search}`);
+    const timeoutMs = o.timeoutMs ?? 10_000;
+    const probe = async (remainingMs) => {
+        try {
+            const res = await client.request(requestOf(o.url, check, o.headers ?? {}, Math.min(timeoutMs, remainingMs)));
+            const ok = (0,checks/* statusMatches */.W_)(check.status, res.status);
+            const body = res.body.toString('utf8');
+            return {
+                ok,
+                seen: `HTTP ${res.status}`,
+                detail: `HTTP ${res.status}${body ? `: ${run_short(body)}` : ''}`,
+            };
+        }
+        catch (e) {
+            const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
+            const configuration = configurationHint(err);
+            return {
+                ok: false,
+                seen: err.code ? `${err.kind} (${err.code})` : err.kind,
+                detail: err.message,
+                ...(configuration ? { configuration } : {}),
+            };
+        }
+    };
+    try {
+        const result = await (0,ready/* pollUntilReady */.D0)(probe, o.deadlineMs, pollDeps(deps), undefined, o.configGraceMs);
+        (deps.log ?? (() => undefined))(`wait-ready: ${(0,ready/* describeReady */.Hk)(result)} (expecting ${(0,checks/* describeStatus */.Wn)(check.status)})`);
+        return result;
+    }
+    finally {
+        if (!o.client)
+            client.close();
     }
 }
-/** Runs `attempt` until it resolves; an error `policy.retryOn` accepts is tried again within the bounds, then thrown. */
-async function retry(attempt, policy, clock, onRetry) {
-    const retryOn = policy.retryOn ?? (() => true);
-    const polled = await poll(async (context) => {
+async function runCheck(client, s, check) {
+    const base = { name: check.name, method: check.method, url: `${s.url.origin}${check.path}` };
+    try {
+        const req = requestOf(s.url, check, s.headers, s.timeoutMs);
+        base.url = String(req.url);
+        const res = await client.request(req);
+        const problems = (0,checks/* judge */.S4)(check, observe(res));
+        return {
+            ...base,
+            status: res.status,
+            latencyMs: Math.round(res.latencyMs * 100) / 100,
+            passed: problems.length === 0,
+            problems,
+        };
+    }
+    catch (e) {
+        return { ...base, passed: false, problems: [e instanceof Error ? e.message : String(e)] };
+    }
+}
+async function checkVersion(client, s, expected) {
+    const probe = { ...(0,checks/* defaultCheck */.I0)(s.versionPath), status: [] };
+    const base = { expected, source: (0,version/* describeSource */.B6)(s.versionSource), url: `${s.url.origin}${s.versionPath}` };
+    try {
+        const req = requestOf(s.url, probe, s.headers, s.timeoutMs);
+        base.url = String(req.url);
+        const res = await client.request(req);
+        const actual = (0,version/* readVersion */.$4)(s.versionSource, observe(res));
+        const passed = res.status >= 200 && res.status < 300 && (0,version/* sameVersion */.r1)(expected, actual);
+        const got = actual === undefined ? `no version in the ${base.source}` : `'${actual}'`;
+        const problem = passed
+            ? undefined
+            : `expected '${expected}', got ${got} from ${base.url} (HTTP ${res.status})`;
+        return { ...base, actual, passed, problem };
+    }
+    catch (e) {
+        return { ...base, passed: false, problem: `${base.url}: ${e instanceof Error ? e.message : String(e)}` };
+    }
+}
+function loadTargets(s) {
+    return s.checks.map((check) => ({
+        name: check.name,
+        request: requestOf(s.url, check, s.headers, s.timeoutMs),
+        judge: (res) => (0,checks/* judge */.S4)(check, observe(res), { latency: false }),
+    }));
+}
+/**
+ * Runs the whole smoke test and returns its report (it does not throw for failed checks: see report.passed).
+ */
+async function runSmoke(s, deps = {}) {
+    const log = (line) => deps.log?.((0,summary/* redact */.E$)(line, s.secrets));
+    return (0,summary/* redact */.E$)(await smoke(s, { ...deps, log }), s.secrets);
+}
+/**
+ * The first check that reads without changing anything (GET/HEAD), or a GET of the URL: wait-ready never
+ * posts.
+ */
+function readinessCheck(s) {
+    return (s.checks.find((c) => c.method === 'GET' || c.method === 'HEAD') ??
+        defaultCheck(`${s.url.pathname}${s.url.search}`));
+}
+async function smoke(s, deps) {
+    const { log } = deps;
+    const startedAt = new Date().toISOString();
+    const client = createHttpClient({
+        resolve: s.resolve,
+        caFile: s.caFile,
+        timeoutMs: s.timeoutMs,
+        maxSockets: 4,
+    });
+    try {
+        const ready = s.waitReadyMs > 0
+            ? await waitReady({
+                url: s.url,
+                check: s.checks[0],
+                headers: s.headers,
+                timeoutMs: s.timeoutMs,
+                deadlineMs: s.waitReadyMs,
+                client,
+            }, deps)
+            : undefined;
+        const finish = (parts) => (0,summary/* buildReport */.FK)({
+            url: s.url.href,
+            startedAt,
+            finishedAt: new Date().toISOString(),
+            thresholds: s.thresholds,
+            checks: [],
+            ...parts,
+        });
+        if (ready && !ready.ready)
+            return finish({ ready, loadSkipped: s.load ? 'the app never became ready' : undefined });
+        const checks = [];
+        for (const check of s.checks) {
+            const r = await runCheck(client, s, check);
+            log((0,messages/* checkLine */.tY)(r.name, r.passed ? 'passed' : r.problems.join('; '), r.status, r.latencyMs));
+            checks.push(r);
+        }
+        const version = s.expectVersion ? await checkVersion(client, s, s.expectVersion) : undefined;
+        if (version)
+            log(`expect-version: ${version.passed ? `running ${version.actual}` : version.problem}`);
+        if (!s.load)
+            return finish({ ready, checks, version });
+        if (checks.some((c) => !c.passed) || (version && !version.passed)) {
+            return finish({ ready, checks, version, loadSkipped: 'a check failed' });
+        }
+        log(`load: ${s.load.rate} req/s for ${s.load.durationMs / 1000} s over ${s.load.concurrency} connections`);
+        const loadClient = createWireClient({
+            resolve: s.resolve,
+            caFile: s.caFile,
+            timeoutMs: s.timeoutMs,
+            maxSockets: s.load.concurrency,
+        });
         try {
-            return { done: true, value: await attempt(context) };
+            const load = await runLoad(loadClient, loadTargets(s), s.load);
+            log((0,messages/* loadLine */.vM)(load.sent, load.achievedRate, load.errors, load.latency));
+            return finish({ ready, checks, version, load });
         }
-        catch (error) {
-            if (!retryOn(error))
-                throw error;
-            return { done: false, state: error };
+        finally {
+            loadClient.close();
         }
-    }, policy, clock, (error, pause, n) => onRetry?.(error, n, pause));
-    if (polled.done)
-        return polled.value;
-    throw polled.state;
+    }
+    finally {
+        client.close();
+    }
 }
 
-;// CONCATENATED MODULE: ./src/smoke/ready.ts
+;// CONCATENATED MODULE: ./src/smoke/entry.ts
+// smoke-test as a runner runs it: the core (runSmoke, which builds its own HTTP clients from the settings: no
+// Azure client, no credential), then the report file; the verdict and the lines a run ends with.
+
+
+
+
+
+
+
+
+/** Runs the smoke test and writes its report file. */
+async function smokeOnRunner(s, log) {
+    const report = await runSmoke(s, { log });
+    await writeReport(s.reportPath, report, s.reportRoot);
+    return report;
+}
+/** The run's failure when a check or threshold failed (the run itself did not throw). */
+function smokeVerdict(r) {
+    return r.passed ? undefined : (0,messages/* smokeFailed */.Tm)(r.url, r.failures);
+}
+function smokeDone(r, s) {
+    return `Smoke test of ${r.url} passed; report: ${s.reportPath}`;
+}
+function smokeFailureSummary(error) {
+    return (0,run_entry/* failureSection */.mo)('smoke-test: ❌ failed', error);
+}
+/**
+ * Writes the report as JSON (creating its folder) inside `root` (the workspace, or RUNNER_TEMP for the
+ * default report), never through a symlink: the folder's real path must stay inside `root` and the file
+ * itself is opened with O_NOFOLLOW.
+ */
+async function writeReport(path, report, root) {
+    const dir = (0,external_node_path_.dirname)(path);
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    if (root !== undefined && !(0,workspace/* isInside */.FK)((0,workspace/* realPathOf */.dN)(root), (0,workspace/* realPathOf */.dN)(dir)))
+        throw new inputs/* InputError */.dz('report', path, (0,messages/* reportOutside */.oo)(root));
+    const handle = await (0,promises_namespaceObject.open)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644).catch((error) => {
+        if (error.code === 'ELOOP')
+            throw new inputs/* InputError */.dz('report', path, 'allowed: a report file that is not a symlink');
+        throw error;
+    });
+    try {
+        await handle.writeFile(`${JSON.stringify(report, null, 2)}\n`);
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 5449:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $O: () => (/* binding */ jsonMismatch),
+/* harmony export */   $e: () => (/* binding */ URL_USERINFO_ALLOWED),
+/* harmony export */   O_: () => (/* binding */ attemptLine),
+/* harmony export */   Tm: () => (/* binding */ smokeFailed),
+/* harmony export */   VY: () => (/* binding */ certificateHint),
+/* harmony export */   XB: () => (/* binding */ notReachable),
+/* harmony export */   ZT: () => (/* binding */ tlsFailed),
+/* harmony export */   oo: () => (/* binding */ reportOutside),
+/* harmony export */   rH: () => (/* binding */ REFUSED_HINT),
+/* harmony export */   t6: () => (/* binding */ dnsHint),
+/* harmony export */   tY: () => (/* binding */ checkLine),
+/* harmony export */   vM: () => (/* binding */ loadLine),
+/* harmony export */   vx: () => (/* binding */ invalidHeader)
+/* harmony export */ });
+// smoke-test's long messages (errors, configuration hints, log lines, the verdict), built from values so that
+// the control flow stays short. Pure: text only.
+const URL_USERINFO_ALLOWED = 'allowed: a URL without user:password@ (a URL is printed in logs, reports and summaries, ' +
+    'and its userinfo is not sent): send credentials as a header instead, ' +
+    'e.g. headers: "Authorization: Basic <base64>" from a secret';
+const tlsFailed = (what, detail, code, host) => `TLS to ${what} failed: ${detail} (${code}); ` +
+    `the certificate must be valid for ${host} and its CA trusted (ca-file input or NODE_EXTRA_CA_CERTS)`;
+const dnsHint = (code) => `DNS does not know this host (${code}): give it a resolve entry (the resolve input, host:port:address as ` +
+    'curl --resolve)';
+const REFUSED_HINT = 'nothing accepts connections where the host points: check its resolve entry (the resolve input, ' +
+    'host:port:address[:connect-port]) and the port';
+const certificateHint = (code) => `the certificate is not one this client accepts for the host (${code}): ` +
+    'check that its resolve entry (the resolve input) points at the right server, ' +
+    'and trust its CA with the ca-file input or NODE_EXTRA_CA_CERTS';
+const invalidHeader = (name) => `Invalid header ${JSON.stringify(name)}: names are tokens and values hold only tab, visible ASCII and ` +
+    'U+0080 to U+00FF (as node:http allows)';
+const jsonMismatch = (path, actual, expected) => `json ${path} is ${actual === undefined ? 'missing' : JSON.stringify(actual)}, ` +
+    `expected ${JSON.stringify(expected)}`;
+const notReachable = (elapsed, attempts, seen, last, fix) => `not reachable: a configuration error for ${elapsed}, ` +
+    `not a slow start (${attempts} attempts: ${seen})${last}; ${fix}`;
+const attemptLine = (attempt, elapsedMs, seen) => `wait-ready: attempt ${attempt} at ${(elapsedMs / 1000).toFixed(1)}s: ${seen}`;
+const checkLine = (name, outcome, status, latencyMs) => `check '${name}': ${outcome} (${status ?? 'no answer'}, ${latencyMs ?? '–'} ms)`;
+const loadLine = (sent, rate, errors, l) => `load: ${sent} sent (${rate} req/s), ${errors} errors; p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms`;
+const reportOutside = (root) => `allowed: a report file inside ${root}; a symlink out of it is refused`;
+const smokeFailed = (url, failures) => `Smoke test of ${url} failed: ${failures.join(' | ')}`;
+
+
+/***/ }),
+
+/***/ 2546:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D0: () => (/* binding */ pollUntilReady),
+/* harmony export */   Hk: () => (/* binding */ describeReady)
+/* harmony export */ });
+/* unused harmony exports MIN_ATTEMPT_MS, CONFIG_GRACE_MS, DEFAULT_BACKOFF, tally */
+/* harmony import */ var _core_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9952);
+/* harmony import */ var _messages_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5449);
 // wait-ready: poll until the first success or the deadline, backing off, and say what was seen. An error of
 // configuration (DNS, connection refused, a certificate for another name or CA) that persists for
-// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it. The loop is src/retry.ts's.
+// CONFIG_GRACE_MS ends the wait early: waiting longer cannot fix it. The loop is src/core/retry.ts's.
+
 
 /** The least time an attempt gets before the deadline; with less left, polling stops. */
 const MIN_ATTEMPT_MS = 200;
@@ -30163,10 +30540,6 @@ const MIN_ATTEMPT_MS = 200;
  * that opens a little late are allowed for). */
 const CONFIG_GRACE_MS = 15_000;
 const DEFAULT_BACKOFF = { firstMs: 250, factor: 1.6, maxMs: 5000 };
-/** Delay after attempt n (1-based) failed: first x factor^(n-1), capped. Pure. */
-function backoffDelay(attempt, o = DEFAULT_BACKOFF) {
-    return delayMs(o, attempt);
-}
 /** Adds one outcome to the ordered tally. Pure. */
 function tally(seen, outcome) {
     const hit = seen.find((s) => s.seen === outcome);
@@ -30182,7 +30555,7 @@ function describeReady(r) {
         return `ready after ${secs(r.elapsedMs)} (${r.attempts} attempt${r.attempts === 1 ? '' : 's'}: ${seen})`;
     const last = r.last?.detail ? `; last: ${r.last.detail}` : '';
     if (r.configuration) {
-        return `not reachable: a configuration error for ${secs(r.elapsedMs)}, not a slow start (${r.attempts} attempts: ${seen})${last}; ${r.configuration}`;
+        return (0,_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .notReachable */ .XB)(secs(r.elapsedMs), r.attempts, seen, last, r.configuration);
     }
     return `not ready within ${secs(r.deadlineMs)} (${r.attempts} attempts: ${seen})${last}`;
 }
@@ -30195,10 +30568,10 @@ async function pollUntilReady(probe, deadlineMs, deps, backoff = DEFAULT_BACKOFF
     let last;
     /** When the current unbroken run of configuration errors began. */
     let configSince;
-    const polled = await poll(async ({ attempt, startedAt, remainingMs }) => {
+    const polled = await (0,_core_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .poll */ .wt)(async ({ attempt, startedAt, remainingMs }) => {
         const outcome = await probe(Math.max(1, remainingMs));
         if (outcome.seen !== last?.seen)
-            deps.log(`wait-ready: attempt ${attempt} at ${((deps.now() - startedAt) / 1000).toFixed(1)}s: ${outcome.seen}`);
+            deps.log((0,_messages_js__WEBPACK_IMPORTED_MODULE_1__/* .attemptLine */ .O_)(attempt, deps.now() - startedAt, outcome.seen));
         seen = tally(seen, outcome.seen);
         last = outcome;
         const elapsed = deps.now() - startedAt;
@@ -30223,196 +30596,43 @@ async function pollUntilReady(probe, deadlineMs, deps, backoff = DEFAULT_BACKOFF
     return polled.done ? polled.value : polled.state;
 }
 
-;// CONCATENATED MODULE: ./src/smoke/summary.ts
+
+/***/ }),
+
+/***/ 5362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
-/** Figures for the outputs and thresholds: the load phase's, else the checks' own requests. */
-function metricsOf(checks, load) {
-    if (load) {
-        const { p50, p95, p99 } = load.latency;
-        return {
-            from: 'load',
-            requests: load.sent,
-            p50Ms: p50,
-            p95Ms: p95,
-            p99Ms: p99,
-            errorRate: load.errorRate,
-        };
-    }
-    if (checks.length === 0)
-        return { from: 'none', requests: 0, p50Ms: NaN, p95Ms: NaN, p99Ms: NaN, errorRate: NaN };
-    const s = summarize(checks.map((c) => c.latencyMs).filter((l) => l !== undefined));
-    const errorRate = checks.filter((c) => !c.passed).length / checks.length;
-    return { from: 'checks', requests: checks.length, p50Ms: s.p50, p95Ms: s.p95, p99Ms: s.p99, errorRate };
-}
-const pct = (r) => (Number.isNaN(r) ? '–' : `${(r * 100).toFixed(r * 100 < 10 ? 2 : 1)}%`);
-const ms = (n) => n === undefined || Number.isNaN(n) ? '–' : `${Math.round(n * 10) / 10} ms`;
-function thresholdFailure(t) {
-    return t.name === 'error-rate'
-        ? `error rate ${pct(t.actual)} is over max-error-rate ${pct(t.limit)}`
-        : `p95 latency ${ms(t.actual)} is over max-p95-ms ${ms(t.limit)}`;
-}
-/** The verdict: every failure, in the order a person should read them. Pure. */
-function buildReport(p) {
-    const metrics = metricsOf(p.checks, p.load);
-    const thresholds = metrics.from === 'none' ? [] : judgeThresholds(p.thresholds, metrics.errorRate, metrics.p95Ms);
-    const failures = [
-        ...(p.ready && !p.ready.ready ? [`wait-ready: ${describeReady(p.ready)}`] : []),
-        ...p.checks.filter((c) => !c.passed).map((c) => `check '${c.name}': ${c.problems.join('; ')}`),
-        ...(p.version && !p.version.passed ? [`expect-version: ${p.version.problem}`] : []),
-        ...thresholds.filter((t) => !t.passed).map(thresholdFailure),
-    ];
-    const { thresholds: _limits, ...parts } = p;
-    return { ...parts, passed: failures.length === 0, metrics, thresholds, failures };
-}
-/** The action outputs, as text. Figures that were not measured are empty. */
-function reportOutputs(r, reportPath) {
-    const num = (n) => (Number.isNaN(n) ? '' : String(Math.round(n * 100) / 100));
-    return {
-        passed: String(r.passed),
-        report: reportPath,
-        'p50-ms': num(r.metrics.p50Ms),
-        'p95-ms': num(r.metrics.p95Ms),
-        'p99-ms': num(r.metrics.p99Ms),
-        'error-rate': Number.isNaN(r.metrics.errorRate)
-            ? ''
-            : String(Math.round(r.metrics.errorRate * 10_000) / 10_000),
-    };
-}
-/** Replaces every secret inside every string of a value (a server may echo a credential back). Pure. */
-function redact(value, secrets) {
-    const live = secrets.filter((x) => x.length > 0);
-    if (live.length === 0)
-        return value;
-    const walk = (v) => {
-        if (typeof v === 'string')
-            return live.reduce((text, secret) => text.split(secret).join('***'), v);
-        if (Array.isArray(v))
-            return v.map(walk);
-        if (v && typeof v === 'object')
-            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
-        return v;
-    };
-    return walk(value);
-}
-const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-function checksTable(checks) {
-    if (checks.length === 0)
-        return [];
-    return [
-        '### Checks',
-        '',
-        '| | Check | Request | Status | Latency | Result |',
-        '|---|---|---|---|---|---|',
-        ...checks.map((c) => {
-            const path = new URL(c.url).pathname + new URL(c.url).search;
-            const result = c.passed ? 'passed' : c.problems.map(cell).join('<br>');
-            return `| ${c.passed ? '✅' : '❌'} | ${cell(c.name)} | \`${c.method} ${cell(path)}\` | ${c.status ?? '–'} | ${ms(c.latencyMs)} | ${result} |`;
-        }),
-        '',
-    ];
-}
-function loadSection(load, thresholds) {
-    const l = load.latency;
-    const problems = Object.entries(load.problems).map(([k, n]) => `${k} ×${n}`);
-    return [
-        `### Load: ${load.sent} requests over ${(load.asked.durationMs / 1000).toFixed(1)} s`,
-        '',
-        '| Asked rate | Achieved rate | Connections | Answered | Errors | p50 | p95 | p99 | max |',
-        '|---|---|---|---|---|---|---|---|---|',
-        `| ${load.asked.rate} req/s | ${load.achievedRate} req/s | ${load.asked.concurrency} | ${load.answered} | ${load.errors} (${pct(load.errorRate)}) | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.p99)} | ${ms(l.max)} |`,
-        '',
-        ...thresholdRows(thresholds),
-        ...(problems.length ? [`Errors seen: ${problems.map(cell).join(', ')}`, ''] : []),
-        ...(load.histogram.length
-            ? ['Latency histogram (requests per band):', '', '```text', histogramChart(load.histogram), '```', '']
-            : []),
-    ];
-}
-function thresholdRows(thresholds) {
-    if (thresholds.length === 0)
-        return [];
-    return [
-        '| | Threshold | Limit | Measured |',
-        '|---|---|---|---|',
-        ...thresholds.map((t) => {
-            const [limit, actual] = t.name === 'error-rate' ? [pct(t.limit), pct(t.actual)] : [ms(t.limit), ms(t.actual)];
-            return `| ${t.passed ? '✅' : '❌'} | ${t.name === 'error-rate' ? 'max-error-rate' : 'max-p95-ms'} | ${limit} | ${actual} |`;
-        }),
-        '',
-    ];
-}
-/** The job summary: verdict, failures, readiness, a table of checks, the load figures and a histogram. */
-function summaryMarkdown(r) {
-    const lines = [
-        `## ${r.passed ? '✅ Smoke test passed' : '❌ Smoke test failed'}: ${r.url}`,
-        '',
-        ...(r.failures.length ? [...r.failures.map((f) => `- ${cell(f)}`), ''] : []),
-        ...(r.ready ? [`**Readiness:** ${cell(describeReady(r.ready))}`, ''] : []),
-        ...checksTable(r.checks),
-        ...(r.version
-            ? [
-                `**Version:** ${r.version.passed ? '✅' : '❌'} expected \`${r.version.expected}\`, ` +
-                    `${r.version.actual === undefined ? 'none announced' : `got \`${cell(r.version.actual)}\``} (${r.version.source} of ${r.version.url})`,
-                '',
-            ]
-            : []),
-        ...(r.load ? loadSection(r.load, r.thresholds) : []),
-        ...(!r.load && r.loadSkipped ? [`**Load:** skipped (${r.loadSkipped})`, ''] : []),
-        ...(!r.load && r.thresholds.length
-            ? [`Thresholds on the checks' own requests (no load phase):`, '', ...thresholdRows(r.thresholds)]
-            : []),
-    ];
-    return `${lines.join('\n').trimEnd()}\n`;
-}
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  JX: () => (/* binding */ readSmokeSettings)
+});
 
-;// CONCATENATED MODULE: ./src/smoke/version.ts
-// expect-version: does the app really run the version just deployed? Pure helpers.
+// UNUSED EXPORTS: SMOKE_DEFAULTS, parseErrorRate, parseHeaders, readCheckSettings
 
-
-function parseVersionSource(input, raw) {
-    const v = raw.trim();
-    if (v === '')
-        return { kind: 'json', path: 'version' };
-    const m = /^(json|header):(.+)$/i.exec(v);
-    if (m && m[1].toLowerCase() === 'json' && /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(m[2]))
-        return { kind: 'json', path: m[2] };
-    if (m && m[1].toLowerCase() === 'header' && /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(m[2])) {
-        return { kind: 'header', name: m[2].toLowerCase() };
-    }
-    if (v.toLowerCase() === 'body')
-        return { kind: 'body' };
-    throw new inputs/* InputError */.dz(input, raw, 'allowed: json:<dotted.path> (default json:version), header:<name> or body');
-}
-function describeSource(s) {
-    return s.kind === 'json' ? `JSON field ${s.path}` : s.kind === 'header' ? `header ${s.name}` : 'body';
-}
-/** The version a response announces, or undefined when it announces none. */
-function readVersion(source, res) {
-    if (source.kind === 'header') {
-        const h = res.headers[source.name];
-        return Array.isArray(h) ? h[0] : h;
-    }
-    if (source.kind === 'body')
-        return res.body.trim() || undefined;
-    try {
-        const v = jsonAt(JSON.parse(res.body), source.path);
-        return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** `v1.2.3` and `1.2.3` are the same version; anything else must match exactly. */
-function sameVersion(expected, actual) {
-    const norm = (s) => s.trim().replace(/^v(?=\d)/i, '');
-    return actual !== undefined && norm(expected) === norm(actual);
-}
-
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/core/inputs.ts
+var inputs = __nccwpck_require__(9114);
+// EXTERNAL MODULE: ./src/core/request-path.ts
+var request_path = __nccwpck_require__(1664);
+// EXTERNAL MODULE: ./src/core/workspace.ts
+var workspace = __nccwpck_require__(8742);
+// EXTERNAL MODULE: ./src/smoke/checks.ts + 1 modules
+var smoke_checks = __nccwpck_require__(934);
+// EXTERNAL MODULE: ./src/smoke/messages.ts
+var messages = __nccwpck_require__(5449);
+// EXTERNAL MODULE: ./src/smoke/version.ts
+var version = __nccwpck_require__(6561);
 ;// CONCATENATED MODULE: ./src/smoke/settings.ts
 // The smoke-test inputs, read and checked in one place before any request is sent.
+
+
+
 
 
 
@@ -30458,12 +30678,12 @@ function parseHeaders(name, raw) {
 function readChecks(raw, path, deps) {
     const v = raw.trim();
     if (v === '')
-        return [checks_defaultCheck(path)];
+        return [(0,smoke_checks/* defaultCheck */.I0)(path)];
     let text = v;
     let source = v;
-    const fromFile = looksLikePath(v);
+    const fromFile = (0,smoke_checks/* looksLikePath */.j8)(v);
     if (fromFile) {
-        const file = (0,inputs/* workspacePath */.X5)('checks', v, { env: deps.env, what: 'a checks file' });
+        const file = (0,workspace/* workspacePath */.X5)('checks', v, { env: deps.env, what: 'a checks file' });
         if (!deps.fileExists(file)) {
             throw new inputs/* InputError */.dz('checks', v, 'allowed: an inline YAML list of checks, or the path of an existing checks file');
         }
@@ -30474,15 +30694,15 @@ function readChecks(raw, path, deps) {
         source = firstLine.length > 60 ? `${firstLine.slice(0, 59)}…` : firstLine;
     }
     // Masked before parsing: a duplicate name, a YAML error or a nested list must not print a header value.
-    const secrets = checkSecrets(text);
+    const secrets = (0,smoke_checks/* checkSecrets */.KK)(text);
     for (const secret of secrets)
         deps.mask(secret);
     try {
-        return parseChecks('checks', text, source, { fromFile });
+        return (0,smoke_checks/* parseChecks */.B2)('checks', text, source, { fromFile });
     }
     catch (error) {
         if (error instanceof inputs/* InputError */.dz)
-            throw redactInputError(error, secrets);
+            throw (0,smoke_checks/* redactInputError */.D2)(error, secrets);
         throw error;
     }
 }
@@ -30491,8 +30711,8 @@ function readUrl(raw, mask) {
     const v = (0,inputs/* required */.mw)('url', raw, 'allowed: an absolute URL starting with https:// or http://');
     const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)@/i.exec(v)?.[1];
     const secrets = [
-        ...(userinfo ? [userinfo, ...userinfo.split(':'), settings_safeDecode(userinfo)] : []),
-        ...queryParameterSecrets(v),
+        ...(userinfo ? [userinfo, ...userinfo.split(':'), safeDecode(userinfo)] : []),
+        ...(0,smoke_checks/* queryParameterSecrets */.bq)(v),
     ].filter((x) => x !== '');
     for (const secret of secrets)
         mask(secret);
@@ -30503,11 +30723,11 @@ function readUrl(raw, mask) {
     }
     catch (error) {
         if (error instanceof inputs/* InputError */.dz)
-            throw redactInputError(error, secrets);
+            throw (0,smoke_checks/* redactInputError */.D2)(error, secrets);
         throw error;
     }
     if (url.username !== '' || url.password !== '') {
-        throw new inputs/* InputError */.dz('url', shown, 'allowed: a URL without user:password@ (a URL is printed in logs, reports and summaries, and its userinfo is not sent): send credentials as a header instead, e.g. headers: "Authorization: Basic <base64>" from a secret');
+        throw new inputs/* InputError */.dz('url', shown, messages/* URL_USERINFO_ALLOWED */.$e);
     }
     return { url, secrets };
 }
@@ -30521,7 +30741,7 @@ function onceEach(mask) {
         mask(secret);
     };
 }
-function settings_safeDecode(text) {
+function safeDecode(text) {
     try {
         return decodeURIComponent(text);
     }
@@ -30529,14 +30749,52 @@ function settings_safeDecode(text) {
         return text;
     }
 }
-/** Reads every smoke-test input; throws one InputError naming the first bad one. */
-function readSmokeSettings(input, deps = {}) {
-    const d = {
+function depsOf(deps) {
+    return {
         env: deps.env ?? process.env,
         readFile: deps.readFile ?? ((p) => (0,external_node_fs_.readFileSync)(p, 'utf8')),
         fileExists: deps.fileExists ?? external_node_fs_.existsSync,
         mask: onceEach(deps.mask ?? (() => undefined)),
     };
+}
+/** The secrets the checks carry: credential-like query values of their paths, sensitive header values. */
+function secretsOfChecks(checks) {
+    return {
+        query: checks.flatMap((c) => (0,smoke_checks/* queryParameterSecrets */.bq)(c.path)),
+        headers: checks.flatMap((c) => Object.entries(c.headers)
+            .filter(([k]) => (0,smoke_checks/* isSensitiveHeader */.yx)(k))
+            .map(([, v]) => v)),
+    };
+}
+/**
+ * The `checks`, `resolve` and `ca-file` inputs without a URL (blue-green's gates, each with its own URL): no
+ * wait, no load, the defaults for the rest; without checks, a GET of `/` expecting 2xx.
+ */
+function readCheckSettings(input, deps = {}) {
+    const d = depsOf(deps);
+    const checks = readChecks(input('checks'), '/', d);
+    const resolve = parseResolve('resolve', input('resolve'));
+    const caFile = caFileInput(input('ca-file'), d);
+    const { query, headers } = secretsOfChecks(checks);
+    const secrets = [...new Set([...query, ...headers].filter((v) => v !== ''))];
+    for (const secret of secrets)
+        d.mask(secret);
+    return {
+        checks,
+        headers: {},
+        resolve,
+        caFile,
+        waitReadyMs: 0,
+        timeoutMs: SMOKE_DEFAULTS.timeoutMs,
+        thresholds: { maxErrorRate: SMOKE_DEFAULTS.maxErrorRate, maxP95Ms: SMOKE_DEFAULTS.maxP95Ms },
+        versionPath: SMOKE_DEFAULTS.versionPath,
+        versionSource: parseVersionSource('version-source', ''),
+        secrets,
+    };
+}
+/** Reads every smoke-test input; throws one InputError naming the first bad one. */
+function readSmokeSettings(input, deps = {}) {
+    const d = depsOf(deps);
     for (const line of (0,inputs/* parseList */.E1)(input('headers'))) {
         const colon = line.indexOf(':');
         const value = colon > 0 ? line.slice(colon + 1).trim() : line;
@@ -30547,10 +30805,7 @@ function readSmokeSettings(input, deps = {}) {
     const headers = parseHeaders('headers', input('headers'));
     const checks = readChecks(input('checks'), `${url.pathname}${url.search}`, d);
     const resolve = (0,inputs/* parseResolve */.qK)('resolve', input('resolve'));
-    const caRaw = input('ca-file').trim();
-    const caFile = caRaw === '' ? undefined : (0,inputs/* workspacePath */.X5)('ca-file', caRaw, { env: d.env, what: 'a PEM file' });
-    if (caFile && !d.fileExists(caFile))
-        throw new inputs/* InputError */.dz('ca-file', caRaw, 'allowed: the path of an existing PEM file');
+    const caFile = (0,workspace/* caFileInput */.d_)(input('ca-file'), d);
     const durationMs = (0,inputs/* parseDuration */.E9)('duration', input('duration'), SMOKE_DEFAULTS.durationMs);
     const rate = (0,inputs/* parseNumber */.$J)('rate', input('rate'), SMOKE_DEFAULTS.rate, {
         min: 0,
@@ -30563,17 +30818,11 @@ function readSmokeSettings(input, deps = {}) {
     });
     const expectVersion = input('expect-version').trim() || undefined;
     const versionPath = input('version-path').trim() || SMOKE_DEFAULTS.versionPath;
-    const versionProblem = (0,inputs/* requestPathProblem */.QX)(versionPath);
+    const versionProblem = (0,request_path/* requestPathProblem */.QX)(versionPath);
     if (versionProblem)
-        throw new inputs/* InputError */.dz('version-path', versionPath, `${inputs/* REQUEST_PATH_ALLOWED */.Xi} (${versionProblem})`);
-    const secrets = [
-        ...urlSecrets,
-        ...checks.flatMap((c) => queryParameterSecrets(c.path)),
-        ...Object.values(headers),
-        ...checks.flatMap((c) => Object.entries(c.headers)
-            .filter(([k]) => isSensitiveHeader(k))
-            .map(([, v]) => v)),
-    ].filter((v) => v !== '');
+        throw new inputs/* InputError */.dz('version-path', versionPath, `${request_path/* REQUEST_PATH_ALLOWED */.Xi} (${versionProblem})`);
+    const inChecks = secretsOfChecks(checks);
+    const secrets = [...urlSecrets, ...inChecks.query, ...Object.values(headers), ...inChecks.headers].filter((v) => v !== '');
     for (const secret of new Set(secrets))
         d.mask(secret);
     const reportRaw = input('report').trim();
@@ -30583,8 +30832,8 @@ function readSmokeSettings(input, deps = {}) {
             root: d.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(),
         }
         : {
-            path: (0,inputs/* workspacePath */.X5)('report', reportRaw, { env: d.env, what: 'a report file' }),
-            root: (0,inputs/* workspaceOf */.B3)(d.env),
+            path: (0,workspace/* workspacePath */.X5)('report', reportRaw, { env: d.env, what: 'a report file' }),
+            root: (0,workspace/* workspaceOf */.B3)(d.env),
         };
     if (reportRaw !== '' && (0,external_node_fs_.existsSync)(report.path) && (0,external_node_fs_.statSync)(report.path).isDirectory())
         throw new inputs/* InputError */.dz('report', reportRaw, 'allowed: the path of a file to write the JSON report to, not a directory');
@@ -30606,237 +30855,332 @@ function readSmokeSettings(input, deps = {}) {
         },
         expectVersion,
         versionPath,
-        versionSource: parseVersionSource('version-source', input('version-source')),
+        versionSource: (0,version/* parseVersionSource */.t6)('version-source', input('version-source')),
         reportPath: report.path,
         reportRoot: report.root,
         secrets: [...new Set(secrets)],
     };
 }
 
-;// CONCATENATED MODULE: ./src/smoke/run.ts
-// The smoke-test core: wait-ready, the checks, expect-version, the load phase and the verdict.
-// smoke-test's entry, blue-green's promote gates and deploy-app's readiness proof import it.
 
+/***/ }),
 
+/***/ 4542:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const USER_AGENT = 'alc-deploy-smoke-test';
-function pollDeps(deps) {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   JW: () => (/* binding */ histogram),
+/* harmony export */   RN: () => (/* binding */ histogramChart),
+/* harmony export */   eh: () => (/* binding */ summarize),
+/* harmony export */   wT: () => (/* binding */ judgeThresholds)
+/* harmony export */ });
+/* unused harmony exports percentile, niceWidth */
+// Pure numbers of a smoke run: percentiles, a latency histogram and the threshold decisions.
+/** Nearest-rank percentile (p in 0..100) of values sorted ascending; NaN for no values. */
+function percentile(sorted, p) {
+    if (sorted.length === 0)
+        return NaN;
+    const rank = Math.ceil((p / 100) * sorted.length);
+    return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+const round2 = (n) => Math.round(n * 100) / 100;
+function summarize(latencies) {
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const sum = sorted.reduce((a, b) => a + b, 0);
+    const at = (p) => round2(percentile(sorted, p));
     return {
-        log: deps.log ?? (() => undefined),
-        now: deps.now ?? (() => external_node_perf_hooks_.performance.now()),
-        sleep: deps.sleep ?? ((ms) => (0,external_node_timers_promises_namespaceObject.setTimeout)(ms).then(() => undefined)),
+        count: sorted.length,
+        min: round2(sorted[0] ?? NaN),
+        mean: round2(sorted.length ? sum / sorted.length : NaN),
+        p50: at(50),
+        p95: at(95),
+        p99: at(99),
+        max: round2(sorted[sorted.length - 1] ?? NaN),
     };
 }
-function requestOf(base, check, headers, timeoutMs) {
-    return {
-        url: (0,inputs/* urlOnOrigin */.t8)(check.path, base),
-        method: check.method,
-        headers: { 'user-agent': USER_AGENT, ...headers, ...check.headers },
-        body: check.body,
-        timeoutMs,
-    };
+/** The smallest 1-2-5 bucket width (…, 1, 2, 5, 10, 20, …) at least `raw`. */
+function niceWidth(raw) {
+    if (!(raw > 0))
+        return 1;
+    const exp = 10 ** Math.floor(Math.log10(raw));
+    const width = [1, 2, 5, 10].map((m) => m * exp).find((w) => w >= raw - 1e-9);
+    return width ?? 10 * exp;
 }
-function observe(res) {
-    return {
-        status: res.status,
-        headers: res.headers,
-        body: res.body.toString('utf8'),
-        latencyMs: res.latencyMs,
-    };
-}
-const run_short = (s) => (s.length > 120 ? `${s.slice(0, 119)}…` : s).replace(/\s+/g, ' ');
-/** Polls until the first answer with the expected status, or the deadline. Never throws for HTTP trouble. */
-async function waitReady(o, deps = {}) {
-    const client = o.client ?? createHttpClient({ resolve: o.resolve, caFile: o.caFile, maxSockets: 2 });
-    const check = o.check ?? checks_defaultCheck(`${o.url.pathname}${o.url.search}`);
-    const timeoutMs = o.timeoutMs ?? 10_000;
-    const probe = async (remainingMs) => {
-        try {
-            const res = await client.request(requestOf(o.url, check, o.headers ?? {}, Math.min(timeoutMs, remainingMs)));
-            const ok = statusMatches(check.status, res.status);
-            const body = res.body.toString('utf8');
-            return {
-                ok,
-                seen: `HTTP ${res.status}`,
-                detail: `HTTP ${res.status}${body ? `: ${run_short(body)}` : ''}`,
-            };
-        }
-        catch (e) {
-            const err = e instanceof HttpError ? e : new HttpError('protocol', String(e));
-            const configuration = configurationHint(err);
-            return {
-                ok: false,
-                seen: err.code ? `${err.kind} (${err.code})` : err.kind,
-                detail: err.message,
-                ...(configuration ? { configuration } : {}),
-            };
-        }
-    };
-    try {
-        const result = await pollUntilReady(probe, o.deadlineMs, pollDeps(deps), undefined, o.configGraceMs);
-        (deps.log ?? (() => undefined))(`wait-ready: ${describeReady(result)} (expecting ${describeStatus(check.status)})`);
-        return result;
+/**
+ * Equal buckets with a 1-2-5 width from the smallest value up to the 99th percentile, and one overflow
+ * bucket for the slow tail (timeouts would otherwise squash every other bar into one).
+ */
+function histogram(latencies, maxBuckets = 10) {
+    if (latencies.length === 0)
+        return [];
+    const sorted = [...latencies].sort((a, b) => a - b);
+    const top = percentile(sorted, 99);
+    const width = niceWidth((top - sorted[0]) / maxBuckets || 1);
+    const start = Math.floor(sorted[0] / width) * width;
+    const count = Math.max(1, Math.min(maxBuckets, Math.floor((top - start) / width) + 1));
+    const buckets = Array.from({ length: count }, (_, i) => ({
+        from: start + i * width,
+        to: start + (i + 1) * width,
+        count: 0,
+    }));
+    const end = buckets[buckets.length - 1].to;
+    const overflow = { from: end, to: Infinity, count: 0 };
+    for (const v of sorted) {
+        if (v >= end)
+            overflow.count += 1;
+        else
+            buckets[Math.min(count - 1, Math.floor((v - start) / width))].count += 1;
     }
-    finally {
-        if (!o.client)
-            client.close();
-    }
+    return overflow.count ? [...buckets, overflow] : buckets;
 }
-async function runCheck(client, s, check) {
-    const base = { name: check.name, method: check.method, url: `${s.url.origin}${check.path}` };
-    try {
-        const req = requestOf(s.url, check, s.headers, s.timeoutMs);
-        base.url = String(req.url);
-        const res = await client.request(req);
-        const problems = judge(check, observe(res));
+/** A text bar chart of the buckets, aligned for a monospace block. */
+function histogramChart(buckets, width = 40) {
+    const most = Math.max(0, ...buckets.map((b) => b.count));
+    const total = buckets.reduce((a, b) => a + b.count, 0);
+    const fmt = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+    const labels = buckets.map((b) => b.to === Infinity ? `≥ ${fmt(b.from)} ms` : `${fmt(b.from)}–${fmt(b.to)} ms`);
+    const pad = Math.max(...labels.map((l) => l.length));
+    return buckets
+        .map((b, i) => {
+        const eighths = most ? Math.round((b.count / most) * width * 8) : 0;
+        const partial = eighths % 8 ? '▏▎▍▌▋▊▉'[(eighths % 8) - 1] : '';
+        const bar = '█'.repeat(Math.floor(eighths / 8)) + partial;
+        const share = total ? ` (${((b.count / total) * 100).toFixed(1)}%)` : '';
+        return `${labels[i].padStart(pad)} │${bar} ${b.count}${share}`;
+    })
+        .join('\n');
+}
+/** Error rate over the limit or p95 over the limit fails; no measured requests fails both. */
+function judgeThresholds(t, errorRate, p95) {
+    return [
+        { name: 'error-rate', actual: errorRate, limit: t.maxErrorRate, passed: errorRate <= t.maxErrorRate },
+        { name: 'p95-ms', actual: p95, limit: t.maxP95Ms, passed: p95 <= t.maxP95Ms },
+    ];
+}
+
+
+/***/ }),
+
+/***/ 8389:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   FK: () => (/* binding */ buildReport),
+/* harmony export */   WP: () => (/* binding */ smokeSummary),
+/* harmony export */   q6: () => (/* binding */ smokeOutputs)
+/* harmony export */ });
+/* unused harmony exports metricsOf, pct, ms */
+/* harmony import */ var _ready_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2546);
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4542);
+
+
+/** Figures for the outputs and thresholds: the load phase's, else the checks' own requests. */
+function metricsOf(checks, load) {
+    if (load) {
+        const { p50, p95, p99 } = load.latency;
         return {
-            ...base,
-            status: res.status,
-            latencyMs: Math.round(res.latencyMs * 100) / 100,
-            passed: problems.length === 0,
-            problems,
+            from: 'load',
+            requests: load.sent,
+            p50Ms: p50,
+            p95Ms: p95,
+            p99Ms: p99,
+            errorRate: load.errorRate,
         };
     }
-    catch (e) {
-        return { ...base, passed: false, problems: [e instanceof Error ? e.message : String(e)] };
-    }
+    if (checks.length === 0)
+        return { from: 'none', requests: 0, p50Ms: NaN, p95Ms: NaN, p99Ms: NaN, errorRate: NaN };
+    const s = (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .summarize */ .eh)(checks.map((c) => c.latencyMs).filter((l) => l !== undefined));
+    const errorRate = checks.filter((c) => !c.passed).length / checks.length;
+    return { from: 'checks', requests: checks.length, p50Ms: s.p50, p95Ms: s.p95, p99Ms: s.p99, errorRate };
 }
-async function checkVersion(client, s, expected) {
-    const probe = { ...checks_defaultCheck(s.versionPath), status: [] };
-    const base = { expected, source: describeSource(s.versionSource), url: `${s.url.origin}${s.versionPath}` };
+const pct = (r) => (Number.isNaN(r) ? '–' : `${(r * 100).toFixed(r * 100 < 10 ? 2 : 1)}%`);
+const ms = (n) => n === undefined || Number.isNaN(n) ? '–' : `${Math.round(n * 10) / 10} ms`;
+function thresholdFailure(t) {
+    return t.name === 'error-rate'
+        ? `error rate ${pct(t.actual)} is over max-error-rate ${pct(t.limit)}`
+        : `p95 latency ${ms(t.actual)} is over max-p95-ms ${ms(t.limit)}`;
+}
+/** The verdict: every failure, in the order a person should read them. Pure. */
+function buildReport(p) {
+    const metrics = metricsOf(p.checks, p.load);
+    const thresholds = metrics.from === 'none' ? [] : (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .judgeThresholds */ .wT)(p.thresholds, metrics.errorRate, metrics.p95Ms);
+    const failures = [
+        ...(p.ready && !p.ready.ready ? [`wait-ready: ${(0,_ready_js__WEBPACK_IMPORTED_MODULE_0__/* .describeReady */ .Hk)(p.ready)}`] : []),
+        ...p.checks.filter((c) => !c.passed).map((c) => `check '${c.name}': ${c.problems.join('; ')}`),
+        ...(p.version && !p.version.passed ? [`expect-version: ${p.version.problem}`] : []),
+        ...thresholds.filter((t) => !t.passed).map(thresholdFailure),
+    ];
+    const { thresholds: _limits, ...parts } = p;
+    return { ...parts, passed: failures.length === 0, metrics, thresholds, failures };
+}
+/** The action outputs, as text. Figures that were not measured are empty. */
+function smokeOutputs(r, reportPath) {
+    const num = (n) => (Number.isNaN(n) ? '' : String(Math.round(n * 100) / 100));
+    return {
+        passed: String(r.passed),
+        report: reportPath,
+        'p50-ms': num(r.metrics.p50Ms),
+        'p95-ms': num(r.metrics.p95Ms),
+        'p99-ms': num(r.metrics.p99Ms),
+        'error-rate': Number.isNaN(r.metrics.errorRate)
+            ? ''
+            : String(Math.round(r.metrics.errorRate * 10_000) / 10_000),
+    };
+}
+/** Replaces every secret inside every string of a value (a server may echo a credential back). Pure. */
+function redact(value, secrets) {
+    const live = secrets.filter((x) => x.length > 0);
+    if (live.length === 0)
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return live.reduce((text, secret) => text.split(secret).join('***'), v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+        return v;
+    };
+    return walk(value);
+}
+const cell = (s) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/** One Markdown table row of cells already escaped. */
+const row = (cells) => `| ${cells.join(' | ')} |`;
+const icon = (passed) => (passed ? '✅' : '❌');
+function checksTable(checks) {
+    if (checks.length === 0)
+        return [];
+    return [
+        '### Checks',
+        '',
+        '| | Check | Request | Status | Latency | Result |',
+        '|---|---|---|---|---|---|',
+        ...checks.map((c) => {
+            const path = new URL(c.url).pathname + new URL(c.url).search;
+            const result = c.passed ? 'passed' : c.problems.map(cell).join('<br>');
+            const request = `\`${c.method} ${cell(path)}\``;
+            return row([icon(c.passed), cell(c.name), request, c.status ?? '–', ms(c.latencyMs), result]);
+        }),
+        '',
+    ];
+}
+function loadSection(load, thresholds) {
+    const l = load.latency;
+    const problems = Object.entries(load.problems).map(([k, n]) => `${k} ×${n}`);
+    return [
+        `### Load: ${load.sent} requests over ${(load.asked.durationMs / 1000).toFixed(1)} s`,
+        '',
+        '| Asked rate | Achieved rate | Connections | Answered | Errors | p50 | p95 | p99 | max |',
+        '|---|---|---|---|---|---|---|---|---|',
+        row([
+            `${load.asked.rate} req/s`,
+            `${load.achievedRate} req/s`,
+            load.asked.concurrency,
+            load.answered,
+            `${load.errors} (${pct(load.errorRate)})`,
+            ...[l.p50, l.p95, l.p99, l.max].map(ms),
+        ]),
+        '',
+        ...thresholdRows(thresholds),
+        ...(problems.length ? [`Errors seen: ${problems.map(cell).join(', ')}`, ''] : []),
+        ...(load.histogram.length
+            ? ['Latency histogram (requests per band):', '', '```text', (0,_stats_js__WEBPACK_IMPORTED_MODULE_1__/* .histogramChart */ .RN)(load.histogram), '```', '']
+            : []),
+    ];
+}
+function thresholdRows(thresholds) {
+    if (thresholds.length === 0)
+        return [];
+    return [
+        '| | Threshold | Limit | Measured |',
+        '|---|---|---|---|',
+        ...thresholds.map((t) => {
+            const [limit, actual] = t.name === 'error-rate' ? [pct(t.limit), pct(t.actual)] : [ms(t.limit), ms(t.actual)];
+            return row([icon(t.passed), t.name === 'error-rate' ? 'max-error-rate' : 'max-p95-ms', limit, actual]);
+        }),
+        '',
+    ];
+}
+/** The job summary: verdict, failures, readiness, a table of checks, the load figures and a histogram. */
+function smokeSummary(r) {
+    const lines = [
+        `## ${r.passed ? '✅ Smoke test passed' : '❌ Smoke test failed'}: ${r.url}`,
+        '',
+        ...(r.failures.length ? [...r.failures.map((f) => `- ${cell(f)}`), ''] : []),
+        ...(r.ready ? [`**Readiness:** ${cell((0,_ready_js__WEBPACK_IMPORTED_MODULE_0__/* .describeReady */ .Hk)(r.ready))}`, ''] : []),
+        ...checksTable(r.checks),
+        ...(r.version
+            ? [
+                `**Version:** ${icon(r.version.passed)} expected \`${r.version.expected}\`, ` +
+                    `${r.version.actual === undefined ? 'none announced' : `got \`${cell(r.version.actual)}\``} ` +
+                    `(${r.version.source} of ${r.version.url})`,
+                '',
+            ]
+            : []),
+        ...(r.load ? loadSection(r.load, r.thresholds) : []),
+        ...(!r.load && r.loadSkipped ? [`**Load:** skipped (${r.loadSkipped})`, ''] : []),
+        ...(!r.load && r.thresholds.length
+            ? [`Thresholds on the checks' own requests (no load phase):`, '', ...thresholdRows(r.thresholds)]
+            : []),
+    ];
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+
+
+/***/ }),
+
+/***/ 6561:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $4: () => (/* binding */ readVersion),
+/* harmony export */   B6: () => (/* binding */ describeSource),
+/* harmony export */   r1: () => (/* binding */ sameVersion),
+/* harmony export */   t6: () => (/* binding */ parseVersionSource)
+/* harmony export */ });
+/* harmony import */ var _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9114);
+/* harmony import */ var _checks_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(934);
+// expect-version: does the app really run the version just deployed? Pure helpers.
+
+
+function parseVersionSource(input, raw) {
+    const v = raw.trim();
+    if (v === '')
+        return { kind: 'json', path: 'version' };
+    const m = /^(json|header):(.+)$/i.exec(v);
+    if (m && m[1].toLowerCase() === 'json' && /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(m[2]))
+        return { kind: 'json', path: m[2] };
+    if (m && m[1].toLowerCase() === 'header' && /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(m[2])) {
+        return { kind: 'header', name: m[2].toLowerCase() };
+    }
+    if (v.toLowerCase() === 'body')
+        return { kind: 'body' };
+    throw new _core_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, raw, 'allowed: json:<dotted.path> (default json:version), header:<name> or body');
+}
+function describeSource(s) {
+    return s.kind === 'json' ? `JSON field ${s.path}` : s.kind === 'header' ? `header ${s.name}` : 'body';
+}
+/** The version a response announces, or undefined when it announces none. */
+function readVersion(source, res) {
+    if (source.kind === 'header') {
+        const h = res.headers[source.name];
+        return Array.isArray(h) ? h[0] : h;
+    }
+    if (source.kind === 'body')
+        return res.body.trim() || undefined;
     try {
-        const req = requestOf(s.url, probe, s.headers, s.timeoutMs);
-        base.url = String(req.url);
-        const res = await client.request(req);
-        const actual = readVersion(s.versionSource, observe(res));
-        const passed = res.status >= 200 && res.status < 300 && sameVersion(expected, actual);
-        const got = actual === undefined ? `no version in the ${base.source}` : `'${actual}'`;
-        const problem = passed
-            ? undefined
-            : `expected '${expected}', got ${got} from ${base.url} (HTTP ${res.status})`;
-        return { ...base, actual, passed, problem };
+        const v = (0,_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .jsonAt */ .og)(JSON.parse(res.body), source.path);
+        return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
     }
-    catch (e) {
-        return { ...base, passed: false, problem: `${base.url}: ${e instanceof Error ? e.message : String(e)}` };
+    catch {
+        return undefined;
     }
 }
-function loadTargets(s) {
-    return s.checks.map((check) => ({
-        name: check.name,
-        request: requestOf(s.url, check, s.headers, s.timeoutMs),
-        judge: (res) => judge(check, observe(res), { latency: false }),
-    }));
-}
-/** Runs the whole smoke test and returns its report (it does not throw for failed checks: see report.passed). */
-async function runSmoke(s, deps = {}) {
-    const log = (line) => deps.log?.(redact(line, s.secrets));
-    return redact(await smoke(s, { ...deps, log }), s.secrets);
-}
-/** The first check that reads without changing anything (GET/HEAD), or a GET of the URL: wait-ready never posts. */
-function readinessCheck(s) {
-    return (s.checks.find((c) => c.method === 'GET' || c.method === 'HEAD') ??
-        defaultCheck(`${s.url.pathname}${s.url.search}`));
-}
-async function smoke(s, deps) {
-    const { log } = deps;
-    const startedAt = new Date().toISOString();
-    const client = createHttpClient({
-        resolve: s.resolve,
-        caFile: s.caFile,
-        timeoutMs: s.timeoutMs,
-        maxSockets: 4,
-    });
-    try {
-        const ready = s.waitReadyMs > 0
-            ? await waitReady({
-                url: s.url,
-                check: s.checks[0],
-                headers: s.headers,
-                timeoutMs: s.timeoutMs,
-                deadlineMs: s.waitReadyMs,
-                client,
-            }, deps)
-            : undefined;
-        const finish = (parts) => buildReport({
-            url: s.url.href,
-            startedAt,
-            finishedAt: new Date().toISOString(),
-            thresholds: s.thresholds,
-            checks: [],
-            ...parts,
-        });
-        if (ready && !ready.ready)
-            return finish({ ready, loadSkipped: s.load ? 'the app never became ready' : undefined });
-        const checks = [];
-        for (const check of s.checks) {
-            const r = await runCheck(client, s, check);
-            log(`check '${r.name}': ${r.passed ? 'passed' : r.problems.join('; ')} (${r.status ?? 'no answer'}, ${r.latencyMs ?? '–'} ms)`);
-            checks.push(r);
-        }
-        const version = s.expectVersion ? await checkVersion(client, s, s.expectVersion) : undefined;
-        if (version)
-            log(`expect-version: ${version.passed ? `running ${version.actual}` : version.problem}`);
-        if (!s.load)
-            return finish({ ready, checks, version });
-        if (checks.some((c) => !c.passed) || (version && !version.passed)) {
-            return finish({ ready, checks, version, loadSkipped: 'a check failed' });
-        }
-        log(`load: ${s.load.rate} req/s for ${s.load.durationMs / 1000} s over ${s.load.concurrency} connections`);
-        const loadClient = createWireClient({
-            resolve: s.resolve,
-            caFile: s.caFile,
-            timeoutMs: s.timeoutMs,
-            maxSockets: s.load.concurrency,
-        });
-        try {
-            const load = await runLoad(loadClient, loadTargets(s), s.load);
-            const l = load.latency;
-            log(`load: ${load.sent} sent (${load.achievedRate} req/s), ${load.errors} errors; p50 ${l.p50} ms, p95 ${l.p95} ms, p99 ${l.p99} ms`);
-            return finish({ ready, checks, version, load });
-        }
-        finally {
-            loadClient.close();
-        }
-    }
-    finally {
-        client.close();
-    }
-}
-/** Writes the report as JSON (creating its folder). */
-/**
- * Writes the report inside `root` (the workspace, or RUNNER_TEMP for the default report), never through a symlink:
- * the folder's real path must stay inside `root` and the file itself is opened with O_NOFOLLOW.
- */
-async function writeReport(path, report, root) {
-    const dir = (0,external_node_path_.dirname)(path);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    if (root !== undefined && !(0,inputs/* isInside */.FK)((0,inputs/* realPathOf */.dN)(root), (0,inputs/* realPathOf */.dN)(dir)))
-        throw new inputs/* InputError */.dz('report', path, `allowed: a report file inside ${root}; a symlink out of it is refused`);
-    const handle = await (0,promises_namespaceObject.open)(path, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_TRUNC | external_node_fs_.constants.O_NOFOLLOW, 0o644).catch((error) => {
-        if (error.code === 'ELOOP')
-            throw new inputs/* InputError */.dz('report', path, 'allowed: a report file that is not a symlink');
-        throw error;
-    });
-    try {
-        await handle.writeFile(`${JSON.stringify(report, null, 2)}\n`);
-    }
-    finally {
-        await handle.close();
-    }
+/** `v1.2.3` and `1.2.3` are the same version; anything else must match exactly. */
+function sameVersion(expected, actual) {
+    const norm = (s) => s.trim().replace(/^v(?=\d)/i, '');
+    return actual !== undefined && norm(expected) === norm(actual);
 }
 
 

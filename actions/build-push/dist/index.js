@@ -48969,6 +48969,8 @@ var messages = __nccwpck_require__(9239);
 ;// CONCATENATED MODULE: ./src/registry/client.ts
 // Registry HTTP API client: token auth (ACR's /oauth2/exchange and /oauth2/token, or a Docker token service, or
 // Basic), tag listing with digests, reading a pushed tag's digest back, manifest reads and delete.
+// Over 450 lines on purpose: the token dance (challenge, exchange, realm checks, no redirects) and the calls that
+// use it are one protocol; split, each half would need the other's private state.
 
 
 

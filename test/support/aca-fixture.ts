@@ -1,6 +1,7 @@
 // One in-memory container app for unit tests, the shape of Argo Rollouts' `newFixture`: the app, its revisions,
-// their replicas and the traffic, seen through two faces over the same state: `aca`, the operations of the Aca
-// class the feature cores call (getApp, writeTraffic, activate ...), and `client`, the @azure/arm-appcontainers
+// their replicas and the traffic, seen through two faces over the same state: `aca`, the Aca client the feature
+// cores, waitRevisionReady and writeTraffic call (getApp, patchTraffic, activate ..., its schedule, clock and
+// log), and `client`, the @azure/arm-appcontainers
 // client the Aca class itself calls (containerApps.get, containerApps.beginUpdate and its poller,
 // containerAppsRevisions.getRevision ...). Every call is recorded with its arguments before it runs (`calls`,
 // `count`, `argsOf`; `trace` as lines, `writes` the Aca writes); `on` hooks run next and may throw (a fault) or
@@ -8,6 +9,7 @@
 // in test/support/deploy-sim.ts; this is for pure units only.
 import type { ContainerApp, ContainerAppsAPIClient, Replica, Template } from '@azure/arm-appcontainers';
 import type { Aca, EnvironmentInfo, RevisionInfo } from '../../src/azure/aca.js';
+import type { Backoff, Clock } from '../../src/core/retry.js';
 import { describeTraffic, type TrafficEntry } from '../../src/revisions/traffic.js';
 
 /** One recorded call: the Aca method (`getApp`) or the client operation (`containerApps.beginUpdate`, `poll`). */
@@ -20,7 +22,7 @@ export interface AcaCall {
 export type AcaHook = (call: AcaCall, n: number) => void | Promise<void>;
 
 /** The Aca operations that write. */
-export const ACA_WRITES = ['putApp', 'patchTemplate', 'writeTraffic', 'activate', 'deactivate'] as const;
+export const ACA_WRITES = ['putApp', 'patchTemplate', 'patchTraffic', 'activate', 'deactivate'] as const;
 
 export interface AcaFixtureOptions {
   /** The app's name (default 'app'). */
@@ -37,6 +39,10 @@ export interface AcaFixtureOptions {
   replicas?: Record<string, Replica[]>;
   environment?: EnvironmentInfo;
   resourceGroup?: string;
+  /** `aca`'s clock (default: the wall clock, sleeps return at once), poll schedule (no pause) and log. */
+  clock?: Clock;
+  schedule?: Backoff;
+  log?: (line: string) => void;
   /** A long-running write through `client`: polls until done (0: done at once), headers of its first answer. */
   operation?: { polls?: number; headers?: Record<string, string> };
 }
@@ -151,10 +157,10 @@ export function newAcaFixture(o: AcaFixtureOptions = {}) {
         newRevision(template);
         return appRead();
       }),
-    writeTraffic: (a: ContainerApp & { name: string }, list: TrafficEntry[], options?: unknown) =>
-      call('writeTraffic', [a, list, options], () => {
+    patchTraffic: (a: ContainerApp & { name: string }, list: TrafficEntry[], options?: unknown) =>
+      call('patchTraffic', [a, list, options], () => {
         setTraffic(list);
-        return traffic();
+        return appRead();
       }),
     activate: (n: string, r: string) =>
       call('activate', [n, r], () => {
@@ -164,8 +170,9 @@ export function newAcaFixture(o: AcaFixtureOptions = {}) {
       call('deactivate', [n, r], () => {
         setRevision(revision(r).name, { active: false });
       }),
-    waitReady: (n: string, r: string, ...rest: unknown[]) =>
-      call('waitReady', [n, r, ...rest], () => clone(revision(r))),
+    schedule: o.schedule ?? { firstMs: 0 },
+    clock: o.clock ?? { now: Date.now, sleep: async () => undefined },
+    log: o.log ?? (() => undefined),
   };
 
   /** A long-running write: applies `change` when the operation ends (after `operation.polls` polls). */
@@ -253,7 +260,7 @@ export function newAcaFixture(o: AcaFixtureOptions = {}) {
     client: client as unknown as ContainerAppsAPIClient,
     /** Every call, in order, with its arguments. */
     calls,
-    /** Every call as a line: `traffic blue=app--v1@90, ...`, `activate app--v2`, `getApp app`. */
+    /** Every call as a line: `traffic blue=app--v1@90, ...`, `activate app app--v2`, `getApp app`. */
     trace,
     /** The Aca writes called (their op names), in order. */
     writes,
@@ -284,6 +291,6 @@ export function newAcaFixture(o: AcaFixtureOptions = {}) {
 }
 
 function describeCall({ op, args }: AcaCall): string {
-  if (op === 'writeTraffic') return `traffic ${describeTraffic(args[1] as TrafficEntry[])}`;
+  if (op === 'patchTraffic') return `traffic ${describeTraffic(args[1] as TrafficEntry[])}`;
   return [op, ...args.filter((a) => typeof a === 'string')].join(' ');
 }

@@ -1,9 +1,10 @@
 // The busy-write loop of the Container Apps client on a fake clock and a stand-in API: a write ARM refuses while
-// another operation runs (409) is retried until busyWaitMs. (The readiness poll: test/unit/revisions/wait.test.ts;
+// another operation runs (409) is retried until busyWaitMs, over the in-memory app (test/support/aca-fixture.ts). (The readiness poll: test/unit/revisions/wait.test.ts;
 // the long-running operation's polls: aca.requests.test.ts.)
 import { describe, expect, it } from '@jest/globals';
 import type { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import { Aca } from '../../../src/azure/aca.js';
+import { newAcaFixture } from '../../support/aca-fixture.js';
 
 const busy = () =>
   Object.assign(new Error('Another operation is in progress'), {
@@ -11,19 +12,15 @@ const busy = () =>
     code: 'ContainerAppOperationInProgress',
   });
 
-/** A stand-in API: activateRevision answers from `writes` in turn. */
+/** The in-memory app, whose activateRevision answers from `writes` in turn. */
 function standIn(writes: Array<'busy' | 'ok' | 'refused'>) {
-  let w = 0;
-  const client = {
-    containerAppsRevisions: {
-      activateRevision: async () => {
-        const next = writes[w++];
-        if (next === 'busy') throw busy();
-        if (next === 'refused') throw Object.assign(new Error('denied'), { statusCode: 403 });
-      },
-    },
-  };
-  return { client: client as unknown as ContainerAppsAPIClient };
+  const fx = newAcaFixture({ revisions: ['app--v1'] });
+  fx.on('containerAppsRevisions.activateRevision', (_c, n) => {
+    const next = writes[n - 1];
+    if (next === 'busy') throw busy();
+    if (next === 'refused') throw Object.assign(new Error('denied'), { statusCode: 403 });
+  });
+  return fx;
 }
 
 function aca(client: ContainerAppsAPIClient, busyWaitMs: number) {

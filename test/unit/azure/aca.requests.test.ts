@@ -1,9 +1,10 @@
 // What saves ARM requests without losing a check: Retry-After, and the wait before each poll of a long-running
-// write (a poller double stands in for the SDK's; the sleeps are recorded; the write is the checked traffic write).
+// write (the in-memory app's poller stands in for the SDK's; the sleeps are recorded; the write is the checked traffic write).
 import { describe, expect, it } from '@jest/globals';
-import type { ContainerApp, ContainerAppsAPIClient } from '@azure/arm-appcontainers';
+import type { ContainerApp } from '@azure/arm-appcontainers';
 import { Aca, retryAfterMs } from '../../../src/azure/aca.js';
 import { writeTraffic } from '../../../src/revisions/traffic-write.js';
+import { newAcaFixture } from '../../support/aca-fixture.js';
 
 describe('retryAfterMs', () => {
   const now = Date.UTC(2026, 0, 1, 12, 0, 0);
@@ -20,40 +21,18 @@ describe('retryAfterMs', () => {
   });
 });
 
-/** A client whose PATCH answers with `initial` headers and whose operation ends after `polls` polls. */
+/** The in-memory app, whose PATCH answers with `initial` headers and whose operation ends after `polls` polls. */
 function fakeClient(polls: number, initial: Record<string, string>) {
+  const fx = newAcaFixture({
+    name: 'a',
+    traffic: [{ revisionName: 'a--v1', label: 'blue', weight: 100 }],
+    operation: { polls, headers: initial },
+  });
   const log: string[] = [];
-  const result: ContainerApp = {
-    location: 'eastus',
-    configuration: { ingress: { traffic: [{ revisionName: 'a--v1', label: 'blue', weight: 100 }] } },
-  };
-  const client = {
-    containerApps: {
-      beginUpdate: async (
-        _rg: string,
-        _app: string,
-        _body: unknown,
-        o: { onResponse: (raw: { headers: { get(n: string): string | undefined } }) => void },
-      ) => {
-        log.push('PATCH');
-        o.onResponse({ headers: { get: (n: string) => initial[n] } });
-        let done = 0;
-        return {
-          isDone: () => done >= polls,
-          poll: async () => {
-            done += 1;
-            log.push('poll');
-          },
-          getResult: () => (done >= polls ? result : undefined),
-        };
-      },
-      get: async () => {
-        log.push('GET app');
-        return result;
-      },
-    },
-  } as unknown as ContainerAppsAPIClient;
-  return { client, log };
+  fx.on('containerApps.beginUpdate', () => void log.push('PATCH'));
+  fx.on('poll', () => void log.push('poll'));
+  fx.on('containerApps.get', () => void log.push('GET app'));
+  return { client: fx.client, log };
 }
 
 describe('Aca long-running writes', () => {

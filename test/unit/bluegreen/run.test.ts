@@ -1,14 +1,14 @@
 // blue-green's execution over an in-memory app (no Azure, no HTTP): what each failure leaves the traffic at.
 import { describe, expect, it } from '@jest/globals';
 import { resolve } from 'node:path';
-import type { ContainerApp } from '@azure/arm-appcontainers';
-import type { Aca, RevisionInfo } from '../../../src/azure/aca.js';
+import type { Aca } from '../../../src/azure/aca.js';
 import { measurementsOf, TrafficChangedError, type BlueGreenDeps } from '../../../src/bluegreen/context.js';
 import { trafficSetCommand } from '../../../src/bluegreen/plan.js';
 import { runBlueGreen } from '../../../src/bluegreen/run.js';
 import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
 import type { SmokeReport } from '../../../src/smoke/summary.js';
 import { describeTraffic, type TrafficEntry } from '../../../src/revisions/traffic.js';
+import { newAcaFixture } from '../../support/aca-fixture.js';
 
 const A = 'app';
 const r = (s: string) => `${A}--${s}`;
@@ -24,66 +24,21 @@ function fakeApp(
   other?: { after: number; traffic: TrafficEntry[] },
   initial: readonly TrafficEntry[] = BEFORE,
 ) {
-  let traffic = initial.map((e) => ({ ...e }));
-  const active = new Set([r('v1'), r('v2')]);
-  const calls: string[] = [];
-  const count: Record<string, number> = {};
-  const maybeFail = (op: string) => {
-    count[op] = (count[op] ?? 0) + 1;
-    const f = failOn.find((x) => x.op === op && (x.call === undefined || x.call === count[op]));
-    if (f) throw new Error(f.message ?? `${op} failed (injected)`);
-  };
-  const app = (): ContainerApp => ({
-    location: 'eastus',
-    environmentId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env',
-    latestRevisionName: r('v2'),
-    configuration: { activeRevisionsMode: 'Multiple', ingress: { traffic: traffic.map((e) => ({ ...e })) } },
-  });
-  const revision = (name: string, i: number): RevisionInfo => ({
+  const revision = (name: string, i: number) => ({
     name,
     createdTime: new Date(Date.UTC(2026, 0, i + 1)),
-    active: active.has(name),
-    provisioningState: 'Provisioned',
-    runningState: 'Running',
-    healthState: 'Healthy',
     template: { containers: [{ name: 'c', image: `reg.io/a@sha256:${i}` }] },
   });
-  const aca = {
-    resourceGroup: 'rg',
-    getApp: async () => {
-      calls.push('getApp');
-      maybeFail('getApp');
-      return app();
-    },
-    getEnvironment: async () => ({ id: 'env', name: 'env', defaultDomain: 'example.test' }),
-    listRevisions: async () => [r('v1'), r('v2')].map(revision),
-    getRevision: async (_app: string, name: string) => revision(name, name === r('v1') ? 0 : 1),
-    listReplicas: async () => [],
-    schedule: { firstMs: 0 },
-    clock: { now: Date.now, sleep: async () => undefined },
-    log: () => undefined,
-    patchTraffic: async (_app: unknown, list: TrafficEntry[]) => {
-      calls.push(`traffic ${describeTraffic(list)}`);
-      maybeFail('writeTraffic');
-      traffic = list.map((e) => ({ ...e }));
-      const back = traffic.map((e) => ({ ...e }));
-      if (other && count.writeTraffic === other.after) traffic = other.traffic.map((e) => ({ ...e }));
-      return { configuration: { ingress: { traffic: back } } };
-    },
-    activate: async (_app: string, name: string) => {
-      calls.push(`activate ${name}`);
-      active.add(name);
-    },
-    deactivate: async (_app: string, name: string) => {
-      calls.push(`deactivate ${name}`);
-      maybeFail('deactivate');
-      active.delete(name);
-    },
-    patchTemplate: async () => {
-      throw new Error('not used');
-    },
-  } as unknown as Aca;
-  return { aca, calls, traffic: () => traffic, active };
+  const fx = newAcaFixture({
+    name: A,
+    revisions: [revision(r('v1'), 0), revision(r('v2'), 1)],
+    traffic: initial,
+  });
+  for (const f of failOn) fx.fail(f.op, new Error(f.message ?? `${f.op} failed (injected)`), f);
+  fx.after('patchTraffic', (_c, n) => {
+    if (other && n === other.after) fx.setTraffic(other.traffic);
+  });
+  return { aca: fx.aca, calls: fx.trace, traffic: fx.traffic };
 }
 
 const passed = { passed: true, checks: [], failures: [] } as unknown as SmokeReport;
@@ -189,8 +144,8 @@ describe('runBlueGreen: failures after traffic moved', () => {
 
   it('a failed restore names the traffic now in force and how to put it back', async () => {
     const fake = fakeApp([
-      { op: 'writeTraffic', call: 2, message: 'HTTP 500 on the second write' },
-      { op: 'writeTraffic', call: 3, message: 'HTTP 500 on the restore' },
+      { op: 'patchTraffic', call: 2, message: 'HTTP 500 on the second write' },
+      { op: 'patchTraffic', call: 3, message: 'HTTP 500 on the restore' },
     ]);
     const s = settings({ command: 'promote', steps: '10,50,100' });
     const run = runBlueGreen(s, deps(fake.aca));

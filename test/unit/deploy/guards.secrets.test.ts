@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { parse, stringify } from 'yaml';
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import type { Aca } from '../../../src/azure/aca.js';
 import { runDeploy } from '../../../src/deploy/run.js';
 import { GuardError, guardPreview, productionSecrets } from '../../../src/deploy/guards.js';
 import { InputError } from '../../../src/core/inputs.js';
@@ -16,6 +15,7 @@ import {
   readPreviewSettings,
 } from '../../support/deploy-inputs.js';
 import { checkPlace } from '../../../src/deploy/verify.js';
+import { ACA_WRITES, newAcaFixture } from '../../support/aca-fixture.js';
 
 const VAULT = 'https://alc-algo-secrets.vault.azure.net';
 
@@ -105,22 +105,9 @@ describe('runDeploy in mode preview into an app that exists', () => {
     ];
     live.environmentId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env';
     change(live);
-    const writes: string[] = [];
-    const write = (what: string) => async () => {
-      writes.push(what);
-      throw new Error(`${what} must not be called`);
-    };
-    const aca = {
-      getApp: async () => structuredClone(live),
-      getEnvironment: async () => ({ id: 'env', name: 'env', defaultDomain: 'example.test' }),
-      getRevision: async () => undefined,
-      listRevisions: async () => [],
-      putApp: write('putApp'),
-      patchTemplate: write('patchTemplate'),
-      patchTraffic: write('patchTraffic'),
-      activate: write('activate'),
-      deactivate: write('deactivate'),
-    } as unknown as Aca;
+    const fx = newAcaFixture({ name: preview.name, app: live });
+    for (const op of ACA_WRITES) fx.fail(op, new Error(`${op} must not be called`));
+    const { aca, writes } = fx;
     return { aca, writes };
   }
   const prove = async () => 'answered 200';

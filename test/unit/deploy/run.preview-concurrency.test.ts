@@ -1,13 +1,11 @@
 // Two pull requests deploying previews at once: one run's clean-up never deactivates the other's new revision.
 import { resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import type { ContainerApp } from '@azure/arm-appcontainers';
-import type { Aca, RevisionInfo } from '../../../src/azure/aca.js';
 import { runDeploy } from '../../../src/deploy/run.js';
 import { readDeploySettings } from '../../../src/deploy/settings.js';
 import { notAnotherPullRequest } from '../../../src/revisions/lifecycle.js';
-import type { TrafficEntry } from '../../../src/revisions/traffic.js';
 import { checkPlace } from '../../../src/deploy/verify.js';
+import { newAcaFixture } from '../../support/aca-fixture.js';
 
 const APP = 'alc-algo-agents-preview';
 const rev = (suffix: string) => `${APP}--${suffix}`;
@@ -28,52 +26,29 @@ const settings = readDeploySettings(
 
 /** The preview app: pr-1 serving; pr-2's deploy has created its revision and waits for it; pr-7 ran before. */
 function previewApp(failTraffic = false) {
-  let traffic: TrafficEntry[] = [{ revisionName: rev('pr-1-1111111'), label: 'pr-1', weight: 100 }];
-  const active = new Set([rev('pr-1-1111111'), rev('pr-2-2222222'), rev('pr-7-0000000'), rev('manual')]);
-  const deactivated: string[] = [];
-  const revision = (name: string): RevisionInfo => ({
-    name,
-    active: active.has(name),
-    provisioningState: 'Provisioned',
-    runningState: 'Running',
-    healthState: 'Healthy',
-    template: { containers: [{ name: 'c', image: IMAGE }] },
+  const revision = (name: string) => ({ name, template: { containers: [{ name: 'c', image: IMAGE }] } });
+  const fx = newAcaFixture({
+    name: APP,
+    app: {
+      location: 'eastus',
+      environmentId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env',
+      latestRevisionName: rev('pr-2-2222222'),
+      configuration: {
+        activeRevisionsMode: 'Multiple',
+        registries: [{ server: 'alcalgopreview.azurecr.io', identity: 'system' }],
+      },
+      template: { containers: [{ name: 'c', image: IMAGE, env: [] }] },
+    },
+    traffic: [{ revisionName: rev('pr-1-1111111'), label: 'pr-1', weight: 100 }],
+    revisions: [rev('pr-1-1111111'), rev('pr-2-2222222'), rev('pr-7-0000000'), rev('manual')].map(revision),
   });
-  const app = (): ContainerApp => ({
-    location: 'eastus',
-    environmentId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.App/managedEnvironments/env',
-    latestRevisionName: rev('pr-2-2222222'),
-    configuration: {
-      activeRevisionsMode: 'Multiple',
-      registries: [{ server: 'alcalgopreview.azurecr.io', identity: 'system' }],
-      ingress: { traffic: traffic.map((e) => ({ ...e })) },
+  if (failTraffic) fx.fail('patchTraffic', new Error('HTTP 500 (injected)'));
+  return {
+    aca: fx.aca,
+    get deactivated() {
+      return fx.argsOf('deactivate').map(([, name]) => name as string);
     },
-    template: { containers: [{ name: 'c', image: IMAGE, env: [] }] },
-  });
-  const aca = {
-    getApp: async () => app(),
-    getEnvironment: async () => ({ id: 'env', name: 'env', defaultDomain: 'example.test' }),
-    getRevision: async (_a: string, name: string) => (active.has(name) ? revision(name) : undefined),
-    listRevisions: async () => [...active].map(revision),
-    patchTemplate: async () => {
-      active.add(rev('pr-7-abc1234'));
-      return app();
-    },
-    listReplicas: async () => [],
-    schedule: { firstMs: 0 },
-    clock: { now: Date.now, sleep: async () => undefined },
-    log: () => undefined,
-    patchTraffic: async (_a: unknown, list: TrafficEntry[]) => {
-      if (failTraffic) throw new Error('HTTP 500 (injected)');
-      traffic = list.map((e) => ({ ...e }));
-      return { configuration: { ingress: { traffic: list } } };
-    },
-    deactivate: async (_a: string, name: string) => {
-      deactivated.push(name);
-      active.delete(name);
-    },
-  } as unknown as Aca;
-  return { aca, deactivated };
+  };
 }
 
 describe('a preview deploy beside another pull request', () => {

@@ -2,9 +2,9 @@
 // operation ran (ARM answers the list from before it) and lands its write just after the operation ends must be
 // seen and this run's change planned again on top of it, however long the operation took.
 import { describe, expect, it } from '@jest/globals';
-import type { ContainerApp } from '@azure/arm-appcontainers';
 import { updateTraffic } from '../../../src/revisions/traffic-write.js';
 import type { TrafficEntry } from '../../../src/revisions/traffic.js';
+import { newAcaFixture } from '../../support/aca-fixture.js';
 
 const APP = 'alc-algo-agents-preview';
 const ours: TrafficEntry = { revisionName: `${APP}--pr-2-bbbbbbb`, label: 'pr-2', weight: 0 };
@@ -12,32 +12,28 @@ const theirs: TrafficEntry = { revisionName: `${APP}--pr-3-ccccccc`, label: 'pr-
 const base: TrafficEntry[] = [{ revisionName: `${APP}--pr-1-aaaaaaa`, label: 'pr-1', weight: 100 }];
 
 /**
- * The app on a fake clock: each traffic write's operation lasts operationMs; the first one lets another run that
+ * The in-memory app on a fake clock: each traffic write's operation lasts operationMs; the first one lets another run that
  * read the list during it write its own list (from before ours, with its label) lateMs after the operation ends.
  */
 function contended(operationMs: number, lateMs: number) {
   let clock = 0;
-  let traffic = structuredClone(base);
+  const fx = newAcaFixture({ name: APP, traffic: base });
   const pending: Array<{ at: number; traffic: TrafficEntry[] }> = [];
   const settle = () => {
     for (const p of pending.splice(0).sort((a, b) => a.at - b.at)) {
-      if (p.at <= clock) traffic = p.traffic;
+      if (p.at <= clock) fx.setTraffic(p.traffic);
       else pending.push(p);
     }
   };
-  let writes = 0;
-  const aca = {
-    getApp: async () =>
-      ({ name: APP, configuration: { ingress: { traffic: structuredClone(traffic) } } }) as ContainerApp,
-    patchTraffic: async (_app: ContainerApp & { name: string }, planned: TrafficEntry[]) => {
-      const seenDuring = structuredClone(traffic);
-      clock += operationMs;
-      traffic = structuredClone(planned);
-      if (writes++ === 0) pending.push({ at: clock + lateMs, traffic: [...seenDuring, theirs] });
-      return { configuration: { ingress: { traffic: structuredClone(traffic) } } } as ContainerApp;
-    },
-    log: () => undefined,
-  };
+  let seenDuring: TrafficEntry[] = [];
+  fx.on('patchTraffic', () => {
+    seenDuring = fx.traffic();
+    clock += operationMs;
+  });
+  fx.after('patchTraffic', (_c, n) => {
+    if (n === 1) pending.push({ at: clock + lateMs, traffic: [...seenDuring, theirs] });
+  });
+  const aca = fx.aca;
   return {
     aca,
     sleep: async (ms: number) => {
@@ -48,7 +44,7 @@ function contended(operationMs: number, lateMs: number) {
     live: () => {
       clock += 60_000;
       settle();
-      return traffic;
+      return fx.traffic();
     },
   };
 }

@@ -2,9 +2,9 @@
 // busyWaitMs over the whole update; a list another writer keeps changing re-plans after a randomised pause, up to
 // `attempts` times, then fails naming them.
 import { describe, expect, it } from '@jest/globals';
-import type { ContainerApp } from '@azure/arm-appcontainers';
 import type { TrafficEntry } from '../../../src/revisions/traffic.js';
 import { TrafficContendedError, updateTraffic } from '../../../src/revisions/traffic-write.js';
+import { newAcaFixture } from '../../support/aca-fixture.js';
 
 const APP = 'app';
 const base: TrafficEntry[] = [{ revisionName: 'app--v1', label: 'pr-1', weight: 100 }];
@@ -14,32 +14,26 @@ const addOurs = (live: TrafficEntry[]) => (live.some((e) => e.label === 'pr-2') 
 
 type Answer = 'ok' | 'busy' | 'undone';
 
-/** The app on a fake clock; each traffic write answers from `answers` (the last repeats). */
+/** The in-memory app on a fake clock; each traffic write answers from `answers` (the last repeats). */
 function app(answers: Answer[], initial: TrafficEntry[] = base) {
   let now = 0;
-  let traffic = structuredClone(initial);
-  let writes = 0;
   const slept: number[] = [];
   const log: string[] = [];
-  const aca = {
-    getApp: async () =>
-      ({ configuration: { ingress: { traffic: structuredClone(traffic) } } }) as ContainerApp,
-    patchTraffic: async (_app: unknown, planned: TrafficEntry[]) => {
-      const answer = answers[Math.min(writes++, answers.length - 1)];
-      if (answer === 'busy') {
-        throw Object.assign(new Error('Another operation is in progress'), {
-          statusCode: 409,
-          code: 'ContainerAppOperationInProgress',
-        });
-      }
-      traffic = structuredClone(planned);
-      const back = { configuration: { ingress: { traffic: structuredClone(traffic) } } } as ContainerApp;
-      // Another writer, from the list before this write: this run's label is gone again.
-      if (answer === 'undone') traffic = [...structuredClone(base), theirs];
-      return back;
-    },
-    log: () => undefined,
-  };
+  const fx = newAcaFixture({ name: APP, traffic: initial });
+  const answer = (n: number) => answers[Math.min(n, answers.length) - 1];
+  fx.on('patchTraffic', (_c, n) => {
+    if (answer(n) === 'busy') {
+      throw Object.assign(new Error('Another operation is in progress'), {
+        statusCode: 409,
+        code: 'ContainerAppOperationInProgress',
+      });
+    }
+  });
+  // Another writer, from the list before this write: this run's label is gone again.
+  fx.after('patchTraffic', (_c, n) => {
+    if (answer(n) === 'undone') fx.setTraffic([...structuredClone(base), theirs]);
+  });
+  const aca = fx.aca;
   const options = {
     delayMs: 500,
     busyWaitMs: 1200,
@@ -48,7 +42,7 @@ function app(answers: Answer[], initial: TrafficEntry[] = base) {
     now: () => now,
     sleep: async (ms: number) => void (slept.push(ms), (now += ms)),
   };
-  return { aca, options, slept, log, writes: () => writes };
+  return { aca, options, slept, log, writes: () => fx.count('patchTraffic') };
 }
 
 describe('updateTraffic', () => {

@@ -1,27 +1,26 @@
-// The wait for a revision to be ready, on a fake clock over the Container Apps client and a stand-in API: the
+// The wait for a revision to be ready, on a fake clock over the Container Apps client and the in-memory app: the
 // poll backs off from a short first pause (POLL_FACTOR, up to pollMs) and pauses until the deadline, no further;
 // a revision this run activated is activated again when a poll finds it taken down.
 import { describe, expect, it } from '@jest/globals';
 import type { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import { Aca, POLL_FACTOR } from '../../../src/azure/aca.js';
 import { waitRevisionReady } from '../../../src/revisions/wait.js';
+import { newAcaFixture } from '../../support/aca-fixture.js';
 
-/** A stand-in API: getRevision answers from `revisions` in turn (the last repeats); activations are counted. */
+/** The in-memory app: getRevision answers from `revisions` in turn (the last repeats); activations are counted. */
 function standIn(revisions: object[]) {
-  let activations = 0;
-  let r = 0;
-  const client = {
-    containerAppsRevisions: {
-      activateRevision: async () => void (activations += 1),
-      getRevision: async () => ({
-        name: 'app--v1',
-        active: true,
-        ...revisions[Math.min(r++, revisions.length - 1)],
-      }),
-    },
-    containerAppsRevisionReplicas: { listReplicas: async () => ({ value: [] }) },
+  const fx = newAcaFixture();
+  const getRevision = 'containerAppsRevisions.getRevision';
+  fx.on(
+    getRevision,
+    (_c, n) =>
+      void fx.setRevision('app--v1', { active: true, ...revisions[Math.min(n, revisions.length) - 1] }),
+  );
+  return {
+    client: fx.client,
+    calls: () => fx.count('containerAppsRevisions.activateRevision'),
+    polls: () => fx.count(getRevision),
   };
-  return { client: client as unknown as ContainerAppsAPIClient, calls: () => activations, polls: () => r };
 }
 
 function aca(client: ContainerAppsAPIClient) {
@@ -55,17 +54,11 @@ describe('waitRevisionReady', () => {
     'a revision ready after %i ms is seen within POLL_FACTOR of that (plus the first pause)',
     async (readyAt) => {
       let now = 0;
-      const client = {
-        containerAppsRevisions: {
-          getRevision: async () => ({
-            name: 'app--v1',
-            active: true,
-            ...(now >= readyAt ? ready : provisioning),
-          }),
-        },
-        containerAppsRevisionReplicas: { listReplicas: async () => ({ value: [] }) },
-      } as unknown as ContainerAppsAPIClient;
-      const a = new Aca(client, {
+      const fx = newAcaFixture();
+      fx.on('containerAppsRevisions.getRevision', () => {
+        fx.setRevision('app--v1', now >= readyAt ? ready : provisioning);
+      });
+      const a = new Aca(fx.client, {
         resourceGroup: 'rg',
         now: () => now,
         sleep: async (ms) => void (now += ms),

@@ -1,19 +1,11 @@
 // blue-green's reports: the real Octokit against the stand-in GitHub API (a local HTTP server).
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { GitHubReporter } from '../../../src/core/github/reporter.js';
 import { blueGreenReporting } from '../../../src/bluegreen/github.js';
 import { deployReporting } from '../../../src/deploy/github.js';
-import { startGitHubApi, type GitHubApiStandIn } from '../../../demo/github-api.js';
-import { standInSettings, statesOf } from '../../support/github.js';
+import { useGitHubApi } from '../../support/github.js';
 
-let api: GitHubApiStandIn;
-beforeEach(async () => {
-  api = await startGitHubApi();
-});
-afterEach(() => api.close());
-
-const settings = () => standInSettings(api);
-const latest = (id: number) => statesOf(api, id);
+const { api: stand, settings, latest } = useGitHubApi();
 
 describe('blue-green reporting', () => {
   const deploy = async (revision: string) => {
@@ -25,7 +17,7 @@ describe('blue-green reporting', () => {
     });
     await r.started();
     await r.succeeded({ labelUrl: 'u', revision, image: 'i', appUrl: 'https://alc.x' });
-    return api.deployments.at(-1)!.id;
+    return stand().deployments.at(-1)!.id;
   };
   const bg = (command: string) => blueGreenReporting(new GitHubReporter(settings()), { command, app: 'alc' });
 
@@ -36,12 +28,16 @@ describe('blue-green reporting', () => {
     await bg('promote').succeeded({ appUrl: 'https://alc.x', productionRevision: 'alc--v2' });
     expect(latest(v1)).toEqual(['queued', 'in_progress', 'success', 'inactive']);
     expect(latest(v2)).toEqual(['queued', 'in_progress', 'success']);
-    expect(api.deployments.find((d) => d.id === v2)!.statuses.at(-1)).toMatchObject({
+    expect(
+      stand()
+        .deployments.find((d) => d.id === v2)!
+        .statuses.at(-1),
+    ).toMatchObject({
       environment_url: 'https://alc.x',
     });
     await bg('rollback').succeeded({ appUrl: 'https://alc.x', productionRevision: 'alc--v1' });
     expect(latest(v2).at(-1)).toBe('inactive');
-    const back = api.deployments.at(-1)!;
+    const back = stand().deployments.at(-1)!;
     expect(back).toMatchObject({ environment: 'production', payload: { app: 'alc', revision: 'alc--v1' } });
     expect(back.statuses.map((s) => s.state)).toEqual(['success']);
   });
@@ -64,8 +60,8 @@ describe('blue-green reporting', () => {
     });
     await other.started();
     await bg('promote').succeeded({ appUrl: 'https://alc.x', productionRevision: 'alc--v1' });
-    expect(latest(api.deployments[0].id)).toEqual(['queued']);
-    expect(api.deployments[1]).toMatchObject({ payload: { app: 'alc' } });
+    expect(latest(stand().deployments[0].id)).toEqual(['queued']);
+    expect(stand().deployments[1]).toMatchObject({ payload: { app: 'alc' } });
   });
 
   it('teardown: every deployment of the preview inactive, the comment says torn down', async () => {
@@ -87,8 +83,8 @@ describe('blue-green reporting', () => {
       label: 'pr-9',
       prNumber: 9,
     }).succeeded({});
-    expect(api.deployments.map((d) => d.statuses.at(-1)!.state)).toEqual(['inactive', 'inactive']);
-    expect(api.comments).toHaveLength(1);
-    expect(api.comments[0]).toMatchObject({ edits: 2, body: expect.stringContaining('torn down') });
+    expect(stand().deployments.map((d) => d.statuses.at(-1)!.state)).toEqual(['inactive', 'inactive']);
+    expect(stand().comments).toHaveLength(1);
+    expect(stand().comments[0]).toMatchObject({ edits: 2, body: expect.stringContaining('torn down') });
   });
 });

@@ -1,18 +1,10 @@
 // deploy-app's reports: the real Octokit against the stand-in GitHub API (a local HTTP server).
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { GitHubReporter } from '../../../src/core/github/reporter.js';
 import { deployReporting } from '../../../src/deploy/github.js';
-import { startGitHubApi, type GitHubApiStandIn } from '../../../demo/github-api.js';
-import { standInSettings, statesOf } from '../../support/github.js';
+import { useGitHubApi } from '../../support/github.js';
 
-let api: GitHubApiStandIn;
-beforeEach(async () => {
-  api = await startGitHubApi();
-});
-afterEach(() => api.close());
-
-const settings = () => standInSettings(api);
-const latest = (id: number) => statesOf(api, id);
+const { api: stand, settings, latest } = useGitHubApi();
 
 describe('deploy-app reporting', () => {
   it('a preview: deployment preview/pr-42 in_progress -> success with the URLs, and the sticky comment', async () => {
@@ -31,8 +23,8 @@ describe('deploy-app reporting', () => {
       image: 'r/i@sha256:1',
       appUrl: 'https://alc-preview.x',
     });
-    expect(api.deployments).toHaveLength(1);
-    const [d] = api.deployments;
+    expect(stand().deployments).toHaveLength(1);
+    const [d] = stand().deployments;
     expect(d).toMatchObject({
       environment: 'preview/pr-42',
       ref: 'a'.repeat(40),
@@ -47,8 +39,8 @@ describe('deploy-app reporting', () => {
         log_url: settings().runUrl,
       }),
     ]);
-    expect(api.comments).toHaveLength(1);
-    expect(api.comments[0].body).toMatch(/is up at aaaaaaa[\s\S]*https:\/\/alc-preview---pr-42\.x/);
+    expect(stand().comments).toHaveLength(1);
+    expect(stand().comments[0].body).toMatch(/is up at aaaaaaa[\s\S]*https:\/\/alc-preview---pr-42\.x/);
   });
 
   it('a failed preview: failure, and the comment says so', async () => {
@@ -62,8 +54,8 @@ describe('deploy-app reporting', () => {
     });
     await r.started();
     await r.failed('never healthy');
-    expect(latest(api.deployments[0].id)).toEqual(['in_progress', 'failure']);
-    expect(api.comments[0].body).toMatch(/failed at aaaaaaa[\s\S]*never healthy/);
+    expect(latest(stand().deployments[0].id)).toEqual(['in_progress', 'failure']);
+    expect(stand().comments[0].body).toMatch(/failed at aaaaaaa[\s\S]*never healthy/);
   });
 
   it('production: queued -> in_progress, no comment', async () => {
@@ -81,15 +73,15 @@ describe('deploy-app reporting', () => {
       appUrl: 'https://alc.x',
       productionRevision: 'alc--v1-0-0',
     });
-    expect(api.deployments).toEqual([
+    expect(stand().deployments).toEqual([
       expect.objectContaining({
         environment: 'production',
         production_environment: true,
         payload: { app: 'alc', revision: 'alc--v1-1-0', image: 'r/i:v1.1.0' },
       }),
     ]);
-    expect(latest(api.deployments[0].id)).toEqual(['queued', 'in_progress']);
-    expect(api.comments).toHaveLength(0);
+    expect(latest(stand().deployments[0].id)).toEqual(['queued', 'in_progress']);
+    expect(stand().comments).toHaveLength(0);
   });
 });
 
@@ -107,9 +99,9 @@ it('production, a first deploy serving at once: success with the app URL, the ac
       productionRevision: revision,
     });
   }
-  expect(api.deployments.map((d) => d.statuses.map((s) => s.state).join(' > '))).toEqual([
+  expect(stand().deployments.map((d) => d.statuses.map((s) => s.state).join(' > '))).toEqual([
     'queued > success > inactive',
     'queued > success',
   ]);
-  expect(api.deployments[1].statuses[1]).toMatchObject({ environment_url: 'https://alc.x' });
+  expect(stand().deployments[1].statuses[1]).toMatchObject({ environment_url: 'https://alc.x' });
 });

@@ -173,29 +173,21 @@ describe('planRollbackCommand', () => {
     const plan = planRollbackCommand(promoted, facts(['v1']), { kind: 'previous' });
     expect(plan.actions[0]).toEqual({ kind: 'ready', revision: r('v1'), activate: true, checks: true });
   });
+  // v1 still Deprovisioning (active: true, as live Azure answers for tens of seconds after a deactivation), v2 running.
+  const deprovisioning = revisionFacts([
+    {
+      name: r('v1'),
+      createdTime: new Date(Date.UTC(2026, 0, 1)),
+      active: true,
+      runningState: 'Deprovisioning',
+    },
+    { name: r('v2'), createdTime: new Date(Date.UTC(2026, 0, 2)), active: true, runningState: 'Running' },
+  ]);
   it('to previous while it is still Deprovisioning (active: true): activates it, never waits it out', () => {
-    const deprovisioning = revisionFacts([
-      {
-        name: r('v1'),
-        createdTime: new Date(Date.UTC(2026, 0, 1)),
-        active: true,
-        runningState: 'Deprovisioning',
-      },
-      { name: r('v2'), createdTime: new Date(Date.UTC(2026, 0, 2)), active: true, runningState: 'Running' },
-    ]);
     const plan = planRollbackCommand(promoted, deprovisioning, { kind: 'previous' });
     expect(plan.actions[0]).toEqual({ kind: 'ready', revision: r('v1'), activate: true, checks: true });
   });
   it('abort to a slot revision still Deprovisioning: activates it', () => {
-    const deprovisioning = revisionFacts([
-      {
-        name: r('v1'),
-        createdTime: new Date(Date.UTC(2026, 0, 1)),
-        active: true,
-        runningState: 'Deprovisioning',
-      },
-      { name: r('v2'), createdTime: new Date(Date.UTC(2026, 0, 2)), active: true, runningState: 'Running' },
-    ]);
     const plan = planAbort([e('v1', 'blue', 50), e('v2', 'green', 50)], deprovisioning);
     expect(plan.actions[0]).toEqual({ kind: 'ready', revision: r('v1'), activate: true, checks: true });
   });

@@ -22,6 +22,7 @@ import { describeWithDocker, eventually } from '../../support/docker.js';
 import {
   errorLines,
   inputs,
+  releaseInputs,
   RG,
   ROOT,
   runEntry,
@@ -89,7 +90,7 @@ describeWithDocker('issue 21 done: Azure as it really answers, against the simul
     JSON.parse((await t.get(`${app}.${t.sim.domain}`)).body).version as string;
   /** The app's body as deploy-app creates it (traffic: latestRevision 100), for a state set up by hand. */
   const bodyFor = async (app: string, values: Record<string, string>) => {
-    const s = readDeploySettings(inputs({ ...t.common, app, ...values }), env);
+    const s = readDeploySettings(inputs(releaseInputs({ ...t.common, app, ...values })), env);
     const environment = await t.aca().getEnvironment(s.environment);
     return createBody(s, environment.id, environment.location);
   };

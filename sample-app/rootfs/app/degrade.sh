@@ -4,12 +4,13 @@
 # (/version and /), answers DEGRADE_SHARE percent of the real requests with 500: a release that goes bad under
 # traffic. The count lives in /tmp/served (one line per real request; appends of one line are atomic).
 www=/www
+# No subshell per header line: forks are this server's cost, and it serves one connection at a time.
+cr=$(printf '\r')
 read -r method path proto || exit 0
 while read -r line; do
-  line=$(printf '%s' "$line" | tr -d '\r')
-  [ -z "$line" ] && break
+  [ -z "$line" ] || [ "$line" = "$cr" ] && break
 done
-path=$(printf '%s' "$path" | tr -d '\r')
+path=${path%"$cr"}
 path=${path%%\?*}
 
 reply() { # status, content type, file

@@ -26,7 +26,7 @@ if [ "$(cat "$here/python/.key" 2>/dev/null)" != "$key" ]; then
   mkdir -p "$here/python.tmp"
   "$py" "$here/python-closure.py" 2>/dev/null >"$here/python.tmp/.files"
   # tar keeps symlinks (sonames) and modification times (so the .pyc files stay valid).
-  tar -cf - -P -T "$here/python.tmp/.files" 2>/dev/null | tar -xf - -C "$here/python.tmp" --strip-components=0
+  sed 's|^/||' "$here/python.tmp/.files" | tar -cf - -C / -T - | tar -xf - -C "$here/python.tmp"
   # Debian's merged /usr: the loader is /lib64/ld-linux-x86-64.so.2, the libraries are found in /lib too.
   ln -s usr/lib "$here/python.tmp/lib"
   ln -s usr/lib64 "$here/python.tmp/lib64"

@@ -107,6 +107,10 @@ for t in trees:
         for fn in fs:
             if fn.endswith((".py", ".pyc", ".so", ".pem", ".json", ".typed")) or ".so." in fn:
                 out.add(os.path.join(root, fn))
+# OpenSSL's providers (cryptography loads the legacy one) and its configuration.
+import glob  # noqa: E402
+for f in glob.glob("/usr/lib/x86_64-linux-gnu/ossl-modules/*.so") + ["/usr/lib/ssl/openssl.cnf"]:
+    out.add(f)
 elves = [f for f in out if f.endswith(".so") or ".so." in f or f == os.path.realpath(sys.executable)]
 for elf in elves:
     res = subprocess.run(["ldd", elf], capture_output=True, text=True)

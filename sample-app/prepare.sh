@@ -1,7 +1,7 @@
 #!/bin/sh
 # Fills the build context (idempotent, cached), so that `docker build sample-app` works offline FROM scratch:
 #  - ./busybox: Debian's static busybox (the shell, httpd, nc);
-#  - ./python/: Debian's python3.11 and, from python3-azure, only what the trading agent imports (azure-core,
+#  - ./python/: Debian's (or Ubuntu's) python3 and, from python3-azure, only what the trading agent imports (azure-core,
 #    azure-identity, azure-storage-blob and their dependencies) with the shared libraries they link, as listed by
 #    python-closure.py. Rebuilt only when the agent, the closure script or a Debian package version changes.
 set -eu
@@ -13,12 +13,12 @@ if ! file "$src" 2>/dev/null | grep -q 'statically linked'; then
 fi
 cmp -s "$src" "$here/busybox" || cp "$src" "$here/busybox"
 
-py=${AGENT_PYTHON:-/usr/bin/python3.11}
+py=$(readlink -f "${AGENT_PYTHON:-/usr/bin/python3}")
 if [ ! -x "$py" ] || ! "$py" -c 'import azure.storage.blob, azure.identity' 2>/dev/null; then
-  echo "sample-app: the trading agent needs Debian's python3.11 and python3-azure; install them with: apt-get install -y python3-azure" >&2
+  echo "sample-app: the trading agent needs the system's python3 with python3-azure; install them with: apt-get install -y python3-azure" >&2
   exit 3
 fi
-key=$( { dpkg-query -W python3.11 python3-azure python3-azure-storage python3-requests python3-msal \
+key=$( { echo "$py"; dpkg-query -W python3 python3-azure python3-azure-storage python3-requests python3-msal \
     python3-cryptography python3-urllib3 libc6 libssl3 2>/dev/null; cat "$here/python-closure.py" \
     "$here"/rootfs/app/agent/*.py; } | sha256sum | cut -c1-64)
 if [ "$(cat "$here/python/.key" 2>/dev/null)" != "$key" ]; then
@@ -30,7 +30,7 @@ if [ "$(cat "$here/python/.key" 2>/dev/null)" != "$key" ]; then
   # Debian's merged /usr: the loader is /lib64/ld-linux-x86-64.so.2, the libraries are found in /lib too.
   ln -s usr/lib "$here/python.tmp/lib"
   ln -s usr/lib64 "$here/python.tmp/lib64"
-  ln -s python3.11 "$here/python.tmp/usr/bin/python3"
+  ln -s "$(basename "$py")" "$here/python.tmp/usr/bin/python3"
   rm "$here/python.tmp/.files"
   echo "$key" >"$here/python.tmp/.key"
   mv "$here/python.tmp" "$here/python"

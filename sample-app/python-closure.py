@@ -1,4 +1,4 @@
-"""Lists the files the sample agent needs from Debian's python3.11 and python3-azure (run by prepare.sh).
+"""Lists the files the sample agent needs from Debian's python3 and python3-azure (run by prepare.sh).
 
 It imports the agent and drives the SDK paths it uses (managed identity token, blob download, lease, metadata)
 against addresses that refuse, so that lazily imported modules load too; then it prints, one per line, every
@@ -44,6 +44,8 @@ import cryptography.hazmat.primitives.asymmetric.rsa, cryptography.hazmat.backen
 import charset_normalizer, idna  # noqa
 
 STDLIB = os.path.dirname(os.__file__)  # /usr/lib/python3.11
+TAG = sys.implementation.cache_tag  # cpython-311
+MULTIARCH = getattr(sys.implementation, "_multiarch", "x86_64-linux-gnu")
 DYNLOAD = os.path.join(STDLIB, "lib-dynload")
 DIST = "/usr/lib/python3/dist-packages"
 NAMESPACES = {"azure", "azure.storage"}  # Debian ships these with every azure package: only their __init__.py
@@ -83,7 +85,7 @@ for name, mod in list(sys.modules.items()):
         else:
             files.add(f)
             base = os.path.splitext(rel[0])[0]
-            pyc = os.path.join(STDLIB, "__pycache__", f"{base}.cpython-311.pyc")
+            pyc = os.path.join(STDLIB, "__pycache__", f"{base}.{TAG}.pyc")
             if os.path.exists(pyc):
                 files.add(pyc)
     elif f.startswith(here):
@@ -91,7 +93,7 @@ for name, mod in list(sys.modules.items()):
     else:
         files.add(f)
 # site.py's Debian hooks and the landmark the interpreter looks for to find its prefix.
-for extra in ("os.py", "site.py", "sitecustomize.py", "_sysconfigdata__x86_64-linux-gnu.py"):
+for extra in ("os.py", "site.py", "sitecustomize.py", f"_sysconfigdata__{MULTIARCH}.py"):
     p = os.path.join(STDLIB, extra)
     if os.path.exists(p):
         files.add(p)
@@ -109,7 +111,7 @@ for t in trees:
                 out.add(os.path.join(root, fn))
 # OpenSSL's providers (cryptography loads the legacy one) and its configuration.
 import glob  # noqa: E402
-for f in glob.glob("/usr/lib/x86_64-linux-gnu/ossl-modules/*.so") + ["/usr/lib/ssl/openssl.cnf"]:
+for f in glob.glob(f"/usr/lib/{MULTIARCH}/ossl-modules/*.so") + ["/usr/lib/ssl/openssl.cnf"]:
     out.add(f)
 elves = [f for f in out if f.endswith(".so") or ".so." in f or f == os.path.realpath(sys.executable)]
 for elf in elves:

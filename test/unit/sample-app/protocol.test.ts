@@ -1,5 +1,6 @@
 // The sample agent's decisions (sample-app/rootfs/app/agent/protocol.py) are tested by Python table tests
 // (protocol_test.py, unittest); this runs them under jest so that `npm test` covers them.
+import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';

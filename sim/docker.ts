@@ -203,6 +203,15 @@ export class DockerCli {
     }
   }
 
+  /** `docker pause`: the processes freeze (a hung process); their TCP connections stay open. */
+  async pause(ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.exec(['pause', ...ids]);
+  }
+
+  async unpause(ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.exec(['unpause', ...ids]);
+  }
+
   async restart(id: string, timeoutSeconds = 1): Promise<void> {
     await this.exec(['restart', '--time', String(timeoutSeconds), id]);
   }
@@ -257,6 +266,23 @@ export class DockerCli {
     });
     return child;
   }
+}
+
+/**
+ * The IPv4 gateway of a Docker network: the host's address on that network, which its containers reach (the
+ * simulator's services for containers listen there).
+ */
+export async function networkGateway(docker: DockerCli, network: string): Promise<string> {
+  const out = await docker.exec(['network', 'inspect', network, '--format', '{{json .IPAM.Config}}']);
+  const configs = (JSON.parse(out) as Array<{ Subnet?: string; Gateway?: string }> | null) ?? [];
+  const v4 = configs.filter((c) => /^\d+\.\d+\.\d+\.\d+/.test(c.Gateway ?? c.Subnet ?? ''));
+  const gateway = v4.find((c) => c.Gateway)?.Gateway;
+  if (gateway) return gateway;
+  // Docker's default IPAM takes the subnet's first address as the gateway.
+  const subnet = v4.find((c) => c.Subnet)?.Subnet;
+  const m = subnet ? /^(\d+)\.(\d+)\.(\d+)\.(\d+)\//.exec(subnet) : null;
+  if (!m) throw new Error(`the Docker network ${network} has no IPv4 gateway (IPAM: ${out.trim()})`);
+  return `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1}`;
 }
 
 function filterArgs(filters: Filters): string[] {

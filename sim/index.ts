@@ -1,6 +1,7 @@
 // The simulator, composed: certificates, identity, ARM (control plane) on one HTTPS port; the
-// registry with its ACR facade, the Docker runtime and the ingress (data plane). startSimulator()
-// returns the endpoints, the environment a client needs, a fault API and stop().
+// registry with its ACR facade, the Docker runtime and the ingress (data plane); the broker stand-in for the IB
+// Gateway on the containers' network. startSimulator() returns the endpoints, the environment a client needs, a
+// fault API, the broker's logs, hangRevision() and stop().
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,9 @@ import { StaticRuntime } from './arm/static-runtime.js';
 import { JsonStore } from './state.js';
 import { startControlPlane } from './control-plane.js';
 import { startRegistry, type RegistryHandle } from './registry.js';
-import { DockerRuntime } from './runtime.js';
+import { DockerRuntime, UnknownRevisionError } from './runtime.js';
+import { brokerAdminRoute, startBroker, type Broker } from './broker.js';
+import { HttpError, sendJson, type Route } from './http.js';
 import { startIngress, type IngressHandle } from './ingress.js';
 import { MetricsService, RequestLog } from './metrics.js';
 
@@ -87,6 +90,12 @@ export interface SimulatorOptions {
   deprovisionMs?: number;
   /** 'location': long-running writes answer with Location only (ALC_SIM_LRO_STYLE; default 'azure-async-operation'). */
   lroStyle?: 'azure-async-operation' | 'location';
+  /**
+   * The broker stand-in's live and paper ports, on the Docker network's gateway IP (127.0.0.1 without Docker).
+   * Default 7496 / 7497 (what containers dial, ib-gateway:7496) when free, else picked; 0 picks one.
+   */
+  brokerLivePort?: number;
+  brokerPaperPort?: number;
   /** 'sequence': generated revision suffixes 0000001, 0000002... (ALC_SIM_REVISION_SUFFIXES; default 'random'). */
   revisionSuffixes?: 'random' | 'sequence';
 }
@@ -140,6 +149,10 @@ export interface Simulator {
   identity: IdentityService;
   /** Every request the ingress served, by revision (the metrics' source). */
   requests: RequestLog;
+  /** The broker stand-in (IB Gateway): its ports, order and session logs, the gateway-down switch. */
+  broker: Broker;
+  /** A hung revision: `docker pause` of its containers (their broker sessions stay open); the ids paused. */
+  hangRevision(revisionName: string): Promise<string[]>;
   /** Waits until background operations finished (tests). */
   settle(): Promise<void>;
   stop(): Promise<void>;
@@ -189,6 +202,22 @@ function imageCatalog(registry: RegistryHandle, ca: string, identity: IdentitySe
       if (!ref || !ours(ref.server)) return undefined;
       return { server: ref.server, username: ACR_USER, password: await client.refreshToken() };
     },
+  };
+}
+
+/** POST /_sim/revisions/<revision>/hang -> {"revision": ..., "paused": [container ids]}. */
+function hangRoute(hang: (revisionName: string) => Promise<string[]>): Route {
+  return async ({ method, url, res }) => {
+    const m = /^\/_sim\/revisions\/([^/]+)\/hang$/.exec(url.pathname);
+    if (!m || method !== 'POST') return false;
+    const revision = decodeURIComponent(m[1]);
+    try {
+      sendJson(res, 200, { revision, paused: await hang(revision) });
+    } catch (e) {
+      if (e instanceof UnknownRevisionError) throw new HttpError(404, e.message);
+      throw e;
+    }
+    return true;
   };
 }
 
@@ -276,10 +305,34 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       timeGrain: options.metricsTimeGrain ?? process.env.ALC_SIM_METRICS_GRAIN ?? 'PT1M',
       replicas: runtime instanceof DockerRuntime ? (rev) => runtime.replicas(rev) : undefined,
     });
+    // The broker where containers reach the host: their network's gateway (the engine may be down: then the
+    // revisions fail anyway, and the broker serves the host on loopback).
+    let brokerHost = '127.0.0.1';
+    if (runtime instanceof DockerRuntime) {
+      brokerHost = await runtime.gateway().catch((e: unknown) => {
+        log(
+          `broker: no Docker network gateway (${e instanceof Error ? e.message : String(e)}); using 127.0.0.1`,
+        );
+        return '127.0.0.1';
+      });
+    }
+    const broker = await startBroker({
+      host: brokerHost,
+      livePort: options.brokerLivePort,
+      paperPort: options.brokerPaperPort,
+      log,
+    });
+    stops.push(() => broker.stop());
+    const hangRevision = async (revisionName: string): Promise<string[]> => {
+      if (!runtime.hang)
+        throw new HttpError(409, 'revisions run no containers here (ARM-only mode): nothing to hang');
+      return runtime.hang(revisionName);
+    };
     const cp = await startControlPlane({
       port: options.armPort ?? 0,
       tls: certs.controlPlane,
       routes: [identity.route, metrics.route, arm.route],
+      adminRoutes: [brokerAdminRoute(broker), hangRoute(hangRevision)],
       faults,
       adminToken: ids.adminToken,
       log,
@@ -326,6 +379,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           }
         : {}),
       ...(useDocker && !options.runtime ? { DOCKER_HOST: dockerHost } : {}),
+      ALC_SIM_BROKER_LIVE: `${broker.host}:${broker.livePort}`,
+      ALC_SIM_BROKER_PAPER: `${broker.host}:${broker.paperPort}`,
     };
     return {
       endpoints: {
@@ -354,6 +409,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       runtime,
       identity,
       requests,
+      broker,
+      hangRevision,
       settle: () => arm.settle(),
       stop,
     };

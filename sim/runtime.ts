@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DockerCli, DockerError } from './docker.js';
+import { DockerCli, DockerError, networkGateway } from './docker.js';
 import type {
   Endpoint,
   ProbeTiming,
@@ -99,6 +99,8 @@ export interface ReplicaState {
   listening?: number[];
   /** When `listening` was last read (ms since epoch). */
   listeningReadAt?: number;
+  /** Paused by hang(): its processes are frozen, its TCP connections open. */
+  hung?: boolean;
 }
 
 type Phase = 'provisioning' | 'pulling' | 'failed' | 'created' | 'removing';
@@ -302,6 +304,14 @@ export function pullingView(
   }));
 }
 
+/** A revision the runtime does not run. */
+export class UnknownRevisionError extends Error {
+  constructor(readonly revisionName: string) {
+    super(`no revision ${revisionName} runs here`);
+    this.name = 'UnknownRevisionError';
+  }
+}
+
 export class DockerRuntime implements Runtime {
   readonly instanceId: string;
   private readonly ownsNetwork: boolean;
@@ -315,6 +325,7 @@ export class DockerRuntime implements Runtime {
     Omit<DockerRuntimeOptions, 'instanceId' | 'dockerHost' | 'network' | 'pullBandwidth'>
   > & { pullBandwidth?: number };
   private initialized?: Promise<void>;
+  private gatewayIp?: Promise<string>;
   private createdNetwork = false;
   private events?: ChildProcess;
   private timer?: NodeJS.Timeout;
@@ -427,6 +438,27 @@ export class DockerRuntime implements Runtime {
       return pullingView(r.pending ?? [], r.pullingSince ?? Date.now(), container, this.o.node);
     if (!r || r.phase !== 'created') return [];
     return r.replicas.map((x) => replicaView(x, revisionName, container, this.o.node));
+  }
+
+  /**
+   * Hangs a revision: `docker pause` of its running containers (the processes freeze, their TCP connections, e.g.
+   * a broker session, stay open; they answer no probe). Returns the paused containers' ids; throws when the
+   * runtime knows no such revision.
+   */
+  async hang(revisionName: string): Promise<string[]> {
+    const r = this.records.get(revisionName);
+    if (!r) throw new UnknownRevisionError(revisionName);
+    const live = r.replicas.filter((x) => x.exitCode === undefined && !x.hung);
+    await this.docker.pause(live.map((x) => x.id));
+    for (const x of live) x.hung = true;
+    return r.replicas.filter((x) => x.hung).map((x) => x.id);
+  }
+
+  /** The IPv4 gateway of the containers' network (created here when needed): the host as containers reach it. */
+  gateway(): Promise<string> {
+    this.gatewayIp ??= this.init().then(() => networkGateway(this.docker, this.network));
+    this.gatewayIp.catch(() => (this.gatewayIp = undefined));
+    return this.gatewayIp;
   }
 
   /** The replicas of a revision as the runtime sees them (for diagnostics and tests). */

@@ -86,6 +86,8 @@ export interface Runtime {
   replicaStatus(revisionName: string): RuntimeReplicaStatus[];
   /** Loopback endpoints of the ready replicas of a revision (empty when none is ready). */
   endpoints(revisionName: string): Endpoint[];
+  /** Freeze a revision's containers (docker pause; their connections stay open); the ids paused. Optional. */
+  hang?(revisionName: string): Promise<string[]>;
   /** Remove every container this simulator started (on shutdown). */
   close(): Promise<void>;
 }

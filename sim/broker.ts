@@ -334,6 +334,9 @@ export async function startBroker(o: BrokerOptions = {}): Promise<Broker> {
     return op === 'order' ? order(c, s, m) : rebind(c, s, m);
   };
 
+  const tooLong = (c: Connection) =>
+    send(c, invalid(`a line longer than ${MAX_LINE_BYTES} bytes was skipped`));
+
   const onData = (c: Connection, chunk: string) => {
     let text = chunk;
     if (c.skipping) {
@@ -347,11 +350,12 @@ export async function startBroker(o: BrokerOptions = {}): Promise<Broker> {
     while (!c.done && (nl = c.buffer.indexOf('\n')) >= 0) {
       const line = c.buffer.slice(0, nl).replace(/\r$/, '');
       c.buffer = c.buffer.slice(nl + 1);
-      if (line.trim()) handle(c, line);
+      if (Buffer.byteLength(line) > MAX_LINE_BYTES) tooLong(c);
+      else if (line.trim()) handle(c, line);
     }
     if (c.done) c.buffer = '';
     else if (Buffer.byteLength(c.buffer) > MAX_LINE_BYTES) {
-      send(c, invalid(`a line longer than ${MAX_LINE_BYTES} bytes was skipped`));
+      tooLong(c);
       c.buffer = '';
       c.skipping = true;
     }

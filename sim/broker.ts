@@ -214,6 +214,7 @@ export async function startBroker(o: BrokerOptions = {}): Promise<Broker> {
     if (!s || s.closedAt) return;
     s.closedAt = iso();
     s.closedBy = by;
+    log(`broker ${s.kind}: session ${s.id} of client id ${s.clientId} (${s.replica || '?'}) closed (${by})`);
     const k = key(s.kind, s.clientId);
     if (active.get(k) === c) active.delete(k);
     // Its open orders stay with the client ID, nobody's until the next session re-binds them.
@@ -224,7 +225,8 @@ export async function startBroker(o: BrokerOptions = {}): Promise<Broker> {
   const hello = (c: Connection, msg: Answer): void => {
     if (c.session)
       return send(c, invalid(`this connection already has a session (client id ${c.session.clientId})`));
-    const { clientId, revision = '', replica = '', epoch = 0 } = msg;
+    const { clientId, revision = '', replica = '' } = msg;
+    const epoch = msg.epoch ?? 0;
     if (typeof clientId !== 'number' || !Number.isInteger(clientId) || clientId < 0)
       return send(
         c,
@@ -258,6 +260,9 @@ export async function startBroker(o: BrokerOptions = {}): Promise<Broker> {
     }
     c.session = session;
     active.set(key(c.kind, clientId), c);
+    log(
+      `broker ${c.kind}: session ${session.id} of client id ${clientId} (${replica || '?'}, epoch ${epoch})`,
+    );
     send(c, { ok: true, openOrders: [...account(c.kind, clientId).open.keys()] });
   };
 

@@ -56,6 +56,13 @@ describe('the broker stand-in', () => {
     expect(s.closedAt).toBeUndefined();
   });
 
+  it('takes a hello without revision, replica or epoch (null epoch too) as empty names and epoch 0', async () => {
+    const id = fresh();
+    const c = await connect('paper');
+    expect(await c.ask({ op: 'hello', clientId: id, epoch: null })).toEqual({ ok: true, openOrders: [] });
+    expect(broker.sessions({ clientId: id })[0]).toMatchObject({ revision: '', replica: '', epoch: 0 });
+  });
+
   it('refuses a second session with the same client ID on the same port (326), none across ports', async () => {
     const id = fresh();
     const first = await connect();
@@ -388,8 +395,8 @@ describeWithDocker('a hung revision and its broker session', () => {
     await docker.build(contextDir, { tag });
     runtime = new DockerRuntime({ pullPolicy: 'missing', probeIntervalMs: 500 });
     stateDir = mkdtempSync(join(tmpdir(), 'alc-sim-broker-'));
-    // Port 0: the test holds its own network, but the same host may run another simulator's broker on 7496.
-    sim = await startSimulator({ stateDir, runtime, registry: false, brokerLivePort: 0, brokerPaperPort: 0 });
+    // Default ports: 7496 and 7497 on this simulator's own network gateway, what containers dial.
+    sim = await startSimulator({ stateDir, runtime, registry: false });
   }, 120_000);
   afterAll(async () => {
     await sim?.stop();
@@ -398,9 +405,11 @@ describeWithDocker('a hung revision and its broker session', () => {
     rmSync(stateDir, { recursive: true, force: true });
   }, 60_000);
 
-  it('listens on the containers network gateway', async () => {
+  it("listens on 7496 and 7497 on the containers' network gateway", async () => {
     expect(sim.broker.host).toBe(await networkGateway(docker, runtime.network));
     expect(sim.broker.host).not.toBe(HOST);
+    expect([sim.broker.livePort, sim.broker.paperPort]).toEqual([7496, 7497]);
+    expect(sim.env.ALC_SIM_BROKER_LIVE).toBe(`${sim.broker.host}:7496`);
   });
 
   it('keeps the session of a paused container open (326 for the next one) until the container is gone', async () => {
@@ -413,7 +422,7 @@ describeWithDocker('a hung revision and its broker session', () => {
       revisionName: revision,
       appName: 'hangapp',
       image: tag,
-      env: { BROKER_HOST: sim.broker.host, BROKER_PORT: String(sim.broker.livePort) },
+      env: { BROKER_HOST: sim.broker.host, BROKER_PORT: '7496' },
       targetPort: 8080,
       replicas: 1,
       command: ['/bin/sh', '-c', script],

@@ -380,6 +380,8 @@ export async function startBroker(o: BrokerOptions = {}): Promise<Broker> {
       connections.add(c);
       socket.setEncoding('utf8');
       socket.setNoDelay(true);
+      // A peer that vanished without a FIN ends in time; a hung (paused) process still answers keep-alives.
+      socket.setKeepAlive(true, 10_000);
       socket.on('data', (d: string) => onData(c, d));
       // A vanished client: its session ends with the connection.
       socket.on('error', () => undefined);

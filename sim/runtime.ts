@@ -734,8 +734,9 @@ export class DockerRuntime implements Runtime {
       await this.docker.restart(replica.id);
       replica.port = (await this.docker.inspect(replica.id))?.ports[spec.targetPort];
       replica.restarts += 1;
-      // Started again: the probes' initial delay applies again.
+      // Started again (a hung, paused container too): the probes' initial delay applies again.
       Object.assign(replica, {
+        hung: false,
         startedAt: Date.now(),
         nextLivenessAt: undefined,
         nextReadinessAt: undefined,

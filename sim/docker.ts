@@ -33,6 +33,10 @@ export interface RunOptions {
   /** Replaces the image's entrypoint with its first element; the rest go before `args`. */
   command?: string[];
   args?: string[];
+  /** Read-only bind mounts: host file or directory -> path in the container. */
+  mounts?: Array<{ source: string; target: string }>;
+  /** Extra /etc/hosts entries: host name -> IP (`--add-host`). */
+  hosts?: Record<string, string>;
 }
 
 export interface ContainerState {
@@ -113,6 +117,9 @@ export class DockerCli {
     for (const [k, v] of Object.entries(o.labels ?? {})) args.push('--label', `${k}=${v}`);
     for (const [k, v] of Object.entries(o.env ?? {})) args.push('--env', `${k}=${v}`);
     for (const p of o.publish ?? []) args.push('--publish', `127.0.0.1::${p}`);
+    for (const m of o.mounts ?? [])
+      args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
+    for (const [name, ip] of Object.entries(o.hosts ?? {})) args.push('--add-host', `${name}:${ip}`);
     const [entrypoint, ...cmd] = o.command ?? [];
     if (entrypoint !== undefined) args.push('--entrypoint', entrypoint);
     args.push(o.image, ...cmd, ...(o.args ?? []));
@@ -173,6 +180,14 @@ export class DockerCli {
     }
   }
 
+  /** The gateway IP of a network's first IPv4 subnet (the host's address on that bridge). */
+  async networkGateway(name: string): Promise<string | undefined> {
+    const [raw] = JSON.parse(await this.exec(['network', 'inspect', name])) as Array<{
+      IPAM?: { Config?: Array<{ Subnet?: string; Gateway?: string }> | null };
+    }>;
+    return raw?.IPAM?.Config?.map((c) => c.Gateway).find((g): g is string => !!g && !g.includes(':'));
+  }
+
   async networkExists(name: string): Promise<boolean> {
     return this.exec(['network', 'inspect', name]).then(
       () => true,
@@ -210,6 +225,12 @@ export class DockerCli {
 
   async unpause(ids: string[]): Promise<void> {
     if (ids.length > 0) await this.exec(['unpause', ...ids]);
+  }
+
+  /** `docker stop`: SIGTERM, then SIGKILL after `timeoutSeconds` (a paused container is thawed by the engine). */
+  async stop(ids: string[], timeoutSeconds: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.exec(['stop', '-t', String(timeoutSeconds), ...ids]);
   }
 
   async restart(id: string, timeoutSeconds = 1): Promise<void> {
@@ -266,23 +287,6 @@ export class DockerCli {
     });
     return child;
   }
-}
-
-/**
- * The IPv4 gateway of a Docker network: the host's address on that network, which its containers reach (the
- * simulator's services for containers listen there).
- */
-export async function networkGateway(docker: DockerCli, network: string): Promise<string> {
-  const out = await docker.exec(['network', 'inspect', network, '--format', '{{json .IPAM.Config}}']);
-  const configs = (JSON.parse(out) as Array<{ Subnet?: string; Gateway?: string }> | null) ?? [];
-  const v4 = configs.filter((c) => /^\d+\.\d+\.\d+\.\d+/.test(c.Gateway ?? c.Subnet ?? ''));
-  const gateway = v4.find((c) => c.Gateway)?.Gateway;
-  if (gateway) return gateway;
-  // Docker's default IPAM takes the subnet's first address as the gateway.
-  const subnet = v4.find((c) => c.Subnet)?.Subnet;
-  const m = subnet ? /^(\d+)\.(\d+)\.(\d+)\.(\d+)\//.exec(subnet) : null;
-  if (!m) throw new Error(`the Docker network ${network} has no IPv4 gateway (IPAM: ${out.trim()})`);
-  return `${m[1]}.${m[2]}.${m[3]}.${Number(m[4]) + 1}`;
 }
 
 function filterArgs(filters: Filters): string[] {

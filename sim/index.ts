@@ -1,14 +1,18 @@
 // The simulator, composed: certificates, identity, ARM (control plane) on one HTTPS port; the
-// registry with its ACR facade, the Docker runtime and the ingress (data plane); the broker stand-in for the IB
-// Gateway on the containers' network. startSimulator() returns the endpoints, the environment a client needs, a
-// fault API, the broker's logs, hangRevision() and stop().
+// registry with its ACR facade, the Docker runtime and the ingress (data plane); Azure Storage (Azurite), the
+// containers' managed-identity endpoint and the broker stand-in for the IB Gateway on the Docker network's gateway.
+// startSimulator() returns the endpoints, the environment a client needs, a fault API, the broker's logs,
+// hangRevision() and stop().
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FaultRule, RouteTable, Runtime } from './types.js';
-import { ensureCertificates } from './tls.js';
+import { ensureCertificates, ensureStorageCertificate } from './tls.js';
 import { IdentityService, type IdentityConfig } from './identity.js';
+import { decodeJwt } from './jwt.js';
+import { startManagedIdentity, type ManagedIdentityHandle } from './managed-identity.js';
+import { startStorage, TRADING_CONTAINER, type StorageHandle } from './storage.js';
 import { FaultInjector } from './arm/faults.js';
 import { ArmService, type ImageCatalog } from './arm/service.js';
 import { ACR_USER, RegistryClient, parseImage } from './arm/images.js';
@@ -47,6 +51,16 @@ export interface SimulatorOptions {
   registry?: boolean;
   /** Start the ingress (default: when docker is true). */
   ingress?: boolean;
+  /**
+   * Start Azure Storage (Azurite's blob service, HTTPS, bearer tokens of the simulator's Entra) with the container
+   * `trading` (default: when docker is true). It listens on the Docker network's gateway IP, or on 127.0.0.1 without
+   * Docker.
+   */
+  storage?: boolean;
+  /** Port of the storage (default 0: a free one). */
+  storagePort?: number;
+  /** Port of the containers' managed-identity endpoint (default 0: a free one). */
+  identityPort?: number;
   /** Minimum duration of PUT/PATCH/DELETE operations (default 1000 ms). */
   lroDelayMs?: number;
   /** How long an operation waits for a new revision to be provisioned (default 120 s). */
@@ -129,10 +143,25 @@ export interface Simulator {
     registry?: string;
     /** HTTPS port of the ingress, when started. */
     ingressPort?: number;
+    /** The blob service URL, path style `https://<gateway>:<port>/devstoreaccount1`, when storage runs. */
+    storage?: string;
+    /** IDENTITY_ENDPOINT of the containers (`http://<gateway>:<port>/msi/token`), when revisions run on Docker. */
+    managedIdentity?: string;
   };
+  /**
+   * Where the simulator's services for containers listen (storage, managed identity; the broker's too): the Docker
+   * network's gateway IP, which the host and the containers both reach; 127.0.0.1 without Docker.
+   */
+  gateway: string;
+  /** `<storage>/trading/<app>`: the trading-lease prefix URL of an app (throws when storage does not run). */
+  tradingLeaseUrl(app: string): string;
+  /** Azurite's process, when storage runs. */
+  storage?: StorageHandle;
+  /** The containers' managed-identity endpoint, when revisions run on Docker. */
+  managedIdentity?: ManagedIdentityHandle;
   ids: SimulatorIds;
-  /** The containers' label value (`alc-sim.instance`) and network, when revisions run on Docker. */
-  docker?: { instanceId: string; network: string };
+  /** The containers' label value (`alc-sim.instance`), network and its gateway IP, when revisions run on Docker. */
+  docker?: { instanceId: string; network: string; gateway: string };
   domain: string;
   caPath: string;
   ca: string;
@@ -159,6 +188,16 @@ export interface Simulator {
 }
 
 const guid = () => randomUUID().toLowerCase();
+
+/** Where every container finds the simulator's CA: Debian's trust store path (openssl, python certifi's fallback). */
+export const CONTAINER_CA_PATH = '/etc/ssl/certs/ca-certificates.crt';
+/** The broker stand-in's host name in every container (the IB Gateway's, IBKR_HOST's default). */
+export const BROKER_HOST = 'ib-gateway';
+
+/** The trading-lease prefix URL of an app in the simulator's storage: `<service>/trading/<app>`. Pure. */
+export function tradingLeaseUrl(storageUrl: string, app: string): string {
+  return `${storageUrl.replace(/\/+$/, '')}/${TRADING_CONTAINER}/${app}`;
+}
 
 /** Ids and secrets of this simulator, created once per state directory. */
 function loadIds(stateDir: string): SimulatorIds {
@@ -305,19 +344,22 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       timeGrain: options.metricsTimeGrain ?? process.env.ALC_SIM_METRICS_GRAIN ?? 'PT1M',
       replicas: runtime instanceof DockerRuntime ? (rev) => runtime.replicas(rev) : undefined,
     });
-    // The broker where containers reach the host: their network's gateway (the engine may be down: then the
-    // revisions fail anyway, and the broker serves the host on loopback).
-    let brokerHost = '127.0.0.1';
-    if (runtime instanceof DockerRuntime) {
-      brokerHost = await runtime.gateway().catch((e: unknown) => {
-        log(
-          `broker: no Docker network gateway (${e instanceof Error ? e.message : String(e)}); using 127.0.0.1`,
+    // The services containers reach: on the Docker network's gateway (the same URL from the host), before any
+    // revision runs, so that every container gets them.
+    const docker = runtime instanceof DockerRuntime ? runtime : undefined;
+    let gateway = '127.0.0.1';
+    if (docker) {
+      try {
+        gateway = await docker.gateway();
+      } catch (e) {
+        throw new Error(
+          `the simulator's services for containers listen on the Docker network's gateway, which is not available: ${e instanceof Error ? e.message : String(e)}`,
+          { cause: e },
         );
-        return '127.0.0.1';
-      });
+      }
     }
     const broker = await startBroker({
-      host: brokerHost,
+      host: gateway,
       livePort: options.brokerLivePort,
       paperPort: options.brokerPaperPort,
       log,
@@ -342,6 +384,43 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stops.push(() => arm.close());
     identity.origin = cp.origin;
     audiences.push(cp.origin, `https://127.0.0.1:${cp.port}`);
+
+    let storage: StorageHandle | undefined;
+    if (options.storage ?? useDocker) {
+      storage = await startStorage({
+        dataDir: join(stateDir, 'storage'),
+        host: gateway,
+        port: options.storagePort ?? 0,
+        cert: ensureStorageCertificate(stateDir, [gateway]),
+        ca: certs.ca,
+        token: () => identity.issueAccessToken('https://storage.azure.com'),
+        containers: [TRADING_CONTAINER],
+        log,
+      });
+      stops.push(() => storage!.stop());
+    }
+    let managedIdentity: ManagedIdentityHandle | undefined;
+    if (docker) {
+      managedIdentity = await startManagedIdentity({
+        host: gateway,
+        port: options.identityPort ?? 0,
+        tenantId: ids.tenantId,
+        issue: (resource, clientId) => {
+          const accessToken = identity.issueAccessToken(resource, clientId);
+          return { accessToken, expiresOn: Number(decodeJwt(accessToken)?.claims.exp) };
+        },
+        log,
+      });
+      stops.push(() => managedIdentity!.stop());
+      const mi = managedIdentity;
+      // What ACA gives every container: its managed identity, and here the simulator's CA as the trust store and
+      // the broker stand-in's host name.
+      docker.containerContext = (spec, replica) => ({
+        env: mi.register({ app: spec.appName, revision: spec.revisionName, replica }),
+        mounts: [{ source: certs.caPath, target: CONTAINER_CA_PATH }],
+        hosts: { [BROKER_HOST]: gateway },
+      });
+    }
     for (const s of options.seed ?? []) arm.seedEnvironment(s.resourceGroup, s.environment, s.location);
     arm.resume();
 
@@ -379,6 +458,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           }
         : {}),
       ...(useDocker && !options.runtime ? { DOCKER_HOST: dockerHost } : {}),
+      ALC_SIM_GATEWAY: gateway,
+      ...(storage ? { ALC_SIM_STORAGE: storage.url } : {}),
       ALC_SIM_BROKER_LIVE: `${broker.host}:${broker.livePort}`,
       ALC_SIM_BROKER_PAPER: `${broker.host}:${broker.paperPort}`,
     };
@@ -390,11 +471,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         admin: `${cp.origin}/_sim`,
         registry: registry?.server,
         ingressPort: ingress?.port,
+        storage: storage?.url,
+        managedIdentity: managedIdentity?.endpoint,
       },
+      gateway,
+      tradingLeaseUrl(app: string) {
+        if (!storage) throw new Error('the simulator runs no storage (start it with storage: true)');
+        return tradingLeaseUrl(storage.url, app);
+      },
+      storage,
+      managedIdentity,
       ids,
-      ...(runtime instanceof DockerRuntime
-        ? { docker: { instanceId: runtime.instanceId, network: runtime.network } }
-        : {}),
+      ...(docker ? { docker: { instanceId: docker.instanceId, network: docker.network, gateway } } : {}),
       domain,
       caPath: certs.caPath,
       ca: certs.ca,

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DockerCli, DockerError, networkGateway } from './docker.js';
+import { DockerCli, DockerError, type RunOptions } from './docker.js';
 import type {
   Endpoint,
   ProbeTiming,
@@ -61,6 +61,22 @@ export interface DockerRuntimeOptions {
   /** The node name Azure's waiting reasons end with (`... PullingImage on legion.`); default 'legion'. */
   node?: string;
 }
+
+/**
+ * What the platform gives every container besides its template: environment (the managed-identity endpoint and its
+ * per-container header), read-only bind mounts (the simulator's CA as the trust store) and /etc/hosts entries.
+ */
+export interface ContainerContext {
+  env?: Record<string, string>;
+  mounts?: RunOptions['mounts'];
+  hosts?: Record<string, string>;
+}
+
+/** The platform's part of one replica's container (called when the container is created). */
+export type ContainerContextFn = (
+  spec: RuntimeRevisionSpec,
+  replicaName: string,
+) => ContainerContext | Promise<ContainerContext>;
 
 /** Azure's node name in the recorded waiting reason (test_containerapp_replica_commands.yaml). */
 export const DEFAULT_NODE = 'legion';
@@ -325,12 +341,13 @@ export class DockerRuntime implements Runtime {
     Omit<DockerRuntimeOptions, 'instanceId' | 'dockerHost' | 'network' | 'pullBandwidth'>
   > & { pullBandwidth?: number };
   private initialized?: Promise<void>;
-  private gatewayIp?: Promise<string>;
   private createdNetwork = false;
   private events?: ChildProcess;
   private timer?: NodeJS.Timeout;
   private probing = false;
   private closed = false;
+  /** The platform's part of every container created from now on (set by the simulator once its services run). */
+  containerContext?: ContainerContextFn;
 
   constructor(options: DockerRuntimeOptions = {}) {
     this.instanceId = options.instanceId ?? randomBytes(4).toString('hex');
@@ -388,12 +405,26 @@ export class DockerRuntime implements Runtime {
     });
   }
 
-  stopRevision(revisionName: string): Promise<void> {
+  /**
+   * The Docker network's gateway IP: the host's address on the containers' network, where the simulator's services
+   * for containers listen (storage, managed identity, broker). Creates the network when needed.
+   */
+  async gateway(): Promise<string> {
+    await this.init();
+    const ip = await this.docker.networkGateway(this.network);
+    if (!ip) throw new Error(`the Docker network ${this.network} has no IPv4 gateway`);
+    return ip;
+  }
+
+  stopRevision(revisionName: string, options: { graceSeconds?: number } = {}): Promise<void> {
     return this.serial(revisionName, async () => {
       const record = this.records.get(revisionName);
       if (record) {
         record.phase = 'removing';
-        await this.removeContainers(record);
+        const ids = record.replicas.map((r) => r.id);
+        record.replicas = [];
+        if (options.graceSeconds !== undefined) await this.terminate(ids, options.graceSeconds);
+        await this.docker.rm(ids);
         this.records.delete(revisionName);
       }
       if (this.initialized) {
@@ -452,13 +483,6 @@ export class DockerRuntime implements Runtime {
     await this.docker.pause(live.map((x) => x.id));
     for (const x of live) x.hung = true;
     return r.replicas.filter((x) => x.hung).map((x) => x.id);
-  }
-
-  /** The IPv4 gateway of the containers' network (created here when needed): the host as containers reach it. */
-  gateway(): Promise<string> {
-    this.gatewayIp ??= this.init().then(() => networkGateway(this.docker, this.network));
-    this.gatewayIp.catch(() => (this.gatewayIp = undefined));
-    return this.gatewayIp;
   }
 
   /** The replicas of a revision as the runtime sees them (for diagnostics and tests). */
@@ -606,6 +630,7 @@ export class DockerRuntime implements Runtime {
     const random = replicaName?.slice(spec.revisionName.length + 1) || randomBytes(3).toString('hex');
     const name = `alc-sim-${this.instanceId}-${spec.revisionName}-${random}`;
     const createdAt = Date.now();
+    const platform = (await this.containerContext?.(spec, `${spec.revisionName}-${random}`)) ?? {};
     const id = await this.docker.run({
       image: spec.image,
       name,
@@ -617,6 +642,7 @@ export class DockerRuntime implements Runtime {
       },
       env: {
         ...spec.env,
+        ...platform.env,
         CONTAINER_APP_NAME: spec.appName,
         CONTAINER_APP_REVISION: spec.revisionName,
         CONTAINER_APP_REPLICA_NAME: `${spec.revisionName}-${random}`,
@@ -625,6 +651,8 @@ export class DockerRuntime implements Runtime {
       publish: [spec.targetPort],
       command: spec.command,
       args: spec.args,
+      mounts: platform.mounts,
+      hosts: platform.hosts,
     });
     const state = await this.docker.inspect(id);
     const replica: ReplicaState = {
@@ -641,6 +669,21 @@ export class DockerRuntime implements Runtime {
     };
     if (state && !state.running) replica.exitCode = state.exitCode;
     return replica;
+  }
+
+  /**
+   * Ends containers as ACA ends a replica: SIGTERM, then SIGKILL after the grace period. A paused container (a hung
+   * process) cannot act on SIGTERM: it is not thawed (`docker stop` would thaw it), it is killed after the grace.
+   */
+  private async terminate(ids: string[], graceSeconds: number): Promise<void> {
+    const states = await Promise.all(ids.map((id) => this.docker.inspect(id).catch(() => undefined)));
+    const paused = states.filter((s) => s?.status === 'paused').map((s) => s!.id);
+    const running = states.filter((s) => s?.running && s.status !== 'paused').map((s) => s!.id);
+    const grace = Math.max(0, graceSeconds);
+    await Promise.all([
+      this.docker.stop(running, grace).catch(() => undefined),
+      paused.length > 0 && !this.closed ? new Promise((r) => setTimeout(r, grace * 1000)) : Promise.resolve(),
+    ]);
   }
 
   private async removeContainers(record: RevisionRecord): Promise<void> {

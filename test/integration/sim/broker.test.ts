@@ -7,7 +7,7 @@ import * as net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IB, startBroker, type Broker } from '../../../sim/broker.js';
-import { DockerCli, networkGateway } from '../../../sim/docker.js';
+import { DockerCli } from '../../../sim/docker.js';
 import { httpsRequest } from '../../../sim/http.js';
 import { startSimulator, type Simulator } from '../../../sim/index.js';
 import { DockerRuntime } from '../../../sim/runtime.js';
@@ -396,7 +396,7 @@ describeWithDocker('a hung revision and its broker session', () => {
     runtime = new DockerRuntime({ pullPolicy: 'missing', probeIntervalMs: 500 });
     stateDir = mkdtempSync(join(tmpdir(), 'alc-sim-broker-'));
     // Default ports: 7496 and 7497 on this simulator's own network gateway, what containers dial.
-    sim = await startSimulator({ stateDir, runtime, registry: false });
+    sim = await startSimulator({ stateDir, runtime, registry: false, storage: false });
   }, 120_000);
   afterAll(async () => {
     await sim?.stop();
@@ -406,7 +406,7 @@ describeWithDocker('a hung revision and its broker session', () => {
   }, 60_000);
 
   it("listens on 7496 and 7497 on the containers' network gateway", async () => {
-    expect(sim.broker.host).toBe(await networkGateway(docker, runtime.network));
+    expect(sim.broker.host).toBe(await docker.networkGateway(runtime.network));
     expect(sim.broker.host).not.toBe(HOST);
     expect([sim.broker.livePort, sim.broker.paperPort]).toEqual([7496, 7497]);
     expect(sim.env.ALC_SIM_BROKER_LIVE).toBe(`${sim.broker.host}:7496`);
@@ -416,13 +416,13 @@ describeWithDocker('a hung revision and its broker session', () => {
     const revision = 'hangapp--v1';
     const hello = (epoch: number) =>
       `{"op":"hello","clientId":9,"revision":"'"$CONTAINER_APP_REVISION"'","replica":"'"$CONTAINER_APP_REPLICA_NAME"'","epoch":${epoch}}`;
-    // The container's process: hello, then hold the connection (and print what the broker says).
-    const script = `(printf '%s\\n' '${hello(5)}'; sleep 3600) | nc "$BROKER_HOST" "$BROKER_PORT"`;
+    // The container's process: hello to ib-gateway:7496 (the simulator's --add-host), then hold the connection.
+    const script = `(printf '%s\\n' '${hello(5)}'; sleep 3600) | nc ib-gateway 7496`;
     await runtime.ensureRevision({
       revisionName: revision,
       appName: 'hangapp',
       image: tag,
-      env: { BROKER_HOST: sim.broker.host, BROKER_PORT: '7496' },
+      env: {},
       targetPort: 8080,
       replicas: 1,
       command: ['/bin/sh', '-c', script],

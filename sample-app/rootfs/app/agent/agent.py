@@ -20,7 +20,6 @@ import time
 import protocol as p
 
 
-
 def process_age() -> float:
     """Seconds since this process started (Linux /proc), for the start-up figure in the log."""
     try:

@@ -12,7 +12,7 @@ describe('sample agent: protocol v1 decisions (Python unittest)', () => {
     const run = spawnSync(
       process.env.AGENT_PYTHON ?? 'python3',
       ['-m', 'unittest', 'discover', '-s', here, '-p', '*_test.py', '-v'],
-      { encoding: 'utf8', timeout: 60_000 },
+      { encoding: 'utf8', timeout: 60_000, env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } },
     );
     if (run.error) throw run.error;
     const out = `${run.stdout}${run.stderr}`;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { TokenCredential } from '@azure/core-auth';
 import { ClientSecretCredential, ManagedIdentityCredential } from '@azure/identity';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
-import { startSimulator, type Simulator } from '../../../sim/index.js';
+import { BROKER_HOST, CONTAINER_CA_PATH, startSimulator, type Simulator } from '../../../sim/index.js';
 import { httpsRequest } from '../../../sim/http.js';
 import { decodeJwt, loadOrCreateKey, signJwt } from '../../../sim/jwt.js';
 import { describeWithDocker, eventually, uniqueName } from '../../support/docker.js';
@@ -234,8 +234,9 @@ describeWithDocker("the simulator's storage and managed identity", () => {
     expect(none.out).toMatch(/403 Forbidden/);
 
     // The simulator's CA is the container's trust store; ib-gateway names the gateway.
-    expect((await execIn(container, 'cat /etc/ssl/certs/ca-certificates.crt')).out).toBe(sim.ca);
-    expect((await execIn(container, 'grep ib-gateway /etc/hosts')).out).toMatch(
+    expect([CONTAINER_CA_PATH, BROKER_HOST]).toEqual(['/etc/ssl/certs/ca-certificates.crt', 'ib-gateway']);
+    expect((await execIn(container, `cat ${CONTAINER_CA_PATH}`)).out).toBe(sim.ca);
+    expect((await execIn(container, `grep ${BROKER_HOST} /etc/hosts`)).out).toMatch(
       new RegExp(`^${sim.gateway.replace(/\./g, '\\.')}\\s+ib-gateway`),
     );
     await runtime.stopRevision(revisionName);

@@ -9,6 +9,7 @@ import { proveServing } from '../smoke/prove.js';
 import { type DeployResult, runDeploy } from './run.js';
 import type { DeploySettings } from './settings.js';
 import { registryVerifier } from './verify.js';
+import { tradingStore } from '../trading/store.js';
 
 interface RunnerLog {
   info(line: string): void;
@@ -33,8 +34,14 @@ export function deployOnAzure(s: DeploySettings, log: RunnerLog): Promise<Deploy
     log: info,
     mask: (secret) => log.setSecret(secret),
   });
+  // The trading lease's blobs, with the same identity as ARM (scope https://storage.azure.com/.default); extra CAs
+  // from NODE_EXTRA_CA_CERTS, as for every other request of the run.
+  const lease = s.trading.lease;
+  const trading =
+    s.mode === 'production' && lease.kind === 'managed' ? tradingStore(lease, credential) : undefined;
   return runDeploy(s, {
     aca,
+    ...(trading ? { trading } : {}),
     prove: proveServing(info),
     verifyImage,
     log: info,

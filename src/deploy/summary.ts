@@ -2,6 +2,7 @@
 import type { DeployResult } from './run.js';
 import { factsTable } from '../core/markdown.js';
 import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
+import { tradingOutputs, tradingSection } from '../core/trading-summary.js';
 
 export function deployOutputs(r: DeployResult): Record<string, string> {
   return {
@@ -12,6 +13,7 @@ export function deployOutputs(r: DeployResult): Record<string, string> {
     'app-url': r.appUrl,
     'production-revision': r.productionRevision ?? '',
     created: String(r.created),
+    ...tradingOutputs(r.trading),
   };
 }
 
@@ -36,6 +38,11 @@ export function deploySummary(r: DeployResult): string {
       ['preview values forced', r.forced.join('; ')],
     ]),
     '',
+    tradingSection(
+      r.trading || r.tradingWarning
+        ? { ...r.trading, ...(r.tradingWarning ? { warning: r.tradingWarning } : {}) }
+        : undefined,
+    ),
     '### Traffic before',
     '',
     trafficTable(r.trafficBefore),

@@ -94,10 +94,13 @@ export function registerRelease(
 
 /** deploy-app's inputs as a release run configures them for a sample image (see RELEASES); others unchanged. */
 export function releaseInputs(values: Record<string, string>): Record<string, string> {
+  // The seed trades live (IBKR_PORT 7496): a production deploy names its trading lease or says `unmanaged` on
+  // purpose; a test that gives neither says unmanaged (tests of the lease give theirs).
+  const trading = values.mode === 'preview' ? {} : { 'trading-lease': 'unmanaged' };
   const release = RELEASES.get(values.image ?? '');
-  if (!release) return values;
+  if (!release) return { ...trading, ...values };
   const { version, ...place } = release;
-  return { ...place, ...(values.mode === 'preview' ? {} : { version }), ...values };
+  return { ...trading, ...place, ...(values.mode === 'preview' ? {} : { version }), ...values };
 }
 /** Where the simulator's CA is copied inside the repository (git-ignored). */
 const CA_DIR = 'sim/.state/test-ca';

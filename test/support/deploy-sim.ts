@@ -96,7 +96,7 @@ export function registerRelease(
 export function releaseInputs(values: Record<string, string>): Record<string, string> {
   // The seed trades live (IBKR_PORT 7496): a production deploy names its trading lease or says `unmanaged` on
   // purpose; a test that gives neither says unmanaged (tests of the lease give theirs).
-  const trading = values.mode === 'preview' ? {} : { 'trading-lease': 'unmanaged' };
+  const trading: Record<string, string> = values.mode === 'preview' ? {} : { 'trading-lease': 'unmanaged' };
   const release = RELEASES.get(values.image ?? '');
   if (!release) return { ...trading, ...values };
   const { version, ...place } = release;

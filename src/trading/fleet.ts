@@ -90,7 +90,9 @@ export function fleetCheck(f: FleetFacts): string[] {
     const live = livePortPlaces(r.template);
     if (live.length === 0) continue;
     if (!f.leaseUrl) {
-      out.push(`active revision ${r.name} carries the live trading port (${live.join('; ')}) beside production`);
+      out.push(
+        `active revision ${r.name} carries the live trading port (${live.join('; ')}) beside production`,
+      );
       continue;
     }
     const open = unfenced(r.template, f.leaseUrl);

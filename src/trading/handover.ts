@@ -99,7 +99,9 @@ export async function handOver(
     from = current ? current.revision : (o.from ?? '');
     say(
       `designated ${o.to || "nobody ('')"} (epoch ${epoch})` +
-        (current ? ` over ${current.revision || "nobody ('')"} (epoch ${current.epoch})` : ' (designation created)'),
+        (current
+          ? ` over ${current.revision || "nobody ('')"} (epoch ${current.epoch})`
+          : ' (designation created)'),
     );
   }
   const designatedAt = deps.now();

@@ -73,6 +73,44 @@ export type HandoverMove = 'wait' | 'restart-old' | 'restart-previous' | 'done' 
  * refused with 326 for REFUSED_IN_USE_WAIT_MS from the first sight; timeout when the bound ran out; else wait.
  */
 export function nextHandoverMove(obs: HandoverObservation): HandoverMove {
-  void obs;
-  throw new Error('not implemented');
+  const released = obs.released || hasReleased(obs.lease, obs.from, obs.epoch);
+  if (obs.to === '' ? released : isTrading(obs.lease, obs.to, obs.epoch)) return 'done';
+  if (obs.now - obs.startedAt >= obs.boundMs) return 'timeout';
+  if (!released && !obs.restartedOld && obs.now - obs.designatedAt >= RELEASE_WAIT_MS) return 'restart-old';
+  if (
+    obs.to !== '' &&
+    !obs.restartedPrevious &&
+    obs.refusedInUseSince !== undefined &&
+    isRefusedInUse(obs.lease, obs.to, obs.epoch) &&
+    obs.now - obs.refusedInUseSince >= REFUSED_IN_USE_WAIT_MS
+  ) {
+    return 'restart-previous';
+  }
+  return 'wait';
+}
+
+/** `to` holds the lease under `epoch` and the broker refuses its session with 326 (client id in use). */
+export function isRefusedInUse(lease: LeaseView, to: string, epoch: number): boolean {
+  return (
+    lease.leased &&
+    lease.revision === to &&
+    lease.epoch === epoch &&
+    lease.state === 'refused' &&
+    lease.code === CLIENT_ID_IN_USE
+  );
+}
+
+/**
+ * The pipeline's first sight of `to` refused with 326, carried from poll to poll: kept while the refusal lasts, set at
+ * `now` when it begins, cleared when it ends.
+ */
+export function refusedInUseSince(
+  previous: number | undefined,
+  lease: LeaseView,
+  to: string,
+  epoch: number,
+  now: number,
+): number | undefined {
+  if (!isRefusedInUse(lease, to, epoch)) return undefined;
+  return previous ?? now;
 }

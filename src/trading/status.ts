@@ -13,6 +13,26 @@ export async function readTradingStatus(store: TradingStore): Promise<TradingSta
 
 /** The status in lines for the summary: designation, epoch, holder, state, lease state. Pure. */
 export function tradingStatusLines(status: TradingStatus): string[] {
-  void status;
-  throw new Error('not implemented');
+  const { designation: d, lease } = status;
+  const lines = [
+    d
+      ? `designation: ${d.revision || "nobody ('')"}, epoch ${d.epoch}`
+      : 'designation: none (the designation blob does not exist)',
+    `lease: ${lease.leaseState} (${lease.leaseStatus})`,
+  ];
+  if (lease.holder !== undefined || lease.revision !== undefined) {
+    const code = lease.code !== undefined ? ` ${lease.code}` : '';
+    lines.push(
+      `${lease.leased ? 'holder' : 'last holder'}: ${lease.holder ?? '?'} of ${lease.revision ?? '?'}, ` +
+        `epoch ${lease.epoch ?? '?'}, state ${lease.state ?? '?'}${code}${lease.since ? ` since ${lease.since}` : ''}`,
+    );
+  } else {
+    lines.push('holder: none');
+  }
+  if (d && lease.leased && (lease.revision !== d.revision || lease.epoch !== d.epoch)) {
+    lines.push(
+      `warning: the lease is held under ${lease.revision ?? '?'} epoch ${lease.epoch ?? '?'}, not the designation`,
+    );
+  }
+  return lines;
 }

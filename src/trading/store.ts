@@ -43,7 +43,11 @@ export function leaseViewOf(p: {
   const meta: Record<string, string> = {};
   for (const [k, v] of Object.entries(p.metadata ?? {})) meta[k.toLowerCase()] = v;
   const leaseState = p.leaseState ?? 'available';
-  const view: LeaseView = { leaseState, leaseStatus: p.leaseStatus ?? 'unlocked', leased: leaseState === 'leased' };
+  const view: LeaseView = {
+    leaseState,
+    leaseStatus: p.leaseStatus ?? 'unlocked',
+    leased: leaseState === 'leased',
+  };
   if (meta.holder) view.holder = meta.holder;
   if (meta.revision) view.revision = meta.revision;
   if (meta.epoch !== undefined && /^\d+$/.test(meta.epoch.trim())) view.epoch = Number(meta.epoch);
@@ -120,7 +124,8 @@ export function tradingStore(
         return { revision: next.revision, epoch: next.epoch, etag: r.etag ?? '' };
       } catch (error) {
         const status = statusOf(error);
-        if (status === 412 || status === 409) throw new DesignationConflictError(designationUrl, status, etag);
+        if (status === 412 || status === 409)
+          throw new DesignationConflictError(designationUrl, status, etag);
         throw error;
       }
     },

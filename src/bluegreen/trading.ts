@@ -78,9 +78,9 @@ export async function handover(ctx: RunContext, to: string, from: string | undef
 
 const messageOf = (e: unknown) => (e as Error).message;
 
-/** What a failed handover saw, in words. */
+/** What a failed handover saw, in words (a HandoverError says its bound, the release and the last lease). */
 export function seenText(error: unknown): string {
-  if (error instanceof HandoverError) return `${error.message} (lease: ${leaseText(error.seen)})`;
+  if (error instanceof HandoverError) return error.message;
   return messageOf(error);
 }
 

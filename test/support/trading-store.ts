@@ -120,7 +120,7 @@ export function agentsFollow(store: MemoryTradingStore, clock: () => number, t: 
   const iso = (ms: number) => new Date(ms).toISOString();
   // The holder when the test started: trading under the initial designation since time 0.
   let holder: { revision: string; epoch: number; tradingAt: number } | undefined = t.initial
-    ? { ...t.initial, tradingAt: 0 }
+    ? { ...t.initial, tradingAt: clock() }
     : undefined;
   let seenWrites = 0;
   let pending: { to: string; epoch: number; at: number; releaseAt?: number } | undefined;

@@ -423,7 +423,8 @@ const designateStep: Step = {
   async run(ctx) {
     const { s, aca } = ctx;
     const store = ctx.store!;
-    await store.ensureLeaseBlob();
+    // handOver creates the lease blob with the designation; an existing designation may lack its lease blob.
+    if (ctx.designation) await store.ensureLeaseBlob();
     ctx.log(`trading: designating ${s.revision} (first deploy) and waiting until it trades`);
     const { handover, designation } = await handOver(
       {

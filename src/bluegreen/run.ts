@@ -223,6 +223,8 @@ const prepareStep: Step = {
   },
 };
 
+const TRADING_ACTIONS: readonly string[] = ['lease-check', 'designate', 'handover'];
+
 /**
  * After traffic moved, and on a re-run with nothing left to do (the run before may have stopped after its
  * traffic write, before its housekeeping): revisions with no label and no weight are deactivated.
@@ -231,7 +233,9 @@ const housekeepingStep: Step = {
   name: 'housekeeping',
   async run(ctx) {
     const { s, plan, revisions, deactivated, prepared } = ctx;
-    if (!(plan!.actions.length === 0 || plan!.actions.some((a) => a.kind === 'traffic'))) return;
+    // Trading's own steps (the lease check, the designation, the handover) move no traffic and retire nothing.
+    const actions = plan!.actions.filter((a) => !TRADING_ACTIONS.includes(a.kind));
+    if (!(actions.length === 0 || actions.some((a) => a.kind === 'traffic'))) return;
     // Active as this run knows them: the list read at the start, less what it deactivated, plus what it
     // activated or created. A revision another run creates meanwhile is not in it, so never deactivated here.
     const active = [

@@ -69,17 +69,17 @@ export async function recoverRun(ctx: RunContext, error: unknown): Promise<unkno
       } catch (restoreError) {
         return failedRestore(s, aca, restore, why, restoreError);
       }
+      const message = recovery.watch
+        ? watchRolledBack(s.command, productionRevision(restore, ctx.named.latestRevisionName), restore, why)
+        : trafficRestored(s.command, restore, why);
       if (recovery.trading) {
         ctx.current = restore;
         try {
           await handover(ctx, recovery.trading, undefined);
         } catch (handoverError) {
-          return tradingNobody(ctx, handoverError);
+          return tradingNobody(ctx, handoverError, message);
         }
       }
-      const message = recovery.watch
-        ? watchRolledBack(s.command, productionRevision(restore, ctx.named.latestRevisionName), restore, why)
-        : trafficRestored(s.command, restore, why);
       return new Error(message, { cause: error });
     }
   }

@@ -134,7 +134,7 @@ export async function tradingBack(
  * A rollback's (or an abort's, or a failed watch's) handover did not complete: designate nobody (''), keep the
  * traffic on the target, wait for the release, and fail loudly: nobody trades until a person decides.
  */
-export async function tradingNobody(ctx: RunContext, error: unknown): Promise<Error> {
+export async function tradingNobody(ctx: RunContext, error: unknown, before?: string): Promise<Error> {
   const why = seenText(error);
   const target = ctx.designation?.revision;
   let done: string;
@@ -151,7 +151,8 @@ export async function tradingNobody(ctx: RunContext, error: unknown): Promise<Er
     done = `designating nobody FAILED too (${messageOf(designateError)}): the designation still names ${target}`;
   }
   return new Error(
-    `${ctx.s.command}: the trading handover to ${target} did not complete: ${why}; ${done}. ` +
+    `${before ? `${before}; then ` : ''}` +
+      `${ctx.s.command}: the trading handover to ${target} did not complete: ${why}; ${done}. ` +
       `The traffic stays on [${describeTraffic(ctx.current)}]. Nobody trades until a person decides: check the ` +
       `agents of ${target}, then run the ${ctx.s.command} again (it designates ${target} anew)`,
     { cause: error },

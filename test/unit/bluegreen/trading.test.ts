@@ -185,6 +185,50 @@ describe('promote with a trading lease', () => {
   });
 });
 
+describe('a failed watch after the handover', () => {
+  const ANALYSIS =
+    'interval: 1m\nmetrics:\n  - {name: server-errors, metric: Requests, status: 5xx, max: 5/hour scaled}';
+  /** 5xx of the candidate per sample: clean at 100%, then 3 in the watch. */
+  const monitor = (errors: number[]) => ({
+    sample: async () => ({ kind: 'value', value: errors.shift() ?? 0, total: 100 }) as const,
+  });
+
+  it('designates the previous revision first, moves the traffic at once, then waits until it trades', async () => {
+    const w = world();
+    const run = runBlueGreen(
+      settings({ command: 'promote', 'step-wait': '1m', analysis: ANALYSIS, watch: '2m' }),
+      { ...w.deps, monitor: monitor([0, 0, 3]) },
+    );
+    await expect(run).rejects.toThrow(/the watch failed; rolled back to the previous revision app--v1/);
+    expect(timeline(w.store)).toEqual([
+      'traffic',
+      'write app--v2@8 if-match "1"',
+      'write app--v1@9 if-match "2"',
+      'traffic',
+    ]);
+    expect(w.fx.traffic()).toEqual(DEPLOYED);
+    const error = await run.catch((e) => e);
+    expect(blueGreenFailureOutputs(error)).toMatchObject({
+      'trading-revision': r('v1'),
+      'trading-epoch': '9',
+    });
+    expect(JSON.parse(blueGreenFailureOutputs(error).handover)).toMatchObject({ from: r('v2'), to: r('v1') });
+  });
+
+  it('when the previous revision does not trade again: nobody trades, the traffic stays on it, loudly', async () => {
+    const w = world({ timings: { neverAcquire: [r('v1')] } });
+    // v1 trades at the start (the initial holder) but its agents never take the lease again.
+    const run = runBlueGreen(
+      settings({ command: 'promote', 'step-wait': '1m', analysis: ANALYSIS, watch: '2m' }),
+      { ...w.deps, monitor: monitor([0, 0, 3]) },
+    );
+    await expect(run).rejects.toThrow(
+      /NOBODY TRADES.*The traffic stays on \[blue=app--v1@100, green=app--v2@0\]/,
+    );
+    expect(w.store.designation).toMatchObject({ revision: '', epoch: 10 });
+  });
+});
+
 describe('rollback and abort with a trading lease', () => {
   it('rollback: the target designated first, the traffic at once, then the wait', async () => {
     const w = world({ traffic: PROMOTED, designated: r('v2') });

@@ -34,6 +34,12 @@ export interface HandoverOptions {
    * already names `to` (a re-run) or is missing. Optional: without it the lease's holder is taken.
    */
   from?: string;
+  /**
+   * When the caller wrote the designation itself before (a rollback designates, moves traffic, then waits): the
+   * time of that write on the same clock as deps.now, from which the release wait counts. Without it, and when
+   * handOver writes, the wait counts from handOver's own write (a re-run that finds the designation: from its start).
+   */
+  designatedAt?: number;
 }
 
 /** The bound ran out: what the handover saw. */
@@ -85,6 +91,7 @@ export async function handOver(
   const current = await store.readDesignation();
   let designation: Designation;
   let from: string;
+  let wrote = false;
   if (current && current.revision === o.to) {
     designation = current;
     const first = await store.readLease();
@@ -96,6 +103,7 @@ export async function handOver(
     if (!current) await store.ensureLeaseBlob();
     const epoch = current ? current.epoch + 1 : 1;
     designation = await store.writeDesignation({ revision: o.to, epoch }, current?.etag);
+    wrote = true;
     from = current ? current.revision : (o.from ?? '');
     say(
       `designated ${o.to || "nobody ('')"} (epoch ${epoch})` +
@@ -104,7 +112,7 @@ export async function handOver(
           : ' (designation created)'),
     );
   }
-  const designatedAt = deps.now();
+  const designatedAt = wrote ? deps.now() : (o.designatedAt ?? startedAt);
   const { epoch } = designation;
   const handover: Handover = { from, to: o.to, epoch };
   let released = false;
@@ -210,5 +218,3 @@ export function handoverJson(h: Handover): string {
     ...(h.gapMs !== undefined ? { 'gap-ms': h.gapMs } : {}),
   });
 }
-
-export { handoverBoundMs } from './protocol.js';

@@ -45,7 +45,7 @@ function rig(o: {
         restarts.map((r) => r.revision),
       ),
   };
-  const run = (to: string, extra: { boundMs?: number; from?: string } = {}) =>
+  const run = (to: string, extra: { boundMs?: number; from?: string; designatedAt?: number } = {}) =>
     handOver(
       {
         store,
@@ -58,7 +58,13 @@ function rig(o: {
         },
         note: (line) => notes.push(line),
       },
-      { to, boundMs: extra.boundMs ?? 60_000, graceSeconds: 30, ...(extra.from ? { from: extra.from } : {}) },
+      {
+        to,
+        boundMs: extra.boundMs ?? 60_000,
+        graceSeconds: 30,
+        ...(extra.from ? { from: extra.from } : {}),
+        ...(extra.designatedAt !== undefined ? { designatedAt: extra.designatedAt } : {}),
+      },
     );
   return { run, restarts, writes, notes, ensured: () => ensured, now: () => t };
 }
@@ -152,6 +158,19 @@ describe('handOver', () => {
     await r.run(B);
     expect(r.restarts).toEqual([{ revision: A, at: 20_000 }]);
     expect(r.notes).toContain(`the lease was not released 20 s after the designation: restarting ${A}`);
+  });
+
+  it("counts the release wait from the caller's own designation write when it gives one", async () => {
+    const ignoring = (t: number, restarts: string[]) =>
+      !restarts.includes(A)
+        ? held({ revision: A, epoch: 7, state: 'trading' })
+        : held({ revision: B, epoch: 8, state: 'trading', since: iso(t) });
+    const caller = rig({ designation: { revision: B, epoch: 8 }, lease: ignoring });
+    await caller.run(B, { from: A, designatedAt: -15_000 });
+    expect(caller.restarts).toEqual([{ revision: A, at: 5_000 }]);
+    const rerun = rig({ designation: { revision: B, epoch: 8 }, lease: ignoring });
+    await rerun.run(B, { from: A });
+    expect(rerun.restarts).toEqual([{ revision: A, at: 20_000 }]);
   });
 
   it('restarts the revision designated before B when B is refused with 326 for 10 s (a hung A)', async () => {

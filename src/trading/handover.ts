@@ -59,6 +59,11 @@ export class HandoverError extends Error {
   }
 }
 
+/** The pause between polls around the release (see handOver). */
+export const FAST_POLL_MS = 50;
+/** How long the fast polls last after the designation write and after the release was first seen. */
+export const FAST_WINDOW_MS = 2_000;
+
 /** The lease in words, for the notes and the failure message. Pure. */
 export function describeLease(lease: LeaseView): string {
   const who =
@@ -82,6 +87,11 @@ export async function handOver(
 ): Promise<{ handover: Handover; designation: Designation }> {
   const { store, note } = deps;
   const pollMs = deps.pollMs ?? 200;
+  // The release and the new holder's first states pass within a tick of the replicas (A's `stopped` lasts until a B
+  // replica acquires; B's `acquired` until it trades): polled faster for FAST_WINDOW_MS after the designation write
+  // and after the release is first seen, so that released-at and gap-ms are observed.
+  const fastMs = Math.min(FAST_POLL_MS, pollMs);
+  let releasedSeenAt: number | undefined;
   const lines: string[] = [];
   const say = (line: string) => {
     lines.push(line);
@@ -162,6 +172,7 @@ export async function handOver(
     });
     if (!released && hasReleased(lease, from, epoch)) {
       released = true;
+      releasedSeenAt = now;
       say(`${((now - startedAt) / 1000).toFixed(1)}s released${from ? ` by ${from}` : ''}`);
     }
     if (move === 'done') {
@@ -171,7 +182,12 @@ export async function handOver(
       say(
         o.to === ''
           ? `nobody trades (epoch ${epoch})`
-          : `${o.to} trades (epoch ${epoch})${handover.gapMs !== undefined ? `, gap ${handover.gapMs} ms` : ''}`,
+          : `${o.to} trades (epoch ${epoch})` +
+              (handover.gapMs !== undefined
+                ? `, gap ${handover.gapMs} ms`
+                : handover.acquiredAt && !handover.releasedAt && from
+                  ? ` (the release passed between two polls: no gap observed)`
+                  : ''),
       );
       return { handover, designation };
     }
@@ -203,7 +219,10 @@ export async function handOver(
       );
       continue;
     }
-    await deps.sleep(pollMs);
+    const fast =
+      now - designatedAt < FAST_WINDOW_MS ||
+      (releasedSeenAt !== undefined && now - releasedSeenAt < FAST_WINDOW_MS);
+    await deps.sleep(fast ? fastMs : pollMs);
   }
 }
 

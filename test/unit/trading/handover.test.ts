@@ -111,6 +111,27 @@ describe('handOver', () => {
     expect(r.notes).toHaveLength(7);
   });
 
+  it('polls fast after the designation write: a 100 ms stopped and a 60 ms acquired are both seen', async () => {
+    // A stops at `at` + 10 ms, between two polls 200 ms apart.
+    const quick =
+      (at: number) =>
+      (t: number): LeaseView => {
+        if (t < at + 10) return held({ revision: A, epoch: 7, state: 'trading' });
+        if (t < at + 110) return { ...free, revision: A, epoch: 7, state: 'stopped', since: iso(at + 10) };
+        if (t < at + 170) return held({ revision: B, epoch: 8, state: 'acquired', since: iso(at + 110) });
+        return held({ revision: B, epoch: 8, state: 'trading', since: iso(at + 170) });
+      };
+    const r = rig({ designation: { revision: A, epoch: 7 }, lease: quick(1_000) });
+    expect((await r.run(B)).handover).toMatchObject({ releasedAt: iso(1_010), gapMs: 160 });
+    // After the fast window the polls are 200 ms apart again.
+    const slow = rig({ designation: { revision: A, epoch: 7 }, lease: quick(5_000) });
+    const out = await slow.run(B);
+    expect(out.handover.gapMs).toBeUndefined();
+    expect(slow.notes.at(-1)).toBe(
+      `${B} trades (epoch 8) (the release passed between two polls: no gap observed)`,
+    );
+  });
+
   it("without A's stopped: released-at is B's acquired since", async () => {
     const r = rig({
       designation: { revision: A, epoch: 7 },

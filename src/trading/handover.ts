@@ -136,7 +136,12 @@ export async function handOver(
       return;
     }
     say(`${why}: restarting ${revision}`);
-    await deps.restart(revision);
+    try {
+      await deps.restart(revision);
+    } catch (error) {
+      // The escalation is the last resort, not a reason to stop watching: the bound decides and reports.
+      say(`the restart of ${revision} failed: ${(error as Error).message}`);
+    }
   };
 
   for (;;) {

@@ -26,6 +26,7 @@ function rig(o: {
   const restarts: Array<{ revision: string; at: number }> = [];
   const writes: Array<{ next: { revision: string; epoch: number }; etag: string | undefined }> = [];
   let ensured = 0;
+  let failing = false;
   let current: Designation | undefined = o.designation && { ...o.designation, etag: '"0"' };
   const notes: string[] = [];
   const store: TradingStore = {
@@ -51,6 +52,7 @@ function rig(o: {
         store,
         restart: async (revision) => {
           restarts.push({ revision, at: t });
+          if (failing) throw new Error('ContainerAppRevisionNotActive');
         },
         now: () => t,
         sleep: async (ms) => {
@@ -66,7 +68,10 @@ function rig(o: {
         ...(extra.designatedAt !== undefined ? { designatedAt: extra.designatedAt } : {}),
       },
     );
-  return { run, restarts, writes, notes, ensured: () => ensured, now: () => t };
+  const failRestarts = () => {
+    failing = true;
+  };
+  return { run, restarts, writes, notes, ensured: () => ensured, now: () => t, failRestarts };
 }
 
 /** A trades (7) until `stopAt`, is stopped and released until `acquireAt`, then B acquires (8) and trades 300 ms later. */
@@ -192,6 +197,19 @@ describe('handOver', () => {
     const rerun = rig({ designation: { revision: B, epoch: 8 }, lease: ignoring });
     await rerun.run(B, { from: A });
     expect(rerun.restarts).toEqual([{ revision: A, at: 20_000 }]);
+  });
+
+  it('a failed restart is noted and the wait goes on within the bound', async () => {
+    const r = rig({
+      designation: { revision: A, epoch: 7 },
+      lease: (t) =>
+        t < 21_000
+          ? held({ revision: A, epoch: 7, state: 'trading' })
+          : held({ revision: B, epoch: 8, state: 'trading', since: iso(t) }),
+    });
+    r.failRestarts();
+    await r.run(B);
+    expect(r.notes).toContain(`the restart of ${A} failed: ContainerAppRevisionNotActive`);
   });
 
   it('restarts the revision designated before B when B is refused with 326 for 10 s (a hung A)', async () => {

@@ -34,6 +34,12 @@ export interface HandoverOptions {
    * already names `to` (a re-run) or is missing. Optional: without it the lease's holder is taken.
    */
   from?: string;
+  /**
+   * When the caller wrote the designation itself before (a rollback designates, moves traffic, then waits): the
+   * time of that write on the same clock as deps.now, from which the release wait counts. Without it, and when
+   * handOver writes, the wait counts from handOver's own write (a re-run that finds the designation: from its start).
+   */
+  designatedAt?: number;
 }
 
 /** The bound ran out: what the handover saw. */
@@ -52,6 +58,11 @@ export class HandoverError extends Error {
     this.name = 'HandoverError';
   }
 }
+
+/** The pause between polls around the release (see handOver). */
+export const FAST_POLL_MS = 50;
+/** How long the fast polls last after the designation write and after the release was first seen. */
+export const FAST_WINDOW_MS = 2_000;
 
 /** The lease in words, for the notes and the failure message. Pure. */
 export function describeLease(lease: LeaseView): string {
@@ -76,6 +87,11 @@ export async function handOver(
 ): Promise<{ handover: Handover; designation: Designation }> {
   const { store, note } = deps;
   const pollMs = deps.pollMs ?? 200;
+  // The release and the new holder's first states pass within a tick of the replicas (A's `stopped` lasts until a B
+  // replica acquires; B's `acquired` until it trades): polled faster for FAST_WINDOW_MS after the designation write
+  // and after the release is first seen, so that released-at and gap-ms are observed.
+  const fastMs = Math.min(FAST_POLL_MS, pollMs);
+  let releasedSeenAt: number | undefined;
   const lines: string[] = [];
   const say = (line: string) => {
     lines.push(line);
@@ -85,6 +101,7 @@ export async function handOver(
   const current = await store.readDesignation();
   let designation: Designation;
   let from: string;
+  let wrote = false;
   if (current && current.revision === o.to) {
     designation = current;
     const first = await store.readLease();
@@ -96,6 +113,7 @@ export async function handOver(
     if (!current) await store.ensureLeaseBlob();
     const epoch = current ? current.epoch + 1 : 1;
     designation = await store.writeDesignation({ revision: o.to, epoch }, current?.etag);
+    wrote = true;
     from = current ? current.revision : (o.from ?? '');
     say(
       `designated ${o.to || "nobody ('')"} (epoch ${epoch})` +
@@ -104,7 +122,7 @@ export async function handOver(
           : ' (designation created)'),
     );
   }
-  const designatedAt = deps.now();
+  const designatedAt = wrote ? deps.now() : (o.designatedAt ?? startedAt);
   const { epoch } = designation;
   const handover: Handover = { from, to: o.to, epoch };
   let released = false;
@@ -118,7 +136,12 @@ export async function handOver(
       return;
     }
     say(`${why}: restarting ${revision}`);
-    await deps.restart(revision);
+    try {
+      await deps.restart(revision);
+    } catch (error) {
+      // The escalation is the last resort, not a reason to stop watching: the bound decides and reports.
+      say(`the restart of ${revision} failed: ${(error as Error).message}`);
+    }
   };
 
   for (;;) {
@@ -154,6 +177,7 @@ export async function handOver(
     });
     if (!released && hasReleased(lease, from, epoch)) {
       released = true;
+      releasedSeenAt = now;
       say(`${((now - startedAt) / 1000).toFixed(1)}s released${from ? ` by ${from}` : ''}`);
     }
     if (move === 'done') {
@@ -163,7 +187,12 @@ export async function handOver(
       say(
         o.to === ''
           ? `nobody trades (epoch ${epoch})`
-          : `${o.to} trades (epoch ${epoch})${handover.gapMs !== undefined ? `, gap ${handover.gapMs} ms` : ''}`,
+          : `${o.to} trades (epoch ${epoch})` +
+              (handover.gapMs !== undefined
+                ? `, gap ${handover.gapMs} ms`
+                : handover.acquiredAt && !handover.releasedAt && from
+                  ? ` (the release passed between two polls: no gap observed)`
+                  : ''),
       );
       return { handover, designation };
     }
@@ -195,7 +224,10 @@ export async function handOver(
       );
       continue;
     }
-    await deps.sleep(pollMs);
+    const fast =
+      now - designatedAt < FAST_WINDOW_MS ||
+      (releasedSeenAt !== undefined && now - releasedSeenAt < FAST_WINDOW_MS);
+    await deps.sleep(fast ? fastMs : pollMs);
   }
 }
 
@@ -210,5 +242,3 @@ export function handoverJson(h: Handover): string {
     ...(h.gapMs !== undefined ? { 'gap-ms': h.gapMs } : {}),
   });
 }
-
-export { handoverBoundMs } from './protocol.js';

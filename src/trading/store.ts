@@ -9,10 +9,21 @@ import type { Designation, HolderState, LeaseView, ManagedTradingLease, TradingS
 /** The storage scope the run's credential is asked for. */
 export const STORAGE_SCOPE = 'https://storage.azure.com/.default';
 
+/**
+ * The store's retries: a few quick ones, each try bounded, so that one stuck request cannot outlast the handover's
+ * polls (the SDK's own default waits without a per-try timeout).
+ */
+export const DEFAULT_RETRY: StorageRetryOptions = {
+  maxTries: 3,
+  tryTimeoutInMs: 10_000,
+  retryDelayInMs: 200,
+  maxRetryDelayInMs: 2_000,
+};
+
 export interface TradingStoreOptions {
   /** TLS of the storage requests, e.g. the CA of an emulator (the simulator's Azurite). */
   tlsOptions?: PipelineRequest['tlsSettings'];
-  /** The SDK's retry policy (default: the SDK's). */
+  /** The SDK's retry policy, over DEFAULT_RETRY. */
   retry?: StorageRetryOptions;
 }
 
@@ -93,7 +104,7 @@ export function tradingStore(
 ): TradingStore {
   const service = new BlobServiceClient(setting.serviceUrl, credential, {
     audience: STORAGE_SCOPE,
-    ...(options.retry ? { retryOptions: options.retry } : {}),
+    retryOptions: { ...DEFAULT_RETRY, ...options.retry },
     // Passed on to the core pipeline (createPipelineFromOptions adds its TLS policy); the storage options' type
     // does not list it.
     ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),

@@ -210,6 +210,7 @@ export async function startBrokerStandIn(): Promise<BrokerStandIn> {
           });
           send({ ok: true, orderId: m.orderId, status });
         } else if (m.op === 'bye') {
+          close();
           socket.end();
         }
       }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { parseTradingLease } from '../../../src/trading/lease-url.js';
 import { DesignationConflictError, tradingStore } from '../../../src/trading/store.js';
+import { readTradingStatus } from '../../../src/trading/status.js';
 import type { ManagedTradingLease } from '../../../src/trading/types.js';
 import { type AzuriteRig, startAzurite, storageTokenCredential } from '../../support/trading-rig.js';
 
@@ -87,6 +88,8 @@ describe('tradingStore on Azurite', () => {
       code: 326,
       since: '2026-12-07T23:00:00.000Z',
     });
+    expect(await readTradingStatus(store)).toMatchObject({ lease: { leased: true, state: 'refused' } });
+    expect((await readTradingStatus(store)).designation).toBeUndefined();
     await lease.releaseLease();
     expect(await store.readLease()).toMatchObject({
       leaseState: 'available',

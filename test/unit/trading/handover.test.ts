@@ -26,6 +26,7 @@ function rig(o: {
   const restarts: Array<{ revision: string; at: number }> = [];
   const writes: Array<{ next: { revision: string; epoch: number }; etag: string | undefined }> = [];
   let ensured = 0;
+  let failing = false;
   let current: Designation | undefined = o.designation && { ...o.designation, etag: '"0"' };
   const notes: string[] = [];
   const store: TradingStore = {
@@ -45,12 +46,13 @@ function rig(o: {
         restarts.map((r) => r.revision),
       ),
   };
-  const run = (to: string, extra: { boundMs?: number; from?: string } = {}) =>
+  const run = (to: string, extra: { boundMs?: number; from?: string; designatedAt?: number } = {}) =>
     handOver(
       {
         store,
         restart: async (revision) => {
           restarts.push({ revision, at: t });
+          if (failing) throw new Error('ContainerAppRevisionNotActive');
         },
         now: () => t,
         sleep: async (ms) => {
@@ -58,9 +60,18 @@ function rig(o: {
         },
         note: (line) => notes.push(line),
       },
-      { to, boundMs: extra.boundMs ?? 60_000, graceSeconds: 30, ...(extra.from ? { from: extra.from } : {}) },
+      {
+        to,
+        boundMs: extra.boundMs ?? 60_000,
+        graceSeconds: 30,
+        ...(extra.from ? { from: extra.from } : {}),
+        ...(extra.designatedAt !== undefined ? { designatedAt: extra.designatedAt } : {}),
+      },
     );
-  return { run, restarts, writes, notes, ensured: () => ensured, now: () => t };
+  const failRestarts = () => {
+    failing = true;
+  };
+  return { run, restarts, writes, notes, ensured: () => ensured, now: () => t, failRestarts };
 }
 
 /** A trades (7) until `stopAt`, is stopped and released until `acquireAt`, then B acquires (8) and trades 300 ms later. */
@@ -103,6 +114,27 @@ describe('handOver', () => {
     expect(r.notes.at(-1)).toBe(`${B} trades (epoch 8), gap 900 ms`);
     // One line per change: A trading, A stopped, released, B acquired, B trading, done.
     expect(r.notes).toHaveLength(7);
+  });
+
+  it('polls fast after the designation write: a 100 ms stopped and a 60 ms acquired are both seen', async () => {
+    // A stops at `at` + 10 ms, between two polls 200 ms apart.
+    const quick =
+      (at: number) =>
+      (t: number): LeaseView => {
+        if (t < at + 10) return held({ revision: A, epoch: 7, state: 'trading' });
+        if (t < at + 110) return { ...free, revision: A, epoch: 7, state: 'stopped', since: iso(at + 10) };
+        if (t < at + 170) return held({ revision: B, epoch: 8, state: 'acquired', since: iso(at + 110) });
+        return held({ revision: B, epoch: 8, state: 'trading', since: iso(at + 170) });
+      };
+    const r = rig({ designation: { revision: A, epoch: 7 }, lease: quick(1_000) });
+    expect((await r.run(B)).handover).toMatchObject({ releasedAt: iso(1_010), gapMs: 160 });
+    // After the fast window the polls are 200 ms apart again.
+    const slow = rig({ designation: { revision: A, epoch: 7 }, lease: quick(5_000) });
+    const out = await slow.run(B);
+    expect(out.handover.gapMs).toBeUndefined();
+    expect(slow.notes.at(-1)).toBe(
+      `${B} trades (epoch 8) (the release passed between two polls: no gap observed)`,
+    );
   });
 
   it("without A's stopped: released-at is B's acquired since", async () => {
@@ -152,6 +184,32 @@ describe('handOver', () => {
     await r.run(B);
     expect(r.restarts).toEqual([{ revision: A, at: 20_000 }]);
     expect(r.notes).toContain(`the lease was not released 20 s after the designation: restarting ${A}`);
+  });
+
+  it("counts the release wait from the caller's own designation write when it gives one", async () => {
+    const ignoring = (t: number, restarts: string[]) =>
+      !restarts.includes(A)
+        ? held({ revision: A, epoch: 7, state: 'trading' })
+        : held({ revision: B, epoch: 8, state: 'trading', since: iso(t) });
+    const caller = rig({ designation: { revision: B, epoch: 8 }, lease: ignoring });
+    await caller.run(B, { from: A, designatedAt: -15_000 });
+    expect(caller.restarts).toEqual([{ revision: A, at: 5_000 }]);
+    const rerun = rig({ designation: { revision: B, epoch: 8 }, lease: ignoring });
+    await rerun.run(B, { from: A });
+    expect(rerun.restarts).toEqual([{ revision: A, at: 20_000 }]);
+  });
+
+  it('a failed restart is noted and the wait goes on within the bound', async () => {
+    const r = rig({
+      designation: { revision: A, epoch: 7 },
+      lease: (t) =>
+        t < 21_000
+          ? held({ revision: A, epoch: 7, state: 'trading' })
+          : held({ revision: B, epoch: 8, state: 'trading', since: iso(t) }),
+    });
+    r.failRestarts();
+    await r.run(B);
+    expect(r.notes).toContain(`the restart of ${A} failed: ContainerAppRevisionNotActive`);
   });
 
   it('restarts the revision designated before B when B is refused with 326 for 10 s (a hung A)', async () => {

@@ -205,13 +205,21 @@ export async function runDeploy(s: DeploySettings, deps: DeployDeps): Promise<De
   };
   if (ctx.store === undefined && s.mode === 'production' && s.trading.lease.kind === 'managed')
     throw new Error('trading-lease is set but no trading store was given');
-  await runSteps(ctx, stepsOf(ctx), {
-    trace: (name) => {
-      ctx.step = name as DeployStepName;
-      deps.trace?.(name);
-    },
-    recover: (error) => recover(ctx, error),
-  });
+  try {
+    await runSteps(ctx, stepsOf(ctx), {
+      trace: (name) => {
+        ctx.step = name as DeployStepName;
+        deps.trace?.(name);
+      },
+      recover: (error) => recover(ctx, error),
+    });
+  } catch (error) {
+    // A failed deploy still reports what it saw of trading (the designation, the lease, the warning).
+    const trading = { ...ctx.trading, ...(ctx.tradingWarning ? { warning: ctx.tradingWarning } : {}) };
+    if ((ctx.store || ctx.tradingWarning) && error && typeof error === 'object')
+      Object.assign(error, { trading });
+    throw error;
+  }
   return resultOf(ctx);
 }
 

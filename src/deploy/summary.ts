@@ -2,7 +2,8 @@
 import type { DeployResult } from './run.js';
 import { factsTable } from '../core/markdown.js';
 import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
-import { tradingOutputs, tradingSection } from '../core/trading-summary.js';
+import { tradingOutputs, tradingSection, type TradingFacts } from '../core/trading-summary.js';
+import { failureSection } from '../core/run-entry.js';
 
 export function deployOutputs(r: DeployResult): Record<string, string> {
   return {
@@ -15,6 +16,21 @@ export function deployOutputs(r: DeployResult): Record<string, string> {
     created: String(r.created),
     ...tradingOutputs(r.trading),
   };
+}
+
+/** What a failed deploy knew of trading (attached by runDeploy). */
+const tradingOf = (error: unknown): TradingFacts | undefined =>
+  (error as { trading?: TradingFacts } | undefined)?.trading;
+
+/** A failed deploy's summary: the failure, then its trading section, if any. */
+export function deployFailureSummary(title: string, error: unknown): string {
+  return failureSection(title, error) + tradingSection(tradingOf(error));
+}
+
+/** A failed deploy still outputs the designation it read. */
+export function deployFailureOutputs(error: unknown): Record<string, string> {
+  const trading = tradingOf(error);
+  return trading?.designation ? tradingOutputs(trading) : {};
 }
 
 export function deploySummary(r: DeployResult): string {

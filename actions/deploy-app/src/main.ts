@@ -1,10 +1,15 @@
 // deploy-app: settings -> deploy -> outputs + summary (src/core/run-entry.ts runs it).
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { actionInputs, failureSection, runEntry } from '../../../src/core/run-entry.js';
+import { actionInputs, runEntry } from '../../../src/core/run-entry.js';
 import { deployOnAzure, deployReport } from '../../../src/deploy/entry.js';
 import { readDeploySettings } from '../../../src/deploy/settings.js';
-import { deployOutputs, deploySummary } from '../../../src/deploy/summary.js';
+import {
+  deployFailureOutputs,
+  deployFailureSummary,
+  deployOutputs,
+  deploySummary,
+} from '../../../src/deploy/summary.js';
 import { gitHubFromRunner } from '../../../src/core/github/reporter.js';
 import { gitContextFromEnv } from '../../../src/core/versions.js';
 
@@ -20,5 +25,6 @@ await runEntry({
   run: (s) => deployOnAzure(s.deploy, core),
   outputs: (r) => deployOutputs(r),
   summary: (r) => deploySummary(r),
-  failureSummary: (e, s) => failureSection(`deploy-app: ❌ ${s.deploy.revision} failed`, e),
+  failureSummary: (e, s) => deployFailureSummary(`deploy-app: ❌ ${s.deploy.revision} failed`, e),
+  failureOutputs: (e) => deployFailureOutputs(e),
 });

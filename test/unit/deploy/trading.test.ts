@@ -9,7 +9,12 @@ import { InputError, withEnvironmentFallbacks } from '../../../src/core/inputs.j
 import { revisionTemplate } from '../../../src/deploy/plan.js';
 import { runDeploy } from '../../../src/deploy/run.js';
 import { readDeploySettings } from '../../../src/deploy/settings.js';
-import { deployOutputs, deploySummary } from '../../../src/deploy/summary.js';
+import {
+  deployFailureOutputs,
+  deployFailureSummary,
+  deployOutputs,
+  deploySummary,
+} from '../../../src/deploy/summary.js';
 import { withTradingLease, holdsUndesignated } from '../../../src/deploy/trading.js';
 import { checkPlace } from '../../../src/deploy/verify.js';
 import { newAcaFixture } from '../../support/aca-fixture.js';
@@ -212,6 +217,15 @@ describe('runDeploy with a trading lease', () => {
     );
     expect(w.fx.argsOf('deactivate')).toEqual([[APP, rev('v1-2-3')]]);
     expect(w.fx.count('patchTraffic')).toBe(0);
+    const error = await run.catch((e) => e);
+    expect(deployFailureOutputs(error)).toEqual({
+      'trading-revision': rev('v1-0-0'),
+      'trading-epoch': '4',
+      handover: '',
+    });
+    expect(deployFailureSummary('deploy-app: ❌ failed', error)).toMatch(
+      /### Trading[\s\S]*\| \*\*holder\*\* \| alc-algo-agents--v1-2-3-replica-1 of alc-algo-agents--v1-2-3/,
+    );
   });
 
   it('a first deploy (the app created) makes both blobs, designates the new revision and waits until it trades', async () => {

@@ -1,6 +1,6 @@
 // blue-green as a runner runs it: the Azure clients from the settings (Azure Monitor with the analysis
 // input), the run's GitHub reports, and what a failed run still shows (the analysis it measured).
-import { failureSection, type RunReport } from '../core/run-entry.js';
+import { failureSection, type RunnerLog, type RunReport } from '../core/run-entry.js';
 import { azureMonitorProvider, containerAppId } from '../analysis/azure-monitor.js';
 import { analysisJson, analysisSection } from '../analysis/report.js';
 import { Aca } from '../azure/aca.js';
@@ -14,13 +14,6 @@ import { runBlueGreen } from './run.js';
 import type { BlueGreenSettings } from './settings.js';
 import { tradingStore } from '../trading/store.js';
 import { tradingOutputs, tradingSection, type TradingFacts } from '../core/trading-summary.js';
-
-export interface RunnerLog {
-  info(line: string): void;
-  /** Step debug logging (shown with ACTIONS_STEP_DEBUG): the name of each state-machine step as it starts. */
-  debug(line: string): void;
-  setSecret(secret: string): void;
-}
 
 /**
  * Runs the command over the Container Apps API (and Azure Monitor for the analysis) the Azure inputs name.

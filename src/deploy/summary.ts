@@ -3,7 +3,6 @@ import type { DeployResult } from './run.js';
 import { factsTable } from '../core/markdown.js';
 import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
 import { tradingOutputs, tradingSection, type TradingFacts } from '../core/trading-summary.js';
-import { failureSection } from '../core/run-entry.js';
 
 export function deployOutputs(r: DeployResult): Record<string, string> {
   return {
@@ -22,9 +21,9 @@ export function deployOutputs(r: DeployResult): Record<string, string> {
 const tradingOf = (error: unknown): TradingFacts | undefined =>
   (error as { trading?: TradingFacts } | undefined)?.trading;
 
-/** A failed deploy's summary: the failure, then its trading section, if any. */
-export function deployFailureSummary(title: string, error: unknown): string {
-  return failureSection(title, error) + tradingSection(tradingOf(error));
+/** A failed deploy's trading section (what it saw of the designation and the lease), '' without. */
+export function deployFailureTrading(error: unknown): string {
+  return tradingSection(tradingOf(error));
 }
 
 /** A failed deploy still outputs the designation it read. */

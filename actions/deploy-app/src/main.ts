@@ -2,14 +2,9 @@
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { actionInputs, runEntry } from '../../../src/core/run-entry.js';
-import { deployOnAzure, deployReport } from '../../../src/deploy/entry.js';
+import { deployFailureSummary, deployOnAzure, deployReport } from '../../../src/deploy/entry.js';
 import { readDeploySettings } from '../../../src/deploy/settings.js';
-import {
-  deployFailureOutputs,
-  deployFailureSummary,
-  deployOutputs,
-  deploySummary,
-} from '../../../src/deploy/summary.js';
+import { deployFailureOutputs, deployOutputs, deploySummary } from '../../../src/deploy/summary.js';
 import { gitHubFromRunner } from '../../../src/core/github/reporter.js';
 import { gitContextFromEnv } from '../../../src/core/versions.js';
 
@@ -25,6 +20,6 @@ await runEntry({
   run: (s) => deployOnAzure(s.deploy, core),
   outputs: (r) => deployOutputs(r),
   summary: (r) => deploySummary(r),
-  failureSummary: (e, s) => deployFailureSummary(`deploy-app: ❌ ${s.deploy.revision} failed`, e),
+  failureSummary: (e, s) => deployFailureSummary(e, s.deploy),
   failureOutputs: (e) => deployFailureOutputs(e),
 });

@@ -9,12 +9,8 @@ import { InputError, withEnvironmentFallbacks } from '../../../src/core/inputs.j
 import { revisionTemplate } from '../../../src/deploy/plan.js';
 import { runDeploy } from '../../../src/deploy/run.js';
 import { readDeploySettings } from '../../../src/deploy/settings.js';
-import {
-  deployFailureOutputs,
-  deployFailureSummary,
-  deployOutputs,
-  deploySummary,
-} from '../../../src/deploy/summary.js';
+import { deployFailureOutputs, deployOutputs, deploySummary } from '../../../src/deploy/summary.js';
+import { deployFailureSummary } from '../../../src/deploy/entry.js';
 import { withTradingLease, holdsUndesignated } from '../../../src/deploy/trading.js';
 import { checkPlace } from '../../../src/deploy/verify.js';
 import { newAcaFixture } from '../../support/aca-fixture.js';
@@ -223,7 +219,7 @@ describe('runDeploy with a trading lease', () => {
       'trading-epoch': '4',
       handover: '',
     });
-    expect(deployFailureSummary('deploy-app: ❌ failed', error)).toMatch(
+    expect(deployFailureSummary(error, leased())).toMatch(
       /### Trading[\s\S]*\| \*\*holder\*\* \| alc-algo-agents--v1-2-3-replica-1 of alc-algo-agents--v1-2-3/,
     );
   });

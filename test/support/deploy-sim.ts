@@ -15,6 +15,8 @@ import type { BlueGreenResult } from '../../src/bluegreen/context.js';
 import { runBlueGreen } from '../../src/bluegreen/run.js';
 import { readBlueGreenSettings } from '../../src/bluegreen/settings.js';
 import { runDeploy, type DeployResult } from '../../src/deploy/run.js';
+import { tradingStore } from '../../src/trading/store.js';
+import type { TradingLeaseSetting } from '../../src/trading/types.js';
 import { readDeploySettings } from '../../src/deploy/settings.js';
 import { registryVerifier } from '../../src/deploy/verify.js';
 import { proveServing } from '../../src/smoke/prove.js';
@@ -288,6 +290,11 @@ export async function startDeploySim(
       new Aca(client, { resourceGroup: RG, pollMs: 250, log, ...options });
     const prove = proveServing();
     const settingsEnv = { env: { GITHUB_WORKSPACE: ROOT } };
+    // A managed trading lease: the store as the entries build it, with the run's credential and the simulator's CA.
+    const tradingOf = (lease: TradingLeaseSetting) =>
+      lease.kind === 'managed'
+        ? tradingStore(lease, azure.credential, { tlsOptions: { ca: sim.ca } })
+        : undefined;
     return {
       sim,
       images: pushed.images,
@@ -298,12 +305,16 @@ export async function startDeploySim(
       aca,
       prove,
       // async: an input error rejects, as it does in the action.
-      deploy: async (values, through = aca()) =>
-        runDeploy(readDeploySettings(inputs(releaseInputs({ ...common, ...values })), settingsEnv), {
+      deploy: async (values, through = aca()) => {
+        const s = readDeploySettings(inputs(releaseInputs({ ...common, ...values })), settingsEnv);
+        const trading = tradingOf(s.trading.lease);
+        return runDeploy(s, {
           aca: through,
           prove,
           verifyImage: simVerifier(sim),
-        }),
+          ...(trading ? { trading } : {}),
+        });
+      },
       monitorClient,
       blueGreen: async (values, through = aca()) => {
         const s = readBlueGreenSettings(inputs({ ...common, ...values }), settingsEnv);
@@ -314,7 +325,8 @@ export async function startDeploySim(
               s.analysis.timeGrain,
             )
           : undefined;
-        return runBlueGreen(s, { aca: through, prove, monitor });
+        const trading = tradingOf(s.trading.lease);
+        return runBlueGreen(s, { aca: through, prove, monitor, ...(trading ? { trading } : {}) });
       },
       async rawApp(app) {
         const token = sim.identity.issueAccessToken('https://management.azure.com');

@@ -303,6 +303,17 @@ export class Aca {
     );
   }
 
+  /**
+   * ACA's revision restart (POST .../revisions/<revision>/restart): its replicas get SIGTERM, then a kill after the
+   * template's terminationGracePeriodSeconds, and come up again. The trading handover's escalation.
+   */
+  async restartRevision(app: string, revision: string): Promise<void> {
+    this.log(`restart ${revision}`);
+    await this.write(`restart ${revision}`, () =>
+      this.client.containerAppsRevisions.restartRevision(this.resourceGroup, app, revision),
+    );
+  }
+
   async deactivate(app: string, revision: string): Promise<void> {
     this.log(`deactivate ${revision}`);
     await this.write(`deactivate ${revision}`, () =>

@@ -78,3 +78,6 @@ export interface Handover {
   /** acquiredAt - releasedAt, what the pipeline can observe. */
   gapMs?: number;
 }
+
+/** The managed form of the setting: the prefix URL and its parts. */
+export type ManagedTradingLease = Extract<TradingLeaseSetting, { kind: 'managed' }>;

@@ -1,0 +1,244 @@
+// The handover (DESIGN "One trading revision"): designate `to` (only when that changes the revision), wait for the
+// old holder's release, then for `to` to trade, escalating with revision restarts as protocol.ts decides.
+import {
+  CLIENT_ID_IN_USE,
+  hasReleased,
+  nextHandoverMove,
+  REFUSED_IN_USE_WAIT_MS,
+  refusedInUseSince,
+  RELEASE_WAIT_MS,
+} from './protocol.js';
+import type { Designation, Handover, LeaseView, TradingStore } from './types.js';
+
+export interface HandoverDeps {
+  store: TradingStore;
+  /** Restarts a revision (ACA's revision restart: SIGTERM, then a kill after terminationGracePeriodSeconds). */
+  restart(revision: string): Promise<void>;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** One line per change the handover observes (for the job log). */
+  note(line: string): void;
+  /** The pause between polls of the lease (default 200 ms). */
+  pollMs?: number;
+}
+
+export interface HandoverOptions {
+  /** The revision to designate; '' designates nobody (waits for the release only). */
+  to: string;
+  /** The bound (handoverBoundMs). */
+  boundMs: number;
+  /** The app's terminationGracePeriodSeconds. */
+  graceSeconds: number;
+  /**
+   * The revision the caller knows traded before (e.g. blue-green's production), used as `from` when the designation
+   * already names `to` (a re-run) or is missing. Optional: without it the lease's holder is taken.
+   */
+  from?: string;
+  /**
+   * When the caller wrote the designation itself before (a rollback designates, moves traffic, then waits): the
+   * time of that write on the same clock as deps.now, from which the release wait counts. Without it, and when
+   * handOver writes, the wait counts from handOver's own write (a re-run that finds the designation: from its start).
+   */
+  designatedAt?: number;
+}
+
+/** The bound ran out: what the handover saw. */
+export class HandoverError extends Error {
+  constructor(
+    message: string,
+    /** The last lease view. */
+    readonly seen: LeaseView,
+    /** The designation the handover waited on. */
+    readonly designation: Designation,
+    /** The notes of the handover, in order. */
+    readonly lines: readonly string[],
+    readonly handover: Handover,
+  ) {
+    super(message);
+    this.name = 'HandoverError';
+  }
+}
+
+/** The pause between polls around the release (see handOver). */
+export const FAST_POLL_MS = 50;
+/** How long the fast polls last after the designation write and after the release was first seen. */
+export const FAST_WINDOW_MS = 2_000;
+
+/** The lease in words, for the notes and the failure message. Pure. */
+export function describeLease(lease: LeaseView): string {
+  const who =
+    lease.revision !== undefined || lease.holder !== undefined
+      ? `${lease.holder ?? '?'} of ${lease.revision ?? '?'}, epoch ${lease.epoch ?? '?'}, ` +
+        `${lease.state ?? 'no state'}${lease.code !== undefined ? ` ${lease.code}` : ''}` +
+        `${lease.since ? ` since ${lease.since}` : ''}`
+      : 'no holder metadata';
+  return lease.leased ? `lease leased: ${who}` : `lease ${lease.leaseState}; last metadata: ${who}`;
+}
+
+/**
+ * Designates `o.to` (only when the designation names another revision: a re-run goes on from what it finds), then
+ * polls the lease until the old holder released and `to` trades (for `to` '': until the release), with the
+ * escalations of nextHandoverMove. The bound runs from the start; when it runs out, HandoverError says what was seen.
+ * A lost designation race throws DesignationConflictError (store.ts) and writes nothing.
+ */
+export async function handOver(
+  deps: HandoverDeps,
+  o: HandoverOptions,
+): Promise<{ handover: Handover; designation: Designation }> {
+  const { store, note } = deps;
+  const pollMs = deps.pollMs ?? 200;
+  // The release and the new holder's first states pass within a tick of the replicas (A's `stopped` lasts until a B
+  // replica acquires; B's `acquired` until it trades): polled faster for FAST_WINDOW_MS after the designation write
+  // and after the release is first seen, so that released-at and gap-ms are observed.
+  const fastMs = Math.min(FAST_POLL_MS, pollMs);
+  let releasedSeenAt: number | undefined;
+  const lines: string[] = [];
+  const say = (line: string) => {
+    lines.push(line);
+    note(line);
+  };
+  const startedAt = deps.now();
+  const current = await store.readDesignation();
+  let designation: Designation;
+  let from: string;
+  let wrote = false;
+  if (current && current.revision === o.to) {
+    designation = current;
+    const first = await store.readLease();
+    from = o.from ?? (first.revision !== undefined && first.revision !== o.to ? first.revision : '');
+    say(
+      `designation already names ${o.to || "nobody ('')"} (epoch ${current.epoch}): going on without a new epoch`,
+    );
+  } else {
+    if (!current) await store.ensureLeaseBlob();
+    const epoch = current ? current.epoch + 1 : 1;
+    designation = await store.writeDesignation({ revision: o.to, epoch }, current?.etag);
+    wrote = true;
+    from = current ? current.revision : (o.from ?? '');
+    say(
+      `designated ${o.to || "nobody ('')"} (epoch ${epoch})` +
+        (current
+          ? ` over ${current.revision || "nobody ('')"} (epoch ${current.epoch})`
+          : ' (designation created)'),
+    );
+  }
+  const designatedAt = wrote ? deps.now() : (o.designatedAt ?? startedAt);
+  const { epoch } = designation;
+  const handover: Handover = { from, to: o.to, epoch };
+  let released = false;
+  let refusedSince: number | undefined;
+  let restartedOld = false;
+  let restartedPrevious = false;
+  let described = '';
+  const escalate = async (revision: string, why: string) => {
+    if (!revision) {
+      say(`${why}; no revision to restart`);
+      return;
+    }
+    say(`${why}: restarting ${revision}`);
+    try {
+      await deps.restart(revision);
+    } catch (error) {
+      // The escalation is the last resort, not a reason to stop watching: the bound decides and reports.
+      say(`the restart of ${revision} failed: ${(error as Error).message}`);
+    }
+  };
+
+  for (;;) {
+    const lease = await store.readLease();
+    const now = deps.now();
+    const text = describeLease(lease);
+    if (text !== described) {
+      say(`${((now - startedAt) / 1000).toFixed(1)}s ${text}`);
+      described = text;
+    }
+    // The observable times: A's `stopped`, else B's `acquired`; B's `trading`.
+    if (lease.state === 'stopped' && lease.revision === from && lease.epoch !== epoch && lease.since) {
+      handover.releasedAt ??= lease.since;
+    }
+    if (lease.revision === o.to && lease.epoch === epoch && lease.since) {
+      if (lease.state === 'acquired' && !handover.releasedAt) handover.releasedAt = lease.since;
+      if (lease.state === 'trading') handover.acquiredAt = lease.since;
+    }
+    refusedSince = refusedInUseSince(refusedSince, lease, o.to, epoch, now);
+    const move = nextHandoverMove({
+      now,
+      from,
+      to: o.to,
+      epoch,
+      lease,
+      designatedAt,
+      startedAt,
+      boundMs: o.boundMs,
+      released,
+      refusedInUseSince: refusedSince,
+      restartedOld,
+      restartedPrevious,
+    });
+    if (!released && hasReleased(lease, from, epoch)) {
+      released = true;
+      releasedSeenAt = now;
+      say(`${((now - startedAt) / 1000).toFixed(1)}s released${from ? ` by ${from}` : ''}`);
+    }
+    if (move === 'done') {
+      if (handover.releasedAt && handover.acquiredAt) {
+        handover.gapMs = Date.parse(handover.acquiredAt) - Date.parse(handover.releasedAt);
+      }
+      say(
+        o.to === ''
+          ? `nobody trades (epoch ${epoch})`
+          : `${o.to} trades (epoch ${epoch})` +
+              (handover.gapMs !== undefined
+                ? `, gap ${handover.gapMs} ms`
+                : handover.acquiredAt && !handover.releasedAt && from
+                  ? ` (the release passed between two polls: no gap observed)`
+                  : ''),
+      );
+      return { handover, designation };
+    }
+    if (move === 'timeout') {
+      const target = o.to === '' ? 'the old holder to release' : `${o.to} to trade`;
+      throw new HandoverError(
+        `The trading handover to ${o.to || "nobody ('')"} (epoch ${epoch}) did not complete within ` +
+          `${Math.round(o.boundMs / 1000)} s waiting for ${target}: ` +
+          `${released ? 'the old holder released' : `the old holder${from ? ` (${from})` : ''} never released`}` +
+          `${restartedOld || restartedPrevious ? ', after a restart' : ''}; last seen: ${describeLease(lease)}`,
+        lease,
+        designation,
+        lines,
+        handover,
+      );
+    }
+    if (move === 'restart-old') {
+      restartedOld = true;
+      const holder = lease.revision !== undefined && lease.revision !== o.to ? lease.revision : from;
+      await escalate(holder, `the lease was not released ${RELEASE_WAIT_MS / 1000} s after the designation`);
+      continue;
+    }
+    if (move === 'restart-previous') {
+      restartedPrevious = true;
+      await escalate(
+        from,
+        `${o.to} was refused by the broker with ${CLIENT_ID_IN_USE} (client id in use) for ` +
+          `${REFUSED_IN_USE_WAIT_MS / 1000} s`,
+      );
+      continue;
+    }
+    const fast =
+      now - designatedAt < FAST_WINDOW_MS ||
+      (releasedSeenAt !== undefined && now - releasedSeenAt < FAST_WINDOW_MS);
+    await deps.sleep(fast ? fastMs : pollMs);
+  }
+}
+
+/** The `handover` output: JSON with kebab-case keys (from, to, epoch, released-at, acquired-at, gap-ms). */
+export function handoverJson(h: Handover): string {
+  return JSON.stringify({
+    from: h.from,
+    to: h.to,
+    epoch: h.epoch,
+    ...(h.releasedAt !== undefined ? { 'released-at': h.releasedAt } : {}),
+    ...(h.acquiredAt !== undefined ? { 'acquired-at': h.acquiredAt } : {}),
+    ...(h.gapMs !== undefined ? { 'gap-ms': h.gapMs } : {}),
+  });
+}

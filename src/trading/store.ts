@@ -1,0 +1,161 @@
+// The storage side of the trading lease protocol (DESIGN "One trading revision") on @azure/storage-blob, with the
+// run's TokenCredential (scope https://storage.azure.com/.default): the designation read and its conditional
+// writes, the lease blob's creation and its lease view. The pipeline never acquires, breaks or renews the lease.
+import type { TokenCredential } from '@azure/core-auth';
+import type { PipelineRequest } from '@azure/core-rest-pipeline';
+import { BlobServiceClient, type ContainerClient, type StorageRetryOptions } from '@azure/storage-blob';
+import type { Designation, HolderState, LeaseView, ManagedTradingLease, TradingStore } from './types.js';
+
+/** The storage scope the run's credential is asked for. */
+export const STORAGE_SCOPE = 'https://storage.azure.com/.default';
+
+/**
+ * The store's retries: a few quick ones, each try bounded, so that one stuck request cannot outlast the handover's
+ * polls (the SDK's own default waits without a per-try timeout).
+ */
+export const DEFAULT_RETRY: StorageRetryOptions = {
+  maxTries: 3,
+  tryTimeoutInMs: 10_000,
+  retryDelayInMs: 200,
+  maxRetryDelayInMs: 2_000,
+};
+
+export interface TradingStoreOptions {
+  /** TLS of the storage requests, e.g. the CA of an emulator (the simulator's Azurite). */
+  tlsOptions?: PipelineRequest['tlsSettings'];
+  /** The SDK's retry policy, over DEFAULT_RETRY. */
+  retry?: StorageRetryOptions;
+}
+
+/** A conditional designation write lost a race: another writer changed (or created) the blob since it was read. */
+export class DesignationConflictError extends Error {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly expected: string | undefined,
+  ) {
+    super(
+      expected === undefined
+        ? `The trading designation ${url} was created by another writer meanwhile (HTTP ${status}); nothing was written`
+        : `The trading designation ${url} changed since it was read (ETag ${expected}, HTTP ${status}); nothing was written`,
+    );
+    this.name = 'DesignationConflictError';
+  }
+}
+
+const STATES: readonly HolderState[] = ['acquired', 'trading', 'refused', 'stopped'];
+
+/** The lease view of a blob's properties (Azure's metadata keys are case-insensitive; read them so). Pure. */
+export function leaseViewOf(p: {
+  leaseState?: string;
+  leaseStatus?: string;
+  metadata?: Record<string, string>;
+}): LeaseView {
+  const meta: Record<string, string> = {};
+  for (const [k, v] of Object.entries(p.metadata ?? {})) meta[k.toLowerCase()] = v;
+  const leaseState = p.leaseState ?? 'available';
+  const view: LeaseView = {
+    leaseState,
+    leaseStatus: p.leaseStatus ?? 'unlocked',
+    leased: leaseState === 'leased',
+  };
+  if (meta.holder) view.holder = meta.holder;
+  if (meta.revision) view.revision = meta.revision;
+  if (meta.epoch !== undefined && /^\d+$/.test(meta.epoch.trim())) view.epoch = Number(meta.epoch);
+  if (STATES.includes(meta.state as HolderState)) view.state = meta.state as HolderState;
+  if (meta.code !== undefined && /^-?\d+$/.test(meta.code.trim())) view.code = Number(meta.code);
+  if (meta.since) view.since = meta.since;
+  return view;
+}
+
+/** The designation blob's JSON, or an error naming the blob and what it holds. Pure. */
+export function parseDesignation(url: string, text: string, etag: string): Designation {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  const o = json as { revision?: unknown; epoch?: unknown } | undefined;
+  if (!o || typeof o.revision !== 'string' || !Number.isSafeInteger(o.epoch) || (o.epoch as number) < 0) {
+    throw new Error(
+      `The trading designation ${url} does not hold {"revision": "<revision>" or "", "epoch": <integer>}: ${text.slice(0, 200)}`,
+    );
+  }
+  return { revision: o.revision, epoch: o.epoch as number, etag };
+}
+
+async function textOf(stream: NodeJS.ReadableStream | undefined): Promise<string> {
+  if (!stream) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function statusOf(error: unknown): number | undefined {
+  const s = (error as { statusCode?: unknown }).statusCode;
+  return typeof s === 'number' ? s : undefined;
+}
+
+export function tradingStore(
+  setting: ManagedTradingLease,
+  credential: TokenCredential,
+  options: TradingStoreOptions = {},
+): TradingStore {
+  const service = new BlobServiceClient(setting.serviceUrl, credential, {
+    audience: STORAGE_SCOPE,
+    retryOptions: { ...DEFAULT_RETRY, ...options.retry },
+    // Passed on to the core pipeline (createPipelineFromOptions adds its TLS policy); the storage options' type
+    // does not list it.
+    ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
+  } as ConstructorParameters<typeof BlobServiceClient>[2]);
+  const container: ContainerClient = service.getContainerClient(setting.container);
+  const designation = container.getBlockBlobClient(`${setting.prefix}/designation`);
+  const lease = container.getBlockBlobClient(`${setting.prefix}/lease`);
+  const designationUrl = `${setting.url}/designation`;
+
+  return {
+    async readDesignation() {
+      try {
+        // One GET: the body and the ETag of the same version.
+        const r = await designation.download();
+        return parseDesignation(designationUrl, await textOf(r.readableStreamBody), r.etag ?? '');
+      } catch (error) {
+        if (statusOf(error) === 404) return undefined;
+        throw error;
+      }
+    },
+    async writeDesignation(next, etag) {
+      const body = JSON.stringify({ revision: next.revision, epoch: next.epoch });
+      try {
+        const r = await designation.upload(body, Buffer.byteLength(body), {
+          conditions: etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: etag },
+          blobHTTPHeaders: { blobContentType: 'application/json' },
+        });
+        return { revision: next.revision, epoch: next.epoch, etag: r.etag ?? '' };
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 412 || status === 409)
+          throw new DesignationConflictError(designationUrl, status, etag);
+        throw error;
+      }
+    },
+    async ensureLeaseBlob() {
+      try {
+        await lease.upload('', 0, { conditions: { ifNoneMatch: '*' } });
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 409 || status === 412) return;
+        throw error;
+      }
+    },
+    async readLease() {
+      try {
+        return leaseViewOf(await lease.getProperties());
+      } catch (error) {
+        if (statusOf(error) === 404) return leaseViewOf({});
+        throw error;
+      }
+    },
+  };
+}

@@ -132,6 +132,7 @@ try {
     },
     async readLease() {
       const view = await real.readLease();
+      probe.reads = (probe.reads ?? 0) + 1;
       if (
         probe.sawTradingAt === undefined &&
         probe.to &&
@@ -254,12 +255,16 @@ console.log(
     row("  stop: designation write -> A's `stopped` since", 'stopMs'),
     row("  acquire: A's release -> B's `trading` since", 'acquireMs'),
     row("pipeline's time / floor (per handover)", 'ratio', '<= 1.2x', ratio),
+    row("pipeline's time - floor", 'beyondFloorMs'),
     row("pipeline's time / (designation write -> B's `trading` write answered)", 'visibleRatio', '', ratio),
     row("beyond the floor: A's `stopped` since -> its release answered", 'stopToReleaseMs'),
     row("beyond the floor: B's `trading` since -> that write answered", 'tradingWriteMs'),
     row(
       "beyond the floor: the pipeline's detection (B's `trading` write answered -> its read showing it)",
       'detectMs',
+    ),
+    row("the pipeline's lease reads per handover", 'reads', '', (x) =>
+      Number.isFinite(x) ? String(x) : '-',
     ),
     row('`handover` output gap-ms', 'outputGapMs'),
     row("the same from the holders' writes (B's `trading` since - A's `stopped` since)", 'metadataGapMs'),
@@ -299,6 +304,14 @@ for (const p of [50, 95]) {
     goal: '<= 1.2x',
   });
 }
+const [pipeline, floor] = [col('pipelineMs'), col('floorMs')];
+benchFigure({
+  operation: `${op}: pipeline's time p95 vs the floor's p95`,
+  figure: pipeline.p95 / 1000,
+  unit: 's',
+  floor: floor.p95 / 1000,
+  goal: '<= 1.2x',
+});
 benchFigure({
   operation: `${op}: broker's gap - the output's gap-ms, p50`,
   figure: col('brokerMinusOutputMs').p50,

@@ -35,6 +35,8 @@ export interface HandoverRun {
   designatedAt: number;
   /** The answer of the pipeline's first lease read that showed `to` trading under `epoch`. */
   sawTradingAt?: number;
+  /** The pipeline's lease reads in this handover. */
+  reads?: number;
   /** The `handover` output's gap-ms (acquired-at - released-at), when it observed both. */
   gapMs?: number;
   /** The output's released-at (A's `stopped` since, or B's `acquired` since when it missed A's), ms. */
@@ -99,6 +101,8 @@ export interface HandoverFigures {
   /** stopMs + acquireMs: what the pipeline's time cannot go below. */
   floorMs?: number;
   ratio?: number;
+  /** pipelineMs - floorMs. */
+  beyondFloorMs?: number;
   /**
    * From the designation write to B's `trading` write answered: the soonest the pipeline could see B trade; and the
    * pipeline's time against it (only the pipeline's own detection lag above 1).
@@ -127,6 +131,8 @@ export interface HandoverFigures {
   tradingToFirstOrderMs?: number;
   /** brokerGapMs - outputGapMs: how much of the real gap the pipeline's observation misses. */
   brokerMinusOutputMs?: number;
+  /** The pipeline's lease reads in the handover. */
+  reads?: number;
   /** The output's released-at is A's `stopped` since (false: it fell back to B's `acquired`, or had none). */
   outputSawStop: boolean;
 }
@@ -141,6 +147,7 @@ export function handoverFigures(
     epoch: run.epoch,
     outputSawStop: run.outputReleasedAt !== undefined && run.outputReleasedAt === truth.stoppedSince,
   };
+  if (run.reads !== undefined) f.reads = run.reads;
   if (run.sawTradingAt !== undefined) f.pipelineMs = run.sawTradingAt - run.designatedAt;
   if (truth.stoppedSince !== undefined) f.stopMs = truth.stoppedSince - run.designatedAt;
   if (truth.releasedAt !== undefined && truth.tradingSince !== undefined)
@@ -148,6 +155,7 @@ export function handoverFigures(
   if (f.stopMs !== undefined && f.acquireMs !== undefined) f.floorMs = f.stopMs + f.acquireMs;
   if (f.pipelineMs !== undefined && f.floorMs !== undefined && f.floorMs > 0)
     f.ratio = f.pipelineMs / f.floorMs;
+  if (f.pipelineMs !== undefined && f.floorMs !== undefined) f.beyondFloorMs = f.pipelineMs - f.floorMs;
   if (truth.stoppedSince !== undefined && truth.releasedAt !== undefined)
     f.stopToReleaseMs = truth.releasedAt - truth.stoppedSince;
   if (truth.tradingSince !== undefined && truth.tradingVisibleAt !== undefined)

@@ -45,6 +45,7 @@ const run: HandoverRun = {
   writeSentAt: T,
   designatedAt: T + 10,
   sawTradingAt: T + 380,
+  reads: 9,
   gapMs: 230,
   outputReleasedAt: T + 110,
 };
@@ -109,6 +110,7 @@ describe('handoverFigures', () => {
       acquireMs: 220,
       floorMs: 320,
       ratio: 370 / 320,
+      beyondFloorMs: 50,
       visibleMs: 335,
       visibleRatio: 370 / 335,
       stopToReleaseMs: 10,
@@ -121,6 +123,7 @@ describe('handoverFigures', () => {
       metadataGapMs: 230,
       brokerMinusOutputMs: 260,
       outputSawStop: true,
+      reads: 9,
     });
     // The pipeline's time is the floor plus what lies beyond it.
     expect(f.floorMs! + f.stopToReleaseMs! + f.tradingWriteMs! + f.detectMs!).toBe(f.pipelineMs);

@@ -136,6 +136,7 @@ async function main(): Promise<void> {
       `  Registry (ACR)     ${sim.endpoints.registry ?? '-'}`,
       `  Ingress            ${sim.endpoints.ingressPort ? `https://*.${sim.domain}:${sim.endpoints.ingressPort}` : '- (ARM-only mode)'}`,
       `  Admin (faults)     ${sim.endpoints.admin}/faults`,
+      `  Broker (IB)        live ${sim.env.ALC_SIM_BROKER_LIVE}, paper ${sim.env.ALC_SIM_BROKER_PAPER} (containers: ib-gateway); logs ${sim.endpoints.admin}/broker/orders, /broker/sessions`,
       ...(sim.docker
         ? [
             `  Containers         label alc-sim.instance=${sim.docker.instanceId}, network ${sim.docker.network}`,

@@ -1,6 +1,6 @@
 // The control plane's one HTTPS server: Entra ID, GitHub OIDC and ARM by path, fault injection in
 // front of them, and the admin endpoint (/_sim/*) through which a test or the demo injects faults
-// into a separately running simulator. Only loopback clients with the admin token may use /_sim/.
+// into a separately running simulator (and reads the broker's logs, hangs revisions). Only loopback clients with the admin token may use /_sim/.
 import { timingSafeEqual } from 'node:crypto';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -15,6 +15,8 @@ export interface ControlPlaneOptions {
   routes: Route[];
   faults: FaultInjector;
   adminToken: string;
+  /** More /_sim/* routes (after the admin check): the broker's, the revisions' hang. */
+  adminRoutes?: Route[];
   log?: (message: string) => void;
   /** Log every request with its status (method, path, status, milliseconds). */
   trace?: boolean;
@@ -36,7 +38,12 @@ function isAdmin(ctx: RequestContext, token: string): boolean {
   return presented.length === expected.length && timingSafeEqual(presented, expected);
 }
 
-async function admin(ctx: RequestContext, faults: FaultInjector, token: string): Promise<void> {
+async function admin(
+  ctx: RequestContext,
+  faults: FaultInjector,
+  token: string,
+  routes: Route[] = [],
+): Promise<void> {
   const { method, url, res } = ctx;
   if (url.pathname === '/_sim/health') return sendJson(res, 200, { status: 'ok' });
   if (!isAdmin(ctx, token))
@@ -66,6 +73,7 @@ async function admin(ctx: RequestContext, faults: FaultInjector, token: string):
     if (!faults.remove(Number(one[1]))) throw new HttpError(404, `no fault ${one[1]}`);
     return sendJson(res, 200, { removed: Number(one[1]) });
   }
+  for (const route of routes) if (await route(ctx)) return;
   throw new HttpError(404, `no admin route ${method} ${url.pathname}`);
 }
 
@@ -86,7 +94,7 @@ export async function startControlPlane(o: ControlPlaneOptions): Promise<Control
       );
     }
     void (async () => {
-      if (ctx.url.pathname.startsWith('/_sim/')) return admin(ctx, o.faults, o.adminToken);
+      if (ctx.url.pathname.startsWith('/_sim/')) return admin(ctx, o.faults, o.adminToken, o.adminRoutes);
       if (await o.faults.apply(req, res, ctx.url.pathname)) return;
       for (const route of o.routes) if (await route(ctx)) return;
       throw new HttpError(404, `no route for ${ctx.method} ${ctx.url.pathname}`);

@@ -33,6 +33,10 @@ export interface RunOptions {
   /** Replaces the image's entrypoint with its first element; the rest go before `args`. */
   command?: string[];
   args?: string[];
+  /** Read-only bind mounts: host file or directory -> path in the container. */
+  mounts?: Array<{ source: string; target: string }>;
+  /** Extra /etc/hosts entries: host name -> IP (`--add-host`). */
+  hosts?: Record<string, string>;
 }
 
 export interface ContainerState {
@@ -113,6 +117,9 @@ export class DockerCli {
     for (const [k, v] of Object.entries(o.labels ?? {})) args.push('--label', `${k}=${v}`);
     for (const [k, v] of Object.entries(o.env ?? {})) args.push('--env', `${k}=${v}`);
     for (const p of o.publish ?? []) args.push('--publish', `127.0.0.1::${p}`);
+    for (const m of o.mounts ?? [])
+      args.push('--mount', `type=bind,source=${m.source},target=${m.target},readonly`);
+    for (const [name, ip] of Object.entries(o.hosts ?? {})) args.push('--add-host', `${name}:${ip}`);
     const [entrypoint, ...cmd] = o.command ?? [];
     if (entrypoint !== undefined) args.push('--entrypoint', entrypoint);
     args.push(o.image, ...cmd, ...(o.args ?? []));
@@ -173,6 +180,14 @@ export class DockerCli {
     }
   }
 
+  /** The gateway IP of a network's first IPv4 subnet (the host's address on that bridge). */
+  async networkGateway(name: string): Promise<string | undefined> {
+    const [raw] = JSON.parse(await this.exec(['network', 'inspect', name])) as Array<{
+      IPAM?: { Config?: Array<{ Subnet?: string; Gateway?: string }> | null };
+    }>;
+    return raw?.IPAM?.Config?.map((c) => c.Gateway).find((g): g is string => !!g && !g.includes(':'));
+  }
+
   async networkExists(name: string): Promise<boolean> {
     return this.exec(['network', 'inspect', name]).then(
       () => true,
@@ -201,6 +216,21 @@ export class DockerCli {
       if (e instanceof DockerError && /No such (image|object)/i.test(e.stderr)) return undefined;
       throw e;
     }
+  }
+
+  /** `docker pause`: the processes freeze (a hung process); their TCP connections stay open. */
+  async pause(ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.exec(['pause', ...ids]);
+  }
+
+  async unpause(ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.exec(['unpause', ...ids]);
+  }
+
+  /** `docker stop`: SIGTERM, then SIGKILL after `timeoutSeconds` (a paused container is thawed by the engine). */
+  async stop(ids: string[], timeoutSeconds: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.exec(['stop', '-t', String(timeoutSeconds), ...ids]);
   }
 
   async restart(id: string, timeoutSeconds = 1): Promise<void> {

@@ -95,6 +95,11 @@ export function principalId(clientId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
+/** Azure Storage's resource ids (Entra issues v1 tokens for them): storage.azure.com or an account's blob host. */
+export function isStorageResource(resource: string): boolean {
+  return /^https:\/\/(storage\.azure\.com|[a-z0-9]+\.blob\.core\.windows\.net)\/*$/i.test(resource);
+}
+
 /** Resource (audience) of a `.default` scope: `https://host:1/.default` -> `https://host:1`. */
 export function resourceOfScope(scope: string): string | undefined {
   const first = scope.split(' ').find((s) => s.endsWith('/.default'));
@@ -204,10 +209,40 @@ export class IdentityService implements TokenVerifier {
     return this.githubRequesters.get(requestToken)?.issued ?? 0;
   }
 
-  /** An Entra access token for `resource` (the simulator's own client, or a test). */
+  /** The issuer of Entra's v1 tokens (those of Azure Storage): `https://sts.windows.net/<tenant>/`. */
+  get entraV1Issuer(): string {
+    return `https://sts.windows.net/${this.config.tenantId}/`;
+  }
+
+  /**
+   * An Entra access token for `resource` (the simulator's own client, or a test). Azure Storage's tokens are v1
+   * tokens, as Entra issues them for that resource (iss https://sts.windows.net/<tenant>/, aud without a trailing
+   * slash): what Azurite's OAuth accepts; every other resource's are v2 tokens of the simulator's issuer.
+   */
   issueAccessToken(resource: string, clientId = this.config.clientId): string {
     const now = Math.floor(Date.now() / 1000);
     const oid = principalId(clientId);
+    if (isStorageResource(resource)) {
+      return signJwt(
+        {
+          aud: resource.replace(/\/+$/, ''),
+          iss: this.entraV1Issuer,
+          iat: now,
+          nbf: now,
+          exp: now + (this.config.accessTokenLifetimeSec ?? 3600),
+          appid: clientId,
+          appidacr: '2',
+          idp: this.entraV1Issuer,
+          idtyp: 'app',
+          oid,
+          sub: oid,
+          tid: this.config.tenantId,
+          ver: '1.0',
+          uti: randomUUID(),
+        },
+        this.entraKey,
+      );
+    }
     return signJwt(
       {
         aud: resource,

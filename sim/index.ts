@@ -1,13 +1,18 @@
 // The simulator, composed: certificates, identity, ARM (control plane) on one HTTPS port; the
-// registry with its ACR facade, the Docker runtime and the ingress (data plane). startSimulator()
-// returns the endpoints, the environment a client needs, a fault API and stop().
+// registry with its ACR facade, the Docker runtime and the ingress (data plane); Azure Storage (Azurite), the
+// containers' managed-identity endpoint and the broker stand-in for the IB Gateway on the Docker network's gateway.
+// startSimulator() returns the endpoints, the environment a client needs, a fault API, the broker's logs,
+// hangRevision() and stop().
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FaultRule, RouteTable, Runtime } from './types.js';
-import { ensureCertificates } from './tls.js';
+import { ensureCertificates, ensureStorageCertificate } from './tls.js';
 import { IdentityService, type IdentityConfig } from './identity.js';
+import { decodeJwt } from './jwt.js';
+import { startManagedIdentity, type ManagedIdentityHandle } from './managed-identity.js';
+import { startStorage, TRADING_CONTAINER, type StorageHandle } from './storage.js';
 import { FaultInjector } from './arm/faults.js';
 import { ArmService, type ImageCatalog } from './arm/service.js';
 import { ACR_USER, RegistryClient, parseImage } from './arm/images.js';
@@ -16,7 +21,9 @@ import { StaticRuntime } from './arm/static-runtime.js';
 import { JsonStore } from './state.js';
 import { startControlPlane } from './control-plane.js';
 import { startRegistry, type RegistryHandle } from './registry.js';
-import { DockerRuntime } from './runtime.js';
+import { DockerRuntime, UnknownRevisionError } from './runtime.js';
+import { brokerAdminRoute, startBroker, type Broker } from './broker.js';
+import { HttpError, sendJson, type Route } from './http.js';
 import { startIngress, type IngressHandle } from './ingress.js';
 import { MetricsService, RequestLog } from './metrics.js';
 
@@ -44,6 +51,16 @@ export interface SimulatorOptions {
   registry?: boolean;
   /** Start the ingress (default: when docker is true). */
   ingress?: boolean;
+  /**
+   * Start Azure Storage (Azurite's blob service, HTTPS, bearer tokens of the simulator's Entra) with the container
+   * `trading` (default: when docker is true). It listens on the Docker network's gateway IP, or on 127.0.0.1 without
+   * Docker.
+   */
+  storage?: boolean;
+  /** Port of the storage (default 0: a free one). */
+  storagePort?: number;
+  /** Port of the containers' managed-identity endpoint (default 0: a free one). */
+  identityPort?: number;
   /** Minimum duration of PUT/PATCH/DELETE operations (default 1000 ms). */
   lroDelayMs?: number;
   /** How long an operation waits for a new revision to be provisioned (default 120 s). */
@@ -87,6 +104,12 @@ export interface SimulatorOptions {
   deprovisionMs?: number;
   /** 'location': long-running writes answer with Location only (ALC_SIM_LRO_STYLE; default 'azure-async-operation'). */
   lroStyle?: 'azure-async-operation' | 'location';
+  /**
+   * The broker stand-in's live and paper ports, on the Docker network's gateway IP (127.0.0.1 without Docker).
+   * Default 7496 / 7497 (what containers dial, ib-gateway:7496) when free, else picked; 0 picks one.
+   */
+  brokerLivePort?: number;
+  brokerPaperPort?: number;
   /** 'sequence': generated revision suffixes 0000001, 0000002... (ALC_SIM_REVISION_SUFFIXES; default 'random'). */
   revisionSuffixes?: 'random' | 'sequence';
 }
@@ -120,10 +143,25 @@ export interface Simulator {
     registry?: string;
     /** HTTPS port of the ingress, when started. */
     ingressPort?: number;
+    /** The blob service URL, path style `https://<gateway>:<port>/devstoreaccount1`, when storage runs. */
+    storage?: string;
+    /** IDENTITY_ENDPOINT of the containers (`http://<gateway>:<port>/msi/token`), when revisions run on Docker. */
+    managedIdentity?: string;
   };
+  /**
+   * Where the simulator's services for containers listen (storage, managed identity; the broker's too): the Docker
+   * network's gateway IP, which the host and the containers both reach; 127.0.0.1 without Docker.
+   */
+  gateway: string;
+  /** `<storage>/trading/<app>`: the trading-lease prefix URL of an app (throws when storage does not run). */
+  tradingLeaseUrl(app: string): string;
+  /** Azurite's process, when storage runs. */
+  storage?: StorageHandle;
+  /** The containers' managed-identity endpoint, when revisions run on Docker. */
+  managedIdentity?: ManagedIdentityHandle;
   ids: SimulatorIds;
-  /** The containers' label value (`alc-sim.instance`) and network, when revisions run on Docker. */
-  docker?: { instanceId: string; network: string };
+  /** The containers' label value (`alc-sim.instance`), network and its gateway IP, when revisions run on Docker. */
+  docker?: { instanceId: string; network: string; gateway: string };
   domain: string;
   caPath: string;
   ca: string;
@@ -140,12 +178,26 @@ export interface Simulator {
   identity: IdentityService;
   /** Every request the ingress served, by revision (the metrics' source). */
   requests: RequestLog;
+  /** The broker stand-in (IB Gateway): its ports, order and session logs, the gateway-down switch. */
+  broker: Broker;
+  /** A hung revision: `docker pause` of its containers (their broker sessions stay open); the ids paused. */
+  hangRevision(revisionName: string): Promise<string[]>;
   /** Waits until background operations finished (tests). */
   settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
 const guid = () => randomUUID().toLowerCase();
+
+/** Where every container finds the simulator's CA: Debian's trust store path (openssl, python certifi's fallback). */
+export const CONTAINER_CA_PATH = '/etc/ssl/certs/ca-certificates.crt';
+/** The broker stand-in's host name in every container (the IB Gateway's, IBKR_HOST's default). */
+export const BROKER_HOST = 'ib-gateway';
+
+/** The trading-lease prefix URL of an app in the simulator's storage: `<service>/trading/<app>`. Pure. */
+export function tradingLeaseUrl(storageUrl: string, app: string): string {
+  return `${storageUrl.replace(/\/+$/, '')}/${TRADING_CONTAINER}/${app}`;
+}
 
 /** Ids and secrets of this simulator, created once per state directory. */
 function loadIds(stateDir: string): SimulatorIds {
@@ -189,6 +241,22 @@ function imageCatalog(registry: RegistryHandle, ca: string, identity: IdentitySe
       if (!ref || !ours(ref.server)) return undefined;
       return { server: ref.server, username: ACR_USER, password: await client.refreshToken() };
     },
+  };
+}
+
+/** POST /_sim/revisions/<revision>/hang -> {"revision": ..., "paused": [container ids]}. */
+function hangRoute(hang: (revisionName: string) => Promise<string[]>): Route {
+  return async ({ method, url, res }) => {
+    const m = /^\/_sim\/revisions\/([^/]+)\/hang$/.exec(url.pathname);
+    if (!m || method !== 'POST') return false;
+    const revision = decodeURIComponent(m[1]);
+    try {
+      sendJson(res, 200, { revision, paused: await hang(revision) });
+    } catch (e) {
+      if (e instanceof UnknownRevisionError) throw new HttpError(404, e.message);
+      throw e;
+    }
+    return true;
   };
 }
 
@@ -276,10 +344,37 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       timeGrain: options.metricsTimeGrain ?? process.env.ALC_SIM_METRICS_GRAIN ?? 'PT1M',
       replicas: runtime instanceof DockerRuntime ? (rev) => runtime.replicas(rev) : undefined,
     });
+    // The services containers reach: on the Docker network's gateway (the same URL from the host), before any
+    // revision runs, so that every container gets them.
+    const docker = runtime instanceof DockerRuntime ? runtime : undefined;
+    let gateway = '127.0.0.1';
+    if (docker) {
+      try {
+        gateway = await docker.gateway();
+      } catch (e) {
+        throw new Error(
+          `the simulator's services for containers listen on the Docker network's gateway, which is not available: ${e instanceof Error ? e.message : String(e)}`,
+          { cause: e },
+        );
+      }
+    }
+    const broker = await startBroker({
+      host: gateway,
+      livePort: options.brokerLivePort,
+      paperPort: options.brokerPaperPort,
+      log,
+    });
+    stops.push(() => broker.stop());
+    const hangRevision = async (revisionName: string): Promise<string[]> => {
+      if (!runtime.hang)
+        throw new HttpError(409, 'revisions run no containers here (ARM-only mode): nothing to hang');
+      return runtime.hang(revisionName);
+    };
     const cp = await startControlPlane({
       port: options.armPort ?? 0,
       tls: certs.controlPlane,
       routes: [identity.route, metrics.route, arm.route],
+      adminRoutes: [brokerAdminRoute(broker), hangRoute(hangRevision)],
       faults,
       adminToken: ids.adminToken,
       log,
@@ -289,6 +384,43 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stops.push(() => arm.close());
     identity.origin = cp.origin;
     audiences.push(cp.origin, `https://127.0.0.1:${cp.port}`);
+
+    let storage: StorageHandle | undefined;
+    if (options.storage ?? useDocker) {
+      storage = await startStorage({
+        dataDir: join(stateDir, 'storage'),
+        host: gateway,
+        port: options.storagePort ?? 0,
+        cert: ensureStorageCertificate(stateDir, [gateway]),
+        ca: certs.ca,
+        token: () => identity.issueAccessToken('https://storage.azure.com'),
+        containers: [TRADING_CONTAINER],
+        log,
+      });
+      stops.push(() => storage!.stop());
+    }
+    let managedIdentity: ManagedIdentityHandle | undefined;
+    if (docker) {
+      managedIdentity = await startManagedIdentity({
+        host: gateway,
+        port: options.identityPort ?? 0,
+        tenantId: ids.tenantId,
+        issue: (resource, clientId) => {
+          const accessToken = identity.issueAccessToken(resource, clientId);
+          return { accessToken, expiresOn: Number(decodeJwt(accessToken)?.claims.exp) };
+        },
+        log,
+      });
+      stops.push(() => managedIdentity!.stop());
+      const mi = managedIdentity;
+      // What ACA gives every container: its managed identity, and here the simulator's CA as the trust store and
+      // the broker stand-in's host name.
+      docker.containerContext = (spec, replica) => ({
+        env: mi.register({ app: spec.appName, revision: spec.revisionName, replica }),
+        mounts: [{ source: certs.caPath, target: CONTAINER_CA_PATH }],
+        hosts: { [BROKER_HOST]: gateway },
+      });
+    }
     for (const s of options.seed ?? []) arm.seedEnvironment(s.resourceGroup, s.environment, s.location);
     arm.resume();
 
@@ -326,6 +458,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
           }
         : {}),
       ...(useDocker && !options.runtime ? { DOCKER_HOST: dockerHost } : {}),
+      ALC_SIM_GATEWAY: gateway,
+      ...(storage ? { ALC_SIM_STORAGE: storage.url } : {}),
+      ALC_SIM_BROKER_LIVE: `${broker.host}:${broker.livePort}`,
+      ALC_SIM_BROKER_PAPER: `${broker.host}:${broker.paperPort}`,
     };
     return {
       endpoints: {
@@ -335,11 +471,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         admin: `${cp.origin}/_sim`,
         registry: registry?.server,
         ingressPort: ingress?.port,
+        storage: storage?.url,
+        managedIdentity: managedIdentity?.endpoint,
       },
+      gateway,
+      tradingLeaseUrl(app: string) {
+        if (!storage) throw new Error('the simulator runs no storage (start it with storage: true)');
+        return tradingLeaseUrl(storage.url, app);
+      },
+      storage,
+      managedIdentity,
       ids,
-      ...(runtime instanceof DockerRuntime
-        ? { docker: { instanceId: runtime.instanceId, network: runtime.network } }
-        : {}),
+      ...(docker ? { docker: { instanceId: docker.instanceId, network: docker.network, gateway } } : {}),
       domain,
       caPath: certs.caPath,
       ca: certs.ca,
@@ -354,6 +497,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       runtime,
       identity,
       requests,
+      broker,
+      hangRevision,
       settle: () => arm.settle(),
       stop,
     };

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DockerCli, DockerError } from './docker.js';
+import { DockerCli, DockerError, type RunOptions } from './docker.js';
 import type {
   Endpoint,
   ProbeTiming,
@@ -62,6 +62,22 @@ export interface DockerRuntimeOptions {
   node?: string;
 }
 
+/**
+ * What the platform gives every container besides its template: environment (the managed-identity endpoint and its
+ * per-container header), read-only bind mounts (the simulator's CA as the trust store) and /etc/hosts entries.
+ */
+export interface ContainerContext {
+  env?: Record<string, string>;
+  mounts?: RunOptions['mounts'];
+  hosts?: Record<string, string>;
+}
+
+/** The platform's part of one replica's container (called when the container is created). */
+export type ContainerContextFn = (
+  spec: RuntimeRevisionSpec,
+  replicaName: string,
+) => ContainerContext | Promise<ContainerContext>;
+
 /** Azure's node name in the recorded waiting reason (test_containerapp_replica_commands.yaml). */
 export const DEFAULT_NODE = 'legion';
 
@@ -99,6 +115,8 @@ export interface ReplicaState {
   listening?: number[];
   /** When `listening` was last read (ms since epoch). */
   listeningReadAt?: number;
+  /** Paused by hang(): its processes are frozen, its TCP connections open. */
+  hung?: boolean;
 }
 
 type Phase = 'provisioning' | 'pulling' | 'failed' | 'created' | 'removing';
@@ -302,6 +320,14 @@ export function pullingView(
   }));
 }
 
+/** A revision the runtime does not run. */
+export class UnknownRevisionError extends Error {
+  constructor(readonly revisionName: string) {
+    super(`no revision ${revisionName} runs here`);
+    this.name = 'UnknownRevisionError';
+  }
+}
+
 export class DockerRuntime implements Runtime {
   readonly instanceId: string;
   private readonly ownsNetwork: boolean;
@@ -320,6 +346,8 @@ export class DockerRuntime implements Runtime {
   private timer?: NodeJS.Timeout;
   private probing = false;
   private closed = false;
+  /** The platform's part of every container created from now on (set by the simulator once its services run). */
+  containerContext?: ContainerContextFn;
 
   constructor(options: DockerRuntimeOptions = {}) {
     this.instanceId = options.instanceId ?? randomBytes(4).toString('hex');
@@ -377,12 +405,26 @@ export class DockerRuntime implements Runtime {
     });
   }
 
-  stopRevision(revisionName: string): Promise<void> {
+  /**
+   * The Docker network's gateway IP: the host's address on the containers' network, where the simulator's services
+   * for containers listen (storage, managed identity, broker). Creates the network when needed.
+   */
+  async gateway(): Promise<string> {
+    await this.init();
+    const ip = await this.docker.networkGateway(this.network);
+    if (!ip) throw new Error(`the Docker network ${this.network} has no IPv4 gateway`);
+    return ip;
+  }
+
+  stopRevision(revisionName: string, options: { graceSeconds?: number } = {}): Promise<void> {
     return this.serial(revisionName, async () => {
       const record = this.records.get(revisionName);
       if (record) {
         record.phase = 'removing';
-        await this.removeContainers(record);
+        const ids = record.replicas.map((r) => r.id);
+        record.replicas = [];
+        if (options.graceSeconds !== undefined) await this.terminate(ids, options.graceSeconds);
+        await this.docker.rm(ids);
         this.records.delete(revisionName);
       }
       if (this.initialized) {
@@ -427,6 +469,20 @@ export class DockerRuntime implements Runtime {
       return pullingView(r.pending ?? [], r.pullingSince ?? Date.now(), container, this.o.node);
     if (!r || r.phase !== 'created') return [];
     return r.replicas.map((x) => replicaView(x, revisionName, container, this.o.node));
+  }
+
+  /**
+   * Hangs a revision: `docker pause` of its running containers (the processes freeze, their TCP connections, e.g.
+   * a broker session, stay open; they answer no probe). Returns the paused containers' ids; throws when the
+   * runtime knows no such revision.
+   */
+  async hang(revisionName: string): Promise<string[]> {
+    const r = this.records.get(revisionName);
+    if (!r) throw new UnknownRevisionError(revisionName);
+    const live = r.replicas.filter((x) => x.exitCode === undefined && !x.hung);
+    await this.docker.pause(live.map((x) => x.id));
+    for (const x of live) x.hung = true;
+    return r.replicas.filter((x) => x.hung).map((x) => x.id);
   }
 
   /** The replicas of a revision as the runtime sees them (for diagnostics and tests). */
@@ -574,6 +630,7 @@ export class DockerRuntime implements Runtime {
     const random = replicaName?.slice(spec.revisionName.length + 1) || randomBytes(3).toString('hex');
     const name = `alc-sim-${this.instanceId}-${spec.revisionName}-${random}`;
     const createdAt = Date.now();
+    const platform = (await this.containerContext?.(spec, `${spec.revisionName}-${random}`)) ?? {};
     const id = await this.docker.run({
       image: spec.image,
       name,
@@ -585,6 +642,7 @@ export class DockerRuntime implements Runtime {
       },
       env: {
         ...spec.env,
+        ...platform.env,
         CONTAINER_APP_NAME: spec.appName,
         CONTAINER_APP_REVISION: spec.revisionName,
         CONTAINER_APP_REPLICA_NAME: `${spec.revisionName}-${random}`,
@@ -593,6 +651,8 @@ export class DockerRuntime implements Runtime {
       publish: [spec.targetPort],
       command: spec.command,
       args: spec.args,
+      mounts: platform.mounts,
+      hosts: platform.hosts,
     });
     const state = await this.docker.inspect(id);
     const replica: ReplicaState = {
@@ -609,6 +669,21 @@ export class DockerRuntime implements Runtime {
     };
     if (state && !state.running) replica.exitCode = state.exitCode;
     return replica;
+  }
+
+  /**
+   * Ends containers as ACA ends a replica: SIGTERM, then SIGKILL after the grace period. A paused container (a hung
+   * process) cannot act on SIGTERM: it is not thawed (`docker stop` would thaw it), it is killed after the grace.
+   */
+  private async terminate(ids: string[], graceSeconds: number): Promise<void> {
+    const states = await Promise.all(ids.map((id) => this.docker.inspect(id).catch(() => undefined)));
+    const paused = states.filter((s) => s?.status === 'paused').map((s) => s!.id);
+    const running = states.filter((s) => s?.running && s.status !== 'paused').map((s) => s!.id);
+    const grace = Math.max(0, graceSeconds);
+    await Promise.all([
+      this.docker.stop(running, grace).catch(() => undefined),
+      paused.length > 0 && !this.closed ? new Promise((r) => setTimeout(r, grace * 1000)) : Promise.resolve(),
+    ]);
   }
 
   private async removeContainers(record: RevisionRecord): Promise<void> {
@@ -702,8 +777,9 @@ export class DockerRuntime implements Runtime {
       await this.docker.restart(replica.id);
       replica.port = (await this.docker.inspect(replica.id))?.ports[spec.targetPort];
       replica.restarts += 1;
-      // Started again: the probes' initial delay applies again.
+      // Started again (a hung, paused container too): the probes' initial delay applies again.
       Object.assign(replica, {
+        hung: false,
         startedAt: Date.now(),
         nextLivenessAt: undefined,
         nextReadinessAt: undefined,

@@ -9,6 +9,12 @@ export interface CertPair {
   key: string;
 }
 
+/** A certificate and its key as files (PEM), for a server that reads paths (Azurite). */
+export interface CertFiles extends CertPair {
+  certPath: string;
+  keyPath: string;
+}
+
 export interface SimCertificates {
   /** Path of the CA certificate (PEM): the value for NODE_EXTRA_CA_CERTS. */
   caPath: string;
@@ -42,7 +48,7 @@ function ensureServerCert(
   name: string,
   ca: { cert: string; key: string },
   sans: string[],
-): CertPair {
+): CertFiles {
   const cert = join(dir, `${name}.crt`);
   const key = join(dir, `${name}.key`);
   const sanFile = join(dir, `${name}.san`);
@@ -65,7 +71,7 @@ function ensureServerCert(
     );
     writeFileSync(sanFile, san);
   }
-  return { cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8') };
+  return { cert: readFileSync(cert, 'utf8'), key: readFileSync(key, 'utf8'), certPath: cert, keyPath: key };
 }
 
 /** The CA, the control-plane certificate and the ingress wildcard certificate, cached in `<stateDir>/tls`. */
@@ -81,4 +87,15 @@ export function ensureCertificates(stateDir: string, ingressDomains: string[]): 
   const ingressSans = [...new Set(ingressDomains)].flatMap((d) => [`DNS:*.${d}`, `DNS:${d}`]);
   const ingress = ensureServerCert(dir, 'ingress', ca, ingressSans);
   return { caPath: ca.cert, ca: readFileSync(ca.cert, 'utf8'), controlPlane, ingress };
+}
+
+/**
+ * The storage (Azurite) certificate, signed by the same CA, for the address it listens on (the Docker network's
+ * gateway IP, so that containers and the host use one URL), 127.0.0.1 and localhost; cached in `<stateDir>/tls`.
+ */
+export function ensureStorageCertificate(stateDir: string, ips: string[]): CertFiles {
+  const dir = join(stateDir, 'tls');
+  mkdirSync(dir, { recursive: true });
+  const sans = [...new Set([...ips, '127.0.0.1'])].map((ip) => `IP:${ip}`).concat('DNS:localhost');
+  return ensureServerCert(dir, 'storage', ensureCa(dir), sans);
 }

@@ -79,13 +79,18 @@ export interface Endpoint {
 export interface Runtime {
   /** Start (or converge) the containers of a revision; idempotent. Resolves once containers were created. */
   ensureRevision(spec: RuntimeRevisionSpec): Promise<void>;
-  /** Stop and remove the containers of a revision; idempotent. */
-  stopRevision(revisionName: string): Promise<void>;
+  /**
+   * Stop and remove the containers of a revision; idempotent. With `graceSeconds` (ACA's revision restart): SIGTERM
+   * first, SIGKILL after that many seconds; without: at once.
+   */
+  stopRevision(revisionName: string, options?: { graceSeconds?: number }): Promise<void>;
   status(revisionName: string): RuntimeRevisionStatus | undefined;
   /** The replicas of an active revision and their containers (empty while none exists). */
   replicaStatus(revisionName: string): RuntimeReplicaStatus[];
   /** Loopback endpoints of the ready replicas of a revision (empty when none is ready). */
   endpoints(revisionName: string): Endpoint[];
+  /** Freeze a revision's containers (docker pause; their connections stay open); the ids paused. Optional. */
+  hang?(revisionName: string): Promise<string[]>;
   /** Remove every container this simulator started (on shutdown). */
   close(): Promise<void>;
 }

@@ -43,6 +43,7 @@ import {
   replicaView,
   revisionView,
   runtimeSpec,
+  terminationGraceSeconds,
 } from './views.js';
 
 export interface ImageCatalog {
@@ -600,8 +601,9 @@ export class ArmService {
           'ContainerAppRevisionNotActive',
         );
       }
+      // ACA ends the replicas as Kubernetes ends pods: SIGTERM, then a kill after terminationGracePeriodSeconds.
       const restart = async () => {
-        await this.runtime.stopRevision(rev.name);
+        await this.runtime.stopRevision(rev.name, { graceSeconds: terminationGraceSeconds(rev.template) });
         await this.run(app, rev);
       };
       this.track(restart().catch((e: unknown) => this.revisionFailed(rev, e)));

@@ -239,6 +239,17 @@ export function operationView(statusPath: string, op: Operation): Json {
   };
 }
 
+/** ACA's default terminationGracePeriodSeconds (Kubernetes'), for a template that leaves it out or null. */
+export const DEFAULT_TERMINATION_GRACE_SECONDS = 30;
+
+/** A template's terminationGracePeriodSeconds: a whole number of seconds 0..600, else ACA's default. Pure. */
+export function terminationGraceSeconds(template: Json | undefined): number {
+  const v = template?.terminationGracePeriodSeconds;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 600
+    ? v
+    : DEFAULT_TERMINATION_GRACE_SECONDS;
+}
+
 /** What the runtime needs to run a revision: its first container, env with secrets resolved, probes, port. */
 export function runtimeSpec(
   app: ContainerApp,

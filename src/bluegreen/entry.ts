@@ -1,6 +1,6 @@
 // blue-green as a runner runs it: the Azure clients from the settings (Azure Monitor with the analysis
 // input), the run's GitHub reports, and what a failed run still shows (the analysis it measured).
-import { failureSection, type RunReport } from '../core/run-entry.js';
+import { failureSection, type RunnerLog, type RunReport } from '../core/run-entry.js';
 import { azureMonitorProvider, containerAppId } from '../analysis/azure-monitor.js';
 import { analysisJson, analysisSection } from '../analysis/report.js';
 import { Aca } from '../azure/aca.js';
@@ -12,13 +12,6 @@ import { findVersionImage } from '../registry/version-image.js';
 import { type BlueGreenResult, measurementsOf } from './context.js';
 import { runBlueGreen } from './run.js';
 import type { BlueGreenSettings } from './settings.js';
-
-export interface RunnerLog {
-  info(line: string): void;
-  /** Step debug logging (shown with ACTIONS_STEP_DEBUG): the name of each state-machine step as it starts. */
-  debug(line: string): void;
-  setSecret(secret: string): void;
-}
 
 /**
  * Runs the command over the Container Apps API (and Azure Monitor for the analysis) the Azure inputs name.

@@ -69,7 +69,6 @@ const whole = (min: number, max: number, message: string) =>
     .number(error(message))
     .refine(Number.isInteger, error(message))
     .refine((n) => n >= min && n <= max, error(message));
-const port = whole(1, 65535, M.port);
 /** A string one of `allowed`, in any case. */
 const oneOf = (allowed: readonly string[], message: string) =>
   z.string(error(message)).refine((v) => allowed.includes(v.toLowerCase()), error(message));
@@ -81,81 +80,93 @@ const gibibytes = (memory: unknown): number => {
   return m ? Number(m[1]) : NaN;
 };
 
-const container = {
-  name: matching(CONTAINER_NAME, M.containerName),
-  image: text(M.image, { trim: true }),
-  resources: orEmpty(
-    mapping({
-      cpu: z.number(error(M.cpu)),
-      memory: z.unknown().refine((v) => !Number.isNaN(gibibytes(v)), error(M.memory)),
-    }),
-  ),
-  env: listOf({ name: text('required') }),
-  probes: listOf({
-    type: oneOf(['liveness', 'readiness', 'startup'], M.probeType),
-    httpGet: mapping({
-      port,
-      path: z.unknown().superRefine((path, ctx) => {
-        const problem = requestPathProblem(String(path));
-        if (problem) ctx.addIssue(`${problem}; ${REQUEST_PATH_ALLOWED}`);
-      }),
-    }).optional(),
-  }),
-};
+/**
+ * The schema, built on its first use: zod builds every schema object when it is declared, and an action that reads
+ * no spec (blue-green or build-push with an app named) should not pay for it at start.
+ */
+let built: z.ZodType | undefined;
+function documentSchema(): z.ZodType {
+  return (built ??= buildDocumentSchema());
+}
 
-const document = mapping({
-  name: z.unknown().superRefine((name, ctx) => {
-    const problem = typeof name === 'string' ? appNameProblem(name) : 'a string';
-    if (problem) ctx.addIssue(`'${String(name)}' is not a container app name; allowed: ${problem}`);
-  }),
-  location: text(M.location, { trim: true }),
-  identity: mapping({ type: oneOf(IDENTITY_TYPES, M.identityType).optional() }).optional(),
-  properties: mapping({
-    configuration: mapping(
-      {
-        activeRevisionsMode: oneOf(['multiple'], M.multiple),
-        ingress: mapping(
-          {
-            targetPort: port,
-            transport: oneOf(['auto', 'http', 'http2', 'tcp'], M.transport).optional(),
-            traffic: z
-              .unknown()
-              .optional()
-              .superRefine((traffic, ctx) => {
-                try {
-                  if (traffic !== undefined) assertValidTraffic(traffic as never);
-                } catch (e) {
-                  ctx.addIssue((e as Error).message);
-                }
-              }),
-          },
-          M.ingress,
-        ),
-        secrets: listOf({
-          name: matching(SECRET_NAME, M.secretName),
-          value: z.undefined(error(M.secretValue)).optional(),
-          keyVaultUrl: matching(KEY_VAULT_SECRET, M.keyVaultUrl),
-        }),
-        registries: listOf({ server: text(M.server) }),
-      },
-      M.configuration,
-    ),
-    template: orEmpty(
+function buildDocumentSchema(): z.ZodType {
+  const port = whole(1, 65535, M.port);
+  const container = {
+    name: matching(CONTAINER_NAME, M.containerName),
+    image: text(M.image, { trim: true }),
+    resources: orEmpty(
       mapping({
-        containers: z
-          .array(mapping(container, M.list), {
-            error: (issue) => (issue.input === undefined ? M.containers : M.list),
-          })
-          .min(1, error(M.containers)),
-        scale: mapping({
-          minReplicas: whole(0, 1000, M.minReplicas).optional(),
-          maxReplicas: whole(1, 1000, M.maxReplicas).optional(),
-          rules: listOf({ name: matching(CONTAINER_NAME, M.ruleName) }),
-        }).optional(),
+        cpu: z.number(error(M.cpu)),
+        memory: z.unknown().refine((v) => !Number.isNaN(gibibytes(v)), error(M.memory)),
       }),
     ),
-  }),
-}).superRefine(crossFieldRules, { when: () => true });
+    env: listOf({ name: text('required') }),
+    probes: listOf({
+      type: oneOf(['liveness', 'readiness', 'startup'], M.probeType),
+      httpGet: mapping({
+        port,
+        path: z.unknown().superRefine((path, ctx) => {
+          const problem = requestPathProblem(String(path));
+          if (problem) ctx.addIssue(`${problem}; ${REQUEST_PATH_ALLOWED}`);
+        }),
+      }).optional(),
+    }),
+  };
+
+  return mapping({
+    name: z.unknown().superRefine((name, ctx) => {
+      const problem = typeof name === 'string' ? appNameProblem(name) : 'a string';
+      if (problem) ctx.addIssue(`'${String(name)}' is not a container app name; allowed: ${problem}`);
+    }),
+    location: text(M.location, { trim: true }),
+    identity: mapping({ type: oneOf(IDENTITY_TYPES, M.identityType).optional() }).optional(),
+    properties: mapping({
+      configuration: mapping(
+        {
+          activeRevisionsMode: oneOf(['multiple'], M.multiple),
+          ingress: mapping(
+            {
+              targetPort: port,
+              transport: oneOf(['auto', 'http', 'http2', 'tcp'], M.transport).optional(),
+              traffic: z
+                .unknown()
+                .optional()
+                .superRefine((traffic, ctx) => {
+                  try {
+                    if (traffic !== undefined) assertValidTraffic(traffic as never);
+                  } catch (e) {
+                    ctx.addIssue((e as Error).message);
+                  }
+                }),
+            },
+            M.ingress,
+          ),
+          secrets: listOf({
+            name: matching(SECRET_NAME, M.secretName),
+            value: z.undefined(error(M.secretValue)).optional(),
+            keyVaultUrl: matching(KEY_VAULT_SECRET, M.keyVaultUrl),
+          }),
+          registries: listOf({ server: text(M.server) }),
+        },
+        M.configuration,
+      ),
+      template: orEmpty(
+        mapping({
+          containers: z
+            .array(mapping(container, M.list), {
+              error: (issue) => (issue.input === undefined ? M.containers : M.list),
+            })
+            .min(1, error(M.containers)),
+          scale: mapping({
+            minReplicas: whole(0, 1000, M.minReplicas).optional(),
+            maxReplicas: whole(1, 1000, M.maxReplicas).optional(),
+            rules: listOf({ name: matching(CONTAINER_NAME, M.ruleName) }),
+          }).optional(),
+        }),
+      ),
+    }),
+  }).superRefine(crossFieldRules, { when: () => true });
+}
 
 type Ctx = z.core.$RefinementCtx<unknown>;
 
@@ -271,7 +282,7 @@ function containerRules(
 
 /** Every problem of the spec (its YAML document shape), each with its path in the YAML, in the document's order. */
 export function appSpecIssues(doc: unknown): Array<{ path: Array<string | number>; message: string }> {
-  const result = document.safeParse(doc);
+  const result = documentSchema().safeParse(doc);
   if (result.success) return [];
   const issues = result.error.issues.map((i) => ({
     path: i.path as Array<string | number>,

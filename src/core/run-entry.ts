@@ -42,6 +42,15 @@ export function failureSection(title: string, error: unknown): string {
   return `## ${title}\n\n${describeError(error)}\n`;
 }
 
+/** What a feature's run on the runner logs to: @actions/core in a step. */
+export interface RunnerLog {
+  info(line: string): void;
+  /** Step debug logging (shown with ACTIONS_STEP_DEBUG): the name of each step as it starts. */
+  debug(line: string): void;
+  /** Hides a secret (e.g. a registry token) in the job log. */
+  setSecret(secret: string): void;
+}
+
 /** A run reported elsewhere (GitHub): started before the run, then succeeded or failed. */
 export interface RunReport<R> {
   started?(): Promise<void>;

@@ -1,9 +1,11 @@
 // Versions and default image tags, by the rules users know from docker/metadata-action:
 // tag v1.2.3 -> 1.2.3, 1.2, 1, latest (only the full version for pre-releases and v0.x);
 // pull request -> pr-<N> and pr-<N>-<head sha7>; branch -> its sanitized name; always sha-<sha7>.
-// Pure functions over a small typed context built from the workflow run; semantic versions on the `semver` package.
+// Pure functions over a small typed context built from the workflow run; semantic versions on the `semver` package
+// (its parse and compare alone: the package's index loads every range and comparator module at start).
 
-import { compare, parse } from 'semver';
+import compare from 'semver/functions/compare.js';
+import parse from 'semver/functions/parse.js';
 import { InputError } from './inputs.js';
 
 /** What the tags and version depend on; the entry builds it from @actions/github's context. */

@@ -1,6 +1,6 @@
 // deploy-app as a runner runs it: the Container Apps client and the registry verifier from the settings, and the
 // run's GitHub reports. The only place deploy-app's clients are built.
-import type { RunReport } from '../core/run-entry.js';
+import { failureSection, type RunnerLog, type RunReport } from '../core/run-entry.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential } from '../azure/connection.js';
 import { deployReporting } from './github.js';
@@ -9,14 +9,6 @@ import { proveServing } from '../smoke/prove.js';
 import { type DeployResult, runDeploy } from './run.js';
 import type { DeploySettings } from './settings.js';
 import { registryVerifier } from './verify.js';
-
-interface RunnerLog {
-  info(line: string): void;
-  /** Step debug logging (shown with ACTIONS_STEP_DEBUG): the name of each step as it starts. */
-  debug(line: string): void;
-  /** Hides a secret (the registry tokens) in the job log. */
-  setSecret(secret: string): void;
-}
 
 /**
  * Deploys over the Container Apps API the Azure inputs name, after verifying the image in its registry with
@@ -53,4 +45,9 @@ export function deployReport(
     failed: 'the failed deployment',
   };
   return safeReport(github, what, (reporter) => deployReporting(reporter, s));
+}
+
+/** A failed deployment's summary: the revision that failed, then the error. */
+export function deployFailureSummary(error: unknown, s: DeploySettings): string {
+  return failureSection(`deploy-app: ❌ ${s.revision} failed`, error);
 }

@@ -1,8 +1,8 @@
 // deploy-app: settings -> deploy -> outputs + summary (src/core/run-entry.ts runs it).
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { actionInputs, failureSection, runEntry } from '../../../src/core/run-entry.js';
-import { deployOnAzure, deployReport } from '../../../src/deploy/entry.js';
+import { actionInputs, runEntry } from '../../../src/core/run-entry.js';
+import { deployFailureSummary, deployOnAzure, deployReport } from '../../../src/deploy/entry.js';
 import { readDeploySettings } from '../../../src/deploy/settings.js';
 import { deployOutputs, deploySummary } from '../../../src/deploy/summary.js';
 import { gitHubFromRunner } from '../../../src/core/github/reporter.js';
@@ -20,5 +20,5 @@ await runEntry({
   run: (s) => deployOnAzure(s.deploy, core),
   outputs: (r) => deployOutputs(r),
   summary: (r) => deploySummary(r),
-  failureSummary: (e, s) => failureSection(`deploy-app: ❌ ${s.deploy.revision} failed`, e),
+  failureSummary: (e, s) => deployFailureSummary(e, s.deploy),
 });

@@ -86,6 +86,7 @@ describe('deploy/containerapp.yaml (production)', () => {
       OPENAI_API_KEY: 'ref:openai-api-key',
       ANTHROPIC_API_KEY: 'ref:anthropic-api-key',
       ALPHA_VANTAGE_KEY: 'ref:alpha-vantage-key',
+      IBKR_CLIENT_ID: '1',
     }));
   it('probes /ready and /health on the app port', () =>
     expect(container(prod).probes!.map((p) => [p.type, p.httpGet?.path, p.httpGet?.port])).toEqual([

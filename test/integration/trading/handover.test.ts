@@ -1,37 +1,30 @@
-// The handover on real parts: Azurite (HTTPS, bearer tokens), a broker stand-in speaking TRADING-SPEC §2, and
-// in-process replicas of protocol v1 (test/support/trading-replica.ts, ticking every 250 ms). The pipeline's clocks
-// are DESIGN's (release wait 20 s, refused-326 wait 10 s, bound >= 25 s + grace); the broker's order log is the
-// oracle: no two sessions' trading overlaps, and the gap between them is small.
+// The handover on real parts: the simulator's Azurite (HTTPS with its CA, bearer tokens of its Entra through the
+// run's OIDC credential), its broker stand-in (TRADING-SPEC §2, the live port), and in-process replicas of protocol v1
+// (test/support/trading-replica.ts, ticking every 250 ms). The pipeline's clocks are DESIGN's (release wait 20 s,
+// refused-326 wait 10 s, bound >= 25 s + grace); the restart escalation SIGTERMs the revision's in-process replicas
+// (a hung one is killed) and starts new standby ones, as ACA's revision restart does. The broker's order log is the
+// oracle (sim/trading-report.ts): no two replicas trade at once, and the gap between them is small.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { BlobServiceClient } from '@azure/storage-blob';
+import type { TokenCredential } from '@azure/core-auth';
+import { tradingReport } from '../../../sim/trading-report.js';
 import { handOver, HandoverError } from '../../../src/trading/handover.js';
 import { parseTradingLease } from '../../../src/trading/lease-url.js';
 import { handoverBoundMs, isTrading } from '../../../src/trading/protocol.js';
 import { DesignationConflictError, tradingStore } from '../../../src/trading/store.js';
 import type { ManagedTradingLease, TradingStore } from '../../../src/trading/types.js';
+import { startControlPlaneSim, type ControlPlaneSim } from '../../support/control-plane-sim.js';
+import { simAzure } from '../../support/sim-azure.js';
 import { TradingReplica, type ReplicaOptions } from '../../support/trading-replica.js';
-import {
-  type AzuriteRig,
-  type BrokerOrder,
-  type BrokerStandIn,
-  startAzurite,
-  startBrokerStandIn,
-  storageTokenCredential,
-} from '../../support/trading-rig.js';
 
 const TICK_MS = 250;
-const credential = storageTokenCredential();
-let azurite: AzuriteRig;
-let broker: BrokerStandIn;
+let s: ControlPlaneSim;
+let credential: TokenCredential;
 let replicas: TradingReplica[] = [];
 let clientIds = 100;
 
 beforeAll(async () => {
-  [azurite, broker] = await Promise.all([startAzurite(), startBrokerStandIn()]);
-  const service = new BlobServiceClient(azurite.serviceUrl, credential, {
-    tlsOptions: { ca: azurite.ca },
-  } as never);
-  await service.getContainerClient('trading').createIfNotExists();
+  s = await startControlPlaneSim({ registry: false, storage: true, brokerLivePort: 0, brokerPaperPort: 0 });
+  credential = simAzure(s.sim.env, s.sim.ca).credential;
 }, 60_000);
 
 afterEach(async () => {
@@ -39,17 +32,14 @@ afterEach(async () => {
   replicas = [];
 });
 
-afterAll(async () => {
-  await broker?.stop();
-  await azurite?.stop();
-});
+afterAll(async () => s?.stop());
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** One app: its lease prefix, its store, a client ID of its own, its replicas and the restarts asked for. */
 function app(name: string) {
-  const lease = parseTradingLease(`${azurite.serviceUrl}/trading/${name}`) as ManagedTradingLease;
-  const store = tradingStore(lease, credential, { tlsOptions: { ca: azurite.ca } });
+  const lease = parseTradingLease(s.sim.tradingLeaseUrl(name)) as ManagedTradingLease;
+  const store = tradingStore(lease, credential, { tlsOptions: { ca: s.sim.ca } });
   const clientId = (clientIds += 1);
   const restarts: Array<{ revision: string; at: number }> = [];
   const notes: string[] = [];
@@ -59,10 +49,10 @@ function app(name: string) {
     const r = new TradingReplica({
       lease,
       credential,
-      tlsOptions: { ca: azurite.ca },
+      tlsOptions: { ca: s.sim.ca },
       revision,
       replica,
-      broker: { host: '127.0.0.1', port: broker.port },
+      broker: { host: s.sim.broker.host, port: s.sim.broker.livePort },
       clientId,
       tickMs: TICK_MS,
       orderEveryMs: 100,
@@ -84,9 +74,10 @@ function app(name: string) {
     for (const r of old) start(rev, `${r.name}-2`, revisions.get(rev));
   };
   const deps = { store, restart, now: Date.now, sleep, note: (l: string) => notes.push(l) };
-  const orders = () => broker.orders().filter((o) => o.clientId === clientId);
-  const sessions = () => broker.sessions().filter((s) => s.clientId === clientId);
-  return { name, store, deps, restarts, notes, revision, orders, sessions };
+  const orders = () => s.sim.broker.orders({ kind: 'live', clientId });
+  const sessions = () => s.sim.broker.sessions({ kind: 'live', clientId });
+  const report = () => tradingReport(orders(), 'live', { clientId });
+  return { name, store, deps, restarts, notes, revision, orders, sessions, report };
 }
 
 /** Designates `rev` (creating the blobs) and waits until it trades. */
@@ -97,27 +88,6 @@ async function seed(store: TradingStore, rev: string): Promise<number> {
     if (isTrading(await store.readLease(), rev, d.epoch)) return d.epoch;
   }
   throw new Error(`${rev} did not start trading`);
-}
-
-/** Per session (replica, epoch) its first and last order; the overlap of different sessions; the gaps between them. */
-function report(orders: BrokerOrder[]) {
-  const segments = new Map<string, { key: string; revision: string; first: number; last: number }>();
-  for (const o of orders) {
-    const key = `${o.replica}@${o.epoch}`;
-    const t = Date.parse(o.time);
-    const s = segments.get(key);
-    if (s) s.last = Math.max(s.last, t);
-    else segments.set(key, { key, revision: o.revision, first: t, last: t });
-  }
-  const list = [...segments.values()].sort((a, b) => a.first - b.first);
-  let overlapMs = 0;
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      overlapMs += Math.max(0, Math.min(list[i].last, list[j].last) - Math.max(list[i].first, list[j].first));
-    }
-  }
-  const gaps = list.slice(1).map((s, i) => ({ from: list[i].key, to: s.key, gapMs: s.first - list[i].last }));
-  return { segments: list, overlapMs, gaps, unbound: orders.filter((o) => o.unbound).length };
 }
 
 const BOUND = handoverBoundMs(undefined, 0);
@@ -141,10 +111,11 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     expect(handover.gapMs).toBeGreaterThanOrEqual(0);
     expect(handover.gapMs).toBeLessThan(3 * TICK_MS + 1_000);
     await sleep(1_000);
-    const r = report(a.orders());
+    const r = a.report();
     expect(r.overlapMs).toBe(0);
-    expect(r.unbound).toBe(0);
-    expect(r.segments.map((s) => s.revision)).toEqual(['orderly--a', 'orderly--b']);
+    expect(r.exclusive).toBe(true);
+    expect(r.segments.reduce((n, x) => n + x.unbound, 0)).toBe(0);
+    expect(r.segments.map((x) => x.revision)).toEqual(['orderly--a', 'orderly--b']);
     expect(r.gaps[0].gapMs).toBeLessThan(3 * TICK_MS + 1_000);
     expect(a.restarts).toEqual([]);
     expect(a.notes[0]).toBe('designated orderly--b (epoch 2) over orderly--a (epoch 1)');
@@ -168,9 +139,10 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     // The fast polls around the release observe most gaps (the broker's log is the truth; see below).
     expect(gaps.filter((g) => g !== undefined).length).toBeGreaterThanOrEqual(2);
     for (const gap of gaps) if (gap !== undefined) expect(gap).toBeLessThan(3 * TICK_MS + 1_000);
-    const r = report(a.orders());
+    const r = a.report();
     expect(r.overlapMs).toBe(0);
-    expect(r.unbound).toBe(0);
+    expect(r.exclusive).toBe(true);
+    expect(r.segments.reduce((n, x) => n + x.unbound, 0)).toBe(0);
     expect(r.segments.map((x) => x.revision)).toEqual([
       'pingpong--a',
       'pingpong--b',
@@ -178,7 +150,7 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
       'pingpong--b',
       'pingpong--a',
     ]);
-    expect(Math.max(...r.gaps.map((g) => g.gapMs))).toBeLessThan(3 * TICK_MS + 1_000);
+    expect(r.maxGapMs).toBeLessThan(3 * TICK_MS + 1_000);
     expect(a.restarts).toEqual([]);
   });
 
@@ -202,7 +174,7 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     // And once more, with the handover done.
     await handOver(a.deps, { to: 'rerun--b', boundMs: BOUND, graceSeconds: 0 });
     expect(await a.store.readDesignation()).toMatchObject({ revision: 'rerun--b', epoch: 2 });
-    expect(report(a.orders()).overlapMs).toBe(0);
+    expect(a.report().overlapMs).toBe(0);
   });
 
   it('restarts A when it ignores the designation for 20 s; then B trades', async () => {
@@ -218,7 +190,7 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     expect(a.restarts[0].at - t0).toBeLessThan(23_000);
     expect(handover).toMatchObject({ from: 'ignore--a', to: 'ignore--b', epoch: 2 });
     await sleep(1_000);
-    const r = report(a.orders());
+    const r = a.report();
     expect(r.overlapMs).toBe(0);
     expect(r.segments.at(-1)?.revision).toBe('ignore--b');
     expect(a.notes).toContain('the lease was not released 20 s after the designation: restarting ignore--a');
@@ -240,7 +212,7 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     expect(a.restarts[0].at - t0).toBeLessThan(BOUND);
     expect(handover).toMatchObject({ to: 'hung--b', epoch: 2 });
     await sleep(1_000);
-    const r = report(a.orders());
+    const r = a.report();
     expect(r.overlapMs).toBe(0);
     expect(r.segments.at(-1)?.revision).toBe('hung--b');
     expect(
@@ -293,10 +265,10 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     a.revision('race--a', 1);
     await seed(a.store, 'race--a');
     const other = tradingStore(
-      parseTradingLease(`${azurite.serviceUrl}/trading/race`) as ManagedTradingLease,
+      parseTradingLease(s.sim.tradingLeaseUrl('race')) as ManagedTradingLease,
       credential,
       {
-        tlsOptions: { ca: azurite.ca },
+        tlsOptions: { ca: s.sim.ca },
       },
     );
     // Another run writes between this run's read and its write.

@@ -1,8 +1,9 @@
 // The handover on real parts: the simulator's Azurite (HTTPS with its CA, bearer tokens of its Entra through the
 // run's OIDC credential), its broker stand-in (TRADING-SPEC §2, the live port), and in-process replicas of protocol v1
 // (test/support/trading-replica.ts, ticking every 250 ms). The pipeline's clocks are DESIGN's (release wait 20 s,
-// refused-326 wait 10 s, bound >= 25 s + grace); the restart escalation SIGTERMs the revision's in-process replicas
-// (a hung one is killed) and starts new standby ones, as ACA's revision restart does. The broker's order log is the
+// refused-326 wait 10 s, bound >= 25 s + grace); the restart escalation calls Aca.restartRevision on the simulator's
+// ARM, then SIGTERMs the revision's in-process replicas (a hung one is killed) and starts new standby ones, as ACA's
+// revision restart does to containers. The broker's order log is the
 // oracle (sim/trading-report.ts): no two replicas trade at once, and the gap between them is small.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TokenCredential } from '@azure/core-auth';
@@ -12,19 +13,29 @@ import { parseTradingLease } from '../../../src/trading/lease-url.js';
 import { handoverBoundMs, isTrading } from '../../../src/trading/protocol.js';
 import { DesignationConflictError, tradingStore } from '../../../src/trading/store.js';
 import type { ManagedTradingLease, TradingStore } from '../../../src/trading/types.js';
-import { startControlPlaneSim, type ControlPlaneSim } from '../../support/control-plane-sim.js';
+import { Aca } from '../../../src/azure/aca.js';
+import {
+  appSpec,
+  RG,
+  sdkClient,
+  startControlPlaneSim,
+  type ControlPlaneSim,
+} from '../../support/control-plane-sim.js';
 import { simAzure } from '../../support/sim-azure.js';
 import { TradingReplica, type ReplicaOptions } from '../../support/trading-replica.js';
 
 const TICK_MS = 250;
 let s: ControlPlaneSim;
 let credential: TokenCredential;
+let aca: Aca;
+const IMAGE = `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'1'.padStart(64, '0')}`;
 let replicas: TradingReplica[] = [];
 let clientIds = 100;
 
 beforeAll(async () => {
   s = await startControlPlaneSim({ registry: false, storage: true, brokerLivePort: 0, brokerPaperPort: 0 });
   credential = simAzure(s.sim.env, s.sim.ca).credential;
+  aca = new Aca(sdkClient(s.sim), { resourceGroup: RG, pollMs: 30 });
 }, 60_000);
 
 afterEach(async () => {
@@ -38,6 +49,12 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** One app: its lease prefix, its store, a client ID of its own, its replicas and the restarts asked for. */
 function app(name: string) {
+  const arm = new Set<string>();
+  /** Creates the app in the simulator's ARM with revision `<name>--<suffix>`, so that its restart goes through ARM. */
+  const inArm = async (suffix: string) => {
+    const created = await aca.putApp(name, appSpec(s.envId, IMAGE, { suffix }));
+    arm.add(created.latestRevisionName as string);
+  };
   const lease = parseTradingLease(s.sim.tradingLeaseUrl(name)) as ManagedTradingLease;
   const store = tradingStore(lease, credential, { tlsOptions: { ca: s.sim.ca } });
   const clientId = (clientIds += 1);
@@ -69,6 +86,8 @@ function app(name: string) {
   /** ACA's revision restart: each replica SIGTERMed (a hung one killed), new ones come up standby. */
   const restart = async (rev: string) => {
     restarts.push({ revision: rev, at: Date.now() });
+    // The pipeline's call, to the simulator's ARM (which has no containers here): the app must exist there.
+    if (arm.has(rev)) await aca.restartRevision(name, rev);
     const old = replicas.filter((r) => r.revision === rev && r.phase !== 'dead');
     await Promise.all(old.map((r) => r.terminate()));
     for (const r of old) start(rev, `${r.name}-2`, revisions.get(rev));
@@ -77,7 +96,7 @@ function app(name: string) {
   const orders = () => s.sim.broker.orders({ kind: 'live', clientId });
   const sessions = () => s.sim.broker.sessions({ kind: 'live', clientId });
   const report = () => tradingReport(orders(), 'live', { clientId });
-  return { name, store, deps, restarts, notes, revision, orders, sessions, report };
+  return { name, store, deps, restarts, notes, revision, orders, sessions, report, inArm };
 }
 
 /** Designates `rev` (creating the blobs) and waits until it trades. */
@@ -179,6 +198,7 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
 
   it('restarts A when it ignores the designation for 20 s; then B trades', async () => {
     const a = app('ignore');
+    await a.inArm('a');
     a.revision('ignore--a', 2, { ignoreDesignation: true });
     a.revision('ignore--b', 2);
     await seed(a.store, 'ignore--a');
@@ -198,6 +218,7 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
 
   it('a hung A keeps its broker session: B is refused with 326, A is restarted 10 s later, then B trades', async () => {
     const a = app('hung');
+    await a.inArm('a');
     const olds = a.revision('hung--a', 2);
     a.revision('hung--b', 2);
     await seed(a.store, 'hung--a');

@@ -266,6 +266,41 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     expect(a.orders().filter((o) => Date.parse(o.time) > t0 + 2_000)).toEqual([]);
   }, 60_000);
 
+  it('restarts nothing while the gateway is down (502): the bound runs out and says so', async () => {
+    const a = app('down');
+    a.revision('down--a', 1);
+    a.revision('down--b', 1);
+    await seed(a.store, 'down--a');
+    s.sim.broker.setGatewayDown(true);
+    try {
+      const error = await handOver(a.deps, {
+        to: 'down--b',
+        boundMs: handoverBoundMs(10_000, 0),
+        graceSeconds: 0,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HandoverError);
+      expect((error as HandoverError).seen).toMatchObject({
+        leased: true,
+        revision: 'down--b',
+        epoch: 2,
+        state: 'refused',
+        code: 502,
+      });
+      expect((error as Error).message).toMatch(
+        /the old holder released; last seen: lease leased: down--b-r0 of down--b, epoch 2, refused 502 since /,
+      );
+      expect(a.restarts).toEqual([]);
+      expect(
+        a
+          .sessions()
+          .filter((x) => x.revision === 'down--b')
+          .map((x) => x.refused),
+      ).toContain(502);
+    } finally {
+      s.sim.broker.setGatewayDown(false);
+    }
+  }, 90_000);
+
   it("to '' designates nobody: A releases and nobody trades", async () => {
     const a = app('nobody');
     a.revision('nobody--a', 2);

@@ -142,6 +142,9 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     // release.yml measures every release by default (deploy/analysis.yaml: a 1m interval read 2m late, as Azure's
     // metrics arrive); the demo turns it on with a fast spec for the releases the analysis must catch.
     ANALYSIS: 'none',
+    // The seed trades live: deploy-app refuses it without a trading lease. `unmanaged` until the demo's
+    // simulator serves the lease's storage (then sim.tradingLeaseUrl(APP)).
+    ALC_TRADING_LEASE: 'unmanaged',
   };
   const runnerEnv = { NODE_EXTRA_CA_CERTS: sim.caPath, DOCKER_HOST: dockerHost };
   const github = await startGitHubApi({ repository: REPOSITORY });

@@ -21,6 +21,8 @@ interface CliOptions {
   armPort: number;
   ingressPort: number;
   registryPort: number;
+  storagePort: number;
+  identityPort: number;
   lroDelayMs: number;
   pullDelayMs?: number;
   pullBandwidth?: number;
@@ -39,6 +41,8 @@ function parseArgs(argv: string[]): CliOptions {
     armPort: Number(env.ALC_SIM_ARM_PORT ?? 7443),
     ingressPort: Number(env.ALC_SIM_INGRESS_PORT ?? 7444),
     registryPort: Number(env.ALC_SIM_REGISTRY_PORT ?? 7445),
+    storagePort: Number(env.ALC_SIM_STORAGE_PORT ?? 7446),
+    identityPort: Number(env.ALC_SIM_IDENTITY_PORT ?? 7447),
     lroDelayMs: Number(env.ALC_SIM_LRO_DELAY_MS ?? 1000),
     trace: false,
   };
@@ -46,6 +50,8 @@ function parseArgs(argv: string[]): CliOptions {
     '--arm-port': 'armPort',
     '--ingress-port': 'ingressPort',
     '--registry-port': 'registryPort',
+    '--storage-port': 'storagePort',
+    '--identity-port': 'identityPort',
     '--lro-delay-ms': 'lroDelayMs',
     '--pull-delay-ms': 'pullDelayMs',
     '--pull-bandwidth': 'pullBandwidth',
@@ -63,7 +69,7 @@ function parseArgs(argv: string[]): CliOptions {
       Object.assign(o, { [numbers[a]]: Number(argv[++i]) });
     else {
       console.error(
-        `sim: unknown or incomplete argument '${a}'.\nUsage: npm run sim -- [--no-docker] [--state-dir DIR] [--arm-port N] [--ingress-port N] [--registry-port N] [--lro-delay-ms N] [--pull-delay-ms N] [--pull-bandwidth BYTES_PER_S] [--activation-timeout-ms N] [--deprovision-ms N] [--lro-location-only] [--sequential-revision-names] [--trace]`,
+        `sim: unknown or incomplete argument '${a}'.\nUsage: npm run sim -- [--no-docker] [--state-dir DIR] [--arm-port N] [--ingress-port N] [--registry-port N] [--storage-port N] [--identity-port N] [--lro-delay-ms N] [--pull-delay-ms N] [--pull-bandwidth BYTES_PER_S] [--activation-timeout-ms N] [--deprovision-ms N] [--lro-location-only] [--sequential-revision-names] [--trace]`,
       );
       process.exit(2);
     }
@@ -109,6 +115,8 @@ async function main(): Promise<void> {
     armPort: o.armPort,
     ingressPort: o.ingressPort,
     registryPort: o.registryPort,
+    storagePort: o.storagePort,
+    identityPort: o.identityPort,
     docker: o.docker,
     ingress: o.docker,
     dockerHost,
@@ -137,6 +145,8 @@ async function main(): Promise<void> {
       `  Ingress            ${sim.endpoints.ingressPort ? `https://*.${sim.domain}:${sim.endpoints.ingressPort}` : '- (ARM-only mode)'}`,
       `  Admin (faults)     ${sim.endpoints.admin}/faults`,
       `  Broker (IB)        live ${sim.env.ALC_SIM_BROKER_LIVE}, paper ${sim.env.ALC_SIM_BROKER_PAPER} (containers: ib-gateway); logs ${sim.endpoints.admin}/broker/orders, /broker/sessions`,
+      `  Storage (Azurite)  ${sim.endpoints.storage ?? '-'}  (container trading; leases at ${sim.endpoints.storage ? sim.tradingLeaseUrl('<app>') : '-'})`,
+      `  Managed identity   ${sim.endpoints.managedIdentity ?? '- (ARM-only mode)'}  (IDENTITY_ENDPOINT of every container)`,
       ...(sim.docker
         ? [
             `  Containers         label alc-sim.instance=${sim.docker.instanceId}, network ${sim.docker.network}`,

@@ -25,6 +25,7 @@ import { assertOutsideFreeze } from './freeze.js';
 import { analysisMeasuring, gatePassed, trafficChanged } from './messages.js';
 import type { Action } from './plan.js';
 import type { BlueGreenSettings } from './settings.js';
+import { designate, handover, leaseCheck } from './trading.js';
 
 const ACTION_STEPS: { [K in Action['kind']]: StepName } = {
   ready: 'ready',
@@ -34,6 +35,9 @@ const ACTION_STEPS: { [K in Action['kind']]: StepName } = {
   analyze: 'analyze',
   gate: 'gate',
   deactivate: 'deactivate',
+  'lease-check': 'lease-check',
+  designate: 'designate',
+  handover: 'handover',
 };
 
 /**
@@ -118,6 +122,16 @@ async function runAction(ctx: RunContext, action: Action): Promise<void> {
       for (const r of action.revisions) await aca.deactivate(s.app, r);
       ctx.deactivated.push(...action.revisions);
       note(`deactivated ${action.revisions.join(', ')} (${action.note})`);
+      return;
+    case 'lease-check':
+      await leaseCheck(ctx, action.revision);
+      return;
+    case 'designate':
+      await designate(ctx, action.to);
+      return;
+    case 'handover':
+      if (s.command === 'promote') assertOutsideFreeze(s.freeze, s.overrideFreeze, new Date(ctx.now()));
+      await handover(ctx, action.to, action.from);
       return;
   }
 }

@@ -10,6 +10,8 @@ import type { Prove } from '../revisions/lifecycle.js';
 import type { TrafficEntry } from '../revisions/traffic.js';
 import type { runSmoke } from '../smoke/run.js';
 import type { FreezeDecision } from './freeze.js';
+import type { TradingFacts as TradingReport } from '../core/trading-summary.js';
+import type { Designation, TradingStore } from '../trading/types.js';
 import type { Action, Command, Plan } from './plan.js';
 import type { BlueGreenSettings } from './settings.js';
 
@@ -27,6 +29,8 @@ export interface BlueGreenResult {
   deactivated: string[];
   /** Every measurement of the metric analysis (empty or absent without analysis). */
   analysis?: Measurement[];
+  /** With a managed trading lease: the designation and lease after the run, its handover, the fleet check. */
+  trading?: TradingReport;
 }
 
 export interface BlueGreenDeps {
@@ -44,6 +48,10 @@ export interface BlueGreenDeps {
   trace?: (step: string) => void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** The trading lease's blobs (with a managed `trading-lease`). */
+  trading?: TradingStore;
+  /** The handover's poll interval (tests). */
+  pollMs?: number;
 }
 
 /** The metric analysis stopped the promotion; `decision` names the metric, its value and the threshold. */
@@ -84,6 +92,11 @@ export type StepName =
   | 'analyze'
   | 'gate'
   | 'deactivate'
+  | 'lease-check'
+  | 'designate'
+  | 'handover'
+  | 'trading-status'
+  | 'fleet'
   | 'housekeeping';
 
 /**
@@ -126,4 +139,17 @@ export interface RunContext {
   failing?: Action;
   /** Every action of the plan is done. */
   finished: boolean;
+  /** The trading store when the lease is managed. */
+  store?: TradingStore;
+  /** The designation as this run read or wrote it last. */
+  designation?: Designation;
+  /** The revision designated before this run's designate step (the handover's `from`). */
+  designatedFrom?: string;
+  /** This run moved trading (a designation written, or a handover completed). */
+  tradingMoved: boolean;
+  /** The handover bound (ms) and the app's terminationGracePeriodSeconds. */
+  handoverMs: number;
+  graceSeconds: number;
+  /** What the run reports of trading (designation, lease, handover, fleet). */
+  trading: TradingReport;
 }

@@ -12,6 +12,7 @@ import { findVersionImage } from '../registry/version-image.js';
 import { type BlueGreenResult, measurementsOf } from './context.js';
 import { runBlueGreen } from './run.js';
 import type { BlueGreenSettings } from './settings.js';
+import { tradingOutputs, tradingSection, type TradingFacts } from '../core/trading-summary.js';
 
 /**
  * Runs the command over the Container Apps API (and Azure Monitor for the analysis) the Azure inputs name.
@@ -29,8 +30,16 @@ export async function blueGreenOnAzure(s: BlueGreenSettings, log: RunnerLog): Pr
         s.analysis.timeGrain,
       )
     : undefined;
+  // The trading lease's blobs with the same identity as ARM (scope https://storage.azure.com/.default); extra CAs
+  // from NODE_EXTRA_CA_CERTS as for every other request. Teardown acts on a preview app: never on a lease.
+  const lease = s.trading.lease;
+  const trading =
+    lease.kind === 'managed' && s.command !== 'teardown'
+      ? (await import('../trading/store.js')).tradingStore(lease, credential) // its SDK loaded only when used
+      : undefined;
   return runBlueGreen(s, {
     aca,
+    ...(trading ? { trading } : {}),
     prove: proveServing(log.info),
     findVersionImage: findVersionImage(s.azure, credential, log.info, log.setSecret),
     monitor,
@@ -53,12 +62,21 @@ export function blueGreenFailureSummary(error: unknown, s: BlueGreenSettings): s
   const measured = measurementsOf(error);
   return (
     failureSection(`blue-green: ❌ ${s.command} failed on ${s.app}`, error) +
-    (measured.length ? analysisSection(measured, s.analysisMode) : '')
+    (measured.length ? analysisSection(measured, s.analysisMode) : '') +
+    tradingSection(tradingOf(error))
   );
 }
 
 /** A failed run still outputs what it measured. */
 export function blueGreenFailureOutputs(error: unknown): Record<string, string> {
   const measured = measurementsOf(error);
-  return measured.length ? { analysis: analysisJson(measured) } : {};
+  const trading = tradingOf(error);
+  return {
+    ...(measured.length ? { analysis: analysisJson(measured) } : {}),
+    ...(trading ? tradingOutputs(trading) : {}),
+  };
 }
+
+/** What a failed run knew of trading (attached by runBlueGreen), if the lease is managed. */
+const tradingOf = (error: unknown): TradingFacts | undefined =>
+  (error as { trading?: TradingFacts } | undefined)?.trading;

@@ -66,7 +66,30 @@ export type Action =
     }
   /** Run the checks against the candidate's label URL and the app URL. */
   | { kind: 'gate'; label: string; note: string }
-  | { kind: 'deactivate'; revisions: string[]; note: string };
+  | { kind: 'deactivate'; revisions: string[]; note: string }
+  /**
+   * Trading lease: the candidate must not hold the lease while the designation names another revision (an agent
+   * that does not follow the protocol); checked before any traffic moves.
+   */
+  | { kind: 'lease-check'; revision: string }
+  /** Trading lease: the designation names `to` (written only when that changes the revision). */
+  | { kind: 'designate'; to: string }
+  /**
+   * Trading lease: designate `to` (unless done) and wait until it trades, with the escalations; `from` is the
+   * revision designated before (as planned). When it cannot complete within the bound, `fallback` says what the
+   * one recovery path does: `back` designates `revision` again and restores `traffic` (a promote), `nobody`
+   * designates '' and keeps the traffic (a rollback, an abort).
+   */
+  | { kind: 'handover'; to: string; from?: string; fallback: HandoverFallback };
+
+export type HandoverFallback =
+  { kind: 'back'; revision: string; traffic: TrafficEntry[] } | { kind: 'nobody' };
+
+/** What planning knows of the trading lease (undefined: no managed lease, nothing of it is planned). */
+export interface TradingFacts {
+  /** The revision the designation names ('' nobody), undefined when there is no designation blob. */
+  designated?: string;
+}
 
 export interface Plan {
   command: Command;
@@ -139,6 +162,8 @@ export interface PromoteOptions {
   analysis?: boolean;
   /** With analysis: measure this long after 100%, before anything is deactivated. */
   watchMs?: number;
+  /** With a managed trading lease: the lease check before traffic moves, the handover before the watch. */
+  trading?: TradingFacts;
 }
 
 /** Promote: one traffic write per stage ahead of the candidate's weight, each followed by a gate. */
@@ -180,6 +205,26 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
   }
   const after = lists.at(-1) ?? traffic.map((e) => ({ ...e }));
   const oldRevision = old?.revisionName;
+  const resumed = lists.length > 0 && (candidate?.weight ?? 0) > 0;
+  const restoreTo = resumed && old ? planStep(view.traffic, old.label!, 100) : undefined;
+  if (o.trading && candidate?.revisionName) {
+    const to = candidate.revisionName;
+    // Before any traffic moves: the candidate must not trade undesignated (right after its readiness).
+    if (lists.length > 0 && o.trading.designated !== to)
+      actions.splice(actions[0]?.kind === 'ready' ? 1 : 0, 0, { kind: 'lease-check', revision: to });
+    // Where the promote started: the list before (or where a resumed one started); a re-run that finds the
+    // traffic at 100% already goes back to the old slot at 100%.
+    const back =
+      old?.revisionName && old.revisionName !== to
+        ? (restoreTo ?? (lists.length > 0 ? [...traffic] : planStep(view.traffic, old.label!, 100)))
+        : undefined;
+    actions.push({
+      kind: 'handover',
+      to,
+      ...(o.trading.designated !== undefined ? { from: o.trading.designated } : {}),
+      fallback: back ? { kind: 'back', revision: old!.revisionName!, traffic: back } : { kind: 'nobody' },
+    });
+  }
   if (o.analysis && (o.watchMs ?? 0) > 0 && lists.length > 0 && candidate?.revisionName) {
     actions.push({
       kind: 'analyze',
@@ -202,8 +247,6 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
     lists.length === 0
       ? [`${label} (${candidate?.revisionName}) already carries 100%: nothing to promote`]
       : [];
-  const resumed = lists.length > 0 && (candidate?.weight ?? 0) > 0;
-  const restoreTo = resumed && old ? planStep(view.traffic, old.label!, 100) : undefined;
   if (restoreTo) notes.push(resumingPromotion(candidate?.weight, restoreTo));
   return { command: 'promote', before: [...traffic], after, actions, restore: true, restoreTo, notes };
 }
@@ -242,7 +285,17 @@ export function planRollbackCommand(
   traffic: readonly TrafficEntry[],
   facts: RevisionFacts,
   to: RollbackTarget,
-  o: { label?: string; versionImage?: string } = {},
+  o: { label?: string; versionImage?: string; trading?: TradingFacts } = {},
+): Plan {
+  const plan = planRollbackTraffic(traffic, facts, to, o);
+  return o.trading ? withTrading(plan, facts, o.trading) : plan;
+}
+
+function planRollbackTraffic(
+  traffic: readonly TrafficEntry[],
+  facts: RevisionFacts,
+  to: RollbackTarget,
+  o: { label?: string; versionImage?: string },
 ): Plan {
   const view = slotsOf(traffic, facts.created);
   if (to.kind === 'previous') {
@@ -287,11 +340,62 @@ export function planRollbackCommand(
   };
 }
 
+/** The revision a list gives 100% (a rollback's or an abort's target). */
+const fullWeight = (list: readonly TrafficEntry[]) =>
+  list.find((e) => (e.weight ?? 0) === 100 && e.revisionName)?.revisionName;
+
+/**
+ * Trading follows a rollback's (or an abort's) target: once the target is ready and proven, the designation is
+ * written to it first, the traffic moves at once, then the handover is waited for (fallback: nobody trades).
+ * An abort that finds the designation on its target (a promote stopped during its steps) leaves trading alone;
+ * a rollback waits for its target to trade (a re-run of a half-done one goes on without a new epoch). Pure.
+ */
+export function withTrading(plan: Plan, facts: RevisionFacts, trading: TradingFacts): Plan {
+  const target = fullWeight(plan.after);
+  if (!target) return plan;
+  const unmoved = trading.designated === target;
+  if (unmoved && plan.command !== 'rollback') return plan;
+  const actions = [...plan.actions];
+  const handover: Action = {
+    kind: 'handover',
+    to: target,
+    ...(trading.designated !== undefined ? { from: trading.designated } : {}),
+    fallback: { kind: 'nobody' },
+  };
+  const shift = actions.findIndex((a) => a.kind === 'traffic');
+  if (shift >= 0) {
+    actions.splice(shift + 1, 0, handover);
+    if (!unmoved) actions.splice(shift, 0, { kind: 'designate', to: target });
+  } else {
+    // The traffic is there already (a re-run, or an earlier rollback without the lease): trading follows it.
+    if (!unmoved && !actions.some((a) => a.kind === 'ready' && a.revision === target))
+      actions.push({
+        kind: 'ready',
+        revision: target,
+        activate: !facts.active.includes(target),
+        checks: false,
+      });
+    if (!unmoved) actions.push({ kind: 'designate', to: target });
+    actions.push(handover);
+  }
+  const notes = unmoved ? plan.notes : [...plan.notes, `trading: the designation moves to ${target}`];
+  return { ...plan, actions, notes };
+}
+
 /** The slots, or undefined with no slot label or a split (slotsOf). */
 export const safeSlots = (traffic: readonly TrafficEntry[]) => slotsOf(traffic).slots;
 
 /** Abort: the older of the two slot revisions (what the last promote found at 100%) gets 100% again. */
-export function planAbort(traffic: readonly TrafficEntry[], facts: RevisionFacts): Plan {
+export function planAbort(
+  traffic: readonly TrafficEntry[],
+  facts: RevisionFacts,
+  trading?: TradingFacts,
+): Plan {
+  const plan = planAbortTraffic(traffic, facts);
+  return trading ? withTrading(plan, facts, trading) : plan;
+}
+
+function planAbortTraffic(traffic: readonly TrafficEntry[], facts: RevisionFacts): Plan {
   const view = slotsOf(traffic, facts.created);
   const ages = view.byAge;
   const nothing = (why: string): Plan => ({
@@ -392,14 +496,22 @@ export function trafficSetCommand(
  *   keep          traffic moved but the plan restores nothing (teardown), or every action was done and
  *                 only the idle housekeeping after failed: the error as it is;
  *   restore       write `to` back (the list before, or where a resumed promotion started); `watch` when the
- *                 watch after 100% failed (that restore is a rollback to the previous revision). Pure.
+ *                 watch after 100% failed (that restore is a rollback to the previous revision); `trading` when
+ *                 this run's handover had moved trading: the revision designated first (then the traffic, then
+ *                 the wait; failing that, nobody trades);
+ *   trading-back  a promote's handover did not complete: designate `revision` again, restore `to`, wait until
+ *                 it trades, and fail saying what was seen;
+ *   trading-nobody a rollback's (or an abort's) handover did not complete: designate '' (nobody trades), keep
+ *                 the traffic on the target, and fail loudly. Pure.
  */
 export type Recovery =
   | { kind: 'stop' }
   | { kind: 'retire' }
   | { kind: 'housekeeping'; revisions: string[] }
   | { kind: 'keep' }
-  | { kind: 'restore'; to: TrafficEntry[]; watch: boolean };
+  | { kind: 'restore'; to: TrafficEntry[]; watch: boolean; trading?: string }
+  | { kind: 'trading-back'; revision: string; to: TrafficEntry[] }
+  | { kind: 'trading-nobody' };
 
 export function recoveryOf(f: {
   plan: Plan;
@@ -414,11 +526,21 @@ export function recoveryOf(f: {
    * Every action was done: the failure is the idle housekeeping after (the traffic is where the plan put it).
    */
   finished?: boolean;
+  /** A handover of this run completed (trading moved to the plan's target). */
+  handedOver?: boolean;
 }): Recovery {
   if (f.changed) return { kind: 'stop' };
   if (f.finished) return { kind: 'keep' };
+  if (f.failing?.kind === 'handover') {
+    const back = f.failing.fallback;
+    return back.kind === 'back'
+      ? { kind: 'trading-back', revision: back.revision, to: back.traffic }
+      : { kind: 'trading-nobody' };
+  }
   if (!f.moved) return { kind: 'retire' };
   if (f.failing?.kind === 'deactivate') return { kind: 'housekeeping', revisions: f.failing.revisions };
   if (!f.plan.restore) return { kind: 'keep' };
-  return { kind: 'restore', to: f.plan.restoreTo ?? f.plan.before, watch: f.watchFailed };
+  const to = f.plan.restoreTo ?? f.plan.before;
+  const trading = f.handedOver ? fullWeight(to) : undefined;
+  return { kind: 'restore', to, watch: f.watchFailed, ...(trading ? { trading } : {}) };
 }

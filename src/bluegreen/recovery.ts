@@ -14,6 +14,7 @@ import {
 } from './messages.js';
 import { recoveryOf, trafficSetCommand } from './plan.js';
 import type { BlueGreenSettings } from './settings.js';
+import { designate, handover, tradingBack, tradingNobody } from './trading.js';
 
 /** The one recovery path of a run: what failed decides stop, keep, retire, housekeeping or restore. */
 export async function recoverRun(ctx: RunContext, error: unknown): Promise<unknown> {
@@ -25,6 +26,7 @@ export async function recoverRun(ctx: RunContext, error: unknown): Promise<unkno
     changed: error instanceof TrafficChangedError,
     watchFailed: error instanceof AnalysisFailedError && error.watch,
     finished: ctx.finished,
+    handedOver: ctx.tradingMoved,
   });
   switch (recovery.kind) {
     case 'stop':
@@ -39,9 +41,28 @@ export async function recoverRun(ctx: RunContext, error: unknown): Promise<unkno
       return new Error(housekeepingFailed(s.command, ctx.current, recovery.revisions, messageOf(error)), {
         cause: error,
       });
+    case 'trading-back': {
+      const to = ctx.failing?.kind === 'handover' ? ctx.failing.to : undefined;
+      return tradingBack(ctx, error, recovery.revision, recovery.to, to);
+    }
+    case 'trading-nobody':
+      return tradingNobody(ctx, error);
     case 'restore': {
       const why = messageOf(error);
       const restore = recovery.to;
+      // Trading moved with this run: the restore's revision is designated first, the traffic follows at once,
+      // then the handover is waited for (failing that, nobody trades).
+      if (recovery.trading) {
+        try {
+          await designate(ctx, recovery.trading);
+        } catch (designateError) {
+          return new Error(
+            `${s.command} failed: ${why}; designating ${recovery.trading} to trade again failed too: ` +
+              `${messageOf(designateError)}; the traffic was not restored [${describeTraffic(ctx.current)}]`,
+            { cause: error },
+          );
+        }
+      }
       try {
         const back = await writeTraffic(aca, ctx.named, restore);
         note(`${recovery.watch ? 'rolled back' : 'restored'} traffic [${describeTraffic(back)}]`);
@@ -51,6 +72,14 @@ export async function recoverRun(ctx: RunContext, error: unknown): Promise<unkno
       const message = recovery.watch
         ? watchRolledBack(s.command, productionRevision(restore, ctx.named.latestRevisionName), restore, why)
         : trafficRestored(s.command, restore, why);
+      if (recovery.trading) {
+        ctx.current = restore;
+        try {
+          await handover(ctx, recovery.trading, undefined);
+        } catch (handoverError) {
+          return tradingNobody(ctx, handoverError, message);
+        }
+      }
       return new Error(message, { cause: error });
     }
   }

@@ -34,9 +34,12 @@ import {
   safeSlots,
   type Plan,
   type RevisionFacts,
+  type TradingFacts,
 } from './plan.js';
 import { recoverRun } from './recovery.js';
 import type { BlueGreenSettings } from './settings.js';
+import { checkFleet, readStatus } from './trading.js';
+import { graceSecondsOf, handoverBound } from '../core/trading-inputs.js';
 
 export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): Promise<BlueGreenResult> {
   const rounds: Measurement[][] = [];
@@ -54,7 +57,10 @@ export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): P
  */
 function* stepsOf(ctx: RunContext): Iterable<Step> {
   yield readStep;
-  if (ctx.s.command === 'status') return;
+  if (ctx.s.command === 'status') {
+    if (ctx.store) yield* [tradingStatusStep, fleetStep];
+    return;
+  }
   if (ctx.s.command === 'promote') yield freezeStep;
   yield planningStep;
   yield prepareStep;
@@ -62,7 +68,27 @@ function* stepsOf(ctx: RunContext): Iterable<Step> {
   ctx.failing = undefined;
   ctx.finished = true;
   yield housekeepingStep;
+  if (ctx.store) {
+    yield tradingStatusStep;
+    if (ctx.s.command === 'promote' || ctx.s.command === 'rollback') yield fleetStep;
+  }
 }
+
+/** The designation and the lease as they are: status reports them, every other run's summary too. */
+const tradingStatusStep: Step = {
+  name: 'trading-status',
+  async run(ctx) {
+    await readStatus(ctx);
+  },
+};
+
+/** After promote and rollback, and in status: every active revision accounted for (a deviation fails). */
+const fleetStep: Step = {
+  name: 'fleet',
+  async run(ctx) {
+    await checkFleet(ctx);
+  },
+};
 
 async function runCommand(
   s: BlueGreenSettings,
@@ -90,8 +116,22 @@ async function runCommand(
     current: [],
     deactivated: [],
     finished: false,
+    tradingMoved: false,
+    handoverMs: 0,
+    graceSeconds: 0,
+    trading: {},
+    // Teardown acts on a preview app: never on a trading lease.
+    store: s.trading.lease.kind === 'managed' && s.command !== 'teardown' ? deps.trading : undefined,
   } as unknown as RunContext;
-  await runSteps(ctx, stepsOf(ctx), { trace: ctx.deps.trace, recover: (error) => recoverRun(ctx, error) });
+  if (s.trading.lease.kind === 'managed' && s.command !== 'teardown' && !deps.trading)
+    throw new Error('trading-lease is set but no trading store was given');
+  try {
+    await runSteps(ctx, stepsOf(ctx), { trace: ctx.deps.trace, recover: (error) => recoverRun(ctx, error) });
+  } catch (error) {
+    // A failed run still reports trading (the designation it left, the lease, what the fleet check found).
+    if (ctx.store && error && typeof error === 'object') Object.assign(error, { trading: ctx.trading });
+    throw error;
+  }
   return resultOf(ctx);
 }
 
@@ -112,6 +152,7 @@ function resultOf(ctx: RunContext): BlueGreenResult {
     log: ctx.lines,
     deactivated: [],
     analysis: ctx.rounds.flat(),
+    ...(ctx.store ? { trading: ctx.trading } : {}),
     ...(s.command === 'status'
       ? {}
       : {
@@ -156,7 +197,16 @@ const planningStep: Step = {
   async run(ctx) {
     ctx.revisions = await ctx.listing!;
     const facts = { ...revisionFacts(ctx.revisions), latest: ctx.app.latestRevisionName };
-    ctx.plan = await planFor(ctx.s, ctx.before, facts, ctx.revisions, ctx.deps);
+    if (ctx.store) {
+      // The bound against the app's grace period, before any write; the designation the plan starts from.
+      const t = ctx.s.trading;
+      ctx.graceSeconds = graceSecondsOf(ctx.app.template);
+      ctx.handoverMs = handoverBound(t.handoverTimeoutMs, t.handoverTimeoutRaw, ctx.graceSeconds);
+      ctx.designation = await ctx.store.readDesignation();
+      ctx.trading.designation = ctx.designation;
+    }
+    const trading = ctx.store ? { designated: ctx.designation?.revision } : undefined;
+    ctx.plan = await planFor(ctx.s, ctx.before, facts, ctx.revisions, ctx.deps, trading);
     ctx.plan.notes.forEach(ctx.note);
     if (ctx.plan.actions.some((a) => a.kind === 'analyze') && !ctx.deps.monitor)
       throw new Error('analysis needs an Azure Monitor metrics provider; none was given');
@@ -173,6 +223,8 @@ const prepareStep: Step = {
   },
 };
 
+const TRADING_ACTIONS: readonly string[] = ['lease-check', 'designate', 'handover'];
+
 /**
  * After traffic moved, and on a re-run with nothing left to do (the run before may have stopped after its
  * traffic write, before its housekeeping): revisions with no label and no weight are deactivated.
@@ -181,7 +233,9 @@ const housekeepingStep: Step = {
   name: 'housekeeping',
   async run(ctx) {
     const { s, plan, revisions, deactivated, prepared } = ctx;
-    if (!(plan!.actions.length === 0 || plan!.actions.some((a) => a.kind === 'traffic'))) return;
+    // Trading's own steps (the lease check, the designation, the handover) move no traffic and retire nothing.
+    const actions = plan!.actions.filter((a) => !TRADING_ACTIONS.includes(a.kind));
+    if (!(actions.length === 0 || actions.some((a) => a.kind === 'traffic'))) return;
     // Active as this run knows them: the list read at the start, less what it deactivated, plus what it
     // activated or created. A revision another run creates meanwhile is not in it, so never deactivated here.
     const active = [
@@ -204,6 +258,7 @@ async function planFor(
   facts: RevisionFacts,
   revisions: readonly RevisionInfo[],
   deps: BlueGreenDeps,
+  trading?: TradingFacts,
 ): Promise<Plan> {
   switch (s.command) {
     case 'promote':
@@ -214,6 +269,7 @@ async function planFor(
         keepPreviousActive: s.keepPreviousActive,
         analysis: s.analysis !== undefined,
         watchMs: s.watchMs,
+        ...(trading ? { trading } : {}),
       });
     case 'rollback': {
       let versionImage: string | undefined;
@@ -224,10 +280,10 @@ async function planFor(
           production?.template?.containers?.[0]?.image,
         );
       }
-      return planRollbackCommand(traffic, facts, s.to, { label: s.label, versionImage });
+      return planRollbackCommand(traffic, facts, s.to, { label: s.label, versionImage, trading });
     }
     case 'abort':
-      return planAbort(traffic, facts);
+      return planAbort(traffic, facts, trading);
     case 'teardown':
       return planTeardown(traffic, facts, s.app, s.prNumber!);
     default:

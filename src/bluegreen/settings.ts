@@ -29,6 +29,7 @@ import { readCheckSettings, type CheckSettings } from '../smoke/settings.js';
 import { ANALYSIS_FILE_ALLOWED, TO_ALLOWED, WATCH_ALLOWED } from './messages.js';
 import { parseSteps, validateSlotLabel } from '../revisions/traffic.js';
 import { parseSemver } from '../core/versions.js';
+import { readTradingInputs, type TradingInputs } from '../core/trading-inputs.js';
 
 export const COMMANDS = [
   'promote',
@@ -63,6 +64,11 @@ export interface BlueGreenSettings {
   /** How long to keep measuring after 100% (0: no watch). */
   watchMs: number;
   analysisMode: AnalysisMode;
+  /**
+   * trading-lease and handover-timeout: with a managed lease, trading follows the commands (the handover bound is
+   * checked against the app's terminationGracePeriodSeconds once the app is read, before any write).
+   */
+  trading: TradingInputs;
 }
 
 export interface BlueGreenSettingsDeps {
@@ -154,6 +160,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
       ['enforce', 'dry-run'] as const,
       'enforce',
     ),
+    trading: readTradingInputs(get),
   };
 }
 

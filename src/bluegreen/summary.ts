@@ -4,6 +4,7 @@ import type { BlueGreenResult } from './context.js';
 import { factsTable } from '../core/markdown.js';
 import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
 import { normalizeTraffic, type TrafficEntry } from '../revisions/traffic.js';
+import { tradingOutputs, tradingSection } from '../core/trading-summary.js';
 
 /**
  * `{revisionName, label, weight}` per entry (`latestRevision: true` instead of a name where the list has it).
@@ -18,6 +19,7 @@ export function blueGreenOutputs(r: BlueGreenResult): Record<string, string> {
     'previous-revision': r.previousRevision ?? '',
     traffic: trafficJson(r.after),
     analysis: analysisJson(r.analysis ?? []),
+    ...tradingOutputs(r.trading),
   };
 }
 
@@ -37,6 +39,7 @@ export function blueGreenSummary(r: BlueGreenResult, analysisMode = 'enforce'): 
     '',
     ...(r.log.length ? ['### Steps', '', ...r.log.map((l) => `1. ${l}`), ''] : []),
     analysisSection(r.analysis ?? [], analysisMode),
+    tradingSection(r.trading),
     '### Traffic before',
     '',
     trafficTable(r.before),

@@ -9,12 +9,13 @@ import { proveServing } from '../smoke/prove.js';
 import { type DeployResult, runDeploy } from './run.js';
 import type { DeploySettings } from './settings.js';
 import { registryVerifier } from './verify.js';
+import { deployFailureTrading } from './summary.js';
 
 /**
  * Deploys over the Container Apps API the Azure inputs name, after verifying the image in its registry with
  * the same identity.
  */
-export function deployOnAzure(s: DeploySettings, log: RunnerLog): Promise<DeployResult> {
+export async function deployOnAzure(s: DeploySettings, log: RunnerLog): Promise<DeployResult> {
   const info = (line: string) => log.info(line);
   const credential = createCredential(s.azure);
   const aca = new Aca(createContainerAppsClient(s.azure, credential), {
@@ -25,8 +26,16 @@ export function deployOnAzure(s: DeploySettings, log: RunnerLog): Promise<Deploy
     log: info,
     mask: (secret) => log.setSecret(secret),
   });
+  // The trading lease's blobs, with the same identity as ARM (scope https://storage.azure.com/.default); extra CAs
+  // from NODE_EXTRA_CA_CERTS, as for every other request of the run.
+  const lease = s.trading.lease;
+  const trading =
+    s.mode === 'production' && lease.kind === 'managed'
+      ? (await import('../trading/store.js')).tradingStore(lease, credential) // its SDK loaded only when used
+      : undefined;
   return runDeploy(s, {
     aca,
+    ...(trading ? { trading } : {}),
     prove: proveServing(info),
     verifyImage,
     log: info,
@@ -49,5 +58,5 @@ export function deployReport(
 
 /** A failed deployment's summary: the revision that failed, then the error. */
 export function deployFailureSummary(error: unknown, s: DeploySettings): string {
-  return failureSection(`deploy-app: ❌ ${s.revision} failed`, error);
+  return failureSection(`deploy-app: ❌ ${s.revision} failed`, error) + deployFailureTrading(error);
 }

@@ -11,6 +11,7 @@ import type {
 } from '@azure/arm-appcontainers';
 import type { DeploySettings, Mode } from './settings.js';
 import { previewTemplate } from './guards.js';
+import { withTradingLease } from './trading.js';
 import { foreignRegistry, noLatestToPin, registryNotInSpec } from './messages.js';
 import { InputError } from '../core/inputs.js';
 import { previewLabel } from '../core/naming.js';
@@ -67,9 +68,13 @@ export function createBody(
   s: Pick<DeploySettings, 'spec' | 'image' | 'suffix' | 'envVars' | 'mode' | 'location'>,
   environmentId: string,
   fallbackLocation?: string,
+  /** Production with a managed trading lease: ALC_TRADING_LEASE in every container. */
+  leaseUrl?: string,
 ): ContainerApp {
   let spec = withRevisionSuffix(withImage(s.spec, s.image), s.suffix);
   if (s.mode === 'production') spec = withEnv(spec, s.envVars);
+  if (s.mode === 'production' && leaseUrl && spec.template)
+    spec = { ...spec, template: withTradingLease(spec.template, leaseUrl) };
   spec = withTraffic(withEnvironmentId(spec, environmentId), [{ latestRevision: true, weight: 100 }]);
   const registries = registriesFor(s.image, spec.configuration?.registries);
   if (!registries) {
@@ -92,7 +97,15 @@ export function createBody(
  */
 export function revisionTemplate(
   live: Template,
-  o: { image: string; suffix: string; envVars: readonly EnvironmentVar[]; mode: Mode; liveSource: string },
+  o: {
+    image: string;
+    suffix: string;
+    envVars: readonly EnvironmentVar[];
+    mode: Mode;
+    liveSource: string;
+    /** Production with a managed trading lease: ALC_TRADING_LEASE=<url> in every container. */
+    leaseUrl?: string;
+  },
 ): { template: Template; forced: string[] } {
   const template = structuredClone(live);
   const first = template.containers?.[0];
@@ -111,6 +124,8 @@ export function revisionTemplate(
     first.env = mergeEnv(first.env ?? [], o.envVars);
   }
   template.revisionSuffix = o.suffix;
+  if (o.mode === 'production' && o.leaseUrl)
+    return { template: withTradingLease(template, o.leaseUrl), forced };
   return { template, forced };
 }
 
@@ -345,11 +360,23 @@ export function templateDifferences(have: Template | undefined, want: Template):
 
 /** The names of deploy-app's steps, in the order a run takes them (run.ts). */
 export type DeployStepName =
-  'verify' | 'read' | 'guard' | 'prepare' | 'pin' | 'write' | 'ready' | 'traffic' | 'housekeeping';
+  | 'verify'
+  | 'read'
+  | 'guard'
+  | 'prepare'
+  | 'pin'
+  | 'write'
+  | 'ready'
+  | 'lease-check'
+  | 'designate'
+  | 'traffic'
+  | 'housekeeping';
 
 /**
  * What a failure in a step calls for: nothing before the first write and in housekeeping (the traffic is as
- * planned); the revision retired when its pin, write or readiness failed (it never gets a label or weight);
+ * planned); the revision retired when its pin, write or readiness failed, or it holds the trading lease
+ * undesignated (it never gets a label or weight); a first deploy's designation left as written (a re-run waits
+ * for it again without a new epoch);
  * and, when the traffic write failed after the proof, a report of the traffic in force and how to converge.
  * Pure.
  */
@@ -358,6 +385,7 @@ export function recoveryOf(step: DeployStepName | undefined): 'none' | 'retire-r
     case 'pin':
     case 'write':
     case 'ready':
+    case 'lease-check':
       return 'retire-revision';
     case 'traffic':
       return 'report-traffic';

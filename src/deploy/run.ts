@@ -14,6 +14,11 @@
 //                 proven;
 //   write         the template (or the app, or the activation of the revision);
 //   ready         Provisioned + Running + Healthy (wait-timeout), proven with a request to the revision URL;
+//   lease-check   production with a managed trading lease: the new revision must not hold the lease while the
+//                 designation names another (it is retired like a revision that failed);
+//   designate     a first deploy (the app created by this run, or no designation blob yet): both blobs made, the
+//                 new revision designated (taking over an existing designation with If-Match) and waited for
+//                 until it trades;
 //   traffic       the whole traffic list written once (read back);
 //   housekeeping  revisions left with no label and no weight deactivated.
 //
@@ -43,6 +48,16 @@ import {
 import type { DeploySettings } from './settings.js';
 import type { VerifyImage } from './verify.js';
 import { guardLivePreview } from './guards.js';
+import { graceSecondsOf, handoverBound, managedUrl } from '../core/trading-inputs.js';
+import { handOver } from '../trading/handover.js';
+import type { Designation, Handover, LeaseView, TradingStore } from '../trading/types.js';
+import {
+  guardLiveTrading,
+  heldUndesignated,
+  holdsUndesignated,
+  isFirstDeploy,
+  refuseLeaseVariable,
+} from './trading.js';
 import * as m from './messages.js';
 import { InputError } from '../core/inputs.js';
 import { appUrl, labelUrl, revisionUrl } from '../core/naming.js';
@@ -81,6 +96,17 @@ export interface DeployResult {
   proof: string;
   /** What the image verification saw (the configured repository; production: the locked release tag). */
   verified: string;
+  /** Production with a managed trading lease: the designation and lease after the run, and the handover made. */
+  trading?: DeployTrading;
+  /** `trading-lease: unmanaged` on an app that trades live: the summary's warning. */
+  tradingWarning?: string;
+}
+
+export interface DeployTrading {
+  designation?: Designation;
+  lease?: LeaseView;
+  /** The first deploy's handover (the new revision designated and trading). */
+  handover?: Handover;
 }
 
 export interface DeployDeps {
@@ -95,6 +121,11 @@ export interface DeployDeps {
   now?: () => number;
   /** Pause between traffic write attempts under contention (and the settle before the final check). */
   trafficDelayMs?: number;
+  /** The trading lease's blobs (production with a managed `trading-lease`). */
+  trading?: TradingStore;
+  sleep?: (ms: number) => Promise<void>;
+  /** The handover's poll interval (tests). */
+  pollMs?: number;
 }
 
 /** The write that makes the revision exist (and run); none when it exists and is active. */
@@ -134,6 +165,15 @@ interface DeployContext {
   /** The app after the traffic write. */
   latest?: ContainerApp;
   deactivated: string[];
+  /** The trading store when this run manages the lease (production, managed). */
+  store?: TradingStore;
+  /** The designation as read before any write (prepare), then as the designate step left it. */
+  designation?: Designation;
+  /** The handover bound (ms) and the grace seconds of the template written. */
+  handoverMs: number;
+  graceSeconds: number;
+  trading?: DeployTrading;
+  tradingWarning?: string;
 }
 
 type Step = StepOf<DeployContext, DeployStepName>;
@@ -158,14 +198,28 @@ export async function runDeploy(s: DeploySettings, deps: DeployDeps): Promise<De
     planned: [],
     trafficAfter: [],
     deactivated: [],
+    handoverMs: 0,
+    graceSeconds: 0,
+    tradingWarning: s.tradingWarning,
+    store: s.mode === 'production' && s.trading.lease.kind === 'managed' ? deps.trading : undefined,
   };
-  await runSteps(ctx, stepsOf(ctx), {
-    trace: (name) => {
-      ctx.step = name as DeployStepName;
-      deps.trace?.(name);
-    },
-    recover: (error) => recover(ctx, error),
-  });
+  if (ctx.store === undefined && s.mode === 'production' && s.trading.lease.kind === 'managed')
+    throw new Error('trading-lease is set but no trading store was given');
+  try {
+    await runSteps(ctx, stepsOf(ctx), {
+      trace: (name) => {
+        ctx.step = name as DeployStepName;
+        deps.trace?.(name);
+      },
+      recover: (error) => recover(ctx, error),
+    });
+  } catch (error) {
+    // A failed deploy still reports what it saw of trading (the designation, the lease, the warning).
+    const trading = { ...ctx.trading, ...(ctx.tradingWarning ? { warning: ctx.tradingWarning } : {}) };
+    if ((ctx.store || ctx.tradingWarning) && error && typeof error === 'object')
+      Object.assign(error, { trading });
+    throw error;
+  }
   return resultOf(ctx);
 }
 
@@ -178,6 +232,8 @@ function* stepsOf(ctx: DeployContext): Iterable<Step> {
   if (ctx.write?.kind === 'template') yield pinStep;
   if (ctx.write) yield writeStep;
   yield readyStep;
+  if (ctx.store) yield leaseCheckStep;
+  if (ctx.store && isFirstDeploy(ctx.created, ctx.designation)) yield designateStep;
   yield trafficStep;
   yield housekeepingStep;
 }
@@ -208,6 +264,7 @@ const guardStep: Step = {
     const mode = app.configuration?.activeRevisionsMode ?? 'Single';
     if (mode.toLowerCase() !== 'multiple') throw new Error(m.singleRevisionMode(s.app, mode));
     if (s.mode === 'preview' && s.production) guardLivePreview(app, s.app, s.production);
+    if (s.mode === 'preview') refuseLeaseVariable(app.template, `app ${s.app} (live)`, []);
     assertRegistry(s.image, app);
     ctx.trafficBefore = trafficOf(app);
     planDeployTraffic(ctx.trafficBefore, s);
@@ -220,10 +277,17 @@ const prepareStep: Step = {
   name: 'prepare',
   async run(ctx) {
     const { s, aca, app } = ctx;
+    const leaseUrl = managedUrl(s.trading.lease);
+    if (ctx.store) ctx.designation = await ctx.store.readDesignation();
     if (!app) {
       const env = await aca.getEnvironment(s.environment);
       ctx.domain = env.defaultDomain;
-      ctx.write = { kind: 'create', body: createBody(s, env.id, env.location), environment: env.name };
+      ctx.write = {
+        kind: 'create',
+        body: createBody(s, env.id, env.location, leaseUrl),
+        environment: env.name,
+      };
+      tradingBounds(ctx, ctx.write.body.template);
       return;
     }
     ctx.domain = (await appDomain(aca, s.app, app)) as string;
@@ -236,8 +300,15 @@ const prepareStep: Step = {
       envVars: s.envVars,
       mode: s.mode,
       liveSource: `app ${s.app}`,
+      leaseUrl,
     });
     if (s.mode === 'preview') ctx.forced = next.forced;
+    else {
+      // The live template decides, not the spec: it may trade live where the spec does not.
+      ctx.tradingWarning =
+        guardLiveTrading(s.trading.lease, next.template, `app ${s.app}`, ['template']) ?? ctx.tradingWarning;
+      tradingBounds(ctx, next.template);
+    }
     if (!revision) {
       ctx.write = { kind: 'template', next };
       return;
@@ -330,6 +401,55 @@ const readyStep: Step = {
   },
 };
 
+/** The handover bound, checked against the grace period of the template this run writes (before any write). */
+function tradingBounds(ctx: DeployContext, template: ContainerApp['template']): void {
+  if (!ctx.store) return;
+  ctx.graceSeconds = graceSecondsOf(template);
+  const t = ctx.s.trading;
+  ctx.handoverMs = handoverBound(t.handoverTimeoutMs, t.handoverTimeoutRaw, ctx.graceSeconds);
+}
+
+/** The new revision, ready, must not hold the trading lease unless the designation names it. */
+const leaseCheckStep: Step = {
+  name: 'lease-check',
+  async run(ctx) {
+    const store = ctx.store!;
+    const [designation, lease] = await Promise.all([store.readDesignation(), store.readLease()]);
+    ctx.designation = designation;
+    ctx.trading = { designation, lease };
+    if (holdsUndesignated(ctx.s.revision, lease, designation))
+      throw new Error(heldUndesignated(ctx.s.revision, lease, designation));
+  },
+};
+
+/**
+ * A first deploy: both blobs made if missing, the new revision designated (an existing designation taken over
+ * with If-Match unless it names the revision already) and waited for until it trades.
+ */
+const designateStep: Step = {
+  name: 'designate',
+  async run(ctx) {
+    const { s, aca } = ctx;
+    const store = ctx.store!;
+    // handOver creates the lease blob with the designation; an existing designation may lack its lease blob.
+    if (ctx.designation) await store.ensureLeaseBlob();
+    ctx.log(`trading: designating ${s.revision} (first deploy) and waiting until it trades`);
+    const { handover, designation } = await handOver(
+      {
+        store,
+        restart: (revision) => aca.restartRevision(s.app, revision),
+        now: ctx.now,
+        sleep: ctx.deps.sleep ?? systemClock.sleep,
+        note: (line) => ctx.log(`trading: ${line}`),
+        ...(ctx.deps.pollMs !== undefined ? { pollMs: ctx.deps.pollMs } : {}),
+      },
+      { to: s.revision, boundMs: ctx.handoverMs, graceSeconds: ctx.graceSeconds },
+    );
+    ctx.designation = designation;
+    ctx.trading = { designation, lease: await store.readLease(), handover };
+  },
+};
+
 const trafficStep: Step = {
   name: 'traffic',
   async run(ctx) {
@@ -385,6 +505,8 @@ function resultOf(ctx: DeployContext): DeployResult {
     forced: ctx.forced,
     proof: ctx.proof,
     verified: ctx.verified,
+    ...(ctx.trading ? { trading: ctx.trading } : {}),
+    ...(ctx.tradingWarning ? { tradingWarning: ctx.tradingWarning } : {}),
   };
 }
 

@@ -35,12 +35,20 @@ import {
   readSpecInput,
   specEnvironment,
   withAppName,
+  withEnv,
   type AppSpec,
 } from '../core/app-spec.js';
 import { validateSlotLabel } from '../revisions/traffic.js';
 import { classifyRef, type GitContext } from '../core/versions.js';
 import { readExpectedImage, type ExpectedImage } from './verify.js';
 import { ENVIRONMENT_ALLOWED, IMAGE_ALLOWED, SUFFIX_REQUIRED } from './messages.js';
+import {
+  graceSecondsOf,
+  handoverBound,
+  readTradingInputs,
+  type TradingInputs,
+} from '../core/trading-inputs.js';
+import { guardLiveTrading, guardPreviewLease, refuseLeaseVariable } from './trading.js';
 
 export const MODES = ['production', 'preview'] as const;
 export type Mode = (typeof MODES)[number];
@@ -73,6 +81,10 @@ export interface DeploySettings {
   waitTimeoutMs: number;
   resolve: ResolveEntry[];
   caFile?: string;
+  /** trading-lease and handover-timeout (production: the handover bound is checked again on the live template). */
+  trading: TradingInputs;
+  /** Production with `trading-lease: unmanaged` and a spec that trades live: the summary's warning. */
+  tradingWarning?: string;
 }
 
 export interface SettingsDeps {
@@ -210,6 +222,21 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   );
   const location = parseLocation('location', get('location')) ?? (spec.location || undefined);
   const caFile = caFileInput(get('ca-file'), d);
+  const trading = readTradingInputs(get);
+  let tradingWarning: string | undefined;
+  if (mode === 'preview') {
+    guardPreviewLease(trading.lease, get('trading-lease'));
+    refuseLeaseVariable(spec.template, specFile, envVars);
+  } else {
+    tradingWarning = guardLiveTrading(
+      trading.lease,
+      spec.template?.containers?.length ? withEnv(spec, envVars).template : spec.template,
+      specFile,
+      ['properties', 'template'],
+    );
+    if (trading.lease.kind === 'managed')
+      handoverBound(trading.handoverTimeoutMs, trading.handoverTimeoutRaw, graceSecondsOf(spec.template));
+  }
   return {
     azure,
     resourceGroup,
@@ -232,5 +259,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     waitTimeoutMs: parseWaitTimeout(get('wait-timeout')),
     resolve: parseResolve('resolve', get('resolve')),
     caFile,
+    trading,
+    ...(tradingWarning ? { tradingWarning } : {}),
   };
 }

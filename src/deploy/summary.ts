@@ -2,6 +2,7 @@
 import type { DeployResult } from './run.js';
 import { factsTable } from '../core/markdown.js';
 import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
+import { tradingOutputs, tradingSection, type TradingFacts } from '../core/trading-summary.js';
 
 export function deployOutputs(r: DeployResult): Record<string, string> {
   return {
@@ -12,7 +13,23 @@ export function deployOutputs(r: DeployResult): Record<string, string> {
     'app-url': r.appUrl,
     'production-revision': r.productionRevision ?? '',
     created: String(r.created),
+    ...tradingOutputs(r.trading),
   };
+}
+
+/** What a failed deploy knew of trading (attached by runDeploy). */
+const tradingOf = (error: unknown): TradingFacts | undefined =>
+  (error as { trading?: TradingFacts } | undefined)?.trading;
+
+/** A failed deploy's trading section (what it saw of the designation and the lease), '' without. */
+export function deployFailureTrading(error: unknown): string {
+  return tradingSection(tradingOf(error));
+}
+
+/** A failed deploy still outputs the designation it read. */
+export function deployFailureOutputs(error: unknown): Record<string, string> {
+  const trading = tradingOf(error);
+  return trading?.designation ? tradingOutputs(trading) : {};
 }
 
 export function deploySummary(r: DeployResult): string {
@@ -36,6 +53,11 @@ export function deploySummary(r: DeployResult): string {
       ['preview values forced', r.forced.join('; ')],
     ]),
     '',
+    tradingSection(
+      r.trading || r.tradingWarning
+        ? { ...r.trading, ...(r.tradingWarning ? { warning: r.tradingWarning } : {}) }
+        : undefined,
+    ),
     '### Traffic before',
     '',
     trafficTable(r.trafficBefore),

@@ -22,7 +22,14 @@ export interface AcaCall {
 export type AcaHook = (call: AcaCall, n: number) => void | Promise<void>;
 
 /** The Aca operations that write. */
-export const ACA_WRITES = ['putApp', 'patchTemplate', 'patchTraffic', 'activate', 'deactivate'] as const;
+export const ACA_WRITES = [
+  'putApp',
+  'patchTemplate',
+  'patchTraffic',
+  'activate',
+  'deactivate',
+  'restartRevision',
+] as const;
 
 export interface AcaFixtureOptions {
   /** The app's name (default 'app'). */
@@ -170,6 +177,8 @@ export function newAcaFixture(o: AcaFixtureOptions = {}) {
       call('deactivate', [n, r], () => {
         setRevision(revision(r).name, { active: false });
       }),
+    /** ACA's revision restart (the trading handover's escalation): recorded; the revision stays as it is. */
+    restartRevision: (n: string, r: string) => call('restartRevision', [n, r], () => void revision(r)),
     schedule: o.schedule ?? { firstMs: 0 },
     clock: o.clock ?? { now: Date.now, sleep: async () => undefined },
     log: o.log ?? (() => undefined),

@@ -15,6 +15,8 @@ import type { BlueGreenResult } from '../../src/bluegreen/context.js';
 import { runBlueGreen } from '../../src/bluegreen/run.js';
 import { readBlueGreenSettings } from '../../src/bluegreen/settings.js';
 import { runDeploy, type DeployResult } from '../../src/deploy/run.js';
+import { tradingStore } from '../../src/trading/store.js';
+import type { TradingLeaseSetting } from '../../src/trading/types.js';
 import { readDeploySettings } from '../../src/deploy/settings.js';
 import { registryVerifier } from '../../src/deploy/verify.js';
 import { proveServing } from '../../src/smoke/prove.js';
@@ -94,10 +96,13 @@ export function registerRelease(
 
 /** deploy-app's inputs as a release run configures them for a sample image (see RELEASES); others unchanged. */
 export function releaseInputs(values: Record<string, string>): Record<string, string> {
+  // The seed trades live (IBKR_PORT 7496): a production deploy names its trading lease or says `unmanaged` on
+  // purpose; a test that gives neither says unmanaged (tests of the lease give theirs).
+  const trading: Record<string, string> = values.mode === 'preview' ? {} : { 'trading-lease': 'unmanaged' };
   const release = RELEASES.get(values.image ?? '');
-  if (!release) return values;
+  if (!release) return { ...trading, ...values };
   const { version, ...place } = release;
-  return { ...place, ...(values.mode === 'preview' ? {} : { version }), ...values };
+  return { ...trading, ...place, ...(values.mode === 'preview' ? {} : { version }), ...values };
 }
 /** Where the simulator's CA is copied inside the repository (git-ignored). */
 const CA_DIR = 'sim/.state/test-ca';
@@ -285,6 +290,11 @@ export async function startDeploySim(
       new Aca(client, { resourceGroup: RG, pollMs: 250, log, ...options });
     const prove = proveServing();
     const settingsEnv = { env: { GITHUB_WORKSPACE: ROOT } };
+    // A managed trading lease: the store as the entries build it, with the run's credential and the simulator's CA.
+    const tradingOf = (lease: TradingLeaseSetting) =>
+      lease.kind === 'managed'
+        ? tradingStore(lease, azure.credential, { tlsOptions: { ca: sim.ca } })
+        : undefined;
     return {
       sim,
       images: pushed.images,
@@ -295,12 +305,16 @@ export async function startDeploySim(
       aca,
       prove,
       // async: an input error rejects, as it does in the action.
-      deploy: async (values, through = aca()) =>
-        runDeploy(readDeploySettings(inputs(releaseInputs({ ...common, ...values })), settingsEnv), {
+      deploy: async (values, through = aca()) => {
+        const s = readDeploySettings(inputs(releaseInputs({ ...common, ...values })), settingsEnv);
+        const trading = tradingOf(s.trading.lease);
+        return runDeploy(s, {
           aca: through,
           prove,
           verifyImage: simVerifier(sim),
-        }),
+          ...(trading ? { trading } : {}),
+        });
+      },
       monitorClient,
       blueGreen: async (values, through = aca()) => {
         const s = readBlueGreenSettings(inputs({ ...common, ...values }), settingsEnv);
@@ -311,7 +325,8 @@ export async function startDeploySim(
               s.analysis.timeGrain,
             )
           : undefined;
-        return runBlueGreen(s, { aca: through, prove, monitor });
+        const trading = tradingOf(s.trading.lease);
+        return runBlueGreen(s, { aca: through, prove, monitor, ...(trading ? { trading } : {}) });
       },
       async rawApp(app) {
         const token = sim.identity.issueAccessToken('https://management.azure.com');

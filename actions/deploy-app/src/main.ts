@@ -4,7 +4,7 @@ import * as core from '@actions/core';
 import { actionInputs, runEntry } from '../../../src/core/run-entry.js';
 import { deployFailureSummary, deployOnAzure, deployReport } from '../../../src/deploy/entry.js';
 import { readDeploySettings } from '../../../src/deploy/settings.js';
-import { deployOutputs, deploySummary } from '../../../src/deploy/summary.js';
+import { deployFailureOutputs, deployOutputs, deploySummary } from '../../../src/deploy/summary.js';
 import { gitHubFromRunner } from '../../../src/core/github/reporter.js';
 import { gitContextFromEnv } from '../../../src/core/versions.js';
 
@@ -21,4 +21,5 @@ await runEntry({
   outputs: (r) => deployOutputs(r),
   summary: (r) => deploySummary(r),
   failureSummary: (e, s) => deployFailureSummary(e, s.deploy),
+  failureOutputs: (e) => deployFailureOutputs(e),
 });

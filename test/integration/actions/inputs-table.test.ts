@@ -58,6 +58,8 @@ const TABLE: Record<string, Record<string, Row>> = {
     'wait-timeout': 'soon',
     resolve: 'no-port-here',
     'ca-file': 'missing.pem',
+    'trading-lease': 'http://acct.blob.core.windows.net/trading/app',
+    'handover-timeout': 'soon',
     registry: 'https://alcalgoregistry.azurecr.io',
     repository: 'Alc Algo',
     version: 'v1.x',
@@ -84,6 +86,8 @@ const TABLE: Record<string, Record<string, Row>> = {
     'wait-timeout': 'soon',
     resolve: 'no-port-here',
     'ca-file': 'missing.pem',
+    'trading-lease': 'https://acct.blob.core.windows.net/trading',
+    'handover-timeout': '10s',
     ...AZURE,
   },
   'build-push': {

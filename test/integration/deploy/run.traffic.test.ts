@@ -54,7 +54,7 @@ function deploy(values: Record<string, string>, prove: DeployDeps['prove']) {
   const all: Record<string, string> = {
     ...simAzureInputs(s.sim.env),
     'resource-group': RG,
-    ...(values.mode === 'preview' ? {} : { version: '1.0.0' }),
+    ...(values.mode === 'preview' ? {} : { version: '1.0.0', 'trading-lease': 'unmanaged' }),
     ...values,
   };
   const settings = readDeploySettings((n) => all[n] ?? '', { env: { GITHUB_WORKSPACE: ROOT } });

@@ -49,9 +49,22 @@ const CONTRACT: Record<string, { inputs: string[]; outputs: string[] }> = {
       'registry',
       'repository',
       'version',
+      'trading-lease',
+      'handover-timeout',
       ...AZURE,
     ],
-    outputs: ['revision', 'label', 'label-url', 'revision-url', 'app-url', 'production-revision', 'created'],
+    outputs: [
+      'revision',
+      'label',
+      'label-url',
+      'revision-url',
+      'app-url',
+      'production-revision',
+      'created',
+      'trading-revision',
+      'trading-epoch',
+      'handover',
+    ],
   },
   'blue-green': {
     inputs: [
@@ -66,9 +79,18 @@ const CONTRACT: Record<string, { inputs: string[]; outputs: string[] }> = {
       'keep-previous-active',
       'resolve',
       'app',
+      'trading-lease',
+      'handover-timeout',
       ...AZURE,
     ],
-    outputs: ['production-revision', 'previous-revision', 'traffic'],
+    outputs: [
+      'production-revision',
+      'previous-revision',
+      'traffic',
+      'trading-revision',
+      'trading-epoch',
+      'handover',
+    ],
   },
   'smoke-test': {
     inputs: [

@@ -42,7 +42,9 @@ const kinds = (actions: Action[]) =>
             ? `gate ${a.label}`
             : a.kind === 'analyze'
               ? `analyze ${a.phase} ${a.ms}${a.stable ? ` vs ${a.stable}` : ''}`
-              : `${a.kind} ${a.revision}`,
+              : a.kind === 'designate' || a.kind === 'handover'
+                ? `${a.kind} ${a.to}`
+                : `${a.kind} ${a.revision}`,
   );
 
 describe('planPromote', () => {

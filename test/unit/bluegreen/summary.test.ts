@@ -35,7 +35,55 @@ describe('outputs and summary', () => {
       'previous-revision': r('v1'),
       traffic: trafficJson(result.after),
       analysis: '[]',
+      'trading-revision': '',
+      'trading-epoch': '',
+      handover: '',
     });
+  });
+  it('outputs and summarises trading: designation, epoch, handover JSON in kebab case, the gap', () => {
+    const trading = {
+      designation: { revision: r('v2'), epoch: 8, etag: '"e"' },
+      lease: {
+        leaseState: 'leased',
+        leaseStatus: 'locked',
+        leased: true,
+        holder: 'app--v2-abc',
+        revision: r('v2'),
+        epoch: 8,
+        state: 'trading' as const,
+        since: '2026-12-07T23:00:01.250Z',
+      },
+      handover: {
+        from: r('v1'),
+        to: r('v2'),
+        epoch: 8,
+        releasedAt: '2026-12-07T23:00:00.000Z',
+        acquiredAt: '2026-12-07T23:00:01.250Z',
+        gapMs: 1250,
+      },
+    };
+    const out = blueGreenOutputs({ ...result, trading });
+    expect(out['trading-revision']).toBe(r('v2'));
+    expect(out['trading-epoch']).toBe('8');
+    expect(JSON.parse(out.handover)).toEqual({
+      from: r('v1'),
+      to: r('v2'),
+      epoch: 8,
+      'released-at': '2026-12-07T23:00:00.000Z',
+      'acquired-at': '2026-12-07T23:00:01.250Z',
+      'gap-ms': 1250,
+    });
+    const md = blueGreenSummary({ ...result, trading });
+    expect(md).toContain('### Trading');
+    expect(md).toContain(`| **designation** | ${r('v2')} |`);
+    expect(md).toContain('| **epoch** | 8 |');
+    expect(md).toContain(`| **holder** | app--v2-abc of ${r('v2')} (epoch 8) |`);
+    expect(md).toContain('| **state** | trading since 2026-12-07T23:00:01.250Z |');
+    expect(md).toContain('| **lease** | leased (locked) |');
+    expect(md).toContain('| **handover gap** | 1250 ms |');
+  });
+  it('no trading section without a managed lease', () => {
+    expect(blueGreenSummary(result)).not.toContain('### Trading');
   });
   it('summary: tables before and after and a mermaid picture', () => {
     const md = blueGreenSummary(result);

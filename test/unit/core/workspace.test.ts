@@ -136,6 +136,7 @@ describe('deploy-app path inputs', () => {
           image: `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'a'.repeat(64)}`,
           'revision-suffix': 'v1-2-3',
           version: '1.2.3',
+          'trading-lease': 'unmanaged',
           ...values,
         })[n] ?? '',
       { env: env() },

@@ -24,6 +24,8 @@ const BASE: Record<string, string> = {
   version: '1.2.3',
   spec: 'deploy/containerapp.yaml',
   'preview-spec': 'deploy/containerapp.preview.yaml',
+  // The seed trades live (IBKR_PORT 7496): a production deploy names its lease or says unmanaged.
+  'trading-lease': 'unmanaged',
 };
 const TAG: GitContext = { eventName: 'push', ref: 'refs/tags/v1.2.3', sha: 'f'.repeat(40) };
 const PR: GitContext = {
@@ -399,6 +401,9 @@ describe('outputs and summary', () => {
       'app-url': 'https://app.d',
       'production-revision': 'app--v1',
       created: 'false',
+      'trading-revision': '',
+      'trading-epoch': '',
+      handover: '',
     });
   });
   it('summarises with tables and a mermaid picture', () => {

@@ -789,6 +789,12 @@ describe('the Azure connection, stated once in env:', () => {
     ...CONNECTION('AZURE_CLIENT_ID', "${{ vars.AZURE_RESOURCE_GROUP || 'alc-algo-production' }}"),
     AZURE_SUBSCRIPTION_ID: '${{ vars.AZURE_SUBSCRIPTION_ID }}',
   };
+  // The production jobs also state the app's trading lease once (deploy-app and blue-green read it); the build
+  // job, which runs the tag's code and deploys nothing, does not.
+  const PRODUCTION_TRADING = {
+    ...PRODUCTION_CONNECTION,
+    ALC_DEPLOY_TRADING_LEASE: '${{ vars.ALC_TRADING_LEASE }}',
+  };
   const BUILD_CONNECTION = {
     ...PRODUCTION_CONNECTION,
     AZURE_CLIENT_ID: '${{ vars.AZURE_BUILD_CLIENT_ID }}',
@@ -805,13 +811,8 @@ describe('the Azure connection, stated once in env:', () => {
   void _rg;
   it.each([
     ['release.yml', 'jobs.release → reusable-release.yml jobs.build', 'production-build', BUILD_CONNECTION],
-    ['release.yml', 'jobs.release → reusable-release.yml jobs.release', 'production', PRODUCTION_CONNECTION],
-    [
-      'rollback.yml',
-      'jobs.rollback → reusable-rollback.yml jobs.rollback',
-      'production',
-      PRODUCTION_CONNECTION,
-    ],
+    ['release.yml', 'jobs.release → reusable-release.yml jobs.release', 'production', PRODUCTION_TRADING],
+    ['rollback.yml', 'jobs.rollback → reusable-rollback.yml jobs.rollback', 'production', PRODUCTION_TRADING],
     [
       'preview.yml',
       'jobs.preview → reusable-preview.yml jobs.build',

@@ -62,6 +62,7 @@ export function blueGreenFailureSummary(error: unknown, s: BlueGreenSettings): s
   const measured = measurementsOf(error);
   return (
     failureSection(`blue-green: ❌ ${s.command} failed on ${s.app}`, error) +
+    (s.stopTheLine ? `\n**Stop the line:** ⛔ stopped: ${s.stopTheLine}\n\n` : '') +
     (measured.length ? analysisSection(measured, s.analysisMode) : '') +
     tradingSection(tradingOf(error))
   );

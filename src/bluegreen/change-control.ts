@@ -1,7 +1,7 @@
 // Change control of a promotion: stop the line, the `freeze` windows and the market calendar, one decision taken
 // before the run and again before every traffic write and the trading handover. Rollback and abort are never asked:
 // both move production back toward the revision it came from. Pure: the clock is an argument.
-import { InputError } from '../core/inputs.js';
+export { parseStopTheLine } from '../core/stop-the-line.js';
 import { calendarVerdict, describeNextWindow, type Calendar } from './calendar.js';
 import { activeFreeze, freezeDecision, type FreezeDecision, type FreezeWindow } from './freeze.js';
 
@@ -11,20 +11,6 @@ export interface ChangeControl {
   overrideFreeze: string;
   /** The reason the line is stopped; empty: it runs. */
   stopTheLine: string;
-}
-
-export const STOP_THE_LINE_ALLOWED =
-  'allowed: empty (the line runs) or the reason every promote and handover is refused, e.g. ' +
-  "'incident 1234: broker outage' (a word such as true or off is not a reason; clear the variable " +
-  'ALC_DEPLOY_STOP_THE_LINE to run the line again)';
-
-/** The `stop-the-line` input (environment fallback ALC_DEPLOY_STOP_THE_LINE): a reason, or empty. */
-export function parseStopTheLine(input: string, raw: string): string {
-  const v = raw.trim().replace(/\s+/g, ' ');
-  if (v === '') return '';
-  if (/^(true|false|yes|no|on|off|1|0|stop|stopped)$/i.test(v) || v.length < 3)
-    throw new InputError(input, raw, STOP_THE_LINE_ALLOWED);
-  return v;
 }
 
 export const lineStopped = (reason: string): string =>

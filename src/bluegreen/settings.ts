@@ -6,7 +6,7 @@ import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
 import type { Command, RollbackTarget } from './plan.js';
 import { parseFreeze, type FreezeWindow } from './freeze.js';
 import { CALENDAR_ALLOWED, parseCalendar, type Calendar } from './calendar.js';
-import { parseStopTheLine } from './change-control.js';
+import { parseStopTheLine } from '../core/stop-the-line.js';
 import {
   InputError,
   parseBoolean,

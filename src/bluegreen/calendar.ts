@@ -179,9 +179,9 @@ export function parseCalendar(input: string, text: string, readFile: ReadCalenda
       ? parseExchange(`${input} exchange`, readFile('exchange', c.exchange.trim()))
       : undefined;
   const events =
-    typeof c.events === 'string'
+    typeof c.events === 'string' && c.events.trim() !== ''
       ? parseEvents(`${input} events`, yamlOf(`${input} events`, readFile('events', c.events.trim())))
-      : parseEvents(`${input} events`, c.events);
+      : parseEvents(`${input} events`, typeof c.events === 'string' ? null : c.events);
   const zoneRaw = c.zone == null ? exchange?.zone : String(c.zone);
   if (events.length && !zoneRaw)
     throw new InputError(input, 'zone', 'required for events without an exchange: an IANA time zone');

@@ -431,6 +431,8 @@ describe('withValue', () => {
     ['x-${{ vars.A }}', 'x-yes'],
     [false, false],
     ['plain', 'plain'],
+    // Every '' in a string literal is one ' (release.yml's prepare command has two).
+    ["${{ vars.A == 'yes' && 'a ''b'' c ''d''' || '' }}", "a 'b' c 'd'"],
   ])('%j -> %j', (value, expected) => {
     expect(withValue(value, state)).toEqual(expected);
   });

@@ -151,8 +151,16 @@ export interface RunWorkflowOptions {
   handlers?: Record<string, ActionHandler>;
   /** Secrets of the repository (the `secrets` context; a called workflow gets them only as GitHub passes them). */
   secrets?: Record<string, string>;
-  /** Called before a job that may request an OIDC token, with the subject and job_workflow_ref GitHub would put in it. */
-  beforeJob?: (job: { id: string; oidcSubject?: string; jobWorkflowRef?: string }) => Promise<void> | void;
+  /**
+   * Called before a job that may request an OIDC token, with the subject and job_workflow_ref GitHub would put in it
+   * (and its environment); may answer the job's own token request endpoint (runs played side by side each get theirs).
+   */
+  beforeJob?: (job: {
+    id: string;
+    oidcSubject?: string;
+    jobWorkflowRef?: string;
+    environment?: string;
+  }) => Promise<JobOidc | void> | JobOidc | void;
   log?: (line: string) => void;
   /** Print every line the steps print (default: only workflow commands and the step results). */
   verbose?: boolean;
@@ -337,6 +345,11 @@ interface Scope {
   depth: number;
 }
 
+/** A job's own OIDC token request endpoint (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN). */
+export interface JobOidc {
+  oidc?: { url: string; token: string };
+}
+
 export async function runWorkflow(o: RunWorkflowOptions): Promise<WorkflowRun> {
   const started = Date.now();
   const doc = parse(readFileSync(o.workflow, 'utf8')) as WorkflowDoc;
@@ -512,7 +525,13 @@ async function runStepsJob(
     workflow_file_path: scope.path,
   };
   log(`  job ${scope.prefix}${name}${envName ? ` (environment ${envName})` : ''}`);
-  await o.beforeJob?.({ id: `${scope.prefix}${jobId}`, oidcSubject: subject, jobWorkflowRef });
+  const own = await o.beforeJob?.({
+    id: `${scope.prefix}${jobId}`,
+    oidcSubject: subject,
+    jobWorkflowRef,
+    ...(envName ? { environment: envName } : {}),
+  });
+  const oidc = own?.oidc ?? o.oidc;
 
   const steps: StepRun[] = [];
   const stepsContext: Record<string, Json> = {};
@@ -546,7 +565,7 @@ async function runStepsJob(
     const script = typeof step.run === 'string' ? interpolate(step.run, state) : undefined;
     const result = await runStep(o, step, script, env, mapValues(step.with, state), {
       context,
-      oidc: idToken ? o.oidc : undefined,
+      oidc: idToken ? oidc : undefined,
       log,
     });
     exported = { ...exported, ...result.exportedEnv };

@@ -310,7 +310,7 @@ export function tradingChart(
 function handoverPhrase(raw: string): string {
   try {
     const h = JSON.parse(raw) as Record<string, unknown>;
-    return `${String(h.from ?? '?')} → ${String(h.to || "'' (nobody)")}, epoch ${String(h.epoch ?? '?')}${h['gap-ms'] !== undefined ? `, gap ${String(h['gap-ms'])} ms` : ''}`;
+    return `${String(h.from || '(none)')} → ${String(h.to || "'' (nobody)")}, epoch ${String(h.epoch ?? '?')}${h['gap-ms'] !== undefined ? `, gap ${String(h['gap-ms'])} ms` : ''}`;
   } catch {
     return raw;
   }

@@ -235,7 +235,7 @@ export function checkTrading(t: TradingFigures): Check[] {
 export function handoverText(raw: string): string {
   try {
     const h = JSON.parse(raw) as Record<string, unknown>;
-    return `${String(h.from ?? '?')} → ${String(h.to || "'' (nobody)")}, epoch ${String(h.epoch ?? '?')}${h['gap-ms'] !== undefined ? `, gap ${String(h['gap-ms'])} ms` : ''}`;
+    return `${String(h.from || '(none)')} → ${String(h.to || "'' (nobody)")}, epoch ${String(h.epoch ?? '?')}${h['gap-ms'] !== undefined ? `, gap ${String(h['gap-ms'])} ms` : ''}`;
   } catch {
     return raw;
   }

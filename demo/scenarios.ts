@@ -166,7 +166,18 @@ async function trades(stage: Stage, tag: string): Promise<Check> {
   };
 }
 
-/** Nobody but `tags`' revisions ever sent an order on the live port. */
+/** `tag`'s revision sent orders on the live port since `since` (it was handed trading). */
+function tradedSince(stage: Stage, tag: string, since: number): Check {
+  const revision = revisionOf(tag);
+  const orders = stage.sim.broker.orders({ kind: 'live', since }).filter((o) => o.revision === revision);
+  return {
+    what: `${revision} traded on the live port after its last step (the handover before the watch)`,
+    ok: orders.length > 0,
+    detail: `${orders.length} orders`,
+  };
+}
+
+/** `tag`'s revision never sent an order on the live port. */
 function neverTraded(stage: Stage, tag: string): Check {
   const revision = revisionOf(tag);
   const orders = stage.sim.broker.orders({ kind: 'live' }).filter((o) => o.revision === revision);
@@ -280,11 +291,9 @@ const caught = (
         await serves(stage, appHost(stage), 'v1.0.0'),
         // Caught during the steps, the promote never handed trading over; caught during the watch, after the
         // handover, the rollback handed it back.
+        // (The promote's own rollback after a failed watch: its handover output is the last, the one back.)
         ...(watch
-          ? [
-              handedOver(run, 'v1.0.0', tag),
-              handedOver(run, tag, 'v1.0.0', 'release/release', 'rollback'),
-            ]
+          ? [tradedSince(stage, tag, scenario.startedAt ?? ended), handedOver(run, tag, 'v1.0.0')]
           : [neverTraded(stage, tag)]),
         await trades(stage, 'v1.0.0'),
         {

@@ -5,15 +5,14 @@
 //   2. release v1.1.0  (blue-green: green deployed at 0 %, smoke-tested, promoted in steps)
 //   3. release v1.2.0  built from a broken commit: it never turns healthy, the run fails, production never serves it
 //   4. rollback to v1.0.0 by hand (workflow_dispatch with a reason)
-//   5. pull request #42 opened, pushed again (the sticky comment is updated), a fork's pull request (no Azure),
-//      and #42 closed (teardown)
-//   6. release v1.3.0 that fails real requests as soon as it carries traffic: the metric analysis (Azure Monitor
+//   5. release v1.3.0 that fails real requests as soon as it carries traffic: the metric analysis (Azure Monitor
 //      metrics of the simulator) catches it at its first step and the promote aborts: production back on v1.0.0
-//   7. release v1.4.0 that holds out through every step and fails during the watch after 100%: rolled back by
+//   6. release v1.4.0 that holds out through every step and fails during the watch after 100%: rolled back by
 //      itself to v1.0.0
-//   8. release v1.5.0 whose agent never takes the trading lease: the promote's handover runs out its bound, trading
-//      and traffic go back to v1.0.0, the run fails saying what it saw (the previews of 5 play beside it: their runs
-//      wait on other things than this one's, on another app)
+//   7. release v1.5.0 whose agent never takes the trading lease: the promote's handover runs out its bound, trading
+//      and traffic go back to v1.0.0, the run fails saying what it saw
+//   8. pull request #42 opened, pushed again (the sticky comment is updated), a fork's pull request (no Azure),
+//      and #42 closed (teardown), played beside 7 (another app; runs that wait on other things than its own)
 //   9. release v1.6.0 while v1.0.0 hangs just before the handover (its containers paused: no release, its broker
 //      session kept): the lease expires, v1.6.0 is refused with 326, the pipeline restarts v1.0.0, v1.6.0 trades
 //

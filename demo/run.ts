@@ -214,7 +214,9 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     });
     scenario.endedAt = Date.now();
     scenario.handovers = flatJobs(scenario.run.jobs).flatMap((j) =>
-      j.steps.flatMap((st) => (st.outputs.handover ? [{ step: `${j.id}/${st.id}`, handover: st.outputs.handover }] : [])),
+      j.steps.flatMap((st) =>
+        st.outputs.handover ? [{ step: `${j.id}/${st.id}`, handover: st.outputs.handover }] : [],
+      ),
     );
     const after = await trafficNow(sim, written);
     if (before && after) scenario.traffic = { before, after };

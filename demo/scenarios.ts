@@ -522,9 +522,7 @@ export const SCENARIOS: ScenarioSpec[] = [
         },
         {
           what: `the promote's handover restarted ${old} (326 for 10 s), then handed trading over`,
-          ok:
-            new RegExp(`restarting ${old}`).test(promote?.summary ?? '') &&
-            promote?.outcome === 'success',
+          ok: new RegExp(`restarting ${old}`).test(promote?.summary ?? '') && promote?.outcome === 'success',
           detail: /[^\n]*restarting [^\n]*/.exec(promote?.summary ?? '')?.[0],
         },
         handedOver(run, 'v1.0.0', 'v1.6.0'),

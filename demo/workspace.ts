@@ -28,7 +28,10 @@ export function prepareWorkspaces(): Workspaces {
     broken: prepareWorkspace({ from: 'ARG BROKEN=false', to: 'ARG BROKEN=true' }),
     degradedAtOnce: degraded(5),
     degradedLater: degraded(800),
-    neverTrades: prepareWorkspace({ from: 'ARG AGENT_NEVER_ACQUIRE=false', to: 'ARG AGENT_NEVER_ACQUIRE=true' }),
+    neverTrades: prepareWorkspace({
+      from: 'ARG AGENT_NEVER_ACQUIRE=false',
+      to: 'ARG AGENT_NEVER_ACQUIRE=true',
+    }),
   };
 }
 

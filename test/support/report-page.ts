@@ -342,7 +342,11 @@ export function fixtureReport(): PageData {
 }
 
 /** The revisions that traded on the live port in the fixture, in the order they first traded. */
-export const FIXTURE_TRADERS = ['alc-algo-agents--v1-0-0', 'alc-algo-agents--v1-1-0', 'alc-algo-agents--v1-4-0'];
+export const FIXTURE_TRADERS = [
+  'alc-algo-agents--v1-0-0',
+  'alc-algo-agents--v1-1-0',
+  'alc-algo-agents--v1-4-0',
+];
 
 /**
  * Who traded on the live port: 5 orders a second from 1.0.0, handed over to 1.1.0 at 38 s (a 1.2 s gap), back to

@@ -12,7 +12,6 @@ import { findVersionImage } from '../registry/version-image.js';
 import { type BlueGreenResult, measurementsOf } from './context.js';
 import { runBlueGreen } from './run.js';
 import type { BlueGreenSettings } from './settings.js';
-import { tradingStore } from '../trading/store.js';
 import { tradingOutputs, tradingSection, type TradingFacts } from '../core/trading-summary.js';
 
 /**
@@ -35,7 +34,9 @@ export async function blueGreenOnAzure(s: BlueGreenSettings, log: RunnerLog): Pr
   // from NODE_EXTRA_CA_CERTS as for every other request. Teardown acts on a preview app: never on a lease.
   const lease = s.trading.lease;
   const trading =
-    lease.kind === 'managed' && s.command !== 'teardown' ? tradingStore(lease, credential) : undefined;
+    lease.kind === 'managed' && s.command !== 'teardown'
+      ? (await import('../trading/store.js')).tradingStore(lease, credential) // its SDK loaded only when used
+      : undefined;
   return runBlueGreen(s, {
     aca,
     ...(trading ? { trading } : {}),

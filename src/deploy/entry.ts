@@ -9,14 +9,13 @@ import { proveServing } from '../smoke/prove.js';
 import { type DeployResult, runDeploy } from './run.js';
 import type { DeploySettings } from './settings.js';
 import { registryVerifier } from './verify.js';
-import { tradingStore } from '../trading/store.js';
 import { deployFailureTrading } from './summary.js';
 
 /**
  * Deploys over the Container Apps API the Azure inputs name, after verifying the image in its registry with
  * the same identity.
  */
-export function deployOnAzure(s: DeploySettings, log: RunnerLog): Promise<DeployResult> {
+export async function deployOnAzure(s: DeploySettings, log: RunnerLog): Promise<DeployResult> {
   const info = (line: string) => log.info(line);
   const credential = createCredential(s.azure);
   const aca = new Aca(createContainerAppsClient(s.azure, credential), {
@@ -31,7 +30,9 @@ export function deployOnAzure(s: DeploySettings, log: RunnerLog): Promise<Deploy
   // from NODE_EXTRA_CA_CERTS, as for every other request of the run.
   const lease = s.trading.lease;
   const trading =
-    s.mode === 'production' && lease.kind === 'managed' ? tradingStore(lease, credential) : undefined;
+    s.mode === 'production' && lease.kind === 'managed'
+      ? (await import('../trading/store.js')).tradingStore(lease, credential) // its SDK loaded only when used
+      : undefined;
   return runDeploy(s, {
     aca,
     ...(trading ? { trading } : {}),

@@ -118,6 +118,7 @@ export class TradingReplica {
   private since?: string;
   private lastRenewMs = 0;
   private lastReadMs = 0;
+  private designation?: Pick<Designation, 'revision' | 'epoch'>;
   private session?: BrokerSession;
   private tickTimer?: NodeJS.Timeout;
   private orderTimer?: NodeJS.Timeout;
@@ -166,38 +167,49 @@ export class TradingReplica {
     }, ms);
   }
 
-  private async readDesignation(): Promise<Designation | undefined> {
+  /**
+   * Reads the designation: a success records the pair and the read's send time (a missing blob reads as nobody,
+   * revision ''); a failure keeps the previous pair (the 10 s rule decides). Returns the pair in force.
+   */
+  private async readDesignation(): Promise<Pick<Designation, 'revision' | 'epoch'> | undefined> {
     const sentAt = Date.now();
     try {
       const r = await this.designationBlob.download();
       const chunks: Buffer[] = [];
       for await (const c of r.readableStreamBody ?? []) chunks.push(Buffer.from(c as Buffer));
-      const d = parseDesignation(
+      this.designation = parseDesignation(
         this.designationBlob.url,
         Buffer.concat(chunks).toString('utf8'),
         r.etag ?? '',
       );
       this.lastReadMs = sentAt;
-      return d;
     } catch (e) {
       if (statusOf(e) === 404) {
+        this.designation = { revision: '', epoch: -1 };
         this.lastReadMs = sentAt;
-        return undefined;
+      } else {
+        this.note(`designation read failed: ${(e as Error).message}`);
       }
-      this.note(`designation read failed: ${(e as Error).message}`);
-      return undefined;
     }
+    return this.designation;
+  }
+
+  /** The stop rules of a holder, in the protocol's order; undefined when none holds. */
+  private stopReason(d: Pick<Designation, 'revision' | 'epoch'> | undefined): string | undefined {
+    const now = Date.now();
+    if (now - this.lastRenewMs >= STALE_MS) return 'last renew is 10 s old';
+    if (now - this.lastReadMs >= STALE_MS) return 'last designation read is 10 s old';
+    const moved = d !== undefined && (d.revision !== this.o.revision || d.epoch !== this.epoch);
+    if (moved && !this.o.ignoreDesignation) return `designation is ${d.revision || "''"} ${d.epoch}`;
+    return undefined;
   }
 
   private async tick(): Promise<void> {
     const d = await this.readDesignation();
     if (!this.running) return;
     if (this.leaseClient) {
-      const moved = d !== undefined && (d.revision !== this.o.revision || d.epoch !== this.epoch);
-      if (moved && !this.o.ignoreDesignation)
-        return this.relinquish(`designation is ${d.revision || "''"} ${d.epoch}`);
-      if (Date.now() - this.lastReadMs >= STALE_MS)
-        return this.relinquish('last designation read is 10 s old');
+      const why = this.stopReason(d);
+      if (why) return this.relinquish(why);
       const sentAt = Date.now();
       try {
         await this.leaseClient.renewLease();
@@ -206,12 +218,12 @@ export class TradingReplica {
         return this.relinquish(`renew failed: ${(e as Error).message}`);
       }
       if (!this.running) return;
-      if (Date.now() - this.lastRenewMs >= STALE_MS) return this.relinquish('last renew is 10 s old');
       if (this.state === 'refused' || (this.state === 'trading' && this.session?.closed))
         await this.connect();
       return;
     }
-    if (this.o.neverAcquire || !d || d.revision !== this.o.revision) return;
+    const fresh = Date.now() - this.lastReadMs < STALE_MS;
+    if (this.o.neverAcquire || !d || !fresh || d.revision !== this.o.revision) return;
     const lease = this.leaseBlob.getBlobLeaseClient(randomUUID());
     const sentAt = Date.now();
     try {
@@ -226,8 +238,10 @@ export class TradingReplica {
     this.state = undefined;
     this.note(`acquired under ${d.revision} ${d.epoch}`);
     if (!(await this.writeState('acquired'))) return this.relinquish('metadata write failed');
+    const readBefore = this.lastReadMs;
     const again = await this.readDesignation();
-    if (!again || again.revision !== this.o.revision || again.epoch !== this.epoch) {
+    const confirmed = this.lastReadMs !== readBefore; // a failed read confirms nothing
+    if (!confirmed || !again || again.revision !== this.o.revision || again.epoch !== this.epoch) {
       return this.relinquish('designation moved before connecting');
     }
     if (!this.running) return;
@@ -275,9 +289,8 @@ export class TradingReplica {
     clearInterval(this.orderTimer);
     this.orderTimer = setInterval(() => {
       if (this.state !== 'trading' || this.orderInFlight || !this.session || this.session.closed) return;
-      // Between ticks too: nothing goes out once the last renew or designation read is 10 s old.
-      const now = Date.now();
-      if (now - this.lastRenewMs >= STALE_MS || now - this.lastReadMs >= STALE_MS) return;
+      // Between ticks too: no order once a stop rule holds (the clocks run between ticks).
+      if (this.stopReason(this.designation)) return;
       this.orderInFlight = true;
       this.orderSeq += 1;
       const orderId = `${this.o.replica}.${this.epoch}.${this.orderSeq}`;

@@ -62,8 +62,8 @@ const logger = (0,esm/* createClientLogger */.KV)("arm-monitor");
 //# sourceMappingURL=logger.js.map
 ;// CONCATENATED MODULE: ./node_modules/@azure/arm-monitor/package.json
 const package_namespaceObject = {"rE":"8.0.0"};
-// EXTERNAL MODULE: ./node_modules/@azure-rest/core-client/dist/esm/index.js + 11 modules
-var dist_esm = __webpack_require__(3049);
+// EXTERNAL MODULE: ./node_modules/@azure-rest/core-client/dist/esm/index.js + 6 modules
+var dist_esm = __webpack_require__(6255);
 ;// CONCATENATED MODULE: ./node_modules/@azure/arm-monitor/dist/esm/api/monitorContext.js
 // Copyright (c) Microsoft Corporation.
 // Licensed under the MIT License.

@@ -28443,6 +28443,8 @@ const AZURE_INPUT_FALLBACKS = {
     'arm-endpoint': 'ALC_DEPLOY_ARM_ENDPOINT',
     'authority-host': 'ALC_DEPLOY_AUTHORITY_HOST',
     'resource-group': 'ALC_DEPLOY_RESOURCE_GROUP',
+    // Not a connection input, but stated once per job the same way (deploy-app, blue-green).
+    'trading-lease': 'ALC_DEPLOY_TRADING_LEASE',
 };
 /** `get`, where an empty input listed in `table` reads its environment variable instead; `origin` says which did. */
 function withEnvironmentFallbacks(get, env = process.env, table = AZURE_INPUT_FALLBACKS) {

@@ -1,37 +1,41 @@
-// The handover on real parts: Azurite (HTTPS, bearer tokens), a broker stand-in speaking TRADING-SPEC §2, and
-// in-process replicas of protocol v1 (test/support/trading-replica.ts, ticking every 250 ms). The pipeline's clocks
-// are DESIGN's (release wait 20 s, refused-326 wait 10 s, bound >= 25 s + grace); the broker's order log is the
-// oracle: no two sessions' trading overlaps, and the gap between them is small.
+// The handover on real parts: the simulator's Azurite (HTTPS with its CA, bearer tokens of its Entra through the
+// run's OIDC credential), its broker stand-in (TRADING-SPEC §2, the live port), and in-process replicas of protocol v1
+// (test/support/trading-replica.ts, ticking every 250 ms). The pipeline's clocks are DESIGN's (release wait 20 s,
+// refused-326 wait 10 s, bound >= 25 s + grace); the restart escalation calls Aca.restartRevision on the simulator's
+// ARM, then SIGTERMs the revision's in-process replicas (a hung one is killed) and starts new standby ones, as ACA's
+// revision restart does to containers. The broker's order log is the
+// oracle (sim/trading-report.ts): no two replicas trade at once, and the gap between them is small.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { BlobServiceClient } from '@azure/storage-blob';
+import type { TokenCredential } from '@azure/core-auth';
+import { tradingReport } from '../../../sim/trading-report.js';
 import { handOver, HandoverError } from '../../../src/trading/handover.js';
 import { parseTradingLease } from '../../../src/trading/lease-url.js';
 import { handoverBoundMs, isTrading } from '../../../src/trading/protocol.js';
 import { DesignationConflictError, tradingStore } from '../../../src/trading/store.js';
 import type { ManagedTradingLease, TradingStore } from '../../../src/trading/types.js';
-import { TradingReplica, type ReplicaOptions } from '../../support/trading-replica.js';
+import { Aca } from '../../../src/azure/aca.js';
 import {
-  type AzuriteRig,
-  type BrokerOrder,
-  type BrokerStandIn,
-  startAzurite,
-  startBrokerStandIn,
-  storageTokenCredential,
-} from '../../support/trading-rig.js';
+  appSpec,
+  RG,
+  sdkClient,
+  startControlPlaneSim,
+  type ControlPlaneSim,
+} from '../../support/control-plane-sim.js';
+import { simAzure } from '../../support/sim-azure.js';
+import { TradingReplica, type ReplicaOptions } from '../../support/trading-replica.js';
 
 const TICK_MS = 250;
-const credential = storageTokenCredential();
-let azurite: AzuriteRig;
-let broker: BrokerStandIn;
+let s: ControlPlaneSim;
+let credential: TokenCredential;
+let aca: Aca;
+const IMAGE = `alcalgoregistry.azurecr.io/alc-algo-agents@sha256:${'1'.padStart(64, '0')}`;
 let replicas: TradingReplica[] = [];
 let clientIds = 100;
 
 beforeAll(async () => {
-  [azurite, broker] = await Promise.all([startAzurite(), startBrokerStandIn()]);
-  const service = new BlobServiceClient(azurite.serviceUrl, credential, {
-    tlsOptions: { ca: azurite.ca },
-  } as never);
-  await service.getContainerClient('trading').createIfNotExists();
+  s = await startControlPlaneSim({ registry: false, storage: true, brokerLivePort: 0, brokerPaperPort: 0 });
+  credential = simAzure(s.sim.env, s.sim.ca).credential;
+  aca = new Aca(sdkClient(s.sim), { resourceGroup: RG, pollMs: 30 });
 }, 60_000);
 
 afterEach(async () => {
@@ -39,17 +43,20 @@ afterEach(async () => {
   replicas = [];
 });
 
-afterAll(async () => {
-  await broker?.stop();
-  await azurite?.stop();
-});
+afterAll(async () => s?.stop());
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** One app: its lease prefix, its store, a client ID of its own, its replicas and the restarts asked for. */
 function app(name: string) {
-  const lease = parseTradingLease(`${azurite.serviceUrl}/trading/${name}`) as ManagedTradingLease;
-  const store = tradingStore(lease, credential, { tlsOptions: { ca: azurite.ca } });
+  const arm = new Set<string>();
+  /** Creates the app in the simulator's ARM with revision `<name>--<suffix>`, so that its restart goes through ARM. */
+  const inArm = async (suffix: string) => {
+    const created = await aca.putApp(name, appSpec(s.envId, IMAGE, { suffix }));
+    arm.add(created.latestRevisionName as string);
+  };
+  const lease = parseTradingLease(s.sim.tradingLeaseUrl(name)) as ManagedTradingLease;
+  const store = tradingStore(lease, credential, { tlsOptions: { ca: s.sim.ca } });
   const clientId = (clientIds += 1);
   const restarts: Array<{ revision: string; at: number }> = [];
   const notes: string[] = [];
@@ -59,10 +66,10 @@ function app(name: string) {
     const r = new TradingReplica({
       lease,
       credential,
-      tlsOptions: { ca: azurite.ca },
+      tlsOptions: { ca: s.sim.ca },
       revision,
       replica,
-      broker: { host: '127.0.0.1', port: broker.port },
+      broker: { host: s.sim.broker.host, port: s.sim.broker.livePort },
       clientId,
       tickMs: TICK_MS,
       orderEveryMs: 100,
@@ -79,14 +86,17 @@ function app(name: string) {
   /** ACA's revision restart: each replica SIGTERMed (a hung one killed), new ones come up standby. */
   const restart = async (rev: string) => {
     restarts.push({ revision: rev, at: Date.now() });
+    // The pipeline's call, to the simulator's ARM (which has no containers here): the app must exist there.
+    if (arm.has(rev)) await aca.restartRevision(name, rev);
     const old = replicas.filter((r) => r.revision === rev && r.phase !== 'dead');
     await Promise.all(old.map((r) => r.terminate()));
     for (const r of old) start(rev, `${r.name}-2`, revisions.get(rev));
   };
   const deps = { store, restart, now: Date.now, sleep, note: (l: string) => notes.push(l) };
-  const orders = () => broker.orders().filter((o) => o.clientId === clientId);
-  const sessions = () => broker.sessions().filter((s) => s.clientId === clientId);
-  return { name, store, deps, restarts, notes, revision, orders, sessions };
+  const orders = () => s.sim.broker.orders({ kind: 'live', clientId });
+  const sessions = () => s.sim.broker.sessions({ kind: 'live', clientId });
+  const report = () => tradingReport(orders(), 'live', { clientId });
+  return { name, store, deps, restarts, notes, revision, orders, sessions, report, inArm };
 }
 
 /** Designates `rev` (creating the blobs) and waits until it trades. */
@@ -97,27 +107,6 @@ async function seed(store: TradingStore, rev: string): Promise<number> {
     if (isTrading(await store.readLease(), rev, d.epoch)) return d.epoch;
   }
   throw new Error(`${rev} did not start trading`);
-}
-
-/** Per session (replica, epoch) its first and last order; the overlap of different sessions; the gaps between them. */
-function report(orders: BrokerOrder[]) {
-  const segments = new Map<string, { key: string; revision: string; first: number; last: number }>();
-  for (const o of orders) {
-    const key = `${o.replica}@${o.epoch}`;
-    const t = Date.parse(o.time);
-    const s = segments.get(key);
-    if (s) s.last = Math.max(s.last, t);
-    else segments.set(key, { key, revision: o.revision, first: t, last: t });
-  }
-  const list = [...segments.values()].sort((a, b) => a.first - b.first);
-  let overlapMs = 0;
-  for (let i = 0; i < list.length; i++) {
-    for (let j = i + 1; j < list.length; j++) {
-      overlapMs += Math.max(0, Math.min(list[i].last, list[j].last) - Math.max(list[i].first, list[j].first));
-    }
-  }
-  const gaps = list.slice(1).map((s, i) => ({ from: list[i].key, to: s.key, gapMs: s.first - list[i].last }));
-  return { segments: list, overlapMs, gaps, unbound: orders.filter((o) => o.unbound).length };
 }
 
 const BOUND = handoverBoundMs(undefined, 0);
@@ -141,10 +130,11 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     expect(handover.gapMs).toBeGreaterThanOrEqual(0);
     expect(handover.gapMs).toBeLessThan(3 * TICK_MS + 1_000);
     await sleep(1_000);
-    const r = report(a.orders());
+    const r = a.report();
     expect(r.overlapMs).toBe(0);
-    expect(r.unbound).toBe(0);
-    expect(r.segments.map((s) => s.revision)).toEqual(['orderly--a', 'orderly--b']);
+    expect(r.exclusive).toBe(true);
+    expect(r.segments.reduce((n, x) => n + x.unbound, 0)).toBe(0);
+    expect(r.segments.map((x) => x.revision)).toEqual(['orderly--a', 'orderly--b']);
     expect(r.gaps[0].gapMs).toBeLessThan(3 * TICK_MS + 1_000);
     expect(a.restarts).toEqual([]);
     expect(a.notes[0]).toBe('designated orderly--b (epoch 2) over orderly--a (epoch 1)');
@@ -168,9 +158,10 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     // The fast polls around the release observe most gaps (the broker's log is the truth; see below).
     expect(gaps.filter((g) => g !== undefined).length).toBeGreaterThanOrEqual(2);
     for (const gap of gaps) if (gap !== undefined) expect(gap).toBeLessThan(3 * TICK_MS + 1_000);
-    const r = report(a.orders());
+    const r = a.report();
     expect(r.overlapMs).toBe(0);
-    expect(r.unbound).toBe(0);
+    expect(r.exclusive).toBe(true);
+    expect(r.segments.reduce((n, x) => n + x.unbound, 0)).toBe(0);
     expect(r.segments.map((x) => x.revision)).toEqual([
       'pingpong--a',
       'pingpong--b',
@@ -178,7 +169,7 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
       'pingpong--b',
       'pingpong--a',
     ]);
-    expect(Math.max(...r.gaps.map((g) => g.gapMs))).toBeLessThan(3 * TICK_MS + 1_000);
+    expect(r.maxGapMs).toBeLessThan(3 * TICK_MS + 1_000);
     expect(a.restarts).toEqual([]);
   });
 
@@ -202,11 +193,12 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     // And once more, with the handover done.
     await handOver(a.deps, { to: 'rerun--b', boundMs: BOUND, graceSeconds: 0 });
     expect(await a.store.readDesignation()).toMatchObject({ revision: 'rerun--b', epoch: 2 });
-    expect(report(a.orders()).overlapMs).toBe(0);
+    expect(a.report().overlapMs).toBe(0);
   });
 
   it('restarts A when it ignores the designation for 20 s; then B trades', async () => {
     const a = app('ignore');
+    await a.inArm('a');
     a.revision('ignore--a', 2, { ignoreDesignation: true });
     a.revision('ignore--b', 2);
     await seed(a.store, 'ignore--a');
@@ -218,7 +210,7 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     expect(a.restarts[0].at - t0).toBeLessThan(23_000);
     expect(handover).toMatchObject({ from: 'ignore--a', to: 'ignore--b', epoch: 2 });
     await sleep(1_000);
-    const r = report(a.orders());
+    const r = a.report();
     expect(r.overlapMs).toBe(0);
     expect(r.segments.at(-1)?.revision).toBe('ignore--b');
     expect(a.notes).toContain('the lease was not released 20 s after the designation: restarting ignore--a');
@@ -226,6 +218,7 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
 
   it('a hung A keeps its broker session: B is refused with 326, A is restarted 10 s later, then B trades', async () => {
     const a = app('hung');
+    await a.inArm('a');
     const olds = a.revision('hung--a', 2);
     a.revision('hung--b', 2);
     await seed(a.store, 'hung--a');
@@ -240,7 +233,7 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     expect(a.restarts[0].at - t0).toBeLessThan(BOUND);
     expect(handover).toMatchObject({ to: 'hung--b', epoch: 2 });
     await sleep(1_000);
-    const r = report(a.orders());
+    const r = a.report();
     expect(r.overlapMs).toBe(0);
     expect(r.segments.at(-1)?.revision).toBe('hung--b');
     expect(
@@ -273,6 +266,41 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     expect(a.orders().filter((o) => Date.parse(o.time) > t0 + 2_000)).toEqual([]);
   }, 60_000);
 
+  it('restarts nothing while the gateway is down (502): the bound runs out and says so', async () => {
+    const a = app('down');
+    a.revision('down--a', 1);
+    a.revision('down--b', 1);
+    await seed(a.store, 'down--a');
+    s.sim.broker.setGatewayDown(true);
+    try {
+      const error = await handOver(a.deps, {
+        to: 'down--b',
+        boundMs: handoverBoundMs(10_000, 0),
+        graceSeconds: 0,
+      }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(HandoverError);
+      expect((error as HandoverError).seen).toMatchObject({
+        leased: true,
+        revision: 'down--b',
+        epoch: 2,
+        state: 'refused',
+        code: 502,
+      });
+      expect((error as Error).message).toMatch(
+        /the old holder released; last seen: lease leased: down--b-r0 of down--b, epoch 2, refused 502 since /,
+      );
+      expect(a.restarts).toEqual([]);
+      expect(
+        a
+          .sessions()
+          .filter((x) => x.revision === 'down--b')
+          .map((x) => x.refused),
+      ).toContain(502);
+    } finally {
+      s.sim.broker.setGatewayDown(false);
+    }
+  }, 90_000);
+
   it("to '' designates nobody: A releases and nobody trades", async () => {
     const a = app('nobody');
     a.revision('nobody--a', 2);
@@ -293,10 +321,10 @@ describe('handOver on Azurite, the broker stand-in and protocol v1 replicas', ()
     a.revision('race--a', 1);
     await seed(a.store, 'race--a');
     const other = tradingStore(
-      parseTradingLease(`${azurite.serviceUrl}/trading/race`) as ManagedTradingLease,
+      parseTradingLease(s.sim.tradingLeaseUrl('race')) as ManagedTradingLease,
       credential,
       {
-        tlsOptions: { ca: azurite.ca },
+        tlsOptions: { ca: s.sim.ca },
       },
     );
     // Another run writes between this run's read and its write.

@@ -1,31 +1,33 @@
-// The trading store on real Azurite (HTTPS, bearer tokens): designation reads and conditional writes, the lease view
-// as a holder leaves it (metadata, lease state), a missing blob.
+// The trading store on the simulator's Azurite (HTTPS with the simulator's CA, bearer tokens of its Entra through
+// the run's OIDC credential): designation reads and conditional writes, the lease view as a holder leaves it
+// (metadata, lease state), a missing blob.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { TokenCredential } from '@azure/core-auth';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { parseTradingLease } from '../../../src/trading/lease-url.js';
 import { DesignationConflictError, tradingStore } from '../../../src/trading/store.js';
 import { readTradingStatus } from '../../../src/trading/status.js';
 import type { ManagedTradingLease } from '../../../src/trading/types.js';
-import { type AzuriteRig, startAzurite, storageTokenCredential } from '../../support/trading-rig.js';
+import { startControlPlaneSim, type ControlPlaneSim } from '../../support/control-plane-sim.js';
+import { simAzure } from '../../support/sim-azure.js';
 
-let azurite: AzuriteRig;
-const credential = storageTokenCredential();
+let s: ControlPlaneSim;
+let credential: TokenCredential;
 let service: BlobServiceClient;
 
 beforeAll(async () => {
-  azurite = await startAzurite();
-  service = new BlobServiceClient(azurite.serviceUrl, credential, {
-    tlsOptions: { ca: azurite.ca },
+  s = await startControlPlaneSim({ registry: false, storage: true, brokerLivePort: 0, brokerPaperPort: 0 });
+  credential = simAzure(s.sim.env, s.sim.ca).credential;
+  service = new BlobServiceClient(s.sim.endpoints.storage as string, credential, {
+    tlsOptions: { ca: s.sim.ca },
   } as never);
-  await service.getContainerClient('trading').createIfNotExists();
 }, 60_000);
-afterAll(async () => azurite?.stop());
+afterAll(async () => s?.stop());
 
-const setting = (app: string) =>
-  parseTradingLease(`${azurite.serviceUrl}/trading/${app}`) as ManagedTradingLease;
-const storeOf = (app: string) => tradingStore(setting(app), credential, { tlsOptions: { ca: azurite.ca } });
+const setting = (app: string) => parseTradingLease(s.sim.tradingLeaseUrl(app)) as ManagedTradingLease;
+const storeOf = (app: string) => tradingStore(setting(app), credential, { tlsOptions: { ca: s.sim.ca } });
 
-describe('tradingStore on Azurite', () => {
+describe("tradingStore on the simulator's Azurite", () => {
   it('a missing designation reads undefined and a missing lease blob reads not leased', async () => {
     const store = storeOf('missing');
     expect(await store.readDesignation()).toBeUndefined();

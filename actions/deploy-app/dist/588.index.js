@@ -1,0 +1,167 @@
+export const id = 588;
+export const ids = [588];
+export const modules = {
+
+/***/ 7588:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DEFAULT_RETRY: () => (/* binding */ DEFAULT_RETRY),
+/* harmony export */   DesignationConflictError: () => (/* binding */ DesignationConflictError),
+/* harmony export */   STORAGE_SCOPE: () => (/* binding */ STORAGE_SCOPE),
+/* harmony export */   leaseViewOf: () => (/* binding */ leaseViewOf),
+/* harmony export */   parseDesignation: () => (/* binding */ parseDesignation),
+/* harmony export */   tradingStore: () => (/* binding */ tradingStore)
+/* harmony export */ });
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4778);
+
+/** The storage scope the run's credential is asked for. */
+const STORAGE_SCOPE = 'https://storage.azure.com/.default';
+/**
+ * The store's retries: a few quick ones, each try bounded, so that one stuck request cannot outlast the handover's
+ * polls (the SDK's own default waits without a per-try timeout).
+ */
+const DEFAULT_RETRY = {
+    maxTries: 3,
+    tryTimeoutInMs: 10_000,
+    retryDelayInMs: 200,
+    maxRetryDelayInMs: 2_000,
+};
+/** A conditional designation write lost a race: another writer changed (or created) the blob since it was read. */
+class DesignationConflictError extends Error {
+    url;
+    status;
+    expected;
+    constructor(url, status, expected) {
+        super(expected === undefined
+            ? `The trading designation ${url} was created by another writer meanwhile (HTTP ${status}); nothing was written`
+            : `The trading designation ${url} changed since it was read (ETag ${expected}, HTTP ${status}); nothing was written`);
+        this.url = url;
+        this.status = status;
+        this.expected = expected;
+        this.name = 'DesignationConflictError';
+    }
+}
+const STATES = ['acquired', 'trading', 'refused', 'stopped'];
+/** The lease view of a blob's properties (Azure's metadata keys are case-insensitive; read them so). Pure. */
+function leaseViewOf(p) {
+    const meta = {};
+    for (const [k, v] of Object.entries(p.metadata ?? {}))
+        meta[k.toLowerCase()] = v;
+    const leaseState = p.leaseState ?? 'available';
+    const view = {
+        leaseState,
+        leaseStatus: p.leaseStatus ?? 'unlocked',
+        leased: leaseState === 'leased',
+    };
+    if (meta.holder)
+        view.holder = meta.holder;
+    if (meta.revision)
+        view.revision = meta.revision;
+    if (meta.epoch !== undefined && /^\d+$/.test(meta.epoch.trim()))
+        view.epoch = Number(meta.epoch);
+    if (STATES.includes(meta.state))
+        view.state = meta.state;
+    if (meta.code !== undefined && /^-?\d+$/.test(meta.code.trim()))
+        view.code = Number(meta.code);
+    if (meta.since)
+        view.since = meta.since;
+    return view;
+}
+/** The designation blob's JSON, or an error naming the blob and what it holds. Pure. */
+function parseDesignation(url, text, etag) {
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        json = undefined;
+    }
+    const o = json;
+    if (!o || typeof o.revision !== 'string' || !Number.isSafeInteger(o.epoch) || o.epoch < 0) {
+        throw new Error(`The trading designation ${url} does not hold {"revision": "<revision>" or "", "epoch": <integer>}: ${text.slice(0, 200)}`);
+    }
+    return { revision: o.revision, epoch: o.epoch, etag };
+}
+async function textOf(stream) {
+    if (!stream)
+        return '';
+    const chunks = [];
+    for await (const chunk of stream)
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    return Buffer.concat(chunks).toString('utf8');
+}
+function statusOf(error) {
+    const s = error.statusCode;
+    return typeof s === 'number' ? s : undefined;
+}
+function tradingStore(setting, credential, options = {}) {
+    const service = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlobServiceClient */ .wS(setting.serviceUrl, credential, {
+        audience: STORAGE_SCOPE,
+        retryOptions: { ...DEFAULT_RETRY, ...options.retry },
+        // Passed on to the core pipeline (createPipelineFromOptions adds its TLS policy); the storage options' type
+        // does not list it.
+        ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
+    });
+    const container = service.getContainerClient(setting.container);
+    const designation = container.getBlockBlobClient(`${setting.prefix}/designation`);
+    const lease = container.getBlockBlobClient(`${setting.prefix}/lease`);
+    const designationUrl = `${setting.url}/designation`;
+    return {
+        async readDesignation() {
+            try {
+                // One GET: the body and the ETag of the same version.
+                const r = await designation.download();
+                return parseDesignation(designationUrl, await textOf(r.readableStreamBody), r.etag ?? '');
+            }
+            catch (error) {
+                if (statusOf(error) === 404)
+                    return undefined;
+                throw error;
+            }
+        },
+        async writeDesignation(next, etag) {
+            const body = JSON.stringify({ revision: next.revision, epoch: next.epoch });
+            try {
+                const r = await designation.upload(body, Buffer.byteLength(body), {
+                    conditions: etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: etag },
+                    blobHTTPHeaders: { blobContentType: 'application/json' },
+                });
+                return { revision: next.revision, epoch: next.epoch, etag: r.etag ?? '' };
+            }
+            catch (error) {
+                const status = statusOf(error);
+                if (status === 412 || status === 409)
+                    throw new DesignationConflictError(designationUrl, status, etag);
+                throw error;
+            }
+        },
+        async ensureLeaseBlob() {
+            try {
+                await lease.upload('', 0, { conditions: { ifNoneMatch: '*' } });
+            }
+            catch (error) {
+                const status = statusOf(error);
+                if (status === 409 || status === 412)
+                    return;
+                throw error;
+            }
+        },
+        async readLease() {
+            try {
+                return leaseViewOf(await lease.getProperties());
+            }
+            catch (error) {
+                if (statusOf(error) === 404)
+                    return leaseViewOf({});
+                throw error;
+            }
+        },
+    };
+}
+
+
+/***/ })
+
+};

@@ -63,6 +63,22 @@ export interface PageData {
     samples: LoadSample[];
   };
   loadChecks: PageCheck[];
+  /** Who traded on the live port (the broker's order log), and the demo's checks on it. */
+  trading?: { figures: PageTrading; checks: PageCheck[] };
+}
+
+/** What the page shows of trading (demo/report.ts's TradingFigures). */
+export interface PageTrading {
+  orders: number;
+  revisions: string[];
+  overlapMs: number;
+  bucketMs: number;
+  buckets: Array<{ t: number; byRevision: Record<string, number> }>;
+  scenarios: Array<{
+    title: string;
+    gaps: Array<{ from: string; to: string; gapMs: number }>;
+    handovers: Array<{ step: string; handover: string }>;
+  }>;
 }
 
 /** The name of the series of failed requests on the chart. */
@@ -209,6 +225,115 @@ export function versionChart(
     `</svg>`,
     `<ul class="legend">${legend}</ul>`,
     `</figure>`,
+  ].join('\n');
+}
+
+/**
+ * Who traded on the live port: the orders of each second, stacked by revision (inline SVG), with the scenarios'
+ * markers; a gap is an empty stretch.
+ */
+export function tradingChart(
+  t: PageTrading,
+  markers: ReadonlyArray<{ at: number; label: string; title: string }> = [],
+): string {
+  if (t.buckets.length === 0) return '<p class="empty">No order on the live port.</p>';
+  const W = 960;
+  const H = 240;
+  const m = { left: 56, right: 16, top: 32, bottom: 44 };
+  const pw = W - m.left - m.right;
+  const ph = H - m.top - m.bottom;
+  const start = t.buckets[0].t;
+  const n = t.buckets.length;
+  const perSecond = 1000 / t.bucketMs;
+  const max = Math.max(1, ...t.buckets.map((b) => Object.values(b.byRevision).reduce((a, c) => a + c, 0)));
+  const yMax = Math.ceil(max * perSecond);
+  const x = (i: number) => m.left + (i / n) * pw;
+  const y = (v: number) => m.top + (1 - v / yMax) * ph;
+  const colors = new Map(t.revisions.map((r, i) => [r, PALETTE[i % PALETTE.length]]));
+  const rects = t.revisions.map((rev) => {
+    const bars: string[] = [];
+    t.buckets.forEach((b, i) => {
+      const v = (b.byRevision[rev] ?? 0) * perSecond;
+      if (!v) return;
+      const below = t.revisions
+        .slice(0, t.revisions.indexOf(rev))
+        .reduce((a, r) => a + (b.byRevision[r] ?? 0) * perSecond, 0);
+      bars.push(
+        `<rect x="${round(x(i))}" y="${round(y(below + v))}" width="${Math.max(0.5, round(x(i + 1) - x(i)))}" height="${round(y(below) - y(below + v))}"/>`,
+      );
+    });
+    const orders = t.buckets.reduce((a, b) => a + (b.byRevision[rev] ?? 0), 0);
+    return `<g class="trading" data-revision="${escapeHtml(rev)}" fill="${colors.get(rev)}"><title>${escapeHtml(rev)}: ${orders} orders</title>${bars.join('')}</g>`;
+  });
+  const seconds = (n * t.bucketMs) / 1000;
+  const step = niceStep(seconds, 12);
+  const xTicks: string[] = [];
+  for (let s = 0; s <= seconds; s += step) {
+    const xs = round(m.left + (s / seconds) * pw);
+    xTicks.push(
+      `<line x1="${xs}" x2="${xs}" y1="${m.top + ph}" y2="${m.top + ph + 5}" stroke="#444"/><text x="${xs}" y="${m.top + ph + 18}" text-anchor="middle">${s}</text>`,
+    );
+  }
+  const yTicks = [0, 0.5, 1].map(
+    (f) =>
+      `<line x1="${m.left - 5}" x2="${m.left + pw}" y1="${round(y(f * yMax))}" y2="${round(y(f * yMax))}" stroke="${f ? '#0002' : '#444'}"/><text x="${m.left - 8}" y="${round(y(f * yMax)) + 4}" text-anchor="end">${round(f * yMax)}</text>`,
+  );
+  const marks = markers
+    .filter((k) => k.at >= start && k.at <= start + seconds * 1000)
+    .map((k) => {
+      const mx = round(m.left + ((k.at - start) / 1000 / seconds) * pw);
+      return `<g class="marker"><line x1="${mx}" x2="${mx}" y1="${m.top - 4}" y2="${m.top + ph}" stroke="#111" stroke-dasharray="3,3" stroke-width="1"/><text x="${mx + 2}" y="${m.top - 6}">${escapeHtml(k.label)}</text><title>${escapeHtml(k.title)}</title></g>`;
+    });
+  const legend = t.revisions
+    .map(
+      (r) =>
+        `<li><span class="swatch" style="background:${colors.get(r)}"></span>${escapeHtml(r)} <span class="muted">(${t.buckets.reduce((a, b) => a + (b.byRevision[r] ?? 0), 0)} orders)</span></li>`,
+    )
+    .join('');
+  return [
+    `<figure class="chart">`,
+    `<svg id="trading-chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="Orders per second on the live port by revision">`,
+    `<rect x="${m.left}" y="${m.top}" width="${pw}" height="${ph}" fill="#f3f3f3"/>`,
+    ...rects,
+    ...yTicks,
+    ...xTicks,
+    ...marks,
+    `<text x="${m.left + pw / 2}" y="${H - 6}" text-anchor="middle" class="axis">seconds since the first order (${escapeHtml(new Date(start).toISOString().slice(11, 19))} UTC)</text>`,
+    `<text transform="translate(14 ${m.top + ph / 2}) rotate(-90)" text-anchor="middle" class="axis">orders/s</text>`,
+    `</svg>`,
+    `<ul class="legend">${legend}</ul>`,
+    `</figure>`,
+  ].join('\n');
+}
+
+/** A handover output (JSON) as one phrase. */
+function handoverPhrase(raw: string): string {
+  try {
+    const h = JSON.parse(raw) as Record<string, unknown>;
+    return `${String(h.from || '(none)')} → ${String(h.to || "'' (nobody)")}, epoch ${String(h.epoch ?? '?')}${h['gap-ms'] !== undefined ? `, gap ${String(h['gap-ms'])} ms` : ''}`;
+  } catch {
+    return raw;
+  }
+}
+
+/** The trading section: the chart, the overlap, each scenario's gaps and handover outputs. */
+export function tradingHtml(
+  trading: { figures: PageTrading; checks: PageCheck[] },
+  markers: ReadonlyArray<{ at: number; label: string; title: string }>,
+): string {
+  const t = trading.figures;
+  const rows = t.scenarios
+    .map(
+      (s) =>
+        `<tr><td>${escapeHtml(s.title)}</td><td>${s.gaps.map((g) => `${escapeHtml(g.from)} → ${escapeHtml(g.to)}: <strong class="gap">${g.gapMs} ms</strong>`).join('<br>') || '—'}</td><td>${s.handovers.map((h) => `${escapeHtml(h.step.split('/').at(-1) ?? '')}: ${escapeHtml(handoverPhrase(h.handover))}`).join('<br>') || '—'}</td></tr>`,
+    )
+    .join('');
+  return [
+    '<h2>Who traded on the live port</h2>',
+    `<p>${t.orders} orders on the broker's live port by ${t.revisions.length} revisions, <strong id="overlap">overlap ${t.overlapMs} ms</strong>. Orders per second by the revision that sent them (the broker's order log); the dashed lines are the scenarios below.</p>`,
+    tradingChart(t, markers),
+    checksHtml(trading.checks),
+    `<table class="gaps"><thead><tr><th>scenario</th><th>trading resumed after (gap)</th><th>handover outputs</th></tr></thead><tbody>${rows}</tbody></table>`,
   ].join('\n');
 }
 
@@ -460,6 +585,7 @@ export function reportHtml(data: PageData): string {
         `<tr><td>${escapeHtml(p.phase)}</td><td class="num">${p.requests}</td><td class="num">${p.failed}</td><td>${escapeHtml(p.versions.join(', '))}</td></tr>`,
     ),
     '</tbody></table>',
+    ...(data.trading ? [tradingHtml(data.trading, markers)] : []),
     '<h2>Scenarios</h2>',
     `<nav><ol>${data.scenarios.map((s, i) => `<li><a href="#${slug(i)}">${escapeHtml(s.title)}</a> ${mark(s.checks.every((c) => c.ok))}</li>`).join('')}</ol></nav>`,
     ...data.scenarios.map(scenarioHtml),

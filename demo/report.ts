@@ -5,6 +5,7 @@ import { runSummary } from '../runner/workflow.js';
 import type { GitHubApiStandIn } from './github-api.js';
 import type { LoadFigures } from './load.js';
 import type { Check, Scenario } from './scenarios.js';
+import { tradingReport, type ReportOrder, type TradingReport } from '../sim/trading-report.js';
 
 /**
  * A picture of what the ingress served by revision, second by second, over [start, end]: the 5xx share per
@@ -67,6 +68,8 @@ export function markdownReport(
   github: GitHubApiStandIn,
   passed: boolean,
   stopped: string | undefined,
+  trading: TradingFigures = emptyTrading(),
+  tradingChecks: Check[] = [],
 ): string {
   const mark = (ok: boolean) => (ok ? '✅' : '❌');
   const lines = [
@@ -101,6 +104,12 @@ export function markdownReport(
           ...load.failures.slice(0, 20).map((f) => `| ${f.at} | ${f.phase} | ${f.error} |`),
         ]
       : []),
+    '',
+    '## Who traded on the live port, through the whole demo',
+    '',
+    "The broker stand-in's order log (the oracle): each revision's orders per second, the gaps between traders.",
+    '',
+    tradingMarkdown(trading, tradingChecks),
     '',
     '## Checks',
     '',
@@ -137,4 +146,137 @@ export function markdownReport(
     ]),
   ];
   return lines.join('\n');
+}
+
+/** Who traded on the live port over the whole demo: the trading report of the broker's order log, by scenario. */
+export interface TradingFigures {
+  orders: number;
+  revisions: string[];
+  overlapMs: number;
+  exclusive: boolean;
+  overlaps: TradingReport['overlaps'];
+  bucketMs: number;
+  /** Orders per bucket by revision (tradingReport's ordersPerSecond). */
+  buckets: Array<{ t: number; byRevision: Record<string, number> }>;
+  /** Each production scenario's gaps (from, to, gap ms) and handover outputs. */
+  scenarios: Array<{
+    title: string;
+    gaps: Array<{ from: string; to: string; gapMs: number; lastOrderAt: string; firstOrderAt: string }>;
+    handovers: Array<{ step: string; handover: string }>;
+  }>;
+}
+
+export function emptyTrading(): TradingFigures {
+  return {
+    orders: 0,
+    revisions: [],
+    overlapMs: 0,
+    exclusive: true,
+    overlaps: [],
+    bucketMs: 1000,
+    buckets: [],
+    scenarios: [],
+  };
+}
+
+/**
+ * The trading figures from the broker's live order log: each gap goes to the production scenario during which
+ * trading resumed (from its start to the next one's).
+ */
+export function tradingFigures(
+  orders: readonly ReportOrder[],
+  scenarios: ReadonlyArray<Pick<Scenario, 'title' | 'workflow' | 'startedAt' | 'handovers'>>,
+): TradingFigures {
+  const r = tradingReport(orders, 'live');
+  const production = scenarios.filter((s) => s.workflow !== 'preview.yml' && s.startedAt !== undefined);
+  const windowOf = (at: number) =>
+    production.findLast((s) => (s.startedAt ?? Infinity) <= at)?.title ?? production[0]?.title;
+  return {
+    orders: r.orders,
+    revisions: r.revisions,
+    overlapMs: r.overlapMs,
+    exclusive: r.exclusive,
+    overlaps: r.overlaps,
+    bucketMs: r.bucketMs,
+    buckets: r.ordersPerSecond.map((b) => ({ t: b.t, byRevision: b.byRevision })),
+    scenarios: production.map((s) => ({
+      title: s.title,
+      gaps: r.gaps
+        .filter((g) => windowOf(Date.parse(g.firstOrderAt)) === s.title)
+        .map((g) => ({
+          from: g.fromRevision,
+          to: g.toRevision,
+          gapMs: g.gapMs,
+          lastOrderAt: g.lastOrderAt,
+          firstOrderAt: g.firstOrderAt,
+        })),
+      handovers: s.handovers ?? [],
+    })),
+  };
+}
+
+/** The demo's own checks on trading: someone traded, and never two replicas at once (overlap 0 ms). */
+export function checkTrading(t: TradingFigures): Check[] {
+  return [
+    {
+      what: 'the agents traded on the live port',
+      ok: t.orders > 0,
+      detail: `${t.orders} orders by ${t.revisions.length} revisions`,
+    },
+    {
+      what: 'one trader at a time on the live port: overlap 0 ms',
+      ok: t.overlapMs === 0 && t.exclusive,
+      detail: `overlap ${t.overlapMs} ms${t.overlaps.length ? `: ${t.overlaps.map((o) => `${o.a.replica} and ${o.b.replica} ${o.from}..${o.to}`).join('; ')}` : ''}`,
+    },
+  ];
+}
+
+/** A handover output as one phrase: from -> to, epoch, gap the pipeline saw. */
+export function handoverText(raw: string): string {
+  try {
+    const h = JSON.parse(raw) as Record<string, unknown>;
+    return `${String(h.from || '(none)')} → ${String(h.to || "'' (nobody)")}, epoch ${String(h.epoch ?? '?')}${h['gap-ms'] !== undefined ? `, gap ${String(h['gap-ms'])} ms` : ''}`;
+  } catch {
+    return raw;
+  }
+}
+
+/** The trading section of the report: overlap, and per scenario its gaps and handover outputs; a picture. */
+export function tradingMarkdown(t: TradingFigures, checks: Check[]): string {
+  const mark = (ok: boolean) => (ok ? '✅' : '❌');
+  const step = Math.max(1, Math.ceil(t.buckets.length / 60));
+  const points = Array.from({ length: Math.ceil(t.buckets.length / step) }, (_, i) => i * step);
+  const rate = (rev: string, i: number) =>
+    Math.round(
+      (t.buckets.slice(i, i + step).reduce((n, b) => n + (b.byRevision[rev] ?? 0), 0) / step) *
+        (1000 / t.bucketMs),
+    );
+  return [
+    `${t.orders} orders on the live port, by ${t.revisions.length} revisions; **overlap ${t.overlapMs} ms**.`,
+    '',
+    ...checks.map((c) => `- ${mark(c.ok)} ${c.what} (${c.detail})`),
+    '',
+    '| scenario | trading resumed after (gap) | handover outputs |',
+    '|---|---|---|',
+    ...t.scenarios.map(
+      (s) =>
+        `| ${s.title} | ${s.gaps.map((g) => `${g.from} → ${g.to}: **${g.gapMs} ms**`).join('<br>') || '—'} | ${s.handovers.map((h) => `${h.step.split('/').at(-1)}: ${handoverText(h.handover)}`).join('<br>') || '—'} |`,
+    ),
+    '',
+    ...(t.buckets.length
+      ? [
+          '```mermaid',
+          'xychart-beta',
+          '  title "Orders per second on the live port, by revision"',
+          `  x-axis "seconds" [${points.map((i) => Math.round((i * t.bucketMs) / 1000)).join(', ')}]`,
+          `  y-axis "orders/s" 0 --> ${Math.max(1, ...points.flatMap((i) => t.revisions.map((r) => rate(r, i))))}`,
+          ...t.revisions.map((rev) => `  line [${points.map((i) => rate(rev, i)).join(', ')}]`),
+          '```',
+          '',
+          '| line | revision |',
+          '|---|---|',
+          ...t.revisions.map((rev, i) => `| ${i + 1} | ${rev} |`),
+        ]
+      : ['_No order on the live port._']),
+  ].join('\n');
 }

@@ -19,7 +19,7 @@ import { httpsRequest } from '../sim/http.js';
 import type { TrafficRow } from '../src/revisions/traffic-picture.js';
 import { REPO_ROOT } from '../runner/action.js';
 import { REPOSITORY } from '../runner/events.js';
-import { runWorkflow } from '../runner/workflow.js';
+import { flatJobs, runWorkflow } from '../runner/workflow.js';
 import {
   startGitHubApi,
   type GitHubApiStandIn,
@@ -27,13 +27,14 @@ import {
   type StandInDeployment,
 } from './github-api.js';
 import { emptyFigures, Load, versionNow, type Ingress, type LoadFigures } from './load.js';
-import { checkLoad, markdownReport } from './report.js';
+import { checkLoad, checkTrading, markdownReport, tradingFigures, type TradingFigures } from './report.js';
 import { reportHtml } from './report-html.js';
 import {
   ANALYSIS_SCENARIOS,
   APP,
   appOfWorkflow,
   SCENARIOS,
+  type Check,
   type Scenario,
   type ScenarioSpec,
   type Stage,
@@ -62,6 +63,9 @@ export interface DemoResult {
   reportPath: string;
   /** Why the demo stopped early, when it did. */
   stopped?: string;
+  /** Who traded on the live port (the broker's order log), and the demo's checks on it. */
+  trading: TradingFigures;
+  tradingChecks: Check[];
 }
 
 export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
@@ -142,9 +146,9 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     // release.yml measures every release by default (deploy/analysis.yaml: a 1m interval read 2m late, as Azure's
     // metrics arrive); the demo turns it on with a fast spec for the releases the analysis must catch.
     ANALYSIS: 'none',
-    // The seed trades live: deploy-app refuses it without a trading lease. `unmanaged` until the demo's
-    // simulator serves the lease's storage (then sim.tradingLeaseUrl(APP)).
-    ALC_TRADING_LEASE: 'unmanaged',
+    // The seed trades live: one revision at a time, through the trading lease in the simulator's storage (its
+    // Azurite); the sample app's agent follows it on the broker stand-in's live port.
+    ALC_TRADING_LEASE: sim.tradingLeaseUrl(APP),
   };
   const runnerEnv = { NODE_EXTRA_CA_CERTS: sim.caPath, DOCKER_HOST: dockerHost };
   const github = await startGitHubApi({ repository: REPOSITORY });
@@ -154,12 +158,20 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const load = new Load(ingress, appHost);
   let loadStarted = false;
   let stopped: string | undefined;
-  const stage: Stage = { sim, github, load, versionOf: (host) => versionNow(ingress, host) };
+  const stage: Stage = {
+    sim,
+    github,
+    load,
+    versionOf: (host) => versionNow(ingress, host),
+    traffic: () => trafficNow(sim, appOfWorkflow('release.yml')),
+  };
 
   const play = async (spec: ScenarioSpec): Promise<boolean> => {
     const { title, workflow, expected } = spec;
     const event = spec.event(headOf(workspaces[spec.workspace]));
-    load.phase = title;
+    const written = appOfWorkflow(workflow);
+    // The load's phases are the production app's scenarios (a preview played beside one writes another app).
+    if (written.app === APP) load.phase = title;
     log(`\n== ${title} (${workflow}, ${event.name} ${event.ref}) — expected: ${expected}`);
     const scenario: Scenario = {
       title,
@@ -171,8 +183,8 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     };
     scenarios.push(scenario);
     const workspace = workspaces[spec.workspace];
-    const written = appOfWorkflow(workflow);
     const before = await trafficNow(sim, written);
+    const during = spec.during?.(stage, before ?? []);
     scenario.run = await runWorkflow({
       workflow: join(workspace, '.github', 'workflows', workflow),
       workspace,
@@ -186,18 +198,26 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
       handlers: STAND_INS,
       verbose: o.verbose,
       log,
-      beforeJob: ({ oidcSubject, jobWorkflowRef }) => {
-        if (!oidcSubject) return;
-        sim.identity.config.githubClaims = {
-          sub: oidcSubject,
-          job_workflow_ref: jobWorkflowRef ?? '',
-          repository: REPOSITORY,
-          repository_owner: REPOSITORY.split('/')[0],
-          ref: event.ref,
-          event_name: event.name,
-        };
-      },
+      // Each job its own token request endpoint, whose tokens carry its claims (runs may play side by side).
+      beforeJob: ({ oidcSubject, jobWorkflowRef, environment }) =>
+        oidcSubject
+          ? {
+              oidc: sim.identity.registerGithubJob({
+                repository: REPOSITORY,
+                eventName: event.name,
+                ref: event.ref,
+                ...(environment ? { environment } : {}),
+                ...(jobWorkflowRef ? { jobWorkflowRef } : {}),
+              }),
+            }
+          : undefined,
     });
+    scenario.endedAt = Date.now();
+    scenario.handovers = flatJobs(scenario.run.jobs).flatMap((j) =>
+      j.steps.flatMap((st) =>
+        st.outputs.handover ? [{ step: `${j.id}/${st.id}`, handover: st.outputs.handover }] : [],
+      ),
+    );
     const after = await trafficNow(sim, written);
     if (before && after) scenario.traffic = { before, after };
     const unimplemented = scenario.run.jobs
@@ -224,6 +244,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
       ok: called.length > 0,
       detail: called.join(', '),
     });
+    if (during) scenario.checks.push(...(await during()));
     scenario.checks.push(...(await spec.verify(scenario.run, stage, scenario)));
     for (const c of scenario.checks)
       log(`   ${c.ok ? 'ok  ' : 'FAIL'} ${c.what}${c.detail ? ` — ${c.detail}` : ''}`);
@@ -238,9 +259,20 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
 
   let result: DemoResult | undefined;
   try {
-    for (const spec of SCENARIOS) if (!(await play(spec))) break;
+    // Each scenario in turn; those played alongside one start with it, one after the other.
+    for (const spec of SCENARIOS.filter((s) => !s.alongside)) {
+      const side = SCENARIOS.filter((s) => s.alongside === spec.title);
+      const lane = async () => {
+        for (const s of side) if (!(await play(s))) return false;
+        return true;
+      };
+      const passed = await Promise.all([play(spec), lane()]);
+      if (!passed.every(Boolean)) break;
+    }
+    scenarios.sort((a, b) => index(a.title) - index(b.title));
   } finally {
     const figures = loadStarted ? await load.stop() : emptyFigures();
+    const trading = tradingFigures(sim.broker.orders({ kind: 'live' }), scenarios);
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);
     log(`\ndemo: stopping the simulator`);
@@ -249,10 +281,12 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     removeImages(dockerHost, sim.endpoints.registry!);
     rmSync(stateDir, { recursive: true, force: true });
     removeWorkspaces(workspaces);
-    result = finish(scenarios, figures, github, reportPath, stopped, log);
+    result = finish(scenarios, figures, trading, github, reportPath, stopped, log);
   }
   return result;
 }
+
+const index = (title: string) => SCENARIOS.findIndex((s) => s.title === title);
 
 /** The api-version the demo reads the simulator's ARM with (that of @azure/arm-appcontainers). */
 const ARM_API_VERSION = '2026-07-01';
@@ -309,25 +343,45 @@ function removeImages(dockerHost: string, registry: string): void {
 function finish(
   scenarios: Scenario[],
   load: LoadFigures,
+  trading: TradingFigures,
   github: GitHubApiStandIn,
   reportPath: string,
   stopped: string | undefined,
   log: (line: string) => void,
 ): DemoResult {
   const loadChecks = checkLoad(load, ANALYSIS_SCENARIOS);
+  const tradingChecks = checkTrading(trading);
   const complete = scenarios.length === SCENARIOS.length && !stopped;
   const passed =
-    complete && scenarios.every((s) => s.checks.every((c) => c.ok)) && loadChecks.every((c) => c.ok);
-  writeFileSync(reportPath, markdownReport(scenarios, load, loadChecks, github, passed, stopped));
+    complete &&
+    scenarios.every((s) => s.checks.every((c) => c.ok)) &&
+    loadChecks.every((c) => c.ok) &&
+    tradingChecks.every((c) => c.ok);
+  writeFileSync(
+    reportPath,
+    markdownReport(scenarios, load, loadChecks, github, passed, stopped, trading, tradingChecks),
+  );
   const htmlPath = join(dirname(reportPath), 'report.html');
   writeFileSync(
     htmlPath,
-    reportHtml({ generatedAt: new Date().toISOString(), passed, stopped, scenarios, load, loadChecks }),
+    reportHtml({
+      generatedAt: new Date().toISOString(),
+      passed,
+      stopped,
+      scenarios,
+      load,
+      loadChecks,
+      trading: { figures: trading, checks: tradingChecks },
+    }),
   );
   log(
     `\ndemo: load on the app URL: ${load.requests} requests, ${load.failed} failed, p50 ${load.p50Ms} ms, p99 ${load.p99Ms} ms, versions ${JSON.stringify(load.byVersion)}`,
   );
   for (const c of loadChecks) log(`   ${c.ok ? 'ok  ' : 'FAIL'} ${c.what} — ${c.detail}`);
+  log(`demo: trading on the live port: ${trading.orders} orders, overlap ${trading.overlapMs} ms`);
+  for (const s of trading.scenarios)
+    for (const g of s.gaps) log(`   ${s.title}: ${g.from} -> ${g.to}, gap ${g.gapMs} ms`);
+  for (const c of tradingChecks) log(`   ${c.ok ? 'ok  ' : 'FAIL'} ${c.what} — ${c.detail}`);
   log(`demo: report ${reportPath}, page ${htmlPath}`);
   log(passed ? 'demo: PASSED' : `demo: FAILED${stopped ? ` — ${stopped}` : ''}`);
   return {
@@ -338,5 +392,7 @@ function finish(
     deployments: github.deployments,
     reportPath,
     stopped,
+    trading,
+    tradingChecks,
   };
 }

@@ -5,12 +5,19 @@
 //   2. release v1.1.0  (blue-green: green deployed at 0 %, smoke-tested, promoted in steps)
 //   3. release v1.2.0  built from a broken commit: it never turns healthy, the run fails, production never serves it
 //   4. rollback to v1.0.0 by hand (workflow_dispatch with a reason)
-//   5. pull request #42 opened, pushed again (the sticky comment is updated), a fork's pull request (no Azure),
-//      and #42 closed (teardown)
-//   6. release v1.3.0 that fails real requests as soon as it carries traffic: the metric analysis (Azure Monitor
+//   5. release v1.3.0 that fails real requests as soon as it carries traffic: the metric analysis (Azure Monitor
 //      metrics of the simulator) catches it at its first step and the promote aborts: production back on v1.0.0
-//   7. release v1.4.0 that holds out through every step and fails during the watch after 100%: rolled back by
+//   6. release v1.4.0 that holds out through every step and fails during the watch after 100%: rolled back by
 //      itself to v1.0.0
+//   7. release v1.5.0 whose agent never takes the trading lease: the promote's handover runs out its bound, trading
+//      and traffic go back to v1.0.0, the run fails saying what it saw
+//   8. pull request #42 opened, pushed again (the sticky comment is updated), a fork's pull request (no Azure),
+//      and #42 closed (teardown), played beside 7 (another app; runs that wait on other things than its own)
+//   9. release v1.6.0 while v1.0.0 hangs just before the handover (its containers paused: no release, its broker
+//      session kept): the lease expires, v1.6.0 is refused with 326, the pipeline restarts v1.0.0, v1.6.0 trades
+//
+// Trading: the demo's app trades live through the trading lease (ALC_TRADING_LEASE, the simulator's storage); after
+// every production scenario a check on the broker's order log says who trades now.
 import type { Simulator } from '../sim/index.js';
 import {
   pullRequestEvent,
@@ -25,6 +32,7 @@ import type { GitHubApiStandIn } from './github-api.js';
 import type { Load } from './load.js';
 import { errorPicture } from './report.js';
 import type { ScenarioTraffic } from './report-html.js';
+import type { TrafficRow } from '../src/revisions/traffic-picture.js';
 import type { WorkspaceName } from './workspace.js';
 
 export const APP = 'alc-algo-agents';
@@ -57,6 +65,10 @@ export interface Scenario {
   extra?: string;
   /** When it began (epoch ms): a marker on the page's chart. */
   startedAt?: number;
+  /** When its run ended (epoch ms). */
+  endedAt?: number;
+  /** The `handover` outputs of its steps (deploy-app's, blue-green's), by step id. */
+  handovers?: Array<{ step: string; handover: string }>;
 }
 
 /** What a scenario's checks look at once its run has ended. */
@@ -66,6 +78,8 @@ export interface Stage {
   load: Load;
   /** The version a host serves now, or `unreachable (why)`. */
   versionOf(host: string): Promise<string>;
+  /** The production app's traffic now, as the simulator's control plane holds it. */
+  traffic(): Promise<TrafficRow[] | undefined>;
 }
 
 export interface ScenarioSpec {
@@ -82,6 +96,16 @@ export interface ScenarioSpec {
   startsLoad?: boolean;
   /** Failed requests on the app URL are expected while it runs (a bad release the analysis catches). */
   failuresExpected?: boolean;
+  /**
+   * Played beside the scenario of this title (started with it, one after the other): runs of another app, whose
+   * waits do not depend on that scenario's.
+   */
+  alongside?: string;
+  /**
+   * Something done while the run goes on (a fault at the right moment), started before it with the app's traffic;
+   * the function it answers is called once the run has ended, and its checks join the scenario's.
+   */
+  during?: (stage: Stage, before: TrafficRow[]) => () => Promise<Check[]>;
   /** The checks beyond the result and the reusable workflow; may add `extra` to the scenario. */
   verify(run: WorkflowRun, stage: Stage, scenario: Scenario): Promise<Check[]>;
 }
@@ -91,7 +115,77 @@ const job = (run: WorkflowRun, id: string) => flatJobs(run.jobs).find((j) => j.i
 const stepOf = (run: WorkflowRun, jobId: string, stepId: string) =>
   job(run, jobId)?.steps.find((s) => s.id === stepId);
 
+/** A step's `handover` output names the revisions from and to (blue-green's promote and rollback). */
+function handedOver(
+  run: WorkflowRun,
+  from: string,
+  to: string,
+  jobId = 'release/release',
+  stepId = 'promote',
+): Check {
+  const raw = stepOf(run, jobId, stepId)?.outputs.handover ?? '';
+  let h: { from?: string; to?: string; 'gap-ms'?: number } = {};
+  try {
+    h = JSON.parse(raw || '{}') as typeof h;
+  } catch {
+    // not JSON: the check fails with the raw output as its detail
+  }
+  return {
+    what: `${stepId} handed trading over from ${from} to ${to} (its handover output)`,
+    ok: h.from === revisionOf(from) && h.to === revisionOf(to),
+    detail: raw || 'no handover output',
+  };
+}
+
 const appHost = (stage: Stage) => `${APP}.${stage.sim.domain}`;
+
+/** The revision of a release tag: alc-algo-agents--v1-2-3. */
+export const revisionOf = (tag: string) => `${APP}--${tag.replace(/\./g, '-')}`;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Who trades on the broker's live port now: the orders sent from now on (a few, about 5 per second) all come from
+ * `tag`'s revision. The runs wait until the designated revision trades, so they come at once.
+ */
+async function trades(stage: Stage, tag: string): Promise<Check> {
+  const revision = revisionOf(tag);
+  const since = Date.now();
+  let seen: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    const orders = stage.sim.broker.orders({ kind: 'live', since });
+    seen = [...new Set(orders.map((o) => o.revision))];
+    if (orders.length >= 5) break;
+    await sleep(250);
+  }
+  return {
+    what: `${revision} trades on the live port (the broker's order log)`,
+    ok: seen.length === 1 && seen[0] === revision,
+    detail: seen.length ? `orders from ${seen.join(', ')}` : 'nobody trades',
+  };
+}
+
+/** `tag`'s revision sent orders on the live port since `since` (it was handed trading). */
+function tradedSince(stage: Stage, tag: string, since: number): Check {
+  const revision = revisionOf(tag);
+  const orders = stage.sim.broker.orders({ kind: 'live', since }).filter((o) => o.revision === revision);
+  return {
+    what: `${revision} traded on the live port after its last step (the handover before the watch)`,
+    ok: orders.length > 0,
+    detail: `${orders.length} orders`,
+  };
+}
+
+/** `tag`'s revision never sent an order on the live port. */
+function neverTraded(stage: Stage, tag: string): Check {
+  const revision = revisionOf(tag);
+  const orders = stage.sim.broker.orders({ kind: 'live' }).filter((o) => o.revision === revision);
+  return {
+    what: `${revision} never sent an order on the live port`,
+    ok: orders.length === 0,
+    detail: `${orders.length} orders`,
+  };
+}
 const previewHost = (stage: Stage) => `${PREVIEW_APP}---pr-42.${stage.sim.domain}`;
 
 async function serves(stage: Stage, host: string, version: string): Promise<Check> {
@@ -139,7 +233,11 @@ const preview = (
   expected: 'success',
   workspace: 'good',
   verify,
+  alongside: NEVER_TRADES,
 });
+
+/** The release the previews play beside. */
+const NEVER_TRADES = 'release v1.5.0';
 
 /**
  * The analysis the releases it must catch run with, from repository variables as release.yml reads them: on the
@@ -190,6 +288,13 @@ const caught = (
       ].join('\n');
       return [
         await serves(stage, appHost(stage), 'v1.0.0'),
+        // Caught during the steps, the promote never handed trading over; caught during the watch, after the
+        // handover, the rollback handed it back.
+        // (The promote's own rollback after a failed watch: its handover output is the last, the one back.)
+        ...(watch
+          ? [tradedSince(stage, tag, scenario.startedAt ?? ended), handedOver(run, tag, 'v1.0.0')]
+          : [neverTraded(stage, tag)]),
+        await trades(stage, 'v1.0.0'),
         {
           what: expect.what,
           ok: (promote?.errors ?? []).some((e) => expect.message.test(e)),
@@ -238,6 +343,12 @@ export const SCENARIOS: ScenarioSpec[] = [
         ok: job(run, 'release/release')?.environment?.url === `https://${appHost(stage)}`,
         detail: job(run, 'release/release')?.environment?.url,
       },
+      {
+        what: 'the first deploy designated its revision (trading-revision)',
+        ok: stepOf(run, 'release/release', 'deploy')?.outputs['trading-revision'] === revisionOf('v1.0.0'),
+        detail: stepOf(run, 'release/release', 'deploy')?.outputs['trading-revision'],
+      },
+      await trades(stage, 'v1.0.0'),
     ],
     { startsLoad: true },
   ),
@@ -248,11 +359,15 @@ export const SCENARIOS: ScenarioSpec[] = [
       ok: stepOf(run, 'release/release', 'deploy')?.outputs.label === 'green',
       detail: stepOf(run, 'release/release', 'deploy')?.outputs.label,
     },
+    handedOver(run, 'v1.0.0', 'v1.1.0'),
+    await trades(stage, 'v1.1.0'),
   ]),
   release('v1.2.0', 'failure', 'broken', async (run, stage) => {
     const promote = stepOf(run, 'release/release', 'promote');
     return [
       await serves(stage, appHost(stage), 'v1.1.0'),
+      await trades(stage, 'v1.1.0'),
+      neverTraded(stage, 'v1.2.0'),
       {
         what: 'the switch never happened (promote did not run)',
         ok: promote?.outcome === 'skipped',
@@ -273,8 +388,48 @@ export const SCENARIOS: ScenarioSpec[] = [
       workflowDispatchEvent('refs/heads/main', { to: 'v1.0.0', reason: 'demo: v1.1.0 misprices options' }),
     expected: 'success',
     workspace: 'good',
-    verify: async (_run, stage) => [await serves(stage, appHost(stage), 'v1.0.0')],
+    verify: async (run, stage) => [
+      await serves(stage, appHost(stage), 'v1.0.0'),
+      handedOver(run, 'v1.1.0', 'v1.0.0', 'rollback/rollback', 'rollback'),
+      await trades(stage, 'v1.0.0'),
+    ],
   },
+  caught('v1.3.0', 'degradedAtOnce', '', {
+    phase: /^step 10%$/,
+    message:
+      /promote failed and the traffic was restored .*analysis failed: server-errors = \d+ .*during step 10%(25)?/,
+    what: 'caught at its first step: the promote aborted, naming the metric, its value and the threshold',
+  }),
+  caught('v1.4.0', 'degradedLater', '45s', {
+    phase: /^watch$/,
+    message:
+      /watch failed; rolled back to the previous revision .*analysis failed: server-errors = \d+ .*during watch/,
+    what: 'caught during the watch after 100%: rolled back to the previous revision by itself',
+  }),
+  release(
+    'v1.5.0',
+    'failure',
+    'neverTrades',
+    async (run, stage) => {
+      const promote = stepOf(run, 'release/release', 'promote');
+      const errors = (promote?.errors ?? []).join(' | ');
+      return [
+        await serves(stage, appHost(stage), 'v1.0.0'),
+        {
+          what: "the promote's handover ran out its bound, handed trading back to v1.0.0 and failed saying what it saw",
+          ok: new RegExp(
+            `trading handover to ${revisionOf('v1.5.0')} did not complete.*within \\d+ s.*` +
+              `designated ${revisionOf('v1.0.0')} again.*restored the traffic.*${revisionOf('v1.0.0')} trades again`,
+          ).test(errors),
+          detail: errors.slice(0, 400),
+        },
+        neverTraded(stage, 'v1.5.0'),
+        await trades(stage, 'v1.0.0'),
+      ];
+    },
+    // The bound's floor: 25 s plus the demo spec's terminationGracePeriodSeconds (5 s).
+    { vars: { HANDOVER_TIMEOUT: '30s' } },
+  ),
   preview('preview: PR #42 opened', 'opened', async (run, stage) => {
     const { github } = stage;
     const url = job(run, 'preview/deploy')?.outputs['label-url'] ?? '';
@@ -348,19 +503,72 @@ export const SCENARIOS: ScenarioSpec[] = [
       },
     ];
   }),
-  caught('v1.3.0', 'degradedAtOnce', '', {
-    phase: /^step 10%$/,
-    message:
-      /promote failed and the traffic was restored .*analysis failed: server-errors = \d+ .*during step 10%(25)?/,
-    what: 'caught at its first step: the promote aborted, naming the metric, its value and the threshold',
-  }),
-  caught('v1.4.0', 'degradedLater', '45s', {
-    phase: /^watch$/,
-    message:
-      /watch failed; rolled back to the previous revision .*analysis failed: server-errors = \d+ .*during watch/,
-    what: 'caught during the watch after 100%: rolled back to the previous revision by itself',
-  }),
+  release(
+    'v1.6.0',
+    'success',
+    'good',
+    async (run, stage) => {
+      const old = revisionOf('v1.0.0');
+      const refused = stage.sim.broker
+        .sessions({ kind: 'live' })
+        .filter((x) => x.revision === revisionOf('v1.6.0') && x.refused === 326);
+      const promote = stepOf(run, 'release/release', 'promote');
+      return [
+        await serves(stage, appHost(stage), 'v1.6.0'),
+        {
+          what: `the broker refused ${revisionOf('v1.6.0')} with 326 (client id in use) while the hung ${old} kept its session`,
+          ok: refused.length > 0,
+          detail: `${refused.length} refused sessions`,
+        },
+        {
+          what: `the promote's handover restarted ${old} (326 for 10 s), then handed trading over`,
+          ok: new RegExp(`restarting ${old}`).test(promote?.summary ?? '') && promote?.outcome === 'success',
+          detail: /[^\n]*restarting [^\n]*/.exec(promote?.summary ?? '')?.[0],
+        },
+        handedOver(run, 'v1.0.0', 'v1.6.0'),
+        await trades(stage, 'v1.6.0'),
+      ];
+    },
+    { during: hangBeforeHandover },
+  ),
 ];
+
+/**
+ * Hangs the revision that carries production when the run starts (docker pause of its containers: no lease renewal,
+ * no release, its broker session kept) once the candidate carries all the traffic: just before the handover.
+ */
+function hangBeforeHandover(stage: Stage, before: TrafficRow[]): () => Promise<Check[]> {
+  const old = before.find((r) => (r.weight ?? 0) === 100)?.revisionName;
+  let hungAt: number | undefined;
+  let problem: string | undefined;
+  let stop = false;
+  const watching = (async () => {
+    while (!stop && old) {
+      const now = await stage.traffic().catch(() => undefined);
+      if (now?.some((r) => r.revisionName !== old && r.weight === 100)) {
+        try {
+          await stage.sim.hangRevision(old);
+          hungAt = Date.now();
+        } catch (e) {
+          problem = (e as Error).message;
+        }
+        return;
+      }
+      await sleep(200);
+    }
+  })();
+  return async () => {
+    stop = true;
+    await watching;
+    return [
+      {
+        what: `${old ?? 'the production revision'} hung once the candidate carried 100%, before the handover`,
+        ok: hungAt !== undefined,
+        detail: hungAt ? `at ${new Date(hungAt).toISOString()}` : (problem ?? 'never hung'),
+      },
+    ];
+  };
+}
 
 /** The releases the metric analysis must catch: failed requests on the app URL are expected only there. */
 export const ANALYSIS_SCENARIOS = SCENARIOS.filter((s) => s.failuresExpected).map((s) => s.title);

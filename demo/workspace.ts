@@ -15,16 +15,23 @@ export interface Workspaces {
   degradedAtOnce: string;
   /** Bad only once it has served far more than every step of a promote gives it. */
   degradedLater: string;
+  /** Healthy, but its trading agent never takes the lease (the sample app's AGENT_NEVER_ACQUIRE hook). */
+  neverTrades: string;
 }
 
 export type WorkspaceName = keyof Workspaces;
 
 export function prepareWorkspaces(): Workspaces {
   return {
-    good: prepareWorkspace(),
+    // The releases of the good checkout are the ones a scenario hangs: no liveness probe (demoSpec).
+    good: prepareWorkspace(undefined, { liveness: false }),
     broken: prepareWorkspace({ from: 'ARG BROKEN=false', to: 'ARG BROKEN=true' }),
     degradedAtOnce: degraded(5),
     degradedLater: degraded(800),
+    neverTrades: prepareWorkspace({
+      from: 'ARG AGENT_NEVER_ACQUIRE=false',
+      to: 'ARG AGENT_NEVER_ACQUIRE=true',
+    }),
   };
 }
 
@@ -37,7 +44,7 @@ const degraded = (after: number) =>
   prepareWorkspace({ from: 'ARG DEGRADE_AFTER=\n', to: `ARG DEGRADE_AFTER=${after}\n` });
 
 /** A checkout of the repository; `change` rewrites a line of sample-app/Dockerfile (which must hold it). */
-function prepareWorkspace(change?: { from: string; to: string }): string {
+function prepareWorkspace(change?: { from: string; to: string }, spec = { liveness: true }): string {
   const ws = mkdtempSync(join(tmpdir(), 'alc-demo-ws-'));
   for (const entry of ['.github', 'actions', 'src', 'node_modules', 'package.json', 'scripts']) {
     symlinkSync(join(REPO_ROOT, entry), join(ws, entry));
@@ -54,9 +61,30 @@ function prepareWorkspace(change?: { from: string; to: string }): string {
       throw new Error(`sample-app/Dockerfile has no ${change.from.trim()} to change`);
     writeFileSync(file, text.replace(change.from, change.to));
   }
+  demoSpec(join(ws, 'deploy', 'containerapp.yaml'), spec.liveness);
   commitOnMain(ws);
   return ws;
 }
+
+/**
+ * The demo's app spec: a short terminationGracePeriodSeconds (the handover bound's floor is 25 s plus it, and a
+ * revision restart kills a hung replica after it); without `liveness`, no liveness probe. A hung revision (the
+ * simulator pauses its containers) answers no probe: the simulator's fast fixed probes (1 s, 3 failures) would
+ * restart it within seconds, before its lease can even expire, where ACA's (10 s x 3 here) leave the pipeline's own
+ * escalation, the revision restart, to end it. The broken release keeps its probe: it shows a crash loop.
+ */
+function demoSpec(file: string, liveness: boolean): void {
+  const text = readFileSync(file, 'utf8');
+  const probe = /\n {10}- type: Liveness\n(?: {12}.*\n)+/;
+  const template = '\n  template:\n';
+  if (!probe.test(text) || !text.includes(template))
+    throw new Error(`deploy/containerapp.yaml: no liveness probe or template to change for the demo`);
+  const graced = text.replace(template, `${template}    terminationGracePeriodSeconds: ${GRACE_SECONDS}\n`);
+  writeFileSync(file, liveness ? graced : graced.replace(probe, '\n'));
+}
+
+/** The demo spec's terminationGracePeriodSeconds. */
+export const GRACE_SECONDS = 5;
 
 /**
  * The checkout as a git repository whose default branch `main` holds it, with origin's main fetched as

@@ -46,7 +46,10 @@ function statusFunctions(state: ExpressionState): Map<string, FunctionDefinition
 /** Evaluates one expression (the text between `${{` and `}}`). */
 export function evaluate(expression: string, state: ExpressionState): ExpressionData {
   const functions = statusFunctions(state);
-  const tokens = new Lexer(expression).lex().tokens;
+  const tokens = new Lexer(expression).lex().tokens.map((t) =>
+    // The library's lexer unescapes only the first '' of a string literal; GitHub unescapes every one.
+    t.lexeme.startsWith("'") ? { ...t, value: t.lexeme.slice(1, -1).replaceAll("''", "'") } : t,
+  );
   const ast = new Parser(tokens, CONTEXTS, [...functions.values()]).parse();
   const contexts = JSON.parse(JSON.stringify(state.contexts), data.reviver) as data.Dictionary;
   return new Evaluator(ast, contexts, functions).evaluate();

@@ -8,7 +8,8 @@
 // (defaults, required, types), `secrets:` passed or inherited, the caller's permissions as the ceiling, and the
 // called workflow's `outputs` as the calling job's outputs. Third-party actions are stood in for by handlers
 // the caller supplies.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { githubSubject } from '../src/azure/oidc.js';
@@ -151,8 +152,16 @@ export interface RunWorkflowOptions {
   handlers?: Record<string, ActionHandler>;
   /** Secrets of the repository (the `secrets` context; a called workflow gets them only as GitHub passes them). */
   secrets?: Record<string, string>;
-  /** Called before a job that may request an OIDC token, with the subject and job_workflow_ref GitHub would put in it. */
-  beforeJob?: (job: { id: string; oidcSubject?: string; jobWorkflowRef?: string }) => Promise<void> | void;
+  /**
+   * Called before a job that may request an OIDC token, with the subject and job_workflow_ref GitHub would put in it
+   * (and its environment); may answer the job's own token request endpoint (runs played side by side each get theirs).
+   */
+  beforeJob?: (job: {
+    id: string;
+    oidcSubject?: string;
+    jobWorkflowRef?: string;
+    environment?: string;
+  }) => Promise<JobOidc | void> | JobOidc | void;
   log?: (line: string) => void;
   /** Print every line the steps print (default: only workflow commands and the step results). */
   verbose?: boolean;
@@ -337,6 +346,11 @@ interface Scope {
   depth: number;
 }
 
+/** A job's own OIDC token request endpoint (ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN). */
+export interface JobOidc {
+  oidc?: { url: string; token: string };
+}
+
 export async function runWorkflow(o: RunWorkflowOptions): Promise<WorkflowRun> {
   const started = Date.now();
   const doc = parse(readFileSync(o.workflow, 'utf8')) as WorkflowDoc;
@@ -512,62 +526,75 @@ async function runStepsJob(
     workflow_file_path: scope.path,
   };
   log(`  job ${scope.prefix}${name}${envName ? ` (environment ${envName})` : ''}`);
-  await o.beforeJob?.({ id: `${scope.prefix}${jobId}`, oidcSubject: subject, jobWorkflowRef });
+  const own = await o.beforeJob?.({
+    id: `${scope.prefix}${jobId}`,
+    oidcSubject: subject,
+    jobWorkflowRef,
+    ...(envName ? { environment: envName } : {}),
+  });
+  const oidc = own?.oidc ?? o.oidc;
 
   const steps: StepRun[] = [];
   const stepsContext: Record<string, Json> = {};
-  let exported: Record<string, string> = {};
+  // Each job on its own machine, as on GitHub: its own docker credentials (a `docker login` of one job never
+  // reaches another's pushes, even when runs play side by side).
+  const dockerConfig = mkdtempSync(join(tmpdir(), 'alc-job-docker-'));
+  let exported: Record<string, string> = { DOCKER_CONFIG: dockerConfig };
   let failed = false;
-  for (const [index, step] of (job.steps ?? []).entries()) {
-    const id = step.id ?? `__step${index}`;
-    const label = step.name ?? step.id ?? step.uses?.split('@')[0] ?? (step.run ?? '').split('\n')[0];
-    const contexts = {
-      ...base,
-      env: { ...jobEnv, ...exported },
-      steps: stepsContext,
-      job: { status: failed ? 'failure' : 'success', ...workflowJob },
-    };
-    const state: ExpressionState = { contexts, failed };
-    if (!condition(step.if, state)) {
+  try {
+    for (const [index, step] of (job.steps ?? []).entries()) {
+      const id = step.id ?? `__step${index}`;
+      const label = step.name ?? step.id ?? step.uses?.split('@')[0] ?? (step.run ?? '').split('\n')[0];
+      const contexts = {
+        ...base,
+        env: { ...jobEnv, ...exported },
+        steps: stepsContext,
+        job: { status: failed ? 'failure' : 'success', ...workflowJob },
+      };
+      const state: ExpressionState = { contexts, failed };
+      if (!condition(step.if, state)) {
+        steps.push({
+          id,
+          name: label,
+          outcome: 'skipped',
+          conclusion: 'skipped',
+          outputs: {},
+          summary: '',
+          errors: [],
+          durationMs: 0,
+        });
+        stepsContext[id] = { outcome: 'skipped', conclusion: 'skipped', outputs: {} };
+        continue;
+      }
+      const env = { ...(o.env ?? {}), ...jobEnv, ...exported, ...mapValues(step.env, state) };
+      const script = typeof step.run === 'string' ? interpolate(step.run, state) : undefined;
+      const result = await runStep(o, step, script, env, mapValues(step.with, state), {
+        context,
+        oidc: idToken ? oidc : undefined,
+        log,
+      });
+      exported = { ...exported, ...result.exportedEnv };
+      const outcome: Result = result.exitCode === 0 ? 'success' : 'failure';
+      const conclusion: Result =
+        outcome === 'failure' && step['continue-on-error'] === true ? 'success' : outcome;
+      if (conclusion === 'failure') failed = true;
       steps.push({
         id,
         name: label,
-        outcome: 'skipped',
-        conclusion: 'skipped',
-        outputs: {},
-        summary: '',
-        errors: [],
-        durationMs: 0,
+        outcome,
+        conclusion,
+        outputs: result.outputs,
+        summary: result.summary,
+        errors: result.errors,
+        durationMs: result.durationMs,
       });
-      stepsContext[id] = { outcome: 'skipped', conclusion: 'skipped', outputs: {} };
-      continue;
+      stepsContext[id] = { outcome, conclusion, outputs: result.outputs };
+      log(
+        `    ${outcome === 'success' ? 'ok  ' : 'FAIL'} ${label} (${(result.durationMs / 1000).toFixed(1)} s)`,
+      );
     }
-    const env = { ...(o.env ?? {}), ...jobEnv, ...exported, ...mapValues(step.env, state) };
-    const script = typeof step.run === 'string' ? interpolate(step.run, state) : undefined;
-    const result = await runStep(o, step, script, env, mapValues(step.with, state), {
-      context,
-      oidc: idToken ? o.oidc : undefined,
-      log,
-    });
-    exported = { ...exported, ...result.exportedEnv };
-    const outcome: Result = result.exitCode === 0 ? 'success' : 'failure';
-    const conclusion: Result =
-      outcome === 'failure' && step['continue-on-error'] === true ? 'success' : outcome;
-    if (conclusion === 'failure') failed = true;
-    steps.push({
-      id,
-      name: label,
-      outcome,
-      conclusion,
-      outputs: result.outputs,
-      summary: result.summary,
-      errors: result.errors,
-      durationMs: result.durationMs,
-    });
-    stepsContext[id] = { outcome, conclusion, outputs: result.outputs };
-    log(
-      `    ${outcome === 'success' ? 'ok  ' : 'FAIL'} ${label} (${(result.durationMs / 1000).toFixed(1)} s)`,
-    );
+  } finally {
+    rmSync(dockerConfig, { recursive: true, force: true });
   }
   const endState: ExpressionState = {
     contexts: {

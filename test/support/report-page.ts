@@ -4,7 +4,7 @@
 import { analysisSection } from '../../src/analysis/report.js';
 import { trafficMermaid, trafficTable } from '../../src/revisions/traffic-picture.js';
 import { errorPicture } from '../../demo/report.js';
-import type { LoadSample, PageData, PageScenario } from '../../demo/report-html.js';
+import type { LoadSample, PageData, PageScenario, PageTrading } from '../../demo/report-html.js';
 
 const T0 = Date.parse('2026-12-02T02:00:00Z');
 
@@ -333,6 +333,60 @@ export function fixtureReport(): PageData {
         `0 of ${samples.length}`,
       ),
       ok('the app URL never served v1.2.0', '{"1.0.0":9000}'),
+    ],
+    trading: {
+      figures: fixtureTrading(),
+      checks: [ok('one trader at a time on the live port: overlap 0 ms', 'overlap 0 ms')],
+    },
+  };
+}
+
+/** The revisions that traded on the live port in the fixture, in the order they first traded. */
+export const FIXTURE_TRADERS = [
+  'alc-algo-agents--v1-0-0',
+  'alc-algo-agents--v1-1-0',
+  'alc-algo-agents--v1-4-0',
+];
+
+/**
+ * Who traded on the live port: 5 orders a second from 1.0.0, handed over to 1.1.0 at 38 s (a 1.2 s gap), back to
+ * 1.0.0 at 70 s, to 1.4.0 at 114 s and back at 125 s.
+ */
+export function fixtureTrading(): PageTrading {
+  const spans: Array<[number, number, string]> = [
+    [0, 38, FIXTURE_TRADERS[0]],
+    [40, 70, FIXTURE_TRADERS[1]],
+    [71, 114, FIXTURE_TRADERS[0]],
+    [115, 125, FIXTURE_TRADERS[2]],
+    [127, 140, FIXTURE_TRADERS[0]],
+  ];
+  const buckets = Array.from({ length: 140 }, (_, i) => {
+    const span = spans.find(([from, to]) => i >= from && i < to);
+    return { t: T0 + i * 1000, byRevision: span ? { [span[2]]: 5 } : {} };
+  });
+  const gap = (from: string, to: string, gapMs: number) => ({ from, to, gapMs });
+  const handover = (from: string, to: string, epoch: number, gapMs: number) => ({
+    step: 'release/release/promote',
+    handover: JSON.stringify({ from, to, epoch, 'gap-ms': gapMs }),
+  });
+  const [a, b, d] = FIXTURE_TRADERS;
+  return {
+    orders: buckets.reduce((n, x) => n + Object.values(x.byRevision).reduce((m, v) => m + v, 0), 0),
+    revisions: FIXTURE_TRADERS,
+    overlapMs: 0,
+    bucketMs: 1000,
+    buckets,
+    scenarios: [
+      { title: 'release v1.0.0', gaps: [], handovers: [] },
+      { title: 'release v1.1.0', gaps: [gap(a, b, 1210)], handovers: [handover(a, b, 2, 1180)] },
+      { title: 'release v1.2.0', gaps: [], handovers: [] },
+      { title: 'rollback to v1.0.0', gaps: [gap(b, a, 980)], handovers: [handover(b, a, 3, 950)] },
+      { title: 'release v1.3.0', gaps: [], handovers: [] },
+      {
+        title: 'release v1.4.0',
+        gaps: [gap(a, d, 1020), gap(d, a, 1630)],
+        handovers: [handover(a, d, 4, 1000), handover(d, a, 5, 1600)],
+      },
     ],
   };
 }

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runDemo, type DemoResult } from '../../../demo/run.js';
-import { ANALYSIS_SCENARIOS } from '../../../demo/scenarios.js';
+import { ANALYSIS_SCENARIOS, revisionOf } from '../../../demo/scenarios.js';
 import { escapeHtml } from '../../../demo/report-html.js';
 import { describeWithDocker } from '../../support/docker.js';
 
@@ -18,7 +18,7 @@ describeWithDocker('the pipeline demo', () => {
   });
 
   it(
-    'runs release, blue-green, a broken release, a rollback, previews and two releases the analysis catches, all as expected',
+    'runs release, blue-green, a broken release, a rollback, previews, two releases the analysis catches and two trading faults, all as expected',
     async () => {
       const lines: string[] = [];
       result = await runDemo({ out, log: (l) => lines.push(l) });
@@ -32,12 +32,14 @@ describeWithDocker('the pipeline demo', () => {
         ['release v1.1.0', 'success'],
         ['release v1.2.0', 'failure'],
         ['rollback to v1.0.0', 'success'],
+        ['release v1.3.0', 'failure'],
+        ['release v1.4.0', 'failure'],
+        ['release v1.5.0', 'failure'],
         ['preview: PR #42 opened', 'success'],
         ['preview: PR #42 pushed again', 'success'],
         ['preview: PR #43 from a fork', 'success'],
         ['preview: PR #42 closed', 'success'],
-        ['release v1.3.0', 'failure'],
-        ['release v1.4.0', 'failure'],
+        ['release v1.6.0', 'success'],
       ]);
       expect(result.passed).toBe(true);
     },
@@ -48,7 +50,49 @@ describeWithDocker('the pipeline demo', () => {
     expect(result.load.requests).toBeGreaterThan(100);
     // Users saw failed requests only while the analysis caught the two releases that fail under real traffic.
     expect(result.load.failures.filter((f) => !ANALYSIS_SCENARIOS.includes(f.phase))).toEqual([]);
-    expect(Object.keys(result.load.byVersion).sort()).toEqual(['1.0.0', '1.1.0', '1.3.0', '1.4.0']);
+    expect(Object.keys(result.load.byVersion).sort()).toEqual([
+      '1.0.0',
+      '1.1.0',
+      '1.3.0',
+      '1.4.0',
+      '1.5.0',
+      '1.6.0',
+    ]);
+  });
+
+  it('traded on the live port one revision at a time: overlap 0, trading moved at each handover and back', () => {
+    const t = result.trading;
+    expect({ overlapMs: t.overlapMs, exclusive: t.exclusive }).toEqual({ overlapMs: 0, exclusive: true });
+    expect(result.tradingChecks.every((c) => c.ok)).toBe(true);
+    // Who took over from whom, scenario by scenario (the broker's order log); v1.2.0, v1.3.0 and v1.5.0 never traded.
+    const moves = (title: string) =>
+      t.scenarios.find((s) => s.title === title)?.gaps.map((g) => [g.from, g.to]);
+    const [v100, v110, v140, v160] = ['v1.0.0', 'v1.1.0', 'v1.4.0', 'v1.6.0'].map(revisionOf);
+    expect(moves('release v1.1.0')).toEqual([[v100, v110]]);
+    expect(moves('release v1.2.0')).toEqual([]);
+    expect(moves('rollback to v1.0.0')).toEqual([[v110, v100]]);
+    expect(moves('release v1.3.0')).toEqual([]);
+    expect(moves('release v1.4.0')).toEqual([
+      [v100, v140],
+      [v140, v100],
+    ]);
+    expect(t.revisions).not.toContain(revisionOf('v1.5.0'));
+    // v1.0.0 hung before the handover: v1.6.0 traded only once its lease expired (15 s) and the pipeline had
+    // restarted v1.0.0 after 10 s of 326.
+    const hang = t.scenarios.find((s) => s.title === 'release v1.6.0')?.gaps ?? [];
+    expect(hang.map((g) => [g.from, g.to])).toEqual([[v100, v160]]);
+    expect(hang[0].gapMs).toBeGreaterThan(15_000);
+  });
+
+  it('reported who traded: the overlap, each gap and the handover outputs, and the picture on the page', () => {
+    const report = readFileSync(result.reportPath, 'utf8');
+    expect(report).toMatch(/## Who traded on the live port/);
+    expect(report).toMatch(/\*\*overlap 0 ms\*\*/);
+    expect(report).toContain(`| release v1.1.0 | ${revisionOf('v1.0.0')} → ${revisionOf('v1.1.0')}: **`);
+    expect(report).toMatch(/promote: alc-algo-agents--v1-0-0 → alc-algo-agents--v1-1-0, epoch 2/);
+    const page = readFileSync(join(dirname(result.reportPath), 'report.html'), 'utf8');
+    expect(page).toContain('<svg id="trading-chart"');
+    for (const r of result.trading.revisions) expect(page).toContain(`data-revision="${r}"`);
   });
 
   it('reported each measurement of the releases the analysis caught, and a picture of errors by revision', () => {
@@ -70,13 +114,13 @@ describeWithDocker('the pipeline demo', () => {
     expect(states).toEqual(['in_progress > success > inactive', 'in_progress > success > inactive']);
   });
 
-  it('recorded the production deployments: one active, the revision rolled back to; the bad releases failed', () => {
+  it('recorded the production deployments: one active, the last release; the bad releases failed', () => {
     const production = result.deployments.filter((d) => d.environment === 'production');
     const last = (d: (typeof production)[number]) => d.statuses.at(-1)?.state;
     const active = production.filter((d) => last(d) === 'success');
     expect(active).toHaveLength(1);
-    expect(String(active[0].payload.revision)).toMatch(/1-0-0/);
-    expect(production.filter((d) => last(d) === 'failure').length).toBeGreaterThanOrEqual(3);
+    expect(String(active[0].payload.revision)).toMatch(/1-6-0/);
+    expect(production.filter((d) => last(d) === 'failure').length).toBeGreaterThanOrEqual(4);
     expect(production.every((d) => d.statuses.every((s) => s.log_url?.includes('/actions/runs/')))).toBe(
       true,
     );

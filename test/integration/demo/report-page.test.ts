@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { reportHtml } from '../../../demo/report-html.js';
-import { fixtureReport, FIXTURE_SERIES } from '../../support/report-page.js';
+import { fixtureReport, FIXTURE_SERIES, FIXTURE_TRADERS } from '../../support/report-page.js';
 
 // Debian's chromium; on GitHub's Ubuntu runners (no chromium package there) their preinstalled Google Chrome.
 const BROWSERS = [process.env.ALC_CHROMIUM, '/usr/bin/chromium', '/usr/bin/google-chrome'];
@@ -80,7 +80,7 @@ describeWithChromium('the demo report page in headless Chromium', () => {
     );
     expect(series.map((s) => s.name)).toEqual(FIXTURE_SERIES);
     for (const s of series) expect(s.width * s.height).toBeGreaterThan(0);
-    const legend = await page.locator('.chart .legend li').allInnerTexts();
+    const legend = await page.locator('.chart:has(svg#version-chart) .legend li').allInnerTexts();
     expect(legend.map((l) => l.split(' ')[0])).toEqual(FIXTURE_SERIES);
     const axes = await page.locator('svg#version-chart text.axis').allTextContents();
     expect(axes.join(' | ')).toMatch(/seconds since the load started .* \| share of requests \(%\)/);
@@ -115,6 +115,26 @@ describeWithChromium('the demo report page in headless Chromium', () => {
     const measured = await page.locator('#scenario-9 table.md', { hasText: 'server-errors' }).innerText();
     expect(measured).toMatch(/step 10%\s+\S+\s+server-errors\s+7/);
     expect(await page.locator('#scenario-10 .xychart polyline').count()).toBeGreaterThan(0);
+  });
+
+  it('renders who traded on the live port: one visible series per revision, the overlap, every gap', async () => {
+    const chart = page.locator('svg#trading-chart');
+    const box = await chart.boundingBox();
+    expect(box!.width).toBeGreaterThan(400);
+    expect(box!.height).toBeGreaterThan(100);
+    const series = await page.$$eval('svg#trading-chart g.trading', (groups) =>
+      groups.map((g) => {
+        const b = (g as unknown as { getBBox(): { width: number; height: number } }).getBBox();
+        return { revision: g.getAttribute('data-revision'), width: b.width, height: b.height };
+      }),
+    );
+    expect(series.map((s) => s.revision)).toEqual(FIXTURE_TRADERS);
+    for (const s of series) expect(s.width * s.height).toBeGreaterThan(0);
+    await expect(page.locator('#overlap').innerText()).resolves.toBe('overlap 0 ms');
+    const gaps = await page.locator('table.gaps strong.gap').allInnerTexts();
+    expect(gaps).toEqual(['1210 ms', '980 ms', '1020 ms', '1630 ms']);
+    const rollback = await page.locator('table.gaps tr', { hasText: 'rollback to v1.0.0' }).innerText();
+    expect(rollback).toMatch(/alc-algo-agents--v1-1-0 → alc-algo-agents--v1-0-0, epoch 3, gap 950 ms/);
   });
 
   it('loads nothing but itself and raises no error', () => {

@@ -3,7 +3,15 @@
 // and third-party stand-ins. Runs real bash steps, hence integration.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pullRequestEvent, pushEvent } from '../../../runner/events.js';
@@ -282,6 +290,36 @@ describe('runWorkflow', () => {
     expect(subjects).toEqual(['repo:alc-algo/alc-algo:ref:refs/tags/v1.2.3', undefined, undefined]);
   });
 
+  it('gives each job its own DOCKER_CONFIG (removed after it) and the token endpoint beforeJob answers', async () => {
+    const file = join(dir, 'machines.yml');
+    const job = (id: string) =>
+      [
+        `  ${id}:`,
+        '    runs-on: ubuntu-latest',
+        '    permissions: { id-token: write }',
+        '    steps:',
+        `      - run: echo "$DOCKER_CONFIG $ACTIONS_ID_TOKEN_REQUEST_TOKEN" > ${id}.txt; test -d "$DOCKER_CONFIG"`,
+      ].join('\n');
+    writeFileSync(file, ['on: push', 'jobs:', job('a'), job('b'), ''].join('\n'));
+    const run = await runWorkflow({
+      workflow: file,
+      workspace: dir,
+      event: pushEvent('refs/heads/main'),
+      oidc: { url: 'http://127.0.0.1:9/token', token: 'shared' },
+      beforeJob: ({ id }) =>
+        id === 'b' ? { oidc: { url: 'http://127.0.0.1:9/token', token: 'own' } } : undefined,
+    });
+    expect(run.result).toBe('success');
+    const [a, b] = ['a', 'b'].map((id) =>
+      readFileSync(join(dir, `${id}.txt`), 'utf8')
+        .trim()
+        .split(' '),
+    );
+    expect(a[0]).not.toBe(b[0]);
+    expect([a[1], b[1]]).toEqual(['shared', 'own']);
+    expect(existsSync(a[0])).toBe(false);
+  });
+
   it('refuses an event the workflow does not run on', async () => {
     await expect(
       runWorkflow({ workflow: join(dir, 'wf.yml'), workspace: dir, event: pushEvent('refs/heads/main') }),
@@ -322,6 +360,7 @@ describe('runWorkflow with a reusable workflow', () => {
     expect(seen.find((j) => j.id === 'call/say')).toEqual({
       id: 'call/say',
       oidcSubject: 'repo:alc-algo/alc-algo:environment:production',
+      environment: 'production',
       jobWorkflowRef: 'alc-algo/alc-algo/called.yml@refs/tags/v2.0.0',
     });
   });
@@ -431,6 +470,8 @@ describe('withValue', () => {
     ['x-${{ vars.A }}', 'x-yes'],
     [false, false],
     ['plain', 'plain'],
+    // Every '' in a string literal is one ' (release.yml's prepare command has two).
+    ["${{ vars.A == 'yes' && 'a ''b'' c ''d''' || '' }}", "a 'b' c 'd'"],
   ])('%j -> %j', (value, expected) => {
     expect(withValue(value, state)).toEqual(expected);
   });

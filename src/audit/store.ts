@@ -26,6 +26,8 @@ const MAX_RACES = 8;
 export interface AuditStoreOptions {
   tlsOptions?: PipelineRequest['tlsSettings'];
   retry?: StorageRetryOptions;
+  /** Called between the tail's read and the conditional append (tests: another writer appends there). */
+  betweenReadAndAppend?: () => Promise<void>;
 }
 
 export interface AuditStore {
@@ -88,6 +90,7 @@ export function auditStore(
         const decision = appendDecision(records, record, changed);
         if (!decision.append) return decision;
         const line = auditLine(record);
+        await options.betweenReadAndAppend?.();
         try {
           await blob.appendBlock(line, Buffer.byteLength(line), {
             conditions: { appendPosition: length },

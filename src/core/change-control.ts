@@ -164,7 +164,7 @@ export async function reportChange(
     } catch (error) {
       warn(
         `The audit record of this ${record.change} (${record.key}) could not be appended to ${cc.audit.url}: ` +
-          `${(error as Error).message}. Run the workflow again to record it`,
+          `${firstLine(error)}. Run the workflow again to record it`,
       );
     }
   }
@@ -188,3 +188,6 @@ export function windowOf(
   if (freeze.overridden) return `override: ${overrideReason.trim()}`;
   return freeze.allowed ? 'allowed' : 'refused';
 }
+
+/** An error's first line (storage errors append a request id and a time on later lines). */
+const firstLine = (error: unknown) => String((error as Error).message ?? error).split('\n')[0].replace(/\.+$/, '');

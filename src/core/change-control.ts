@@ -190,4 +190,7 @@ export function windowOf(
 }
 
 /** An error's first line (storage errors append a request id and a time on later lines). */
-const firstLine = (error: unknown) => String((error as Error).message ?? error).split('\n')[0].replace(/\.+$/, '');
+const firstLine = (error: unknown) =>
+  String((error as Error).message ?? error)
+    .split('\n')[0]
+    .replace(/\.+$/, '');

@@ -168,7 +168,10 @@ export async function reportChange(
       );
     }
   }
-  const notice = noticeOf(report, env);
+  // A run that found its change done says nothing on a first attempt (another run made and announced it); a re-run
+  // says it again, as its earlier attempt may have died before its message.
+  const quiet = !report.changed && report.outcome === 'succeeded' && runIdentityOf(env).attempt <= 1;
+  const notice = quiet ? undefined : noticeOf(report, env);
   if (cc.notify && notice) {
     const problem = await sendNotification(cc.notify, notice, {
       ...(deps.notifyTimeoutMs ? { timeoutMs: deps.notifyTimeoutMs } : {}),

@@ -21,7 +21,7 @@ import {
   type Step,
   type StepName,
 } from './context.js';
-import { assertOutsideFreeze } from './freeze.js';
+import { assertPromoteAllowed } from './change-control.js';
 import { analysisMeasuring, gatePassed, trafficChanged } from './messages.js';
 import type { Action } from './plan.js';
 import type { BlueGreenSettings } from './settings.js';
@@ -82,7 +82,7 @@ async function runAction(ctx: RunContext, action: Action): Promise<void> {
       return;
     case 'traffic':
       // A refusal here restores the traffic (the recovery path).
-      if (s.command === 'promote') assertOutsideFreeze(s.freeze, s.overrideFreeze, new Date(ctx.now()));
+      if (s.command === 'promote') assertPromoteAllowed(s, new Date(ctx.now()));
       await assertUnchanged(aca, s, ctx.current);
       ctx.moved = true;
       ctx.current = await writeTraffic(aca, ctx.named, action.traffic);
@@ -130,7 +130,7 @@ async function runAction(ctx: RunContext, action: Action): Promise<void> {
       await designate(ctx, action.to);
       return;
     case 'handover':
-      if (s.command === 'promote') assertOutsideFreeze(s.freeze, s.overrideFreeze, new Date(ctx.now()));
+      if (s.command === 'promote') assertPromoteAllowed(s, new Date(ctx.now()));
       await handover(ctx, action.to, action.from);
       return;
   }

@@ -71,6 +71,21 @@ export function watchRolledBackOf(error: unknown): boolean {
 export function blueGreenFailureChange(s: BlueGreenSettings, error: unknown): ChangeReport | undefined {
   const kind = PRODUCTION[s.command];
   if (!kind) return undefined;
+  // Stop the line refuses every promote before any write: the record is the stop, with its reason.
+  const stop = s.command === 'promote' ? (s.stopTheLine ?? '').trim() : '';
+  if (stop)
+    return {
+      app: s.app,
+      action: `blue-green ${s.command}`,
+      change: 'stop',
+      outcome: 'refused',
+      notice: 'failed',
+      changed: true,
+      target: targetOf(s),
+      what: describeError(error),
+      reason: stop,
+      window: `stop: ${stop}`,
+    };
   const rolledBack = watchRolledBackOf(error);
   const trading = (error as { trading?: TradingFacts } | undefined)?.trading;
   const why = describeError(error);

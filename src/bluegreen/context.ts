@@ -27,6 +27,10 @@ export interface BlueGreenResult {
   /** One line per action done, and the plan's notes. */
   log: string[];
   freeze?: FreezeDecision;
+  /** The reason the line is stopped (the stop-the-line input), when it is. */
+  stopTheLine?: string;
+  /** status, with a calendar, freeze windows or a stopped line: the next window in which promote may run. */
+  nextWindow?: string;
   deactivated: string[];
   /** Every measurement of the metric analysis (empty or absent without analysis). */
   analysis?: Measurement[];

@@ -1,5 +1,6 @@
 // blue-green as a runner runs it: the Azure clients from the settings (Azure Monitor with the analysis
 // input), the run's GitHub reports, and what a failed run still shows (the analysis it measured).
+import { stopTheLineNotice } from '../core/stop-the-line.js';
 import { failureSection, type RunnerLog, type RunReport } from '../core/run-entry.js';
 import { azureMonitorProvider, containerAppId } from '../analysis/azure-monitor.js';
 import { analysisJson, analysisSection } from '../analysis/report.js';
@@ -92,6 +93,7 @@ export function blueGreenFailureSummary(error: unknown, s: BlueGreenSettings): s
   const measured = measurementsOf(error);
   return (
     failureSection(`blue-green: ❌ ${s.command} failed on ${s.app}`, error) +
+    (s.stopTheLine ? `\n> ${stopTheLineNotice(s.stopTheLine)}\n\n` : '') +
     (measured.length ? analysisSection(measured, s.analysisMode) : '') +
     tradingSection(tradingOf(error))
   );

@@ -24,6 +24,8 @@ export interface BlueGreenFacts {
   /** teardown: pr-<N>. */
   label?: string;
   prNumber?: number;
+  /** The reason the line is stopped, for the pull request's comment. */
+  stopTheLine?: string;
 }
 
 /** blue-green's reports: promote, rollback and teardown record; the other commands record nothing. */
@@ -31,7 +33,11 @@ export function blueGreenReporting(r: GitHubReporter, b: BlueGreenFacts) {
   const production = () => r.deployments(PRODUCTION_ENVIRONMENT, b.app, PRODUCTION_SCAN);
   const label = b.label ?? '';
   const comment = async (report: PreviewReport) => {
-    if (b.prNumber !== undefined) await r.upsertStickyComment(b.prNumber, stickyCommentBody(report));
+    if (b.prNumber !== undefined)
+      await r.upsertStickyComment(
+        b.prNumber,
+        stickyCommentBody(b.stopTheLine ? { ...report, stopTheLine: b.stopTheLine } : report),
+      );
   };
   return {
     succeeded: async (result: { appUrl?: string; productionRevision?: string }) => {

@@ -23,7 +23,8 @@ import { deactivateIdle, notAnotherPullRequest } from '../revisions/lifecycle.js
 import { productionRevision, trafficOf, type TrafficEntry } from '../revisions/traffic.js';
 import { actionStep } from './actions.js';
 import type { BlueGreenDeps, BlueGreenResult, RunContext, Step } from './context.js';
-import { assertOutsideFreeze } from './freeze.js';
+import { assertPromoteAllowed } from './change-control.js';
+import { describeNextWindow } from './calendar.js';
 import {
   planAbort,
   planPromote,
@@ -153,14 +154,23 @@ function resultOf(ctx: RunContext): BlueGreenResult {
     deactivated: [],
     analysis: ctx.rounds.flat(),
     ...(ctx.store ? { trading: ctx.trading } : {}),
+    ...(s.stopTheLine ? { stopTheLine: s.stopTheLine } : {}),
     ...(s.command === 'status'
-      ? {}
+      ? s.calendar || s.freeze.length || s.stopTheLine
+        ? { nextWindow: nextWindowOf(s, new Date(ctx.now())) }
+        : {}
       : {
           freeze: ctx.freeze,
           deactivated: ctx.deactivated,
           appUrl: ctx.domain ? appUrl(s.app, ctx.domain) : undefined,
         }),
   };
+}
+
+/** status: the next window in which promote may run (none while the line is stopped). */
+function nextWindowOf(s: BlueGreenSettings, at: Date): string {
+  if (s.stopTheLine) return `none while the line is stopped (${s.stopTheLine})`;
+  return describeNextWindow(s.freeze, s.calendar, at);
 }
 
 /**
@@ -187,7 +197,7 @@ const readStep: Step = {
 const freezeStep: Step = {
   name: 'freeze-check',
   async run(ctx) {
-    ctx.freeze = assertOutsideFreeze(ctx.s.freeze, ctx.s.overrideFreeze, new Date(ctx.now()));
+    ctx.freeze = assertPromoteAllowed(ctx.s, new Date(ctx.now()));
     if (ctx.freeze.overridden) ctx.note(ctx.freeze.message);
   },
 };

@@ -5,6 +5,8 @@ import type { AnalysisMode } from '../analysis/run.js';
 import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
 import type { Command, RollbackTarget } from './plan.js';
 import { parseFreeze, type FreezeWindow } from './freeze.js';
+import { CALENDAR_ALLOWED, parseCalendar, type Calendar } from './calendar.js';
+import { parseStopTheLine } from '../core/stop-the-line.js';
 import {
   InputError,
   parseBoolean,
@@ -57,6 +59,10 @@ export interface BlueGreenSettings {
   checksGiven: boolean;
   freeze: FreezeWindow[];
   overrideFreeze: string;
+  /** The market calendar (the `calendar` input); undefined without it. */
+  calendar?: Calendar;
+  /** The reason the line is stopped (`stop-the-line`, env ALC_DEPLOY_STOP_THE_LINE); empty: it runs. */
+  stopTheLine: string;
   keepPreviousActive: boolean;
   waitTimeoutMs: number;
   /** Metric analysis during each promote stage (and the watch); undefined without the `analysis` input. */
@@ -150,6 +156,8 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     checksGiven: get('checks').trim() !== '',
     freeze: parseFreeze('freeze', freezeRaw),
     overrideFreeze: get('override-freeze'),
+    calendar: readCalendar(get('calendar'), workspaceOf(env), readFile, fileExists),
+    stopTheLine: parseStopTheLine('stop-the-line', get('stop-the-line')),
     keepPreviousActive: parseBoolean('keep-previous-active', get('keep-previous-active'), true),
     waitTimeoutMs: parseWaitTimeout(get('wait-timeout')),
     analysis,
@@ -182,4 +190,26 @@ export function readAnalysis(
     return parseAnalysisConfig('analysis', readFile(path));
   }
   return parseAnalysisConfig('analysis', v);
+}
+
+/**
+ * The `calendar` input: inline YAML, or (one line without ':') the path of a YAML file in the workspace; the
+ * files it names (exchange, events) are paths in the workspace too. Empty or `none`: no calendar.
+ */
+export function readCalendar(
+  raw: string,
+  workspace: string,
+  readFile: (path: string) => string,
+  fileExists: (path: string) => boolean,
+): Calendar | undefined {
+  const v = raw.trim();
+  if (v === '' || v.toLowerCase() === 'none') return undefined;
+  const file = (input: string, path: string): string => {
+    const full = workspacePath(input, path, { workspace, what: 'a calendar file' });
+    if (!fileExists(full))
+      throw new InputError(input, path, `no such file in the workspace; ${CALENDAR_ALLOWED}`);
+    return readFile(full);
+  };
+  const text = !v.includes('\n') && !v.includes(':') && !v.startsWith('{') ? file('calendar', v) : v;
+  return parseCalendar('calendar', text, (key, path) => file(`calendar ${key}`, path));
 }

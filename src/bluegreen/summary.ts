@@ -2,6 +2,7 @@
 import { analysisJson, analysisSection } from '../analysis/report.js';
 import type { BlueGreenResult } from './context.js';
 import { factsTable } from '../core/markdown.js';
+import { stopTheLineNotice } from '../core/stop-the-line.js';
 import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
 import { normalizeTraffic, type TrafficEntry } from '../revisions/traffic.js';
 import { tradingOutputs, tradingSection } from '../core/trading-summary.js';
@@ -29,12 +30,14 @@ export function blueGreenSummary(r: BlueGreenResult, analysisMode = 'enforce'): 
   return [
     `## blue-green: ✅ ${r.command} on ${r.app}`,
     '',
+    ...(r.stopTheLine ? [`> ${stopTheLineNotice(r.stopTheLine)}`, ''] : []),
     factsTable([
       ['app', r.app],
       ['app URL', r.appUrl],
       ['production revision', r.productionRevision],
       ['previous revision', r.previousRevision],
       ['freeze', r.freeze?.message],
+      ['next allowed window', r.nextWindow],
       ['deactivated', r.deactivated.join(', ')],
     ]),
     '',

@@ -34,6 +34,8 @@ export const AZURE_INPUT_FALLBACKS: Readonly<Record<string, string>> = {
   'resource-group': 'ALC_DEPLOY_RESOURCE_GROUP',
   // Not a connection input, but stated once per job the same way (deploy-app, blue-green).
   'trading-lease': 'ALC_DEPLOY_TRADING_LEASE',
+  // Stop the line: one repository or environment variable the workflows pass to every production job.
+  'stop-the-line': 'ALC_DEPLOY_STOP_THE_LINE',
   // Change control (deploy-app, blue-green; docs/audit.md): the notify webhook (a secret), its format, the audit trail.
   notify: 'ALC_DEPLOY_NOTIFY',
   'notify-format': 'ALC_DEPLOY_NOTIFY_FORMAT',

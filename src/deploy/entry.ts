@@ -1,5 +1,6 @@
 // deploy-app as a runner runs it: the Container Apps client and the registry verifier from the settings, and the
 // run's GitHub reports. The only place deploy-app's clients are built.
+import { stopTheLineNotice } from '../core/stop-the-line.js';
 import { failureSection, type RunnerLog, type RunReport } from '../core/run-entry.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential } from '../azure/connection.js';
@@ -77,5 +78,9 @@ export function deployReport(
 
 /** A failed deployment's summary: the revision that failed, then the error. */
 export function deployFailureSummary(error: unknown, s: DeploySettings): string {
-  return failureSection(`deploy-app: ❌ ${s.revision} failed`, error) + deployFailureTrading(error);
+  return (
+    failureSection(`deploy-app: ❌ ${s.revision} failed`, error) +
+    (s.stopTheLine ? `\n> ${stopTheLineNotice(s.stopTheLine)}\n\n` : '') +
+    deployFailureTrading(error)
+  );
 }

@@ -27,6 +27,8 @@ export interface DeployFacts {
   /** Preview: pr-<N>. */
   label?: string;
   prNumber?: number;
+  /** The reason the line is stopped, for the pull request's comment. */
+  stopTheLine?: string;
 }
 
 /** deploy-app's reports: started (after input validation), then succeeded or failed. */
@@ -42,7 +44,10 @@ export function deployReporting(r: GitHubReporter, d: DeployFacts) {
   };
   const comment = async (report: PreviewReport) => {
     if (preview && d.prNumber !== undefined)
-      await r.upsertStickyComment(d.prNumber, stickyCommentBody(report));
+      await r.upsertStickyComment(
+        d.prNumber,
+        stickyCommentBody(d.stopTheLine ? { ...report, stopTheLine: d.stopTheLine } : report),
+      );
   };
   return {
     started: () =>

@@ -1,5 +1,6 @@
 // deploy-app's inputs: every one read and checked (spec, guards, names) before anything is read or written in
 // Azure.
+import { parseStopTheLine } from '../core/stop-the-line.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import type { EnvironmentVar } from '@azure/arm-appcontainers';
@@ -85,6 +86,8 @@ export interface DeploySettings {
   trading: TradingInputs;
   /** Production with `trading-lease: unmanaged` and a spec that trades live: the summary's warning. */
   tradingWarning?: string;
+  /** The reason the line is stopped (`stop-the-line`, env ALC_DEPLOY_STOP_THE_LINE): shown, never refused here. */
+  stopTheLine: string;
 }
 
 export interface SettingsDeps {
@@ -261,5 +264,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     caFile,
     trading,
     ...(tradingWarning ? { tradingWarning } : {}),
+    // A standby candidate at weight 0 may deploy while the line is stopped; the summary and comment say it is.
+    stopTheLine: parseStopTheLine('stop-the-line', get('stop-the-line')),
   };
 }

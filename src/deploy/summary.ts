@@ -1,6 +1,7 @@
 // deploy-app's outputs and job summary: pure functions of the deploy result.
 import type { DeployResult } from './run.js';
 import { factsTable } from '../core/markdown.js';
+import { stopTheLineNotice } from '../core/stop-the-line.js';
 import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
 import { tradingOutputs, tradingSection, type TradingFacts } from '../core/trading-summary.js';
 
@@ -32,11 +33,12 @@ export function deployFailureOutputs(error: unknown): Record<string, string> {
   return trading?.designation ? tradingOutputs(trading) : {};
 }
 
-export function deploySummary(r: DeployResult): string {
+export function deploySummary(r: DeployResult, stopTheLine = ''): string {
   const outcome = r.created ? 'created the app with' : r.reused ? 'converged on' : 'deployed';
   return [
     `## deploy-app: ${outcome} ${r.revision}`,
     '',
+    ...(stopTheLine ? [`> ${stopTheLineNotice(stopTheLine)}`, ''] : []),
     factsTable([
       ['app', r.app],
       ['revision', r.revision],

@@ -22,7 +22,7 @@ await runEntry({
   report: (s) => deployReport(s.github, s.deploy),
   run: (s) => deployOnAzure(s.deploy, core, s.changeControl),
   outputs: (r) => deployOutputs(r),
-  summary: (r) => deploySummary(r),
+  summary: (r, s) => deploySummary(r, s.deploy.stopTheLine),
   failureSummary: (e, s) => deployFailureSummary(e, s.deploy),
   failureOutputs: (e) => deployFailureOutputs(e),
 });

@@ -1,16 +1,22 @@
 // The sticky pull-request comment (pure): its body for each state of a preview, and which comment is ours. The
 // reporter (reporter.ts) creates or updates it.
+import { stopTheLineNotice } from '../stop-the-line.js';
+
 /** The hidden first line of the sticky comment: with its author, how a run finds the comment again. */
 export const STICKY_MARKER = '<!-- alc-deploy:preview -->';
 
 /** Who wrote the comments of a GITHUB_TOKEN (whose token cannot read GET /user). */
 export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 
-export type PreviewReport =
+export type PreviewReport = (
   | { kind: 'up'; label: string; sha: string; url: string; revision: string; image: string; runUrl: string }
   | { kind: 'failed'; label: string; sha: string; error: string; runUrl: string }
   | { kind: 'torn-down'; label: string; runUrl: string }
-  | { kind: 'teardown-failed'; label: string; error: string; runUrl: string };
+  | { kind: 'teardown-failed'; label: string; error: string; runUrl: string }
+) & {
+  /** The reason the line is stopped (stop-the-line), when it is: said under every state. */
+  stopTheLine?: string;
+};
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -47,7 +53,8 @@ export function stickyCommentBody(r: PreviewReport): string {
         return [`### Preview \`${r.label}\`: teardown failed`, '', `${oneLine(r.error)} ${run}; re-run it.`];
     }
   })();
-  return [STICKY_MARKER, ...lines].join('\n');
+  const stopped = r.stopTheLine ? ['', `> ${stopTheLineNotice(r.stopTheLine)}`] : [];
+  return [STICKY_MARKER, ...lines, ...stopped].join('\n');
 }
 
 export interface IssueComment {

@@ -107,4 +107,17 @@ describe('blueGreenFailureChange', () => {
       epoch: 9,
     });
   });
+
+  it('a promote refused by stop the line is a stop record with its reason; a rollback through it is a failed rollback', () => {
+    const e = new Error('The line is stopped: earnings');
+    expect(blueGreenFailureChange(settings({ stopTheLine: 'earnings' }), e)).toMatchObject({
+      change: 'stop',
+      outcome: 'refused',
+      reason: 'earnings',
+      window: 'stop: earnings',
+    });
+    expect(
+      blueGreenFailureChange(settings({ command: 'rollback', stopTheLine: 'earnings' }), e),
+    ).toMatchObject({ change: 'rollback', outcome: 'failed' });
+  });
 });

@@ -116,6 +116,60 @@ describe('runBlueGreen: freeze windows', () => {
   });
 });
 
+describe('runBlueGreen: market calendar and stop the line', () => {
+  const CALENDAR =
+    'exchange: deploy/calendar/nyse.yaml\nmargin: 15m\nallow: [Mon-Fri 06:00-21:00 America/New_York]';
+  const STOPPED = 'incident 1234: broker outage';
+  const MID_PROMOTE: TrafficEntry[] = [
+    { revisionName: r('v1'), label: 'blue', weight: 50 },
+    { revisionName: r('v2'), label: 'green', weight: 50 },
+  ];
+
+  it('refuses the step of a promote that the allow window closed on, and restores', async () => {
+    const fake = fakeApp();
+    let clock = Date.parse('2026-12-09T01:50:00Z'); // Tuesday 20:50 in New York; the window closes at 21:00
+    const s = settings({ command: 'promote', steps: '10,50,100', 'step-wait': '5m', calendar: CALENDAR });
+    const run = runBlueGreen(
+      s,
+      deps(fake.aca, {
+        now: () => clock,
+        sleep: async (ms) => {
+          clock += ms;
+        },
+      }),
+    );
+    await expect(run).rejects.toThrow(/refused by the market calendar: outside every allow window/);
+    expect(fake.traffic()).toEqual(BEFORE);
+    expect(fake.calls.filter((c) => c.startsWith('traffic'))).toEqual([
+      'traffic blue=app--v1@90, green=app--v2@10',
+      'traffic blue=app--v1@50, green=app--v2@50',
+      `traffic ${describeTraffic(BEFORE)}`,
+    ]);
+  });
+
+  it('stop the line refuses promote before any write', async () => {
+    const fake = fakeApp();
+    const run = runBlueGreen(settings({ command: 'promote', 'stop-the-line': STOPPED }), deps(fake.aca));
+    await expect(run).rejects.toThrow(/the line is stopped: incident 1234: broker outage/);
+    expect(fake.calls.filter((c) => c.startsWith('traffic'))).toEqual([]);
+  });
+
+  it.each([
+    ['rollback', BEFORE.map((e) => ({ ...e, weight: 100 - (e.weight ?? 0) })), r('v1')],
+    ['abort', MID_PROMOTE, r('v1')],
+  ])(
+    '%s runs through a stopped line on a holiday and says the line is stopped',
+    async (command, initial, production) => {
+      const fake = fakeApp([], undefined, initial);
+      const s = settings({ command, calendar: CALENDAR, 'stop-the-line': STOPPED });
+      const result = await runBlueGreen(s, deps(fake.aca, { now: () => Date.parse('2026-12-25T17:00:00Z') }));
+      expect(result.productionRevision).toBe(production);
+      expect(result.stopTheLine).toBe(STOPPED);
+      expect(fake.traffic().find((e) => e.label === 'blue')?.weight).toBe(100);
+    },
+  );
+});
+
 describe('runBlueGreen: failures after traffic moved', () => {
   it('a failed deactivation of the old production after a finished promote keeps the promoted traffic', async () => {
     const fake = fakeApp([{ op: 'deactivate', message: 'ARM timed out' }]);

@@ -807,6 +807,8 @@ describe('the Azure connection, stated once in env:', () => {
   const PRODUCTION_TRADING = {
     ...PRODUCTION_CONNECTION,
     ALC_DEPLOY_TRADING_LEASE: '${{ vars.ALC_TRADING_LEASE }}',
+    // Stop the line: one repository variable, passed to every production job (promote refuses, rollback runs).
+    ALC_DEPLOY_STOP_THE_LINE: '${{ vars.ALC_STOP_THE_LINE }}',
     // Change control (docs/audit.md): the audit trail, the notify format, and the webhook, production's secret.
     ALC_DEPLOY_AUDIT: '${{ vars.ALC_AUDIT }}',
     ALC_DEPLOY_NOTIFY_FORMAT: '${{ vars.ALC_NOTIFY_FORMAT }}',
@@ -819,13 +821,20 @@ describe('the Azure connection, stated once in env:', () => {
   const PREVIEW_CONNECTION = {
     ...CONNECTION('AZURE_PREVIEW_CLIENT_ID', "${{ vars.PREVIEW_RESOURCE_GROUP || 'alc-algo-preview' }}"),
     AZURE_SUBSCRIPTION_ID: '${{ vars.AZURE_PREVIEW_SUBSCRIPTION_ID || vars.AZURE_SUBSCRIPTION_ID }}',
+    // The pull request comment says when the line is stopped.
+    ALC_DEPLOY_STOP_THE_LINE: '${{ vars.ALC_STOP_THE_LINE }}',
   };
   // The preview build reads no container app: no resource group.
-  const { ALC_DEPLOY_RESOURCE_GROUP: _rg, ...PREVIEW_BUILD_CONNECTION } = {
+  const {
+    ALC_DEPLOY_RESOURCE_GROUP: _rg,
+    ALC_DEPLOY_STOP_THE_LINE: _stop,
+    ...PREVIEW_BUILD_CONNECTION
+  } = {
     ...PREVIEW_CONNECTION,
     AZURE_CLIENT_ID: '${{ vars.AZURE_PREVIEW_BUILD_CLIENT_ID }}',
   };
   void _rg;
+  void _stop;
   it.each([
     ['release.yml', 'jobs.release → reusable-release.yml jobs.build', 'production-build', BUILD_CONNECTION],
     ['release.yml', 'jobs.release → reusable-release.yml jobs.release', 'production', PRODUCTION_TRADING],

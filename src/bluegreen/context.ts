@@ -13,6 +13,7 @@ import type { FreezeDecision } from './freeze.js';
 import type { TradingFacts as TradingReport } from '../core/trading-summary.js';
 import type { Designation, TradingStore } from '../trading/types.js';
 import type { Action, Command, Plan } from './plan.js';
+import type { AuditRecord } from '../audit/record.js';
 import type { BlueGreenSettings } from './settings.js';
 
 export interface BlueGreenResult {
@@ -35,6 +36,8 @@ export interface BlueGreenResult {
   analysis?: Measurement[];
   /** With a managed trading lease: the designation and lease after the run, its handover, the fleet check. */
   trading?: TradingReport;
+  /** status with `audit`: the trail's last records, oldest first. */
+  audit?: AuditRecord[];
 }
 
 export interface BlueGreenDeps {

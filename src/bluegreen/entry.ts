@@ -14,11 +14,21 @@ import { type BlueGreenResult, measurementsOf } from './context.js';
 import { runBlueGreen } from './run.js';
 import type { BlueGreenSettings } from './settings.js';
 import { tradingOutputs, tradingSection, type TradingFacts } from '../core/trading-summary.js';
+import * as core from '@actions/core';
+import { auditStoreOf, reportChange, type ChangeControlSettings } from '../core/change-control.js';
+import { blueGreenChange, blueGreenFailureChange } from './change.js';
+
+/** How many audit records status shows. */
+export const STATUS_AUDIT_RECORDS = 10;
 
 /**
  * Runs the command over the Container Apps API (and Azure Monitor for the analysis) the Azure inputs name.
  */
-export async function blueGreenOnAzure(s: BlueGreenSettings, log: RunnerLog): Promise<BlueGreenResult> {
+export async function blueGreenOnAzure(
+  s: BlueGreenSettings,
+  log: RunnerLog,
+  cc: ChangeControlSettings = {},
+): Promise<BlueGreenResult> {
   const credential = createCredential(s.azure);
   const aca = new Aca(createContainerAppsClient(s.azure, credential), {
     resourceGroup: s.resourceGroup,
@@ -38,15 +48,35 @@ export async function blueGreenOnAzure(s: BlueGreenSettings, log: RunnerLog): Pr
     lease.kind === 'managed' && s.command !== 'teardown'
       ? (await import('../trading/store.js')).tradingStore(lease, credential) // its SDK loaded only when used
       : undefined;
-  return runBlueGreen(s, {
-    aca,
-    ...(trading ? { trading } : {}),
-    prove: proveServing(log.info),
-    findVersionImage: findVersionImage(s.azure, credential, log.info, log.setSecret),
-    monitor,
-    log: log.info,
-    trace: (step) => log.debug(`blue-green step: ${step}`),
-  });
+  const control = { credential, info: log.info, warning: (line: string) => core.warning(line) };
+  let result: BlueGreenResult;
+  try {
+    result = await runBlueGreen(s, {
+      aca,
+      ...(trading ? { trading } : {}),
+      prove: proveServing(log.info),
+      findVersionImage: findVersionImage(s.azure, credential, log.info, log.setSecret),
+      monitor,
+      log: log.info,
+      trace: (step) => log.debug(`blue-green step: ${step}`),
+    });
+  } catch (error) {
+    // The notification and the audit record of a failed change; neither changes how the run fails.
+    const failed = blueGreenFailureChange(s, error);
+    if (failed) await reportChange(cc, failed, control);
+    throw error;
+  }
+  const change = blueGreenChange(s, result);
+  if (change) await reportChange(cc, change, control);
+  if (s.command === 'status' && cc.audit) {
+    try {
+      const store = await auditStoreOf(cc.audit, credential); // its SDK loaded only when `audit` is set
+      result.audit = await store.last(STATUS_AUDIT_RECORDS);
+    } catch (error) {
+      core.warning(`The audit trail ${cc.audit.url} could not be read: ${(error as Error).message}`);
+    }
+  }
+  return result;
 }
 
 /** The command's GitHub reports (none without a token); a failure to report is a warning. */

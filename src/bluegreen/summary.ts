@@ -6,6 +6,7 @@ import { stopTheLineNotice } from '../core/stop-the-line.js';
 import { trafficMermaid, trafficTable } from '../revisions/traffic-picture.js';
 import { normalizeTraffic, type TrafficEntry } from '../revisions/traffic.js';
 import { tradingOutputs, tradingSection } from '../core/trading-summary.js';
+import { auditTable } from '../audit/record.js';
 
 /**
  * `{revisionName, label, weight}` per entry (`latestRevision: true` instead of a name where the list has it).
@@ -43,6 +44,9 @@ export function blueGreenSummary(r: BlueGreenResult, analysisMode = 'enforce'): 
     ...(r.log.length ? ['### Steps', '', ...r.log.map((l) => `1. ${l}`), ''] : []),
     analysisSection(r.analysis ?? [], analysisMode),
     tradingSection(r.trading),
+    ...(r.audit
+      ? ['### Audit trail (last records)', '', r.audit.length ? auditTable(r.audit) : '_No records yet._', '']
+      : []),
     '### Traffic before',
     '',
     trafficTable(r.before),

@@ -36,6 +36,10 @@ export const AZURE_INPUT_FALLBACKS: Readonly<Record<string, string>> = {
   'trading-lease': 'ALC_DEPLOY_TRADING_LEASE',
   // Stop the line: one repository or environment variable the workflows pass to every production job.
   'stop-the-line': 'ALC_DEPLOY_STOP_THE_LINE',
+  // Change control (deploy-app, blue-green; docs/audit.md): the notify webhook (a secret), its format, the audit trail.
+  notify: 'ALC_DEPLOY_NOTIFY',
+  'notify-format': 'ALC_DEPLOY_NOTIFY_FORMAT',
+  audit: 'ALC_DEPLOY_AUDIT',
 };
 
 /** `get`, where an empty input listed in `table` reads its environment variable instead; `origin` says which did. */

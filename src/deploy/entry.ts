@@ -11,12 +11,19 @@ import { type DeployResult, runDeploy } from './run.js';
 import type { DeploySettings } from './settings.js';
 import { registryVerifier } from './verify.js';
 import { deployFailureTrading } from './summary.js';
+import * as core from '@actions/core';
+import { reportChange, type ChangeControlSettings } from '../core/change-control.js';
+import { deployChange, deployFailureChange } from './change.js';
 
 /**
  * Deploys over the Container Apps API the Azure inputs name, after verifying the image in its registry with
  * the same identity.
  */
-export async function deployOnAzure(s: DeploySettings, log: RunnerLog): Promise<DeployResult> {
+export async function deployOnAzure(
+  s: DeploySettings,
+  log: RunnerLog,
+  cc: ChangeControlSettings = {},
+): Promise<DeployResult> {
   const info = (line: string) => log.info(line);
   const credential = createCredential(s.azure);
   const aca = new Aca(createContainerAppsClient(s.azure, credential), {
@@ -34,14 +41,26 @@ export async function deployOnAzure(s: DeploySettings, log: RunnerLog): Promise<
     s.mode === 'production' && lease.kind === 'managed'
       ? (await import('../trading/store.js')).tradingStore(lease, credential) // its SDK loaded only when used
       : undefined;
-  return runDeploy(s, {
-    aca,
-    ...(trading ? { trading } : {}),
-    prove: proveServing(info),
-    verifyImage,
-    log: info,
-    trace: (step) => log.debug(`deploy-app step: ${step}`),
-  });
+  const control = { credential, info, warning: (line: string) => core.warning(line) };
+  let result: DeployResult;
+  try {
+    result = await runDeploy(s, {
+      aca,
+      ...(trading ? { trading } : {}),
+      prove: proveServing(info),
+      verifyImage,
+      log: info,
+      trace: (step) => log.debug(`deploy-app step: ${step}`),
+    });
+  } catch (error) {
+    // The notification and the audit record of a failed release; neither changes how the run fails.
+    const failed = deployFailureChange(s, error);
+    if (failed) await reportChange(cc, failed, control);
+    throw error;
+  }
+  const change = deployChange(s, result);
+  if (change) await reportChange(cc, change, control);
+  return result;
 }
 
 /** The deployment's GitHub reports (none without a token); a failure to report is a warning. */

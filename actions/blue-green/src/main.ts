@@ -11,15 +11,18 @@ import {
 import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
 import { blueGreenOutputs, blueGreenSummary } from '../../../src/bluegreen/summary.js';
 import { gitHubFromRunner } from '../../../src/core/github/reporter.js';
+import { readChangeControl } from '../../../src/core/change-control.js';
 
 await runEntry({
   // GitHub's settings first: the token is masked even when another input is wrong.
   settings: () => ({
+    // The notify webhook is a secret: masked before any other input is read.
+    changeControl: readChangeControl(actionInputs, core.setSecret),
     github: gitHubFromRunner(actionInputs, process.env, core, (p) => readFileSync(p, 'utf8')),
     blueGreen: readBlueGreenSettings(actionInputs, { mask: core.setSecret }),
   }),
   report: (s) => blueGreenReport(s.github, s.blueGreen),
-  run: (s) => blueGreenOnAzure(s.blueGreen, core),
+  run: (s) => blueGreenOnAzure(s.blueGreen, core, s.changeControl),
   outputs: (r) => blueGreenOutputs(r),
   summary: (r, s) => blueGreenSummary(r, s.blueGreen.analysisMode),
   failureSummary: (e, s) => blueGreenFailureSummary(e, s.blueGreen),

@@ -51,6 +51,9 @@ const CONTRACT: Record<string, { inputs: string[]; outputs: string[] }> = {
       'version',
       'trading-lease',
       'handover-timeout',
+      'notify',
+      'notify-format',
+      'audit',
       ...AZURE,
     ],
     outputs: [
@@ -81,6 +84,9 @@ const CONTRACT: Record<string, { inputs: string[]; outputs: string[] }> = {
       'app',
       'trading-lease',
       'handover-timeout',
+      'notify',
+      'notify-format',
+      'audit',
       ...AZURE,
     ],
     outputs: [

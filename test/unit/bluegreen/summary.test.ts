@@ -92,3 +92,38 @@ describe('outputs and summary', () => {
     expect(md).toContain('```mermaid');
   });
 });
+
+describe('status with the audit trail', () => {
+  const status = {
+    command: 'status' as const,
+    app: A,
+    before: [e('v1', 'blue', 100)],
+    after: [e('v1', 'blue', 100)],
+    log: [],
+    deactivated: [],
+  };
+  it('shows the last records as a table, or says there are none; nothing without audit', () => {
+    const record = {
+      time: '2026-12-08T00:00:00.000Z',
+      key: '1.1.promote.green',
+      app: A,
+      action: 'blue-green promote',
+      change: 'promote' as const,
+      outcome: 'succeeded' as const,
+      actor: 'octocat',
+      trigger: 'push',
+      reason: '',
+      window: 'allowed',
+      runId: '1',
+      attempt: 1,
+      target: 'green',
+      from: r('v0'),
+      to: r('v1'),
+    };
+    const md = blueGreenSummary({ ...status, audit: [record] });
+    expect(md).toContain('### Audit trail (last records)');
+    expect(md).toContain(`| promote | succeeded | ${r('v0')} | ${r('v1')} |`);
+    expect(blueGreenSummary({ ...status, audit: [] })).toContain('_No records yet._');
+    expect(blueGreenSummary(status)).not.toContain('Audit trail');
+  });
+});

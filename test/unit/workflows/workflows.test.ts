@@ -368,8 +368,21 @@ ${permissions}jobs:
     expect(findings.join('\n')).toContain(message);
   });
 
-  it('holds no client secret: no workflow reads secrets', () => {
-    for (const wf of workflows) expect(wf.text).not.toMatch(/\bsecrets\./);
+  it('holds no client secret: the one secret read is the notify webhook, by production jobs from their environment', () => {
+    for (const wf of workflows) {
+      expect(wf.text.replace(/\$\{\{ secrets\.ALC_NOTIFY \}\}/g, '')).not.toMatch(/\bsecrets\./);
+      for (const [jobId, job] of Object.entries(wf.doc.jobs)) {
+        const reads = JSON.stringify(job).includes('secrets.ALC_NOTIFY');
+        const environment = typeof job.environment === 'string' ? job.environment : job.environment?.name;
+        // An environment secret is read only by a job in that environment; none is passed across a call.
+        if (reads)
+          expect(`${wf.file} jobs.${jobId}: ${environment ?? 'no environment'}`).toBe(
+            `${wf.file} jobs.${jobId}: production`,
+          );
+      }
+    }
+    const readers = workflows.filter((wf) => wf.text.includes('secrets.ALC_NOTIFY')).map((wf) => wf.file);
+    expect(readers.sort()).toEqual(['reusable-release.yml', 'reusable-rollback.yml']);
   });
 
   it.each([
@@ -796,6 +809,10 @@ describe('the Azure connection, stated once in env:', () => {
     ALC_DEPLOY_TRADING_LEASE: '${{ vars.ALC_TRADING_LEASE }}',
     // Stop the line: one repository variable, passed to every production job (promote refuses, rollback runs).
     ALC_DEPLOY_STOP_THE_LINE: '${{ vars.ALC_STOP_THE_LINE }}',
+    // Change control (docs/audit.md): the audit trail, the notify format, and the webhook, production's secret.
+    ALC_DEPLOY_AUDIT: '${{ vars.ALC_AUDIT }}',
+    ALC_DEPLOY_NOTIFY_FORMAT: '${{ vars.ALC_NOTIFY_FORMAT }}',
+    ALC_DEPLOY_NOTIFY: '${{ secrets.ALC_NOTIFY }}',
   };
   const BUILD_CONNECTION = {
     ...PRODUCTION_CONNECTION,

@@ -1,0 +1,129 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  auditRecordOf,
+  noticeOf,
+  readChangeControl,
+  windowOf,
+  type ChangeReport,
+} from '../../../src/core/change-control.js';
+import { InputError } from '../../../src/core/inputs.js';
+import { errorOf } from '../../support/errors.js';
+
+const report: ChangeReport = {
+  app: 'alc-algo',
+  action: 'blue-green promote',
+  change: 'promote',
+  outcome: 'succeeded',
+  notice: 'released',
+  changed: true,
+  target: 'green',
+  what: 'promote done',
+  reason: 'earnings fix',
+  version: 'v1-4-0',
+  revision: 'alc-algo--v1-4-0',
+  from: 'alc-algo--v1-3-0',
+  to: 'alc-algo--v1-4-0',
+  epoch: 12,
+  window: 'override: earnings fix',
+};
+const env = {
+  GITHUB_RUN_ID: '321',
+  GITHUB_RUN_ATTEMPT: '3',
+  GITHUB_ACTOR: 'trader-ops',
+  GITHUB_EVENT_NAME: 'workflow_dispatch',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_REPOSITORY: 'firm/alc',
+};
+
+describe('readChangeControl', () => {
+  const inputs =
+    (values: Record<string, string>) =>
+    (name: string): string =>
+      values[name] ?? '';
+
+  it('reads the inputs, masks the webhook first, and falls back to the environment', () => {
+    const masked: string[] = [];
+    const url = 'https://hooks.slack.com/services/T/B/secret';
+    expect(
+      readChangeControl(inputs({ notify: url }), (s) => masked.push(s), {
+        ALC_DEPLOY_AUDIT: 'https://firm.blob.core.windows.net/audit/alc.jsonl',
+      }),
+    ).toEqual({
+      notify: { url, format: 'slack' },
+      audit: {
+        url: 'https://firm.blob.core.windows.net/audit/alc.jsonl',
+        serviceUrl: 'https://firm.blob.core.windows.net',
+        container: 'audit',
+        blob: 'alc.jsonl',
+      },
+    });
+    expect(masked).toEqual([url]);
+    const fromEnv = readChangeControl(inputs({}), (s) => masked.push(s), {
+      ALC_DEPLOY_NOTIFY: 'https://relay.firm.example/x',
+      ALC_DEPLOY_NOTIFY_FORMAT: 'teams',
+    });
+    expect(fromEnv).toEqual({ notify: { url: 'https://relay.firm.example/x', format: 'teams' } });
+    expect(masked).toContain('https://relay.firm.example/x');
+    expect(readChangeControl(inputs({}), () => {}, {})).toEqual({});
+  });
+
+  it('a webhook whose format is unknown is refused naming notify-format', () => {
+    const e = errorOf(InputError, () =>
+      readChangeControl(inputs({ notify: 'https://relay.firm.example/SECRET' }), () => {}, {}),
+    );
+    expect(e.input).toBe('notify-format');
+    expect(e.message).not.toContain('SECRET');
+  });
+});
+
+describe('auditRecordOf', () => {
+  it('the record: who, why, what, from and to, epoch, window, and the key run.attempt.change.target', () => {
+    expect(auditRecordOf(report, env, new Date('2026-12-08T00:00:00Z'))).toEqual({
+      time: '2026-12-08T00:00:00.000Z',
+      key: '321.3.promote.green',
+      app: 'alc-algo',
+      action: 'blue-green promote',
+      change: 'promote',
+      outcome: 'succeeded',
+      actor: 'trader-ops',
+      trigger: 'workflow_dispatch',
+      reason: 'earnings fix',
+      from: 'alc-algo--v1-3-0',
+      to: 'alc-algo--v1-4-0',
+      epoch: 12,
+      window: 'override: earnings fix',
+      runUrl: 'https://github.com/firm/alc/actions/runs/321',
+      runId: '321',
+      attempt: 3,
+      target: 'green',
+    });
+  });
+
+  it('no change, no record', () => {
+    expect(auditRecordOf({ ...report, change: undefined }, env, new Date())).toBeUndefined();
+  });
+});
+
+describe('noticeOf', () => {
+  it("carries the version, the revision, what happened and the run's URL", () => {
+    expect(noticeOf(report, env)).toEqual({
+      kind: 'released',
+      action: 'blue-green promote',
+      app: 'alc-algo',
+      what: 'promote done',
+      version: 'v1-4-0',
+      revision: 'alc-algo--v1-4-0',
+      runUrl: 'https://github.com/firm/alc/actions/runs/321',
+    });
+    expect(noticeOf({ ...report, notice: undefined }, env)).toBeUndefined();
+  });
+});
+
+describe('windowOf', () => {
+  it.each([
+    [undefined, '', 'none'],
+    [{ allowed: true, overridden: false }, '', 'allowed'],
+    [{ allowed: true, overridden: true }, ' FOMC hotfix ', 'override: FOMC hotfix'],
+    [{ allowed: false, overridden: false }, '', 'refused'],
+  ])('%j %j -> %s', (freeze, reason, expected) => expect(windowOf(freeze, reason)).toBe(expected));
+});

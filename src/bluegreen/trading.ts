@@ -58,7 +58,7 @@ export async function handover(ctx: RunContext, to: string, from: string | undef
   const result = await handOver(
     {
       store,
-      restart: (revision) => ctx.aca.restartRevision(ctx.s.app, revision),
+      restart: (revision, withinMs) => ctx.aca.restartRevision(ctx.s.app, revision, withinMs),
       now: ctx.now,
       sleep: ctx.sleep,
       note: (line) => ctx.note(`trading: ${line}`),

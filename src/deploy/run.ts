@@ -437,7 +437,7 @@ const designateStep: Step = {
     const { handover, designation } = await handOver(
       {
         store,
-        restart: (revision) => aca.restartRevision(s.app, revision),
+        restart: (revision, withinMs) => aca.restartRevision(s.app, revision, withinMs),
         now: ctx.now,
         sleep: ctx.deps.sleep ?? systemClock.sleep,
         note: (line) => ctx.log(`trading: ${line}`),

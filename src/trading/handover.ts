@@ -12,8 +12,12 @@ import type { Designation, Handover, LeaseView, TradingStore } from './types.js'
 
 export interface HandoverDeps {
   store: TradingStore;
-  /** Restarts a revision (ACA's revision restart: SIGTERM, then a kill after terminationGracePeriodSeconds). */
-  restart(revision: string): Promise<void>;
+  /**
+   * Restarts a revision (ACA's revision restart: SIGTERM, then a kill after terminationGracePeriodSeconds), within
+   * `withinMs` (what is left of the handover's bound: an ARM answer "another operation in progress" is retried no
+   * longer than that).
+   */
+  restart(revision: string, withinMs: number): Promise<void>;
   now(): number;
   sleep(ms: number): Promise<void>;
   /** One line per change the handover observes (for the job log). */
@@ -58,6 +62,33 @@ export class HandoverError extends Error {
     this.name = 'HandoverError';
   }
 }
+
+/**
+ * Another writer changed the designation while this handover waited: this run touches nothing more (no restart,
+ * no write) and fails saying what the designation names now.
+ */
+export class DesignationChangedError extends Error {
+  constructor(
+    readonly expected: Pick<Designation, 'revision' | 'epoch'>,
+    readonly found: Designation | undefined,
+    readonly lines: readonly string[],
+    readonly handover: Handover,
+  ) {
+    super(
+      `The trading designation changed while this run waited for the handover to ${expected.revision || "nobody ('')"} ` +
+        `(epoch ${expected.epoch}): another writer ` +
+        (found
+          ? `designated ${found.revision || "nobody ('')"} (epoch ${found.epoch})`
+          : 'deleted the designation blob') +
+        '. This run touches nothing more (no restart, no designation write, no traffic restore): find who else ' +
+        'deploys or rolls back this app, then check the designation and the lease (blue-green status)',
+    );
+    this.name = 'DesignationChangedError';
+  }
+}
+
+/** How often, in polls, the handover reads the designation again (and always before a restart). */
+export const DESIGNATION_CHECK_POLLS = 3;
 
 /** The pause between polls around the release (see handOver). */
 export const FAST_POLL_MS = 50;
@@ -130,14 +161,26 @@ export async function handOver(
   let restartedOld = false;
   let restartedPrevious = false;
   let described = '';
+  let polls = 0;
+  // Another writer's designation ends this run's part at once: it must neither restart nor write over it.
+  const checkDesignation = async () => {
+    const found = await store.readDesignation();
+    if (found && found.revision === designation.revision && found.epoch === designation.epoch) return;
+    say(
+      `the designation changed meanwhile: ${found ? `${found.revision || "''"} (epoch ${found.epoch})` : 'deleted'}`,
+    );
+    throw new DesignationChangedError(designation, found, lines, handover);
+  };
   const escalate = async (revision: string, why: string) => {
+    await checkDesignation();
     if (!revision) {
       say(`${why}; no revision to restart`);
       return;
     }
+    const withinMs = Math.max(0, startedAt + o.boundMs - deps.now());
     say(`${why}: restarting ${revision}`);
     try {
-      await deps.restart(revision);
+      await deps.restart(revision, withinMs);
     } catch (error) {
       // The escalation is the last resort, not a reason to stop watching: the bound decides and reports.
       say(`the restart of ${revision} failed: ${(error as Error).message}`);
@@ -145,6 +188,8 @@ export async function handOver(
   };
 
   for (;;) {
+    if (polls > 0 && polls % DESIGNATION_CHECK_POLLS === 0) await checkDesignation();
+    polls += 1;
     const lease = await store.readLease();
     const now = deps.now();
     const text = describeLease(lease);

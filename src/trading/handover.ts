@@ -44,6 +44,12 @@ export interface HandoverOptions {
    * handOver writes, the wait counts from handOver's own write (a re-run that finds the designation: from its start).
    */
   designatedAt?: number;
+  /**
+   * The designation as the caller wrote or read it last (e.g. blue-green's read before its traffic moved). When
+   * the designation is no longer that (and names another revision than `to`), another writer changed it meanwhile:
+   * DesignationChangedError, and nothing is written.
+   */
+  expected?: Pick<Designation, 'revision' | 'epoch'>;
 }
 
 /** The bound ran out: what the handover saw. */
@@ -69,14 +75,18 @@ export class HandoverError extends Error {
  */
 export class DesignationChangedError extends Error {
   constructor(
+    /** The designation this run wrote or read last. */
     readonly expected: Pick<Designation, 'revision' | 'epoch'>,
+    /** What the designation names now (undefined: the blob is gone). */
     readonly found: Designation | undefined,
-    readonly lines: readonly string[],
-    readonly handover: Handover,
+    /** The handover under way, if any. */
+    readonly handover?: Handover,
+    /** The notes of the handover, in order. */
+    readonly lines: readonly string[] = [],
   ) {
     super(
-      `The trading designation changed while this run waited for the handover to ${expected.revision || "nobody ('')"} ` +
-        `(epoch ${expected.epoch}): another writer ` +
+      `The trading designation changed under this run: it ${handover ? 'waited for the handover to' : 'last saw'} ` +
+        `${expected.revision || "nobody ('')"} (epoch ${expected.epoch}), and another writer ` +
         (found
           ? `designated ${found.revision || "nobody ('')"} (epoch ${found.epoch})`
           : 'deleted the designation blob') +
@@ -133,6 +143,17 @@ export async function handOver(
   let designation: Designation;
   let from: string;
   let wrote = false;
+  const expected = o.expected;
+  if (
+    expected &&
+    !(current && current.revision === o.to) &&
+    !(current && current.revision === expected.revision && current.epoch === expected.epoch)
+  ) {
+    say(
+      `the designation changed meanwhile: ${current ? `${current.revision || "''"} (epoch ${current.epoch})` : 'deleted'}`,
+    );
+    throw new DesignationChangedError(expected, current);
+  }
   if (current && current.revision === o.to) {
     designation = current;
     const first = await store.readLease();
@@ -169,7 +190,7 @@ export async function handOver(
     say(
       `the designation changed meanwhile: ${found ? `${found.revision || "''"} (epoch ${found.epoch})` : 'deleted'}`,
     );
-    throw new DesignationChangedError(designation, found, lines, handover);
+    throw new DesignationChangedError(designation, found, handover, lines);
   };
   const escalate = async (revision: string, why: string) => {
     await checkDesignation();

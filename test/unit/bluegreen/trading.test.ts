@@ -86,7 +86,10 @@ function world(
     },
     trading: store,
   };
-  return { fx, store, agents, deps, now };
+  const advance = (ms: number) => {
+    clock += ms;
+  };
+  return { fx, store, agents, deps, now, advance };
 }
 
 const settings = (values: Record<string, string>) =>
@@ -237,6 +240,42 @@ describe('rollback and abort with a trading lease', () => {
     // The traffic write came before the old holder released: the wait is after it.
     expect(result.trading?.handover).toMatchObject({ from: r('v2'), to: r('v1'), epoch: 8 });
     expect(w.fx.traffic()).toEqual(DEPLOYED);
+  });
+
+  it('rollback: the 20 s release wait counts from the designation write, not from after the traffic write', async () => {
+    const w = world({
+      traffic: PROMOTED,
+      designated: r('v2'),
+      timings: { ignoreDesignation: [r('v2')], restartMs: 2_000 },
+    });
+    // The traffic write takes 8 s (ARM's long-running operation).
+    w.fx.on('patchTraffic', () => w.advance(8_000));
+    await runBlueGreen(settings({ command: 'rollback' }), w.deps);
+    const written = w.store.writes[0]!;
+    expect(written).toMatchObject({ revision: r('v1'), epoch: 8 });
+    expect(w.agents.restarts).toHaveLength(1);
+    const at = w.agents.restarts[0]!.at - written.at!;
+    expect(at).toBeGreaterThanOrEqual(20_000);
+    expect(at).toBeLessThan(20_400);
+  });
+
+  it('rollback: another writer designating meanwhile stops the run: no restart, no write over it', async () => {
+    const w = world({
+      traffic: PROMOTED,
+      designated: r('v2'),
+      timings: { ignoreDesignation: [r('v2')] },
+    });
+    // Another run designates app--v3 (epoch 9) while this one moves the traffic.
+    w.fx.on('patchTraffic', () => {
+      w.advance(3_000);
+      w.store.put({ revision: r('v3'), epoch: 9 });
+    });
+    const error = await runBlueGreen(settings({ command: 'rollback' }), w.deps).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/another writer designated app--v3 \(epoch 9\)/);
+    expect(w.store.writes.map((x) => `${x.revision}@${x.epoch}`)).toEqual([`${r('v1')}@8`]);
+    expect(w.store.designation).toMatchObject({ revision: r('v3'), epoch: 9 });
+    expect(w.agents.restarts).toEqual([]);
+    expect(w.fx.count('patchTraffic')).toBe(1);
   });
 
   it("a rollback's handover that cannot complete designates nobody and keeps the traffic on the target", async () => {

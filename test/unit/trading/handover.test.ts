@@ -38,7 +38,9 @@ function rig(o: {
   const notes: string[] = [];
   const store: TradingStore = {
     readDesignation: async () =>
-      o.other && t >= o.other.at ? { revision: o.other.revision, epoch: o.other.epoch, etag: '"x"' } : current,
+      o.other && t >= o.other.at
+        ? { revision: o.other.revision, epoch: o.other.epoch, etag: '"x"' }
+        : current,
     writeDesignation: async (next, etag) => {
       writes.push({ next, etag });
       if (o.conflict) throw new DesignationConflictError('u', 412, etag);
@@ -54,7 +56,15 @@ function rig(o: {
         restarts.map((r) => r.revision),
       ),
   };
-  const run = (to: string, extra: { boundMs?: number; from?: string; designatedAt?: number } = {}) =>
+  const run = (
+    to: string,
+    extra: {
+      boundMs?: number;
+      from?: string;
+      designatedAt?: number;
+      expected?: { revision: string; epoch: number };
+    } = {},
+  ) =>
     handOver(
       {
         store,
@@ -74,6 +84,7 @@ function rig(o: {
         graceSeconds: 30,
         ...(extra.from ? { from: extra.from } : {}),
         ...(extra.designatedAt !== undefined ? { designatedAt: extra.designatedAt } : {}),
+        ...(extra.expected ? { expected: extra.expected } : {}),
       },
     );
   const failRestarts = () => {
@@ -299,7 +310,7 @@ describe('handOver', () => {
     expect(error).toBeInstanceOf(DesignationChangedError);
     const e = error as DesignationChangedError;
     expect(e.message).toContain(
-      `changed while this run waited for the handover to ${B} (epoch 8): another writer designated app--c (epoch 9)`,
+      `changed under this run: it waited for the handover to ${B} (epoch 8), and another writer designated app--c (epoch 9)`,
     );
     expect(e.handover).toEqual({ from: A, to: B, epoch: 8 });
     expect(r.now()).toBeGreaterThanOrEqual(5_000);
@@ -316,6 +327,19 @@ describe('handOver', () => {
     });
     await expect(r.run(B)).rejects.toBeInstanceOf(DesignationChangedError);
     expect(r.restarts).toEqual([]);
+  });
+
+  it("with `expected`, another writer's designation found at the start is never written over", async () => {
+    const r = rig({ designation: { revision: 'app--c', epoch: 9 }, lease: orderly(1_000, 1_600) });
+    const error = await r.run(B, { expected: { revision: A, epoch: 7 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DesignationChangedError);
+    expect((error as Error).message).toContain(
+      `it last saw ${A} (epoch 7), and another writer designated app--c (epoch 9)`,
+    );
+    expect(r.writes).toEqual([]);
+    const same = rig({ designation: { revision: A, epoch: 7 }, lease: orderly(1_000, 1_600) });
+    await same.run(B, { expected: { revision: A, epoch: 7 } });
+    expect(same.writes).toHaveLength(1);
   });
 
   it('a lost race throws DesignationConflictError and polls nothing', async () => {

@@ -144,6 +144,8 @@ describe('promote with a trading lease', () => {
       'trading-revision': r('v1'),
       'trading-epoch': '9',
     });
+    // The last handover of the run: the one back to v1.
+    expect(JSON.parse(blueGreenFailureOutputs(error).handover)).toMatchObject({ to: r('v1'), epoch: 9 });
   });
 
   it('restarts an old holder that ignores the designation (20 s after the designation write)', async () => {
@@ -303,6 +305,24 @@ describe('rollback and abort with a trading lease', () => {
 });
 
 describe('status and the fleet check', () => {
+  it('a failed run without a managed lease writes the trading outputs empty', () => {
+    expect(blueGreenFailureOutputs(new Error('refused'))).toEqual({
+      'trading-revision': '',
+      'trading-epoch': '',
+      handover: '',
+    });
+  });
+
+  it('status outputs the designation and its epoch (no handover)', async () => {
+    const w = world();
+    const result = await runBlueGreen(settings({ command: 'status' }), w.deps);
+    expect(blueGreenOutputs(result)).toMatchObject({
+      'trading-revision': r('v1'),
+      'trading-epoch': '7',
+      handover: '',
+    });
+  });
+
   it('status reports designation, epoch, holder, state and lease state', async () => {
     const w = world();
     const result = await runBlueGreen(settings({ command: 'status' }), w.deps);

@@ -91,10 +91,15 @@ describeWithDocker('the trading lease through the bundled actions, against the s
     expect(h).toMatchObject({ from: rev('v1-0-0'), to: rev('v2-0-0'), epoch: 2 });
     expect(typeof h['acquired-at']).toBe('string');
     if (h['released-at'] !== undefined && h['gap-ms'] !== undefined)
-      expect(h['gap-ms']).toBe(Date.parse(h['acquired-at'] as string) - Date.parse(h['released-at'] as string));
+      expect(h['gap-ms']).toBe(
+        Date.parse(h['acquired-at'] as string) - Date.parse(h['released-at'] as string),
+      );
     await eventually(async () => (lastTrader() === rev('v2-0-0') ? true : undefined), 30_000);
     const report = live();
-    expect({ exclusive: report.exclusive, overlapMs: report.overlapMs }).toEqual({ exclusive: true, overlapMs: 0 });
+    expect({ exclusive: report.exclusive, overlapMs: report.overlapMs }).toEqual({
+      exclusive: true,
+      overlapMs: 0,
+    });
   }, 300_000);
 
   it('blue-green status: outputs the designation and its epoch, the summary the holder and its state', async () => {

@@ -220,6 +220,21 @@ describe('a failed watch after the handover', () => {
     expect(JSON.parse(blueGreenFailureOutputs(error).handover)).toMatchObject({ from: r('v2'), to: r('v1') });
   });
 
+  it("the watch's rollback counts the 20 s release wait from its designation write, not from after the traffic", async () => {
+    const w = world({ timings: { ignoreDesignation: [r('v2')], restartMs: 2_000 } });
+    w.fx.on('patchTraffic', () => w.advance(8_000));
+    const run = runBlueGreen(
+      settings({ command: 'promote', 'step-wait': '1m', analysis: ANALYSIS, watch: '2m' }),
+      { ...w.deps, monitor: monitor([0, 0, 3]) },
+    );
+    await expect(run).rejects.toThrow(/the watch failed; rolled back to the previous revision app--v1/);
+    const back = w.store.writes.find((x) => x.revision === r('v1'))!;
+    expect(back).toMatchObject({ epoch: 9 });
+    const restart = w.agents.restarts.find((x) => x.revision === r('v2'))!;
+    expect(restart.at - back.at!).toBeGreaterThanOrEqual(20_000);
+    expect(restart.at - back.at!).toBeLessThan(20_400);
+  });
+
   it('when the previous revision does not trade again: nobody trades, the traffic stays on it, loudly', async () => {
     const w = world({ timings: { neverAcquire: [r('v1')] } });
     // v1 trades at the start (the initial holder) but its agents never take the lease again.

@@ -6,7 +6,7 @@ import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { FaultRule } from './types.js';
 import { HttpError, readBody, sendJson, type RequestContext, type Route } from './http.js';
-import type { FaultInjector } from './arm/faults.js';
+import type { FaultInjector, FaultService } from './arm/faults.js';
 import type { CertPair } from './tls.js';
 
 export interface ControlPlaneOptions {
@@ -49,10 +49,14 @@ async function admin(
   if (!isAdmin(ctx, token))
     throw new HttpError(403, 'the admin endpoint needs a loopback client and the admin token');
   const one = /^\/_sim\/faults\/(\d+)$/.exec(url.pathname);
+  const service = url.searchParams.get('service') ?? undefined;
+  if (url.pathname === '/_sim/faults' && service !== undefined && service !== 'arm' && service !== 'storage')
+    throw new HttpError(400, `unknown service '${service}' (allowed: arm, storage)`);
+  const only = service as FaultService | undefined;
   if (url.pathname === '/_sim/faults' && method === 'GET')
-    return sendJson(res, 200, { value: faults.list() });
+    return sendJson(res, 200, { value: faults.list(only) });
   if (url.pathname === '/_sim/faults' && method === 'DELETE') {
-    faults.clear();
+    faults.clear(only);
     return sendJson(res, 200, { value: [] });
   }
   if (url.pathname === '/_sim/faults' && method === 'POST') {

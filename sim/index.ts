@@ -13,7 +13,7 @@ import { IdentityService, type IdentityConfig } from './identity.js';
 import { decodeJwt } from './jwt.js';
 import { startManagedIdentity, type ManagedIdentityHandle } from './managed-identity.js';
 import { startStorage, TRADING_CONTAINER, type StorageHandle } from './storage.js';
-import { FaultInjector } from './arm/faults.js';
+import { FaultInjector, type FaultService } from './arm/faults.js';
 import { ArmService, type ImageCatalog } from './arm/service.js';
 import { ACR_USER, RegistryClient, parseImage } from './arm/images.js';
 import { emptyState, type SimState } from './arm/model.js';
@@ -167,11 +167,13 @@ export interface Simulator {
   ca: string;
   /** What a client needs, as environment variables. */
   env: Record<string, string>;
+  /** Fault rules of ARM (the control plane; service 'arm', the default) and of the storage (service 'storage'). */
   faults: {
     add(rule: FaultRule): number;
     remove(id: number): boolean;
-    clear(): void;
-    list(): ReturnType<FaultInjector['list']>;
+    /** Every rule, or one service's. */
+    clear(service?: FaultService): void;
+    list(service?: FaultService): ReturnType<FaultInjector['list']>;
   };
   routes: RouteTable;
   runtime: Runtime;
@@ -391,6 +393,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         dataDir: join(stateDir, 'storage'),
         host: gateway,
         port: options.storagePort ?? 0,
+        faults,
         cert: ensureStorageCertificate(stateDir, [gateway]),
         ca: certs.ca,
         token: () => identity.issueAccessToken('https://storage.azure.com'),
@@ -490,8 +493,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       faults: {
         add: (rule) => faults.add(rule),
         remove: (id) => faults.remove(id),
-        clear: () => faults.clear(),
-        list: () => faults.list(),
+        clear: (service) => faults.clear(service),
+        list: (service) => faults.list(service),
       },
       routes: arm.routeTable,
       runtime,

@@ -2,13 +2,19 @@
 // certificate from the simulator's CA, OAuth in Azurite's basic mode (it checks a bearer token's issuer, audience and
 // lifetime, not its signature: the simulator's Entra issues Storage's v1 tokens that pass), its data in the state
 // directory. The account is Azurite's `devstoreaccount1`, path style: https://<host>:<port>/devstoreaccount1.
+// Azurite listens on 127.0.0.1 only; the public endpoint is the simulator's proxy (storage-proxy.ts), where the fault
+// rules of service 'storage' apply.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { FaultInjector } from './arm/faults.js';
 import { httpsRequest } from './http.js';
+import { startStorageProxy, type StorageProxy } from './storage-proxy.js';
 import type { CertFiles } from './tls.js';
 
 export const STORAGE_ACCOUNT = 'devstoreaccount1';
+/** Where Azurite itself listens (only the proxy reaches it). */
+const AZURITE_HOST = '127.0.0.1';
 /** The container of the trading leases (one prefix per app). */
 export const TRADING_CONTAINER = 'trading';
 /** The x-ms-version the simulator's own requests send. */
@@ -17,10 +23,12 @@ const API_VERSION = '2025-01-05';
 export interface StorageOptions {
   /** Azurite's workspace (its data and metadata). */
   dataDir: string;
-  /** The address to listen on: the Docker network's gateway IP, or 127.0.0.1. */
+  /** The address of the public endpoint (the proxy): the Docker network's gateway IP, or 127.0.0.1. */
   host: string;
-  /** 0 (default): a free port. */
+  /** The public endpoint's port; 0 (default): a free port. Azurite itself takes a free port on 127.0.0.1. */
   port?: number;
+  /** The fault rules the proxy applies (service 'storage'); default: its own, empty. */
+  faults?: FaultInjector;
   cert: CertFiles;
   /** The CA that signed `cert` (the simulator's own requests trust it). */
   ca: string;
@@ -34,14 +42,18 @@ export interface StorageOptions {
 }
 
 export interface StorageHandle {
-  /** The blob service URL, path style: `https://<host>:<port>/devstoreaccount1`. */
+  /** The blob service URL, path style: `https://<host>:<port>/devstoreaccount1` (the proxy). */
   url: string;
   host: string;
   port: number;
   account: string;
   /** Azurite's process id. */
   pid: number;
-  /** Ends Azurite (SIGTERM to its pid, SIGKILL after 10 s). */
+  /** Azurite itself, behind the proxy: 127.0.0.1, its port, its service URL (no faults there). */
+  azurite: { host: string; port: number; url: string };
+  /** The public endpoint: its counters. */
+  proxy: StorageProxy;
+  /** Ends the proxy and Azurite (SIGTERM to its pid, SIGKILL after 10 s). */
   stop(): Promise<void>;
 }
 
@@ -96,8 +108,8 @@ export async function startStorage(o: StorageOptions): Promise<StorageHandle> {
   mkdirSync(o.dataDir, { recursive: true });
   const main = createRequire(import.meta.url).resolve('azurite/dist/src/blob/main.js');
   const args = azuriteArgs({
-    host: o.host,
-    port: o.port ?? 0,
+    host: AZURITE_HOST,
+    port: 0,
     dataDir: o.dataDir,
     certPath: o.cert.certPath,
     keyPath: o.cert.keyPath,
@@ -150,25 +162,51 @@ export async function startStorage(o: StorageOptions): Promise<StorageHandle> {
   child.stderr?.removeAllListeners('data');
   child.stdout?.on('data', (d: Buffer) => o.log?.(`azurite: ${d.toString('utf8').trim()}`));
   child.stderr?.on('data', (d: Buffer) => o.log?.(`azurite: ${d.toString('utf8').trim()}`));
-  const url = `https://${o.host}:${port}/${STORAGE_ACCOUNT}`;
+  const azuriteUrl = `https://${AZURITE_HOST}:${port}/${STORAGE_ACCOUNT}`;
+  const stopAzurite = async () => {
+    process.removeListener('exit', onExit);
+    await stopChild(child);
+  };
+  let proxy: StorageProxy;
+  try {
+    proxy = await startStorageProxy({
+      host: o.host,
+      port: o.port ?? 0,
+      tls: o.cert,
+      upstream: { host: AZURITE_HOST, port },
+      ca: o.ca,
+      faults: o.faults ?? new FaultInjector(),
+      log: o.log,
+    });
+  } catch (e) {
+    await stopAzurite();
+    throw new Error(
+      `the simulator's storage endpoint could not listen on ${o.host}:${o.port ?? 0}: ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
+  }
+  const url = `https://${o.host}:${proxy.port}/${STORAGE_ACCOUNT}`;
   const handle: StorageHandle = {
     url,
     host: o.host,
-    port,
+    port: proxy.port,
     account: STORAGE_ACCOUNT,
     pid: child.pid as number,
+    azurite: { host: AZURITE_HOST, port, url: azuriteUrl },
+    proxy,
     async stop() {
-      process.removeListener('exit', onExit);
-      await stopChild(child);
+      await proxy.stop();
+      await stopAzurite();
     },
   };
   try {
-    for (const name of o.containers ?? [TRADING_CONTAINER]) await createContainer(url, name, o.ca, o.token());
+    for (const name of o.containers ?? [TRADING_CONTAINER])
+      await createContainer(azuriteUrl, name, o.ca, o.token());
   } catch (e) {
     await handle.stop();
     throw e;
   }
-  o.log?.(`storage (Azurite) ${url}, pid ${handle.pid}`);
+  o.log?.(`storage ${url} (proxy; Azurite ${azuriteUrl}, pid ${handle.pid})`);
   return handle;
 }
 

@@ -114,14 +114,24 @@ export interface TokenVerifier {
 
 /** A fault to inject, matched per route. */
 export interface FaultRule {
-  /** Which requests: HTTP method (or '*') and a RegExp source matched against the URL path. */
+  /**
+   * Which service the rule applies to (default 'arm': the control plane, ARM, operation polling, token endpoints);
+   * 'storage': the blob service's proxy in front of Azurite (path e.g. `/devstoreaccount1/trading/<app>/designation`).
+   */
+  service?: 'arm' | 'storage';
+  /**
+   * Which requests: HTTP method (or '*') and a RegExp source matched against the URL path. For 'unreachable' both
+   * default to everything ('*', '').
+   */
   method: string;
   path: string;
   /**
    * What to do. 'kill': the request is served as usual, but its answer is held until `kill` has run: a test's
    * SIGKILL of the client's process while the write is in flight (applied by the simulator, never answered).
+   * 'unreachable' (storage only): while the rule lasts, every connection to the service is reset as it arrives and
+   * open ones are dropped (bound it with `durationMs`, or remove it).
    */
-  kind: 'status' | 'latency' | 'reset' | 'lro-fail' | 'kill';
+  kind: 'status' | 'latency' | 'reset' | 'lro-fail' | 'kill' | 'unreachable';
   /** For 'status': the status code (429, 500, 503...). */
   status?: number;
   /** For 429: Retry-After seconds. */
@@ -132,6 +142,8 @@ export interface FaultRule {
   times?: number;
   /** Matching requests let through untouched before the rule applies (default 0): the n+1-th is the first hit. */
   skip?: number;
+  /** The rule ends this many milliseconds after it was added (default: never; e.g. a 429 storm for 10 s). */
+  durationMs?: number;
   /** For 'kill': called and awaited before the answer leaves (in-process rules only; JSON cannot carry it). */
   kill?: () => void | Promise<void>;
 }

@@ -1,6 +1,7 @@
-// Fault injection: rules matched per request (method + path RegExp), each applying to a number of
-// matching requests after skipping some. Latency adds up; the first status or reset rule decides the answer;
-// a kill rule lets the request be served and holds its answer until the caller has killed its client.
+// Fault injection: rules matched per request (service + method + path RegExp), each applying to a number of
+// matching requests after skipping some, or for a while. Latency adds up; the first status or reset rule decides the
+// answer; a kill rule lets the request be served and holds its answer until the caller has killed its client. One
+// injector serves the control plane (service 'arm', the default) and the storage proxy (service 'storage').
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultRule } from '../types.js';
 import { sendJson } from '../http.js';
@@ -13,7 +14,11 @@ interface ActiveRule {
   /** Matching requests still to let through before the rule applies. */
   skip: number;
   hits: number;
+  /** Date.now() after which the rule is gone (durationMs), or Infinity. */
+  until: number;
 }
+
+export type FaultService = NonNullable<FaultRule['service']>;
 
 const STATUS_CODES: Record<number, string> = {
   429: 'TooManyRequests',
@@ -23,9 +28,20 @@ const STATUS_CODES: Record<number, string> = {
   504: 'GatewayTimeout',
 };
 
+/** A rule with its defaults: 'unreachable' matches every request unless told otherwise. */
+export function normalizeRule(rule: FaultRule): FaultRule {
+  if (rule.kind !== 'unreachable') return rule;
+  return { ...rule, method: rule.method ?? '*', path: rule.path ?? '' };
+}
+
 export function checkRule(rule: FaultRule): string | undefined {
-  if (!['status', 'latency', 'reset', 'lro-fail', 'kill'].includes(rule.kind))
+  if (!['status', 'latency', 'reset', 'lro-fail', 'kill', 'unreachable'].includes(rule.kind))
     return `unknown kind '${String(rule.kind)}'`;
+  if (rule.service !== undefined && rule.service !== 'arm' && rule.service !== 'storage')
+    return `unknown service '${String(rule.service)}' (allowed: arm, storage)`;
+  if (rule.kind === 'unreachable' && rule.service !== 'storage')
+    return "an unreachable fault applies to service 'storage' only";
+  if (rule.kind === 'lro-fail' && rule.service === 'storage') return 'lro-fail applies to ARM only';
   if (typeof rule.method !== 'string' || typeof rule.path !== 'string') return 'method and path are required';
   try {
     new RegExp(rule.path);
@@ -45,6 +61,7 @@ export function checkRule(rule: FaultRule): string | undefined {
     return 'times must be a whole number > 0';
   if (rule.skip !== undefined && !(Number.isInteger(rule.skip) && rule.skip >= 0))
     return 'skip must be a whole number >= 0';
+  if (rule.durationMs !== undefined && !(Number(rule.durationMs) > 0)) return 'durationMs must be > 0';
   return undefined;
 }
 
@@ -52,7 +69,11 @@ export class FaultInjector {
   private rules: ActiveRule[] = [];
   private nextId = 1;
 
-  add(rule: FaultRule): number {
+  /** Called when a rule is added (the storage proxy drops open connections for 'unreachable'). */
+  onAdd?: (rule: FaultRule) => void;
+
+  add(input: FaultRule): number {
+    const rule = normalizeRule(input);
     const problem = checkRule(rule);
     if (problem) throw new Error(`invalid fault rule: ${problem}`);
     const id = this.nextId++;
@@ -63,8 +84,21 @@ export class FaultInjector {
       remaining: rule.times ?? Infinity,
       skip: rule.skip ?? 0,
       hits: 0,
+      until: rule.durationMs !== undefined ? Date.now() + rule.durationMs : Infinity,
     });
+    this.onAdd?.(rule);
     return id;
+  }
+
+  /** Whether a rule of this kind for this service is in force now (no request consumed). */
+  active(service: FaultService, kind: FaultRule['kind']): boolean {
+    this.expire();
+    return this.rules.some((r) => r.rule.kind === kind && (r.rule.service ?? 'arm') === service);
+  }
+
+  private expire(): void {
+    const now = Date.now();
+    if (this.rules.some((r) => r.until <= now)) this.rules = this.rules.filter((r) => r.until > now);
   }
 
   remove(id: number): boolean {
@@ -73,12 +107,17 @@ export class FaultInjector {
     return this.rules.length < before;
   }
 
-  clear(): void {
-    this.rules = [];
+  /** Removes every rule, or those of one service. */
+  clear(service?: FaultService): void {
+    this.rules = service ? this.rules.filter((r) => (r.rule.service ?? 'arm') !== service) : [];
   }
 
-  list(): Array<Omit<FaultRule, 'kill'> & { id: number; hits: number; remaining: number | null }> {
-    return this.rules.map(({ rule: { kill: _kill, ...rule }, ...r }) => ({
+  list(
+    service?: FaultService,
+  ): Array<Omit<FaultRule, 'kill'> & { id: number; hits: number; remaining: number | null }> {
+    this.expire();
+    const rules = service ? this.rules.filter((r) => (r.rule.service ?? 'arm') === service) : this.rules;
+    return rules.map(({ rule: { kill: _kill, ...rule }, ...r }) => ({
       ...rule,
       id: r.id,
       hits: r.hits,
@@ -87,10 +126,12 @@ export class FaultInjector {
   }
 
   /** Takes (consumes) the rules of the given kinds matching this request, once each has skipped its `skip`. */
-  take(method: string, path: string, kinds: FaultRule['kind'][]): FaultRule[] {
+  take(method: string, path: string, kinds: FaultRule['kind'][], service: FaultService = 'arm'): FaultRule[] {
+    this.expire();
     const matching = this.rules.filter(
       (r) =>
         kinds.includes(r.rule.kind) &&
+        (r.rule.service ?? 'arm') === service &&
         r.remaining > 0 &&
         (r.rule.method === '*' || r.rule.method.toUpperCase() === method) &&
         r.regex.test(path),

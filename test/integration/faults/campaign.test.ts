@@ -8,8 +8,14 @@
 // request's label URL) must see no failed request. The writes come from a fault-free run of each operation,
 // never from fixed counts. Against the simulator's ARM and ingress, each revision a small HTTP server (no
 // Docker); a second test plays the production operations with real containers. Prints the tables.
+// Trading cells: promote and rollback with a managed trading-lease, each revision's replicas in-process replicas of
+// protocol v1 that the served runtime runs per replica: each designation write x (SIGKILL of the entry while the
+// write is in flight, a persistent 500, a reset, a 429 storm) at the simulator's storage proxy, plus a hung old
+// holder, a revision that never takes the lease, storage unreachable during the handover (the holder stops within
+// 10 s, the run fails, the designation stays) and 3 replicas of each revision; every cell converges on a re-run and
+// the broker's order log shows no two traders at any instant.
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { PipelinePolicy } from '@azure/core-rest-pipeline';
@@ -24,6 +30,10 @@ import { createHttpClient, type HttpClient } from '../../../src/smoke/http-clien
 import { parseResolve } from '../../../src/core/inputs.js';
 import { runSmoke } from '../../../src/smoke/run.js';
 import type { Simulator } from '../../../sim/index.js';
+import { tradingReport } from '../../../sim/trading-report.js';
+import { parseTradingLease } from '../../../src/trading/lease-url.js';
+import { tradingStore } from '../../../src/trading/store.js';
+import type { ManagedTradingLease, TradingStore } from '../../../src/trading/types.js';
 import type { FaultRule } from '../../../sim/types.js';
 import {
   RG,
@@ -162,8 +172,11 @@ function campaign(arena: () => Arena) {
       : { ...a().inputs, app, ...step.values };
   const env = { env: { GITHUB_WORKSPACE: ROOT } };
 
-  /** A step run in this process through `aca`, the readiness proof and the gates real (through the ingress). */
-  async function run(step: Step, app: string, aca: Aca, w?: Watch): Promise<unknown> {
+  /**
+   * A step run in this process through `aca`, the readiness proof and the gates real (through the ingress). With a
+   * trading store (a managed `trading-lease`), the run waits in real time (the handover polls the lease).
+   */
+  async function run(step: Step, app: string, aca: Aca, w?: Watch, trading?: TradingStore): Promise<unknown> {
     const get = (n: string) => (inputsOf(app, step) as Record<string, string>)[n] ?? '';
     const real = proveServing();
     // Without a runtime that sees the proof itself, a proof that answered is what proves the revision.
@@ -181,7 +194,7 @@ function campaign(arena: () => Arena) {
       smoke,
       verifyImage: simVerifier(a().sim),
       trafficDelayMs: 5,
-      sleep: async () => undefined,
+      ...(trading ? { trading } : { sleep: async () => undefined }),
     };
     return step.action === 'deploy-app'
       ? runDeploy(readDeploySettings(get, env), deps)
@@ -198,6 +211,7 @@ function campaign(arena: () => Arena) {
     writes: Write[],
     at: number,
     rules: number[],
+    service: FaultRule['service'] = 'arm',
   ): Promise<string> {
     const target = writes[at];
     const skip = writes
@@ -207,6 +221,7 @@ function campaign(arena: () => Arena) {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     let killed = false;
     const rule = a().sim.faults.add({
+      service,
       kind: 'kill',
       method: target.method,
       path: exact(ofApp(target.path, app)),
@@ -449,9 +464,31 @@ const runtime = new ServedRuntime();
 let s: ControlPlaneSim;
 let arena: Arena;
 let caCopy: string;
+const specCopies: string[] = [];
 
 beforeAll(async () => {
-  s = await startControlPlaneSim({ lroDelayMs: 10, runtime, ingress: true });
+  s = await startControlPlaneSim({
+    lroDelayMs: 10,
+    runtime,
+    ingress: true,
+    storage: true,
+    brokerLivePort: 0,
+    brokerPaperPort: 0,
+  });
+  // The revisions' trading replicas (apps with a managed trading-lease): a container's identity, trust and broker.
+  const storageToken = () => s.sim.identity.issueAccessToken('https://storage.azure.com');
+  const clientIds = new Map<string, number>();
+  runtime.trading = {
+    credential: {
+      getToken: async () => ({ token: storageToken(), expiresOnTimestamp: Date.now() + 3_600_000 }),
+    },
+    ca: s.sim.ca,
+    broker: s.sim.broker,
+    clientIdOf: (app) => {
+      if (!clientIds.has(app)) clientIds.set(app, 100 + clientIds.size);
+      return clientIds.get(app)!;
+    },
+  };
   // deploy-app verifies the image (registry, repository, the locked version tag): the images are real releases.
   for (const [n, repository, version] of [
     [1, 'alc-algo-agents', '1.0.0'],
@@ -484,6 +521,7 @@ afterAll(async () => {
   arena?.http.close();
   await s?.stop();
   if (caCopy) rmSync(join(ROOT, caCopy), { force: true });
+  for (const spec of specCopies) rmSync(join(ROOT, spec), { force: true });
 });
 
 it('every cell converges on a re-run; no revision serves or holds weight unproven; no request fails', async () => {
@@ -507,6 +545,342 @@ it('every cell converges on a re-run; no revision serves or holds weight unprove
   expect(cells.filter((c) => !/^(converged|n\/a)/.test(c.outcome) || c.outcome.includes('; '))).toEqual([]);
   if (!only) expect(cells.filter((c) => c.outcome === 'converged').length).toBeGreaterThan(60);
 }, 1_200_000);
+
+// ---- trading cells (no Docker): promote and rollback with a managed trading-lease, each revision's replicas the
+// in-process replicas of protocol v1 (test/support/trading-replica.ts) that the served runtime runs per replica with
+// a container's environment; faults on the storage (the simulator's proxy in front of Azurite) and on the agents.
+// The broker's order log is the oracle: no two replicas trade at once, in any cell ----
+
+const TRADING_FAULTS = ['SIGKILL', '500', 'reset', '429 storm'] as const;
+const TRADING_SPECIALS = [
+  'hung old holder',
+  'never takes the lease',
+  'storage unreachable',
+  'replica surge (3 each)',
+] as const;
+type TradingFault = (typeof TRADING_FAULTS)[number] | (typeof TRADING_SPECIALS)[number];
+
+/** How long storage stays unreachable in its cell; the holder must stop within 10 s (+ a tick and an order). */
+const UNREACHABLE_MS = 15_000;
+const STOPS_WITHIN_MS = 10_000 + 1_000;
+
+interface TradingScenario {
+  name: 'promote' | 'rollback';
+  setup: Step[];
+  operation: Step;
+  /** The revision trading before the operation, and the one after (suffixes). */
+  from: string;
+  to: string;
+}
+
+interface TradingCell {
+  scenario: string;
+  write: string;
+  fault: TradingFault;
+  first: string;
+  outcome: string;
+  overlapMs: number;
+  maxGapMs: number;
+  orders: number;
+  seconds: number;
+}
+
+/** The campaign's app spec with the trading cells' timing: a short grace period, `replicas` replicas. */
+function tradingSpec(replicas: number): string {
+  const text = readFileSync(join(ROOT, 'deploy/containerapp.yaml'), 'utf8')
+    .replace(/^(\s+)minReplicas: 1$/m, `$1minReplicas: ${replicas}`)
+    .replace(/^(\s+)template:$/m, `$1template:\n$1  terminationGracePeriodSeconds: 3`);
+  if (!text.includes(`minReplicas: ${replicas}`) || !text.includes('terminationGracePeriodSeconds: 3'))
+    throw new Error('the campaign could not derive its trading spec from deploy/containerapp.yaml');
+  const path = `sim/.state/test-ca/fault-campaign-${randomBytes(3).toString('hex')}-${replicas}.yaml`;
+  writeFileSync(join(ROOT, path), text);
+  specCopies.push(path);
+  return path;
+}
+
+async function playTrading(
+  arena: () => Arena,
+  runtime: ServedRuntime,
+  v: (n: number) => Record<string, string>,
+  o: { lanes?: number; only?: string } = {},
+): Promise<TradingCell[]> {
+  const c = campaign(arena);
+  const a = arena();
+  const sim = a.sim;
+  const prefix = `ft${randomBytes(2).toString('hex')}`;
+  let count = 0;
+  const specs = { 1: tradingSpec(1), 3: tradingSpec(3) };
+  const credential = simAzure(sim.env, sim.ca).credential;
+  const storeOf = (app: string) =>
+    tradingStore(parseTradingLease(sim.tradingLeaseUrl(app)) as ManagedTradingLease, credential, {
+      tlsOptions: { ca: sim.ca },
+    });
+  const designationPath = (app: string) => `${new URL(sim.tradingLeaseUrl(app)).pathname}/designation`;
+  const clientId = (app: string) => runtime.trading!.clientIdOf(app);
+  // Every step of a trading cell names the app's lease, a handover bound that fits the escalations (25 s + grace)
+  // with room, and the spec (grace period 3 s; 1 or 3 replicas).
+  const leased = (step: Step, app: string, replicas: 1 | 3): Step => ({
+    ...step,
+    values: {
+      ...step.values,
+      'trading-lease': sim.tradingLeaseUrl(app),
+      'handover-timeout': '40s',
+      spec: specs[replicas],
+    },
+  });
+  const promote = blueGreen({ command: 'promote' });
+  const list: TradingScenario[] = [
+    {
+      name: 'promote',
+      setup: [deploy(v(1)), deploy(v(2))],
+      operation: promote,
+      from: 'v1-0-0',
+      to: 'v2-0-0',
+    },
+    {
+      name: 'rollback',
+      setup: [deploy(v(1)), deploy(v(2)), promote],
+      operation: blueGreen({ command: 'rollback' }),
+      from: 'v2-0-0',
+      to: 'v1-0-0',
+    },
+  ];
+
+  async function prepare(sc: TradingScenario, replicas: 1 | 3): Promise<{ w: Watch; store: TradingStore }> {
+    const app = `${prefix}-${++count}`;
+    const w: Watch = { app, allowed: new Set(), violations: [] };
+    const store = storeOf(app);
+    const aca = c.plainAca();
+    for (const step of sc.setup) await c.run(leased(step, app, replicas), app, aca, w, store);
+    w.violations.length = 0;
+    for (const r of await aca.listRevisions(app)) if ((r.trafficWeight ?? 0) > 0) w.allowed.add(r.name);
+    return { w, store };
+  }
+
+  /** The app's state (traffic, active revisions), its designation and who holds the lease, app name taken out. */
+  async function stateOf(app: string, store: TradingStore): Promise<string> {
+    const [d, lease] = await Promise.all([store.readDesignation(), store.readLease()]);
+    const trading = {
+      designation: d?.revision,
+      holder: lease.leased ? lease.revision : undefined,
+      state: lease.state,
+    };
+    return `${await c.stateOf(app)} ${JSON.stringify(trading).split(app).join('APP')}`;
+  }
+
+  async function playCell(
+    sc: TradingScenario,
+    at: number,
+    writes: number,
+    fault: TradingFault,
+    expected: string,
+  ) {
+    const t0 = Date.now();
+    const base = { scenario: sc.name, write: at < 0 ? '-' : `designation PUT ${at + 1} of ${writes}`, fault };
+    const { w, store } = await prepare(sc, fault === 'replica surge (3 each)' ? 3 : 1);
+    const app = w.app;
+    const from = `${app}--${sc.from}`;
+    const to = `${app}--${sc.to}`;
+    const op = leased(sc.operation, app, fault === 'replica surge (3 each)' ? 3 : 1);
+    const before = await store.readDesignation();
+    const fromAgents = runtime.agents(from).length;
+    const load = startLoad(a.http, [`https://${app}.${sim.domain}/`], { pauseMs: 5 });
+    const opStart = Date.now();
+    const rules: number[] = [];
+    const path = exact(designationPath(app));
+    let checks = '';
+    const inProcess = (s: TradingStore = store) =>
+      c.run(op, app, c.plainAca(), w, s).then(
+        () => 'succeeded',
+        (e: unknown) => `failed (${(e as Error).message.replace(/\s+/g, ' ').slice(0, 110)}...)`,
+      );
+    let first: string;
+    if (fault === 'SIGKILL') {
+      // The at-th designation PUT of the run (runKilled skips the identical writes before it).
+      const puts = Array.from({ length: at + 1 }, () => ({ method: 'PUT', path: designationPath(app) }));
+      first = await c.runKilled(op, app, puts, at, rules, 'storage');
+    } else if (fault === '500' || fault === 'reset' || fault === '429 storm') {
+      const rule: Partial<FaultRule> =
+        fault === '500'
+          ? { kind: 'status', status: 500, times: 10 }
+          : fault === 'reset'
+            ? { kind: 'reset', times: 10 }
+            : { kind: 'status', status: 429, retryAfter: 1, times: 10 };
+      rules.push(sim.faults.add({ ...rule, service: 'storage', method: 'PUT', path, skip: at } as FaultRule));
+      first = await inProcess();
+    } else if (fault === 'hung old holder') {
+      await runtime.hang(from);
+      first = await inProcess();
+    } else if (fault === 'never takes the lease') {
+      await runtime.setBehaviour(to, { neverAcquire: true });
+      first = await inProcess();
+      await runtime.setBehaviour(to, {}); // the fix: its agents take the lease again
+    } else if (fault === 'storage unreachable') {
+      // Unreachable from the moment the run writes the designation (the write never lands), for 15 s.
+      let since = 0;
+      const cut: TradingStore = {
+        readDesignation: () => store.readDesignation(),
+        ensureLeaseBlob: () => store.ensureLeaseBlob(),
+        readLease: () => store.readLease(),
+        writeDesignation: (next, etag) => {
+          if (!since) {
+            since = Date.now();
+            rules.push(
+              sim.faults.add({
+                service: 'storage',
+                method: '*',
+                path: '',
+                kind: 'unreachable',
+                durationMs: UNREACHABLE_MS,
+              }),
+            );
+          }
+          return store.writeDesignation(next, etag);
+        },
+      };
+      first = await inProcess(cut);
+      if (!since) first += '; STORAGE NEVER CUT';
+      await new Promise((r) => setTimeout(r, Math.max(0, since + UNREACHABLE_MS + 200 - Date.now())));
+      // Nobody trades 10 s (and a tick) after storage went away, until it is back.
+      const late = sim.broker
+        .orders({ kind: 'live', clientId: clientId(app), since: since + STOPS_WITHIN_MS })
+        .filter((x) => Date.parse(x.time) < since + UNREACHABLE_MS);
+      const last = sim.broker
+        .orders({ kind: 'live', clientId: clientId(app), since })
+        .filter((x) => Date.parse(x.time) < since + UNREACHABLE_MS)
+        .at(-1);
+      checks += late.length ? `; ${late.length} ORDERS MORE THAN 10 s INTO THE OUTAGE` : '';
+      first += `; last order ${last ? Date.parse(last.time) - since : '-'} ms into the outage`;
+      const after = await store.readDesignation();
+      if (after?.revision !== before?.revision)
+        checks += `; DESIGNATION ${after?.revision} (was ${before?.revision}) after the failed run`;
+    } else {
+      first = await inProcess();
+      if (fault === 'replica surge (3 each)') {
+        const agents = [fromAgents, runtime.agents(to).length];
+        if (agents.some((n) => n !== 3)) checks += `; REPLICAS ${agents.join('/')} (3 each expected)`;
+      }
+    }
+    for (const id of rules) sim.faults.remove(id);
+    let outcome: string;
+    try {
+      await c.run(op, app, c.runView(w).aca, w, store);
+      const got = await stateOf(app, store);
+      outcome = got === expected ? 'converged' : `DIFFERS: ${got} vs ${expected}`;
+    } catch (e) {
+      outcome = `RE-RUN FAILED: ${(e as Error).message}`;
+    }
+    // Some orders of the new holder after the re-run, so that its segment is in the log.
+    await new Promise((r) => setTimeout(r, 600));
+    // The whole cell's log (this app's client ID): the setup's handovers too must be exclusive; the gap is the
+    // operation's (its handovers and the re-run's).
+    const report = tradingReport(sim.broker.orders({ kind: 'live' }), 'live', { clientId: clientId(app) });
+    const gaps = report.gaps.filter((g) => Date.parse(g.firstOrderAt) >= opStart).map((g) => g.gapMs);
+    const { failures } = await load.stop();
+    outcome += checks;
+    if (!report.exclusive) outcome += `; OVERLAP: ${JSON.stringify(report.overlaps)}`;
+    if (report.segments.at(-1)?.revision !== to)
+      outcome += `; LAST TRADER ${report.segments.at(-1)?.revision ?? 'none'}`;
+    if (failures.length) outcome += `; ${failures.length} FAILED REQUESTS`;
+    if (first.startsWith('NOT KILLED')) outcome += `; ${first}`;
+    if (w.violations.length) outcome += `; UNPROVEN WEIGHT: ${w.violations.join(', ')}`;
+    // Stop this app's agents: the cells after it need the machine.
+    for (const r of await c.plainAca().listRevisions(app)) await runtime.stopRevision(r.name);
+    return {
+      ...base,
+      first,
+      outcome,
+      overlapMs: report.overlapMs,
+      maxGapMs: Math.max(0, ...gaps),
+      orders: report.orders,
+      seconds: (Date.now() - t0) / 1000,
+    };
+  }
+
+  type Task = { fault: TradingFault; (): Promise<TradingCell> };
+  const task = (fault: TradingFault, play: () => Promise<TradingCell>): Task =>
+    Object.assign(play, { fault });
+  const tasks: Task[] = [];
+  const alone: Task[] = [];
+  for (const sc of list) {
+    if (o.only && o.only !== sc.name) continue;
+    // The reference: a fault-free run; its designation writes counted at the storage, the state it reaches.
+    const ref = await prepare(sc, 1);
+    const counter = sim.faults.add({
+      service: 'storage',
+      method: 'PUT',
+      path: exact(designationPath(ref.w.app)),
+      kind: 'latency',
+      latencyMs: 1,
+    });
+    await c.run(leased(sc.operation, ref.w.app, 1), ref.w.app, c.runView(ref.w).aca, ref.w, ref.store);
+    const writes = sim.faults.list('storage').find((r) => r.id === counter)?.hits ?? 0;
+    sim.faults.remove(counter);
+    const expected = await stateOf(ref.w.app, ref.store);
+    expect([sc.name, writes, ref.w.violations]).toEqual([sc.name, 1, []]);
+    for (const r of await c.plainAca().listRevisions(ref.w.app)) await runtime.stopRevision(r.name);
+    for (let at = 0; at < writes; at++)
+      for (const fault of TRADING_FAULTS)
+        tasks.push(task(fault, () => playCell(sc, at, writes, fault, expected)));
+    for (const fault of TRADING_SPECIALS) {
+      // Storage unreachable is unreachable for every app: that cell plays alone, after the others.
+      (fault === 'storage unreachable' ? alone : tasks).push(
+        task(fault, () => playCell(sc, -1, writes, fault, expected)),
+      );
+    }
+  }
+  // The long cells (a hung holder, a revision that never takes the lease: the escalations and the bound) first.
+  const long = (f: TradingFault) => f === 'hung old holder' || f === 'never takes the lease';
+  tasks.sort((x, y) => Number(long(y.fault)) - Number(long(x.fault)));
+  const cells: TradingCell[] = new Array<TradingCell>(tasks.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: o.lanes ?? 1 }, async () => {
+      while (next < tasks.length) {
+        const i = next++;
+        cells[i] = await tasks[i]();
+      }
+    }),
+  );
+  for (const play of alone) cells.push(await play());
+  // The table in the campaign's order: by operation, then write and fault.
+  const order: readonly TradingFault[] = [...TRADING_FAULTS, ...TRADING_SPECIALS];
+  const rank = (c: TradingCell) =>
+    list.findIndex((sc) => sc.name === c.scenario) * 100 + order.indexOf(c.fault);
+  return cells.sort((x, y) => rank(x) - rank(y));
+}
+
+function tradingTable(title: string, cells: TradingCell[]): string {
+  const rows = cells.map(
+    (c) =>
+      `| ${c.scenario} | ${c.write} | ${c.fault} | ${c.first} | ${c.outcome} | ${c.overlapMs} | ${c.maxGapMs} | ${c.orders} | ${c.seconds.toFixed(1)} |`,
+  );
+  return [
+    title,
+    '',
+    '| operation | write | fault | faulty run | re-run | overlap ms | max gap ms | orders | s |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+it('trading cells: every cell converges on a re-run and the broker never sees two traders', async () => {
+  const v = (n: number) => ({ image: digest(n), 'revision-suffix': `v${n}-0-0` });
+  // FC_TRADING_ONLY=promote|rollback plays one operation (while working on it).
+  const t0 = Date.now();
+  // Six at a time: the cells mostly wait (the lease, the escalations, the bound).
+  const cells = await playTrading(() => arena, runtime, v, { lanes: 6, only: process.env.FC_TRADING_ONLY });
+  process.stdout.write(
+    tradingTable(
+      `Fault campaign, trading cells (in-process replicas of protocol v1 per revision; ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+      cells,
+    ),
+  );
+  expect(cells.filter((c) => c.outcome !== 'converged')).toEqual([]);
+  expect(cells.every((c) => c.overlapMs === 0)).toBe(true);
+  expect(cells.length).toBe(process.env.FC_TRADING_ONLY ? 8 : 16);
+}, 900_000);
 
 // ---- with real containers (a subset, for time): the production operations, at the write that moves production,
 // with the faults that leave that write half done (SIGKILL of the entry, connection reset) ----

@@ -214,6 +214,17 @@ describeWithDocker("the simulator's storage and managed identity", () => {
       code: 0,
       out: 'reached\n',
     });
+    // That port is the simulator's proxy (where storage faults apply); Azurite itself is on the host's loopback only.
+    expect(Number(port)).toBe(sim.storage!.proxy.port);
+    expect(sim.storage!.azurite.host).toBe('127.0.0.1');
+    expect(
+      (
+        await execIn(
+          container,
+          `nc -w 2 ${sim.gateway} ${sim.storage!.azurite.port} </dev/null && echo reached`,
+        )
+      ).out,
+    ).not.toMatch(/reached/);
     const read = await httpsRequest(`${sim.endpoints.storage}/trading/${blobName}`, {
       ca: sim.ca,
       headers: { authorization: `Bearer ${answer.access_token}`, 'x-ms-version': '2025-01-05' },

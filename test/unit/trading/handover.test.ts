@@ -2,6 +2,7 @@
 // the real store, replicas and broker: test/integration/trading/handover.test.ts.
 import { describe, expect, it } from '@jest/globals';
 import {
+  DESIGNATION_CHECK_MS,
   DesignationChangedError,
   handOver,
   HandoverError,
@@ -314,7 +315,7 @@ describe('handOver', () => {
     );
     expect(e.handover).toEqual({ from: A, to: B, epoch: 8 });
     expect(r.now()).toBeGreaterThanOrEqual(5_000);
-    expect(r.now()).toBeLessThan(5_000 + 3 * 200 + 1);
+    expect(r.now()).toBeLessThan(5_000 + DESIGNATION_CHECK_MS + 200 + 1);
     expect(r.writes).toHaveLength(1);
     expect(r.restarts).toEqual([]);
   });

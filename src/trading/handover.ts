@@ -191,8 +191,17 @@ export async function handOver(
   let described = '';
   let checkedAt = deps.now();
   // Another writer's designation ends this run's part at once: it must neither restart nor write over it.
-  const checkDesignation = async () => {
-    const found = await store.readDesignation();
+  // A read that fails (storage unsteady) is tried again at the next check: the check is a guard beside the lease
+  // polls, not a new way to fail; before a restart it must succeed.
+  const checkDesignation = async (strict: boolean) => {
+    let found: Designation | undefined;
+    try {
+      found = await store.readDesignation();
+    } catch (error) {
+      if (strict) throw error;
+      say(`the designation could not be read again (${(error as Error).message}); trying at the next check`);
+      return;
+    }
     if (found && found.revision === designation.revision && found.epoch === designation.epoch) return;
     say(
       `the designation changed meanwhile: ${found ? `${found.revision || "''"} (epoch ${found.epoch})` : 'deleted'}`,
@@ -200,7 +209,7 @@ export async function handOver(
     throw new DesignationChangedError(designation, found, handover, lines);
   };
   const escalate = async (revision: string, why: string) => {
-    await checkDesignation();
+    await checkDesignation(true);
     if (!revision) {
       say(`${why}; no revision to restart`);
       return;
@@ -217,7 +226,7 @@ export async function handOver(
 
   for (;;) {
     if (deps.now() - checkedAt >= DESIGNATION_CHECK_MS) {
-      await checkDesignation();
+      await checkDesignation(false);
       checkedAt = deps.now();
     }
     const lease = await store.readLease();

@@ -91,7 +91,7 @@ function rig(o: {
   const failRestarts = () => {
     failing = true;
   };
-  return { run, restarts, writes, notes, ensured: () => ensured, now: () => t, failRestarts };
+  return { run, restarts, writes, notes, ensured: () => ensured, now: () => t, failRestarts, store };
 }
 
 /** A trades (7) until `stopAt`, is stopped and released until `acquireAt`, then B acquires (8) and trades 300 ms later. */
@@ -318,6 +318,23 @@ describe('handOver', () => {
     expect(r.now()).toBeLessThan(5_000 + DESIGNATION_CHECK_MS + 200 + 1);
     expect(r.writes).toHaveLength(1);
     expect(r.restarts).toEqual([]);
+  });
+
+  it('a failed read of the designation while waiting is noted and tried again; the handover goes on', async () => {
+    const r = rig({ designation: { revision: A, epoch: 7 }, lease: orderly(1_000, 1_600) });
+    const store = r.store;
+    const read = store.readDesignation.bind(store);
+    let reads = 0;
+    store.readDesignation = async () => {
+      reads += 1;
+      if (reads === 2) throw new Error('HTTP 503 ServerBusy');
+      return read();
+    };
+    const out = await r.run(B);
+    expect(out.handover).toMatchObject({ to: B, epoch: 8 });
+    expect(r.notes).toContain(
+      'the designation could not be read again (HTTP 503 ServerBusy); trying at the next check',
+    );
   });
 
   it('reads the designation again before a restart: no restart under another designation', async () => {

@@ -158,10 +158,10 @@ export class Aca {
   }
 
   /** Runs a write, retrying while ARM reports another operation on the app in progress. */
-  private async write<T>(what: string, call: () => Promise<T>): Promise<T> {
+  private async write<T>(what: string, call: () => Promise<T>, busyWaitMs = this.busyWaitMs): Promise<T> {
     return retry(
       call,
-      { delay: { firstMs: this.pollMs }, deadlineMs: this.busyWaitMs, retryOn: isBusy },
+      { delay: { firstMs: this.pollMs }, deadlineMs: busyWaitMs, retryOn: isBusy },
       this.clock,
       () => this.log(`${what}: another operation on the app is in progress; retrying`),
     );
@@ -307,10 +307,13 @@ export class Aca {
    * ACA's revision restart (POST .../revisions/<revision>/restart): its replicas get SIGTERM, then a kill after the
    * template's terminationGracePeriodSeconds, and come up again. The trading handover's escalation.
    */
-  async restartRevision(app: string, revision: string): Promise<void> {
+  /** `withinMs` bounds the retries while another operation on the app is in progress (default busyWaitMs). */
+  async restartRevision(app: string, revision: string, withinMs?: number): Promise<void> {
     this.log(`restart ${revision}`);
-    await this.write(`restart ${revision}`, () =>
-      this.client.containerAppsRevisions.restartRevision(this.resourceGroup, app, revision),
+    await this.write(
+      `restart ${revision}`,
+      () => this.client.containerAppsRevisions.restartRevision(this.resourceGroup, app, revision),
+      withinMs === undefined ? this.busyWaitMs : Math.min(withinMs, this.busyWaitMs),
     );
   }
 

@@ -152,6 +152,11 @@ export interface RunContext {
   designation?: Designation;
   /** The revision designated before this run's designate step (the handover's `from`). */
   designatedFrom?: string;
+  /**
+   * This run's last designation write: what it named, its epoch and when (ctx.now), from which the handover's
+   * 20 s release wait counts (a rollback designates, moves the traffic, then waits).
+   */
+  designatedWrite?: { revision: string; epoch: number; at: number };
   /** This run moved trading (a designation written, or a handover completed). */
   tradingMoved: boolean;
   /** The handover bound (ms) and the app's terminationGracePeriodSeconds. */

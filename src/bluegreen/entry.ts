@@ -99,13 +99,15 @@ export function blueGreenFailureSummary(error: unknown, s: BlueGreenSettings): s
   );
 }
 
-/** A failed run still outputs what it measured. */
+/**
+ * A failed run still outputs what it measured, the designation it left and its last handover (even one that did
+ * not complete); the trading outputs are always written, '' where unknown or without a managed lease.
+ */
 export function blueGreenFailureOutputs(error: unknown): Record<string, string> {
   const measured = measurementsOf(error);
-  const trading = tradingOf(error);
   return {
     ...(measured.length ? { analysis: analysisJson(measured) } : {}),
-    ...(trading ? tradingOutputs(trading) : {}),
+    ...tradingOutputs(tradingOf(error)),
   };
 }
 

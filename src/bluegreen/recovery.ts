@@ -15,6 +15,12 @@ import {
 import { recoveryOf, trafficSetCommand } from './plan.js';
 import type { BlueGreenSettings } from './settings.js';
 import { designate, handover, tradingBack, tradingNobody } from './trading.js';
+import { DesignationChangedError } from '../trading/handover.js';
+import { DesignationConflictError } from '../trading/store.js';
+
+/** Another writer changed the designation under this run: it touches nothing more. */
+const designationChanged = (error: unknown) =>
+  error instanceof DesignationChangedError || error instanceof DesignationConflictError;
 
 /** The one recovery path of a run: what failed decides stop, keep, retire, housekeeping or restore. */
 export async function recoverRun(ctx: RunContext, error: unknown): Promise<unknown> {
@@ -23,7 +29,7 @@ export async function recoverRun(ctx: RunContext, error: unknown): Promise<unkno
     plan: ctx.plan!,
     moved: ctx.moved,
     failing: ctx.failing,
-    changed: error instanceof TrafficChangedError,
+    changed: error instanceof TrafficChangedError || designationChanged(error),
     watchFailed: error instanceof AnalysisFailedError && error.watch,
     finished: ctx.finished,
     handedOver: ctx.tradingMoved,
@@ -77,6 +83,8 @@ export async function recoverRun(ctx: RunContext, error: unknown): Promise<unkno
         try {
           await handover(ctx, recovery.trading, undefined);
         } catch (handoverError) {
+          if (designationChanged(handoverError))
+            return new Error(`${message}; then ${messageOf(handoverError)}`, { cause: error });
           return tradingNobody(ctx, handoverError, message);
         }
       }

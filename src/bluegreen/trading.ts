@@ -4,7 +4,7 @@
 // fleet check. Only with a managed `trading-lease`; without it nothing here runs.
 import { writeTraffic } from '../revisions/traffic-write.js';
 import { describeTraffic, type TrafficEntry } from '../revisions/traffic.js';
-import { handOver, HandoverError } from '../trading/handover.js';
+import { DesignationChangedError, handOver, HandoverError } from '../trading/handover.js';
 import { fleetCheck } from '../trading/fleet.js';
 import { readTradingStatus } from '../trading/status.js';
 import type { Designation, Handover, LeaseView } from '../trading/types.js';
@@ -40,7 +40,12 @@ export async function designate(ctx: RunContext, to: string): Promise<Designatio
     ctx.note(`trading: the designation names ${to || "''"} already (epoch ${now.epoch})`);
     return now;
   }
+  // The designation this run saw last must still be there: another writer's is never written over.
+  const last = ctx.designation;
+  if (last && (!now || now.revision !== last.revision || now.epoch !== last.epoch))
+    throw new DesignationChangedError(last, now);
   const written = await store.writeDesignation({ revision: to, epoch: (now?.epoch ?? 0) + 1 }, now?.etag);
+  ctx.designatedWrite = { revision: written.revision, epoch: written.epoch, at: ctx.now() };
   ctx.designatedFrom = now?.revision;
   ctx.designation = written;
   ctx.trading.designation = written;
@@ -55,17 +60,38 @@ export async function designate(ctx: RunContext, to: string): Promise<Designatio
 export async function handover(ctx: RunContext, to: string, from: string | undefined): Promise<Handover> {
   const store = ctx.store!;
   const known = ctx.designatedFrom ?? from;
+  // This run designated `to` itself before (then moved the traffic): the release wait counts from that write.
+  const wrote = ctx.designatedWrite;
+  const designatedAt = wrote && wrote.revision === to ? wrote.at : undefined;
+  const expected = ctx.designation;
   const result = await handOver(
     {
       store,
-      restart: (revision) => ctx.aca.restartRevision(ctx.s.app, revision),
+      restart: (revision, withinMs) => ctx.aca.restartRevision(ctx.s.app, revision, withinMs),
       now: ctx.now,
       sleep: ctx.sleep,
       note: (line) => ctx.note(`trading: ${line}`),
       ...(ctx.deps.pollMs !== undefined ? { pollMs: ctx.deps.pollMs } : {}),
     },
-    { to, boundMs: ctx.handoverMs, graceSeconds: ctx.graceSeconds, ...(known ? { from: known } : {}) },
-  );
+    {
+      to,
+      boundMs: ctx.handoverMs,
+      graceSeconds: ctx.graceSeconds,
+      ...(known ? { from: known } : {}),
+      ...(designatedAt !== undefined ? { designatedAt } : {}),
+      ...(expected ? { expected: { revision: expected.revision, epoch: expected.epoch } } : {}),
+    },
+  ).catch((error: unknown) => {
+    // What the handover wrote and saw stays this run's knowledge (the fallbacks start from it; the outputs say it).
+    if (error instanceof HandoverError || error instanceof DesignationChangedError) {
+      if (error instanceof HandoverError) {
+        ctx.designation = error.designation;
+        ctx.trading.designation = error.designation;
+      }
+      if (error.handover) ctx.trading.handover = error.handover;
+    }
+    throw error;
+  });
   ctx.designation = result.designation;
   ctx.trading.designation = result.designation;
   ctx.trading.handover = result.handover;

@@ -49,7 +49,7 @@ import type { DeploySettings } from './settings.js';
 import type { VerifyImage } from './verify.js';
 import { guardLivePreview } from './guards.js';
 import { graceSecondsOf, handoverBound, managedUrl } from '../core/trading-inputs.js';
-import { handOver } from '../trading/handover.js';
+import { DesignationChangedError, handOver, HandoverError } from '../trading/handover.js';
 import type { Designation, Handover, LeaseView, TradingStore } from '../trading/types.js';
 import {
   guardLiveTrading,
@@ -434,17 +434,36 @@ const designateStep: Step = {
     // handOver creates the lease blob with the designation; an existing designation may lack its lease blob.
     if (ctx.designation) await store.ensureLeaseBlob();
     ctx.log(`trading: designating ${s.revision} (first deploy) and waiting until it trades`);
+    const seen = ctx.designation;
     const { handover, designation } = await handOver(
       {
         store,
-        restart: (revision) => aca.restartRevision(s.app, revision),
+        restart: (revision, withinMs) => aca.restartRevision(s.app, revision, withinMs),
         now: ctx.now,
         sleep: ctx.deps.sleep ?? systemClock.sleep,
         note: (line) => ctx.log(`trading: ${line}`),
         ...(ctx.deps.pollMs !== undefined ? { pollMs: ctx.deps.pollMs } : {}),
       },
-      { to: s.revision, boundMs: ctx.handoverMs, graceSeconds: ctx.graceSeconds },
-    );
+      {
+        to: s.revision,
+        boundMs: ctx.handoverMs,
+        graceSeconds: ctx.graceSeconds,
+        // The designation the lease check read: another writer's since then is never written over.
+        ...(seen ? { expected: { revision: seen.revision, epoch: seen.epoch } } : {}),
+      },
+    ).catch(async (error: unknown) => {
+      // A handover that did not complete (or met another writer) still reports what it wrote and saw.
+      if (error instanceof HandoverError || error instanceof DesignationChangedError) {
+        const designation = error instanceof HandoverError ? error.designation : error.found;
+        const lease = error instanceof HandoverError ? error.seen : ctx.trading?.lease;
+        ctx.trading = {
+          ...(designation ? { designation } : {}),
+          ...(lease ? { lease } : {}),
+          ...(error.handover ? { handover: error.handover } : {}),
+        };
+      }
+      throw error;
+    });
     ctx.designation = designation;
     ctx.trading = { designation, lease: await store.readLease(), handover };
   },

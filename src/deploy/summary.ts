@@ -27,10 +27,12 @@ export function deployFailureTrading(error: unknown): string {
   return tradingSection(tradingOf(error));
 }
 
-/** A failed deploy still outputs the designation it read. */
+/**
+ * A failed deploy still outputs the designation it read or wrote and the handover it made (even one that did not
+ * complete); all three are written, '' where unknown or without a managed lease.
+ */
 export function deployFailureOutputs(error: unknown): Record<string, string> {
-  const trading = tradingOf(error);
-  return trading?.designation ? tradingOutputs(trading) : {};
+  return tradingOutputs(tradingOf(error));
 }
 
 export function deploySummary(r: DeployResult, stopTheLine = ''): string {

@@ -12,8 +12,12 @@ import type { Designation, Handover, LeaseView, TradingStore } from './types.js'
 
 export interface HandoverDeps {
   store: TradingStore;
-  /** Restarts a revision (ACA's revision restart: SIGTERM, then a kill after terminationGracePeriodSeconds). */
-  restart(revision: string): Promise<void>;
+  /**
+   * Restarts a revision (ACA's revision restart: SIGTERM, then a kill after terminationGracePeriodSeconds), within
+   * `withinMs` (what is left of the handover's bound: an ARM answer "another operation in progress" is retried no
+   * longer than that).
+   */
+  restart(revision: string, withinMs: number): Promise<void>;
   now(): number;
   sleep(ms: number): Promise<void>;
   /** One line per change the handover observes (for the job log). */
@@ -40,6 +44,12 @@ export interface HandoverOptions {
    * handOver writes, the wait counts from handOver's own write (a re-run that finds the designation: from its start).
    */
   designatedAt?: number;
+  /**
+   * The designation as the caller wrote or read it last (e.g. blue-green's read before its traffic moved). When
+   * the designation is no longer that (and names another revision than `to`), another writer changed it meanwhile:
+   * DesignationChangedError, and nothing is written.
+   */
+  expected?: Pick<Designation, 'revision' | 'epoch'>;
 }
 
 /** The bound ran out: what the handover saw. */
@@ -58,6 +68,40 @@ export class HandoverError extends Error {
     this.name = 'HandoverError';
   }
 }
+
+/**
+ * Another writer changed the designation while this handover waited: this run touches nothing more (no restart,
+ * no write) and fails saying what the designation names now.
+ */
+export class DesignationChangedError extends Error {
+  constructor(
+    /** The designation this run wrote or read last. */
+    readonly expected: Pick<Designation, 'revision' | 'epoch'>,
+    /** What the designation names now (undefined: the blob is gone). */
+    readonly found: Designation | undefined,
+    /** The handover under way, if any. */
+    readonly handover?: Handover,
+    /** The notes of the handover, in order. */
+    readonly lines: readonly string[] = [],
+  ) {
+    super(
+      `The trading designation changed under this run: it ${handover ? 'waited for the handover to' : 'last saw'} ` +
+        `${expected.revision || "nobody ('')"} (epoch ${expected.epoch}), and another writer ` +
+        (found
+          ? `designated ${found.revision || "nobody ('')"} (epoch ${found.epoch})`
+          : 'deleted the designation blob') +
+        '. This run touches nothing more (no restart, no designation write, no traffic restore): find who else ' +
+        'deploys or rolls back this app, then check the designation and the lease (blue-green status)',
+    );
+    this.name = 'DesignationChangedError';
+  }
+}
+
+/**
+ * How often the handover reads the designation again while it waits (and always before a restart): a few of the
+ * slow polls, whatever the fast polls around the release do.
+ */
+export const DESIGNATION_CHECK_MS = 500;
 
 /**
  * The pause between polls around the release (see handOver). 20 ms: bench/handover.ts measured the pipeline's lag
@@ -106,6 +150,17 @@ export async function handOver(
   let designation: Designation;
   let from: string;
   let wrote = false;
+  const expected = o.expected;
+  if (
+    expected &&
+    !(current && current.revision === o.to) &&
+    !(current && current.revision === expected.revision && current.epoch === expected.epoch)
+  ) {
+    say(
+      `the designation changed meanwhile: ${current ? `${current.revision || "''"} (epoch ${current.epoch})` : 'deleted'}`,
+    );
+    throw new DesignationChangedError(expected, current);
+  }
   if (current && current.revision === o.to) {
     designation = current;
     const first = await store.readLease();
@@ -134,14 +189,35 @@ export async function handOver(
   let restartedOld = false;
   let restartedPrevious = false;
   let described = '';
+  let checkedAt = deps.now();
+  // Another writer's designation ends this run's part at once: it must neither restart nor write over it.
+  // A read that fails (storage unsteady) is tried again at the next check: the check is a guard beside the lease
+  // polls, not a new way to fail; before a restart it must succeed.
+  const checkDesignation = async (strict: boolean) => {
+    let found: Designation | undefined;
+    try {
+      found = await store.readDesignation();
+    } catch (error) {
+      if (strict) throw error;
+      say(`the designation could not be read again (${(error as Error).message}); trying at the next check`);
+      return;
+    }
+    if (found && found.revision === designation.revision && found.epoch === designation.epoch) return;
+    say(
+      `the designation changed meanwhile: ${found ? `${found.revision || "''"} (epoch ${found.epoch})` : 'deleted'}`,
+    );
+    throw new DesignationChangedError(designation, found, handover, lines);
+  };
   const escalate = async (revision: string, why: string) => {
+    await checkDesignation(true);
     if (!revision) {
       say(`${why}; no revision to restart`);
       return;
     }
+    const withinMs = Math.max(0, startedAt + o.boundMs - deps.now());
     say(`${why}: restarting ${revision}`);
     try {
-      await deps.restart(revision);
+      await deps.restart(revision, withinMs);
     } catch (error) {
       // The escalation is the last resort, not a reason to stop watching: the bound decides and reports.
       say(`the restart of ${revision} failed: ${(error as Error).message}`);
@@ -149,6 +225,10 @@ export async function handOver(
   };
 
   for (;;) {
+    if (deps.now() - checkedAt >= DESIGNATION_CHECK_MS) {
+      await checkDesignation(false);
+      checkedAt = deps.now();
+    }
     const lease = await store.readLease();
     const now = deps.now();
     const text = describeLease(lease);

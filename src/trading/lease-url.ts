@@ -1,6 +1,7 @@
 // The `trading-lease` input (DESIGN "One trading revision"): '' (none), `unmanaged`, or the prefix URL of the two
 // protocol blobs, account style https://<account>.blob.core.windows.net/<container>/<prefix> or, for an emulator,
-// path style https://<host>:<port>/<account>/<container>/<prefix> (a host with a port, or an IP address). Pure.
+// path style https://<host>:<port>/<account>/<container>/<prefix> (a host with a port, an IP address, or localhost).
+// Pure.
 import { InputError } from '../core/inputs.js';
 import type { ManagedTradingLease, TradingLeaseSetting } from './types.js';
 
@@ -9,9 +10,16 @@ const ALLOWED =
   '(path style https://<host>:<port>/<account>/<container>/<app> for an emulator), without a query string or SAS ' +
   'token (the pipeline signs in with its own identity)';
 
-/** A host that addresses the account by path (an emulator): an IP address, or any host given with a port. */
+/**
+ * A host that addresses the account by path (an emulator): an IP address, localhost, or any host given with a port.
+ */
 function isPathStyle(url: URL): boolean {
-  return url.port !== '' || /^\d{1,3}(\.\d{1,3}){3}$/.test(url.hostname) || url.hostname.startsWith('[');
+  return (
+    url.port !== '' ||
+    /^\d{1,3}(\.\d{1,3}){3}$/.test(url.hostname) ||
+    url.hostname.startsWith('[') ||
+    url.hostname === 'localhost'
+  );
 }
 
 export function parseTradingLease(raw: string, input = 'trading-lease'): TradingLeaseSetting {

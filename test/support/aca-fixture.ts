@@ -252,6 +252,8 @@ export function newAcaFixture(o: AcaFixtureOptions = {}) {
         call('containerAppsRevisions.deactivateRevision', [n, r], () => {
           setRevision(revision(r).name, { active: false });
         }),
+      restartRevision: (_rg: string, n: string, r: string) =>
+        call('containerAppsRevisions.restartRevision', [n, r], () => void revision(r)),
     },
     containerAppsRevisionReplicas: {
       listReplicas: (_rg: string, n: string, r: string) =>

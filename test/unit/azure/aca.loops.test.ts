@@ -60,3 +60,29 @@ describe('Aca writes while another operation runs', () => {
     expect(t.log.filter((l) => /in progress; retrying/.test(l))).toHaveLength(sleeps.length);
   });
 });
+
+describe("Aca.restartRevision within the trading handover's remaining bound", () => {
+  /** The in-memory app, whose restartRevision answers busy `n` times. */
+  function busyRestart(n: number) {
+    const fx = newAcaFixture({ revisions: ['app--v1'] });
+    fx.on('containerAppsRevisions.restartRevision', (_c, k) => {
+      if (k <= n) throw busy();
+    });
+    return fx;
+  }
+
+  it('gives up on a busy app once withinMs ran out, not after busyWaitMs (5 min by default)', async () => {
+    const t = aca(busyRestart(1_000).client, 5 * 60_000);
+    await expect(t.a.restartRevision('app', 'app--v1', 5_000)).rejects.toThrow('in progress');
+    expect(t.sleeps).toEqual([2000, 2000, 2000]);
+  });
+
+  it('retries within withinMs, and never past busyWaitMs', async () => {
+    const ok = aca(busyRestart(2).client, 5 * 60_000);
+    await expect(ok.a.restartRevision('app', 'app--v1', 10_000)).resolves.toBeUndefined();
+    expect(ok.sleeps).toEqual([2000, 2000]);
+    const capped = aca(busyRestart(1_000).client, 3_000);
+    await expect(capped.a.restartRevision('app', 'app--v1', 60_000)).rejects.toThrow('in progress');
+    expect(capped.sleeps).toEqual([2000, 2000]);
+  });
+});

@@ -86,7 +86,10 @@ function world(
     },
     trading: store,
   };
-  return { fx, store, agents, deps, now };
+  const advance = (ms: number) => {
+    clock += ms;
+  };
+  return { fx, store, agents, deps, now, advance };
 }
 
 const settings = (values: Record<string, string>) =>
@@ -141,6 +144,8 @@ describe('promote with a trading lease', () => {
       'trading-revision': r('v1'),
       'trading-epoch': '9',
     });
+    // The last handover of the run: the one back to v1.
+    expect(JSON.parse(blueGreenFailureOutputs(error).handover)).toMatchObject({ to: r('v1'), epoch: 9 });
   });
 
   it('restarts an old holder that ignores the designation (20 s after the designation write)', async () => {
@@ -215,6 +220,21 @@ describe('a failed watch after the handover', () => {
     expect(JSON.parse(blueGreenFailureOutputs(error).handover)).toMatchObject({ from: r('v2'), to: r('v1') });
   });
 
+  it("the watch's rollback counts the 20 s release wait from its designation write, not from after the traffic", async () => {
+    const w = world({ timings: { ignoreDesignation: [r('v2')], restartMs: 2_000 } });
+    w.fx.on('patchTraffic', () => w.advance(8_000));
+    const run = runBlueGreen(
+      settings({ command: 'promote', 'step-wait': '1m', analysis: ANALYSIS, watch: '2m' }),
+      { ...w.deps, monitor: monitor([0, 0, 3]) },
+    );
+    await expect(run).rejects.toThrow(/the watch failed; rolled back to the previous revision app--v1/);
+    const back = w.store.writes.find((x) => x.revision === r('v1'))!;
+    expect(back).toMatchObject({ epoch: 9 });
+    const restart = w.agents.restarts.find((x) => x.revision === r('v2'))!;
+    expect(restart.at - back.at!).toBeGreaterThanOrEqual(20_000);
+    expect(restart.at - back.at!).toBeLessThan(20_400);
+  });
+
   it('when the previous revision does not trade again: nobody trades, the traffic stays on it, loudly', async () => {
     const w = world({ timings: { neverAcquire: [r('v1')] } });
     // v1 trades at the start (the initial holder) but its agents never take the lease again.
@@ -237,6 +257,42 @@ describe('rollback and abort with a trading lease', () => {
     // The traffic write came before the old holder released: the wait is after it.
     expect(result.trading?.handover).toMatchObject({ from: r('v2'), to: r('v1'), epoch: 8 });
     expect(w.fx.traffic()).toEqual(DEPLOYED);
+  });
+
+  it('rollback: the 20 s release wait counts from the designation write, not from after the traffic write', async () => {
+    const w = world({
+      traffic: PROMOTED,
+      designated: r('v2'),
+      timings: { ignoreDesignation: [r('v2')], restartMs: 2_000 },
+    });
+    // The traffic write takes 8 s (ARM's long-running operation).
+    w.fx.on('patchTraffic', () => w.advance(8_000));
+    await runBlueGreen(settings({ command: 'rollback' }), w.deps);
+    const written = w.store.writes[0]!;
+    expect(written).toMatchObject({ revision: r('v1'), epoch: 8 });
+    expect(w.agents.restarts).toHaveLength(1);
+    const at = w.agents.restarts[0]!.at - written.at!;
+    expect(at).toBeGreaterThanOrEqual(20_000);
+    expect(at).toBeLessThan(20_400);
+  });
+
+  it('rollback: another writer designating meanwhile stops the run: no restart, no write over it', async () => {
+    const w = world({
+      traffic: PROMOTED,
+      designated: r('v2'),
+      timings: { ignoreDesignation: [r('v2')] },
+    });
+    // Another run designates app--v3 (epoch 9) while this one moves the traffic.
+    w.fx.on('patchTraffic', () => {
+      w.advance(3_000);
+      w.store.put({ revision: r('v3'), epoch: 9 });
+    });
+    const error = await runBlueGreen(settings({ command: 'rollback' }), w.deps).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/another writer designated app--v3 \(epoch 9\)/);
+    expect(w.store.writes.map((x) => `${x.revision}@${x.epoch}`)).toEqual([`${r('v1')}@8`]);
+    expect(w.store.designation).toMatchObject({ revision: r('v3'), epoch: 9 });
+    expect(w.agents.restarts).toEqual([]);
+    expect(w.fx.count('patchTraffic')).toBe(1);
   });
 
   it("a rollback's handover that cannot complete designates nobody and keeps the traffic on the target", async () => {
@@ -264,6 +320,24 @@ describe('rollback and abort with a trading lease', () => {
 });
 
 describe('status and the fleet check', () => {
+  it('a failed run without a managed lease writes the trading outputs empty', () => {
+    expect(blueGreenFailureOutputs(new Error('refused'))).toEqual({
+      'trading-revision': '',
+      'trading-epoch': '',
+      handover: '',
+    });
+  });
+
+  it('status outputs the designation and its epoch (no handover)', async () => {
+    const w = world();
+    const result = await runBlueGreen(settings({ command: 'status' }), w.deps);
+    expect(blueGreenOutputs(result)).toMatchObject({
+      'trading-revision': r('v1'),
+      'trading-epoch': '7',
+      handover: '',
+    });
+  });
+
   it('status reports designation, epoch, holder, state and lease state', async () => {
     const w = world();
     const result = await runBlueGreen(settings({ command: 'status' }), w.deps);

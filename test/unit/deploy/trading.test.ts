@@ -21,6 +21,7 @@ import {
   MemoryTradingStore,
   NOT_LEASED,
   URL_OF_TEST_LEASE,
+  type AgentTimings,
 } from '../../support/trading-store.js';
 
 const ROOT = resolve('.');
@@ -151,7 +152,7 @@ describe('ALC_TRADING_LEASE in every production container', () => {
 });
 
 /** The production app as ARM returns it (the seed, v1 serving on blue), or none (a first deploy). */
-function world(o: { exists?: boolean; designated?: string | null } = {}) {
+function world(o: { exists?: boolean; designated?: string | null; timings?: AgentTimings } = {}) {
   let clock = Date.UTC(2026, 11, 7, 23, 0, 0);
   const now = () => clock;
   const live = structuredClone(prod) as ContainerApp;
@@ -171,7 +172,10 @@ function world(o: { exists?: boolean; designated?: string | null } = {}) {
   });
   const designated = o.designated === undefined ? rev('v1-0-0') : o.designated;
   const store = new MemoryTradingStore(designated ? { revision: designated, epoch: 4 } : undefined, now);
-  const agents = agentsFollow(store, now, designated ? { initial: { revision: designated, epoch: 4 } } : {});
+  const agents = agentsFollow(store, now, {
+    ...(designated ? { initial: { revision: designated, epoch: 4 } } : {}),
+    ...o.timings,
+  });
   fx.on('restartRevision', async (c) => agents.restart(c.args[1] as string));
   const deps = {
     aca: fx.aca,
@@ -237,6 +241,23 @@ describe('runDeploy with a trading lease', () => {
     });
     expect(deployOutputs(result)).toMatchObject({ 'trading-revision': rev('v1-2-3'), 'trading-epoch': '1' });
     expect(JSON.parse(deployOutputs(result).handover)).toMatchObject({ to: rev('v1-2-3'), epoch: 1 });
+  });
+
+  it('a first deploy whose handover does not complete still outputs the designation and the handover it made', async () => {
+    const w = world({ exists: false, designated: null, timings: { neverAcquire: [rev('v1-2-3')] } });
+    const error = await runDeploy(leased(), w.deps).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/did not complete within 60 s/);
+    const out = deployFailureOutputs(error);
+    expect(out).toMatchObject({ 'trading-revision': rev('v1-2-3'), 'trading-epoch': '1' });
+    expect(JSON.parse(out.handover)).toEqual({ from: '', to: rev('v1-2-3'), epoch: 1 });
+  });
+
+  it('a failed deploy without a managed lease writes the trading outputs empty', () => {
+    expect(deployFailureOutputs(new Error('refused'))).toEqual({
+      'trading-revision': '',
+      'trading-epoch': '',
+      handover: '',
+    });
   });
 
   it('a recreated app takes an existing designation over with If-Match', async () => {

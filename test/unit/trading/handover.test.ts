@@ -1,7 +1,13 @@
 // The handover loop over a scripted store and an injected clock (the store's answers are a function of the time);
 // the real store, replicas and broker: test/integration/trading/handover.test.ts.
 import { describe, expect, it } from '@jest/globals';
-import { handOver, HandoverError, handoverJson } from '../../../src/trading/handover.js';
+import {
+  DESIGNATION_CHECK_MS,
+  DesignationChangedError,
+  handOver,
+  HandoverError,
+  handoverJson,
+} from '../../../src/trading/handover.js';
 import { DesignationConflictError } from '../../../src/trading/store.js';
 import type { Designation, LeaseView, TradingStore } from '../../../src/trading/types.js';
 
@@ -21,16 +27,21 @@ function rig(o: {
   designation?: { revision: string; epoch: number };
   lease: (t: number, restarts: string[]) => LeaseView;
   conflict?: boolean;
+  /** Another writer's designation, in force from this time on. */
+  other?: { at: number; revision: string; epoch: number };
 }) {
   let t = 0;
-  const restarts: Array<{ revision: string; at: number }> = [];
+  const restarts: Array<{ revision: string; at: number; withinMs: number }> = [];
   const writes: Array<{ next: { revision: string; epoch: number }; etag: string | undefined }> = [];
   let ensured = 0;
   let failing = false;
   let current: Designation | undefined = o.designation && { ...o.designation, etag: '"0"' };
   const notes: string[] = [];
   const store: TradingStore = {
-    readDesignation: async () => current,
+    readDesignation: async () =>
+      o.other && t >= o.other.at
+        ? { revision: o.other.revision, epoch: o.other.epoch, etag: '"x"' }
+        : current,
     writeDesignation: async (next, etag) => {
       writes.push({ next, etag });
       if (o.conflict) throw new DesignationConflictError('u', 412, etag);
@@ -46,12 +57,20 @@ function rig(o: {
         restarts.map((r) => r.revision),
       ),
   };
-  const run = (to: string, extra: { boundMs?: number; from?: string; designatedAt?: number } = {}) =>
+  const run = (
+    to: string,
+    extra: {
+      boundMs?: number;
+      from?: string;
+      designatedAt?: number;
+      expected?: { revision: string; epoch: number };
+    } = {},
+  ) =>
     handOver(
       {
         store,
-        restart: async (revision) => {
-          restarts.push({ revision, at: t });
+        restart: async (revision, withinMs) => {
+          restarts.push({ revision, at: t, withinMs });
           if (failing) throw new Error('ContainerAppRevisionNotActive');
         },
         now: () => t,
@@ -66,12 +85,13 @@ function rig(o: {
         graceSeconds: 30,
         ...(extra.from ? { from: extra.from } : {}),
         ...(extra.designatedAt !== undefined ? { designatedAt: extra.designatedAt } : {}),
+        ...(extra.expected ? { expected: extra.expected } : {}),
       },
     );
   const failRestarts = () => {
     failing = true;
   };
-  return { run, restarts, writes, notes, ensured: () => ensured, now: () => t, failRestarts };
+  return { run, restarts, writes, notes, ensured: () => ensured, now: () => t, failRestarts, store };
 }
 
 /** A trades (7) until `stopAt`, is stopped and released until `acquireAt`, then B acquires (8) and trades 300 ms later. */
@@ -182,7 +202,7 @@ describe('handOver', () => {
       },
     });
     await r.run(B);
-    expect(r.restarts).toEqual([{ revision: A, at: 20_000 }]);
+    expect(r.restarts).toEqual([{ revision: A, at: 20_000, withinMs: 40_000 }]);
     expect(r.notes).toContain(`the lease was not released 20 s after the designation: restarting ${A}`);
   });
 
@@ -193,10 +213,10 @@ describe('handOver', () => {
         : held({ revision: B, epoch: 8, state: 'trading', since: iso(t) });
     const caller = rig({ designation: { revision: B, epoch: 8 }, lease: ignoring });
     await caller.run(B, { from: A, designatedAt: -15_000 });
-    expect(caller.restarts).toEqual([{ revision: A, at: 5_000 }]);
+    expect(caller.restarts).toEqual([{ revision: A, at: 5_000, withinMs: 55_000 }]);
     const rerun = rig({ designation: { revision: B, epoch: 8 }, lease: ignoring });
     await rerun.run(B, { from: A });
-    expect(rerun.restarts).toEqual([{ revision: A, at: 20_000 }]);
+    expect(rerun.restarts).toEqual([{ revision: A, at: 20_000, withinMs: 40_000 }]);
   });
 
   it('a failed restart is noted and the wait goes on within the bound', async () => {
@@ -224,7 +244,7 @@ describe('handOver', () => {
       },
     });
     const out = await r.run(B);
-    expect(r.restarts).toEqual([{ revision: A, at: 25_400 }]);
+    expect(r.restarts).toEqual([{ revision: A, at: 25_400, withinMs: 34_600 }]);
     expect(out.handover).toMatchObject({ acquiredAt: iso(27_000) });
   });
 
@@ -266,6 +286,78 @@ describe('handOver', () => {
     expect(r.ensured()).toBe(1);
     expect(r.writes).toEqual([{ next: { revision: B, epoch: 1 }, etag: undefined }]);
     expect(out.handover).toMatchObject({ from: '', to: B, epoch: 1 });
+  });
+
+  it("bounds a restart by the handover's remaining bound (an ARM busy retry must not outlast it)", async () => {
+    const r = rig({
+      designation: { revision: A, epoch: 7 },
+      lease: (t, restarts) =>
+        !restarts.includes(A)
+          ? held({ revision: A, epoch: 7, state: 'trading' })
+          : held({ revision: B, epoch: 8, state: 'trading', since: iso(t) }),
+    });
+    await r.run(B, { boundMs: 55_000 });
+    expect(r.restarts).toEqual([{ revision: A, at: 20_000, withinMs: 35_000 }]);
+  });
+
+  it('stops within a few polls when another writer changes the designation meanwhile, restarting nothing', async () => {
+    const r = rig({
+      designation: { revision: A, epoch: 7 },
+      // A never releases (it would be restarted at 20 s); another run designates C at 5 s.
+      lease: () => held({ holder: 'a-1', revision: A, epoch: 7, state: 'trading' }),
+      other: { at: 5_000, revision: 'app--c', epoch: 9 },
+    });
+    const error = await r.run(B).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DesignationChangedError);
+    const e = error as DesignationChangedError;
+    expect(e.message).toContain(
+      `changed under this run: it waited for the handover to ${B} (epoch 8), and another writer designated app--c (epoch 9)`,
+    );
+    expect(e.handover).toEqual({ from: A, to: B, epoch: 8 });
+    expect(r.now()).toBeGreaterThanOrEqual(5_000);
+    expect(r.now()).toBeLessThan(5_000 + DESIGNATION_CHECK_MS + 200 + 1);
+    expect(r.writes).toHaveLength(1);
+    expect(r.restarts).toEqual([]);
+  });
+
+  it('a failed read of the designation while waiting is noted and tried again; the handover goes on', async () => {
+    const r = rig({ designation: { revision: A, epoch: 7 }, lease: orderly(1_000, 1_600) });
+    const store = r.store;
+    const read = store.readDesignation.bind(store);
+    let reads = 0;
+    store.readDesignation = async () => {
+      reads += 1;
+      if (reads === 2) throw new Error('HTTP 503 ServerBusy');
+      return read();
+    };
+    const out = await r.run(B);
+    expect(out.handover).toMatchObject({ to: B, epoch: 8 });
+    expect(r.notes).toContain(
+      'the designation could not be read again (HTTP 503 ServerBusy); trying at the next check',
+    );
+  });
+
+  it('reads the designation again before a restart: no restart under another designation', async () => {
+    const r = rig({
+      designation: { revision: A, epoch: 7 },
+      lease: () => held({ holder: 'a-1', revision: A, epoch: 7, state: 'trading' }),
+      other: { at: 19_990, revision: 'app--c', epoch: 9 },
+    });
+    await expect(r.run(B)).rejects.toBeInstanceOf(DesignationChangedError);
+    expect(r.restarts).toEqual([]);
+  });
+
+  it("with `expected`, another writer's designation found at the start is never written over", async () => {
+    const r = rig({ designation: { revision: 'app--c', epoch: 9 }, lease: orderly(1_000, 1_600) });
+    const error = await r.run(B, { expected: { revision: A, epoch: 7 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DesignationChangedError);
+    expect((error as Error).message).toContain(
+      `it last saw ${A} (epoch 7), and another writer designated app--c (epoch 9)`,
+    );
+    expect(r.writes).toEqual([]);
+    const same = rig({ designation: { revision: A, epoch: 7 }, lease: orderly(1_000, 1_600) });
+    await same.run(B, { expected: { revision: A, epoch: 7 } });
+    expect(same.writes).toHaveLength(1);
   });
 
   it('a lost race throws DesignationConflictError and polls nothing', async () => {

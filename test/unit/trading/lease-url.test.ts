@@ -74,6 +74,61 @@ describe('parseTradingLease', () => {
         prefix: 'app',
       },
     ],
+    [
+      'https://127.0.0.1:41234/devstoreaccount1/leases/prod/eu/alc-algo-agents',
+      {
+        url: 'https://127.0.0.1:41234/devstoreaccount1/leases/prod/eu/alc-algo-agents',
+        serviceUrl: 'https://127.0.0.1:41234/devstoreaccount1',
+        container: 'leases',
+        prefix: 'prod/eu/alc-algo-agents',
+      },
+    ],
+    [
+      'https://localhost:10000/devstoreaccount1/trading/team%20a/app',
+      {
+        url: 'https://localhost:10000/devstoreaccount1/trading/team%20a/app',
+        serviceUrl: 'https://localhost:10000/devstoreaccount1',
+        container: 'trading',
+        prefix: 'team a/app',
+      },
+    ],
+    [
+      // A stand-in on 443 of this machine: localhost is never an account's host name.
+      'https://localhost/devstoreaccount1/trading/app',
+      {
+        url: 'https://localhost/devstoreaccount1/trading/app',
+        serviceUrl: 'https://localhost/devstoreaccount1',
+        container: 'trading',
+        prefix: 'app',
+      },
+    ],
+    [
+      'https://[::1]:10000/devstoreaccount1/trading/app',
+      {
+        url: 'https://[::1]:10000/devstoreaccount1/trading/app',
+        serviceUrl: 'https://[::1]:10000/devstoreaccount1',
+        container: 'trading',
+        prefix: 'app',
+      },
+    ],
+    [
+      'https://storage.sim.test:8443/acct/trading/app',
+      {
+        url: 'https://storage.sim.test:8443/acct/trading/app',
+        serviceUrl: 'https://storage.sim.test:8443/acct',
+        container: 'trading',
+        prefix: 'app',
+      },
+    ],
+    [
+      'https://alcalgolease.blob.core.windows.net/trading/prod/alc-algo-agents',
+      {
+        url: 'https://alcalgolease.blob.core.windows.net/trading/prod/alc-algo-agents',
+        serviceUrl: 'https://alcalgolease.blob.core.windows.net',
+        container: 'trading',
+        prefix: 'prod/alc-algo-agents',
+      },
+    ],
   ])('%p is managed', (raw, want) => expect(parseTradingLease(raw)).toEqual({ kind: 'managed', ...want }));
 
   it.each([

@@ -16,7 +16,7 @@ import { recoveryOf, trafficSetCommand } from './plan.js';
 import type { BlueGreenSettings } from './settings.js';
 import { designate, handover, tradingBack, tradingNobody } from './trading.js';
 import { DesignationChangedError } from '../trading/handover.js';
-import { DesignationConflictError } from '../trading/store.js';
+import { DesignationConflictError } from '../trading/errors.js';
 
 /** Another writer changed the designation under this run: it touches nothing more. */
 const designationChanged = (error: unknown) =>

@@ -4,6 +4,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { PipelineRequest } from '@azure/core-rest-pipeline';
 import { BlobServiceClient, type ContainerClient, type StorageRetryOptions } from '@azure/storage-blob';
+import { DesignationConflictError } from './errors.js';
 import type { Designation, HolderState, LeaseView, ManagedTradingLease, TradingStore } from './types.js';
 
 /** The storage scope the run's credential is asked for. */
@@ -25,22 +26,6 @@ export interface TradingStoreOptions {
   tlsOptions?: PipelineRequest['tlsSettings'];
   /** The SDK's retry policy, over DEFAULT_RETRY. */
   retry?: StorageRetryOptions;
-}
-
-/** A conditional designation write lost a race: another writer changed (or created) the blob since it was read. */
-export class DesignationConflictError extends Error {
-  constructor(
-    readonly url: string,
-    readonly status: number,
-    readonly expected: string | undefined,
-  ) {
-    super(
-      expected === undefined
-        ? `The trading designation ${url} was created by another writer meanwhile (HTTP ${status}); nothing was written`
-        : `The trading designation ${url} changed since it was read (ETag ${expected}, HTTP ${status}); nothing was written`,
-    );
-    this.name = 'DesignationConflictError';
-  }
 }
 
 const STATES: readonly HolderState[] = ['acquired', 'trading', 'refused', 'stopped'];

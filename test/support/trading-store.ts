@@ -2,7 +2,7 @@
 // blob with ETags that honour If-Match / If-None-Match * (a lost race throws DesignationConflictError, as the real
 // store does), the lease blob, and a lease that is scripted: a fixed view, a function of the store, or
 // `agentsFollow`, replicas that follow protocol v1 with given timings on the test's clock.
-import { DesignationConflictError } from '../../src/trading/store.js';
+import { DesignationConflictError } from '../../src/trading/errors.js';
 import type { Designation, LeaseView, TradingStore } from '../../src/trading/types.js';
 
 export const URL_OF_TEST_LEASE = 'https://acct.blob.core.windows.net/trading/app';

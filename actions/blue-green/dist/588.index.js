@@ -8,13 +8,14 @@ export const modules = {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DEFAULT_RETRY: () => (/* binding */ DEFAULT_RETRY),
-/* harmony export */   DesignationConflictError: () => (/* binding */ DesignationConflictError),
 /* harmony export */   STORAGE_SCOPE: () => (/* binding */ STORAGE_SCOPE),
 /* harmony export */   leaseViewOf: () => (/* binding */ leaseViewOf),
 /* harmony export */   parseDesignation: () => (/* binding */ parseDesignation),
 /* harmony export */   tradingStore: () => (/* binding */ tradingStore)
 /* harmony export */ });
 /* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4778);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1746);
+
 
 /** The storage scope the run's credential is asked for. */
 const STORAGE_SCOPE = 'https://storage.azure.com/.default';
@@ -28,21 +29,6 @@ const DEFAULT_RETRY = {
     retryDelayInMs: 200,
     maxRetryDelayInMs: 2_000,
 };
-/** A conditional designation write lost a race: another writer changed (or created) the blob since it was read. */
-class DesignationConflictError extends Error {
-    url;
-    status;
-    expected;
-    constructor(url, status, expected) {
-        super(expected === undefined
-            ? `The trading designation ${url} was created by another writer meanwhile (HTTP ${status}); nothing was written`
-            : `The trading designation ${url} changed since it was read (ETag ${expected}, HTTP ${status}); nothing was written`);
-        this.url = url;
-        this.status = status;
-        this.expected = expected;
-        this.name = 'DesignationConflictError';
-    }
-}
 const STATES = ['acquired', 'trading', 'refused', 'stopped'];
 /** The lease view of a blob's properties (Azure's metadata keys are case-insensitive; read them so). Pure. */
 function leaseViewOf(p) {
@@ -133,7 +119,7 @@ function tradingStore(setting, credential, options = {}) {
             catch (error) {
                 const status = statusOf(error);
                 if (status === 412 || status === 409)
-                    throw new DesignationConflictError(designationUrl, status, etag);
+                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DesignationConflictError */ .s(designationUrl, status, etag);
                 throw error;
             }
         },

@@ -58790,6 +58790,12 @@ const AZURE_INPUT_FALLBACKS = {
     'resource-group': 'ALC_DEPLOY_RESOURCE_GROUP',
     // Not a connection input, but stated once per job the same way (deploy-app, blue-green).
     'trading-lease': 'ALC_DEPLOY_TRADING_LEASE',
+    // Stop the line: one repository or environment variable the workflows pass to every production job.
+    'stop-the-line': 'ALC_DEPLOY_STOP_THE_LINE',
+    // Change control (deploy-app, blue-green; docs/audit.md): the notify webhook (a secret), its format, the audit trail.
+    notify: 'ALC_DEPLOY_NOTIFY',
+    'notify-format': 'ALC_DEPLOY_NOTIFY_FORMAT',
+    audit: 'ALC_DEPLOY_AUDIT',
 };
 /** `get`, where an empty input listed in `table` reads its environment variable instead; `origin` says which did. */
 function withEnvironmentFallbacks(get, env = process.env, table = AZURE_INPUT_FALLBACKS) {

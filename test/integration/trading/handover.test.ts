@@ -11,7 +11,8 @@ import { tradingReport } from '../../../sim/trading-report.js';
 import { handOver, HandoverError } from '../../../src/trading/handover.js';
 import { parseTradingLease } from '../../../src/trading/lease-url.js';
 import { handoverBoundMs, isTrading } from '../../../src/trading/protocol.js';
-import { DesignationConflictError, tradingStore } from '../../../src/trading/store.js';
+import { DesignationConflictError } from '../../../src/trading/errors.js';
+import { tradingStore } from '../../../src/trading/store.js';
 import type { ManagedTradingLease, TradingStore } from '../../../src/trading/types.js';
 import { Aca } from '../../../src/azure/aca.js';
 import {

@@ -8,7 +8,7 @@ import {
   HandoverError,
   handoverJson,
 } from '../../../src/trading/handover.js';
-import { DesignationConflictError } from '../../../src/trading/store.js';
+import { DesignationConflictError } from '../../../src/trading/errors.js';
 import type { Designation, LeaseView, TradingStore } from '../../../src/trading/types.js';
 
 const A = 'app--a';

@@ -1,33 +1,26 @@
-export const id = 588;
-export const ids = [588];
+export const id = 121;
+export const ids = [121];
 export const modules = {
 
-/***/ 7588:
+/***/ 2121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_RETRY: () => (/* binding */ DEFAULT_RETRY),
-/* harmony export */   DesignationConflictError: () => (/* binding */ DesignationConflictError),
-/* harmony export */   STORAGE_SCOPE: () => (/* binding */ STORAGE_SCOPE),
-/* harmony export */   leaseViewOf: () => (/* binding */ leaseViewOf),
-/* harmony export */   parseDesignation: () => (/* binding */ parseDesignation),
-/* harmony export */   tradingStore: () => (/* binding */ tradingStore)
-/* harmony export */ });
-/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4778);
 
-/** The storage scope the run's credential is asked for. */
-const STORAGE_SCOPE = 'https://storage.azure.com/.default';
-/**
- * The store's retries: a few quick ones, each try bounded, so that one stuck request cannot outlast the handover's
- * polls (the SDK's own default waits without a per-try timeout).
- */
-const DEFAULT_RETRY = {
-    maxTries: 3,
-    tryTimeoutInMs: 10_000,
-    retryDelayInMs: 200,
-    maxRetryDelayInMs: 2_000,
-};
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DEFAULT_RETRY: () => (/* binding */ DEFAULT_RETRY),
+  STORAGE_SCOPE: () => (/* binding */ STORAGE_SCOPE),
+  leaseViewOf: () => (/* binding */ leaseViewOf),
+  parseDesignation: () => (/* binding */ parseDesignation),
+  tradingStore: () => (/* binding */ tradingStore)
+});
+
+// EXTERNAL MODULE: ./node_modules/@azure/storage-blob/dist/esm/index.js + 145 modules
+var esm = __webpack_require__(4778);
+;// CONCATENATED MODULE: ./src/trading/errors.ts
+// The trading store's errors, apart from its SDK so that a run that only catches them never loads @azure/storage-blob.
 /** A conditional designation write lost a race: another writer changed (or created) the blob since it was read. */
 class DesignationConflictError extends Error {
     url;
@@ -43,6 +36,22 @@ class DesignationConflictError extends Error {
         this.name = 'DesignationConflictError';
     }
 }
+
+;// CONCATENATED MODULE: ./src/trading/store.ts
+
+
+/** The storage scope the run's credential is asked for. */
+const STORAGE_SCOPE = 'https://storage.azure.com/.default';
+/**
+ * The store's retries: a few quick ones, each try bounded, so that one stuck request cannot outlast the handover's
+ * polls (the SDK's own default waits without a per-try timeout).
+ */
+const DEFAULT_RETRY = {
+    maxTries: 3,
+    tryTimeoutInMs: 10_000,
+    retryDelayInMs: 200,
+    maxRetryDelayInMs: 2_000,
+};
 const STATES = ['acquired', 'trading', 'refused', 'stopped'];
 /** The lease view of a blob's properties (Azure's metadata keys are case-insensitive; read them so). Pure. */
 function leaseViewOf(p) {
@@ -97,7 +106,7 @@ function statusOf(error) {
     return typeof s === 'number' ? s : undefined;
 }
 function tradingStore(setting, credential, options = {}) {
-    const service = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlobServiceClient */ .wS(setting.serviceUrl, credential, {
+    const service = new esm/* BlobServiceClient */.wS(setting.serviceUrl, credential, {
         audience: STORAGE_SCOPE,
         retryOptions: { ...DEFAULT_RETRY, ...options.retry },
         // Passed on to the core pipeline (createPipelineFromOptions adds its TLS policy); the storage options' type

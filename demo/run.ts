@@ -99,6 +99,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   const sim: Simulator = await startSimulator({
     stateDir,
     dockerHost,
+    storage: true,
     lroDelayMs: 500,
     seed: [
       { resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: 'eastus' },

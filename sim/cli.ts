@@ -115,6 +115,7 @@ async function main(): Promise<void> {
     armPort: o.armPort,
     ingressPort: o.ingressPort,
     registryPort: o.registryPort,
+    storage: o.docker,
     storagePort: o.storagePort,
     identityPort: o.identityPort,
     docker: o.docker,

@@ -53,7 +53,8 @@ export interface SimulatorOptions {
   ingress?: boolean;
   /**
    * Start Azure Storage (Azurite's blob service, HTTPS, bearer tokens of the simulator's Entra) with the container
-   * `trading` (default: when docker is true). It listens on the Docker network's gateway IP, or on 127.0.0.1 without
+   * `trading` (default false: only what needs the trading lease starts it, e.g. the demo and `npm run sim` with
+   * Docker; an Azurite per simulator is a process of its own). It listens on the Docker network's gateway IP, or on 127.0.0.1 without
    * Docker.
    */
   storage?: boolean;
@@ -388,7 +389,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     audiences.push(cp.origin, `https://127.0.0.1:${cp.port}`);
 
     let storage: StorageHandle | undefined;
-    if (options.storage ?? useDocker) {
+    if (options.storage ?? false) {
       storage = await startStorage({
         dataDir: join(stateDir, 'storage'),
         host: gateway,

@@ -125,8 +125,8 @@ export async function startStorage(o: StorageOptions): Promise<StorageHandle> {
   try {
     port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(
-        () => reject(new Error(`Azurite did not listen within ${o.startTimeoutMs ?? 30_000} ms`)),
-        o.startTimeoutMs ?? 30_000,
+        () => reject(new Error(`Azurite did not listen within ${o.startTimeoutMs ?? 90_000} ms`)),
+        o.startTimeoutMs ?? 90_000,
       );
       const onLine = (chunk: Buffer) => {
         for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) {

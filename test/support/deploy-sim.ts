@@ -239,6 +239,8 @@ export async function startDeploySim(
     >;
     /** Also push images.large: v1 with this many MiB of ballast. */
     largeMb?: number;
+    /** Start the simulator's storage (Azurite), for the trading lease. */
+    storage?: boolean;
     /** Images not to build nor push (left '' in images). */
     skipImages?: readonly SkippableImage[];
   } = {},
@@ -253,6 +255,7 @@ export async function startDeploySim(
     probeTiming: o.probeTiming,
     // Azure Monitor's grain is PT1M; here one second, so that an analysis runs in seconds.
     metricsTimeGrain: 'PT1S',
+    ...(o.storage ? { storage: true } : {}),
     ...(o.trace ? { trace: true, log: o.trace } : {}),
     ...o.azure,
   });

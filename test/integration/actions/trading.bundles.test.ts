@@ -33,7 +33,7 @@ describeWithDocker('the trading lease through the bundled actions, against the s
   let t: DeploySim;
   let lease: string;
   beforeAll(async () => {
-    t = await startDeploySim({ skipImages: ['v3', 'broken', 'degraded'] });
+    t = await startDeploySim({ storage: true, skipImages: ['v3', 'broken', 'degraded'] });
     lease = t.sim.tradingLeaseUrl(APP);
   }, 600_000);
   afterAll(async () => {

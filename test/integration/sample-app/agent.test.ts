@@ -104,7 +104,7 @@ describeWithDocker(
       image = await buildSampleApp(docker, `alc-sample-agent:${prefix}`, { version: '9.9.9' });
       timing.buildMs = Date.now() - t;
       t = Date.now();
-      sim = await startSimulator({ stateDir, docker: true, registry: false, ingress: false });
+      sim = await startSimulator({ stateDir, docker: true, registry: false, ingress: false, storage: true });
       timing.simMs = Date.now() - t;
       const credential: TokenCredential = {
         getToken: async () => ({

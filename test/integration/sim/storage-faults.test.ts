@@ -58,7 +58,7 @@ beforeAll(async () => {
   credential = {
     getToken: () => Promise.resolve({ token: token(), expiresOnTimestamp: Date.now() + 3_600_000 }),
   };
-}, 60_000);
+}, 150_000);
 afterAll(async () => {
   await sim?.stop();
   if (stateDir) rmSync(stateDir, { recursive: true, force: true });

@@ -37,7 +37,7 @@ describeWithDocker("the simulator's storage and managed identity", () => {
 
   beforeAll(async () => {
     stateDir = mkdtempSync(join(tmpdir(), 'alc-sim-storage-'));
-    sim = await startSimulator({ stateDir, lroDelayMs: 50 });
+    sim = await startSimulator({ stateDir, storage: true, lroDelayMs: 50 });
     trading = blobService(sim, simAzure(sim.env, sim.ca).credential).getContainerClient('trading');
   });
   afterAll(async () => {

@@ -158,8 +158,9 @@ describeWithDocker('issue 21 done: Azure as it really answers, against the simul
     expect(error?.message).toMatch(
       /alc-algo-pull--port-1 .*The TargetPort 8080 does not match the listening port 9090\..*received no traffic/,
     );
-    // The write, the container's start and the teardown take a few seconds of their own on top.
-    expect(seconds * S).toBeLessThan(grace + POLL + 8 * S);
+    // The write, the container's start (the sample image carries the Python agent) and the teardown take a few
+    // seconds of their own on top.
+    expect(seconds * S).toBeLessThan(grace + POLL + 12 * S);
     expect(await traffic(app)).toEqual(before);
     // Deactivated: Deprovisioning for deprovisionMs, then inactive.
     expect(isActive((await t.aca().getRevision(app, rev(app, 'port-1')))!)).toBe(false);

@@ -337,8 +337,12 @@ class Agent:
                 log(f"trading lease {self.lease_url} (SDK loaded, {process_age():.2f} s after start)")
         next_tick = time.monotonic()
         while not self.sigterm:
+            if self.mode == "idle":
+                # Nothing to tick: wait for SIGTERM without spinning (next_tick never moves in this mode).
+                time.sleep(0.25)
+                continue
             now = time.monotonic()
-            if self.mode != "idle" and now >= next_tick:
+            if now >= next_tick:
                 self.tick()
                 next_tick = max(next_tick + self.tick_s, time.monotonic())
             now = time.monotonic()

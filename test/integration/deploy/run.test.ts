@@ -45,6 +45,10 @@ describeWithDocker('deploy-app against the simulator', () => {
       'app-url': `https://${APP}.${t.sim.domain}`,
       'production-revision': `${APP}--v1-0-0`,
       created: 'true',
+      // Written on every run, empty without a managed trading lease (this test deploys it unmanaged).
+      'trading-revision': '',
+      'trading-epoch': '',
+      handover: '',
     });
     expect(run.summary).toContain('```mermaid');
     const app = await t.aca().getApp(APP);
@@ -109,7 +113,8 @@ describeWithDocker('deploy-app against the simulator', () => {
       ),
     ]);
     expect(run.summary).toContain('deploy-app: ❌');
-    expect(run.outputs).toEqual({});
+    // A failed run writes only the trading outputs, empty without a managed lease.
+    expect(run.outputs).toEqual({ 'trading-revision': '', 'trading-epoch': '', handover: '' });
     const aca = t.aca();
     expect(trafficOf((await aca.getApp(APP))!)).toEqual(before);
     expect((await aca.getRevision(APP, `${APP}--broken-1`))?.active).toBe(false);

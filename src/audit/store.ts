@@ -6,9 +6,7 @@
 // 3. append the line with the append-position condition = the length read: the append lands only if nobody
 //    appended since step 2 (else HTTP 412, and the run goes back to step 2 and decides again).
 import type { TokenCredential } from '@azure/core-auth';
-import type { PipelineRequest } from '@azure/core-rest-pipeline';
-import { BlobServiceClient, type StorageRetryOptions } from '@azure/storage-blob';
-import { STORAGE_SCOPE } from '../trading/store.js';
+import { blobService, statusOf, textOf, type BlobServiceOptions } from '../azure/blob.js';
 import {
   appendDecision,
   auditLine,
@@ -23,9 +21,7 @@ export const TAIL_BYTES = 256 * 1024;
 /** Appends lost to other writers before the run gives up. */
 const MAX_RACES = 8;
 
-export interface AuditStoreOptions {
-  tlsOptions?: PipelineRequest['tlsSettings'];
-  retry?: StorageRetryOptions;
+export interface AuditStoreOptions extends BlobServiceOptions {
   /** Called between the tail's read and the conditional append (tests: another writer appends there). */
   betweenReadAndAppend?: () => Promise<void>;
 }
@@ -37,26 +33,14 @@ export interface AuditStore {
   last(n: number): Promise<AuditRecord[]>;
 }
 
-const statusOf = (error: unknown) => (error as { statusCode?: number }).statusCode;
-
-async function textOf(stream: NodeJS.ReadableStream | undefined): Promise<string> {
-  if (!stream) return '';
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export function auditStore(
   setting: AuditSetting,
   credential: TokenCredential,
   options: AuditStoreOptions = {},
 ): AuditStore {
-  const service = new BlobServiceClient(setting.serviceUrl, credential, {
-    audience: STORAGE_SCOPE,
-    retryOptions: { maxTries: 3, tryTimeoutInMs: 10_000, retryDelayInMs: 200, ...options.retry },
-    ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
-  } as ConstructorParameters<typeof BlobServiceClient>[2]);
-  const blob = service.getContainerClient(setting.container).getAppendBlobClient(setting.blob);
+  const blob = blobService(setting.serviceUrl, credential, options)
+    .getContainerClient(setting.container)
+    .getAppendBlobClient(setting.blob);
 
   async function tail(): Promise<{ length: number; records: AuditRecord[] }> {
     let length: number;

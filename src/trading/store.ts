@@ -2,31 +2,13 @@
 // run's TokenCredential (scope https://storage.azure.com/.default): the designation read and its conditional
 // writes, the lease blob's creation and its lease view. The pipeline never acquires, breaks or renews the lease.
 import type { TokenCredential } from '@azure/core-auth';
-import type { PipelineRequest } from '@azure/core-rest-pipeline';
-import { BlobServiceClient, type ContainerClient, type StorageRetryOptions } from '@azure/storage-blob';
+import type { ContainerClient } from '@azure/storage-blob';
+import { blobService, statusOf, textOf, type BlobServiceOptions } from '../azure/blob.js';
 import { DesignationConflictError } from './errors.js';
 import type { Designation, HolderState, LeaseView, ManagedTradingLease, TradingStore } from './types.js';
 
-/** The storage scope the run's credential is asked for. */
-export const STORAGE_SCOPE = 'https://storage.azure.com/.default';
-
-/**
- * The store's retries: a few quick ones, each try bounded, so that one stuck request cannot outlast the handover's
- * polls (the SDK's own default waits without a per-try timeout).
- */
-export const DEFAULT_RETRY: StorageRetryOptions = {
-  maxTries: 3,
-  tryTimeoutInMs: 10_000,
-  retryDelayInMs: 200,
-  maxRetryDelayInMs: 2_000,
-};
-
-export interface TradingStoreOptions {
-  /** TLS of the storage requests, e.g. the CA of an emulator (the simulator's Azurite). */
-  tlsOptions?: PipelineRequest['tlsSettings'];
-  /** The SDK's retry policy, over DEFAULT_RETRY. */
-  retry?: StorageRetryOptions;
-}
+/** The store's options: TLS and retries of the run's blob client (src/azure/blob.ts). */
+export type TradingStoreOptions = BlobServiceOptions;
 
 const STATES: readonly HolderState[] = ['acquired', 'trading', 'refused', 'stopped'];
 
@@ -70,31 +52,14 @@ export function parseDesignation(url: string, text: string, etag: string): Desig
   return { revision: o.revision, epoch: o.epoch as number, etag };
 }
 
-async function textOf(stream: NodeJS.ReadableStream | undefined): Promise<string> {
-  if (!stream) return '';
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-function statusOf(error: unknown): number | undefined {
-  const s = (error as { statusCode?: unknown }).statusCode;
-  return typeof s === 'number' ? s : undefined;
-}
-
 export function tradingStore(
   setting: ManagedTradingLease,
   credential: TokenCredential,
   options: TradingStoreOptions = {},
 ): TradingStore {
-  const service = new BlobServiceClient(setting.serviceUrl, credential, {
-    audience: STORAGE_SCOPE,
-    retryOptions: { ...DEFAULT_RETRY, ...options.retry },
-    // Passed on to the core pipeline (createPipelineFromOptions adds its TLS policy); the storage options' type
-    // does not list it.
-    ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
-  } as ConstructorParameters<typeof BlobServiceClient>[2]);
-  const container: ContainerClient = service.getContainerClient(setting.container);
+  const container: ContainerClient = blobService(setting.serviceUrl, credential, options).getContainerClient(
+    setting.container,
+  );
   const designation = container.getBlockBlobClient(`${setting.prefix}/designation`);
   const lease = container.getBlockBlobClient(`${setting.prefix}/lease`);
   const designationUrl = `${setting.url}/designation`;

@@ -1,5 +1,5 @@
 export const id = 374;
-export const ids = [374,588];
+export const ids = [374];
 export const modules = {
 
 /***/ 7374:
@@ -9,39 +9,25 @@ export const modules = {
 /* harmony export */   auditStore: () => (/* binding */ auditStore)
 /* harmony export */ });
 /* unused harmony export TAIL_BYTES */
-/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4778);
-/* harmony import */ var _trading_store_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7588);
-/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4733);
-
+/* harmony import */ var _azure_blob_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6796);
+/* harmony import */ var _record_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4733);
 
 
 /** How much of the blob's end is read to find this run's earlier records (hundreds of records). */
 const TAIL_BYTES = 256 * 1024;
 /** Appends lost to other writers before the run gives up. */
 const MAX_RACES = 8;
-const statusOf = (error) => error.statusCode;
-async function textOf(stream) {
-    if (!stream)
-        return '';
-    const chunks = [];
-    for await (const chunk of stream)
-        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-    return Buffer.concat(chunks).toString('utf8');
-}
 function auditStore(setting, credential, options = {}) {
-    const service = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlobServiceClient */ .wS(setting.serviceUrl, credential, {
-        audience: _trading_store_js__WEBPACK_IMPORTED_MODULE_1__.STORAGE_SCOPE,
-        retryOptions: { maxTries: 3, tryTimeoutInMs: 10_000, retryDelayInMs: 200, ...options.retry },
-        ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
-    });
-    const blob = service.getContainerClient(setting.container).getAppendBlobClient(setting.blob);
+    const blob = (0,_azure_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .blobService */ .Tz)(setting.serviceUrl, credential, options)
+        .getContainerClient(setting.container)
+        .getAppendBlobClient(setting.blob);
     async function tail() {
         let length;
         try {
             length = (await blob.getProperties()).contentLength ?? 0;
         }
         catch (error) {
-            if (statusOf(error) === 404)
+            if ((0,_azure_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) === 404)
                 return { length: -1, records: [] };
             throw error;
         }
@@ -49,7 +35,7 @@ function auditStore(setting, credential, options = {}) {
             return { length, records: [] };
         const offset = Math.max(0, length - TAIL_BYTES);
         const r = await blob.download(offset, length - offset);
-        return { length, records: (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAuditTail */ .rR)(await textOf(r.readableStreamBody), offset === 0) };
+        return { length, records: (0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .parseAuditTail */ .rR)(await (0,_azure_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .textOf */ .b6)(r.readableStreamBody), offset === 0) };
     }
     return {
         async append(record, changed) {
@@ -63,15 +49,15 @@ function auditStore(setting, credential, options = {}) {
                         });
                     }
                     catch (error) {
-                        if (statusOf(error) !== 409 && statusOf(error) !== 412)
+                        if ((0,_azure_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) !== 409 && (0,_azure_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) !== 412)
                             throw error;
                     }
                     ({ length, records } = await tail());
                 }
-                const decision = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .appendDecision */ .rc)(records, record, changed);
+                const decision = (0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .appendDecision */ .rc)(records, record, changed);
                 if (!decision.append)
                     return decision;
-                const line = (0,_record_js__WEBPACK_IMPORTED_MODULE_2__/* .auditLine */ .kk)(record);
+                const line = (0,_record_js__WEBPACK_IMPORTED_MODULE_1__/* .auditLine */ .kk)(record);
                 await options.betweenReadAndAppend?.();
                 try {
                     await blob.appendBlock(line, Buffer.byteLength(line), {
@@ -81,7 +67,7 @@ function auditStore(setting, credential, options = {}) {
                 }
                 catch (error) {
                     // 412 AppendPositionConditionNotMet: another writer appended since the tail was read; decide again.
-                    if (statusOf(error) !== 412)
+                    if ((0,_azure_blob_js__WEBPACK_IMPORTED_MODULE_0__/* .statusOf */ .c2)(error) !== 412)
                         throw error;
                 }
             }
@@ -97,26 +83,22 @@ function auditStore(setting, credential, options = {}) {
 
 /***/ }),
 
-/***/ 7588:
+/***/ 6796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DEFAULT_RETRY: () => (/* binding */ DEFAULT_RETRY),
-/* harmony export */   STORAGE_SCOPE: () => (/* binding */ STORAGE_SCOPE),
-/* harmony export */   leaseViewOf: () => (/* binding */ leaseViewOf),
-/* harmony export */   parseDesignation: () => (/* binding */ parseDesignation),
-/* harmony export */   tradingStore: () => (/* binding */ tradingStore)
+/* harmony export */   Tz: () => (/* binding */ blobService),
+/* harmony export */   b6: () => (/* binding */ textOf),
+/* harmony export */   c2: () => (/* binding */ statusOf)
 /* harmony export */ });
+/* unused harmony export STORAGE_SCOPE */
 /* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4778);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1746);
-
 
 /** The storage scope the run's credential is asked for. */
 const STORAGE_SCOPE = 'https://storage.azure.com/.default';
 /**
- * The store's retries: a few quick ones, each try bounded, so that one stuck request cannot outlast the handover's
- * polls (the SDK's own default waits without a per-try timeout).
+ * A few quick retries, each try bounded, so that one stuck request cannot outlast a caller's own deadline (the
+ * SDK's default waits without a per-try timeout).
  */
 const DEFAULT_RETRY = {
     maxTries: 3,
@@ -124,47 +106,21 @@ const DEFAULT_RETRY = {
     retryDelayInMs: 200,
     maxRetryDelayInMs: 2_000,
 };
-const STATES = ['acquired', 'trading', 'refused', 'stopped'];
-/** The lease view of a blob's properties (Azure's metadata keys are case-insensitive; read them so). Pure. */
-function leaseViewOf(p) {
-    const meta = {};
-    for (const [k, v] of Object.entries(p.metadata ?? {}))
-        meta[k.toLowerCase()] = v;
-    const leaseState = p.leaseState ?? 'available';
-    const view = {
-        leaseState,
-        leaseStatus: p.leaseStatus ?? 'unlocked',
-        leased: leaseState === 'leased',
-    };
-    if (meta.holder)
-        view.holder = meta.holder;
-    if (meta.revision)
-        view.revision = meta.revision;
-    if (meta.epoch !== undefined && /^\d+$/.test(meta.epoch.trim()))
-        view.epoch = Number(meta.epoch);
-    if (STATES.includes(meta.state))
-        view.state = meta.state;
-    if (meta.code !== undefined && /^-?\d+$/.test(meta.code.trim()))
-        view.code = Number(meta.code);
-    if (meta.since)
-        view.since = meta.since;
-    return view;
+function blobService(serviceUrl, credential, options = {}) {
+    return new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlobServiceClient */ .wS(serviceUrl, credential, {
+        audience: STORAGE_SCOPE,
+        retryOptions: { ...DEFAULT_RETRY, ...options.retry },
+        // Passed on to the core pipeline (createPipelineFromOptions adds its TLS policy); the storage options' type
+        // does not list it.
+        ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
+    });
 }
-/** The designation blob's JSON, or an error naming the blob and what it holds. Pure. */
-function parseDesignation(url, text, etag) {
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        json = undefined;
-    }
-    const o = json;
-    if (!o || typeof o.revision !== 'string' || !Number.isSafeInteger(o.epoch) || o.epoch < 0) {
-        throw new Error(`The trading designation ${url} does not hold {"revision": "<revision>" or "", "epoch": <integer>}: ${text.slice(0, 200)}`);
-    }
-    return { revision: o.revision, epoch: o.epoch, etag };
+/** The HTTP status of a storage SDK error, if it has one. */
+function statusOf(error) {
+    const s = error.statusCode;
+    return typeof s === 'number' ? s : undefined;
 }
+/** The whole text of a download's body. */
 async function textOf(stream) {
     if (!stream)
         return '';
@@ -172,74 +128,6 @@ async function textOf(stream) {
     for await (const chunk of stream)
         chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
     return Buffer.concat(chunks).toString('utf8');
-}
-function statusOf(error) {
-    const s = error.statusCode;
-    return typeof s === 'number' ? s : undefined;
-}
-function tradingStore(setting, credential, options = {}) {
-    const service = new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlobServiceClient */ .wS(setting.serviceUrl, credential, {
-        audience: STORAGE_SCOPE,
-        retryOptions: { ...DEFAULT_RETRY, ...options.retry },
-        // Passed on to the core pipeline (createPipelineFromOptions adds its TLS policy); the storage options' type
-        // does not list it.
-        ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
-    });
-    const container = service.getContainerClient(setting.container);
-    const designation = container.getBlockBlobClient(`${setting.prefix}/designation`);
-    const lease = container.getBlockBlobClient(`${setting.prefix}/lease`);
-    const designationUrl = `${setting.url}/designation`;
-    return {
-        async readDesignation() {
-            try {
-                // One GET: the body and the ETag of the same version.
-                const r = await designation.download();
-                return parseDesignation(designationUrl, await textOf(r.readableStreamBody), r.etag ?? '');
-            }
-            catch (error) {
-                if (statusOf(error) === 404)
-                    return undefined;
-                throw error;
-            }
-        },
-        async writeDesignation(next, etag) {
-            const body = JSON.stringify({ revision: next.revision, epoch: next.epoch });
-            try {
-                const r = await designation.upload(body, Buffer.byteLength(body), {
-                    conditions: etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: etag },
-                    blobHTTPHeaders: { blobContentType: 'application/json' },
-                });
-                return { revision: next.revision, epoch: next.epoch, etag: r.etag ?? '' };
-            }
-            catch (error) {
-                const status = statusOf(error);
-                if (status === 412 || status === 409)
-                    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DesignationConflictError */ .s(designationUrl, status, etag);
-                throw error;
-            }
-        },
-        async ensureLeaseBlob() {
-            try {
-                await lease.upload('', 0, { conditions: { ifNoneMatch: '*' } });
-            }
-            catch (error) {
-                const status = statusOf(error);
-                if (status === 409 || status === 412)
-                    return;
-                throw error;
-            }
-        },
-        async readLease() {
-            try {
-                return leaseViewOf(await lease.getProperties());
-            }
-            catch (error) {
-                if (statusOf(error) === 404)
-                    return leaseViewOf({});
-                throw error;
-            }
-        },
-    };
 }
 
 

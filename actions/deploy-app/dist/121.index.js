@@ -2,6 +2,56 @@ export const id = 121;
 export const ids = [121];
 export const modules = {
 
+/***/ 6796:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Tz: () => (/* binding */ blobService),
+/* harmony export */   b6: () => (/* binding */ textOf),
+/* harmony export */   c2: () => (/* binding */ statusOf)
+/* harmony export */ });
+/* unused harmony export STORAGE_SCOPE */
+/* harmony import */ var _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4778);
+
+/** The storage scope the run's credential is asked for. */
+const STORAGE_SCOPE = 'https://storage.azure.com/.default';
+/**
+ * A few quick retries, each try bounded, so that one stuck request cannot outlast a caller's own deadline (the
+ * SDK's default waits without a per-try timeout).
+ */
+const DEFAULT_RETRY = {
+    maxTries: 3,
+    tryTimeoutInMs: 10_000,
+    retryDelayInMs: 200,
+    maxRetryDelayInMs: 2_000,
+};
+function blobService(serviceUrl, credential, options = {}) {
+    return new _azure_storage_blob__WEBPACK_IMPORTED_MODULE_0__/* .BlobServiceClient */ .wS(serviceUrl, credential, {
+        audience: STORAGE_SCOPE,
+        retryOptions: { ...DEFAULT_RETRY, ...options.retry },
+        // Passed on to the core pipeline (createPipelineFromOptions adds its TLS policy); the storage options' type
+        // does not list it.
+        ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
+    });
+}
+/** The HTTP status of a storage SDK error, if it has one. */
+function statusOf(error) {
+    const s = error.statusCode;
+    return typeof s === 'number' ? s : undefined;
+}
+/** The whole text of a download's body. */
+async function textOf(stream) {
+    if (!stream)
+        return '';
+    const chunks = [];
+    for await (const chunk of stream)
+        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+    return Buffer.concat(chunks).toString('utf8');
+}
+
+
+/***/ }),
+
 /***/ 2121:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -10,15 +60,13 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DEFAULT_RETRY: () => (/* binding */ DEFAULT_RETRY),
-  STORAGE_SCOPE: () => (/* binding */ STORAGE_SCOPE),
   leaseViewOf: () => (/* binding */ leaseViewOf),
   parseDesignation: () => (/* binding */ parseDesignation),
   tradingStore: () => (/* binding */ tradingStore)
 });
 
-// EXTERNAL MODULE: ./node_modules/@azure/storage-blob/dist/esm/index.js + 145 modules
-var esm = __webpack_require__(4778);
+// EXTERNAL MODULE: ./src/azure/blob.ts
+var blob = __webpack_require__(6796);
 ;// CONCATENATED MODULE: ./src/trading/errors.ts
 // The trading store's errors, apart from its SDK so that a run that only catches them never loads @azure/storage-blob.
 /** A conditional designation write lost a race: another writer changed (or created) the blob since it was read. */
@@ -40,18 +88,6 @@ class DesignationConflictError extends Error {
 ;// CONCATENATED MODULE: ./src/trading/store.ts
 
 
-/** The storage scope the run's credential is asked for. */
-const STORAGE_SCOPE = 'https://storage.azure.com/.default';
-/**
- * The store's retries: a few quick ones, each try bounded, so that one stuck request cannot outlast the handover's
- * polls (the SDK's own default waits without a per-try timeout).
- */
-const DEFAULT_RETRY = {
-    maxTries: 3,
-    tryTimeoutInMs: 10_000,
-    retryDelayInMs: 200,
-    maxRetryDelayInMs: 2_000,
-};
 const STATES = ['acquired', 'trading', 'refused', 'stopped'];
 /** The lease view of a blob's properties (Azure's metadata keys are case-insensitive; read them so). Pure. */
 function leaseViewOf(p) {
@@ -93,27 +129,8 @@ function parseDesignation(url, text, etag) {
     }
     return { revision: o.revision, epoch: o.epoch, etag };
 }
-async function textOf(stream) {
-    if (!stream)
-        return '';
-    const chunks = [];
-    for await (const chunk of stream)
-        chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-    return Buffer.concat(chunks).toString('utf8');
-}
-function statusOf(error) {
-    const s = error.statusCode;
-    return typeof s === 'number' ? s : undefined;
-}
 function tradingStore(setting, credential, options = {}) {
-    const service = new esm/* BlobServiceClient */.wS(setting.serviceUrl, credential, {
-        audience: STORAGE_SCOPE,
-        retryOptions: { ...DEFAULT_RETRY, ...options.retry },
-        // Passed on to the core pipeline (createPipelineFromOptions adds its TLS policy); the storage options' type
-        // does not list it.
-        ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),
-    });
-    const container = service.getContainerClient(setting.container);
+    const container = (0,blob/* blobService */.Tz)(setting.serviceUrl, credential, options).getContainerClient(setting.container);
     const designation = container.getBlockBlobClient(`${setting.prefix}/designation`);
     const lease = container.getBlockBlobClient(`${setting.prefix}/lease`);
     const designationUrl = `${setting.url}/designation`;
@@ -122,10 +139,10 @@ function tradingStore(setting, credential, options = {}) {
             try {
                 // One GET: the body and the ETag of the same version.
                 const r = await designation.download();
-                return parseDesignation(designationUrl, await textOf(r.readableStreamBody), r.etag ?? '');
+                return parseDesignation(designationUrl, await (0,blob/* textOf */.b6)(r.readableStreamBody), r.etag ?? '');
             }
             catch (error) {
-                if (statusOf(error) === 404)
+                if ((0,blob/* statusOf */.c2)(error) === 404)
                     return undefined;
                 throw error;
             }
@@ -140,7 +157,7 @@ function tradingStore(setting, credential, options = {}) {
                 return { revision: next.revision, epoch: next.epoch, etag: r.etag ?? '' };
             }
             catch (error) {
-                const status = statusOf(error);
+                const status = (0,blob/* statusOf */.c2)(error);
                 if (status === 412 || status === 409)
                     throw new DesignationConflictError(designationUrl, status, etag);
                 throw error;
@@ -151,7 +168,7 @@ function tradingStore(setting, credential, options = {}) {
                 await lease.upload('', 0, { conditions: { ifNoneMatch: '*' } });
             }
             catch (error) {
-                const status = statusOf(error);
+                const status = (0,blob/* statusOf */.c2)(error);
                 if (status === 409 || status === 412)
                     return;
                 throw error;
@@ -162,7 +179,7 @@ function tradingStore(setting, credential, options = {}) {
                 return leaseViewOf(await lease.getProperties());
             }
             catch (error) {
-                if (statusOf(error) === 404)
+                if ((0,blob/* statusOf */.c2)(error) === 404)
                     return leaseViewOf({});
                 throw error;
             }

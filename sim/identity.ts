@@ -161,7 +161,9 @@ function wildcard(pattern: string, value: string): boolean {
 }
 
 /** A flexible credential's expression, `claims['sub'] matches '<pattern>'` or `... eq '<subject>'`; else undefined. */
-export function parseClaimsExpression(expression: string): { op: 'matches' | 'eq'; value: string } | undefined {
+export function parseClaimsExpression(
+  expression: string,
+): { op: 'matches' | 'eq'; value: string } | undefined {
   const m = /^\s*claims\['sub'\]\s+(matches|eq)\s+'([^']*)'\s*$/.exec(expression);
   return m ? { op: m[1] as 'matches' | 'eq', value: m[2] } : undefined;
 }
@@ -310,7 +312,7 @@ export class IdentityService implements TokenVerifier {
     if (!job && !own)
       throw new HttpError(
         400,
-        `this simulator's seed names no default job (githubJob), so its request token only registers jobs: a runner registers each job (POST /_sim/github/jobs) and asks with the job's token`,
+        `this simulator's seed names no default job (githubJob), so the default request token speaks for no job: a runner registers each job (POST /_sim/github/jobs with the admin token) and asks with that job's own request token`,
       );
     const claims: Claims = {
       ...runnerJobClaims((job ?? own) as RunnerJob),

@@ -214,14 +214,23 @@ export function tradingLeaseUrl(storageUrl: string, app: string): string {
  * The identities a Seed sets: the simulator app's credentials (none when the seed lists none: Entra then refuses
  * every assertion with AADSTS70021), the other app registrations, the default job (null: none). Pure.
  */
-export function seededIdentities(seed: Seed): Pick<IdentityConfig, 'federatedCredentials' | 'applications'> & {
+export function seededIdentities(seed: Seed): Pick<
+  IdentityConfig,
+  'federatedCredentials' | 'applications'
+> & {
   githubJob: IdentityConfig['githubJob'];
 } {
   return {
     federatedCredentials: seed.applications.find((a) => !a.clientId)?.federatedCredentials ?? [],
     applications: seed.applications.flatMap((a) =>
       a.clientId
-        ? [{ clientId: a.clientId, ...(a.var ? { var: a.var } : {}), federatedCredentials: a.federatedCredentials }]
+        ? [
+            {
+              clientId: a.clientId,
+              ...(a.var ? { var: a.var } : {}),
+              federatedCredentials: a.federatedCredentials,
+            },
+          ]
         : [],
     ),
     githubJob: seed.githubJob ?? null,
@@ -456,8 +465,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     }
     for (const g of seed?.resourceGroups ?? []) arm.seedResourceGroup(g.name, g.location);
     const environments = seed ? seed.environments : ((options.seed as SeedEnvironment[] | undefined) ?? []);
-    for (const s of environments)
-      arm.seedEnvironment(s.resourceGroup, s.environment, s.location);
+    for (const s of environments) arm.seedEnvironment(s.resourceGroup, s.environment, s.location);
     arm.resume();
 
     let ingress: IngressHandle | undefined;

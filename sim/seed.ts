@@ -128,7 +128,12 @@ function environment(v: unknown, key: string): SeedEnvironment & { locationGiven
 /** A federated credential: exactly one of subject and claimsMatchingExpression; issuer and audiences optional. */
 export function federatedCredential(v: unknown, key: string): FederatedCredential {
   const o = object(v, key, ['name', 'issuer', 'subject', 'claimsMatchingExpression', 'audiences']);
-  const subject = optionalText(o.subject, `${key}.subject`, ANY, 'a subject such as repo:<owner>/<repo>:environment:<name>');
+  const subject = optionalText(
+    o.subject,
+    `${key}.subject`,
+    ANY,
+    'a subject such as repo:<owner>/<repo>:environment:<name>',
+  );
   const expression = optionalText(
     o.claimsMatchingExpression,
     `${key}.claimsMatchingExpression`,
@@ -153,7 +158,14 @@ export function federatedCredential(v: unknown, key: string): FederatedCredentia
   return {
     ...(o.name !== undefined ? { name: text(o.name, `${key}.name`, ANY, 'a name') } : {}),
     ...(o.issuer !== undefined
-      ? { issuer: text(o.issuer, `${key}.issuer`, URL_RULE, "an https URL (default: the simulator's GitHub OIDC issuer)") }
+      ? {
+          issuer: text(
+            o.issuer,
+            `${key}.issuer`,
+            URL_RULE,
+            "an https URL (default: the simulator's GitHub OIDC issuer)",
+          ),
+        }
       : {}),
     ...(subject !== undefined ? { subject } : { claimsMatchingExpression: expression }),
     ...(audiences.length ? { audiences } : {}),
@@ -165,7 +177,14 @@ function application(v: unknown, key: string): SeedApplication {
   return {
     ...(o.clientId !== undefined ? { clientId: text(o.clientId, `${key}.clientId`, GUID, GUID_RULE) } : {}),
     ...(o.var !== undefined
-      ? { var: text(o.var, `${key}.var`, /^[A-Z][A-Z0-9_]*$/, 'a variable name such as AZURE_BUILD_CLIENT_ID') }
+      ? {
+          var: text(
+            o.var,
+            `${key}.var`,
+            /^[A-Z][A-Z0-9_]*$/,
+            'a variable name such as AZURE_BUILD_CLIENT_ID',
+          ),
+        }
       : {}),
     federatedCredentials: list(o.federatedCredentials, `${key}.federatedCredentials`).map((c, i) =>
       federatedCredential(c, `${key}.federatedCredentials[${i}]`),
@@ -195,8 +214,12 @@ export function githubJob(v: unknown, key: string): RunnerJob {
     repository: text(o.repository, `${key}.repository`, REPOSITORY, 'owner/name of a GitHub repository'),
     ref: text(o.ref, `${key}.ref`, REF, 'refs/heads/<branch>, refs/tags/<tag> or refs/pull/<n>/merge'),
     eventName:
-      optionalText(o.eventName, `${key}.eventName`, EVENT, 'an event name such as push, pull_request or workflow_dispatch') ??
-      'push',
+      optionalText(
+        o.eventName,
+        `${key}.eventName`,
+        EVENT,
+        'an event name such as push, pull_request or workflow_dispatch',
+      ) ?? 'push',
     ...optional,
   };
 }
@@ -254,7 +277,11 @@ export function parseSeedText(text: string, file: string): Seed {
   try {
     raw = parseYaml(text);
   } catch (e) {
-    throw new SeedError(file, (e instanceof Error ? e.message : String(e)).split('\n')[0], 'a YAML or JSON seed file');
+    throw new SeedError(
+      file,
+      (e instanceof Error ? e.message : String(e)).split('\n')[0],
+      'a YAML or JSON seed file',
+    );
   }
   return parseSeed(raw ?? {});
 }
@@ -328,18 +355,29 @@ export function seedOfFlags(flags: Array<{ flag: string; value: string }>): Seed
         return f();
       } catch (e) {
         if (e instanceof SeedError)
-          throw new SeedError(e.key === 'x' ? flag : `${flag} (${e.key.replace(/^.*\./, '')})`, e.value, e.allowed);
+          throw new SeedError(
+            e.key === 'x' ? flag : `${flag} (${e.key.replace(/^.*\./, '')})`,
+            e.value,
+            e.allowed,
+          );
         throw e;
       }
     };
     if (flag === '--resource-group') {
       const { name, location } = nameAt(value);
-      raw.resourceGroups.push(within(() => ({ ...resourceGroup({ name, location }, 'x') })) as unknown as Raw);
+      raw.resourceGroups.push(
+        within(() => ({ ...resourceGroup({ name, location }, 'x') })) as unknown as Raw,
+      );
     } else if (flag === '--environment') {
       const { name, location } = nameAt(value);
       const slash = name.indexOf('/');
-      if (slash < 0) throw new SeedError(flag, value, 'RESOURCE_GROUP/NAME[@LOCATION], e.g. quotes-rg/quotes-env@eastus');
-      const e = { resourceGroup: name.slice(0, slash), name: name.slice(slash + 1), ...(location ? { location } : {}) };
+      if (slash < 0)
+        throw new SeedError(flag, value, 'RESOURCE_GROUP/NAME[@LOCATION], e.g. quotes-rg/quotes-env@eastus');
+      const e = {
+        resourceGroup: name.slice(0, slash),
+        name: name.slice(slash + 1),
+        ...(location ? { location } : {}),
+      };
       within(() => environment(e, 'x'));
       raw.environments.push(e);
     } else if (flag === '--federated-credential') {
@@ -351,7 +389,10 @@ export function seedOfFlags(flags: Array<{ flag: string; value: string }>): Seed
         ...(p.issuer !== undefined ? { issuer: p.issuer } : {}),
         ...(p.audience !== undefined ? { audiences: [p.audience] } : {}),
       };
-      const app = { ...(p['client-id'] !== undefined ? { clientId: p['client-id'] } : {}), federatedCredentials: [credential] };
+      const app = {
+        ...(p['client-id'] !== undefined ? { clientId: p['client-id'] } : {}),
+        federatedCredentials: [credential],
+      };
       within(() => application(app, 'x'));
       raw.applications.push(app);
     } else if (flag === '--github-job') {

@@ -271,11 +271,10 @@ export function parseSeed(raw: unknown, where = 'seed'): Seed {
   };
 }
 
-/** A seed file's text, YAML or JSON (JSON is YAML), as a seed. Pure. */
-export function parseSeedText(text: string, file: string): Seed {
-  let raw: unknown;
+/** A seed file's text, YAML or JSON (JSON is YAML), as its raw form; text that is neither names the file. Pure. */
+function readSeedText(text: string, file: string): unknown {
   try {
-    raw = parseYaml(text);
+    return parseYaml(text) ?? {};
   } catch (e) {
     throw new SeedError(
       file,
@@ -283,19 +282,27 @@ export function parseSeedText(text: string, file: string): Seed {
       'a YAML or JSON seed file',
     );
   }
-  return parseSeed(raw ?? {});
 }
 
-/** Two seeds as one (a file and flags): lists joined, the later job over the earlier. Pure. */
-export function mergeSeeds(a: Seed, b: Seed): Seed {
+/** A seed file's text as a seed. Pure. */
+export function parseSeedText(text: string, file: string): Seed {
+  return parseSeed(readSeedText(text, file));
+}
+
+/**
+ * The seed of a file and flags together: lists joined (the file's first), the entries of one app registration as
+ * one, the flags' job over the file's; each checked where it was written (the file's keys, the flags). Pure.
+ */
+export function seedOf(o: { file?: { text: string; path: string }; flags?: Flag[] }): Seed {
+  const fromFile = o.file ? readSeedText(o.file.text, o.file.path) : {};
+  parseSeed(fromFile);
+  const a = fromFile as Raw;
+  const b = rawSeedOfFlags(o.flags ?? []);
+  const joined = (k: string) => [...((a[k] as unknown[] | undefined) ?? []), ...((b[k] as unknown[]) ?? [])];
   return parseSeed({
-    resourceGroups: [...a.resourceGroups, ...b.resourceGroups],
-    environments: [...a.environments, ...b.environments].map((e) => ({
-      resourceGroup: e.resourceGroup,
-      name: e.environment,
-      location: e.location,
-    })),
-    applications: joinApplications([...a.applications, ...b.applications]),
+    resourceGroups: joined('resourceGroups'),
+    environments: joined('environments'),
+    applications: joinApplications(joined('applications') as SeedApplication[]),
     ...((b.githubJob ?? a.githubJob) ? { githubJob: b.githubJob ?? a.githubJob } : {}),
   });
 }
@@ -306,8 +313,9 @@ function joinApplications(apps: SeedApplication[]): SeedApplication[] {
   for (const a of apps) {
     const id = a.clientId?.toLowerCase() ?? '';
     const seen = byId.get(id);
-    if (seen) seen.federatedCredentials = [...seen.federatedCredentials, ...a.federatedCredentials];
-    else byId.set(id, { ...a, federatedCredentials: [...a.federatedCredentials] });
+    if (seen)
+      seen.federatedCredentials = [...(seen.federatedCredentials ?? []), ...(a.federatedCredentials ?? [])];
+    else byId.set(id, { ...a, federatedCredentials: [...(a.federatedCredentials ?? [])] });
   }
   return [...byId.values()];
 }
@@ -334,52 +342,44 @@ function nameAt(value: string): { name: string; location?: string } {
   return at < 0 ? { name: value } : { name: value.slice(0, at), location: value.slice(at + 1) };
 }
 
+/** A seed flag as given: `--environment` and its value. */
+export interface Flag {
+  flag: string;
+  value: string;
+}
+
 export const SEED_FLAGS = ['--resource-group', '--environment', '--federated-credential', '--github-job'];
 
 /**
- * A seed from the seed flags (`--resource-group NAME[@LOCATION]`, `--environment RG/NAME[@LOCATION]`,
+ * The raw seed of the seed flags (`--resource-group NAME[@LOCATION]`, `--environment RG/NAME[@LOCATION]`,
  * `--federated-credential [client-id=GUID,]subject=S|claims=EXPR[,issuer=URL][,audience=A][,name=N]`,
- * `--github-job repository=O/R,ref=REF[,event=E][,environment=ENV]`), each error naming its flag. Pure.
+ * `--github-job repository=O/R,ref=REF[,event=E][,environment=ENV]`), each checked, its error naming its flag. Pure.
  */
-export function seedOfFlags(flags: Array<{ flag: string; value: string }>): Seed {
-  const raw = { resourceGroups: [] as Raw[], environments: [] as Raw[], applications: [] as Raw[] } as Raw & {
-    resourceGroups: Raw[];
-    environments: Raw[];
-    applications: Raw[];
-    githubJob?: Raw;
-  };
+function rawSeedOfFlags(flags: Flag[]): Raw {
+  const raw = { resourceGroups: [] as Raw[], environments: [] as Raw[], applications: [] as Raw[] };
+  let job: Raw | undefined;
   for (const { flag, value } of flags) {
-    const label = `${flag} ${value}`;
-    const within = <T>(f: () => T): T => {
+    /** Checks `entry` with `check`, a failure naming the flag (and the part of its value). */
+    const checked = (entry: Raw, check: (v: unknown, key: string) => unknown): Raw => {
       try {
-        return f();
+        check(entry, 'x');
+        return entry;
       } catch (e) {
-        if (e instanceof SeedError)
-          throw new SeedError(
-            e.key === 'x' ? flag : `${flag} (${e.key.replace(/^.*\./, '')})`,
-            e.value,
-            e.allowed,
-          );
-        throw e;
+        if (!(e instanceof SeedError)) throw e;
+        const part = e.key === 'x' ? '' : ` (${e.key.replace(/^.*\./, '')})`;
+        throw new SeedError(`${flag}${part}`, e.value, e.allowed);
       }
     };
+    const { name, location } = nameAt(value);
+    const at = location !== undefined ? { location } : {};
     if (flag === '--resource-group') {
-      const { name, location } = nameAt(value);
-      raw.resourceGroups.push(
-        within(() => ({ ...resourceGroup({ name, location }, 'x') })) as unknown as Raw,
-      );
+      raw.resourceGroups.push(checked({ name, ...at }, resourceGroup));
     } else if (flag === '--environment') {
-      const { name, location } = nameAt(value);
       const slash = name.indexOf('/');
       if (slash < 0)
         throw new SeedError(flag, value, 'RESOURCE_GROUP/NAME[@LOCATION], e.g. quotes-rg/quotes-env@eastus');
-      const e = {
-        resourceGroup: name.slice(0, slash),
-        name: name.slice(slash + 1),
-        ...(location ? { location } : {}),
-      };
-      within(() => environment(e, 'x'));
-      raw.environments.push(e);
+      const e = { resourceGroup: name.slice(0, slash), name: name.slice(slash + 1), ...at };
+      raw.environments.push(checked(e, environment));
     } else if (flag === '--federated-credential') {
       const p = pairs(flag, value, ['client-id', 'subject', 'claims', 'issuer', 'audience', 'name']);
       const credential = {
@@ -393,20 +393,19 @@ export function seedOfFlags(flags: Array<{ flag: string; value: string }>): Seed
         ...(p['client-id'] !== undefined ? { clientId: p['client-id'] } : {}),
         federatedCredentials: [credential],
       };
-      within(() => application(app, 'x'));
-      raw.applications.push(app);
+      raw.applications.push(checked(app, application));
     } else if (flag === '--github-job') {
       const p = pairs(flag, value, ['repository', 'ref', 'event', 'environment']);
-      const job = {
-        repository: p.repository,
-        ref: p.ref,
-        ...(p.event !== undefined ? { eventName: p.event } : {}),
-        ...(p.environment !== undefined ? { environment: p.environment } : {}),
-      };
-      within(() => githubJob(job, 'x'));
-      raw.githubJob = job;
-    } else throw new SeedError(label, value, `a seed flag: ${SEED_FLAGS.join(', ')}`);
+      job = checked(
+        {
+          repository: p.repository,
+          ref: p.ref,
+          ...(p.event !== undefined ? { eventName: p.event } : {}),
+          ...(p.environment !== undefined ? { environment: p.environment } : {}),
+        },
+        githubJob,
+      );
+    } else throw new SeedError(flag, value, `a seed flag: ${SEED_FLAGS.join(', ')}`);
   }
-  raw.applications = joinApplications(raw.applications as unknown as SeedApplication[]) as unknown as Raw[];
-  return parseSeed(raw);
+  return { ...raw, ...(job ? { githubJob: job } : {}) };
 }

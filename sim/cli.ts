@@ -153,7 +153,7 @@ function seedLines(sim: Simulator, seed: Seed | undefined): string[] {
   return [
     ...environments.map(
       (e, i) =>
-        `  ${i ? '                  ' : 'Environment       '} ${e.resourceGroup}/${e.environment} (${e.location}), default domain ${sim.domain}`,
+        `  ${i ? '                  ' : 'Environment       '} ${e.resourceGroup}/${'name' in e ? e.name : e.environment} (${e.location}), default domain ${sim.domain}`,
     ),
     ...(environments.length ? [] : ['  Environment        - (none seeded)']),
     ...apps.map(

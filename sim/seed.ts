@@ -17,6 +17,14 @@ export interface SeedResourceGroup {
   location: string;
 }
 
+/** A managed environment of a seed (the file's keys). */
+export interface SeedManagedEnvironment {
+  resourceGroup: string;
+  name: string;
+  location: string;
+}
+
+/** A managed environment in the list form of startSimulator's `seed` (environments only, identities by default). */
 export interface SeedEnvironment {
   resourceGroup: string;
   environment: string;
@@ -31,13 +39,24 @@ export interface SeedApplication {
   federatedCredentials: FederatedCredential[];
 }
 
-/** A seed, checked: resource groups (those of the environments included), environments, identities. */
+/**
+ * A seed, checked: resource groups (those of the environments included), environments, identities; the file's
+ * structure with every default filled in (parseSeed of a Seed is that Seed).
+ */
 export interface Seed {
   resourceGroups: SeedResourceGroup[];
-  environments: SeedEnvironment[];
+  environments: SeedManagedEnvironment[];
   applications: SeedApplication[];
   /** The job the stand-alone request token (ACTIONS_ID_TOKEN_REQUEST_TOKEN) speaks for; none: it only registers jobs. */
   githubJob?: RunnerJob;
+}
+
+/** A seed as written (a file's structure, or startSimulator's `seed`): what parseSeed checks. */
+export interface SeedInput {
+  resourceGroups?: Array<{ name: string; location?: string }>;
+  environments?: Array<{ resourceGroup: string; name: string; location?: string }>;
+  applications?: Array<{ clientId?: string; var?: string; federatedCredentials?: FederatedCredential[] }>;
+  githubJob?: Partial<RunnerJob> & { repository: string; ref: string };
 }
 
 export const DEFAULT_LOCATION = 'eastus';
@@ -114,12 +133,12 @@ function resourceGroup(v: unknown, key: string): SeedResourceGroup {
   };
 }
 
-function environment(v: unknown, key: string): SeedEnvironment & { locationGiven: boolean } {
+function environment(v: unknown, key: string): SeedManagedEnvironment & { locationGiven: boolean } {
   const o = object(v, key, ['resourceGroup', 'name', 'location']);
   const location = optionalText(o.location, `${key}.location`, LOCATION, LOCATION_RULE);
   return {
     resourceGroup: text(o.resourceGroup, `${key}.resourceGroup`, GROUP, GROUP_RULE),
-    environment: text(o.name, `${key}.name`, ENVIRONMENT, ENVIRONMENT_RULE),
+    name: text(o.name, `${key}.name`, ENVIRONMENT, ENVIRONMENT_RULE),
     location: location ?? DEFAULT_LOCATION,
     locationGiven: location !== undefined,
   };

@@ -18,7 +18,7 @@ describe('parseSeed', () => {
       { environments: [{ resourceGroup: 'quotes-rg', name: 'quotes-env', location: 'westeurope' }] },
       {
         resourceGroups: [{ name: 'quotes-rg', location: 'westeurope' }],
-        environments: [{ resourceGroup: 'quotes-rg', environment: 'quotes-env', location: 'westeurope' }],
+        environments: [{ resourceGroup: 'quotes-rg', name: 'quotes-env', location: 'westeurope' }],
         applications: [],
       },
     ],
@@ -30,7 +30,7 @@ describe('parseSeed', () => {
       },
       {
         resourceGroups: [{ name: 'Quotes-RG', location: 'northeurope' }],
-        environments: [{ resourceGroup: 'quotes-rg', environment: 'quotes-env', location: 'northeurope' }],
+        environments: [{ resourceGroup: 'quotes-rg', name: 'quotes-env', location: 'northeurope' }],
         applications: [],
       },
     ],
@@ -42,7 +42,7 @@ describe('parseSeed', () => {
           { name: 'a', location: 'eastus' },
           { name: 'b', location: 'eastus' },
         ],
-        environments: [{ resourceGroup: 'b', environment: 'env', location: 'eastus' }],
+        environments: [{ resourceGroup: 'b', name: 'env', location: 'eastus' }],
         applications: [],
       },
     ],
@@ -204,13 +204,15 @@ describe('seed files', () => {
     const seed = parseSeedText(readFileSync(path, 'utf8'), path);
     expect(seed.environments.length).toBeGreaterThan(0);
     expect(seed.applications.length).toBeGreaterThan(0);
+    // A checked seed is a seed as written (startSimulator({ seed }) checks what it is given again).
+    expect(parseSeed(seed)).toEqual(seed);
   });
 
   it.each<[string, string, string]>([
     ['YAML', 'environments:\n  - resourceGroup: rg\n    name: env\n', 'env'],
     ['JSON', '{"environments": [{"resourceGroup": "rg", "name": "env"}]}', 'env'],
   ])('reads %s', (_, text, name) => {
-    expect(parseSeedText(text, 'f').environments[0].environment).toBe(name);
+    expect(parseSeedText(text, 'f').environments[0].name).toBe(name);
   });
 
   it('an empty file is an empty seed; text that is no YAML names the file', () => {
@@ -243,8 +245,8 @@ describe('seedOf: flags, and a file with flags', () => {
         { name: 'other-rg', location: 'northeurope' },
       ],
       environments: [
-        { resourceGroup: 'quotes-rg', environment: 'quotes-env', location: 'westeurope' },
-        { resourceGroup: 'other-rg', environment: 'other-env', location: 'northeurope' },
+        { resourceGroup: 'quotes-rg', name: 'quotes-env', location: 'westeurope' },
+        { resourceGroup: 'other-rg', name: 'other-env', location: 'northeurope' },
       ],
       applications: [
         { federatedCredentials: [{ subject: `repo:${REPO}:environment:production` }] },
@@ -314,8 +316,8 @@ describe('seedOf: flags, and a file with flags', () => {
     expect(seed.githubJob?.ref).toBe('refs/heads/dev');
     // The flag's environment in the resource group the file implies, in its location.
     expect(seed.environments).toEqual([
-      { resourceGroup: 'rg', environment: 'env', location: 'westeurope' },
-      { resourceGroup: 'rg', environment: 'env2', location: 'westeurope' },
+      { resourceGroup: 'rg', name: 'env', location: 'westeurope' },
+      { resourceGroup: 'rg', name: 'env2', location: 'westeurope' },
     ]);
   });
 

@@ -67,6 +67,27 @@ export function alreadyReleased(image: string, tag: string, digest: string): str
   );
 }
 
+/** The run's commit, as the messages show it. */
+function sha7(sha: string): string {
+  return sha.trim().slice(0, 7);
+}
+
+/** A release tag moved to another commit after its image was locked. */
+export function releaseTagMoved(tagName: string, digest: string, builtFrom: string, runSha: string): string {
+  return (
+    `${tagName}'s locked image ${digest} was built from ${sha7(builtFrom)}, this run is at ${sha7(runSha)}: ` +
+    'a release tag must not move; tag a new version'
+  );
+}
+
+/** A locked release image that names no commit: reused as today, unproven. */
+export function lockedUnproven(tagName: string, digest: string, runSha: string, why: string): string {
+  return (
+    `${tagName}'s locked image ${digest} is reused, but whether it was built from ${sha7(runSha)} is unknown ` +
+    `(${why}); if the tag moved, tag a new version`
+  );
+}
+
 // ---- retention ----
 
 export function retentionAppUnknown(why: string): string {

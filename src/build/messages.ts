@@ -6,8 +6,10 @@
 export function oidcRegistryAllowed(problem: string): string {
   return (
     `with auth oidc the Entra token is exchanged only with Azure Container Registry, and ${problem}; ` +
-    'allowed: an ACR login server such as alcalgoregistry.azurecr.io (any host in cloud Custom), ' +
-    'or auth docker-config / none for another registry'
+    'allowed: an ACR login server such as myregistry.azurecr.io (any host in cloud Custom), ' +
+    'or auth none (a registry that takes pushes without a login) / docker-config (after a docker login of an ' +
+    'earlier step) for another registry; reusable-release.yml and reusable-preview.yml offer oidc and none, ' +
+    "and a release's registry must be ACR: deploy-app deploys only a release whose version tag build-push locked"
   );
 }
 
@@ -56,7 +58,8 @@ export function digestsDiffer(list: string): string {
 export function lockFailed(repository: string, tag: string, message: string, version: string): string {
   return (
     `Could not lock the release tag ${repository}:${tag} (${message}): it stays writable, ` +
-    `and a rollback to ${version} refuses a writable tag`
+    `so deploy-app refuses to deploy ${version} to production and a rollback to it refuses the tag ` +
+    "(tag locks are Azure Container Registry's: a release's registry must be ACR)"
   );
 }
 

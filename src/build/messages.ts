@@ -1,6 +1,8 @@
 // build-push's long texts (errors, what an input allows, warnings, what the summary says of the cache and of
 // retention), built from their values, out of the control flow that throws or logs them. Pure.
 
+import { shortSha } from '../core/versions.js';
+
 // ---- inputs (settings.ts) ----
 
 export function oidcRegistryAllowed(problem: string): string {
@@ -70,15 +72,10 @@ export function alreadyReleased(image: string, tag: string, digest: string): str
   );
 }
 
-/** The run's commit, as the messages show it. */
-function sha7(sha: string): string {
-  return sha.trim().slice(0, 7);
-}
-
 /** A release tag moved to another commit after its image was locked. */
 export function releaseTagMoved(tagName: string, digest: string, builtFrom: string, runSha: string): string {
   return (
-    `${tagName}'s locked image ${digest} was built from ${sha7(builtFrom)}, this run is at ${sha7(runSha)}: ` +
+    `${tagName}'s locked image ${digest} was built from ${shortSha(builtFrom)}, this run is at ${shortSha(runSha)}: ` +
     'a release tag must not move; tag a new version'
   );
 }
@@ -86,7 +83,7 @@ export function releaseTagMoved(tagName: string, digest: string, builtFrom: stri
 /** A locked release image that names no commit: reused as today, unproven. */
 export function lockedUnproven(tagName: string, digest: string, runSha: string, why: string): string {
   return (
-    `${tagName}'s locked image ${digest} is reused, but whether it was built from ${sha7(runSha)} is unknown ` +
+    `${tagName}'s locked image ${digest} is reused, but whether it was built from ${shortSha(runSha)} is unknown ` +
     `(${why}); if the tag moved, tag a new version`
   );
 }

@@ -314,6 +314,34 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
       );
       expect(await client.digestOf(REPO, 'sha-9f8e7d6')).toBeUndefined();
       expect(await client.digestOf(REPO, '2.0.0')).toBe(released.digest);
+
+      // As a runner runs the action (auth oidc): one error line, no outputs to deploy.
+      const sim = cp.sim;
+      const entry = await runBuildPushEntry(
+        dir,
+        { registry, repository: REPO, context: 'sample-app', keep: '0', cloud: 'Custom' },
+        {
+          GITHUB_WORKSPACE: ROOT,
+          GITHUB_EVENT_NAME: 'push',
+          GITHUB_REF: 'refs/tags/v2.0.0',
+          GITHUB_SHA: moved,
+          AZURE_CLIENT_ID: sim.ids.clientId,
+          AZURE_TENANT_ID: sim.ids.tenantId,
+          ALC_DEPLOY_ARM_ENDPOINT: sim.endpoints.arm,
+          ALC_DEPLOY_AUTHORITY_HOST: sim.endpoints.authorityHost,
+          ACTIONS_ID_TOKEN_REQUEST_URL: sim.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+          NODE_EXTRA_CA_CERTS: sim.caPath,
+        },
+      );
+      expect({ code: entry.status, errors: errorLines(entry.log), image: entry.outputs.image }).toEqual({
+        code: 1,
+        errors: [
+          `::error::v2.0.0's locked image ${released.digest} was built from 1a2b3c4, this run is at 9f8e7d6: ` +
+            'a release tag must not move; tag a new version',
+        ],
+        image: undefined,
+      });
     } finally {
       process.env.DOCKER_CONFIG = saved;
     }

@@ -37,6 +37,15 @@ export const PLATFORMS_NEED_BUILDX =
   'allowed only where docker buildx is installed (set it up with docker/setup-buildx-action); ' +
   'leave platforms empty to build for this machine';
 
+/** auth docker-config, and the docker config holds no login for the registry. */
+export function noDockerLogin(registry: string): string {
+  return (
+    `auth docker-config: the docker config holds no login for ${registry}, so the registry is used anonymously; ` +
+    'log in with docker login in an earlier step, or use auth oidc (an ACR) or none (a registry that takes ' +
+    'pushes without a login)'
+  );
+}
+
 // ---- the build cache ----
 
 export function cacheText(ref: string, o: { buildx: boolean; push: boolean; canExport: boolean }): string {

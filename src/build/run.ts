@@ -94,6 +94,7 @@ async function authenticate(
     const credentials = await readDockerCredentials(settings.registry, process.env, (secret) =>
       deps.log.setSecret(secret),
     );
+    if (credentials.kind === 'anonymous') deps.log.warning(m.noDockerLogin(settings.registry));
     return { client: deps.registry(credentials), loggedIn: false };
   }
   const azure = settings.azure!;

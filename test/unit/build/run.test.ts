@@ -281,6 +281,24 @@ describe('runBuildPush', () => {
     });
   });
 
+  it('auth docker-config without a login for the registry: warns that it goes on anonymously', async () => {
+    const { docker } = fakeDocker();
+    const warnings: string[] = [];
+    const saved = process.env.DOCKER_CONFIG;
+    process.env.DOCKER_CONFIG = join(dir, 'no-docker-config');
+    try {
+      await runBuildPush(settings({ auth: 'docker-config', cache: 'none' }), deps(docker, [], warnings));
+    } finally {
+      if (saved === undefined) delete process.env.DOCKER_CONFIG;
+      else process.env.DOCKER_CONFIG = saved;
+    }
+    expect(warnings).toEqual([
+      'auth docker-config: the docker config holds no login for r.azurecr.io, so the registry is used anonymously; ' +
+        'log in with docker login in an earlier step, or use auth oidc (an ACR) or none (a registry that takes ' +
+        'pushes without a login)',
+    ]);
+  });
+
   it('logs out even when the build fails', async () => {
     const { calls } = fakeDocker();
     const failing: DockerCli = async (args, o) => {

@@ -8,7 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { registerGithubJobAt } from '../../../sim/github-jobs.js';
 import { httpsRequest } from '../../../sim/http.js';
+import type { RunnerJob } from '../../../sim/identity.js';
 import { decodeJwt } from '../../../sim/jwt.js';
 import { ROOT, eventually } from '../../support/docker.js';
 import { simAzure, simGithubToken } from '../../support/sim-azure.js';
@@ -103,9 +105,7 @@ async function registerJob(job: Record<string, unknown>): Promise<{ status: numb
 
 /** The Container Apps client of a job as the actions build it (inputs from the env file's variables). */
 async function clientOfJob(job: Record<string, unknown>, clientId = file.AZURE_CLIENT_ID) {
-  const res = await registerJob(job);
-  expect(res.status).toBe(200);
-  const own = JSON.parse(res.body) as { url: string; token: string };
+  const own = await registerGithubJobAt(file, ca, job as unknown as RunnerJob);
   const jobEnv = { ACTIONS_ID_TOKEN_REQUEST_URL: own.url, ACTIONS_ID_TOKEN_REQUEST_TOKEN: own.token };
   const inputs = {
     cloud: file.AZURE_CLOUD,
@@ -258,6 +258,14 @@ describe('npm run sim -- --seed FILE (and flags) --sim-env PATH', () => {
     const res = await registerJob(job);
     expect(res.status).toBe(400);
     expect((JSON.parse(res.body) as { error: { message: string } }).error.message).toContain(message);
+  });
+
+  it("registerGithubJobAt throws the simulator's word", async () => {
+    await expect(
+      registerGithubJobAt(file, ca, { repository: REPO, eventName: 'push', ref: 'main' }),
+    ).rejects.toThrow(
+      "the simulator refused to register the job (400): 'job.ref' has the invalid value 'main'",
+    );
   });
 
   it('a job registration needs the admin token', async () => {

@@ -46,9 +46,27 @@ export function promoteDecision(c: ChangeControl, at: Date): FreezeDecision & { 
   };
 }
 
-/** promoteDecision, thrown as an error when it refuses. */
+/** A promote refused by stop the line, a freeze window or the market calendar (the audit trail's `refused`). */
+export class PromoteRefusedError extends Error {
+  override name = 'PromoteRefusedError';
+  constructor(readonly decision: FreezeDecision & { stopped?: boolean }) {
+    super(decision.message);
+  }
+}
+
+/** The first error of class `kind` in an error's cause chain (a recovery wraps the error it recovered from). */
+export function causeOf<T extends Error>(
+  error: unknown,
+  kind: abstract new (...args: never[]) => T,
+): T | undefined {
+  for (let e = error as { cause?: unknown } | undefined, i = 0; e && i < 10; e = e.cause as typeof e, i++)
+    if (e instanceof kind) return e;
+  return undefined;
+}
+
+/** promoteDecision, thrown as a PromoteRefusedError when it refuses. */
 export function assertPromoteAllowed(c: ChangeControl, at: Date): FreezeDecision {
   const decision = promoteDecision(c, at);
-  if (!decision.allowed) throw new Error(decision.message);
+  if (!decision.allowed) throw new PromoteRefusedError(decision);
   return decision;
 }

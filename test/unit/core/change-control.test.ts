@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  auditRecordOf,
+  auditRecordsOf,
   noticeOf,
   readChangeControl,
   windowOf,
@@ -76,31 +76,52 @@ describe('readChangeControl', () => {
   });
 });
 
-describe('auditRecordOf', () => {
+describe('auditRecordsOf', () => {
   it('the record: who, why, what, from and to, epoch, window, and the key run.attempt.change.target', () => {
-    expect(auditRecordOf(report, env, new Date('2026-12-08T00:00:00Z'))).toEqual({
-      time: '2026-12-08T00:00:00.000Z',
-      key: '321.3.promote.green',
-      app: 'alc-algo',
-      action: 'blue-green promote',
-      change: 'promote',
+    expect(auditRecordsOf(report, env, new Date('2026-12-08T00:00:00Z'))).toEqual([
+      {
+        time: '2026-12-08T00:00:00.000Z',
+        key: '321.3.promote.green',
+        app: 'alc-algo',
+        action: 'blue-green promote',
+        change: 'promote',
+        outcome: 'succeeded',
+        actor: 'trader-ops',
+        trigger: 'workflow_dispatch',
+        reason: 'earnings fix',
+        from: 'alc-algo--v1-3-0',
+        to: 'alc-algo--v1-4-0',
+        epoch: 12,
+        window: 'override: earnings fix',
+        runUrl: 'https://github.com/firm/alc/actions/runs/321',
+        runId: '321',
+        attempt: 3,
+        target: 'green',
+      },
+    ]);
+  });
+
+  it("the decisions beside the change come first, each its own record and key, with the change's facts", () => {
+    const decided = {
+      ...report,
+      decisions: [{ change: 'override' as const, outcome: 'succeeded' as const, reason: 'earnings fix' }],
+    };
+    const [override, promote] = auditRecordsOf(decided, env, new Date('2026-12-08T00:00:00Z'));
+    expect(override).toMatchObject({
+      key: '321.3.override.green',
+      change: 'override',
       outcome: 'succeeded',
-      actor: 'trader-ops',
-      trigger: 'workflow_dispatch',
       reason: 'earnings fix',
+      actor: 'trader-ops',
       from: 'alc-algo--v1-3-0',
       to: 'alc-algo--v1-4-0',
-      epoch: 12,
       window: 'override: earnings fix',
-      runUrl: 'https://github.com/firm/alc/actions/runs/321',
-      runId: '321',
-      attempt: 3,
-      target: 'green',
     });
+    expect(promote).toMatchObject({ key: '321.3.promote.green', change: 'promote' });
   });
 
   it('no change, no record', () => {
-    expect(auditRecordOf({ ...report, change: undefined }, env, new Date())).toBeUndefined();
+    expect(auditRecordsOf({ ...report, change: undefined }, env, new Date())).toEqual([]);
   });
 });
 

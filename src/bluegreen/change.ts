@@ -66,7 +66,10 @@ export function blueGreenChange(s: BlueGreenSettings, r: BlueGreenResult): Chang
 }
 
 /** An override used (a promote inside a deny window, with its reason): its own record, before the promote's. */
-function overrideOf(freeze: FreezeDecision | undefined, reason: string): NonNullable<ChangeReport['decisions']> {
+function overrideOf(
+  freeze: FreezeDecision | undefined,
+  reason: string,
+): NonNullable<ChangeReport['decisions']> {
   return freeze?.overridden ? [{ change: 'override', outcome: 'succeeded', reason: reason.trim() }] : [];
 }
 
@@ -94,7 +97,9 @@ export function blueGreenFailureChange(s: BlueGreenSettings, error: unknown): Ch
       what: describeError(error),
       reason: stop || refused.message,
       window: stop ? `stop: ${stop}` : 'refused',
-      ...(stop ? { decisions: [{ change: 'stop' as const, outcome: 'refused' as const, reason: stop }] } : {}),
+      ...(stop
+        ? { decisions: [{ change: 'stop' as const, outcome: 'refused' as const, reason: stop }] }
+        : {}),
     };
   }
   const rolledBack = watchRolledBackOf(error);

@@ -3,7 +3,13 @@
 // both move production back toward the revision it came from. Pure: the clock is an argument.
 export { parseStopTheLine } from '../core/stop-the-line.js';
 import { calendarVerdict, describeNextWindow, type Calendar } from './calendar.js';
-import { activeFreeze, freezeDecision, type FreezeDecision, type FreezeWindow } from './freeze.js';
+import {
+  activeFreeze,
+  freezeDecision,
+  isOverrideReason,
+  type FreezeDecision,
+  type FreezeWindow,
+} from './freeze.js';
 
 export interface ChangeControl {
   freeze: readonly FreezeWindow[];
@@ -33,7 +39,7 @@ export function promoteDecision(c: ChangeControl, at: Date): FreezeDecision & { 
   if (verdict.allowed)
     return { allowed: true, overridden: false, message: `Market calendar: ${verdict.reason}.` };
   const reason = c.overrideFreeze.trim();
-  if (reason !== '' && !/^(true|yes|on|1)$/i.test(reason))
+  if (isOverrideReason(reason))
     return {
       allowed: true,
       overridden: true,

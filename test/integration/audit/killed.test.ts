@@ -108,7 +108,10 @@ describeWithDocker('the audit trail of a blue-green run killed and re-run', () =
       ['42', 1],
     ] as const)
       expect((await runEntry('blue-green', promote, t.sim, run(id, attempt))).status).toBe(0);
-    expect((await ofRun('41')).map((r) => r.key)).toEqual(['41.2.override.candidate', '41.2.promote.candidate']);
+    expect((await ofRun('41')).map((r) => r.key)).toEqual([
+      '41.2.override.candidate',
+      '41.2.promote.candidate',
+    ]);
     expect(await ofRun('42')).toEqual([]);
   }, 300_000);
 

@@ -3,10 +3,12 @@ import {
   auditRecordsOf,
   noticeOf,
   readChangeControl,
+  reportChange,
   windowOf,
   type ChangeReport,
 } from '../../../src/core/change-control.js';
 import { InputError } from '../../../src/core/inputs.js';
+import type { AuditRecord } from '../../../src/audit/record.js';
 import { errorOf } from '../../support/errors.js';
 
 const report: ChangeReport = {
@@ -122,6 +124,71 @@ describe('auditRecordsOf', () => {
 
   it('no change, no record', () => {
     expect(auditRecordsOf({ ...report, change: undefined }, env, new Date())).toEqual([]);
+  });
+});
+
+describe('reportChange: the records of a change', () => {
+  const audit = {
+    url: 'https://firm.blob.core.windows.net/audit/alc.jsonl',
+    serviceUrl: '',
+    container: 'audit',
+    blob: 'alc.jsonl',
+  };
+  const decided: ChangeReport = {
+    ...report,
+    decisions: [{ change: 'override', outcome: 'succeeded', reason: 'earnings fix' }],
+  };
+
+  it("appends the override, then the promote, each with the change's `changed`", async () => {
+    const appended: Array<[string, boolean]> = [];
+    const store = {
+      append: async (r: AuditRecord, changed: boolean) => (
+        appended.push([r.key, changed]),
+        { append: true as const }
+      ),
+      last: async () => [],
+    };
+    const lines: string[] = [];
+    const warnings = await reportChange(
+      { audit },
+      { ...decided, changed: false },
+      {
+        store,
+        env,
+        info: (l) => lines.push(l),
+        warning: (l) => lines.push(`warning: ${l}`),
+      },
+    );
+    expect(warnings).toEqual([]);
+    expect(appended).toEqual([
+      ['321.3.override.green', false],
+      ['321.3.promote.green', false],
+    ]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^audit: appended override succeeded \(321\.3\.override\.green\)/),
+      expect.stringMatching(/^audit: appended promote succeeded \(321\.3\.promote\.green\)/),
+    ]);
+  });
+
+  it('storage that refuses is a warning per record, never a throw', async () => {
+    const store = {
+      append: async () => {
+        throw new Error('This request is not authorized to perform this operation.\nRequestId:1');
+      },
+      last: async () => [],
+    };
+    const warnings = await reportChange({ audit }, decided, {
+      store,
+      env,
+      info: () => undefined,
+      warning: () => undefined,
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /override \(321\.3\.override\.green\) could not be appended.*not authorized to perform this operation\. Run/,
+      ),
+      expect.stringMatching(/promote \(321\.3\.promote\.green\) could not be appended/),
+    ]);
   });
 });
 

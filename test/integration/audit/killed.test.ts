@@ -45,6 +45,27 @@ describeWithDocker('the audit trail of a blue-green run killed and re-run', () =
   }
   const ofRun = async (id: string) => (await trail()).filter((r) => r.runId === id);
 
+  /**
+   * Starts the blue-green entry, kills it (SIGKILL, as a cancelled runner does) once `revision` carries all the
+   * traffic, and says whether it was still running then (its run not finished, its record not appended).
+   */
+  async function killOnceServing(
+    inputs: Record<string, string>,
+    env: Record<string, string>,
+    revision: string,
+  ): Promise<boolean> {
+    const { child, done } = startEntry('blue-green', inputs, t.sim, env);
+    await eventually(
+      async () =>
+        (await weightOf(revision).catch(() => 0)) === 100 || child.exitCode !== null ? true : undefined,
+      120_000,
+    );
+    const running = child.exitCode === null;
+    child.kill('SIGKILL');
+    await done;
+    return running;
+  }
+
   beforeAll(async () => {
     // Slow long-running operations (3 s) keep the kill point (traffic moved, run not finished) wide.
     t = await startDeploySim({ lroDelayMs: 3000, storage: true, skipImages: ['v3', 'broken', 'degraded'] });
@@ -62,16 +83,7 @@ describeWithDocker('the audit trail of a blue-green run killed and re-run', () =
 
   it('a promote with an override, killed after its traffic moved: the re-run records the override and the promote once', async () => {
     const promote = values({ command: 'promote', freeze: ALWAYS, 'override-freeze': 'incident 77 hotfix' });
-    const { child, done } = startEntry('blue-green', promote, t.sim, run('41', 1));
-    await eventually(
-      async () =>
-        (await weightOf(rev('v2-0-0')).catch(() => 0)) === 100 || child.exitCode !== null ? true : undefined,
-      120_000,
-    );
-    const killedHalfWay = child.exitCode === null;
-    child.kill('SIGKILL');
-    await done;
-    expect(killedHalfWay).toBe(true);
+    expect(await killOnceServing(promote, run('41', 1), rev('v2-0-0'))).toBe(true);
     expect(await weightOf(rev('v2-0-0'))).toBe(100);
     // Killed before its append: the change stands, unrecorded.
     expect(await ofRun('41')).toEqual([]);
@@ -117,16 +129,7 @@ describeWithDocker('the audit trail of a blue-green run killed and re-run', () =
 
   it('a rollback killed after production moved back: its re-run records it once', async () => {
     const rollback = values({ command: 'rollback' });
-    const { child, done } = startEntry('blue-green', rollback, t.sim, run('43', 1));
-    await eventually(
-      async () =>
-        (await weightOf(rev('v1-0-0')).catch(() => 0)) === 100 || child.exitCode !== null ? true : undefined,
-      120_000,
-    );
-    const killedHalfWay = child.exitCode === null;
-    child.kill('SIGKILL');
-    await done;
-    expect(killedHalfWay).toBe(true);
+    expect(await killOnceServing(rollback, run('43', 1), rev('v1-0-0'))).toBe(true);
     expect(await ofRun('43')).toEqual([]);
     for (const attempt of [2, 2])
       expect((await runEntry('blue-green', rollback, t.sim, run('43', attempt))).status).toBe(0);

@@ -69,6 +69,8 @@ export interface Scenario {
   endedAt?: number;
   /** The `handover` outputs of its steps (deploy-app's, blue-green's), by step id. */
   handovers?: Array<{ step: string; handover: string }>;
+  /** A release's window decision (allowed, override, refused, none), as its audit record states it. */
+  window?: string;
 }
 
 /** What a scenario's checks look at once its run has ended. */

@@ -3,7 +3,8 @@
 // append and run again, or killed before it, leaves exactly one record per change; concurrent writers lose nothing.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { TokenCredential } from '@azure/core-auth';
-import { BlobServiceClient } from '@azure/storage-blob';
+import type { BlobServiceClient } from '@azure/storage-blob';
+import { blobService } from '../../../src/azure/blob.js';
 import { auditKey, parseAudit, parseAuditTail, type AuditRecord } from '../../../src/audit/record.js';
 import { auditStore } from '../../../src/audit/store.js';
 import { reportChange, type ChangeReport } from '../../../src/core/change-control.js';
@@ -17,9 +18,7 @@ let service: BlobServiceClient;
 beforeAll(async () => {
   s = await startControlPlaneSim({ registry: false, storage: true, brokerLivePort: 0, brokerPaperPort: 0 });
   credential = simAzure(s.sim.env, s.sim.ca).credential;
-  service = new BlobServiceClient(s.sim.endpoints.storage as string, credential, {
-    tlsOptions: { ca: s.sim.ca },
-  } as never);
+  service = blobService(s.sim.endpoints.storage as string, credential, { tlsOptions: { ca: s.sim.ca } });
   await service.getContainerClient('audit').createIfNotExists();
 }, 60_000);
 afterAll(async () => s?.stop());

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runDemo, type DemoResult } from '../../../demo/run.js';
 import { ANALYSIS_SCENARIOS, revisionOf } from '../../../demo/scenarios.js';
+import { expectedChanges, recordsOf } from '../../../demo/audit.js';
 import { escapeHtml } from '../../../demo/report-html.js';
 import { describeWithDocker } from '../../support/docker.js';
 
@@ -124,6 +125,49 @@ describeWithDocker('the pipeline demo', () => {
     expect(production.every((d) => d.statuses.every((s) => s.log_url?.includes('/actions/runs/')))).toBe(
       true,
     );
+  });
+
+  it("found each production change of the scenarios' runs in the audit trail exactly once", () => {
+    // What the scenarios' steps changed: the releases, the promotes, the manual rollback, the automatic rollbacks
+    // and the aborts (derived from the steps that ran, not counted here).
+    const expected = expectedChanges(result.scenarios);
+    expect(expected.map((e) => e.change)).toEqual(
+      expect.arrayContaining(['release', 'promote', 'rollback', 'abort']),
+    );
+    expect(result.auditChecks.filter((c) => !c.ok)).toEqual([]);
+    const keys = result.audit.map((r) => r.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const required = expected.filter((e) => !e.optional).length;
+    const changes = result.audit.filter((r) => r.change !== 'override' && r.change !== 'stop');
+    expect(changes.length).toBeGreaterThanOrEqual(required);
+    expect(changes.length).toBeLessThanOrEqual(expected.length);
+    // The manual rollback, by hand (workflow_dispatch), and the watch's automatic rollback of v1.4.0.
+    const manual = recordsOf(
+      result.scenarios.find((s) => s.title === 'rollback to v1.0.0')!,
+      result.audit,
+    );
+    expect(manual.map((r) => [r.change, r.outcome, r.trigger, r.to])).toEqual([
+      ['rollback', 'succeeded', 'workflow_dispatch', revisionOf('v1.0.0')],
+    ]);
+    const watched = recordsOf(
+      result.scenarios.find((s) => s.title === 'release v1.4.0')!,
+      result.audit,
+    );
+    expect(watched.filter((r) => r.change === 'promote').map((r) => r.outcome)).toEqual(['rolled-back']);
+    for (const r of result.audit) expect(r.runUrl).toMatch(/\/actions\/runs\//);
+  });
+
+  it("reported each release's window decision and the audit records, in the report and on the page", () => {
+    const report = readFileSync(result.reportPath, 'utf8');
+    const page = readFileSync(join(dirname(result.reportPath), 'report.html'), 'utf8');
+    expect(report).toContain('## Change control: window decisions and the audit trail');
+    for (const s of result.scenarios.filter((x) => x.workflow === 'release.yml')) {
+      expect(s.window).toMatch(/^(allowed|override|refused|none)$/);
+      expect(report).toContain(`| ${s.title} | ${s.window} |`);
+      expect(page).toContain(`<tr data-window="${s.window}"><td>${escapeHtml(s.title)}</td>`);
+    }
+    expect(result.scenarios.find((s) => s.title === 'release v1.1.0')?.window).toBe('allowed');
+    for (const r of result.audit) expect(report).toContain(`| ${r.time} | ${r.change} | ${r.actor} |`);
   });
 
   it('wrote one report with every job summary', () => {

@@ -3,15 +3,19 @@
 // emulator; and the two helpers every store needs (an error's HTTP status, a download's text). Imported lazily by
 // the stores' callers, so that a run that uses no storage never loads @azure/storage-blob.
 import type { TokenCredential } from '@azure/core-auth';
-import type { PipelineRequest } from '@azure/core-rest-pipeline';
+import type { PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline';
 import { BlobServiceClient, type StorageRetryOptions } from '@azure/storage-blob';
+import { retryAfterMs } from './aca.js';
 
 /** The storage scope the run's credential is asked for. */
 export const STORAGE_SCOPE = 'https://storage.azure.com/.default';
 
 /**
- * A few quick retries, each try bounded, so that one stuck request cannot outlast a caller's own deadline (the
- * SDK's default waits without a per-try timeout).
+ * A few quick retries, each try bounded (the `timeout` the service honours: Azure answers 500 OperationTimedOut
+ * rather than work on), so that one stuck request cannot outlast a caller's own deadline (the SDK's default waits
+ * 4 s between tries, up to 2 min). The SDK's policy tries again on 500 and 503 (InternalError, OperationTimedOut,
+ * ServerBusy: how Azure Storage throttles) and on a reset or refused connection; 429 is tried again by
+ * throttlePolicy below.
  */
 const DEFAULT_RETRY: StorageRetryOptions = {
   maxTries: 3,
@@ -23,8 +27,74 @@ const DEFAULT_RETRY: StorageRetryOptions = {
 export interface BlobServiceOptions {
   /** TLS of the storage requests, e.g. the CA of an emulator (the simulator's Azurite). */
   tlsOptions?: PipelineRequest['tlsSettings'];
-  /** The SDK's retry policy, over the default (3 tries of at most 10 s). */
+  /** The SDK's retry policy, over the default (3 tries of at most 10 s); its tries and delays bound 429's too. */
   retry?: StorageRetryOptions;
+  /** The caller's deadline (ms since the epoch): a 429 is not waited on past it. */
+  deadline?: number;
+}
+
+/** What throttleDelay weighs: the answer, which try it was (1-based), the clock and the bounds. */
+export interface Throttled {
+  status: number;
+  retryAfter?: string;
+  attempt: number;
+  now: number;
+  deadline?: number;
+  maxTries: number;
+  retryDelayInMs: number;
+  maxRetryDelayInMs: number;
+}
+
+/**
+ * The wait before a throttled request (429 Too Many Requests, which the storage SDK's policy hands back untried) is
+ * sent again, or undefined: not throttled, or no try left, or the wait would end past the deadline. The wait is
+ * the answer's Retry-After, else the retry options' exponential delay; never more than maxRetryDelayInMs. Pure.
+ */
+export function throttleDelay(t: Throttled): number | undefined {
+  if (t.status !== 429 || t.attempt >= t.maxTries) return undefined;
+  const backoff = t.retryDelayInMs * 2 ** (t.attempt - 1);
+  const wait = Math.min(retryAfterMs(t.retryAfter, t.now) ?? backoff, t.maxRetryDelayInMs);
+  if (t.deadline !== undefined && t.now + wait > t.deadline) return undefined;
+  return wait;
+}
+
+const pause = (ms: number, signal: PipelineRequest['abortSignal']) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
+  });
+
+/** Sends a request again, inside each of the SDK's tries, while throttleDelay says to (the last answer returns). */
+function throttlePolicy(retry: StorageRetryOptions, deadline: number | undefined): PipelinePolicy {
+  const bounds = {
+    maxTries: retry.maxTries ?? 1,
+    retryDelayInMs: retry.retryDelayInMs ?? 0,
+    maxRetryDelayInMs: retry.maxRetryDelayInMs ?? 0,
+    ...(deadline !== undefined ? { deadline } : {}),
+  };
+  return {
+    name: 'alc-storage-throttle',
+    async sendRequest(request, next) {
+      for (let attempt = 1; ; attempt++) {
+        const response = await next(request);
+        const retryAfter = response.headers.get('retry-after');
+        const wait = throttleDelay({
+          ...bounds,
+          status: response.status,
+          attempt,
+          now: Date.now(),
+          ...(retryAfter ? { retryAfter } : {}),
+        });
+        if (wait === undefined || request.abortSignal?.aborted) return response;
+        await pause(wait, request.abortSignal);
+      }
+    },
+  };
 }
 
 export function blobService(
@@ -32,9 +102,12 @@ export function blobService(
   credential: TokenCredential,
   options: BlobServiceOptions = {},
 ): BlobServiceClient {
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
   return new BlobServiceClient(serviceUrl, credential, {
     audience: STORAGE_SCOPE,
-    retryOptions: { ...DEFAULT_RETRY, ...options.retry },
+    retryOptions: retry,
+    // Inside each of the SDK's tries (before the request is signed, so a resend carries a fresh token).
+    additionalPolicies: [{ policy: throttlePolicy(retry, options.deadline), position: 'perRetry' }],
     // Passed on to the core pipeline (createPipelineFromOptions adds its TLS policy); the storage options' type
     // does not list it.
     ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),

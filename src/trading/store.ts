@@ -52,6 +52,18 @@ export function parseDesignation(url: string, text: string, etag: string): Desig
   return { revision: o.revision, epoch: o.epoch as number, etag };
 }
 
+/**
+ * Whether the designation found after a lost conditional write is that write itself (an SDK retry of a write that
+ * had landed): the same revision and epoch. Another writer that wrote the very same pair reached the same state,
+ * which this run may go on from as its own. Pure.
+ */
+export function isOwnWrite(
+  found: Pick<Designation, 'revision' | 'epoch'>,
+  wrote: Pick<Designation, 'revision' | 'epoch'>,
+): boolean {
+  return found.revision === wrote.revision && found.epoch === wrote.epoch;
+}
+
 export function tradingStore(
   setting: ManagedTradingLease,
   credential: TokenCredential,
@@ -64,7 +76,7 @@ export function tradingStore(
   const lease = container.getBlockBlobClient(`${setting.prefix}/lease`);
   const designationUrl = `${setting.url}/designation`;
 
-  return {
+  const store: TradingStore = {
     async readDesignation() {
       try {
         // One GET: the body and the ETag of the same version.
@@ -85,9 +97,17 @@ export function tradingStore(
         return { revision: next.revision, epoch: next.epoch, etag: r.etag ?? '' };
       } catch (error) {
         const status = statusOf(error);
-        if (status === 412 || status === 409)
-          throw new DesignationConflictError(designationUrl, status, etag);
-        throw error;
+        if (status !== 412 && status !== 409) throw error;
+        // The SDK retries a write whose answer was lost (a reset, a 500/503 after it landed): the retry's condition
+        // then fails on our own write. Read the blob again: holding what we wrote, the write is ours.
+        let found: Designation | undefined;
+        try {
+          found = await store.readDesignation();
+        } catch (readError) {
+          throw new DesignationConflictError(designationUrl, status, etag, undefined, { cause: readError });
+        }
+        if (found && isOwnWrite(found, next)) return found;
+        throw new DesignationConflictError(designationUrl, status, etag, found);
       }
     },
     async ensureLeaseBlob() {
@@ -108,4 +128,5 @@ export function tradingStore(
       }
     },
   };
+  return store;
 }

@@ -3,7 +3,7 @@
 // emulator; and the two helpers every store needs (an error's HTTP status, a download's text). Imported lazily by
 // the stores' callers, so that a run that uses no storage never loads @azure/storage-blob.
 import type { TokenCredential } from '@azure/core-auth';
-import type { PipelinePolicy, PipelineRequest } from '@azure/core-rest-pipeline';
+import type { PipelineRequest } from '@azure/core-rest-pipeline';
 import { BlobServiceClient, type StorageRetryOptions } from '@azure/storage-blob';
 import { retryAfterMs } from './aca.js';
 
@@ -15,7 +15,7 @@ export const STORAGE_SCOPE = 'https://storage.azure.com/.default';
  * rather than work on), so that one stuck request cannot outlast a caller's own deadline (the SDK's default waits
  * 4 s between tries, up to 2 min). The SDK's policy tries again on 500 and 503 (InternalError, OperationTimedOut,
  * ServerBusy: how Azure Storage throttles) and on a reset or refused connection; 429 is tried again by
- * throttlePolicy below.
+ * throttleRetry below.
  */
 const DEFAULT_RETRY: StorageRetryOptions = {
   maxTries: 3,
@@ -46,8 +46,8 @@ export interface Throttled {
 }
 
 /**
- * The wait before a throttled request (429 Too Many Requests, which the storage SDK's policy hands back untried) is
- * sent again, or undefined: not throttled, or no try left, or the wait would end past the deadline. The wait is
+ * The wait before a throttled operation (429 Too Many Requests, which the storage SDK's policy hands back untried) is
+ * called again, or undefined: not throttled, or no try left, or the wait would end past the deadline. The wait is
  * the answer's Retry-After, else the retry options' exponential delay; never more than maxRetryDelayInMs. Pure.
  */
 export function throttleDelay(t: Throttled): number | undefined {
@@ -58,42 +58,38 @@ export function throttleDelay(t: Throttled): number | undefined {
   return wait;
 }
 
-const pause = (ms: number, signal: PipelineRequest['abortSignal']) =>
-  new Promise<void>((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done);
-  });
-
-/** Sends a request again, inside each of the SDK's tries, while throttleDelay says to (the last answer returns). */
-function throttlePolicy(retry: StorageRetryOptions, deadline: number | undefined): PipelinePolicy {
+/**
+ * Calls a storage operation again while it fails throttled and throttleDelay allows: a 429 reaches the caller
+ * untried through the SDK's own policy (which tries 500 and 503 again). The retry options' tries and delays (over the
+ * default) and the caller's deadline bound it. A 429 was not served: sending the operation again writes nothing twice.
+ */
+export function throttleRetry(options: BlobServiceOptions = {}): <T>(op: () => Promise<T>) => Promise<T> {
+  const retry = { ...DEFAULT_RETRY, ...options.retry };
   const bounds = {
     maxTries: retry.maxTries ?? 1,
     retryDelayInMs: retry.retryDelayInMs ?? 0,
     maxRetryDelayInMs: retry.maxRetryDelayInMs ?? 0,
-    ...(deadline !== undefined ? { deadline } : {}),
+    ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
   };
-  return {
-    name: 'alc-storage-throttle',
-    async sendRequest(request, next) {
-      for (let attempt = 1; ; attempt++) {
-        const response = await next(request);
-        const retryAfter = response.headers.get('retry-after');
+  return async (op) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await op();
+      } catch (error) {
+        const retryAfter = (
+          error as { response?: { headers?: { get(name: string): string | undefined } } }
+        ).response?.headers?.get('retry-after');
         const wait = throttleDelay({
           ...bounds,
-          status: response.status,
+          status: statusOf(error) ?? 0,
           attempt,
           now: Date.now(),
           ...(retryAfter ? { retryAfter } : {}),
         });
-        if (wait === undefined || request.abortSignal?.aborted) return response;
-        await pause(wait, request.abortSignal);
+        if (wait === undefined) throw error;
+        await new Promise((resolve) => setTimeout(resolve, wait));
       }
-    },
+    }
   };
 }
 
@@ -102,12 +98,9 @@ export function blobService(
   credential: TokenCredential,
   options: BlobServiceOptions = {},
 ): BlobServiceClient {
-  const retry = { ...DEFAULT_RETRY, ...options.retry };
   return new BlobServiceClient(serviceUrl, credential, {
     audience: STORAGE_SCOPE,
-    retryOptions: retry,
-    // Inside each of the SDK's tries (before the request is signed, so a resend carries a fresh token).
-    additionalPolicies: [{ policy: throttlePolicy(retry, options.deadline), position: 'perRetry' }],
+    retryOptions: { ...DEFAULT_RETRY, ...options.retry },
     // Passed on to the core pipeline (createPipelineFromOptions adds its TLS policy); the storage options' type
     // does not list it.
     ...(options.tlsOptions ? { tlsOptions: options.tlsOptions } : {}),

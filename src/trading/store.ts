@@ -3,7 +3,7 @@
 // writes, the lease blob's creation and its lease view. The pipeline never acquires, breaks or renews the lease.
 import type { TokenCredential } from '@azure/core-auth';
 import type { ContainerClient } from '@azure/storage-blob';
-import { blobService, statusOf, textOf, type BlobServiceOptions } from '../azure/blob.js';
+import { blobService, statusOf, textOf, throttleRetry, type BlobServiceOptions } from '../azure/blob.js';
 import { DesignationConflictError } from './errors.js';
 import type { Designation, HolderState, LeaseView, ManagedTradingLease, TradingStore } from './types.js';
 
@@ -75,12 +75,13 @@ export function tradingStore(
   const designation = container.getBlockBlobClient(`${setting.prefix}/designation`);
   const lease = container.getBlockBlobClient(`${setting.prefix}/lease`);
   const designationUrl = `${setting.url}/designation`;
+  const call = throttleRetry(options);
 
   const store: TradingStore = {
     async readDesignation() {
       try {
         // One GET: the body and the ETag of the same version.
-        const r = await designation.download();
+        const r = await call(() => designation.download());
         return parseDesignation(designationUrl, await textOf(r.readableStreamBody), r.etag ?? '');
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
@@ -90,10 +91,12 @@ export function tradingStore(
     async writeDesignation(next, etag) {
       const body = JSON.stringify({ revision: next.revision, epoch: next.epoch });
       try {
-        const r = await designation.upload(body, Buffer.byteLength(body), {
-          conditions: etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: etag },
-          blobHTTPHeaders: { blobContentType: 'application/json' },
-        });
+        const r = await call(() =>
+          designation.upload(body, Buffer.byteLength(body), {
+            conditions: etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: etag },
+            blobHTTPHeaders: { blobContentType: 'application/json' },
+          }),
+        );
         return { revision: next.revision, epoch: next.epoch, etag: r.etag ?? '' };
       } catch (error) {
         const status = statusOf(error);
@@ -112,7 +115,7 @@ export function tradingStore(
     },
     async ensureLeaseBlob() {
       try {
-        await lease.upload('', 0, { conditions: { ifNoneMatch: '*' } });
+        await call(() => lease.upload('', 0, { conditions: { ifNoneMatch: '*' } }));
       } catch (error) {
         const status = statusOf(error);
         if (status === 409 || status === 412) return;
@@ -121,7 +124,7 @@ export function tradingStore(
     },
     async readLease() {
       try {
-        return leaseViewOf(await lease.getProperties());
+        return leaseViewOf(await call(() => lease.getProperties()));
       } catch (error) {
         if (statusOf(error) === 404) return leaseViewOf({});
         throw error;

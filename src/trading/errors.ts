@@ -1,12 +1,8 @@
 // The trading store's errors, apart from its SDK so that a run that only catches them never loads @azure/storage-blob.
 
-/** What a designation blob names (the store's Designation without its ETag). */
-interface Named {
-  revision: string;
-  epoch: number;
-}
+import type { Designation } from './types.js';
 
-const named = (d: Named) => `${d.revision || "nobody ('')"} (epoch ${d.epoch})`;
+const named = (d: Designation) => `${d.revision || "nobody ('')"} (epoch ${d.epoch})`;
 
 /**
  * A conditional designation write lost a race: another writer changed (or created) the blob since it was read.
@@ -19,7 +15,7 @@ export class DesignationConflictError extends Error {
     readonly status: number,
     readonly expected: string | undefined,
     /** The other writer's designation, read after the lost write. */
-    readonly found?: Named,
+    readonly found?: Designation,
     options?: ErrorOptions,
   ) {
     const other = found ? `: it now designates ${named(found)}` : '';

@@ -75,14 +75,19 @@ describe('isOwnWrite (a lost condition on a blob that holds what was written: th
 describe('DesignationConflictError', () => {
   const url = 'https://x/c/app/designation';
   it('names the other writer and says the run touches nothing more', () =>
-    expect(new DesignationConflictError(url, 409, undefined, { revision: 'app--c', epoch: 1 }).message).toBe(
+    expect(
+      new DesignationConflictError(url, 409, undefined, { revision: 'app--c', epoch: 1, etag: '"f"' })
+        .message,
+    ).toBe(
       `The trading designation ${url} was created by another writer meanwhile (HTTP 409): it now designates ` +
         'app--c (epoch 1); nothing was written. This run touches nothing more (no restart, no designation write, ' +
         'no traffic restore): find who else deploys or rolls back this app, then check the designation and the ' +
         'lease (blue-green status)',
     ));
   it('a changed designation names the ETag read and what it designates now', () =>
-    expect(new DesignationConflictError(url, 412, '"e"', { revision: '', epoch: 7 }).message).toMatch(
+    expect(
+      new DesignationConflictError(url, 412, '"e"', { revision: '', epoch: 7, etag: '"f"' }).message,
+    ).toMatch(
       /changed since it was read \(ETag "e", HTTP 412\): it now designates nobody \(''\) \(epoch 7\); nothing was written\. /,
     ));
   it('without a read after the lost write, it says what it knows', () =>

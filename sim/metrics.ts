@@ -128,8 +128,8 @@ export interface MetricsOptions {
   timeGrain: string;
   /** Restart counts of a revision's replicas (the runtime's). */
   replicas?: (revision: string) => ReadonlyArray<{ name: string; restarts: number }>;
-  /** Memory samples of the replicas in [start, end) (WorkingSetBytes, MemoryPercentage). */
-  memory?: (start: number, end: number) => MemorySample[];
+  /** Memory samples of the replicas (WorkingSetBytes, MemoryPercentage), started by the first query for memory. */
+  memory?: { start(): Promise<void>; between(start: number, end: number): MemorySample[] };
   now?: () => number;
 }
 
@@ -147,6 +147,8 @@ export class MetricsService {
   readonly route: Route = async (ctx) => {
     const m = PATH.exec(ctx.url.pathname);
     if (!m) return false;
+    if (/memory|workingset/i.test(ctx.url.searchParams.get('metricnames') ?? ''))
+      await this.o.memory?.start();
     sendMetrics(ctx, this.o, () => {
       const [sub, rg, name] = [m[1], decodeURIComponent(m[2]), decodeURIComponent(m[3])];
       if (sub.toLowerCase() !== this.o.subscriptionId.toLowerCase())
@@ -190,7 +192,7 @@ export class MetricsService {
         },
       }));
     if (metric === 'WorkingSetBytes' || metric === 'MemoryPercentage')
-      return (this.o.memory?.(start, end) ?? []).map((s) => ({
+      return (this.o.memory?.between(start, end) ?? []).map((s) => ({
         at: s.at,
         value: metric === 'WorkingSetBytes' ? s.bytes : (100 * s.bytes) / s.limitBytes,
         dims: { revisionname: s.revision, podname: s.replica },

@@ -55,7 +55,11 @@ export const countsEvents = (config: AppInsightsMetric): boolean =>
   config.aggregation === 'Count' || config.aggregation === 'Total';
 
 /** The revision's value from one metrics.list answer (pure). */
-export function appInsightsSampleOf(config: AppInsightsMetric, revision: string, answer: MetricsAnswer): Sample {
+export function appInsightsSampleOf(
+  config: AppInsightsMetric,
+  revision: string,
+  answer: MetricsAnswer,
+): Sample {
   const all = metricOf(config.metric, answer);
   if (!Array.isArray(all)) return all;
   const field = FIELD[config.aggregation];

@@ -108,11 +108,7 @@ const maxOf = (series: readonly Series[]): number[] =>
   series.flatMap((s) => s.data ?? []).flatMap((d) => (d.maximum === undefined ? [] : [d.maximum]));
 
 /** A sample from one metrics.list answer (pure). */
-export function sampleOf(
-  config: AzureMetricConfig,
-  revision: string,
-  answer: MetricsAnswer,
-): Sample {
+export function sampleOf(config: AzureMetricConfig, revision: string, answer: MetricsAnswer): Sample {
   const all = metricOf(config.metric, answer);
   if (!Array.isArray(all)) return all;
   const noData: Sample = { kind: 'no-data', why: `no ${config.metric} data for ${revision} in the window` };
@@ -144,4 +140,3 @@ export function azureMonitorProvider(
       ),
   };
 }
-

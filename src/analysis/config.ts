@@ -159,7 +159,11 @@ const RELATIVE = /^(\d+(?:\.\d+)?)\s*x\s+stable$/i;
 function parseThreshold(input: string, m: Raw, where: string): Threshold {
   if (m.min !== undefined) {
     if (m.max !== undefined || m.relative !== undefined)
-      throw new InputError(input, String(m.min), `${where}: min is a bound of its own (no max or relative beside it)`);
+      throw new InputError(
+        input,
+        String(m.min),
+        `${where}: min is a bound of its own (no max or relative beside it)`,
+      );
     const text = String(m.min).trim();
     const r = RELATIVE.exec(text);
     if (r) {
@@ -197,7 +201,17 @@ function parseMetric(input: string, raw: unknown, i: number, seen: Set<string>):
   if (!raw || typeof raw !== 'object' || Array.isArray(raw))
     throw new InputError(input, JSON.stringify(raw), `metrics[${i}] must be a mapping; ${CONFIG_ALLOWED}`);
   const m = raw as Raw;
-  const known = ['name', 'provider', 'metric', 'status', 'namespace', 'aggregation', 'max', 'relative', 'min'];
+  const known = [
+    'name',
+    'provider',
+    'metric',
+    'status',
+    'namespace',
+    'aggregation',
+    'max',
+    'relative',
+    'min',
+  ];
   const extra = Object.keys(m).find((k) => !known.includes(k));
   if (extra) throw new InputError(input, extra, `metrics[${i}]: unknown key; allowed: ${known.join(', ')}`);
   const name = String(m.name ?? '').trim();
@@ -209,7 +223,8 @@ function parseMetric(input: string, raw: unknown, i: number, seen: Set<string>):
   const provider = String(m.provider ?? 'azure-monitor');
   const threshold = parseThreshold(input, m, where);
   const only = (key: string, who: string) => {
-    if (m[key] !== undefined) throw new InputError(input, String(m[key]), `${where}: ${key} is for ${who} only`);
+    if (m[key] !== undefined)
+      throw new InputError(input, String(m[key]), `${where}: ${key} is for ${who} only`);
   };
   if (provider !== 'app-insights') {
     only('namespace', 'provider app-insights');
@@ -224,7 +239,11 @@ function parseMetric(input: string, raw: unknown, i: number, seen: Set<string>):
   }
   if (provider === 'app-insights') return parseAppInsightsMetric(input, m, name, where, threshold);
   if (provider !== 'azure-monitor')
-    throw new InputError(input, provider, `${where}: provider is azure-monitor (default), app-insights or probe`);
+    throw new InputError(
+      input,
+      provider,
+      `${where}: provider is azure-monitor (default), app-insights or probe`,
+    );
   const metric = AZURE_METRICS.find((a) => a.toLowerCase() === String(m.metric ?? '').toLowerCase());
   if (!metric)
     throw new InputError(input, String(m.metric), `${where}: metric is one of ${AZURE_METRICS.join(', ')}`);
@@ -258,7 +277,7 @@ function parseAppInsightsMetric(
   if (namespace === undefined || namespace.toLowerCase() === 'microsoft.insights/components') {
     if (!standard) {
       const why = NOT_PER_INSTANCE.test(metric)
-        ? 'has no cloud/roleInstance dimension in Microsoft\'s supported-metrics list, so it cannot be split per revision; '
+        ? "has no cloud/roleInstance dimension in Microsoft's supported-metrics list, so it cannot be split per revision; "
         : '';
       throw new InputError(
         input,
@@ -270,9 +289,17 @@ function parseAppInsightsMetric(
     allowed = APP_INSIGHTS_STANDARD[standard];
   } else {
     if (!/^[\w.\-/]{1,256}$/.test(namespace))
-      throw new InputError(input, namespace, `${where}: namespace is a metric namespace such as ${CUSTOM_NAMESPACE}`);
+      throw new InputError(
+        input,
+        namespace,
+        `${where}: namespace is a metric namespace such as ${CUSTOM_NAMESPACE}`,
+      );
     if (!/^[A-Za-z_][\w.\-/ ]{0,255}$/.test(metric))
-      throw new InputError(input, metric, `${where}: metric is the custom metric's name as the agents send it`);
+      throw new InputError(
+        input,
+        metric,
+        `${where}: metric is the custom metric's name as the agents send it`,
+      );
     allowed = AGGREGATIONS;
   }
   // Defaults: the standard metric's first aggregation (count, average); a custom metric's Total (its sum).
@@ -281,7 +308,9 @@ function parseAppInsightsMetric(
       ? standard
         ? allowed[0]
         : 'Total'
-      : allowed.find((a) => a.toLowerCase() === String(m.aggregation).toLowerCase().replace(/^sum$/, 'total'));
+      : allowed.find(
+          (a) => a.toLowerCase() === String(m.aggregation).toLowerCase().replace(/^sum$/, 'total'),
+        );
   if (!aggregation)
     throw new InputError(
       input,
@@ -337,10 +366,15 @@ export function parseAnalysisConfig(input: string, text: string): AnalysisConfig
     );
   const seen = new Set<string>();
   const appInsights = d['app-insights'] === undefined ? undefined : String(d['app-insights']).trim();
-  if (appInsights !== undefined) appInsightsId(input, appInsights, '00000000-0000-0000-0000-000000000000', 'rg');
+  if (appInsights !== undefined)
+    appInsightsId(input, appInsights, '00000000-0000-0000-0000-000000000000', 'rg');
   const heartbeat = String(d.heartbeat ?? 'agent_runs').trim();
   if (!/^[A-Za-z_][\w.\-/ ]{0,255}$/.test(heartbeat))
-    throw new InputError(input, heartbeat, 'heartbeat: the name of a custom metric the agents send (agent_runs)');
+    throw new InputError(
+      input,
+      heartbeat,
+      'heartbeat: the name of a custom metric the agents send (agent_runs)',
+    );
   return {
     intervalMs,
     timeGrain,
@@ -364,7 +398,12 @@ const COMPONENT_ID =
  * The resource id of an Application Insights component: `value` is a full resource id, or a component name in the
  * run's resource group. `input` names the input in the error.
  */
-export function appInsightsId(input: string, value: string, subscriptionId: string, resourceGroup: string): string {
+export function appInsightsId(
+  input: string,
+  value: string,
+  subscriptionId: string,
+  resourceGroup: string,
+): string {
   if (value.startsWith('/')) {
     if (!COMPONENT_ID.test(value))
       throw new InputError(
@@ -378,7 +417,7 @@ export function appInsightsId(input: string, value: string, subscriptionId: stri
     throw new InputError(
       input,
       value,
-      'app-insights: a component name (letters, digits, -, _, ., ( and )) in the run\'s resource group, or a resource id',
+      "app-insights: a component name (letters, digits, -, _, ., ( and )) in the run's resource group, or a resource id",
     );
   return `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}/providers/microsoft.insights/components/${value}`;
 }

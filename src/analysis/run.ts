@@ -38,7 +38,8 @@ export interface Phase {
 /** The revision a relative threshold compares with in a phase, if any. */
 export function stableFor(m: MetricConfig, phase: Phase): string | undefined {
   if (phase.stable) return phase.stable;
-  const agents = m.provider === 'app-insights' || (m.provider === 'azure-monitor' && m.metric === 'MemoryPercentage');
+  const agents =
+    m.provider === 'app-insights' || (m.provider === 'azure-monitor' && m.metric === 'MemoryPercentage');
   return agents ? phase.previous : undefined;
 }
 

@@ -196,7 +196,11 @@ export function readAppInsights(
 ): string | undefined {
   const input = raw.trim();
   if (input && !analysis)
-    throw new InputError('app-insights', raw, 'allowed only with analysis: the component its metrics are read from');
+    throw new InputError(
+      'app-insights',
+      raw,
+      'allowed only with analysis: the component its metrics are read from',
+    );
   if (!analysis) return undefined;
   const value = input || analysis.appInsights;
   if (!value) {

@@ -9,8 +9,8 @@
 //  - Count and Total: the sum over the revision's series and grains. Average: the mean of the per-replica,
 //    per-grain averages. Maximum / Minimum: the largest / smallest.
 //  - Fail closed: no series for the revision is no data (inconclusive), except a count or a total while the
-//    revision's heartbeat metric (agent_runs by default) has data in the window: its agents ran and counted
-//    nothing, so the value is 0 (exceptions and rejected orders are legitimately zero).
+//    revision's heartbeat metric (agent_runs by default) has data in the window, zeros included: its agents are
+//    alive and counted nothing, so the value is 0 (exceptions and rejected orders are legitimately zero).
 import type { MonitorClient } from '@azure/arm-monitor';
 import {
   azureMonitorProvider,
@@ -107,7 +107,8 @@ export function appInsightsProvider(
       const s = await read(config, revision, startMs, endMs);
       if (s.kind !== 'no-data' || !countsEvents(config)) return s;
       const alive = await read(heartbeatMetric(heartbeat), revision, startMs, endMs);
-      return alive.kind === 'value' && alive.value > 0
+      // Any data of the heartbeat, zeros included (an agent whose loop stalled still flushes its counters).
+      return alive.kind === 'value'
         ? { kind: 'value', value: 0 }
         : { ...s, why: `${s.why}, nor any ${heartbeat} (the heartbeat): no sign of its agents` };
     },

@@ -129,7 +129,14 @@ async function main(): Promise<void> {
     lroStyle: o.lroStyle,
     revisionSuffixes: o.revisionSuffixes,
     trace: o.trace,
-    seed: [{ resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: 'eastus' }],
+    seed: [
+      {
+        resourceGroup: 'alc-algo-production',
+        environment: 'alc-algo-env',
+        location: 'eastus',
+        appInsights: 'alc-algo-insights',
+      },
+    ],
     log: (m) => console.error(`sim: ${m}`),
   });
   const exports = Object.entries(sim.env)

@@ -26,6 +26,8 @@ import { brokerAdminRoute, startBroker, type Broker } from './broker.js';
 import { HttpError, sendJson, type Route } from './http.js';
 import { startIngress, type IngressHandle } from './ingress.js';
 import { MetricsService, RequestLog } from './metrics.js';
+import { InsightsService, startIngestion, type IngestionHandle } from './insights.js';
+import { MemorySampler, memoryBytes } from './memory.js';
 
 export const DEFAULT_STATE_DIR = fileURLToPath(new URL('./.state', import.meta.url));
 export const DEFAULT_DOMAIN = 'alc-sim.eastus.azurecontainerapps.io';
@@ -35,7 +37,12 @@ export interface SeedEnvironment {
   resourceGroup: string;
   environment: string;
   location: string;
+  /** An Application Insights component to create beside the environment (e.g. `alc-algo-insights`). */
+  appInsights?: string;
 }
+
+/** The simulator's Key Vault secret that holds the seeded component's connection string. */
+export const INSIGHTS_SECRET = 'APPLICATIONINSIGHTS-CONNECTION-STRING';
 
 export interface SimulatorOptions {
   /** Where certificates, keys, registry data and ARM state live (default sim/.state). */
@@ -62,6 +69,8 @@ export interface SimulatorOptions {
   storagePort?: number;
   /** Port of the containers' managed-identity endpoint (default 0: a free one). */
   identityPort?: number;
+  /** Port of the Application Insights ingestion host (default 0: a free one). */
+  insightsPort?: number;
   /** Minimum duration of PUT/PATCH/DELETE operations (default 1000 ms). */
   lroDelayMs?: number;
   /** How long an operation waits for a new revision to be provisioned (default 120 s). */
@@ -148,6 +157,8 @@ export interface Simulator {
     storage?: string;
     /** IDENTITY_ENDPOINT of the containers (`http://<gateway>:<port>/msi/token`), when revisions run on Docker. */
     managedIdentity?: string;
+    /** The Application Insights ingestion host, `https://<gateway>:<port>/` (the components' IngestionEndpoint). */
+    insightsIngestion: string;
   };
   /**
    * Where the simulator's services for containers listen (storage, managed identity; the broker's too): the Docker
@@ -183,6 +194,8 @@ export interface Simulator {
   requests: RequestLog;
   /** The broker stand-in (IB Gateway): its ports, order and session logs, the gateway-down switch. */
   broker: Broker;
+  /** Application Insights: the components, their connection strings and the telemetry they received. */
+  insights: InsightsService;
   /** A hung revision: `docker pause` of its containers (their broker sessions stay open); the ids paused. */
   hangRevision(revisionName: string): Promise<string[]>;
   /** Waits until background operations finished (tests). */
@@ -314,7 +327,26 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       stops.push(() => registry!.stop());
     }
     const audiences: string[] = ['https://management.azure.com', 'https://management.core.windows.net'];
+    const metricsTimeGrain = options.metricsTimeGrain ?? process.env.ALC_SIM_METRICS_GRAIN ?? 'PT1M';
+    const insights = new InsightsService({
+      stateDir,
+      subscriptionId: ids.subscriptionId,
+      tenantId: ids.tenantId,
+      verifier: identity,
+      audiences,
+      timeGrain: metricsTimeGrain,
+    });
+    // The simulator's Key Vault holds one secret with a value: the connection string of the first seeded component.
+    const keyVaultValue = (name: string, url: string) => {
+      const component = options.seed
+        ?.map((s) => s.appInsights && insights.component(s.resourceGroup, s.appInsights))
+        .find(Boolean);
+      return component && new RegExp(`/secrets/${INSIGHTS_SECRET}(/|$)`, 'i').test(url)
+        ? insights.connectionString(component)
+        : `simulated-key-vault-value-of-${name}`;
+    };
     const arm = new ArmService({
+      keyVaultValue,
       subscriptionId: ids.subscriptionId,
       tenantId: ids.tenantId,
       store: new JsonStore<SimState>(stateDir, 'arm.json', emptyState),
@@ -337,6 +369,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
     const requests = new RequestLog();
     const store = arm.store;
+    const memory =
+      runtime instanceof DockerRuntime
+        ? new MemorySampler({
+            read: () => runtime.memory(),
+            limit: (revision) => {
+              const rev = Object.values(store.data.revisions).find((r) => r.name === revision);
+              const container = (rev?.template as { containers?: Array<{ resources?: { memory?: string } }> })
+                ?.containers?.[0];
+              return memoryBytes(container?.resources?.memory);
+            },
+          })
+        : undefined;
+    if (memory) stops.push(async () => memory.stop());
     const metrics = new MetricsService({
       subscriptionId: ids.subscriptionId,
       tenantId: ids.tenantId,
@@ -344,8 +389,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       audiences,
       store,
       log: requests,
-      timeGrain: options.metricsTimeGrain ?? process.env.ALC_SIM_METRICS_GRAIN ?? 'PT1M',
+      timeGrain: metricsTimeGrain,
       replicas: runtime instanceof DockerRuntime ? (rev) => runtime.replicas(rev) : undefined,
+      memory,
     });
     // The services containers reach: on the Docker network's gateway (the same URL from the host), before any
     // revision runs, so that every container gets them.
@@ -376,7 +422,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const cp = await startControlPlane({
       port: options.armPort ?? 0,
       tls: certs.controlPlane,
-      routes: [identity.route, metrics.route, arm.route],
+      routes: [identity.route, metrics.route, insights.route, arm.route],
       adminRoutes: [brokerAdminRoute(broker), hangRoute(hangRevision)],
       faults,
       adminToken: ids.adminToken,
@@ -387,6 +433,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stops.push(() => arm.close());
     identity.origin = cp.origin;
     audiences.push(cp.origin, `https://127.0.0.1:${cp.port}`);
+
+    // Application Insights' ingestion host, where containers send telemetry (the components' IngestionEndpoint).
+    const ingestion: IngestionHandle = await startIngestion({
+      service: insights,
+      host: gateway,
+      port: options.insightsPort ?? 0,
+      tls: ensureStorageCertificate(stateDir, [gateway]),
+      log,
+    });
+    stops.push(() => ingestion.stop());
 
     let storage: StorageHandle | undefined;
     if (options.storage ?? false) {
@@ -425,7 +481,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         hosts: { [BROKER_HOST]: gateway },
       });
     }
-    for (const s of options.seed ?? []) arm.seedEnvironment(s.resourceGroup, s.environment, s.location);
+    for (const s of options.seed ?? []) {
+      arm.seedEnvironment(s.resourceGroup, s.environment, s.location);
+      if (s.appInsights) insights.seed(s.resourceGroup, s.appInsights, s.location);
+    }
     arm.resume();
 
     let ingress: IngressHandle | undefined;
@@ -466,6 +525,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ...(storage ? { ALC_SIM_STORAGE: storage.url } : {}),
       ALC_SIM_BROKER_LIVE: `${broker.host}:${broker.livePort}`,
       ALC_SIM_BROKER_PAPER: `${broker.host}:${broker.paperPort}`,
+      ALC_SIM_INSIGHTS_INGESTION: ingestion.endpoint,
     };
     return {
       endpoints: {
@@ -477,6 +537,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         ingressPort: ingress?.port,
         storage: storage?.url,
         managedIdentity: managedIdentity?.endpoint,
+        insightsIngestion: ingestion.endpoint,
       },
       gateway,
       tradingLeaseUrl(app: string) {
@@ -502,6 +563,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       identity,
       requests,
       broker,
+      insights,
       hangRevision,
       settle: () => arm.settle(),
       stop,

@@ -9,7 +9,8 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { MonitorClient } from '@azure/arm-monitor';
 import type { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import { Aca, type AcaOptions } from '../../src/azure/aca.js';
-import { azureMonitorProvider, containerAppId } from '../../src/analysis/azure-monitor.js';
+import { containerAppId } from '../../src/analysis/azure-monitor.js';
+import { monitorProvider } from '../../src/analysis/app-insights.js';
 import { createMonitorClient } from '../../src/azure/connection.js';
 import type { BlueGreenResult } from '../../src/bluegreen/context.js';
 import { runBlueGreen } from '../../src/bluegreen/run.js';
@@ -322,10 +323,11 @@ export async function startDeploySim(
       blueGreen: async (values, through = aca()) => {
         const s = readBlueGreenSettings(inputs({ ...common, ...values }), settingsEnv);
         const monitor = s.analysis
-          ? azureMonitorProvider(
+          ? monitorProvider(
               monitorClient,
               containerAppId(sim.ids.subscriptionId, RG, s.app),
               s.analysis.timeGrain,
+              s.appInsightsId ? { componentId: s.appInsightsId, heartbeat: s.analysis.heartbeat } : undefined,
             )
           : undefined;
         const trading = tradingOf(s.trading.lease);

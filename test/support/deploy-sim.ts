@@ -242,6 +242,9 @@ export async function startDeploySim(
     largeMb?: number;
     /** Start the simulator's storage (Azurite), for the trading lease. */
     storage?: boolean;
+    /** An Application Insights component to seed beside the environment (its connection string reaches the spec's
+     * APPLICATIONINSIGHTS-CONNECTION-STRING Key Vault reference). */
+    appInsights?: string;
     /** Images not to build nor push (left '' in images). */
     skipImages?: readonly SkippableImage[];
   } = {},
@@ -250,7 +253,7 @@ export async function startDeploySim(
   const stateDir = mkdtempSync(join(tmpdir(), `${prefix}-sim-`));
   const sim = await startSimulator({
     stateDir,
-    seed: [{ resourceGroup: RG, environment: ENV, location: 'eastus' }],
+    seed: [{ resourceGroup: RG, environment: ENV, location: 'eastus', appInsights: o.appInsights }],
     lroDelayMs: o.lroDelayMs ?? 100,
     readyTimeoutMs: 60_000,
     probeTiming: o.probeTiming,

@@ -56,7 +56,7 @@ class Envelopes(unittest.TestCase):
 
     def test_fail_hooks(self):
         for raw, want in [("", set()), ("throw", {"throw"}), ("throw, reject", {"throw", "reject"}),
-                          ("REJECT,other", {"reject"})]:
+                          ("REJECT,other", {"reject"}), ("throw+reject", {"throw", "reject"})]:
             with self.subTest(raw=raw):
                 self.assertEqual(set(p.fail_hooks(raw)), want)
 

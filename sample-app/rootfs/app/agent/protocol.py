@@ -178,6 +178,9 @@ FAIL_HOOKS = ("throw", "reject")
 
 
 def fail_hooks(raw: str) -> frozenset:
-    """AGENT_FAIL (a bad release, for the demo): a comma list of `throw` (the strategy step raises while the replica
-    trades) and `reject` (its orders name a symbol the broker rejects). Unknown words are ignored."""
-    return frozenset(w for w in (x.strip().lower() for x in raw.split(",")) if w in FAIL_HOOKS)
+    """AGENT_FAIL (a bad release, for the demo): `throw` (the strategy step raises while the replica trades) and
+    `reject` (its orders name a symbol the broker rejects), separated by commas, `+` or spaces. Unknown words are
+    ignored."""
+    import re
+
+    return frozenset(w for w in re.split(r"[,+\s]+", raw.strip().lower()) if w in FAIL_HOOKS)

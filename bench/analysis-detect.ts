@@ -85,29 +85,8 @@ try {
     });
     const traffic = load();
     const started = Date.now();
-    let finished = 0;
-    let message = '';
-    try {
-      await t.blueGreen({
-        command: 'promote',
-        app: APP,
-        label: 'green',
-        steps: values.steps,
-        'step-wait': `${2 * interval}s`,
-        'trading-lease': lease,
-        ...(watch ? { watch: `${watch}s` } : {}),
-        analysis: [
-          `interval: ${interval}s`,
-          'time-grain: PT1S',
-          'metrics:',
-          '  - {name: server-errors, metric: Requests, status: 5xx, max: 5/hour scaled}',
-        ].join('\n'),
-      });
-      message = 'NOT CAUGHT';
-    } catch (e) {
-      message = (e as Error).message;
-    }
-    finished = Date.now();
+    const message = await promote(interval, watch, []);
+    const finished = Date.now();
     await new Promise((r) => setTimeout(r, 3000));
     await traffic.stop();
     const blue = trafficOf((await t.aca().getApp(APP))!).find((e) => e.label === 'blue');
@@ -141,6 +120,37 @@ try {
   await t.stop();
 }
 
+/**
+ * Promotes the green candidate in `values.steps` with the analysis (5xx of the container app, then `more` config
+ * lines: keys, then metrics after a `metrics:` line), a watch of `watch` s (0: none); the run's error, or NOT CAUGHT.
+ */
+async function promote(interval: number, watch: number, more: string[]): Promise<string> {
+  const at = more.indexOf('metrics:');
+  const [keys, metrics] = at < 0 ? [more, []] : [more.slice(0, at), more.slice(at + 1)];
+  try {
+    await t.blueGreen({
+      command: 'promote',
+      app: APP,
+      label: 'green',
+      steps: values.steps,
+      'step-wait': `${2 * interval}s`,
+      'trading-lease': lease,
+      ...(watch ? { watch: `${watch}s` } : {}),
+      analysis: [
+        `interval: ${interval}s`,
+        'time-grain: PT1S',
+        ...keys,
+        'metrics:',
+        '  - {name: server-errors, metric: Requests, status: 5xx, max: 5/hour scaled}',
+        ...metrics,
+      ].join('\n'),
+    });
+    return 'NOT CAUGHT';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 /** The agent case: a release whose agents fail once they trade, caught by the watch after the handover. */
 async function agentCases(): Promise<void> {
   const revision = (suffix: string) => `${APP}--${suffix}`;
@@ -154,32 +164,14 @@ async function agentCases(): Promise<void> {
       'env-vars': 'AGENT_FAIL=throw+reject',
     });
     const traffic = load();
-    let message = '';
-    try {
-      await t.blueGreen({
-        command: 'promote',
-        app: APP,
-        label: 'green',
-        steps: values.steps,
-        'step-wait': `${2 * interval}s`,
-        'trading-lease': lease,
-        watch: `${10 * interval}s`,
-        analysis: [
-          `interval: ${interval}s`,
-          'time-grain: PT1S',
-          // The sample agent flushes its telemetry every 2 s: a window is read 2 s after it ends.
-          'delay: 2s',
-          'app-insights: alc-algo-insights',
-          'metrics:',
-          '  - {name: server-errors, metric: Requests, status: 5xx, max: 5/hour scaled}',
-          '  - {name: agent-failures, provider: app-insights, metric: exceptions/count, max: 5/hour scaled}',
-          '  - {name: orders-rejected, provider: app-insights, metric: orders_rejected, namespace: azure.applicationinsights, relative: 2x stable, max: 1/minute scaled}',
-        ].join('\n'),
-      });
-      message = 'NOT CAUGHT';
-    } catch (e) {
-      message = (e as Error).message;
-    }
+    const message = await promote(interval, 10 * interval, [
+      // The sample agent flushes its telemetry every 2 s: a window is read 2 s after it ends.
+      'delay: 2s',
+      'app-insights: alc-algo-insights',
+      'metrics:',
+      '  - {name: agent-failures, provider: app-insights, metric: exceptions/count, max: 5/hour scaled}',
+      '  - {name: orders-rejected, provider: app-insights, metric: orders_rejected, namespace: azure.applicationinsights, relative: 2x stable, max: 1/minute scaled}',
+    ]);
     const finished = Date.now();
     await new Promise((r) => setTimeout(r, 2000));
     await traffic.stop();

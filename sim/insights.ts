@@ -16,9 +16,8 @@ import { randomUUID } from 'node:crypto';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
-import type { IncomingMessage } from 'node:http';
 import type { TokenVerifier } from './types.js';
-import { MAX_BODY_BYTES, sendJson, type Route } from './http.js';
+import { readRawBody, sendJson, type Route } from './http.js';
 import { JsonStore } from './state.js';
 import { notFound } from './arm/errors.js';
 import { requestIds, authenticate } from './arm/protocol.js';
@@ -658,22 +657,6 @@ export class InsightsService {
   }
 }
 
-function readRaw(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 export interface IngestionHandle {
   /** `https://<host>:<port>/` */
   endpoint: string;
@@ -710,7 +693,7 @@ export async function startIngestion(o: {
       });
       return;
     }
-    void readRaw(req)
+    void readRawBody(req)
       .then((raw) => {
         let body: string;
         try {

@@ -179,7 +179,7 @@ async function agentCases(): Promise<void> {
     const [first, last] = [bad[0], bad.at(-1)].map((o) => (o ? Date.parse(o.time) : NaN));
     const exposure = (last - first) / 1000;
     const failed = traffic.seen.filter((s) => s.status !== 200).length;
-    const metric = /analysis failed: ([\w-]+) = ([\d.]+) \(threshold ([^)]+)\)/.exec(message);
+    const metric = /analysis failed: ([\w-]+) = ([\d.]+) \(threshold (.+?)\) over /.exec(message);
     const back = t.sim.broker.orders({ kind: 'live', since: finished }).map((o) => o.revision);
     agentRows.push(
       `| ${interval} s | ${metric ? `${metric[1]} = ${metric[2]} (threshold ${metric[3]})` : message.slice(0, 80)} | ${exposure.toFixed(1)} s (${(exposure / interval).toFixed(2)} intervals) | ${bad.length} (${bad.filter((o) => o.status === 'Rejected').length} rejected) | ${failed} of ${traffic.seen.length} | ${[...new Set(back)].join(', ') || 'nobody'} |`,

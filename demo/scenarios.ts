@@ -305,7 +305,7 @@ const agentsCaught = (tag: string, previous: string): ScenarioSpec =>
         await serves(stage, appHost(stage), previous),
         {
           what: 'the watch caught the agents (exceptions or rejected orders), naming the metric, its value and the threshold',
-          ok: /watch failed; rolled back to the previous revision .*analysis failed: (agent-failures|orders-rejected) = [\d.]+ \(threshold [^)]+\) .*during watch/.test(
+          ok: /watch failed; rolled back to the previous revision .*analysis failed: (agent-failures|orders-rejected) = [\d.]+ \(threshold .+\) over \S+ during watch/.test(
             errors,
           ),
           detail: errors.slice(0, 400),

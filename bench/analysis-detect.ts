@@ -199,15 +199,17 @@ async function agentCases(): Promise<void> {
     benchFigure({ operation: `${operation}: orders the bad revision sent`, figure: bad.length, unit: '' });
   }
 }
+const table = (header: string, lines: string[]) =>
+  lines.length ? ['', header, header.replace(/[^|]+/g, '---'), ...lines] : [];
 console.log(
   [
-    '',
-    '| steps | interval | req/s | caught at | first failed request -> abort/rollback done | failed requests users saw | failed after it | production after |',
-    '|---|---|---|---|---|---|---|---|',
-    ...rows,
-    '',
-    '| interval | caught by | bad revision first order -> last (lost the lease) | orders it sent | failed HTTP requests | trading after |',
-    '|---|---|---|---|---|---|',
-    ...agentRows,
+    ...table(
+      '| steps | interval | req/s | caught at | first failed request -> abort/rollback done | failed requests users saw | failed after it | production after |',
+      rows,
+    ),
+    ...table(
+      '| interval | caught by | bad revision first order -> last (lost the lease) | orders it sent | failed HTTP requests | trading after |',
+      agentRows,
+    ),
   ].join('\n'),
 );

@@ -301,7 +301,8 @@ export async function startBroker(o: BrokerOptions = {}): Promise<Broker> {
     if (a.seen.has(orderId)) return send(c, fail(IB.duplicateOrderId, { orderId }));
     a.seen.add(orderId);
     const unbound = [...a.open.values()].some((owner) => owner !== s.id);
-    const rejected = msg.symbol !== undefined && !(typeof msg.symbol === 'string' && KNOWN_SYMBOL.test(msg.symbol));
+    const rejected =
+      msg.symbol !== undefined && !(typeof msg.symbol === 'string' && KNOWN_SYMBOL.test(msg.symbol));
     if (!rejected) a.placed += 1;
     const status = rejected ? 'Rejected' : a.placed % openEvery === 0 ? 'Submitted' : 'Filled';
     if (status === 'Submitted') {

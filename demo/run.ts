@@ -114,7 +114,12 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     storage: true,
     lroDelayMs: 500,
     seed: [
-      { resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: 'eastus' },
+      {
+        resourceGroup: 'alc-algo-production',
+        environment: 'alc-algo-env',
+        location: 'eastus',
+        appInsights: 'alc-algo-insights',
+      },
       // The preview app lives in its own resource group, the only one the preview identity may write.
       { resourceGroup: 'alc-algo-preview', environment: 'alc-algo-env', location: 'eastus' },
     ],

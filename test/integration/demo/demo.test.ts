@@ -41,6 +41,7 @@ describeWithDocker('the pipeline demo', () => {
         ['preview: PR #43 from a fork', 'success'],
         ['preview: PR #42 closed', 'success'],
         ['release v1.6.0', 'success'],
+        ['release v1.7.0', 'failure'],
       ]);
       expect(result.passed).toBe(true);
     },
@@ -58,6 +59,7 @@ describeWithDocker('the pipeline demo', () => {
       '1.4.0',
       '1.5.0',
       '1.6.0',
+      '1.7.0',
     ]);
   });
 
@@ -68,7 +70,7 @@ describeWithDocker('the pipeline demo', () => {
     // Who took over from whom, scenario by scenario (the broker's order log); v1.2.0, v1.3.0 and v1.5.0 never traded.
     const moves = (title: string) =>
       t.scenarios.find((s) => s.title === title)?.gaps.map((g) => [g.from, g.to]);
-    const [v100, v110, v140, v160] = ['v1.0.0', 'v1.1.0', 'v1.4.0', 'v1.6.0'].map(revisionOf);
+    const [v100, v110, v140, v160, v170] = ['v1.0.0', 'v1.1.0', 'v1.4.0', 'v1.6.0', 'v1.7.0'].map(revisionOf);
     expect(moves('release v1.1.0')).toEqual([[v100, v110]]);
     expect(moves('release v1.2.0')).toEqual([]);
     expect(moves('rollback to v1.0.0')).toEqual([[v110, v100]]);
@@ -83,6 +85,11 @@ describeWithDocker('the pipeline demo', () => {
     const hang = t.scenarios.find((s) => s.title === 'release v1.6.0')?.gaps ?? [];
     expect(hang.map((g) => [g.from, g.to])).toEqual([[v100, v160]]);
     expect(hang[0].gapMs).toBeGreaterThan(15_000);
+    // v1.7.0's agents failed once it traded: the watch handed trading back to v1.6.0.
+    expect(moves('release v1.7.0')).toEqual([
+      [v160, v170],
+      [v170, v160],
+    ]);
   });
 
   it('reported who traded: the overlap, each gap and the handover outputs, and the picture on the page', () => {

@@ -37,7 +37,7 @@ describe('parseAnalysisConfig', () => {
       ['server-errors', 'azure-monitor', 'Requests', 'max'],
       ['restarts', 'azure-monitor', 'RestartCount', 'max'],
       ['agent-failures', 'app-insights', 'exceptions/count', 'max'],
-      ['response-time', 'app-insights', 'requests/duration', 'max'],
+      ['response-time', 'probe', 'average', 'max'],
       ['memory', 'azure-monitor', 'MemoryPercentage', 'max'],
       ['orders-rejected', 'app-insights', 'orders_rejected', 'relative'],
       ['agent-stall', 'app-insights', 'agent_runs', 'relative-min'],

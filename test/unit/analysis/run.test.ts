@@ -45,7 +45,7 @@ describe('parseAnalysisConfig', () => {
     ]);
     expect(s.metrics[0].threshold).toMatchObject({ max: 5, perMs: 3_600_000 });
     expect(s.metrics[2]).toMatchObject({ aggregation: 'Count', threshold: { max: 5, perMs: 3_600_000 } });
-    expect(s.metrics[3]).toMatchObject({ aggregation: 'Average', threshold: { max: 5000 } });
+    expect(s.metrics[3]).toMatchObject({ provider: 'probe', threshold: { max: 5000 } });
     expect(s.metrics[5]).toMatchObject({
       namespace: 'azure.applicationinsights',
       aggregation: 'Total',

@@ -21,7 +21,11 @@ export interface RunnerEvent {
 /** A commit sha nobody has seen (40 hex digits). */
 export const randomSha = () => randomBytes(20).toString('hex');
 
-export function pushEvent(ref: string, sha: string = randomSha(), repository = DEFAULT_REPOSITORY): RunnerEvent {
+export function pushEvent(
+  ref: string,
+  sha: string = randomSha(),
+  repository = DEFAULT_REPOSITORY,
+): RunnerEvent {
   return {
     name: 'push',
     ref,

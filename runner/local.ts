@@ -10,12 +10,7 @@ import { httpsRequest } from '../sim/http.js';
 import type { GithubJob } from '../src/azure/oidc.js';
 import { REPO_ROOT } from './action.js';
 import { runContext } from './context.js';
-import {
-  runWorkflow,
-  type ActionHandler,
-  type RunWorkflowOptions,
-  type WorkflowRun,
-} from './workflow.js';
+import { runWorkflow, type ActionHandler, type RunWorkflowOptions, type WorkflowRun } from './workflow.js';
 
 /** A job as the simulator's GitHub OIDC stand-in registers it (/work/wt/tasks/sim-env-format.md). */
 export interface SimJob extends GithubJob {
@@ -24,10 +19,14 @@ export interface SimJob extends GithubJob {
 }
 
 /** Registers a job with the GitHub OIDC stand-in; answers the job's token request endpoint. */
-export type RegisterJob = (job: SimJob) => Promise<{ url: string; token: string }> | { url: string; token: string };
+export type RegisterJob = (
+  job: SimJob,
+) => Promise<{ url: string; token: string }> | { url: string; token: string };
 
-export interface LocalRunOptions
-  extends Omit<RunWorkflowOptions, 'beforeJob' | 'workflow' | 'workspace' | 'actionRepos'> {
+export interface LocalRunOptions extends Omit<
+  RunWorkflowOptions,
+  'beforeJob' | 'workflow' | 'workspace' | 'actionRepos'
+> {
   /** The workflow file: absolute, or relative to the workspace (`.github/workflows/release.yml`). */
   workflow: string;
   /** The checkout of the repository being run (its .github/workflows, deploy/ spec, Dockerfile). */
@@ -102,7 +101,9 @@ export function standIns(actionRepos: Record<string, string>): Record<string, Ac
           ? { outcome: 'success' }
           : {
               outcome: 'failure',
-              errors: [`actions/checkout of ${repository} into the workspace itself: only the run's own repository`],
+              errors: [
+                `actions/checkout of ${repository} into the workspace itself: only the run's own repository`,
+              ],
             };
       }
       if (!existsSync(join(ctx.workspace, path))) symlinkSync(root, join(ctx.workspace, path));

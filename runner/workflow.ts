@@ -550,7 +550,9 @@ async function callWorkflow(
     }
   }
   const name = job.name ?? jobId;
-  scope.log(`  job ${name} calls ${remote ? `${file} of ${remote.repository}@${remote.ref} (${root})` : file}`);
+  scope.log(
+    `  job ${name} calls ${remote ? `${file} of ${remote.repository}@${remote.ref} (${root})` : file}`,
+  );
   const nested = await runJobs(called, {
     ...scope,
     path,
@@ -778,7 +780,11 @@ async function runStep(
 /** The commit a local checkout is at (job.workflow_sha of a called workflow), or zeros when it is not a git one. */
 function headSha(root: string): string {
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return '0'.repeat(40);
   }

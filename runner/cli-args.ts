@@ -1,5 +1,6 @@
 // The command line of runner/cli.ts, parsed without side effects: which command, its flags (each known, each with
 // the values it allows), its help text. One UsageError names the flag or value and what is allowed.
+import { pullRequestEvent, pushEvent, randomSha, workflowDispatchEvent, type RunnerEvent } from './events.js';
 
 /** A command line that cannot run: the message says what was wrong and what is allowed. */
 export class UsageError extends Error {}
@@ -250,4 +251,44 @@ export function parseCommandLine(argv: string[]): Parsed {
     inputs[a.slice(0, eq)] = a.slice(eq + 1);
   });
   return { command: 'action', dir, flags, inputs };
+}
+
+/**
+ * The event of the command line, `head` the workspace's commit (a `--ref` or `--input` that does not fit the event
+ * is a usage error).
+ */
+export function eventOf(flags: Flags, head: string | undefined, repository?: string): RunnerEvent {
+  const v = flags.values;
+  const name = v.event ?? 'push';
+  const inputs = flags.lists.input ?? {};
+  if (name !== 'workflow_dispatch' && Object.keys(inputs).length) {
+    throw new UsageError(`--input is for --event workflow_dispatch, not ${name}`);
+  }
+  if (name === 'pull_request') {
+    if (v.ref)
+      throw new UsageError(
+        `--ref is for push and workflow_dispatch: a pull request's is refs/pull/<N>/merge`,
+      );
+    const number = Number(v.pr ?? 1);
+    if (!Number.isInteger(number) || number < 1)
+      throw new UsageError(`--pr ${v.pr}: a pull request number (1, 2, ...)`);
+    return pullRequestEvent({
+      number,
+      headSha: v['head-sha'] ?? head,
+      action: v['pr-action'] as 'opened' | undefined,
+      merged: flags.bools.has('merged'),
+      repository,
+    });
+  }
+  for (const f of ['pr', 'head-sha', 'pr-action']) {
+    if (v[f]) throw new UsageError(`--${f} is for --event pull_request, not ${name}`);
+  }
+  const ref = v.ref ?? 'refs/heads/main';
+  if (!/^refs\/(heads|tags)\/.+/.test(ref)) {
+    throw new UsageError(`--ref ${ref}: a full ref, refs/tags/<tag> or refs/heads/<branch>`);
+  }
+  const sha = v.sha ?? head ?? randomSha();
+  return name === 'workflow_dispatch'
+    ? workflowDispatchEvent(ref, inputs, sha, repository)
+    : pushEvent(ref, sha, repository);
 }

@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startGitHubApi } from '../demo/github-api.js';
 import { runAction } from './action.js';
-import { HELP, parseCommandLine, UsageError, type Flags } from './cli-args.js';
-import { pullRequestEvent, pushEvent, randomSha, workflowDispatchEvent, type RunnerEvent } from './events.js';
+import { eventOf, HELP, parseCommandLine, UsageError, type Flags } from './cli-args.js';
+import { pullRequestEvent, pushEvent } from './events.js';
 import { readSimEnv, runLocalWorkflow, simJobRegistrar, withDefaultActionRepos } from './local.js';
 import { flatJobs, runSummary, type WorkflowRun } from './workflow.js';
 
@@ -28,43 +28,6 @@ function headOf(dir: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The event of the command line (a `--ref` or `--input` that does not fit the event is a usage error). */
-export function eventOf(flags: Flags, workspace: string, repository?: string): RunnerEvent {
-  const v = flags.values;
-  const name = v.event ?? 'push';
-  const inputs = flags.lists.input ?? {};
-  if (name !== 'workflow_dispatch' && Object.keys(inputs).length) {
-    throw new UsageError(`--input is for --event workflow_dispatch, not ${name}`);
-  }
-  if (name === 'pull_request') {
-    if (v.ref)
-      throw new UsageError(
-        `--ref is for push and workflow_dispatch: a pull request's is refs/pull/<N>/merge`,
-      );
-    const number = Number(v.pr ?? 1);
-    if (!Number.isInteger(number) || number < 1)
-      throw new UsageError(`--pr ${v.pr}: a pull request number (1, 2, ...)`);
-    return pullRequestEvent({
-      number,
-      headSha: v['head-sha'] ?? headOf(workspace),
-      action: v['pr-action'] as 'opened' | undefined,
-      merged: flags.bools.has('merged'),
-      repository,
-    });
-  }
-  for (const f of ['pr', 'head-sha', 'pr-action']) {
-    if (v[f]) throw new UsageError(`--${f} is for --event pull_request, not ${name}`);
-  }
-  const ref = v.ref ?? 'refs/heads/main';
-  if (!/^refs\/(heads|tags)\/.+/.test(ref)) {
-    throw new UsageError(`--ref ${ref}: a full ref, refs/tags/<tag> or refs/heads/<branch>`);
-  }
-  const sha = v.sha ?? headOf(workspace) ?? randomSha();
-  return name === 'workflow_dispatch'
-    ? workflowDispatchEvent(ref, inputs, sha, repository)
-    : pushEvent(ref, sha, repository);
 }
 
 function printRun(run: WorkflowRun, out: string): void {
@@ -92,7 +55,7 @@ async function runWorkflowCommand(file: string, flags: Flags): Promise<number> {
   if (v.repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(v.repository)) {
     throw new UsageError(`--repository ${v.repository}: owner/name`);
   }
-  const event = eventOf(flags, workspace, v.repository);
+  const event = eventOf(flags, headOf(workspace), v.repository);
   const sim = v['sim-env'] ? readSimEnv(v['sim-env']) : { vars: {}, env: {} };
   const env = { ...sim.env, ...flags.lists.env };
   const actionRepos = Object.fromEntries(

@@ -1,16 +1,22 @@
 // `npm run sim`: starts the whole simulator (Docker engine when installed and not running, registry,
-// runtime, ingress, ARM and identity), prints the endpoints and the `export` lines a client needs,
-// and stops cleanly on Ctrl-C or SIGTERM, leaving no container or process behind.
-//
-//   npm run sim -- [--no-docker] [--state-dir DIR] [--arm-port N] [--ingress-port N] [--registry-port N]
-//                  [--lro-delay-ms N] [--pull-delay-ms N] [--pull-bandwidth BYTES_PER_S]
-//                  [--activation-timeout-ms N] [--deprovision-ms N] [--lro-location-only]
-//                  [--sequential-revision-names] [--trace]
+// runtime, ingress, ARM and identity) with its seed, prints the endpoints and the `export` lines a client needs,
+// writes the variables of a local workflow run (--sim-env), and stops cleanly on Ctrl-C or SIGTERM, leaving no
+// container or process behind. `npm run sim -- --help` lists the flags.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_STATE_DIR, startSimulator } from './index.js';
+import { envFileText } from './env-file.js';
+import { DEFAULT_STATE_DIR, type Simulator, startSimulator } from './index.js';
+import {
+  DEFAULT_SEED_ENVIRONMENTS,
+  SEED_FLAGS,
+  type Seed,
+  SeedError,
+  mergeSeeds,
+  parseSeedText,
+  seedOfFlags,
+} from './seed.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const INSTALL = 'apt-get install -y docker.io docker-registry busybox-static';
@@ -31,7 +37,30 @@ interface CliOptions {
   lroStyle?: 'location';
   revisionSuffixes?: 'sequence';
   trace: boolean;
+  /** The seed file (--seed) and the seed flags, in order. */
+  seedFile?: string;
+  seedFlags: Array<{ flag: string; value: string }>;
+  envFile?: string;
 }
+
+const USAGE = `Usage: npm run sim -- [options]
+
+Seed (default: resource group alc-algo-production with environment alc-algo-env, eastus; the simulator app
+accepts any GitHub repository's token). Any seed option replaces the default: Entra then accepts only the
+federated credentials the seed lists. Flags add to the file; repeat a flag for more.
+  --seed FILE                      a YAML or JSON seed file (see sim/README.md, sim/seed.example.yaml)
+  --resource-group NAME[@LOCATION]
+  --environment RG/NAME[@LOCATION]  a managed environment (its resource group is created too)
+  --federated-credential [client-id=GUID,]subject=S|claims=EXPR[,issuer=URL][,audience=A][,name=N]
+                                   without client-id: of the simulator's app (AZURE_CLIENT_ID)
+  --github-job repository=O/R,ref=REF[,event=E][,environment=ENV]
+                                   the job of the default OIDC request token (else runners register each job)
+Output:
+  --sim-env PATH                   write the variables of a local workflow run (NAME=value lines)
+Simulator:
+  --no-docker --state-dir DIR --arm-port N --ingress-port N --registry-port N --storage-port N --identity-port N
+  --lro-delay-ms N --pull-delay-ms N --pull-bandwidth BYTES_PER_S --activation-timeout-ms N --deprovision-ms N
+  --lro-location-only --sequential-revision-names --trace --help`;
 
 function parseArgs(argv: string[]): CliOptions {
   const env = process.env;
@@ -45,6 +74,7 @@ function parseArgs(argv: string[]): CliOptions {
     identityPort: Number(env.ALC_SIM_IDENTITY_PORT ?? 7447),
     lroDelayMs: Number(env.ALC_SIM_LRO_DELAY_MS ?? 1000),
     trace: false,
+    seedFlags: [],
   };
   const numbers: Record<string, keyof CliOptions> = {
     '--arm-port': 'armPort',
@@ -60,17 +90,22 @@ function parseArgs(argv: string[]): CliOptions {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--no-docker') o.docker = false;
+    const value = argv[i + 1];
+    if (a === '--help' || a === '-h' || a === 'help') {
+      console.log(USAGE);
+      process.exit(0);
+    } else if (a === '--no-docker') o.docker = false;
     else if (a === '--trace') o.trace = true;
     else if (a === '--lro-location-only') o.lroStyle = 'location';
     else if (a === '--sequential-revision-names') o.revisionSuffixes = 'sequence';
-    else if (a === '--state-dir') o.stateDir = argv[++i];
+    else if (a === '--state-dir' && value !== undefined) o.stateDir = argv[++i];
+    else if (a === '--seed' && value !== undefined) o.seedFile = argv[++i];
+    else if (a === '--sim-env' && value !== undefined) o.envFile = argv[++i];
+    else if (SEED_FLAGS.includes(a) && value !== undefined) o.seedFlags.push({ flag: a, value: argv[++i] });
     else if (numbers[a] && /^\d+$/.test(argv[i + 1] ?? ''))
       Object.assign(o, { [numbers[a]]: Number(argv[++i]) });
     else {
-      console.error(
-        `sim: unknown or incomplete argument '${a}'.\nUsage: npm run sim -- [--no-docker] [--state-dir DIR] [--arm-port N] [--ingress-port N] [--registry-port N] [--storage-port N] [--identity-port N] [--lro-delay-ms N] [--pull-delay-ms N] [--pull-bandwidth BYTES_PER_S] [--activation-timeout-ms N] [--deprovision-ms N] [--lro-location-only] [--sequential-revision-names] [--trace]`,
-      );
+      console.error(`sim: unknown or incomplete argument '${a}'.\n${USAGE}`);
       process.exit(2);
     }
   }
@@ -101,8 +136,57 @@ function dockerUp(): string {
   }
 }
 
+/** The seed of the options: the file's and the flags', or undefined when neither is given (the default seed). */
+function seedOf(o: CliOptions): Seed | undefined {
+  if (!o.seedFile && o.seedFlags.length === 0) return undefined;
+  let fromFile: Seed | undefined;
+  if (o.seedFile) {
+    let text: string;
+    try {
+      text = readFileSync(o.seedFile, 'utf8');
+    } catch (e) {
+      throw new SeedError(
+        '--seed',
+        o.seedFile,
+        `a readable seed file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+      );
+    }
+    fromFile = parseSeedText(text, o.seedFile);
+  }
+  const fromFlags = o.seedFlags.length ? seedOfFlags(o.seedFlags) : undefined;
+  return fromFile && fromFlags ? mergeSeeds(fromFile, fromFlags) : (fromFile ?? fromFlags);
+}
+
+/** What the banner says of the seed: one line per environment, and the identities. */
+function seedLines(sim: Simulator, seed: Seed | undefined): string[] {
+  const environments = seed ? seed.environments : DEFAULT_SEED_ENVIRONMENTS;
+  const apps = sim.identity.applications;
+  return [
+    ...environments.map(
+      (e, i) =>
+        `  ${i ? '                  ' : 'Environment       '} ${e.resourceGroup}/${e.environment} (${e.location}), default domain ${sim.domain}`,
+    ),
+    ...(environments.length ? [] : ['  Environment        - (none seeded)']),
+    ...apps.map(
+      (a, i) =>
+        `  ${i ? '                  ' : 'App registrations '} ${a.clientId}${i ? (a.var ? ` (${a.var})` : '') : ' (AZURE_CLIENT_ID)'}: ${
+          a.federatedCredentials.map((c) => c.subject ?? c.claimsMatchingExpression).join(', ') ||
+          'no federated credential'
+        }`,
+    ),
+  ];
+}
+
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  let seed: Seed | undefined;
+  try {
+    seed = seedOf(o);
+  } catch (e) {
+    if (!(e instanceof SeedError)) throw e;
+    console.error(`sim: ${e.message}`);
+    process.exit(2);
+  }
   if (!existsSync('/usr/bin/docker-registry')) {
     console.error(
       `sim: the registry (Debian's docker-registry) is not installed. Install it with:\n  sudo ${INSTALL}`,
@@ -129,7 +213,7 @@ async function main(): Promise<void> {
     lroStyle: o.lroStyle,
     revisionSuffixes: o.revisionSuffixes,
     trace: o.trace,
-    seed: [{ resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: 'eastus' }],
+    seed: seed ?? DEFAULT_SEED_ENVIRONMENTS,
     log: (m) => console.error(`sim: ${m}`),
   });
   const exports = Object.entries(sim.env)
@@ -137,9 +221,10 @@ async function main(): Promise<void> {
     .join('\n');
   const envFile = join(o.stateDir, 'env.sh');
   writeFileSync(envFile, `${exports}\n`, { mode: 0o600 });
+  if (o.envFile) writeFileSync(o.envFile, envFileText(sim.vars, sim.env), { mode: 0o600 });
   console.log(
     [
-      'ALC-Algo Azure Container Apps simulator',
+      'Azure Container Apps simulator (alc-deploy)',
       `  ARM + Entra ID     ${sim.endpoints.arm}  (tenant ${sim.ids.tenantId}, subscription ${sim.ids.subscriptionId})`,
       `  GitHub OIDC        ${sim.endpoints.githubTokenUrl}`,
       `  Registry (ACR)     ${sim.endpoints.registry ?? '-'}`,
@@ -153,8 +238,9 @@ async function main(): Promise<void> {
             `  Containers         label alc-sim.instance=${sim.docker.instanceId}, network ${sim.docker.network}`,
           ]
         : []),
-      `  Environment        alc-algo-production/alc-algo-env (eastus), default domain ${sim.domain}`,
+      ...seedLines(sim, seed),
       `  State              ${o.stateDir}`,
+      ...(o.envFile ? [`  Env file           ${o.envFile} (a local workflow run's variables)`] : []),
       '',
       `# The environment a client needs (also in ${envFile}):`,
       exports,

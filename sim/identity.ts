@@ -37,8 +37,41 @@ export interface FederatedCredential {
 
 export interface AppRegistration {
   clientId: string;
+  /** The repository variable that holds its client id in the simulator's env file (e.g. AZURE_BUILD_CLIENT_ID). */
+  var?: string;
   clientSecret?: string;
   federatedCredentials: FederatedCredential[];
+}
+
+/**
+ * A job as a runner registers it: what decides its subject (GithubJob), and claims GitHub adds that do not (the
+ * commit, the actor, the run).
+ */
+export interface RunnerJob extends GithubJob {
+  sha?: string;
+  actor?: string;
+  runId?: string;
+  runNumber?: string;
+  runAttempt?: string;
+}
+
+/** The claim names of RunnerJob's extra fields. */
+export const RUNNER_JOB_CLAIMS = {
+  sha: 'sha',
+  actor: 'actor',
+  runId: 'run_id',
+  runNumber: 'run_number',
+  runAttempt: 'run_attempt',
+} as const;
+
+/** The claims of a registered job's tokens (without iss, aud, times). Pure. */
+export function runnerJobClaims(job: RunnerJob): Claims {
+  const claims: Claims = githubJobClaims(job);
+  for (const [field, claim] of Object.entries(RUNNER_JOB_CLAIMS)) {
+    const v = job[field as keyof typeof RUNNER_JOB_CLAIMS];
+    if (v !== undefined) claims[claim] = v;
+  }
+  return claims;
 }
 
 /** The job the default GitHub request token speaks for: a push to main of alc-algo/alc-algo. */
@@ -60,8 +93,11 @@ export interface IdentityConfig {
   clientSecret: string;
   /** Bearer token a client must present to the GitHub OIDC token endpoint (the default job's). */
   githubRequestToken: string;
-  /** The job the default request token's tokens are issued for (default DEFAULT_GITHUB_JOB). */
-  githubJob?: GithubJob;
+  /**
+   * The job the default request token's tokens are issued for (default DEFAULT_GITHUB_JOB); null: none, the
+   * default request token only registers jobs (a seed that names no job).
+   */
+  githubJob?: GithubJob | null;
   /** Claims over the job's (sub, repository, ref...). */
   githubClaims?: Claims;
   /** Federated credentials of the app `clientId` (default PERMISSIVE_CREDENTIALS, or those of federatedSubjects). */
@@ -124,15 +160,21 @@ function wildcard(pattern: string, value: string): boolean {
   return new RegExp(`^${re}$`, 's').test(value);
 }
 
+/** A flexible credential's expression, `claims['sub'] matches '<pattern>'` or `... eq '<subject>'`; else undefined. */
+export function parseClaimsExpression(
+  expression: string,
+): { op: 'matches' | 'eq'; value: string } | undefined {
+  const m = /^\s*claims\['sub'\]\s+(matches|eq)\s+'([^']*)'\s*$/.exec(expression);
+  return m ? { op: m[1] as 'matches' | 'eq', value: m[2] } : undefined;
+}
+
 /** Whether a credential's subject rule (exact, or a claims matching expression) accepts `sub`. */
 export function subjectMatches(credential: FederatedCredential, sub: string): boolean {
   if (credential.subject !== undefined) return credential.subject === sub;
-  const m = /^\s*claims\['sub'\]\s+(matches|eq)\s+'([^']*)'\s*$/.exec(
-    credential.claimsMatchingExpression ?? '',
-  );
-  if (!m)
+  const e = parseClaimsExpression(credential.claimsMatchingExpression ?? '');
+  if (!e)
     throw new Error(`unsupported claims matching expression: ${credential.claimsMatchingExpression ?? ''}`);
-  return m[1] === 'eq' ? m[2] === sub : wildcard(m[2], sub);
+  return e.op === 'eq' ? e.value === sub : wildcard(e.value, sub);
 }
 
 /** Entra's time format in errors: `2026-12-02 01:02:03Z`. */
@@ -144,7 +186,7 @@ const entraTime = (d = new Date()) =>
 const entraInstant = (sec: number) => new Date(sec * 1000).toISOString().replace(/Z$/, '0000Z');
 
 interface GithubRequester {
-  job: GithubJob;
+  job: RunnerJob;
   /** Tokens issued under this request token. */
   issued: number;
 }
@@ -198,7 +240,7 @@ export class IdentityService implements TokenVerifier {
    * A request token for one job, as a runner gets one per job: GitHub OIDC tokens requested with it carry the
    * job's claims (its subject by event, environment, ref). Returns what the job's env needs.
    */
-  registerGithubJob(job: GithubJob): { url: string; token: string } {
+  registerGithubJob(job: RunnerJob): { url: string; token: string } {
     const token = randomBytes(24).toString('base64url');
     this.githubRequesters.set(token, { job, issued: 0 });
     return { url: this.githubTokenRequestUrl, token };
@@ -264,10 +306,16 @@ export class IdentityService implements TokenVerifier {
   }
 
   /** A GitHub Actions OIDC token for `job` (default: the configured job), as GitHub's token service issues it. */
-  issueGithubToken(audience: string | undefined, job?: GithubJob): string {
+  issueGithubToken(audience: string | undefined, job?: RunnerJob): string {
     const now = Math.floor(Date.now() / 1000);
+    const own = this.config.githubJob === undefined ? DEFAULT_GITHUB_JOB : this.config.githubJob;
+    if (!job && !own)
+      throw new HttpError(
+        400,
+        `this simulator's seed names no default job (githubJob), so the default request token speaks for no job: a runner registers each job (POST /_sim/github/jobs with the admin token) and asks with that job's own request token`,
+      );
     const claims: Claims = {
-      ...githubJobClaims(job ?? this.config.githubJob ?? DEFAULT_GITHUB_JOB),
+      ...runnerJobClaims((job ?? own) as RunnerJob),
       ...(job ? {} : this.config.githubClaims),
     };
     const owner = String(claims.repository_owner);
@@ -522,6 +570,11 @@ export class IdentityService implements TokenVerifier {
           'event_name',
           'workflow_ref',
           'job_workflow_ref',
+          'sha',
+          'actor',
+          'run_id',
+          'run_number',
+          'run_attempt',
         ],
       });
     } else if (rest === '/token') {

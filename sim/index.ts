@@ -26,16 +26,14 @@ import { brokerAdminRoute, startBroker, type Broker } from './broker.js';
 import { HttpError, sendJson, type Route } from './http.js';
 import { startIngress, type IngressHandle } from './ingress.js';
 import { MetricsService, RequestLog } from './metrics.js';
+import { githubJobsRoute } from './github-jobs.js';
+import type { Seed, SeedEnvironment } from './seed.js';
+
+export type { Seed, SeedEnvironment } from './seed.js';
 
 export const DEFAULT_STATE_DIR = fileURLToPath(new URL('./.state', import.meta.url));
 export const DEFAULT_DOMAIN = 'alc-sim.eastus.azurecontainerapps.io';
 export const DOCKER_HOST_DEFAULT = 'unix:///run/alc-deploy/docker.sock';
-
-export interface SeedEnvironment {
-  resourceGroup: string;
-  environment: string;
-  location: string;
-}
 
 export interface SimulatorOptions {
   /** Where certificates, keys, registry data and ARM state live (default sim/.state). */
@@ -68,10 +66,15 @@ export interface SimulatorOptions {
   readyTimeoutMs?: number;
   /** The environments' default domain (default alc-sim.eastus.azurecontainerapps.io). */
   domain?: string;
-  /** Resource groups and managed environments to create on start (idempotent). */
-  seed?: SeedEnvironment[];
+  /**
+   * What to create on start (idempotent): managed environments (and their resource groups), or a Seed (sim/seed.ts:
+   * resource groups, environments, app registrations with their federated credentials, the default job). With a
+   * Seed, Entra accepts only the credentials it lists and the default request token speaks for its githubJob only.
+   */
+  seed?: SeedEnvironment[] | Seed;
   /** The job of the default GitHub OIDC request token, claims over its claims, and the federated credentials
-   * Entra accepts for the simulator's app (default: any GitHub repository subject); more app registrations. */
+   * Entra accepts for the simulator's app (default: the Seed's, else any GitHub repository subject); more app
+   * registrations (default: the Seed's). */
   githubJob?: IdentityConfig['githubJob'];
   githubClaims?: IdentityConfig['githubClaims'];
   federatedSubjects?: string[];
@@ -168,6 +171,11 @@ export interface Simulator {
   ca: string;
   /** What a client needs, as environment variables. */
   env: Record<string, string>;
+  /**
+   * The repository variables a workflow run against this simulator needs (AZURE_*, ACR_REGISTRY, APP_RESOLVE, and
+   * the client id of each seeded app registration under its `var`).
+   */
+  vars: Record<string, string>;
   /** Fault rules of ARM (the control plane; service 'arm', the default) and of the storage (service 'storage'). */
   faults: {
     add(rule: FaultRule): number;
@@ -200,6 +208,33 @@ export const BROKER_HOST = 'ib-gateway';
 /** The trading-lease prefix URL of an app in the simulator's storage: `<service>/trading/<app>`. Pure. */
 export function tradingLeaseUrl(storageUrl: string, app: string): string {
   return `${storageUrl.replace(/\/+$/, '')}/${TRADING_CONTAINER}/${app}`;
+}
+
+/**
+ * The identities a Seed sets: the simulator app's credentials (none when the seed lists none: Entra then refuses
+ * every assertion with AADSTS70021), the other app registrations, the default job (null: none). Pure.
+ */
+export function seededIdentities(seed: Seed): Pick<
+  IdentityConfig,
+  'federatedCredentials' | 'applications'
+> & {
+  githubJob: IdentityConfig['githubJob'];
+} {
+  return {
+    federatedCredentials: seed.applications.find((a) => !a.clientId)?.federatedCredentials ?? [],
+    applications: seed.applications.flatMap((a) =>
+      a.clientId
+        ? [
+            {
+              clientId: a.clientId,
+              ...(a.var ? { var: a.var } : {}),
+              federatedCredentials: a.federatedCredentials,
+            },
+          ]
+        : [],
+    ),
+    githubJob: seed.githubJob ?? null,
+  };
 }
 
 /** Ids and secrets of this simulator, created once per state directory. */
@@ -271,16 +306,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const useDocker = options.docker ?? true;
   const ids = loadIds(stateDir);
   const certs = ensureCertificates(stateDir, [domain]);
+  const seed = Array.isArray(options.seed) ? undefined : options.seed;
+  const seeded = seed ? seededIdentities(seed) : undefined;
   const identity = new IdentityService(join(stateDir, 'keys'), {
     tenantId: ids.tenantId,
     clientId: ids.clientId,
     clientSecret: ids.clientSecret,
     githubRequestToken: ids.githubRequestToken,
-    githubJob: options.githubJob,
+    githubJob: options.githubJob ?? seeded?.githubJob,
     githubClaims: options.githubClaims,
     federatedSubjects: options.federatedSubjects,
-    federatedCredentials: options.federatedCredentials,
-    applications: options.applications,
+    federatedCredentials:
+      options.federatedCredentials ?? (options.federatedSubjects ? undefined : seeded?.federatedCredentials),
+    applications: options.applications ?? seeded?.applications,
     githubTokenLifetimeSec: options.githubTokenLifetimeSec,
   });
   const faults = new FaultInjector();
@@ -377,7 +415,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       port: options.armPort ?? 0,
       tls: certs.controlPlane,
       routes: [identity.route, metrics.route, arm.route],
-      adminRoutes: [brokerAdminRoute(broker), hangRoute(hangRevision)],
+      adminRoutes: [brokerAdminRoute(broker), hangRoute(hangRevision), githubJobsRoute(identity)],
       faults,
       adminToken: ids.adminToken,
       log,
@@ -425,7 +463,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         hosts: { [BROKER_HOST]: gateway },
       });
     }
-    for (const s of options.seed ?? []) arm.seedEnvironment(s.resourceGroup, s.environment, s.location);
+    for (const g of seed?.resourceGroups ?? []) arm.seedResourceGroup(g.name, g.location);
+    const environments = seed ? seed.environments : ((options.seed as SeedEnvironment[] | undefined) ?? []);
+    for (const s of environments) arm.seedEnvironment(s.resourceGroup, s.environment, s.location);
     arm.resume();
 
     let ingress: IngressHandle | undefined;
@@ -467,6 +507,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ALC_SIM_BROKER_LIVE: `${broker.host}:${broker.livePort}`,
       ALC_SIM_BROKER_PAPER: `${broker.host}:${broker.paperPort}`,
     };
+    const vars: Record<string, string> = {
+      AZURE_TENANT_ID: ids.tenantId,
+      AZURE_SUBSCRIPTION_ID: ids.subscriptionId,
+      AZURE_CLIENT_ID: ids.clientId,
+      AZURE_CLOUD: 'Custom',
+      AZURE_ARM_ENDPOINT: cp.origin,
+      AZURE_AUTHORITY_HOST: cp.origin,
+      ...(registry ? { ACR_REGISTRY: registry.server } : {}),
+      ...(ingress ? { APP_RESOLVE: env.ALC_SIM_RESOLVE } : {}),
+      ...Object.fromEntries(identity.applications.flatMap((a) => (a.var ? [[a.var, a.clientId]] : []))),
+    };
     return {
       endpoints: {
         arm: cp.origin,
@@ -491,6 +542,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       caPath: certs.caPath,
       ca: certs.ca,
       env,
+      vars,
       faults: {
         add: (rule) => faults.add(rule),
         remove: (id) => faults.remove(id),

@@ -176,6 +176,12 @@ export class ArmService {
     }
   }
 
+  /** Creates a resource group directly (an existing one keeps its location): the seed of a fresh simulator. */
+  seedResourceGroup(rg: string, location: string): void {
+    this.state.resourceGroups[key(rg)] ??= { name: rg, location };
+    this.changed();
+  }
+
   /** Creates a resource group and a managed environment directly: the seed of a fresh simulator. */
   seedEnvironment(rg: string, name: string, location: string): void {
     this.state.resourceGroups[key(rg)] ??= { name: rg, location };

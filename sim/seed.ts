@@ -1,0 +1,412 @@
+// What a simulator starts with: resource groups, managed environments, app registrations with their federated
+// credentials, and the job the stand-alone GitHub OIDC request token speaks for. From a YAML or JSON file
+// (`npm run sim -- --seed FILE`), from flags, or as an object (`startSimulator({ seed })`); parsed and checked by
+// pure functions that name the key, its value and what is allowed. Without any, the default seed: ALC-Algo's
+// production environment and a simulator app that any GitHub repository may sign in as (today's behaviour).
+import { parse as parseYaml } from 'yaml';
+import {
+  ASSERTION_AUDIENCE,
+  type FederatedCredential,
+  RUNNER_JOB_CLAIMS,
+  type RunnerJob,
+  parseClaimsExpression,
+} from './identity.js';
+
+export interface SeedResourceGroup {
+  name: string;
+  location: string;
+}
+
+export interface SeedEnvironment {
+  resourceGroup: string;
+  environment: string;
+  location: string;
+}
+
+/** An app registration: without clientId, the simulator's own app (AZURE_CLIENT_ID of its env). */
+export interface SeedApplication {
+  clientId?: string;
+  /** The repository variable its client id is written under in the env file (the simulator's own: AZURE_CLIENT_ID). */
+  var?: string;
+  federatedCredentials: FederatedCredential[];
+}
+
+/** A seed, checked: resource groups (those of the environments included), environments, identities. */
+export interface Seed {
+  resourceGroups: SeedResourceGroup[];
+  environments: SeedEnvironment[];
+  applications: SeedApplication[];
+  /** The job the stand-alone request token (ACTIONS_ID_TOKEN_REQUEST_TOKEN) speaks for; none: it only registers jobs. */
+  githubJob?: RunnerJob;
+}
+
+export const DEFAULT_LOCATION = 'eastus';
+
+/** Today's seed of `npm run sim`: ALC-Algo's production environment (identities: the permissive default). */
+export const DEFAULT_SEED_ENVIRONMENTS: SeedEnvironment[] = [
+  { resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: DEFAULT_LOCATION },
+];
+
+/** A seed that is wrong: which key (or flag), its value, and what is allowed. */
+export class SeedError extends Error {
+  constructor(
+    readonly key: string,
+    readonly value: string,
+    readonly allowed: string,
+  ) {
+    super(`seed: '${key}' has the invalid value '${value}': ${allowed}`);
+    this.name = 'SeedError';
+  }
+}
+
+type Raw = Record<string, unknown>;
+
+const show = (v: unknown): string =>
+  v === undefined ? '(missing)' : typeof v === 'string' ? v : JSON.stringify(v);
+
+const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function object(v: unknown, key: string, keys: string[]): Raw {
+  if (!isObject(v)) throw new SeedError(key, show(v), `a mapping with the keys ${keys.join(', ')}`);
+  const unknown = Object.keys(v).find((k) => !keys.includes(k));
+  if (unknown !== undefined)
+    throw new SeedError(`${key}.${unknown}`, show(v[unknown]), `an unknown key; allowed: ${keys.join(', ')}`);
+  return v;
+}
+
+function list(v: unknown, key: string): unknown[] {
+  if (v === undefined || v === null) return [];
+  if (!Array.isArray(v)) throw new SeedError(key, show(v), 'a list');
+  return v;
+}
+
+function text(v: unknown, key: string, rule: RegExp, allowed: string): string {
+  if (typeof v !== 'string' || !rule.test(v)) throw new SeedError(key, show(v), allowed);
+  return v;
+}
+
+function optionalText(v: unknown, key: string, rule: RegExp, allowed: string): string | undefined {
+  return v === undefined ? undefined : text(v, key, rule, allowed);
+}
+
+// Azure's naming rules: resource groups 1-90 of letters, digits, '-', '_', '.', '(', ')', not ending in '.';
+// managed environments 2-60 lower-case letters, digits and '-', starting with a letter, ending alphanumeric.
+const GROUP = /^[-\w.()]{0,89}[-\w()]$/;
+const GROUP_RULE = "1-90 letters, digits, '-', '_', '.', '(' or ')', not ending with '.'";
+const ENVIRONMENT = /^[a-z](?!.*--)[a-z0-9-]{0,58}[a-z0-9]$/;
+const ENVIRONMENT_RULE =
+  "2-60 lower-case letters, digits or '-', starting with a letter, ending with a letter or digit, no '--'";
+const LOCATION = /^[a-z][a-z0-9]*$/;
+const LOCATION_RULE = 'an Azure region name such as eastus or westeurope (lower-case letters and digits)';
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GUID_RULE = 'an application (client) id: a GUID such as 11111111-2222-3333-4444-555555555555';
+const REPOSITORY = /^[\w.-]+\/[\w.-]+$/;
+const REF = /^refs\/(heads|tags|pull)\/\S+$/;
+const EVENT = /^[a-z_]+$/;
+const ANY = /^[\s\S]*\S[\s\S]*$/;
+const URL_RULE = /^https:\/\/\S+$/;
+
+function resourceGroup(v: unknown, key: string): SeedResourceGroup {
+  const o = object(v, key, ['name', 'location']);
+  return {
+    name: text(o.name, `${key}.name`, GROUP, GROUP_RULE),
+    location: optionalText(o.location, `${key}.location`, LOCATION, LOCATION_RULE) ?? DEFAULT_LOCATION,
+  };
+}
+
+function environment(v: unknown, key: string): SeedEnvironment & { locationGiven: boolean } {
+  const o = object(v, key, ['resourceGroup', 'name', 'location']);
+  const location = optionalText(o.location, `${key}.location`, LOCATION, LOCATION_RULE);
+  return {
+    resourceGroup: text(o.resourceGroup, `${key}.resourceGroup`, GROUP, GROUP_RULE),
+    environment: text(o.name, `${key}.name`, ENVIRONMENT, ENVIRONMENT_RULE),
+    location: location ?? DEFAULT_LOCATION,
+    locationGiven: location !== undefined,
+  };
+}
+
+/** A federated credential: exactly one of subject and claimsMatchingExpression; issuer and audiences optional. */
+export function federatedCredential(v: unknown, key: string): FederatedCredential {
+  const o = object(v, key, ['name', 'issuer', 'subject', 'claimsMatchingExpression', 'audiences']);
+  const subject = optionalText(
+    o.subject,
+    `${key}.subject`,
+    ANY,
+    'a subject such as repo:<owner>/<repo>:environment:<name>',
+  );
+  const expression = optionalText(
+    o.claimsMatchingExpression,
+    `${key}.claimsMatchingExpression`,
+    ANY,
+    "an expression such as claims['sub'] matches 'repo:<owner>/<repo>:ref:refs/tags/v*'",
+  );
+  if ((subject === undefined) === (expression === undefined))
+    throw new SeedError(
+      key,
+      show(v),
+      'a credential with exactly one of subject (exact match) and claimsMatchingExpression (flexible)',
+    );
+  if (expression !== undefined && !parseClaimsExpression(expression))
+    throw new SeedError(
+      `${key}.claimsMatchingExpression`,
+      expression,
+      "claims['sub'] matches '<pattern with * and ?>' or claims['sub'] eq '<subject>'",
+    );
+  const audiences = list(o.audiences, `${key}.audiences`).map((a, i) =>
+    text(a, `${key}.audiences[${i}]`, ANY, `an audience such as ${ASSERTION_AUDIENCE}`),
+  );
+  return {
+    ...(o.name !== undefined ? { name: text(o.name, `${key}.name`, ANY, 'a name') } : {}),
+    ...(o.issuer !== undefined
+      ? {
+          issuer: text(
+            o.issuer,
+            `${key}.issuer`,
+            URL_RULE,
+            "an https URL (default: the simulator's GitHub OIDC issuer)",
+          ),
+        }
+      : {}),
+    ...(subject !== undefined ? { subject } : { claimsMatchingExpression: expression }),
+    ...(audiences.length ? { audiences } : {}),
+  };
+}
+
+function application(v: unknown, key: string): SeedApplication {
+  const o = object(v, key, ['clientId', 'var', 'federatedCredentials']);
+  return {
+    ...(o.clientId !== undefined ? { clientId: text(o.clientId, `${key}.clientId`, GUID, GUID_RULE) } : {}),
+    ...(o.var !== undefined
+      ? {
+          var: text(
+            o.var,
+            `${key}.var`,
+            /^[A-Z][A-Z0-9_]*$/,
+            'a variable name such as AZURE_BUILD_CLIENT_ID',
+          ),
+        }
+      : {}),
+    federatedCredentials: list(o.federatedCredentials, `${key}.federatedCredentials`).map((c, i) =>
+      federatedCredential(c, `${key}.federatedCredentials[${i}]`),
+    ),
+  };
+}
+
+const JOB_TEXTS = ['environment', 'jobWorkflowRef', 'workflowRef', ...Object.keys(RUNNER_JOB_CLAIMS)];
+
+/**
+ * A job (the seed's default job, or one a runner registers): repository, ref, eventName (default push), the
+ * optional environment, workflow refs, sha, actor and run. Pure.
+ */
+export function githubJob(v: unknown, key: string): RunnerJob {
+  const o = object(v, key, ['repository', 'ref', 'eventName', ...JOB_TEXTS]);
+  const optional: Record<string, string> = {};
+  for (const k of JOB_TEXTS) {
+    const t = optionalText(
+      typeof o[k] === 'number' ? String(o[k]) : o[k],
+      `${key}.${k}`,
+      k === 'sha' ? /^[0-9a-f]{40}$/ : ANY,
+      k === 'sha' ? 'a commit sha: 40 lower-case hex digits' : 'a non-empty string',
+    );
+    if (t) optional[k] = t;
+  }
+  return {
+    repository: text(o.repository, `${key}.repository`, REPOSITORY, 'owner/name of a GitHub repository'),
+    ref: text(o.ref, `${key}.ref`, REF, 'refs/heads/<branch>, refs/tags/<tag> or refs/pull/<n>/merge'),
+    eventName:
+      optionalText(
+        o.eventName,
+        `${key}.eventName`,
+        EVENT,
+        'an event name such as push, pull_request or workflow_dispatch',
+      ) ?? 'push',
+    ...optional,
+  };
+}
+
+const SEED_KEYS = ['resourceGroups', 'environments', 'applications', 'githubJob'];
+
+/**
+ * A seed from its raw form (a parsed file, or flags' objects): every resource group named by an environment is
+ * created (in the environment's location when the group is not listed); one app entry at most without clientId
+ * (the simulator's own app); no client id twice. Pure.
+ */
+export function parseSeed(raw: unknown, where = 'seed'): Seed {
+  const o = object(raw ?? {}, where, SEED_KEYS);
+  const at = (k: string) => (where === 'seed' ? k : `${where}.${k}`);
+  const groups = list(o.resourceGroups, at('resourceGroups')).map((g, i) =>
+    resourceGroup(g, `${at('resourceGroups')}[${i}]`),
+  );
+  const environments = list(o.environments, at('environments')).map((e, i) =>
+    environment(e, `${at('environments')}[${i}]`),
+  );
+  const byName = new Map<string, SeedResourceGroup>();
+  for (const g of groups) byName.set(g.name.toLowerCase(), g);
+  for (const e of environments) {
+    const group = byName.get(e.resourceGroup.toLowerCase());
+    if (group && !e.locationGiven) e.location = group.location;
+    if (!group) byName.set(e.resourceGroup.toLowerCase(), { name: e.resourceGroup, location: e.location });
+  }
+  const applications = list(o.applications, at('applications')).map((a, i) =>
+    application(a, `${at('applications')}[${i}]`),
+  );
+  const seen = new Set<string>();
+  applications.forEach((a, i) => {
+    const id = a.clientId?.toLowerCase() ?? '(the simulator app)';
+    if (seen.has(id))
+      throw new SeedError(
+        `${at('applications')}[${i}].clientId`,
+        a.clientId ?? '(missing)',
+        a.clientId
+          ? 'a client id not listed before (one entry per app registration)'
+          : "one entry at most without clientId (the simulator's own app)",
+      );
+    seen.add(id);
+  });
+  return {
+    resourceGroups: [...byName.values()],
+    environments: environments.map(({ locationGiven: _, ...e }) => e),
+    applications,
+    ...(o.githubJob !== undefined ? { githubJob: githubJob(o.githubJob, at('githubJob')) } : {}),
+  };
+}
+
+/** A seed file's text, YAML or JSON (JSON is YAML), as a seed. Pure. */
+export function parseSeedText(text: string, file: string): Seed {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (e) {
+    throw new SeedError(
+      file,
+      (e instanceof Error ? e.message : String(e)).split('\n')[0],
+      'a YAML or JSON seed file',
+    );
+  }
+  return parseSeed(raw ?? {});
+}
+
+/** Two seeds as one (a file and flags): lists joined, the later job over the earlier. Pure. */
+export function mergeSeeds(a: Seed, b: Seed): Seed {
+  return parseSeed({
+    resourceGroups: [...a.resourceGroups, ...b.resourceGroups],
+    environments: [...a.environments, ...b.environments].map((e) => ({
+      resourceGroup: e.resourceGroup,
+      name: e.environment,
+      location: e.location,
+    })),
+    applications: joinApplications([...a.applications, ...b.applications]),
+    ...((b.githubJob ?? a.githubJob) ? { githubJob: b.githubJob ?? a.githubJob } : {}),
+  });
+}
+
+/** Entries of the same app registration as one, their credentials joined. */
+function joinApplications(apps: SeedApplication[]): SeedApplication[] {
+  const byId = new Map<string, SeedApplication>();
+  for (const a of apps) {
+    const id = a.clientId?.toLowerCase() ?? '';
+    const seen = byId.get(id);
+    if (seen) seen.federatedCredentials = [...seen.federatedCredentials, ...a.federatedCredentials];
+    else byId.set(id, { ...a, federatedCredentials: [...a.federatedCredentials] });
+  }
+  return [...byId.values()];
+}
+
+// -----------------------------------------------------------------------------------------------
+// Flags
+
+/** `k=v,k=v` pairs of a flag, by key; keys outside `allowed` are refused. Pure. */
+function pairs(flag: string, value: string, allowed: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of value.split(',')) {
+    const eq = part.indexOf('=');
+    const k = eq > 0 ? part.slice(0, eq).trim() : '';
+    if (!allowed.includes(k))
+      throw new SeedError(flag, value, `comma-separated key=value pairs with the keys ${allowed.join(', ')}`);
+    out[k] = part.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+/** `name[@location]` -> a resource group; `rg/name[@location]` -> an environment. */
+function nameAt(value: string): { name: string; location?: string } {
+  const at = value.lastIndexOf('@');
+  return at < 0 ? { name: value } : { name: value.slice(0, at), location: value.slice(at + 1) };
+}
+
+export const SEED_FLAGS = ['--resource-group', '--environment', '--federated-credential', '--github-job'];
+
+/**
+ * A seed from the seed flags (`--resource-group NAME[@LOCATION]`, `--environment RG/NAME[@LOCATION]`,
+ * `--federated-credential [client-id=GUID,]subject=S|claims=EXPR[,issuer=URL][,audience=A][,name=N]`,
+ * `--github-job repository=O/R,ref=REF[,event=E][,environment=ENV]`), each error naming its flag. Pure.
+ */
+export function seedOfFlags(flags: Array<{ flag: string; value: string }>): Seed {
+  const raw = { resourceGroups: [] as Raw[], environments: [] as Raw[], applications: [] as Raw[] } as Raw & {
+    resourceGroups: Raw[];
+    environments: Raw[];
+    applications: Raw[];
+    githubJob?: Raw;
+  };
+  for (const { flag, value } of flags) {
+    const label = `${flag} ${value}`;
+    const within = <T>(f: () => T): T => {
+      try {
+        return f();
+      } catch (e) {
+        if (e instanceof SeedError)
+          throw new SeedError(
+            e.key === 'x' ? flag : `${flag} (${e.key.replace(/^.*\./, '')})`,
+            e.value,
+            e.allowed,
+          );
+        throw e;
+      }
+    };
+    if (flag === '--resource-group') {
+      const { name, location } = nameAt(value);
+      raw.resourceGroups.push(
+        within(() => ({ ...resourceGroup({ name, location }, 'x') })) as unknown as Raw,
+      );
+    } else if (flag === '--environment') {
+      const { name, location } = nameAt(value);
+      const slash = name.indexOf('/');
+      if (slash < 0)
+        throw new SeedError(flag, value, 'RESOURCE_GROUP/NAME[@LOCATION], e.g. quotes-rg/quotes-env@eastus');
+      const e = {
+        resourceGroup: name.slice(0, slash),
+        name: name.slice(slash + 1),
+        ...(location ? { location } : {}),
+      };
+      within(() => environment(e, 'x'));
+      raw.environments.push(e);
+    } else if (flag === '--federated-credential') {
+      const p = pairs(flag, value, ['client-id', 'subject', 'claims', 'issuer', 'audience', 'name']);
+      const credential = {
+        ...(p.name !== undefined ? { name: p.name } : {}),
+        ...(p.subject !== undefined ? { subject: p.subject } : {}),
+        ...(p.claims !== undefined ? { claimsMatchingExpression: p.claims } : {}),
+        ...(p.issuer !== undefined ? { issuer: p.issuer } : {}),
+        ...(p.audience !== undefined ? { audiences: [p.audience] } : {}),
+      };
+      const app = {
+        ...(p['client-id'] !== undefined ? { clientId: p['client-id'] } : {}),
+        federatedCredentials: [credential],
+      };
+      within(() => application(app, 'x'));
+      raw.applications.push(app);
+    } else if (flag === '--github-job') {
+      const p = pairs(flag, value, ['repository', 'ref', 'event', 'environment']);
+      const job = {
+        repository: p.repository,
+        ref: p.ref,
+        ...(p.event !== undefined ? { eventName: p.event } : {}),
+        ...(p.environment !== undefined ? { environment: p.environment } : {}),
+      };
+      within(() => githubJob(job, 'x'));
+      raw.githubJob = job;
+    } else throw new SeedError(label, value, `a seed flag: ${SEED_FLAGS.join(', ')}`);
+  }
+  raw.applications = joinApplications(raw.applications as unknown as SeedApplication[]) as unknown as Raw[];
+  return parseSeed(raw);
+}

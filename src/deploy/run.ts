@@ -263,7 +263,7 @@ const guardStep: Step = {
     const app = ctx.app!;
     const mode = app.configuration?.activeRevisionsMode ?? 'Single';
     if (mode.toLowerCase() !== 'multiple') throw new Error(m.singleRevisionMode(s.app, mode));
-    if (s.mode === 'preview' && s.production) guardLivePreview(app, s.app, s.production);
+    if (s.mode === 'preview' && s.production) guardLivePreview(app, s.app, s.production, s.rules);
     if (s.mode === 'preview') refuseLeaseVariable(app.template, `app ${s.app} (live)`, []);
     assertRegistry(s.image, app);
     ctx.trafficBefore = trafficOf(app);
@@ -301,12 +301,13 @@ const prepareStep: Step = {
       mode: s.mode,
       liveSource: `app ${s.app}`,
       leaseUrl,
+      rules: s.rules,
     });
     if (s.mode === 'preview') ctx.forced = next.forced;
     else {
       // The live template decides, not the spec: it may trade live where the spec does not.
       ctx.tradingWarning =
-        guardLiveTrading(s.trading.lease, next.template, `app ${s.app}`, ['template']) ?? ctx.tradingWarning;
+        guardLiveTrading(s.trading.lease, next.template, `app ${s.app}`, ['template'], s.rules) ?? ctx.tradingWarning;
       tradingBounds(ctx, next.template);
     }
     if (!revision) {

@@ -28,7 +28,7 @@ export function refuseLivePort(
   rules: TradingRules = ALC_ALGO_RULES,
 ): void {
   const at = env.findIndex(
-    (e) => !rules.livePortAllow.includes(e.name ?? "") && namesLivePort(e.value, rules.livePort),
+    (e) => !rules.livePortAllow.includes(e.name ?? '') && namesLivePort(e.value, rules),
   );
   if (at < 0) return;
   const entry = `${env[at].name}=${env[at].value}`;
@@ -91,7 +91,7 @@ export function refuseLivePortTemplate(
   prefix: readonly (string | number)[],
   rules: TradingRules = ALC_ALGO_RULES,
 ): void {
-  const isLive = (v: string | number | undefined) => namesLivePort(v, rules.livePort);
+  const isLive = (v: string | number | undefined) => namesLivePort(v, rules);
   for (const { container: c, path } of everyContainer(template, prefix)) {
     refuseLivePort(c.env ?? [], { file: source, path: formatPath([...path, 'env']) }, rules);
     for (const field of ['command', 'args'] as const) {
@@ -134,13 +134,7 @@ export function previewTemplate(
   const copy = structuredClone(template ?? {});
   const forced: string[] = [];
   for (const { container: c, app } of everyContainer(copy, [])) {
-    const r = previewEnv(
-      c.env ?? [],
-      { file: o.source, path: '' },
-      app ? o.envVars : [],
-      o.envInput,
-      rules,
-    );
+    const r = previewEnv(c.env ?? [], { file: o.source, path: '' }, app ? o.envVars : [], o.envInput, rules);
     c.env = r.env;
     forced.push(...r.forced.map((f) => (app ? f : `${c.name}: ${f}`)));
   }

@@ -42,15 +42,16 @@ function digitValue(ch: string): string {
 const NUMBER = /(?<![\p{L}\p{N}_.])(0x[0-9a-f](?:_?[0-9a-f])*|\d(?:_?\d)*(?:\.\d*)?)(?![\p{L}\p{N}_])/giu;
 
 /**
- * Whether a text names the live port (default 7496) in any spelling a program would parse as that number: `7496`,
+ * Whether a text names the rules' live port (ALC-Algo's 7496) in any spelling a program would parse as that number: `7496`,
  * `07496`, `+7496`, `7_496`, `7496.0`, full-width or other Unicode digits, `0x1d48`, host:port and URL forms
  * (`gw:07496`, `http://gw:7496/api`). Numbers glued to other digits or letters (`17496`, `74960`, `7496a`)
  * are not it. Without a live port, nothing is.
  */
 export function namesLivePort(
   value: string | number | undefined,
-  port: number | undefined = ALC_ALGO_RULES.livePort,
+  rules: Pick<TradingRules, 'livePort'> = ALC_ALGO_RULES,
 ): boolean {
+  const port = rules.livePort;
   if (port === undefined) return false;
   const text = String(value ?? '')
     .normalize('NFKC')
@@ -113,7 +114,9 @@ export function previewNoteOf(raw: string, previewEnv: readonly EnvironmentVar[]
   if (isNone(v)) return '';
   if (v !== '') return v;
   if (previewEnv === ALC_ALGO_RULES.previewEnv) return ALC_ALGO_RULES.previewNote;
-  return previewEnv.length ? `Preview runs with ${previewEnv.map((e) => `${e.name}=${e.value}`).join(', ')}.` : '';
+  return previewEnv.length
+    ? `Preview runs with ${previewEnv.map((e) => `${e.name}=${e.value}`).join(', ')}.`
+    : '';
 }
 
 /** Reads the four rule inputs (each checked, used or not, before anything is written). */
@@ -122,7 +125,7 @@ export function readTradingRules(get: InputSource): TradingRules {
   const livePort = parseLivePort(RULE_INPUTS.livePort, get(RULE_INPUTS.livePort));
   const livePortAllow = parseLivePortAllow(RULE_INPUTS.livePortAllow, get(RULE_INPUTS.livePortAllow));
   if (livePort !== undefined) {
-    const forcedLive = previewEnv.find((e) => namesLivePort(e.value, livePort));
+    const forcedLive = previewEnv.find((e) => namesLivePort(e.value, { livePort }));
     if (forcedLive)
       throw new InputError(
         RULE_INPUTS.previewEnv,

@@ -307,7 +307,8 @@ const prepareStep: Step = {
     else {
       // The live template decides, not the spec: it may trade live where the spec does not.
       ctx.tradingWarning =
-        guardLiveTrading(s.trading.lease, next.template, `app ${s.app}`, ['template'], s.rules) ?? ctx.tradingWarning;
+        guardLiveTrading(s.trading.lease, next.template, `app ${s.app}`, ['template'], s.rules) ??
+        ctx.tradingWarning;
       tradingBounds(ctx, next.template);
     }
     if (!revision) {

@@ -108,6 +108,40 @@ export function previewIntoProduction(targetApp: string, productionFile: string)
 
 // ---- the app and its template (plan.ts, run.ts) ----
 
+/** What `resource-group` allows when ARM answers ResourceGroupNotFound (the spec's own value named too). */
+export function resourceGroupMissing(
+  group: string,
+  subscription: string,
+  specFile: string,
+  specGroup: string | undefined,
+): string {
+  const spec =
+    specGroup && specGroup.toLowerCase() !== group.toLowerCase()
+      ? `; ${specFile} names resourceGroup '${specGroup}'`
+      : '';
+  return (
+    `allowed: a resource group that exists; resource group '${group}' does not exist in subscription ` +
+    `${subscription} (ARM: ResourceGroupNotFound)${spec}`
+  );
+}
+
+/** A new app's managed environment that ARM does not find in a resource group that exists. */
+export function environmentMissing(
+  environment: string,
+  group: string,
+  specFile: string,
+  specEnvironment: string,
+): string {
+  const named =
+    specEnvironment === environment
+      ? `${specFile} names it (properties.environmentId; input environment overrides it)`
+      : 'input environment names it';
+  return (
+    `Managed environment '${environment}' does not exist in resource group '${group}': ${named}; ` +
+    'a new app needs an environment that exists (create it, or name one)'
+  );
+}
+
 export function foreignRegistry(app: string | undefined, servers: readonly (string | undefined)[]): string {
   return (
     `allowed: an image from a registry app ${app} pulls from (${servers.join(', ')}); ` +

@@ -99,9 +99,27 @@ export function environmentIdOf(app: ContainerApp): string | undefined {
   return app.environmentId ?? app.managedEnvironmentId;
 }
 
+/** ARM's answer to any read under a resource group that does not exist: not an absent app or environment. */
+export function isResourceGroupMissing(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === 'ResourceGroupNotFound';
+}
+
 function isNotFound(error: unknown): boolean {
   const e = error as { statusCode?: number; code?: string };
+  if (isResourceGroupMissing(error)) return false;
   return e?.statusCode === 404 || e?.code === 'ResourceNotFound' || e?.code === 'ContainerAppNotFound';
+}
+
+/** A managed environment ARM does not find in a resource group that exists. */
+export class EnvironmentNotFound extends Error {
+  override name = 'EnvironmentNotFound';
+  constructor(
+    readonly environment: string,
+    readonly resourceGroup: string,
+    options?: ErrorOptions,
+  ) {
+    super(`Managed environment '${environment}' was not found in resource group '${resourceGroup}'`, options);
+  }
 }
 
 async function orUndefined<T>(call: Promise<T>): Promise<T | undefined> {
@@ -210,9 +228,7 @@ export class Aca {
       env = await this.client.managedEnvironments.get(group, name);
     } catch (error) {
       if (!isNotFound(error)) throw error;
-      throw new Error(`Managed environment '${name}' was not found in resource group '${group}'`, {
-        cause: error,
-      });
+      throw new EnvironmentNotFound(name, group, { cause: error });
     }
     if (!env.defaultDomain) throw new Error(`Managed environment '${name}' reports no defaultDomain`);
     return {

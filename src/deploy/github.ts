@@ -18,6 +18,7 @@ import {
   type ProductionEvent,
 } from '../core/github/deployments.js';
 import type { GitHubReporter } from '../core/github/reporter.js';
+import { ALC_ALGO_RULES, type TradingRules } from './rules.js';
 
 export interface DeployFacts {
   mode: 'production' | 'preview';
@@ -29,6 +30,8 @@ export interface DeployFacts {
   prNumber?: number;
   /** The reason the line is stopped, for the pull request's comment. */
   stopTheLine?: string;
+  /** The trading rules' line for the comment of a preview that is up (default ALC-Algo's). */
+  rules?: Pick<TradingRules, 'previewNote'>;
 }
 
 /** deploy-app's reports: started (after input validation), then succeeded or failed. */
@@ -76,6 +79,7 @@ export function deployReporting(r: GitHubReporter, d: DeployFacts) {
         revision: result.revision,
         image: result.image,
         runUrl: r.settings.runUrl,
+        note: (d.rules ?? ALC_ALGO_RULES).previewNote,
       });
     },
     failed: async (error: string) => {

@@ -1,20 +1,14 @@
 // Guards: what a preview deploy may never do (touch the production app, reach the live trading port, carry
-// production's vault secrets). Pure.
+// production's vault secrets). The port and the forced values are the app's trading rules (rules.ts; ALC-Algo's
+// by default). Pure.
 
 import type { ContainerApp, EnvironmentVar } from '@azure/arm-appcontainers';
 import { InputError } from '../core/inputs.js';
 import { type AppSpec, formatPath, mergeEnv } from '../core/app-spec.js';
 import { liveWhy, previewIntoProduction, SECRETS_WHY, vaultInputAllowed } from './messages.js';
+import { ALC_ALGO_RULES, namesLivePort, type TradingRules } from './rules.js';
 
-/** Interactive Brokers' live trading port, never reachable from a preview. */
-export const LIVE_PORT = '7496';
-/** Paper trading port, forced on every preview. */
-export const PAPER_PORT = '7497';
-/** What a preview always runs with, whatever the spec or the env-vars input say. */
-export const PREVIEW_ENV: readonly EnvironmentVar[] = [
-  { name: 'ALC_ENVIRONMENT', value: 'preview' },
-  { name: 'IBKR_PORT', value: PAPER_PORT },
-];
+export { namesLivePort };
 
 /** A configuration a guard refuses (the spec, the target app). Inputs are refused with InputError. */
 export class GuardError extends Error {
@@ -24,49 +18,23 @@ export class GuardError extends Error {
 /** Where env vars came from: a spec file (with the YAML path of the list) or an action input. */
 export type EnvSource = { file: string; path: string } | { input: string };
 
-/** The value of a Unicode decimal digit (any script: full-width, Arabic-Indic, ...); digit blocks run 0-9. */
-function digitValue(ch: string): string {
-  if (ch >= '0' && ch <= '9') return ch;
-  let cp = ch.codePointAt(0)!;
-  let run = 0;
-  while (/\p{Nd}/u.test(String.fromCodePoint(cp - 1))) {
-    cp -= 1;
-    run += 1;
-  }
-  return String(run % 10);
-}
-
-/** Numbers standing alone in a text (not glued to letters or digits): 07496, +7496, 7_496, 7496.0, 0x1d48. */
-const NUMBER = /(?<![\p{L}\p{N}_.])(0x[0-9a-f](?:_?[0-9a-f])*|\d(?:_?\d)*(?:\.\d*)?)(?![\p{L}\p{N}_])/giu;
-
 /**
- * Whether a text names port 7496 in any spelling a program would parse as that number: `7496`, `07496`,
- * `+7496`, `7_496`, `7496.0`, full-width or other Unicode digits, `0x1d48`, host:port and URL forms
- * (`gw:07496`, `http://gw:7496/api`). Numbers glued to other digits or letters (`17496`, `74960`, `7496a`)
- * are not it.
+ * Throws, naming the source, when any entry carries the live port (entries the rules allow by name excepted).
+ * Never rewrites it.
  */
-export function namesLivePort(value: string | number | undefined): boolean {
-  const text = String(value ?? '')
-    .normalize('NFKC')
-    .replace(/\p{Nd}/gu, digitValue);
-  for (const m of text.matchAll(NUMBER)) {
-    const n = Number(m[1].replace(/_/g, ''));
-    if (n === Number(LIVE_PORT)) return true;
-  }
-  return false;
-}
-
-const isLivePort = namesLivePort;
-const LIVE_WHY = liveWhy(PAPER_PORT, LIVE_PORT);
-
-/** Throws, naming the source, when any entry carries the live port. Never rewrites it. */
-export function refuseLivePort(env: readonly EnvironmentVar[], source: EnvSource): void {
-  const at = env.findIndex((e) => isLivePort(e.value));
+export function refuseLivePort(
+  env: readonly EnvironmentVar[],
+  source: EnvSource,
+  rules: TradingRules = ALC_ALGO_RULES,
+): void {
+  const at = env.findIndex(
+    (e) => !rules.livePortAllow.includes(e.name ?? '') && namesLivePort(e.value, rules),
+  );
   if (at < 0) return;
   const entry = `${env[at].name}=${env[at].value}`;
-  const why = LIVE_WHY;
+  const why = liveWhy(rules);
   if ('input' in source)
-    throw new InputError(source.input, entry, `allowed: KEY=value entries without ${LIVE_PORT}: ${why}`);
+    throw new InputError(source.input, entry, `allowed: KEY=value entries without ${rules.livePort}: ${why}`);
   throw new GuardError(`${source.file}: ${source.path}[${at}]: ${entry}: ${why}`);
 }
 
@@ -76,23 +44,24 @@ export interface PreviewEnv {
   forced: string[];
 }
 
-/** Spec env + env-vars input (merged by name), after refusing the live port, with preview values forced. */
+/** Spec env + env-vars input (merged by name), after refusing the live port, with the rules' values forced. */
 export function previewEnv(
   specEnv: readonly EnvironmentVar[],
   specSource: EnvSource,
   inputEnv: readonly EnvironmentVar[],
   inputName = 'env-vars',
+  rules: TradingRules = ALC_ALGO_RULES,
 ): PreviewEnv {
-  refuseLivePort(specEnv, specSource);
-  refuseLivePort(inputEnv, { input: inputName });
+  refuseLivePort(specEnv, specSource, rules);
+  refuseLivePort(inputEnv, { input: inputName }, rules);
   const merged = mergeEnv(specEnv, inputEnv);
-  const forced = PREVIEW_ENV.flatMap((f) => {
+  const forced = rules.previewEnv.flatMap((f) => {
     const before = merged.find((e) => e.name === f.name);
     if (before?.value === f.value && before?.secretRef === undefined) return [];
     const was = before?.value ?? (before?.secretRef ? `secretRef ${before.secretRef}` : '(unset)');
     return [`${f.name}: ${was} -> ${f.value}`];
   });
-  return { env: mergeEnv(merged, PREVIEW_ENV), forced };
+  return { env: mergeEnv(merged, rules.previewEnv), forced };
 }
 
 type Template = NonNullable<ContainerApp['template']>;
@@ -114,35 +83,40 @@ export function everyContainer(
 
 /**
  * Throws GuardError, naming the source and the YAML path, when any container or init container carries the
- * live port: in an env value, an argument, the command or a probe port.
+ * live port: in an env value (but those the rules allow by name), an argument, the command or a probe port.
  */
 export function refuseLivePortTemplate(
   template: Template | undefined,
   source: string,
   prefix: readonly (string | number)[],
+  rules: TradingRules = ALC_ALGO_RULES,
 ): void {
+  const isLive = (v: string | number | undefined) => namesLivePort(v, rules);
   for (const { container: c, path } of everyContainer(template, prefix)) {
-    refuseLivePort(c.env ?? [], { file: source, path: formatPath([...path, 'env']) });
+    refuseLivePort(c.env ?? [], { file: source, path: formatPath([...path, 'env']) }, rules);
     for (const field of ['command', 'args'] as const) {
       const list = (c[field] ?? []) as unknown[];
-      const at = list.findIndex((a) => isLivePort(a as string));
+      const at = list.findIndex((a) => isLive(a as string));
       if (at >= 0)
         throw new GuardError(
-          `${source}: ${formatPath([...path, field, at])}: ${String(list[at])}: ${LIVE_WHY}`,
+          `${source}: ${formatPath([...path, field, at])}: ${String(list[at])}: ${liveWhy(rules)}`,
         );
     }
     (c.probes ?? []).forEach((p, i) => {
       const port = p.httpGet?.port ?? p.tcpSocket?.port;
-      if (isLivePort(port))
-        throw new GuardError(`${source}: ${formatPath([...path, 'probes', i])}: port ${port}: ${LIVE_WHY}`);
+      if (isLive(port))
+        throw new GuardError(
+          `${source}: ${formatPath([...path, 'probes', i])}: port ${port}: ${liveWhy(rules)}`,
+        );
     });
   }
 }
 
 /**
  * A preview's template: the live port refused anywhere (template and env-vars input), the env-vars input
- * merged into the app container, and ALC_ENVIRONMENT=preview / IBKR_PORT=7497 forced on EVERY container and
- * init container (a sidecar or an init container reaches the broker as well as the app does).
+ * merged into the app container, and the rules' preview values (ALC-Algo's: ALC_ENVIRONMENT=preview,
+ * IBKR_PORT=7497) forced on EVERY container and init container (a sidecar or an init container reaches the
+ * broker as well as the app does).
  */
 export function previewTemplate(
   template: Template | undefined,
@@ -151,21 +125,23 @@ export function previewTemplate(
     prefix: readonly (string | number)[];
     envVars: readonly EnvironmentVar[];
     envInput?: string;
+    rules?: TradingRules;
   },
 ): { template: Template; forced: string[] } {
-  refuseLivePortTemplate(template, o.source, o.prefix);
-  refuseLivePort(o.envVars, { input: o.envInput ?? 'env-vars' });
+  const rules = o.rules ?? ALC_ALGO_RULES;
+  refuseLivePortTemplate(template, o.source, o.prefix, rules);
+  refuseLivePort(o.envVars, { input: o.envInput ?? 'env-vars' }, rules);
   const copy = structuredClone(template ?? {});
   const forced: string[] = [];
   for (const { container: c, app } of everyContainer(copy, [])) {
-    const r = previewEnv(c.env ?? [], { file: o.source, path: '' }, app ? o.envVars : [], o.envInput);
+    const r = previewEnv(c.env ?? [], { file: o.source, path: '' }, app ? o.envVars : [], o.envInput, rules);
     c.env = r.env;
     forced.push(...r.forced.map((f) => (app ? f : `${c.name}: ${f}`)));
   }
   return { template: copy, forced };
 }
 
-/** Refuses a preview whose target is the production app (it holds the live trading secrets). */
+/** Refuses a preview whose target is the production app (it holds the production secrets). */
 export function assertPreviewTarget(targetApp: string, productionApp: string, productionFile: string): void {
   if (targetApp.trim().toLowerCase() === productionApp.trim().toLowerCase()) {
     throw new GuardError(previewIntoProduction(targetApp, productionFile));
@@ -283,10 +259,15 @@ export function refuseProductionSecrets(spec: AppSpec, prod: ProductionSecrets, 
  * A preview into an app that already exists builds on its live template and keeps its secrets: refuse it when
  * the live app reads the production secrets or runs the live port (it is production, whatever its name).
  */
-export function guardLivePreview(live: ContainerApp, appName: string, prod: ProductionSecrets): void {
+export function guardLivePreview(
+  live: ContainerApp,
+  appName: string,
+  prod: ProductionSecrets,
+  rules: TradingRules = ALC_ALGO_RULES,
+): void {
   const source = `app ${appName} (live)`;
   refuseProductionSecrets({ ...live, name: appName }, prod, source);
-  refuseLivePortTemplate(live.template, source, ['template']);
+  refuseLivePortTemplate(live.template, source, ['template'], rules);
 }
 
 export interface PreviewGuardOptions {
@@ -307,6 +288,8 @@ export interface PreviewGuardOptions {
   envInput?: string;
   /** What the production spec reads its secrets with; a preview referencing any of it is refused. */
   production?: ProductionSecrets;
+  /** The app's trading rules (default ALC-Algo's). */
+  rules?: TradingRules;
 }
 
 /** Every preview guard at once: the spec to deploy (forced env on the app container), and what was forced. */
@@ -322,6 +305,7 @@ export function guardPreview(spec: AppSpec, o: PreviewGuardOptions): { spec: App
     prefix: ['properties', 'template'],
     envVars: o.envVars ?? [],
     envInput: o.envInput,
+    rules: o.rules,
   });
   return { spec: { ...structuredClone(spec), template: result.template }, forced: result.forced };
 }

@@ -1,6 +1,8 @@
 // deploy-app's long texts (errors, what an input allows, log lines), built from their values, out of the
 // control flow that throws or logs them. Pure.
 
+import type { TradingRules } from './rules.js';
+
 // ---- inputs (settings.ts, verify.ts) ----
 
 export const IMAGE_ALLOWED =
@@ -76,8 +78,15 @@ export function releaseDigestOther(version: string, locked: string, tags: string
 
 // ---- guards (guards.ts) ----
 
-export function liveWhy(paper: string, live: string): string {
-  return `preview deploys run paper trading (IBKR_PORT=${paper}) and refuse the live trading port ${live}`;
+/** What a preview runs with and refuses, in words: `preview deploys run with A=1 and refuse the live ...`. */
+export function liveWhy(rules: TradingRules): string {
+  const forced = rules.previewEnv.map((e) => `${e.name}=${e.value}`).join(', ');
+  const runs = forced ? `preview deploys run with ${forced}` : 'preview deploys';
+  if (rules.livePort === undefined) return runs;
+  const allowed = rules.livePortAllow.length
+    ? ` (outside ${rules.livePortAllow.join(', ')}, input live-port-allow)`
+    : '';
+  return `${runs} and refuse the live trading port ${rules.livePort}${allowed} (input live-port)`;
 }
 
 export const SECRETS_WHY =
@@ -93,11 +102,45 @@ export function vaultInputAllowed(vaults: readonly string[]): string {
 export function previewIntoProduction(targetApp: string, productionFile: string): string {
   return (
     `Mode preview refuses to write to '${targetApp}': it is the production app of ${productionFile}, which ` +
-    'holds the live trading secrets; previews go to a separate app (e.g. deploy/containerapp.preview.yaml)'
+    'holds the production secrets; previews go to a separate app (e.g. deploy/containerapp.preview.yaml)'
   );
 }
 
 // ---- the app and its template (plan.ts, run.ts) ----
+
+/** What `resource-group` allows when ARM answers ResourceGroupNotFound (the spec's own value named too). */
+export function resourceGroupMissing(
+  group: string,
+  subscription: string,
+  specFile: string,
+  specGroup: string | undefined,
+): string {
+  const spec =
+    specGroup && specGroup.toLowerCase() !== group.toLowerCase()
+      ? `; ${specFile} names resourceGroup '${specGroup}'`
+      : '';
+  return (
+    `allowed: a resource group that exists; resource group '${group}' does not exist in subscription ` +
+    `${subscription} (ARM: ResourceGroupNotFound)${spec}`
+  );
+}
+
+/** A new app's managed environment that ARM does not find in a resource group that exists. */
+export function environmentMissing(
+  environment: string,
+  group: string,
+  specFile: string,
+  specEnvironment: string,
+): string {
+  const named =
+    specEnvironment === environment
+      ? `${specFile} names it (properties.environmentId; input environment overrides it)`
+      : 'input environment names it';
+  return (
+    `Managed environment '${environment}' does not exist in resource group '${group}': ${named}; ` +
+    'a new app needs an environment that exists (create it, or name one)'
+  );
+}
 
 export function foreignRegistry(app: string | undefined, servers: readonly (string | undefined)[]): string {
   return (

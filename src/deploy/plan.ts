@@ -11,6 +11,7 @@ import type {
 } from '@azure/arm-appcontainers';
 import type { DeploySettings, Mode } from './settings.js';
 import { previewTemplate } from './guards.js';
+import type { TradingRules } from './rules.js';
 import { withTradingLease } from './trading.js';
 import { foreignRegistry, noLatestToPin, registryNotInSpec } from './messages.js';
 import { InputError } from '../core/inputs.js';
@@ -93,7 +94,7 @@ export function createBody(
 
 /**
  * The template of the new revision: the live template (env vars, secret references, probes, scale rules kept
- * exactly) with the app container's image, the suffix and the extra env vars. Preview forces its env again.
+ * exactly) with the app container's image, the suffix and the extra env vars. Preview forces the rules' env again.
  */
 export function revisionTemplate(
   live: Template,
@@ -105,6 +106,8 @@ export function revisionTemplate(
     liveSource: string;
     /** Production with a managed trading lease: ALC_TRADING_LEASE=<url> in every container. */
     leaseUrl?: string;
+    /** Preview: the app's trading rules (default ALC-Algo's). */
+    rules?: TradingRules;
   },
 ): { template: Template; forced: string[] } {
   const template = structuredClone(live);
@@ -117,6 +120,7 @@ export function revisionTemplate(
       source: o.liveSource,
       prefix: ['template'],
       envVars: o.envVars,
+      rules: o.rules,
     });
     Object.assign(template, result.template);
     forced = result.forced;

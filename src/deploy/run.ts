@@ -27,7 +27,15 @@
 // when re-run: an existing revision with the same image is reused, a traffic list that already matches is
 // not written again.
 import type { ContainerApp } from '@azure/arm-appcontainers';
-import { appDomain, environmentIdOf, type Aca, type RevisionInfo } from '../azure/aca.js';
+import {
+  appDomain,
+  EnvironmentNotFound,
+  environmentIdOf,
+  isResourceGroupMissing,
+  type Aca,
+  type RevisionInfo,
+} from '../azure/aca.js';
+import { specEnvironment } from '../core/app-spec.js';
 import { describeRevisionState, isActive, revisionReadiness } from '../revisions/state.js';
 import { liveTrafficText, updateTraffic } from '../revisions/traffic-write.js';
 import { RevisionFailedError } from '../revisions/wait.js';
@@ -250,7 +258,17 @@ const verifyStep: Step = {
 const readStep: Step = {
   name: 'read',
   async run(ctx) {
-    ctx.app = await ctx.aca.getApp(ctx.s.app);
+    const { s } = ctx;
+    ctx.app = await ctx.aca.getApp(s.app).catch((error: unknown) => {
+      if (!isResourceGroupMissing(error)) throw error;
+      const allowed = m.resourceGroupMissing(
+        s.resourceGroup,
+        s.azure.subscriptionId,
+        s.specFile,
+        s.spec.resourceGroup,
+      );
+      throw new InputError('resource-group', s.resourceGroup, allowed);
+    });
     ctx.created = !ctx.app;
   },
 };
@@ -263,7 +281,7 @@ const guardStep: Step = {
     const app = ctx.app!;
     const mode = app.configuration?.activeRevisionsMode ?? 'Single';
     if (mode.toLowerCase() !== 'multiple') throw new Error(m.singleRevisionMode(s.app, mode));
-    if (s.mode === 'preview' && s.production) guardLivePreview(app, s.app, s.production);
+    if (s.mode === 'preview' && s.production) guardLivePreview(app, s.app, s.production, s.rules);
     if (s.mode === 'preview') refuseLeaseVariable(app.template, `app ${s.app} (live)`, []);
     assertRegistry(s.image, app);
     ctx.trafficBefore = trafficOf(app);
@@ -280,7 +298,14 @@ const prepareStep: Step = {
     const leaseUrl = managedUrl(s.trading.lease);
     if (ctx.store) ctx.designation = await ctx.store.readDesignation();
     if (!app) {
-      const env = await aca.getEnvironment(s.environment);
+      const env = await aca.getEnvironment(s.environment).catch((error: unknown) => {
+        if (!(error instanceof EnvironmentNotFound)) throw error;
+        const spec = specEnvironment(s.spec);
+        throw new Error(
+          m.environmentMissing(error.environment, error.resourceGroup, s.specFile, spec.id || spec.name),
+          { cause: error },
+        );
+      });
       ctx.domain = env.defaultDomain;
       ctx.write = {
         kind: 'create',
@@ -301,12 +326,14 @@ const prepareStep: Step = {
       mode: s.mode,
       liveSource: `app ${s.app}`,
       leaseUrl,
+      rules: s.rules,
     });
     if (s.mode === 'preview') ctx.forced = next.forced;
     else {
       // The live template decides, not the spec: it may trade live where the spec does not.
       ctx.tradingWarning =
-        guardLiveTrading(s.trading.lease, next.template, `app ${s.app}`, ['template']) ?? ctx.tradingWarning;
+        guardLiveTrading(s.trading.lease, next.template, `app ${s.app}`, ['template'], s.rules) ??
+        ctx.tradingWarning;
       tradingBounds(ctx, next.template);
     }
     if (!revision) {

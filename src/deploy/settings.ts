@@ -50,6 +50,7 @@ import {
   type TradingInputs,
 } from '../core/trading-inputs.js';
 import { guardLiveTrading, guardPreviewLease, refuseLeaseVariable } from './trading.js';
+import { readTradingRules, type TradingRules } from './rules.js';
 
 export const MODES = ['production', 'preview'] as const;
 export type Mode = (typeof MODES)[number];
@@ -79,6 +80,8 @@ export interface DeploySettings {
   production?: ProductionSecrets;
   /** Preview: what the guards forced (`IBKR_PORT: 7496 -> 7497`), for the summary. */
   forced: string[];
+  /** The app's trading rules (preview-env, live-port, live-port-allow, preview-note; ALC-Algo's by default). */
+  rules: TradingRules;
   waitTimeoutMs: number;
   resolve: ResolveEntry[];
   caFile?: string;
@@ -178,6 +181,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
   const app = validateAppName('app', get('app') || spec.name);
   spec = withAppName(spec, app);
   const envVars = parseKeyValues('env-vars', get('env-vars'));
+  const rules = readTradingRules(get);
   const labelRaw = get('label');
   let label: string | undefined;
   let prNumber: number | undefined;
@@ -209,6 +213,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
       envVars,
       envInput: 'env-vars',
       production: secrets,
+      rules,
     });
     spec = guarded.spec;
     forced = guarded.forced;
@@ -236,6 +241,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
       spec.template?.containers?.length ? withEnv(spec, envVars).template : spec.template,
       specFile,
       ['properties', 'template'],
+      rules,
     );
     if (trading.lease.kind === 'managed')
       handoverBound(trading.handoverTimeoutMs, trading.handoverTimeoutRaw, graceSecondsOf(spec.template));
@@ -258,6 +264,7 @@ export function readDeploySettings(get: InputSource, deps: SettingsDeps = {}): D
     prNumber,
     envVars,
     forced,
+    rules,
     production: secrets,
     waitTimeoutMs: parseWaitTimeout(get('wait-timeout')),
     resolve: parseResolve('resolve', get('resolve')),

@@ -6,6 +6,7 @@ import type { EnvironmentVar, Template } from '@azure/arm-appcontainers';
 import type { Designation, LeaseView, TradingLeaseSetting } from '../trading/types.js';
 import { InputError } from '../core/inputs.js';
 import { everyContainer, GuardError, refuseLivePortTemplate } from './guards.js';
+import type { TradingRules } from './rules.js';
 
 /** The variable the agents read the trading lease's prefix URL from. */
 export const LEASE_VARIABLE = 'ALC_TRADING_LEASE';
@@ -18,9 +19,10 @@ export function livePortIn(
   template: Template | undefined,
   source: string,
   prefix: (string | number)[],
+  rules?: TradingRules,
 ): string | undefined {
   try {
-    refuseLivePortTemplate(template, source, prefix);
+    refuseLivePortTemplate(template, source, prefix, rules);
     return undefined;
   } catch (error) {
     if (error instanceof GuardError || error instanceof InputError) return error.message;
@@ -56,9 +58,10 @@ export function guardLiveTrading(
   template: Template | undefined,
   source: string,
   prefix: (string | number)[],
+  rules?: TradingRules,
 ): string | undefined {
   if (lease.kind === 'managed') return undefined;
-  const live = livePortIn(template, source, prefix);
+  const live = livePortIn(template, source, prefix, rules);
   if (!live) return undefined;
   if (lease.kind === 'unmanaged') return unmanagedWarning(source);
   throw new InputError('trading-lease', '', `${LIVE_WITHOUT_LEASE} (${live.split(': preview')[0]})`);

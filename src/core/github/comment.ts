@@ -9,7 +9,17 @@ export const STICKY_MARKER = '<!-- alc-deploy:preview -->';
 export const GITHUB_ACTIONS_BOT = 'github-actions[bot]';
 
 export type PreviewReport = (
-  | { kind: 'up'; label: string; sha: string; url: string; revision: string; image: string; runUrl: string }
+  | {
+      kind: 'up';
+      label: string;
+      sha: string;
+      url: string;
+      revision: string;
+      image: string;
+      runUrl: string;
+      /** What the preview runs with, from the app's trading rules (e.g. `Paper trading only ...`); none if empty. */
+      note?: string;
+    }
   | { kind: 'failed'; label: string; sha: string; error: string; runUrl: string }
   | { kind: 'torn-down'; label: string; runUrl: string }
   | { kind: 'teardown-failed'; label: string; error: string; runUrl: string }
@@ -35,7 +45,7 @@ export function stickyCommentBody(r: PreviewReport): string {
           `| revision | \`${r.revision}\` |`,
           `| image | \`${r.image}\` |`,
           '',
-          `Paper trading only (IBKR port 7497). Smoke test and details in the run summary ${run}.`,
+          [r.note, `Smoke test and details in the run summary ${run}.`].filter(Boolean).join(' '),
         ];
       case 'failed':
         return [

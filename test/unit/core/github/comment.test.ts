@@ -19,14 +19,28 @@ describe('stickyCommentBody', () => {
         revision: 'app--pr-42-abc',
         image: 'r/i@sha256:1',
         runUrl: run,
+        note: 'Paper trading only (IBKR port 7497).',
       },
       [
         /is up at abcdef0\n/,
         /\| URL \| https:\/\/app---pr-42\.x \|/,
         /`app--pr-42-abc`/,
         /`r\/i@sha256:1`/,
-        /Paper trading only/,
+        /\nPaper trading only \(IBKR port 7497\)\. Smoke test and details in the run summary/,
       ],
+    ],
+    [
+      {
+        kind: 'up',
+        label: 'pr-7',
+        sha: 'abcdef0123',
+        url: 'https://quotes---pr-7.x',
+        revision: 'quotes--pr-7-abc',
+        image: 'r/q@sha256:1',
+        runUrl: run,
+        note: '',
+      },
+      [/is up at abcdef0\n/, /\nSmoke test and details in the run summary/],
     ],
     [
       { kind: 'failed', label: 'pr-42', sha: 'abcdef0123', error: 'never healthy\n  (probe)', runUrl: run },
@@ -42,6 +56,7 @@ describe('stickyCommentBody', () => {
     expect(body.split('\n')[0]).toBe(STICKY_MARKER);
     expect(body).toContain(`(${run})`);
     for (const p of patterns) expect(body).toMatch(p);
+    if (report.kind === 'up' && !report.note) expect(body).not.toMatch(/trading|IBKR/);
   });
 });
 

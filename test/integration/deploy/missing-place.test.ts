@@ -49,7 +49,7 @@ describe('the Azure client tells a missing resource group from a missing resourc
 });
 
 describe('deploy-app', () => {
-  it('names a resource group that does not exist, with the spec's own value', async () => {
+  it('names a resource group that does not exist, with the spec value beside it', async () => {
     const r = await runEntry('deploy-app', { ...base, 'resource-group': 'quotes-rg' }, s.sim);
     expect(r.status).toBe(1);
     const errors = errorLines(r.stdout);

@@ -34,6 +34,7 @@ function printRun(run: WorkflowRun, out: string): void {
   mkdirSync(out, { recursive: true });
   const all = join(out, 'summary.md');
   writeFileSync(all, runSummary(run));
+  writeFileSync(join(out, 'run.json'), `${JSON.stringify(run, null, 2)}\n`);
   console.log(`\n${run.workflow} (${run.event}): ${run.result} in ${(run.durationMs / 1000).toFixed(1)} s`);
   for (const job of flatJobs(run.jobs)) {
     const outputs = Object.entries(job.outputs).filter(([, v]) => v !== '');
@@ -46,7 +47,7 @@ function printRun(run: WorkflowRun, out: string): void {
       console.log(`    summary: ${file}`);
     }
   }
-  console.log(`  run summary: ${all}`);
+  console.log(`  run summary: ${all} (the run as JSON: ${join(out, 'run.json')})`);
 }
 
 async function runWorkflowCommand(file: string, flags: Flags): Promise<number> {

@@ -514,7 +514,7 @@ async function callWorkflow(
   try {
     remote = local ? undefined : resolveRemoteUses(uses, scope.o.actionRepos);
   } catch (e) {
-    throw new Error(`${where}: ${(e as Error).message}`);
+    throw new Error(`${where}: ${(e as Error).message}`, { cause: e });
   }
   if (!local && !(remote && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(remote.path))) {
     throw new Error(

@@ -65,7 +65,7 @@ const WORKFLOW_FLAGS: Record<string, FlagSpec> = {
   'sim-env': {
     kind: 'value',
     arg: 'FILE',
-    help: 'the env file of a running simulator (npm run sim -- --env-file FILE): its variables, CA, OIDC endpoint',
+    help: 'the env file of a running simulator (npm run sim -- --sim-env FILE): its variables, CA, OIDC endpoint',
   },
   workspace: {
     kind: 'value',
@@ -134,7 +134,7 @@ export const HELP = {
     'flags:',
     ...flagLines(WORKFLOW_FLAGS),
     '',
-    'example (a simulator running: npm run sim -- --env-file .sim/env):',
+    'example (a simulator running: npm run sim -- --sim-env .sim/env):',
     '  npx tsx runner/cli.ts workflow .github/workflows/release.yml --workspace ../quotes-svc \\',
     '    --repository acme/quotes-svc --event push --ref refs/tags/v1.0.0 --sim-env .sim/env',
   ].join('\n'),

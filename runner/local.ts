@@ -107,7 +107,6 @@ export function standIns(actionRepos: Record<string, string>): Record<string, Ac
             };
       }
       if (!existsSync(join(ctx.workspace, path))) symlinkSync(root, join(ctx.workspace, path));
-      ctx.log(`    checkout of ${repository} into ${path}: ${root}`);
       return { outcome: 'success' };
     },
     'docker/setup-buildx-action': async () => ({ outcome: 'success' }),
@@ -115,7 +114,7 @@ export function standIns(actionRepos: Record<string, string>): Record<string, Ac
 }
 
 // ---------------------------------------------------------------------------------------------------
-// A running simulator: its env file (`npm run sim -- --env-file FILE`) and its job registration endpoint
+// A running simulator: its env file (`npm run sim -- --sim-env FILE`) and its job registration endpoint
 
 /** Names of a simulator env file that are the runner machine's environment; every other name is a variable. */
 export const isRunnerEnvName = (name: string) =>
@@ -150,7 +149,7 @@ export function readSimEnv(file: string): SimEnv {
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new Error(`--sim-env ${file}: no such file (npm run sim -- --env-file ${file} writes it)`);
+    throw new Error(`--sim-env ${file}: no such file (npm run sim -- --sim-env ${file} writes it)`);
   }
   return parseSimEnv(text, file);
 }

@@ -130,7 +130,7 @@ describeWithDocker('adoption: quotes-svc through the workflow CLI against a seed
     git('fetch', '--quiet', '--no-tags', 'origin', '+refs/heads/main:refs/remotes/origin/main');
     const seed = parseSeedText(readFileSync(join(FIXTURE, 'sim-seed.yaml'), 'utf8'), 'sim-seed.yaml');
     sim = await startSimulator({ stateDir, seed, lroDelayMs: 200 });
-    // The env file `npm run sim -- --env-file` writes, from the same function.
+    // The env file `npm run sim -- --sim-env` writes, from the same function.
     envFile = join(out, 'sim.env');
     writeFileSync(envFile, envFileText(sim.vars, sim.env), { mode: 0o600 });
   }, 240_000);

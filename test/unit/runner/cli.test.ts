@@ -1,8 +1,12 @@
 // The workflow CLI's pure parts: its command line (commands, flags, help, one usage error naming the flag), the
 // event it builds, the simulator env file, remote `uses:` resolved to local checkouts.
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { eventOf, parseCommandLine, UsageError, type Flags } from '../../../runner/cli-args.js';
-import { parseSimEnv, withDefaultActionRepos } from '../../../runner/local.js';
+import { parseSimEnv, standIns, withDefaultActionRepos } from '../../../runner/local.js';
+import { pushEvent } from '../../../runner/events.js';
 import { fullRef, resolveRemoteUses } from '../../../runner/workflow.js';
 import { REPO_ROOT } from '../../../runner/action.js';
 
@@ -212,5 +216,39 @@ describe('resolveRemoteUses', () => {
   it('*/alc-deploy is this checkout unless one is mapped', () => {
     expect(withDefaultActionRepos({})).toEqual({ '*/alc-deploy': REPO_ROOT });
     expect(withDefaultActionRepos({ 'acme/alc-deploy': '/x' })).toEqual({ 'acme/alc-deploy': '/x' });
+  });
+});
+
+describe('standIns: actions/checkout', () => {
+  const ws = mkdtempSync(join(tmpdir(), 'alc-checkout-'));
+  afterAll(() => rmSync(ws, { recursive: true, force: true }));
+  const checkout = standIns({ '*/alc-deploy': '/src/alc-deploy' })['actions/checkout'];
+  const run = (w: Record<string, string>) =>
+    checkout({
+      with: w,
+      workspace: ws,
+      env: {},
+      event: pushEvent('refs/heads/main'),
+      repository: 'acme/quotes-svc',
+      runId: '1',
+      log: () => undefined,
+    });
+  it.each([
+    [{}, { outcome: 'success' }, undefined],
+    [{ repository: 'acme/alc-deploy', path: '.alc-deploy' }, { outcome: 'success' }, '/src/alc-deploy'],
+    [{ repository: 'acme/quotes-svc', path: 'self' }, { outcome: 'success' }, ws],
+    [
+      { repository: 'evil/tool', path: 'tool' },
+      {
+        outcome: 'failure',
+        errors: [
+          'actions/checkout of evil/tool: no local checkout of it: map it with --action-repo evil/tool=<path>',
+        ],
+      },
+      undefined,
+    ],
+  ])('%j', async (w, result, linked) => {
+    expect(await run(w)).toEqual(result);
+    if (linked) expect(readlinkSync(join(ws, w.path!))).toBe(linked);
   });
 });

@@ -6,17 +6,11 @@
 // with the simulator's GitHub OIDC stand-in, in process or over its admin endpoint).
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { httpsRequest } from '../sim/http.js';
-import type { GithubJob } from '../src/azure/oidc.js';
+import { registerGithubJobAt } from '../sim/github-jobs.js';
+import type { RunnerJob } from '../sim/identity.js';
 import { REPO_ROOT } from './action.js';
 import { runContext } from './context.js';
 import { runWorkflow, type ActionHandler, type RunWorkflowOptions, type WorkflowRun } from './workflow.js';
-
-/** A job as the simulator's GitHub OIDC stand-in registers it (/work/wt/tasks/sim-env-format.md). */
-export interface SimJob extends GithubJob {
-  sha?: string;
-  actor?: string;
-}
 
 /** Registers a job with the GitHub OIDC stand-in; answers the job's token request endpoint. */
 export type RegisterJob = (
@@ -155,24 +149,12 @@ export function readSimEnv(file: string): SimEnv {
 }
 
 /**
- * Registers jobs over a running simulator's admin endpoint (POST <ALC_SIM_ADMIN_URL>/github/jobs), trusting its CA:
- * what `--sim-env` gives the CLI. Undefined when the env lacks the admin endpoint.
+ * Registers jobs over a running simulator's admin endpoint (sim/github-jobs.ts, POST <ALC_SIM_ADMIN_URL>/github/jobs),
+ * trusting its CA: what `--sim-env` gives the CLI. Undefined when the env lacks the admin endpoint or the CA.
  */
 export function simJobRegistrar(env: Record<string, string>): RegisterJob | undefined {
-  const admin = env.ALC_SIM_ADMIN_URL;
-  const token = env.ALC_SIM_ADMIN_TOKEN;
   const caPath = env.NODE_EXTRA_CA_CERTS;
-  if (!admin || !token || !caPath) return undefined;
+  if (!env.ALC_SIM_ADMIN_URL || !env.ALC_SIM_ADMIN_TOKEN || !caPath) return undefined;
   const ca = readFileSync(caPath, 'utf8');
-  return async (job) => {
-    const url = `${admin}/github/jobs`;
-    const res = await httpsRequest(url, {
-      ca,
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(job),
-    });
-    if (res.status !== 200) throw new Error(`POST ${url}: ${res.status} ${res.body}`);
-    return JSON.parse(res.body) as { url: string; token: string };
-  };
+  return (job) => registerGithubJobAt(env, ca, job);
 }

@@ -8,15 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { envFileText } from './env-file.js';
 import { DEFAULT_STATE_DIR, type Simulator, startSimulator } from './index.js';
-import {
-  DEFAULT_SEED_ENVIRONMENTS,
-  SEED_FLAGS,
-  type Seed,
-  SeedError,
-  mergeSeeds,
-  parseSeedText,
-  seedOfFlags,
-} from './seed.js';
+import { DEFAULT_SEED_ENVIRONMENTS, type Flag, SEED_FLAGS, type Seed, SeedError, seedOf } from './seed.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const INSTALL = 'apt-get install -y docker.io docker-registry busybox-static';
@@ -39,7 +31,7 @@ interface CliOptions {
   trace: boolean;
   /** The seed file (--seed) and the seed flags, in order. */
   seedFile?: string;
-  seedFlags: Array<{ flag: string; value: string }>;
+  seedFlags: Flag[];
   envFile?: string;
 }
 
@@ -137,13 +129,12 @@ function dockerUp(): string {
 }
 
 /** The seed of the options: the file's and the flags', or undefined when neither is given (the default seed). */
-function seedOf(o: CliOptions): Seed | undefined {
+function seedOfOptions(o: CliOptions): Seed | undefined {
   if (!o.seedFile && o.seedFlags.length === 0) return undefined;
-  let fromFile: Seed | undefined;
+  let file: { text: string; path: string } | undefined;
   if (o.seedFile) {
-    let text: string;
     try {
-      text = readFileSync(o.seedFile, 'utf8');
+      file = { text: readFileSync(o.seedFile, 'utf8'), path: o.seedFile };
     } catch (e) {
       throw new SeedError(
         '--seed',
@@ -151,10 +142,8 @@ function seedOf(o: CliOptions): Seed | undefined {
         `a readable seed file (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
       );
     }
-    fromFile = parseSeedText(text, o.seedFile);
   }
-  const fromFlags = o.seedFlags.length ? seedOfFlags(o.seedFlags) : undefined;
-  return fromFile && fromFlags ? mergeSeeds(fromFile, fromFlags) : (fromFile ?? fromFlags);
+  return seedOf({ file, flags: o.seedFlags });
 }
 
 /** What the banner says of the seed: one line per environment, and the identities. */
@@ -164,7 +153,7 @@ function seedLines(sim: Simulator, seed: Seed | undefined): string[] {
   return [
     ...environments.map(
       (e, i) =>
-        `  ${i ? '                  ' : 'Environment       '} ${e.resourceGroup}/${e.environment} (${e.location}), default domain ${sim.domain}`,
+        `  ${i ? '                  ' : 'Environment       '} ${e.resourceGroup}/${'name' in e ? e.name : e.environment} (${e.location}), default domain ${sim.domain}`,
     ),
     ...(environments.length ? [] : ['  Environment        - (none seeded)']),
     ...apps.map(
@@ -181,7 +170,7 @@ async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
   let seed: Seed | undefined;
   try {
-    seed = seedOf(o);
+    seed = seedOfOptions(o);
   } catch (e) {
     if (!(e instanceof SeedError)) throw e;
     console.error(`sim: ${e.message}`);

@@ -27,9 +27,9 @@ import { HttpError, sendJson, type Route } from './http.js';
 import { startIngress, type IngressHandle } from './ingress.js';
 import { MetricsService, RequestLog } from './metrics.js';
 import { githubJobsRoute } from './github-jobs.js';
-import type { Seed, SeedEnvironment } from './seed.js';
+import { type Seed, type SeedEnvironment, type SeedInput, parseSeed } from './seed.js';
 
-export type { Seed, SeedEnvironment } from './seed.js';
+export type { Seed, SeedEnvironment, SeedInput } from './seed.js';
 
 export const DEFAULT_STATE_DIR = fileURLToPath(new URL('./.state', import.meta.url));
 export const DEFAULT_DOMAIN = 'alc-sim.eastus.azurecontainerapps.io';
@@ -67,11 +67,12 @@ export interface SimulatorOptions {
   /** The environments' default domain (default alc-sim.eastus.azurecontainerapps.io). */
   domain?: string;
   /**
-   * What to create on start (idempotent): managed environments (and their resource groups), or a Seed (sim/seed.ts:
-   * resource groups, environments, app registrations with their federated credentials, the default job). With a
-   * Seed, Entra accepts only the credentials it lists and the default request token speaks for its githubJob only.
+   * What to create on start (idempotent): managed environments (and their resource groups), or a seed in the seed
+   * file's structure (sim/seed.ts, sim/README.md "Seed": resource groups, environments, app registrations with their
+   * federated credentials, the default job), checked (SeedError). With a seed, Entra accepts only the credentials it
+   * lists and the default request token speaks for its githubJob only.
    */
-  seed?: SeedEnvironment[] | Seed;
+  seed?: SeedEnvironment[] | SeedInput;
   /** The job of the default GitHub OIDC request token, claims over its claims, and the federated credentials
    * Entra accepts for the simulator's app (default: the Seed's, else any GitHub repository subject); more app
    * registrations (default: the Seed's). */
@@ -306,7 +307,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const useDocker = options.docker ?? true;
   const ids = loadIds(stateDir);
   const certs = ensureCertificates(stateDir, [domain]);
-  const seed = Array.isArray(options.seed) ? undefined : options.seed;
+  const seed = Array.isArray(options.seed) || !options.seed ? undefined : parseSeed(options.seed);
   const seeded = seed ? seededIdentities(seed) : undefined;
   const identity = new IdentityService(join(stateDir, 'keys'), {
     tenantId: ids.tenantId,
@@ -464,8 +465,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       });
     }
     for (const g of seed?.resourceGroups ?? []) arm.seedResourceGroup(g.name, g.location);
-    const environments = seed ? seed.environments : ((options.seed as SeedEnvironment[] | undefined) ?? []);
-    for (const s of environments) arm.seedEnvironment(s.resourceGroup, s.environment, s.location);
+    for (const e of seed?.environments ?? []) arm.seedEnvironment(e.resourceGroup, e.name, e.location);
+    for (const e of Array.isArray(options.seed) ? options.seed : [])
+      arm.seedEnvironment(e.resourceGroup, e.environment, e.location);
     arm.resume();
 
     let ingress: IngressHandle | undefined;

@@ -17,6 +17,14 @@ export interface SeedResourceGroup {
   location: string;
 }
 
+/** A managed environment of a seed (the file's keys). */
+export interface SeedManagedEnvironment {
+  resourceGroup: string;
+  name: string;
+  location: string;
+}
+
+/** A managed environment in the list form of startSimulator's `seed` (environments only, identities by default). */
 export interface SeedEnvironment {
   resourceGroup: string;
   environment: string;
@@ -31,13 +39,24 @@ export interface SeedApplication {
   federatedCredentials: FederatedCredential[];
 }
 
-/** A seed, checked: resource groups (those of the environments included), environments, identities. */
+/**
+ * A seed, checked: resource groups (those of the environments included), environments, identities; the file's
+ * structure with every default filled in (parseSeed of a Seed is that Seed).
+ */
 export interface Seed {
   resourceGroups: SeedResourceGroup[];
-  environments: SeedEnvironment[];
+  environments: SeedManagedEnvironment[];
   applications: SeedApplication[];
   /** The job the stand-alone request token (ACTIONS_ID_TOKEN_REQUEST_TOKEN) speaks for; none: it only registers jobs. */
   githubJob?: RunnerJob;
+}
+
+/** A seed as written (a file's structure, or startSimulator's `seed`): what parseSeed checks. */
+export interface SeedInput {
+  resourceGroups?: Array<{ name: string; location?: string }>;
+  environments?: Array<{ resourceGroup: string; name: string; location?: string }>;
+  applications?: Array<{ clientId?: string; var?: string; federatedCredentials?: FederatedCredential[] }>;
+  githubJob?: Partial<RunnerJob> & { repository: string; ref: string };
 }
 
 export const DEFAULT_LOCATION = 'eastus';
@@ -114,12 +133,12 @@ function resourceGroup(v: unknown, key: string): SeedResourceGroup {
   };
 }
 
-function environment(v: unknown, key: string): SeedEnvironment & { locationGiven: boolean } {
+function environment(v: unknown, key: string): SeedManagedEnvironment & { locationGiven: boolean } {
   const o = object(v, key, ['resourceGroup', 'name', 'location']);
   const location = optionalText(o.location, `${key}.location`, LOCATION, LOCATION_RULE);
   return {
     resourceGroup: text(o.resourceGroup, `${key}.resourceGroup`, GROUP, GROUP_RULE),
-    environment: text(o.name, `${key}.name`, ENVIRONMENT, ENVIRONMENT_RULE),
+    name: text(o.name, `${key}.name`, ENVIRONMENT, ENVIRONMENT_RULE),
     location: location ?? DEFAULT_LOCATION,
     locationGiven: location !== undefined,
   };
@@ -271,11 +290,10 @@ export function parseSeed(raw: unknown, where = 'seed'): Seed {
   };
 }
 
-/** A seed file's text, YAML or JSON (JSON is YAML), as a seed. Pure. */
-export function parseSeedText(text: string, file: string): Seed {
-  let raw: unknown;
+/** A seed file's text, YAML or JSON (JSON is YAML), as its raw form; text that is neither names the file. Pure. */
+function readSeedText(text: string, file: string): unknown {
   try {
-    raw = parseYaml(text);
+    return parseYaml(text) ?? {};
   } catch (e) {
     throw new SeedError(
       file,
@@ -283,19 +301,27 @@ export function parseSeedText(text: string, file: string): Seed {
       'a YAML or JSON seed file',
     );
   }
-  return parseSeed(raw ?? {});
 }
 
-/** Two seeds as one (a file and flags): lists joined, the later job over the earlier. Pure. */
-export function mergeSeeds(a: Seed, b: Seed): Seed {
+/** A seed file's text as a seed. Pure. */
+export function parseSeedText(text: string, file: string): Seed {
+  return parseSeed(readSeedText(text, file));
+}
+
+/**
+ * The seed of a file and flags together: lists joined (the file's first), the entries of one app registration as
+ * one, the flags' job over the file's; each checked where it was written (the file's keys, the flags). Pure.
+ */
+export function seedOf(o: { file?: { text: string; path: string }; flags?: Flag[] }): Seed {
+  const fromFile = o.file ? readSeedText(o.file.text, o.file.path) : {};
+  parseSeed(fromFile);
+  const a = fromFile as Raw;
+  const b = rawSeedOfFlags(o.flags ?? []);
+  const joined = (k: string) => [...((a[k] as unknown[] | undefined) ?? []), ...((b[k] as unknown[]) ?? [])];
   return parseSeed({
-    resourceGroups: [...a.resourceGroups, ...b.resourceGroups],
-    environments: [...a.environments, ...b.environments].map((e) => ({
-      resourceGroup: e.resourceGroup,
-      name: e.environment,
-      location: e.location,
-    })),
-    applications: joinApplications([...a.applications, ...b.applications]),
+    resourceGroups: joined('resourceGroups'),
+    environments: joined('environments'),
+    applications: joinApplications(joined('applications') as SeedApplication[]),
     ...((b.githubJob ?? a.githubJob) ? { githubJob: b.githubJob ?? a.githubJob } : {}),
   });
 }
@@ -306,8 +332,9 @@ function joinApplications(apps: SeedApplication[]): SeedApplication[] {
   for (const a of apps) {
     const id = a.clientId?.toLowerCase() ?? '';
     const seen = byId.get(id);
-    if (seen) seen.federatedCredentials = [...seen.federatedCredentials, ...a.federatedCredentials];
-    else byId.set(id, { ...a, federatedCredentials: [...a.federatedCredentials] });
+    if (seen)
+      seen.federatedCredentials = [...(seen.federatedCredentials ?? []), ...(a.federatedCredentials ?? [])];
+    else byId.set(id, { ...a, federatedCredentials: [...(a.federatedCredentials ?? [])] });
   }
   return [...byId.values()];
 }
@@ -334,52 +361,44 @@ function nameAt(value: string): { name: string; location?: string } {
   return at < 0 ? { name: value } : { name: value.slice(0, at), location: value.slice(at + 1) };
 }
 
+/** A seed flag as given: `--environment` and its value. */
+export interface Flag {
+  flag: string;
+  value: string;
+}
+
 export const SEED_FLAGS = ['--resource-group', '--environment', '--federated-credential', '--github-job'];
 
 /**
- * A seed from the seed flags (`--resource-group NAME[@LOCATION]`, `--environment RG/NAME[@LOCATION]`,
+ * The raw seed of the seed flags (`--resource-group NAME[@LOCATION]`, `--environment RG/NAME[@LOCATION]`,
  * `--federated-credential [client-id=GUID,]subject=S|claims=EXPR[,issuer=URL][,audience=A][,name=N]`,
- * `--github-job repository=O/R,ref=REF[,event=E][,environment=ENV]`), each error naming its flag. Pure.
+ * `--github-job repository=O/R,ref=REF[,event=E][,environment=ENV]`), each checked, its error naming its flag. Pure.
  */
-export function seedOfFlags(flags: Array<{ flag: string; value: string }>): Seed {
-  const raw = { resourceGroups: [] as Raw[], environments: [] as Raw[], applications: [] as Raw[] } as Raw & {
-    resourceGroups: Raw[];
-    environments: Raw[];
-    applications: Raw[];
-    githubJob?: Raw;
-  };
+function rawSeedOfFlags(flags: Flag[]): Raw {
+  const raw = { resourceGroups: [] as Raw[], environments: [] as Raw[], applications: [] as Raw[] };
+  let job: Raw | undefined;
   for (const { flag, value } of flags) {
-    const label = `${flag} ${value}`;
-    const within = <T>(f: () => T): T => {
+    /** Checks `entry` with `check`, a failure naming the flag (and the part of its value). */
+    const checked = (entry: Raw, check: (v: unknown, key: string) => unknown): Raw => {
       try {
-        return f();
+        check(entry, 'x');
+        return entry;
       } catch (e) {
-        if (e instanceof SeedError)
-          throw new SeedError(
-            e.key === 'x' ? flag : `${flag} (${e.key.replace(/^.*\./, '')})`,
-            e.value,
-            e.allowed,
-          );
-        throw e;
+        if (!(e instanceof SeedError)) throw e;
+        const part = e.key === 'x' ? '' : ` (${e.key.replace(/^.*\./, '')})`;
+        throw new SeedError(`${flag}${part}`, e.value, e.allowed);
       }
     };
+    const { name, location } = nameAt(value);
+    const at = location !== undefined ? { location } : {};
     if (flag === '--resource-group') {
-      const { name, location } = nameAt(value);
-      raw.resourceGroups.push(
-        within(() => ({ ...resourceGroup({ name, location }, 'x') })) as unknown as Raw,
-      );
+      raw.resourceGroups.push(checked({ name, ...at }, resourceGroup));
     } else if (flag === '--environment') {
-      const { name, location } = nameAt(value);
       const slash = name.indexOf('/');
       if (slash < 0)
         throw new SeedError(flag, value, 'RESOURCE_GROUP/NAME[@LOCATION], e.g. quotes-rg/quotes-env@eastus');
-      const e = {
-        resourceGroup: name.slice(0, slash),
-        name: name.slice(slash + 1),
-        ...(location ? { location } : {}),
-      };
-      within(() => environment(e, 'x'));
-      raw.environments.push(e);
+      const e = { resourceGroup: name.slice(0, slash), name: name.slice(slash + 1), ...at };
+      raw.environments.push(checked(e, environment));
     } else if (flag === '--federated-credential') {
       const p = pairs(flag, value, ['client-id', 'subject', 'claims', 'issuer', 'audience', 'name']);
       const credential = {
@@ -393,20 +412,19 @@ export function seedOfFlags(flags: Array<{ flag: string; value: string }>): Seed
         ...(p['client-id'] !== undefined ? { clientId: p['client-id'] } : {}),
         federatedCredentials: [credential],
       };
-      within(() => application(app, 'x'));
-      raw.applications.push(app);
+      raw.applications.push(checked(app, application));
     } else if (flag === '--github-job') {
       const p = pairs(flag, value, ['repository', 'ref', 'event', 'environment']);
-      const job = {
-        repository: p.repository,
-        ref: p.ref,
-        ...(p.event !== undefined ? { eventName: p.event } : {}),
-        ...(p.environment !== undefined ? { environment: p.environment } : {}),
-      };
-      within(() => githubJob(job, 'x'));
-      raw.githubJob = job;
-    } else throw new SeedError(label, value, `a seed flag: ${SEED_FLAGS.join(', ')}`);
+      job = checked(
+        {
+          repository: p.repository,
+          ref: p.ref,
+          ...(p.event !== undefined ? { eventName: p.event } : {}),
+          ...(p.environment !== undefined ? { environment: p.environment } : {}),
+        },
+        githubJob,
+      );
+    } else throw new SeedError(flag, value, `a seed flag: ${SEED_FLAGS.join(', ')}`);
   }
-  raw.applications = joinApplications(raw.applications as unknown as SeedApplication[]) as unknown as Raw[];
-  return parseSeed(raw);
+  return { ...raw, ...(job ? { githubJob: job } : {}) };
 }

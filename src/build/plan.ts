@@ -43,10 +43,13 @@ export interface LabelSource {
   created: Date;
 }
 
+/** The label that names the commit an image was built from. */
+export const REVISION_LABEL = 'org.opencontainers.image.revision';
+
 /** The OCI annotations every image carries. */
 export function ociLabels(src: LabelSource): Record<string, string> {
   const labels: Record<string, string> = {
-    'org.opencontainers.image.revision': src.revision,
+    [REVISION_LABEL]: src.revision,
     'org.opencontainers.image.version': src.version,
     'org.opencontainers.image.created': src.created.toISOString(),
   };

@@ -17,6 +17,7 @@ import { type Clock, retry, type RetryPolicy, systemClock } from '../core/retry.
 import { versionTags } from '../registry/version-image.js';
 import { builtSha, classifyRef } from '../core/versions.js';
 import { imageCreated } from './created.js';
+import { lockedReleaseVerdict, ReleaseTagMovedError } from './locked.js';
 import { readDockerCredentials } from './credentials.js';
 import { type BuilderInfo, check, detectBuilder, type DockerCli, DockerError } from './docker.js';
 import {
@@ -60,10 +61,12 @@ export interface BuildPushDeps {
 export interface BuildPushResult {
   builder: 'buildx' | 'docker';
   pushed: boolean;
+  /** The locked version tag whose image a re-run of the release reused (nothing was built or pushed). */
+  reused?: string;
   /** registry/repository@sha256:..., '' when not pushed. */
   image: string;
   digest: string;
-  /** Full references, registry/repository:tag. */
+  /** Full references, registry/repository:tag: the tags this run pushed, or (reused) those at the image now. */
   refs: string[];
   version: string;
   sizes: PlatformSize[];
@@ -91,6 +94,7 @@ async function authenticate(
     const credentials = await readDockerCredentials(settings.registry, process.env, (secret) =>
       deps.log.setSecret(secret),
     );
+    if (credentials.kind === 'anonymous') deps.log.warning(m.noDockerLogin(settings.registry));
     return { client: deps.registry(credentials), loggedIn: false };
   }
   const azure = settings.azure!;
@@ -299,23 +303,40 @@ async function lockRelease(
 
 /**
  * A re-run of a release whose exact version tag is already locked converges on the image it locked: nothing
- * is built or pushed over an immutable release (the registry would refuse it).
+ * is built or pushed over an immutable release (the registry would refuse it). The locked image must have been
+ * built from this run's commit (its revision label): a release tag moved to another commit is refused
+ * (ReleaseTagMovedError), before anything is built, pushed or deployed. The result lists only the run's tags
+ * that point at the locked image in the registry.
  */
 async function lockedRelease(
   settings: BuildPushSettings,
   client: RegistryClient,
   log: Logger,
 ): Promise<BuildPushResult | undefined> {
+  const ref = classifyRef(settings.git);
   for (const tag of releaseLockTags(settings)) {
     const a = await client.tagAttributes(settings.repository, tag).catch(() => undefined);
     if (!a || a.writeEnabled) continue;
+    const read = await client.imageLabels(settings.repository, a.digest).then(
+      (labels) => ({ labels }),
+      (error: Error) => ({ labels: undefined, unreadable: error.message }),
+    );
+    const verdict = lockedReleaseVerdict({
+      tagName: ref.kind === 'tag' ? ref.name : tag,
+      digest: a.digest,
+      runSha: builtSha(settings.git),
+      ...read,
+    });
+    if (verdict.kind === 'moved') throw new ReleaseTagMovedError(verdict.error);
+    if (verdict.kind === 'reuse-unproven') log.warning(verdict.warning);
     log.info(m.alreadyReleased(`${settings.registry}/${settings.repository}`, tag, a.digest));
     return {
       builder: 'docker',
       pushed: false,
+      reused: tag,
       image: `${settings.registry}/${settings.repository}@${a.digest}`,
       digest: a.digest,
-      refs: settings.tags.map((t) => `${settings.registry}/${settings.repository}:${t}`),
+      refs: await refsAt(settings, client, a.digest),
       version: settings.version,
       sizes: [],
       buildMs: 0,
@@ -326,6 +347,20 @@ async function lockedRelease(
     };
   }
   return undefined;
+}
+
+/** The run's tags that point at `digest` in the registry now (a tag that is missing or moved on is left out). */
+async function refsAt(
+  settings: BuildPushSettings,
+  client: RegistryClient,
+  digest: string,
+): Promise<string[]> {
+  const refs: string[] = [];
+  for (const tag of settings.tags) {
+    const at = await client.digestOf(settings.repository, tag).catch(() => undefined);
+    if (at === digest) refs.push(`${settings.registry}/${settings.repository}:${tag}`);
+  }
+  return refs;
 }
 
 /** buildx reports the digest it pushed; the registry's answer wins, a difference is worth a warning. */

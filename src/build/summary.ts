@@ -63,12 +63,13 @@ export function buildOutputs(r: BuildPushResult): Record<string, string> {
   return { image: r.image, digest: r.digest, tags: r.refs.join('\n'), version: r.version };
 }
 
-export function buildSummary(result: BuildPushResult): string {
+/** The build's rows: its times, builder and cache; or, for a reused release, that nothing was built. */
+function buildRows(result: BuildPushResult): Array<[string, string]> {
+  if (result.reused)
+    return [
+      ['Build', `none: the release's locked tag ${result.reused} was reused, nothing was built or pushed`],
+    ];
   const rows: Array<[string, string]> = [
-    ['Image', result.image ? `\`${result.image}\`` : 'not pushed'],
-    ['Digest', result.digest ? `\`${result.digest}\`` : 'none (not pushed)'],
-    ['Version', result.version],
-    ['Tags', result.refs.map((r) => `\`${r}\``).join('<br>')],
     ['Size', sizeText(result)],
     [
       'Build time',
@@ -80,6 +81,17 @@ export function buildSummary(result: BuildPushResult): string {
     ['Builder', result.builder === 'buildx' ? 'docker buildx' : 'docker build (classic)'],
     ['Cache', result.cache],
   );
+  return rows;
+}
+
+export function buildSummary(result: BuildPushResult): string {
+  const rows: Array<[string, string]> = [
+    ['Image', result.image ? `\`${result.image}\`` : 'not pushed'],
+    ['Digest', result.digest ? `\`${result.digest}\`` : 'none (not pushed)'],
+    ['Version', result.version],
+    ['Tags', result.refs.map((r) => `\`${r}\``).join('<br>') || 'none'],
+    ...buildRows(result),
+  ];
   return [`## build-push: ${result.version}`, '', factsTable(rows), '', retentionSection(result), ''].join(
     '\n',
   );

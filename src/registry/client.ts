@@ -286,10 +286,16 @@ export class RegistryClient {
     scope: string,
     headers: Record<string, string> = {},
     body?: string,
+    redirect: 'follow' | 'manual' = 'follow',
   ): Promise<Response> {
     const url = `${await this.baseUrl()}${path}`;
     const send = (auth?: string) =>
-      this.fetchFn(url, { method, headers: auth ? { ...headers, authorization: auth } : headers, body });
+      this.fetchFn(url, {
+        method,
+        headers: auth ? { ...headers, authorization: auth } : headers,
+        body,
+        redirect,
+      });
     let res = await send(this.tokens.get(scope));
     if (res.status === 401) {
       const challenge = parseChallenge(res.headers.get('www-authenticate'));
@@ -358,6 +364,38 @@ export class RegistryClient {
       });
     }
     return sizes;
+  }
+
+  /**
+   * The labels of an image's config (`org.opencontainers.image.revision`...): of the image itself, or of the first
+   * platform of an index (every platform of one build carries the same labels). A blob the registry redirects to
+   * its storage (ACR answers 307 with a signed URL) is fetched there without the registry's token.
+   */
+  async imageLabels(repository: string, reference: string): Promise<Record<string, string>> {
+    let image = await this.manifest(repository, reference);
+    if (INDEX_TYPES.has(image.mediaType)) {
+      const entries = (image.body.manifests as Array<{ digest: string; platform?: { os?: string } }>) ?? [];
+      const first = entries.find((e) => e.platform?.os !== 'unknown');
+      if (!first) return {};
+      image = await this.manifest(repository, first.digest);
+    }
+    const config = (image.body.config as { digest?: string } | undefined)?.digest;
+    if (!config || !isDigest(config)) return {};
+    const path = `/v2/${repository}/blobs/${config}`;
+    let res = await this.request('GET', path, pullScope(repository), {}, undefined, 'manual');
+    const location = res.status >= 300 && res.status <= 399 ? res.headers.get('location') : null;
+    if (location) {
+      await res.body?.cancel();
+      const target = new URL(location, await this.baseUrl());
+      if (target.protocol !== 'https:' && target.origin !== new URL(await this.baseUrl()).origin)
+        throw new RegistryError(`Reading ${repository}@${config}: redirected to ${target.origin}, not https`);
+      res = await this.fetchFn(target.toString(), { method: 'GET', redirect: 'manual' });
+    }
+    if (!res.ok) throw await errorFrom(res, `Reading the config of ${repository}:${reference}`);
+    const json = (await res.json()) as { config?: { Labels?: Record<string, unknown> | null } };
+    const labels: Record<string, string> = {};
+    for (const [k, v] of Object.entries(json.config?.Labels ?? {})) if (typeof v === 'string') labels[k] = v;
+    return labels;
   }
 
   /** Every tag of a repository with its digest: ACR's tag API when there is one, else the registry API. */

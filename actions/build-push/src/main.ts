@@ -18,6 +18,11 @@ await runEntry({
   run: (s) => buildPushOnRunner(s, core),
   outputs: (r) => buildOutputs(r),
   summary: (r) => buildSummary(r),
-  done: (r) => (r.image ? `Pushed ${r.image}` : `Built ${r.refs.join(', ')} (not pushed)`),
+  done: (r) =>
+    r.reused
+      ? `Reused the locked release ${r.image}: nothing was built or pushed`
+      : r.image
+        ? `Pushed ${r.image}`
+        : `Built ${r.refs.join(', ')} (not pushed)`,
   failureSummary: (e, s) => failureSection(`build-push: ❌ ${s.registry}/${s.repository} failed`, e),
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { ACR_TOKEN_USER, RegistryClient } from '../../../src/registry/client.js';
 import { describeWithDocker, ROOT } from '../../support/docker.js';
 import { runBuildPush } from '../../../src/build/run.js';
+import { ReleaseTagMovedError } from '../../../src/build/locked.js';
 import {
   fetchWithCa,
   gitFor,
@@ -261,6 +262,86 @@ describeWithDocker('build-push through the simulator (auth oidc)', () => {
       });
       expect(result.digest).toBe(await client.digestOf(REPO, 'main'));
       expect(result.retention).toEqual({ ran: false, reason: expect.stringMatching(/not a release build/) });
+    } finally {
+      process.env.DOCKER_CONFIG = saved;
+    }
+  });
+  it('a release tag moved to another commit is refused; a re-run at its commit reuses the locked image', async () => {
+    const docker = await loggedInDocker();
+    const saved = process.env.DOCKER_CONFIG;
+    process.env.DOCKER_CONFIG = docker.config;
+    const first = '1a2b3c4d00000000000000000000000000000000';
+    const moved = '9f8e7d6c00000000000000000000000000000000';
+    const run = (sha: string, warnings: string[] = []) =>
+      runBuildPush(
+        settingsFor(
+          {
+            registry,
+            repository: REPO,
+            context: join(ROOT, 'sample-app'),
+            auth: 'docker-config',
+            keep: '0',
+            'build-args': 'APP_VERSION={{version}}',
+          },
+          gitFor('refs/tags/v2.0.0', { sha }),
+          ROOT,
+        ),
+        {
+          docker: quietDocker(),
+          log: { info: () => undefined, warning: (w) => warnings.push(w), setSecret: () => undefined },
+          registry: (credentials) =>
+            new RegistryClient(registry, credentials, { fetch: fetchWithCa(cp.sim.ca) }),
+        },
+      );
+    try {
+      const released = await run(first);
+      expect(released.locked).toEqual(['2.0.0']);
+      expect((await client.tagAttributes(REPO, '2.0.0'))?.writeEnabled).toBe(false);
+
+      // A re-run at the same commit: the locked image, and only the tags that point at it.
+      const warnings: string[] = [];
+      const again = await run(first, warnings);
+      expect(again).toMatchObject({ digest: released.digest, pushed: false, reused: '2.0.0' });
+      expect(again.refs).toEqual(released.refs);
+      expect(warnings).toEqual([]);
+
+      // The tag moved to a fix commit: refused, and nothing of the new commit reaches the registry.
+      await expect(run(moved)).rejects.toThrow(
+        new ReleaseTagMovedError(
+          `v2.0.0's locked image ${released.digest} was built from 1a2b3c4, this run is at 9f8e7d6: ` +
+            'a release tag must not move; tag a new version',
+        ),
+      );
+      expect(await client.digestOf(REPO, 'sha-9f8e7d6')).toBeUndefined();
+      expect(await client.digestOf(REPO, '2.0.0')).toBe(released.digest);
+
+      // As a runner runs the action (auth oidc): one error line, no outputs to deploy.
+      const sim = cp.sim;
+      const entry = await runBuildPushEntry(
+        dir,
+        { registry, repository: REPO, context: 'sample-app', keep: '0', cloud: 'Custom' },
+        {
+          GITHUB_WORKSPACE: ROOT,
+          GITHUB_EVENT_NAME: 'push',
+          GITHUB_REF: 'refs/tags/v2.0.0',
+          GITHUB_SHA: moved,
+          AZURE_CLIENT_ID: sim.ids.clientId,
+          AZURE_TENANT_ID: sim.ids.tenantId,
+          ALC_DEPLOY_ARM_ENDPOINT: sim.endpoints.arm,
+          ALC_DEPLOY_AUTHORITY_HOST: sim.endpoints.authorityHost,
+          ACTIONS_ID_TOKEN_REQUEST_URL: sim.env.ACTIONS_ID_TOKEN_REQUEST_URL,
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN,
+          NODE_EXTRA_CA_CERTS: sim.caPath,
+        },
+      );
+      expect({ code: entry.status, errors: errorLines(entry.log), image: entry.outputs.image }).toEqual({
+        code: 1,
+        errors: [
+          `::error::v2.0.0's locked image ${released.digest} was built from 1a2b3c4, this run is at 9f8e7d6: ` +
+            'a release tag must not move; tag a new version',
+        ],
+        image: undefined,
+      });
     } finally {
       process.env.DOCKER_CONFIG = saved;
     }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DockerCli, DockerResult } from '../../../src/build/docker.js';
 import { runBuildPush, type BuildPushDeps } from '../../../src/build/run.js';
+import { ReleaseTagMovedError } from '../../../src/build/locked.js';
 import { readBuildPushSettings } from '../../../src/build/settings.js';
 import { InputError } from '../../../src/core/inputs.js';
 import { type FetchFn, RegistryClient } from '../../../src/registry/client.js';
@@ -203,6 +204,99 @@ describe('runBuildPush', () => {
     expect(result).toMatchObject({ image: `r.azurecr.io/agents@${locked}`, digest: locked, pushed: false });
     expect(calls.map((c) => c.args[0])).not.toContain('build');
     expect(calls.map((c) => c.args[0])).not.toContain('push');
+  });
+
+  describe('a release whose version tag is already locked', () => {
+    const locked = `sha256:${'cd'.repeat(32)}`;
+    const other = `sha256:${'ef'.repeat(32)}`;
+    const config = `sha256:${'0c'.repeat(32)}`;
+    /** 1.2.3 locked at `locked` (built from `revision`), 1.2 and 1 there too, latest moved on, no sha- tag. */
+    function lockedRegistry(revision: string) {
+      const storage: Array<{ url: string; headers: unknown }> = [];
+      const fetch: FetchFn = async (url, init = {}) => {
+        const u = new URL(url);
+        if (u.host === 'storage.example') {
+          storage.push({ url, headers: init.headers });
+          return Response.json({ config: { Labels: { 'org.opencontainers.image.revision': revision } } });
+        }
+        const path = u.pathname;
+        if (path === '/acr/v1/agents/_tags/1.2.3')
+          return Response.json({
+            tag: { name: '1.2.3', digest: locked, changeableAttributes: { writeEnabled: false } },
+          });
+        if (path === `/v2/agents/blobs/${config}`)
+          return new Response(null, {
+            status: 307,
+            headers: { location: 'https://storage.example/c?sig=s' },
+          });
+        const tag = /\/manifests\/(.+)$/.exec(path)?.[1];
+        if (tag === locked)
+          return Response.json({
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            config: { digest: config, size: 3 },
+            layers: [],
+          });
+        if (tag === undefined) return new Response('{}');
+        const at = { '1.2.3': locked, '1.2': locked, '1': locked, latest: other }[tag];
+        if (!at) return new Response(null, { status: 404 });
+        return new Response(null, { headers: { 'docker-content-digest': at } });
+      };
+      return { fetch, storage };
+    }
+
+    it('a re-run at the commit it was built from converges on its digest: nothing is built or pushed', async () => {
+      const { docker, calls } = fakeDocker();
+      const warnings: string[] = [];
+      const d = deps(docker, [], warnings);
+      const registry = lockedRegistry('abcdef0123');
+      d.registry = registryOver(registry.fetch);
+      const result = await runBuildPush(settings({ auth: 'none', cache: 'none' }, 'refs/tags/v1.2.3'), d);
+      expect(result).toMatchObject({ image: `r.azurecr.io/agents@${locked}`, digest: locked, pushed: false });
+      expect(result.reused).toBe('1.2.3');
+      // Only the tags at the locked image: latest moved on, sha-abcdef0 was never pushed.
+      expect(result.refs).toEqual([
+        'r.azurecr.io/agents:1.2.3',
+        'r.azurecr.io/agents:1.2',
+        'r.azurecr.io/agents:1',
+      ]);
+      expect(calls.map((c) => c.args[0])).not.toContain('build');
+      expect(calls.map((c) => c.args[0])).not.toContain('push');
+      expect(warnings).toEqual([]);
+      // The config blob was read where the registry redirected, without the registry's credentials.
+      expect(registry.storage).toEqual([{ url: 'https://storage.example/c?sig=s', headers: undefined }]);
+    });
+
+    it('a release tag moved to another commit is refused before anything is built or pushed', async () => {
+      const { docker, calls } = fakeDocker();
+      const d = deps(docker);
+      d.registry = registryOver(lockedRegistry('0123456789abcdef').fetch);
+      const run = runBuildPush(settings({ auth: 'none', cache: 'none' }, 'refs/tags/v1.2.3'), d);
+      await expect(run).rejects.toThrow(ReleaseTagMovedError);
+      await expect(run).rejects.toThrow(
+        `v1.2.3's locked image ${locked} was built from 0123456, this run is at abcdef0: ` +
+          'a release tag must not move; tag a new version',
+      );
+      expect(calls.map((c) => c.args[0])).not.toContain('build');
+      expect(calls.map((c) => c.args[0])).not.toContain('push');
+    });
+  });
+
+  it('auth docker-config without a login for the registry: warns that it goes on anonymously', async () => {
+    const { docker } = fakeDocker();
+    const warnings: string[] = [];
+    const saved = process.env.DOCKER_CONFIG;
+    process.env.DOCKER_CONFIG = join(dir, 'no-docker-config');
+    try {
+      await runBuildPush(settings({ auth: 'docker-config', cache: 'none' }), deps(docker, [], warnings));
+    } finally {
+      if (saved === undefined) delete process.env.DOCKER_CONFIG;
+      else process.env.DOCKER_CONFIG = saved;
+    }
+    expect(warnings).toEqual([
+      'auth docker-config: the docker config holds no login for r.azurecr.io, so the registry is used anonymously; ' +
+        'log in with docker login in an earlier step, or use auth oidc (an ACR) or none (a registry that takes ' +
+        'pushes without a login)',
+    ]);
   });
 
   it('logs out even when the build fails', async () => {

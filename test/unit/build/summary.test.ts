@@ -134,6 +134,21 @@ describe('buildSummary', () => {
     expect(buildSummary({ ...base, retention })).toContain(want);
   });
 
+  it('a reused release: only the tags at its image, and that nothing was built or pushed', () => {
+    const md = buildSummary({
+      ...base,
+      pushed: false,
+      reused: '1.2.3',
+      refs: ['r.io/agents:1.2.3'],
+      sizes: [],
+    });
+    expect(md).toContain('| **Tags** | `r.io/agents:1.2.3` |');
+    expect(md).toContain(
+      "| **Build** | none: the release's locked tag 1.2.3 was reused, nothing was built or pushed |",
+    );
+    expect(md).not.toContain('Build time');
+  });
+
   it('says when nothing was pushed and shows per-platform sizes', () => {
     expect(
       buildSummary({ ...base, image: '', digest: '', pushed: false, sizes: [], localBytes: 4096 }),

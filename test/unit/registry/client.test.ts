@@ -406,3 +406,70 @@ describe('RegistryClient', () => {
     ).rejects.toThrow(/unreachable over https/);
   });
 });
+
+describe('RegistryClient.imageLabels', () => {
+  const CONFIG = `sha256:${'c'.repeat(64)}`;
+  const PLATFORM = `sha256:${'a'.repeat(64)}`;
+  const INDEX = JSON.stringify({
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: [
+      { digest: `sha256:${'b'.repeat(64)}`, platform: { os: 'unknown', architecture: 'unknown' } },
+      { digest: PLATFORM, platform: { os: 'linux', architecture: 'amd64' } },
+    ],
+  });
+  const IMAGE = JSON.stringify({
+    mediaType: 'application/vnd.oci.image.manifest.v1+json',
+    config: { digest: CONFIG, size: 9 },
+    layers: [],
+  });
+  const LABELS = { config: { Labels: { 'org.opencontainers.image.revision': 'abc1234', n: 1 } } };
+
+  /** A registry with the index at tag 1.0.0; its config blob answered as `blob` says. */
+  function registry(blob: 'direct' | 'storage' | 'http-elsewhere') {
+    const calls: Array<{ url: string; auth?: string }> = [];
+    const fetch: FetchFn = async (url, init = {}) => {
+      const auth = (init.headers as Record<string, string> | undefined)?.authorization;
+      calls.push({ url, auth });
+      const u = new URL(url);
+      if (u.host !== 'r.io') return Response.json(LABELS);
+      if (u.pathname === '/v2/agents/manifests/1.0.0') return new Response(INDEX);
+      if (u.pathname === `/v2/agents/manifests/${PLATFORM}`) return new Response(IMAGE);
+      if (u.pathname === `/v2/agents/blobs/${CONFIG}`) {
+        if (blob === 'direct') return Response.json(LABELS);
+        const location = blob === 'storage' ? 'https://store.example/b?sig=1' : 'http://elsewhere.example/b';
+        return new Response(null, { status: 307, headers: { location } });
+      }
+      return new Response(null, { status: 404 });
+    };
+    return { fetch, calls };
+  }
+
+  it.each([
+    ['served by the registry', 'direct' as const, ['https://r.io/v2/agents/blobs/']],
+    [
+      'redirected to its storage',
+      'storage' as const,
+      ['https://r.io/v2/agents/blobs/', 'https://store.example/b'],
+    ],
+  ])('the first platform of an index, its config %s', async (_name, blob, blobCalls) => {
+    const reg = registry(blob);
+    const client = new RegistryClient('r.io', { kind: 'anonymous' }, { fetch: reg.fetch, scheme: 'https' });
+    expect(await client.imageLabels('agents', '1.0.0')).toEqual({
+      'org.opencontainers.image.revision': 'abc1234',
+    });
+    const reads = reg.calls.filter((c) => c.url.includes('/blobs/') || !c.url.startsWith('https://r.io'));
+    expect(reads.map((c) => c.url.replace(/(blobs\/).*$/, '$1').replace(/\?.*$/, ''))).toEqual(blobCalls);
+    expect(reads.filter((c) => !c.url.startsWith('https://r.io')).map((c) => c.auth)).toEqual(
+      blob === 'storage' ? [undefined] : [],
+    );
+  });
+
+  it('refuses a redirect of the blob to plain http elsewhere', async () => {
+    const reg = registry('http-elsewhere');
+    const client = new RegistryClient('r.io', { kind: 'anonymous' }, { fetch: reg.fetch, scheme: 'https' });
+    await expect(client.imageLabels('agents', '1.0.0')).rejects.toThrow(
+      /redirected to http:\/\/elsewhere\.example/,
+    );
+    expect(reg.calls.some((c) => c.url.startsWith('http://elsewhere'))).toBe(false);
+  });
+});

@@ -5,14 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { envFileText } from '../../../sim/env-file.js';
 import { seededIdentities } from '../../../sim/index.js';
-import {
-  type Seed,
-  SeedError,
-  mergeSeeds,
-  parseSeed,
-  parseSeedText,
-  seedOfFlags,
-} from '../../../sim/seed.js';
+import { type Seed, SeedError, parseSeed, parseSeedText, seedOf } from '../../../sim/seed.js';
 
 const CLIENT = '11111111-2222-3333-4444-555555555555';
 const REPO = 'acme/quotes-svc';
@@ -25,7 +18,7 @@ describe('parseSeed', () => {
       { environments: [{ resourceGroup: 'quotes-rg', name: 'quotes-env', location: 'westeurope' }] },
       {
         resourceGroups: [{ name: 'quotes-rg', location: 'westeurope' }],
-        environments: [{ resourceGroup: 'quotes-rg', environment: 'quotes-env', location: 'westeurope' }],
+        environments: [{ resourceGroup: 'quotes-rg', name: 'quotes-env', location: 'westeurope' }],
         applications: [],
       },
     ],
@@ -37,7 +30,7 @@ describe('parseSeed', () => {
       },
       {
         resourceGroups: [{ name: 'Quotes-RG', location: 'northeurope' }],
-        environments: [{ resourceGroup: 'quotes-rg', environment: 'quotes-env', location: 'northeurope' }],
+        environments: [{ resourceGroup: 'quotes-rg', name: 'quotes-env', location: 'northeurope' }],
         applications: [],
       },
     ],
@@ -49,7 +42,7 @@ describe('parseSeed', () => {
           { name: 'a', location: 'eastus' },
           { name: 'b', location: 'eastus' },
         ],
-        environments: [{ resourceGroup: 'b', environment: 'env', location: 'eastus' }],
+        environments: [{ resourceGroup: 'b', name: 'env', location: 'eastus' }],
         applications: [],
       },
     ],
@@ -211,13 +204,15 @@ describe('seed files', () => {
     const seed = parseSeedText(readFileSync(path, 'utf8'), path);
     expect(seed.environments.length).toBeGreaterThan(0);
     expect(seed.applications.length).toBeGreaterThan(0);
+    // A checked seed is a seed as written (startSimulator({ seed }) checks what it is given again).
+    expect(parseSeed(seed)).toEqual(seed);
   });
 
   it.each<[string, string, string]>([
     ['YAML', 'environments:\n  - resourceGroup: rg\n    name: env\n', 'env'],
     ['JSON', '{"environments": [{"resourceGroup": "rg", "name": "env"}]}', 'env'],
   ])('reads %s', (_, text, name) => {
-    expect(parseSeedText(text, 'f').environments[0].environment).toBe(name);
+    expect(parseSeedText(text, 'f').environments[0].name).toBe(name);
   });
 
   it('an empty file is an empty seed; text that is no YAML names the file', () => {
@@ -226,7 +221,8 @@ describe('seed files', () => {
   });
 });
 
-describe('seedOfFlags', () => {
+describe('seedOf: flags, and a file with flags', () => {
+  const seedOfFlags = (flags: Array<{ flag: string; value: string }>) => seedOf({ flags });
   it('builds the same seed as a file', () => {
     const seed = seedOfFlags([
       { flag: '--resource-group', value: 'quotes-rg@westeurope' },
@@ -249,8 +245,8 @@ describe('seedOfFlags', () => {
         { name: 'other-rg', location: 'northeurope' },
       ],
       environments: [
-        { resourceGroup: 'quotes-rg', environment: 'quotes-env', location: 'westeurope' },
-        { resourceGroup: 'other-rg', environment: 'other-env', location: 'northeurope' },
+        { resourceGroup: 'quotes-rg', name: 'quotes-env', location: 'westeurope' },
+        { resourceGroup: 'other-rg', name: 'other-env', location: 'northeurope' },
       ],
       applications: [
         { federatedCredentials: [{ subject: `repo:${REPO}:environment:production` }] },
@@ -303,19 +299,36 @@ describe('seedOfFlags', () => {
   });
 
   it('merges with a file: lists joined, one app registration per client id, the flags’ job last', () => {
-    const file = parseSeed({
-      environments: [{ resourceGroup: 'rg', name: 'env' }],
-      applications: [{ federatedCredentials: [{ subject: 'a' }] }],
-      githubJob: { repository: REPO, ref: 'refs/heads/main' },
+    const text = [
+      'environments: [{ resourceGroup: rg, name: env, location: westeurope }]',
+      'applications: [{ federatedCredentials: [{ subject: a }] }]',
+      `githubJob: { repository: ${REPO}, ref: refs/heads/main }`,
+    ].join('\n');
+    const seed = seedOf({
+      file: { text, path: 'seed.yaml' },
+      flags: [
+        { flag: '--federated-credential', value: 'subject=b' },
+        { flag: '--environment', value: 'rg/env2' },
+        { flag: '--github-job', value: `repository=${REPO},ref=refs/heads/dev` },
+      ],
     });
-    const flags = seedOfFlags([
-      { flag: '--federated-credential', value: 'subject=b' },
-      { flag: '--github-job', value: `repository=${REPO},ref=refs/heads/dev` },
-    ]);
-    const seed = mergeSeeds(file, flags);
     expect(seed.applications).toEqual([{ federatedCredentials: [{ subject: 'a' }, { subject: 'b' }] }]);
     expect(seed.githubJob?.ref).toBe('refs/heads/dev');
-    expect(seed.environments).toHaveLength(1);
+    // The flag's environment in the resource group the file implies, in its location.
+    expect(seed.environments).toEqual([
+      { resourceGroup: 'rg', name: 'env', location: 'westeurope' },
+      { resourceGroup: 'rg', name: 'env2', location: 'westeurope' },
+    ]);
+  });
+
+  it("the file's errors name its keys, the flags' their flag", () => {
+    const file = { text: 'environments: [{ resourceGroup: rg, name: Env }]', path: 'seed.yaml' };
+    expect(() => seedOf({ file, flags: [{ flag: '--environment', value: 'rg/x' }] })).toThrow(
+      "'environments[0].name' has the invalid value 'Env'",
+    );
+    expect(() =>
+      seedOf({ file: { text: '', path: 'f' }, flags: [{ flag: '--seed-x', value: 'v' }] }),
+    ).toThrow("'--seed-x' has the invalid value 'v': a seed flag");
   });
 });
 

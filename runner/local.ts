@@ -14,7 +14,7 @@ import { runWorkflow, type ActionHandler, type RunWorkflowOptions, type Workflow
 
 /** Registers a job with the GitHub OIDC stand-in; answers the job's token request endpoint. */
 export type RegisterJob = (
-  job: SimJob,
+  job: RunnerJob,
 ) => Promise<{ url: string; token: string }> | { url: string; token: string };
 
 export interface LocalRunOptions extends Omit<

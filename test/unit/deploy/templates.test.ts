@@ -32,21 +32,17 @@ function read(values: Record<string, string>, filled = true) {
     'deploy/containerapp.preview.yaml': fill(readFileSync(PREVIEW, 'utf8')),
     'raw.yaml': readFileSync(PROD, 'utf8'),
   };
-  const spec = filled ? {} : { spec: 'raw.yaml' };
-  return readDeploySettings(
-    (n) =>
-      ({
-        'subscription-id': '00000000-0000-0000-0000-000000000001',
-        'resource-group': 'quotes-rg',
-        ...spec,
-        ...values,
-      })[n] ?? '',
-    {
-      env: { GITHUB_WORKSPACE: ROOT },
-      readFile: (p) => files[p.slice(ROOT.length + 1)] ?? readFileSync(p, 'utf8'),
-      fileExists: (p) => p.slice(ROOT.length + 1) in files,
-    },
-  );
+  const given: Record<string, string> = {
+    'subscription-id': '00000000-0000-0000-0000-000000000001',
+    'resource-group': 'quotes-rg',
+    ...(filled ? {} : { spec: 'raw.yaml' }),
+    ...values,
+  };
+  return readDeploySettings((n) => given[n] ?? '', {
+    env: { GITHUB_WORKSPACE: ROOT },
+    readFile: (p) => files[p.slice(ROOT.length + 1)] ?? readFileSync(p, 'utf8'),
+    fileExists: (p) => p.slice(ROOT.length + 1) in files,
+  });
 }
 
 describe('deploy/templates', () => {

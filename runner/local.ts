@@ -6,6 +6,7 @@
 // with the simulator's GitHub OIDC stand-in, in process or over its admin endpoint).
 import { existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
+import { isRunnerEnvName } from '../sim/env-file.js';
 import { registerGithubJobAt } from '../sim/github-jobs.js';
 import type { RunnerJob } from '../sim/identity.js';
 import { REPO_ROOT } from './action.js';
@@ -109,12 +110,6 @@ export function standIns(actionRepos: Record<string, string>): Record<string, Ac
 
 // ---------------------------------------------------------------------------------------------------
 // A running simulator: its env file (`npm run sim -- --sim-env FILE`) and its job registration endpoint
-
-/** Names of a simulator env file that are the runner machine's environment; every other name is a variable. */
-export const isRunnerEnvName = (name: string) =>
-  /^(NODE_EXTRA_CA_CERTS|DOCKER_HOST|ACTIONS_ID_TOKEN_REQUEST_URL|ACTIONS_ID_TOKEN_REQUEST_TOKEN|ALC_SIM_\w+)$/.test(
-    name,
-  );
 
 export interface SimEnv {
   /** Repository variables (the `vars` context). */

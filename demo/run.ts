@@ -18,8 +18,8 @@ import { startSimulator, type Simulator } from '../sim/index.js';
 import { httpsRequest } from '../sim/http.js';
 import type { TrafficRow } from '../src/revisions/traffic-picture.js';
 import { REPO_ROOT } from '../runner/action.js';
-import { REPOSITORY } from '../runner/events.js';
-import { flatJobs, runWorkflow } from '../runner/workflow.js';
+import { runLocalWorkflow } from '../runner/local.js';
+import { flatJobs } from '../runner/workflow.js';
 import {
   startGitHubApi,
   type GitHubApiStandIn,
@@ -39,6 +39,7 @@ import {
 } from './audit.js';
 import type { AuditRecord } from '../src/audit/record.js';
 import {
+  ACTOR,
   ANALYSIS_SCENARIOS,
   APP,
   appOfWorkflow,
@@ -46,9 +47,10 @@ import {
   type Check,
   type Scenario,
   type ScenarioSpec,
+  REPOSITORY,
   type Stage,
 } from './scenarios.js';
-import { headOf, prepareWorkspaces, removeWorkspaces, STAND_INS, type Workspaces } from './workspace.js';
+import { headOf, prepareWorkspaces, removeWorkspaces, type Workspaces } from './workspace.js';
 
 const ACTIONS = ['build-push', 'deploy-app', 'blue-green', 'smoke-test'];
 
@@ -205,32 +207,24 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     const workspace = workspaces[spec.workspace];
     const before = await trafficNow(sim, written);
     const during = spec.during?.(stage, before ?? []);
-    scenario.run = await runWorkflow({
-      workflow: join(workspace, '.github', 'workflows', workflow),
+    // The workflow CLI's own path (runner/local.ts): the checkout, the stand-ins, each job's OIDC endpoint (its
+    // tokens carry its claims; runs may play side by side), registered with the in-process simulator.
+    scenario.run = await runLocalWorkflow({
+      workflow: join('.github', 'workflows', workflow),
       workspace,
       event,
       vars: { ...vars, ...spec.vars },
       repository: REPOSITORY,
+      actor: ACTOR,
+      // The reusable workflows check out alc-deploy at their own repository, here the demo's: this checkout.
+      actionRepos: { [REPOSITORY]: REPO_ROOT },
       oidc: { url: sim.env.ACTIONS_ID_TOKEN_REQUEST_URL, token: sim.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN },
       github: githubApi,
       env: runnerEnv,
       source,
-      handlers: STAND_INS,
       verbose: o.verbose,
       log,
-      // Each job its own token request endpoint, whose tokens carry its claims (runs may play side by side).
-      beforeJob: ({ oidcSubject, jobWorkflowRef, environment }) =>
-        oidcSubject
-          ? {
-              oidc: sim.identity.registerGithubJob({
-                repository: REPOSITORY,
-                eventName: event.name,
-                ref: event.ref,
-                ...(environment ? { environment } : {}),
-                ...(jobWorkflowRef ? { jobWorkflowRef } : {}),
-              }),
-            }
-          : undefined,
+      registerJob: (job) => sim.identity.registerGithubJob(job),
     });
     scenario.endedAt = Date.now();
     scenario.handovers = flatJobs(scenario.run.jobs).flatMap((j) =>

@@ -26,11 +26,14 @@ import {
   pullRequestEvent,
   pushEvent,
   randomSha,
-  REPOSITORY,
   workflowDispatchEvent,
   type RunnerEvent,
 } from '../runner/events.js';
 import { flatJobs, type WorkflowRun } from '../runner/workflow.js';
+
+/** The repository and actor the demo's runs are for (the runner's own defaults are neutral). */
+export const REPOSITORY = 'alc-algo/alc-algo';
+export const ACTOR = 'alc-demo';
 import type { GitHubApiStandIn } from './github-api.js';
 import type { Load } from './load.js';
 import { errorPicture } from './report.js';
@@ -212,7 +215,7 @@ const release = (
   title: `release ${tag}`,
   workflow: 'release.yml',
   // The tag is on a commit of the default branch: the release checks that before anything builds.
-  event: (head) => pushEvent(`refs/tags/${tag}`, head),
+  event: (head) => pushEvent(`refs/tags/${tag}`, head, REPOSITORY),
   expected,
   workspace,
   verify,
@@ -462,7 +465,12 @@ export const SCENARIOS: ScenarioSpec[] = [
     title: 'rollback to v1.0.0',
     workflow: 'rollback.yml',
     event: () =>
-      workflowDispatchEvent('refs/heads/main', { to: 'v1.0.0', reason: 'demo: v1.1.0 misprices options' }),
+      workflowDispatchEvent(
+        'refs/heads/main',
+        { to: 'v1.0.0', reason: 'demo: v1.1.0 misprices options' },
+        undefined,
+        REPOSITORY,
+      ),
     expected: 'success',
     workspace: 'good',
     verify: async (run, stage) => [

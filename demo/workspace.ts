@@ -1,12 +1,11 @@
 // The checkouts the demo's runs work in: the repository at the commit being released, as a runner checks it out,
-// good, broken (never turns healthy) or degraded (fails half its real requests after a while); and the stand-ins of
-// the third-party actions the workflows use (checkout, setup-buildx).
+// good, broken (never turns healthy) or degraded (fails half its real requests after a while). The stand-ins of the
+// third-party actions the workflows use are the runner's (runner/local.ts).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../runner/action.js';
-import type { ActionHandler } from '../runner/workflow.js';
 
 export interface Workspaces {
   good: string;
@@ -118,15 +117,3 @@ function commitOnMain(ws: string): void {
 export function headOf(ws: string): string {
   return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ws, encoding: 'utf8' }).trim();
 }
-
-/** The third-party actions of the workflows, stood in for. */
-export const STAND_INS: Record<string, ActionHandler> = {
-  // The workspace is the checkout; a checkout into a path (alc-deploy beside the caller's tree, as the
-  // reusable workflows do) is this repository, linked there.
-  'actions/checkout': async (ctx) => {
-    const path = ctx.with.path?.replace(/^\.\//, '');
-    if (path && !existsSync(join(ctx.workspace, path))) symlinkSync(REPO_ROOT, join(ctx.workspace, path));
-    return { outcome: 'success' };
-  },
-  'docker/setup-buildx-action': async () => ({ outcome: 'success' }),
-};

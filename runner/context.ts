@@ -1,13 +1,15 @@
 // The facts GitHub gives a job of a run, computed once: the `github` and `runner` contexts of its expressions and
 // the GITHUB_* and RUNNER_* variables of its steps are the same facts under two spellings (github.ref_name is
 // GITHUB_REF_NAME), so both come from one table.
-import { pushEvent, REPOSITORY, type RunnerEvent } from './events.js';
+import { DEFAULT_ACTOR, DEFAULT_REPOSITORY, pushEvent, type RunnerEvent } from './events.js';
 
 /** What decides the facts of a job; every field has a local default. */
 export interface RunFacts {
   /** Default: a push to main. */
   event?: RunnerEvent;
   repository?: string;
+  /** github.actor, GITHUB_ACTOR (default DEFAULT_ACTOR). */
+  actor?: string;
   /** GITHUB_RUN_ID, the same for every job and step of a run (default: now, in ms). */
   runId?: string;
   /** GITHUB_WORKFLOW, github.workflow (default `local`). */
@@ -27,7 +29,8 @@ export type RunContext = Required<RunFacts>;
 export function runContext(o: RunFacts): RunContext {
   return {
     event: o.event ?? pushEvent('refs/heads/main', '0'.repeat(40)),
-    repository: o.repository ?? REPOSITORY,
+    repository: o.repository ?? DEFAULT_REPOSITORY,
+    actor: o.actor ?? DEFAULT_ACTOR,
     runId: o.runId ?? String(Date.now()),
     workflow: o.workflow ?? 'local',
     job: o.job ?? 'run-action',
@@ -50,7 +53,7 @@ function githubFacts(c: RunContext): Record<string, string> {
     base_ref: event.baseRef ?? '',
     repository: c.repository,
     repository_owner: c.repository.split('/')[0],
-    actor: 'alc-demo',
+    actor: c.actor,
     run_id: c.runId,
     run_number: '1',
     run_attempt: '1',

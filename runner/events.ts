@@ -2,8 +2,11 @@
 // step reads from GITHUB_EVENT_PATH (push, pull_request with its head and base, workflow_dispatch with its inputs).
 import { randomBytes } from 'node:crypto';
 
-/** The repository the runs are for, unless told otherwise. */
-export const REPOSITORY = 'alc-algo/alc-algo';
+/** The repository the runs are for, unless told otherwise (`--repository`): a neutral name. */
+export const DEFAULT_REPOSITORY = 'local/repository';
+
+/** Who started the run (github.actor), unless told otherwise (`--actor`). */
+export const DEFAULT_ACTOR = 'local-user';
 
 /** The event that triggered the run. */
 export interface RunnerEvent {
@@ -18,7 +21,11 @@ export interface RunnerEvent {
 /** A commit sha nobody has seen (40 hex digits). */
 export const randomSha = () => randomBytes(20).toString('hex');
 
-export function pushEvent(ref: string, sha: string = randomSha(), repository = REPOSITORY): RunnerEvent {
+export function pushEvent(
+  ref: string,
+  sha: string = randomSha(),
+  repository = DEFAULT_REPOSITORY,
+): RunnerEvent {
   return {
     name: 'push',
     ref,
@@ -47,7 +54,7 @@ export interface PullRequestEventOptions {
 }
 
 export function pullRequestEvent(o: PullRequestEventOptions): RunnerEvent {
-  const repository = o.repository ?? REPOSITORY;
+  const repository = o.repository ?? DEFAULT_REPOSITORY;
   const headRepo = o.headRepository ?? repository;
   const headSha = o.headSha ?? randomSha();
   const mergeSha = randomSha();
@@ -84,12 +91,13 @@ export function workflowDispatchEvent(
   ref: string,
   inputs: Record<string, string>,
   sha: string = randomSha(),
+  repository = DEFAULT_REPOSITORY,
 ): RunnerEvent {
   return {
     name: 'workflow_dispatch',
     ref,
     sha,
-    payload: { ref, inputs, repository: repositoryPayload(REPOSITORY) },
+    payload: { ref, inputs, repository: repositoryPayload(repository) },
   };
 }
 

@@ -8,6 +8,7 @@
 // (defaults, required, types), `secrets:` passed or inherited, the caller's permissions as the ceiling, and the
 // called workflow's `outputs` as the calling job's outputs. Third-party actions are stood in for by handlers
 // the caller supplies.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative } from 'node:path';
@@ -142,6 +143,13 @@ export interface RunWorkflowOptions {
   /** The checkout: GITHUB_WORKSPACE, where `./actions/<name>` and scripts are found. */
   workspace: string;
   repository?: string;
+  /** github.actor (default: a neutral local user). */
+  actor?: string;
+  /**
+   * Local checkouts of the repositories a `uses: <owner>/<repo>/<path>@<ref>` names (a reusable workflow or an
+   * action), by `owner/repo`; the owner `*` matches any owner (`*\/alc-deploy`). Anything else is refused.
+   */
+  actionRepos?: Record<string, string>;
   oidc?: { url: string; token: string };
   /** The GitHub API the steps see (GITHUB_API_URL, github.api_url) and the job's token (github.token). */
   github?: { apiUrl: string; token: string };
@@ -156,16 +164,69 @@ export interface RunWorkflowOptions {
    * Called before a job that may request an OIDC token, with the subject and job_workflow_ref GitHub would put in it
    * (and its environment); may answer the job's own token request endpoint (runs played side by side each get theirs).
    */
-  beforeJob?: (job: {
-    id: string;
-    oidcSubject?: string;
-    jobWorkflowRef?: string;
-    environment?: string;
-  }) => Promise<JobOidc | void> | JobOidc | void;
+  beforeJob?: (job: BeforeJob) => Promise<JobOidc | void> | JobOidc | void;
   log?: (line: string) => void;
   /** Print every line the steps print (default: only workflow commands and the step results). */
   verbose?: boolean;
 }
+
+/** What beforeJob learns of a job about to start: the claims GitHub would put in its OIDC token. */
+export interface BeforeJob {
+  id: string;
+  oidcSubject?: string;
+  /** `<repo>/<path>@<ref>` of the file that defines the job (a called workflow's, when called). */
+  jobWorkflowRef?: string;
+  /** `<repo>/<path>@<ref>` of the workflow the run started from. */
+  workflowRef?: string;
+  environment?: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Remote `uses:`: another repository's reusable workflow or action, from a local checkout
+
+/** A `uses: <owner>/<repo>/<path>@<ref>` resolved to a local checkout. */
+export interface RemoteUses {
+  /** owner/repo as written. */
+  repository: string;
+  /** The path inside it (`.github/workflows/reusable-release.yml`, `actions/deploy-app`). */
+  path: string;
+  /** The ref as written after '@'. */
+  ref: string;
+  /** The local checkout it maps to. */
+  root: string;
+}
+
+/** The local checkout mapped to `owner/repo` (an exact key first, then `*\/repo`), if any. */
+function checkoutOf(repository: string, actionRepos: Record<string, string>): string | undefined {
+  const name = repository.split('/')[1];
+  return actionRepos[repository] ?? actionRepos[`*/${name}`];
+}
+
+/**
+ * Resolves `<owner>/<repo>/<path>@<ref>` to a local checkout of `actionRepos`; throws naming the `--action-repo`
+ * mapping that would make it run, for a repository with none. Undefined when `uses` is not of that form.
+ */
+export function resolveRemoteUses(
+  uses: string,
+  actionRepos: Record<string, string> = {},
+): RemoteUses | undefined {
+  const m = /^([A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+)\/([^@]+)@(.+)$/.exec(uses);
+  if (!m) return undefined;
+  const [, repository, path, ref] = m;
+  const root = checkoutOf(repository, actionRepos);
+  if (!root) {
+    const mapped = Object.entries(actionRepos).map(([k, v]) => `${k}=${v}`);
+    throw new Error(
+      `${uses}: no local checkout of ${repository}: map it with --action-repo ${repository}=<path of a checkout>` +
+        ` (mapped: ${mapped.length ? mapped.join(', ') : 'none'})`,
+    );
+  }
+  return { repository, path: path.replace(/\/$/, ''), ref, root };
+}
+
+/** A `uses:` ref as GitHub writes it in job_workflow_ref: a sha or full ref as is, else a tag (`v1`: refs/tags/v1). */
+export const fullRef = (ref: string) =>
+  /^[0-9a-f]{40}$/.test(ref) || ref.startsWith('refs/') ? ref : `refs/tags/${ref}`;
 
 // ---------------------------------------------------------------------------------------------------
 // Triggers, job order, permissions
@@ -335,8 +396,14 @@ interface Scope {
   /** The facts of the run, the same for every job (runner/context.ts): each job adds its id. */
   run: Omit<RunContext, 'job'>;
   log: (line: string) => void;
-  /** The workflow file being run, relative to the workspace (for job_workflow_ref). */
+  /** The workflow file being run, relative to its repository's root (for job_workflow_ref). */
   path: string;
+  /** The repository that holds that file (job.workflow_repository), its ref and commit (job.workflow_sha). */
+  workflowRepo: string;
+  workflowRef: string;
+  workflowSha: string;
+  /** `<repo>/<path>@<ref>` of the workflow the run started from (the workflow_ref claim). */
+  runWorkflowRef: string;
   inputs: Json;
   secrets: Record<string, string>;
   /** A called workflow's jobs get at most the permissions of the job that called it. */
@@ -356,18 +423,25 @@ export async function runWorkflow(o: RunWorkflowOptions): Promise<WorkflowRun> {
   const doc = parse(readFileSync(o.workflow, 'utf8')) as WorkflowDoc;
   const file = basename(o.workflow);
   if (!triggers(doc.on, o.event)) throw new Error(`${file} does not run on ${o.event.name} ${o.event.ref}`);
+  const path = relative(o.workspace, o.workflow);
+  const repository = runContext({ workspace: o.workspace, repository: o.repository }).repository;
   const scope: Scope = {
     o,
     run: runContext({
       event: o.event,
       repository: o.repository,
+      actor: o.actor,
       workflow: file,
       workspace: o.workspace,
       apiUrl: o.github?.apiUrl,
       token: o.github?.token,
     }),
     log: o.log ?? (() => undefined),
-    path: relative(o.workspace, o.workflow),
+    path,
+    workflowRepo: repository,
+    workflowRef: o.event.ref,
+    workflowSha: o.event.sha,
+    runWorkflowRef: `${repository}/${path}@${o.event.ref}`,
     inputs: (o.event.payload.inputs ?? {}) as Json,
     secrets: o.secrets ?? {},
     prefix: '',
@@ -435,15 +509,23 @@ async function callWorkflow(
 ): Promise<JobRun> {
   const uses = job.uses!;
   const where = `${basename(scope.path)} jobs.${jobId}`;
-  if (!/^\.\/.+\.ya?ml$/.test(uses)) {
+  const local = /^\.\/.+\.ya?ml$/.test(uses);
+  let remote: RemoteUses | undefined;
+  try {
+    remote = local ? undefined : resolveRemoteUses(uses, scope.o.actionRepos);
+  } catch (e) {
+    throw new Error(`${where}: ${(e as Error).message}`, { cause: e });
+  }
+  if (!local && !(remote && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(remote.path))) {
     throw new Error(
-      `${where}: only local reusable workflows (./.github/workflows/<file>.yml) run here, not ${uses}`,
+      `${where}: a reusable workflow is ./.github/workflows/<file>.yml or <owner>/<repo>/.github/workflows/<file>.yml@<ref>, not ${uses}`,
     );
   }
   if (scope.depth >= 4) throw new Error(`${where}: reusable workflows nest deeper than GitHub's 4 levels`);
   if (job.steps) throw new Error(`${where}: a job that calls a reusable workflow has no steps`);
-  const path = uses.slice(2);
-  const called = parse(readFileSync(join(scope.o.workspace, path), 'utf8')) as WorkflowDoc;
+  const path = remote ? remote.path : uses.slice(2);
+  const root = remote ? remote.root : scope.o.workspace;
+  const called = parse(readFileSync(join(root, path), 'utf8')) as WorkflowDoc;
   const file = basename(path);
   const call = workflowCallOf(called.on);
   if (!call) throw new Error(`${where}: ${file} does not run on workflow_call`);
@@ -468,10 +550,15 @@ async function callWorkflow(
     }
   }
   const name = job.name ?? jobId;
-  scope.log(`  job ${name} calls ${file}`);
+  scope.log(
+    `  job ${name} calls ${remote ? `${file} of ${remote.repository}@${remote.ref} (${root})` : file}`,
+  );
   const nested = await runJobs(called, {
     ...scope,
     path,
+    ...(remote
+      ? { workflowRepo: remote.repository, workflowRef: fullRef(remote.ref), workflowSha: headSha(root) }
+      : {}),
     inputs,
     secrets,
     ceiling,
@@ -518,10 +605,10 @@ async function runStepsJob(
   const subject = idToken
     ? githubSubject({ repository, eventName: event.name, ref: event.ref, environment: envName })
     : undefined;
-  const jobWorkflowRef = `${repository}/${scope.path}@${event.ref}`;
+  const jobWorkflowRef = `${scope.workflowRepo}/${scope.path}@${scope.workflowRef}`;
   const workflowJob = {
-    workflow_repository: repository,
-    workflow_sha: event.sha,
+    workflow_repository: scope.workflowRepo,
+    workflow_sha: scope.workflowSha,
     workflow_ref: jobWorkflowRef,
     workflow_file_path: scope.path,
   };
@@ -530,6 +617,7 @@ async function runStepsJob(
     id: `${scope.prefix}${jobId}`,
     oidcSubject: subject,
     jobWorkflowRef,
+    workflowRef: scope.runWorkflowRef,
     ...(envName ? { environment: envName } : {}),
   });
   const oidc = own?.oidc ?? o.oidc;
@@ -657,7 +745,14 @@ async function runStep(
   }
   const key = step.uses.split('@')[0];
   const handler = o.handlers?.[key];
-  if (!handler) throw new Error(`no stand-in for the third-party action ${step.uses}`);
+  if (!handler) {
+    const remote = resolveRemoteUses(step.uses, o.actionRepos);
+    if (remote) {
+      r.log(`         ${step.uses} is ${join(remote.root, remote.path)}`);
+      return runAction({ ...common, action: join(remote.root, remote.path), inputs, source: o.source });
+    }
+    throw new Error(`no stand-in for the third-party action ${step.uses}`);
+  }
   const started = Date.now();
   const res = await handler({
     with: inputs,
@@ -680,6 +775,19 @@ async function runStep(
     exportedEnv: {},
     durationMs: Date.now() - started,
   };
+}
+
+/** The commit a local checkout is at (job.workflow_sha of a called workflow), or zeros when it is not a git one. */
+function headSha(root: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+  } catch {
+    return '0'.repeat(40);
+  }
 }
 
 /** Every step summary of a run, in order, as one markdown document. */

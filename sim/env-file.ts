@@ -11,9 +11,12 @@ const RUNNER_NAMES = [
   'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
 ];
 
+/** Is `name` the runner machine's (ALC_SIM_* or RUNNER_NAMES), not a repository variable? What a reader splits by. */
+export const isRunnerEnvName = (name: string) => name.startsWith('ALC_SIM_') || RUNNER_NAMES.includes(name);
+
 /** The env file of a local workflow run: repository variables, then the runner machine's. Pure. */
 export function envFileText(vars: Record<string, string>, env: Record<string, string>): string {
-  const runner = Object.entries(env).filter(([k]) => k.startsWith('ALC_SIM_') || RUNNER_NAMES.includes(k));
+  const runner = Object.entries(env).filter(([k]) => isRunnerEnvName(k));
   const lines = (entries: Array<[string, string]>) => entries.map(([k, v]) => `${k}=${v}`);
   return [
     '# The simulator for a local workflow run (npm run sim -- --sim-env PATH). Repository variables:',

@@ -18,7 +18,7 @@ import { pullRequestEvent, pushEvent } from '../../../runner/events.js';
 import { condition, withValue } from '../../../runner/expressions.js';
 import { callInputs, callSecrets, flatJobs, runWorkflow, triggers } from '../../../runner/workflow.js';
 import { REPO_ROOT } from '../../../runner/action.js';
-import { STAND_INS } from '../../../demo/workspace.js';
+import { standIns } from '../../../runner/local.js';
 
 const WORKFLOW = `on:
   push:
@@ -287,7 +287,7 @@ describe('runWorkflow', () => {
     expect(byId.three.result).toBe('skipped');
     expect(byId.four.result).toBe('success');
     expect(seen).toEqual(['hi-v1.2.3']);
-    expect(subjects).toEqual(['repo:alc-algo/alc-algo:ref:refs/tags/v1.2.3', undefined, undefined]);
+    expect(subjects).toEqual(['repo:local/repository:ref:refs/tags/v1.2.3', undefined, undefined]);
   });
 
   it('gives each job its own DOCKER_CONFIG (removed after it) and the token endpoint beforeJob answers', async () => {
@@ -359,9 +359,10 @@ describe('runWorkflow with a reusable workflow', () => {
     // The called job's token: the caller's subject (its environment), the called workflow's job_workflow_ref.
     expect(seen.find((j) => j.id === 'call/say')).toEqual({
       id: 'call/say',
-      oidcSubject: 'repo:alc-algo/alc-algo:environment:production',
+      oidcSubject: 'repo:local/repository:environment:production',
       environment: 'production',
-      jobWorkflowRef: 'alc-algo/alc-algo/called.yml@refs/tags/v2.0.0',
+      jobWorkflowRef: 'local/repository/called.yml@refs/tags/v2.0.0',
+      workflowRef: 'local/repository/caller.yml@refs/tags/v2.0.0',
     });
   });
 
@@ -560,7 +561,7 @@ describe('release.yml: a tag off the default branch builds nothing', () => {
       // A build context that does not exist: a build that starts fails at once, on its input.
       vars: { BUILD_CONTEXT: 'no-such-context' },
       oidc: { url: 'http://127.0.0.1:9/token', token: 't' },
-      handlers: STAND_INS,
+      handlers: standIns({ 'local/repository': REPO_ROOT }),
       beforeJob: ({ oidcSubject }) => {
         if (oidcSubject) subjects.push(oidcSubject);
       },
@@ -585,7 +586,7 @@ describe('release.yml: a tag off the default branch builds nothing', () => {
     const { jobs, subjects } = await release(commits.main);
     expect(jobs['release/on-default-branch'].result).toBe('success');
     expect(jobs['release/build'].steps.some((s) => s.id === 'build' && s.outcome === 'failure')).toBe(true);
-    expect(subjects).toEqual(['repo:alc-algo/alc-algo:environment:production-build']);
+    expect(subjects).toEqual(['repo:local/repository:environment:production-build']);
   }, 120_000);
 
   it.each([

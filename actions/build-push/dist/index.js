@@ -31050,7 +31050,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _src_core_run_entry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8735);
-/* harmony import */ var _src_build_entry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5926);
+/* harmony import */ var _src_build_entry_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2508);
 /* harmony import */ var _src_build_settings_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1378);
 /* harmony import */ var _src_build_summary_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5310);
 /* harmony import */ var _src_core_versions_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4506);
@@ -31073,7 +31073,11 @@ await (0,_src_core_run_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .runEntry */ .CN)
     run: (s) => (0,_src_build_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPushOnRunner */ .w)(s, _actions_core__WEBPACK_IMPORTED_MODULE_0__),
     outputs: (r) => (0,_src_build_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .buildOutputs */ .JZ)(r),
     summary: (r) => (0,_src_build_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .buildSummary */ .fR)(r),
-    done: (r) => (r.image ? `Pushed ${r.image}` : `Built ${r.refs.join(', ')} (not pushed)`),
+    done: (r) => r.reused
+        ? `Reused the locked release ${r.image}: nothing was built or pushed`
+        : r.image
+            ? `Pushed ${r.image}`
+            : `Built ${r.refs.join(', ')} (not pushed)`,
     failureSummary: (e, s) => (0,_src_core_run_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .failureSection */ .mo)(`build-push: ❌ ${s.registry}/${s.repository} failed`, e),
 });
 
@@ -46488,7 +46492,7 @@ async function createMonitorClient(settings, credential = createCredential(setti
 
 /***/ }),
 
-/***/ 5926:
+/***/ 2508:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46725,9 +46729,14 @@ class client_RegistryClient {
         return token ? `Bearer ${token}` : undefined;
     }
     /** One request with auth: the cached token for the scope, or the one the registry's challenge asks for. */
-    async request(method, path, scope, headers = {}, body) {
+    async request(method, path, scope, headers = {}, body, redirect = 'follow') {
         const url = `${await this.baseUrl()}${path}`;
-        const send = (auth) => this.fetchFn(url, { method, headers: auth ? { ...headers, authorization: auth } : headers, body });
+        const send = (auth) => this.fetchFn(url, {
+            method,
+            headers: auth ? { ...headers, authorization: auth } : headers,
+            body,
+            redirect,
+        });
         let res = await send(this.tokens.get(scope));
         if (res.status === 401) {
             const challenge = parseChallenge(res.headers.get('www-authenticate'));
@@ -46784,6 +46793,42 @@ class client_RegistryClient {
             });
         }
         return sizes;
+    }
+    /**
+     * The labels of an image's config (`org.opencontainers.image.revision`...): of the image itself, or of the first
+     * platform of an index (every platform of one build carries the same labels). A blob the registry redirects to
+     * its storage (ACR answers 307 with a signed URL) is fetched there without the registry's token.
+     */
+    async imageLabels(repository, reference) {
+        let image = await this.manifest(repository, reference);
+        if (INDEX_TYPES.has(image.mediaType)) {
+            const entries = image.body.manifests ?? [];
+            const first = entries.find((e) => e.platform?.os !== 'unknown');
+            if (!first)
+                return {};
+            image = await this.manifest(repository, first.digest);
+        }
+        const config = image.body.config?.digest;
+        if (!config || !(0,registry_reference/* isDigest */.Bc)(config))
+            return {};
+        const path = `/v2/${repository}/blobs/${config}`;
+        let res = await this.request('GET', path, pullScope(repository), {}, undefined, 'manual');
+        const location = res.status >= 300 && res.status <= 399 ? res.headers.get('location') : null;
+        if (location) {
+            await res.body?.cancel();
+            const target = new URL(location, await this.baseUrl());
+            if (target.protocol !== 'https:' && target.origin !== new URL(await this.baseUrl()).origin)
+                throw new client_RegistryError(`Reading ${repository}@${config}: redirected to ${target.origin}, not https`);
+            res = await this.fetchFn(target.toString(), { method: 'GET', redirect: 'manual' });
+        }
+        if (!res.ok)
+            throw await errorFrom(res, `Reading the config of ${repository}:${reference}`);
+        const json = (await res.json());
+        const labels = {};
+        for (const [k, v] of Object.entries(json.config?.Labels ?? {}))
+            if (typeof v === 'string')
+                labels[k] = v;
+        return labels;
     }
     /** Every tag of a repository with its digest: ACR's tag API when there is one, else the registry API. */
     async listTags(repository) {
@@ -47310,6 +47355,136 @@ function imageCreated(env, dir, sha, now = () => new Date()) {
     return { date: now(), from: 'build time' };
 }
 
+;// CONCATENATED MODULE: ./src/build/plan.ts
+const CACHE_TAG = 'buildcache';
+function repositoryRef(plan) {
+    return `${plan.registry}/${plan.repository}`;
+}
+function tagRefs(plan) {
+    return plan.tags.map((t) => `${repositoryRef(plan)}:${t}`);
+}
+function cacheRef(plan) {
+    return `${repositoryRef(plan)}:${CACHE_TAG}`;
+}
+/** The label that names the commit an image was built from. */
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** The OCI annotations every image carries. */
+function ociLabels(src) {
+    const labels = {
+        [REVISION_LABEL]: src.revision,
+        'org.opencontainers.image.version': src.version,
+        'org.opencontainers.image.created': src.created.toISOString(),
+    };
+    if (src.source)
+        labels['org.opencontainers.image.source'] = src.source;
+    return labels;
+}
+function commonArgs(plan) {
+    const args = ['--file', plan.dockerfile];
+    for (const ref of tagRefs(plan))
+        args.push('--tag', ref);
+    for (const [k, v] of Object.entries(plan.labels))
+        args.push('--label', `${k}=${v}`);
+    for (const a of plan.buildArgs)
+        args.push('--build-arg', `${a.name}=${a.value}`);
+    return args;
+}
+/** Whether buildx can export a registry cache: every driver but the default `docker` one can. */
+function canExportCache(builder) {
+    return builder.buildx && builder.driver !== undefined && builder.driver !== 'docker';
+}
+/** `docker buildx build ...`: pushes itself when plan.push; loads single-platform images when not. */
+function buildxArgs(plan, builder) {
+    const args = ['buildx', 'build', ...commonArgs(plan)];
+    if (plan.platforms.length)
+        args.push('--platform', plan.platforms.join(','));
+    if (plan.cache === 'registry') {
+        args.push('--cache-from', `type=registry,ref=${cacheRef(plan)}`);
+        if (plan.push && canExportCache(builder))
+            args.push('--cache-to', `type=registry,ref=${cacheRef(plan)},mode=max`);
+    }
+    if (plan.push)
+        args.push('--push');
+    else if (plan.platforms.length <= 1)
+        args.push('--load');
+    if (plan.metadataFile)
+        args.push('--metadata-file', plan.metadataFile);
+    args.push(plan.context);
+    return args;
+}
+/** `docker build ...` with the classic builder; the registry cache is the `buildcache` image, pulled first */
+function classicArgs(plan) {
+    const args = ['build', ...commonArgs(plan)];
+    if (plan.cache === 'registry')
+        args.push('--cache-from', cacheRef(plan));
+    args.push(plan.context);
+    return args;
+}
+/** The environment of the classic builder (BuildKit off, so --cache-from takes plain images). */
+const CLASSIC_ENV = { DOCKER_BUILDKIT: '0' };
+const TRANSIENT = [
+    /\b(429|500|502|503|504)\b/,
+    /too ?many ?requests/i,
+    /connection (reset|refused)/i,
+    /i\/o timeout/i,
+    /TLS handshake timeout/i,
+    /\bunexpected EOF\b/i,
+    /\bEOF\b/,
+    /broken pipe/i,
+    /timed? ?out/i,
+    /net\/http: request canceled/i,
+    /service unavailable/i,
+    /bad gateway/i,
+    /temporary failure/i,
+];
+const PERMANENT = [
+    /denied/i,
+    /unauthorized/i,
+    /authentication required/i,
+    /name unknown/i,
+    /manifest invalid/i,
+    /not found/i,
+];
+/** A push failure worth retrying: a network or server error, not a refusal. */
+function isTransientFailure(output) {
+    if (PERMANENT.some((re) => re.test(output)))
+        return false;
+    return TRANSIENT.some((re) => re.test(output));
+}
+/** A push's retry: three attempts, 2 s then 4 s apart (which failures retry: isTransientFailure). */
+const PUSH_RETRY = { attempts: 3, delay: { firstMs: 2000, factor: 2 } };
+
+;// CONCATENATED MODULE: ./src/build/locked.ts
+// A release whose exact version tag is already locked: a re-run at the commit the locked image was built from
+// reuses it (nothing is built or pushed over an immutable release); a release tag moved to another commit is
+// refused, so the run never deploys the old image under the new commit's name. Pure.
+
+
+/** Two commit names for the same commit: equal, or one a prefix (at least 7 hex digits) of the other. */
+function sameCommit(a, b) {
+    const [x, y] = [a.trim().toLowerCase(), b.trim().toLowerCase()];
+    if (x === y)
+        return x !== '';
+    const [short, long] = x.length < y.length ? [x, y] : [y, x];
+    return /^[0-9a-f]{7,}$/.test(short) && long.startsWith(short);
+}
+function lockedReleaseVerdict(r) {
+    const built = r.labels?.[REVISION_LABEL]?.trim() ?? '';
+    if (built === '') {
+        const why = r.labels
+            ? `it has no ${REVISION_LABEL} label`
+            : `its labels could not be read: ${r.unreadable}`;
+        return { kind: 'reuse-unproven', warning: build_messages/* lockedUnproven */.Gg(r.tagName, r.digest, r.runSha, why) };
+    }
+    if (sameCommit(built, r.runSha))
+        return { kind: 'reuse' };
+    return { kind: 'moved', error: build_messages/* releaseTagMoved */.nF(r.tagName, r.digest, built, r.runSha) };
+}
+/** A release run whose tag moved to another commit after its image was locked: nothing is built or deployed. */
+class ReleaseTagMovedError extends Error {
+    name = 'ReleaseTagMovedError';
+}
+
 ;// CONCATENATED MODULE: ./src/build/credentials.ts
 // Registry credentials of an existing `docker login` (auth: docker-config), so that the registry
 // calls of a run (digest read-back, tag listing, retention) use the same identity as the push.
@@ -47401,109 +47576,13 @@ async function readDockerCredentials(registry, env = process.env, mask = () => u
     return maskCredentials((await runHelper(found.helper, registry, env)) ?? { kind: 'anonymous' }, mask);
 }
 
-;// CONCATENATED MODULE: ./src/build/plan.ts
-const CACHE_TAG = 'buildcache';
-function repositoryRef(plan) {
-    return `${plan.registry}/${plan.repository}`;
-}
-function tagRefs(plan) {
-    return plan.tags.map((t) => `${repositoryRef(plan)}:${t}`);
-}
-function cacheRef(plan) {
-    return `${repositoryRef(plan)}:${CACHE_TAG}`;
-}
-/** The OCI annotations every image carries. */
-function ociLabels(src) {
-    const labels = {
-        'org.opencontainers.image.revision': src.revision,
-        'org.opencontainers.image.version': src.version,
-        'org.opencontainers.image.created': src.created.toISOString(),
-    };
-    if (src.source)
-        labels['org.opencontainers.image.source'] = src.source;
-    return labels;
-}
-function commonArgs(plan) {
-    const args = ['--file', plan.dockerfile];
-    for (const ref of tagRefs(plan))
-        args.push('--tag', ref);
-    for (const [k, v] of Object.entries(plan.labels))
-        args.push('--label', `${k}=${v}`);
-    for (const a of plan.buildArgs)
-        args.push('--build-arg', `${a.name}=${a.value}`);
-    return args;
-}
-/** Whether buildx can export a registry cache: every driver but the default `docker` one can. */
-function canExportCache(builder) {
-    return builder.buildx && builder.driver !== undefined && builder.driver !== 'docker';
-}
-/** `docker buildx build ...`: pushes itself when plan.push; loads single-platform images when not. */
-function buildxArgs(plan, builder) {
-    const args = ['buildx', 'build', ...commonArgs(plan)];
-    if (plan.platforms.length)
-        args.push('--platform', plan.platforms.join(','));
-    if (plan.cache === 'registry') {
-        args.push('--cache-from', `type=registry,ref=${cacheRef(plan)}`);
-        if (plan.push && canExportCache(builder))
-            args.push('--cache-to', `type=registry,ref=${cacheRef(plan)},mode=max`);
-    }
-    if (plan.push)
-        args.push('--push');
-    else if (plan.platforms.length <= 1)
-        args.push('--load');
-    if (plan.metadataFile)
-        args.push('--metadata-file', plan.metadataFile);
-    args.push(plan.context);
-    return args;
-}
-/** `docker build ...` with the classic builder; the registry cache is the `buildcache` image, pulled first */
-function classicArgs(plan) {
-    const args = ['build', ...commonArgs(plan)];
-    if (plan.cache === 'registry')
-        args.push('--cache-from', cacheRef(plan));
-    args.push(plan.context);
-    return args;
-}
-/** The environment of the classic builder (BuildKit off, so --cache-from takes plain images). */
-const CLASSIC_ENV = { DOCKER_BUILDKIT: '0' };
-const TRANSIENT = [
-    /\b(429|500|502|503|504)\b/,
-    /too ?many ?requests/i,
-    /connection (reset|refused)/i,
-    /i\/o timeout/i,
-    /TLS handshake timeout/i,
-    /\bunexpected EOF\b/i,
-    /\bEOF\b/,
-    /broken pipe/i,
-    /timed? ?out/i,
-    /net\/http: request canceled/i,
-    /service unavailable/i,
-    /bad gateway/i,
-    /temporary failure/i,
-];
-const PERMANENT = [
-    /denied/i,
-    /unauthorized/i,
-    /authentication required/i,
-    /name unknown/i,
-    /manifest invalid/i,
-    /not found/i,
-];
-/** A push failure worth retrying: a network or server error, not a refusal. */
-function isTransientFailure(output) {
-    if (PERMANENT.some((re) => re.test(output)))
-        return false;
-    return TRANSIENT.some((re) => re.test(output));
-}
-/** A push's retry: three attempts, 2 s then 4 s apart (which failures retry: isTransientFailure). */
-const PUSH_RETRY = { attempts: 3, delay: { firstMs: 2000, factor: 2 } };
-
 // EXTERNAL MODULE: ./src/build/settings.ts + 24 modules
 var build_settings = __nccwpck_require__(1378);
 ;// CONCATENATED MODULE: ./src/build/run.ts
 // build-push's core: log in, build, push with a bounded retry, read the digest back from the
 // registry, lock a release's version tag, then prune old releases (retention.ts). Every outside effect comes
 // through BuildPushDeps; its clients (Docker, the registry, Azure) are built in entry.ts.
+
 
 
 
@@ -47528,6 +47607,8 @@ async function authenticate(settings, deps) {
         return { client: deps.registry({ kind: 'anonymous' }), loggedIn: false };
     if (settings.auth === 'docker-config') {
         const credentials = await readDockerCredentials(settings.registry, process.env, (secret) => deps.log.setSecret(secret));
+        if (credentials.kind === 'anonymous')
+            deps.log.warning(build_messages/* noDockerLogin */.vA(settings.registry));
         return { client: deps.registry(credentials), loggedIn: false };
     }
     const azure = settings.azure;
@@ -47714,20 +47795,36 @@ async function lockRelease(settings, client, log) {
 }
 /**
  * A re-run of a release whose exact version tag is already locked converges on the image it locked: nothing
- * is built or pushed over an immutable release (the registry would refuse it).
+ * is built or pushed over an immutable release (the registry would refuse it). The locked image must have been
+ * built from this run's commit (its revision label): a release tag moved to another commit is refused
+ * (ReleaseTagMovedError), before anything is built, pushed or deployed. The result lists only the run's tags
+ * that point at the locked image in the registry.
  */
 async function lockedRelease(settings, client, log) {
+    const ref = (0,versions/* classifyRef */.qW)(settings.git);
     for (const tag of releaseLockTags(settings)) {
         const a = await client.tagAttributes(settings.repository, tag).catch(() => undefined);
         if (!a || a.writeEnabled)
             continue;
+        const read = await client.imageLabels(settings.repository, a.digest).then((labels) => ({ labels }), (error) => ({ labels: undefined, unreadable: error.message }));
+        const verdict = lockedReleaseVerdict({
+            tagName: ref.kind === 'tag' ? ref.name : tag,
+            digest: a.digest,
+            runSha: (0,versions/* builtSha */.vA)(settings.git),
+            ...read,
+        });
+        if (verdict.kind === 'moved')
+            throw new ReleaseTagMovedError(verdict.error);
+        if (verdict.kind === 'reuse-unproven')
+            log.warning(verdict.warning);
         log.info(build_messages/* alreadyReleased */.wt(`${settings.registry}/${settings.repository}`, tag, a.digest));
         return {
             builder: 'docker',
             pushed: false,
+            reused: tag,
             image: `${settings.registry}/${settings.repository}@${a.digest}`,
             digest: a.digest,
-            refs: settings.tags.map((t) => `${settings.registry}/${settings.repository}:${t}`),
+            refs: await refsAt(settings, client, a.digest),
             version: settings.version,
             sizes: [],
             buildMs: 0,
@@ -47738,6 +47835,16 @@ async function lockedRelease(settings, client, log) {
         };
     }
     return undefined;
+}
+/** The run's tags that point at `digest` in the registry now (a tag that is missing or moved on is left out). */
+async function refsAt(settings, client, digest) {
+    const refs = [];
+    for (const tag of settings.tags) {
+        const at = await client.digestOf(settings.repository, tag).catch(() => undefined);
+        if (at === digest)
+            refs.push(`${settings.registry}/${settings.repository}:${tag}`);
+    }
+    return refs;
 }
 /** buildx reports the digest it pushed; the registry's answer wins, a difference is worth a warning. */
 function logMetadataMismatch(file, digest, log) {
@@ -47784,6 +47891,7 @@ function buildPushOnRunner(s, log, docker = execDocker()) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ lockedUnproven),
 /* harmony export */   Tx: () => (/* binding */ GROUP_WITH_APP),
 /* harmony export */   Xl: () => (/* binding */ oidcRegistryAllowed),
 /* harmony export */   _3: () => (/* binding */ digestsDiffer),
@@ -47792,17 +47900,23 @@ function buildPushOnRunner(s, log, docker = execDocker()) {
 /* harmony export */   e5: () => (/* binding */ cacheText),
 /* harmony export */   gq: () => (/* binding */ revisionsUnreadable),
 /* harmony export */   hR: () => (/* binding */ lockFailed),
+/* harmony export */   nF: () => (/* binding */ releaseTagMoved),
+/* harmony export */   vA: () => (/* binding */ noDockerLogin),
 /* harmony export */   wt: () => (/* binding */ alreadyReleased),
 /* harmony export */   yt: () => (/* binding */ appUnknown),
 /* harmony export */   zp: () => (/* binding */ PLATFORMS_NEED_BUILDX)
 /* harmony export */ });
+/* harmony import */ var _core_versions_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4506);
 // build-push's long texts (errors, what an input allows, warnings, what the summary says of the cache and of
 // retention), built from their values, out of the control flow that throws or logs them. Pure.
+
 // ---- inputs (settings.ts) ----
 function oidcRegistryAllowed(problem) {
     return (`with auth oidc the Entra token is exchanged only with Azure Container Registry, and ${problem}; ` +
-        'allowed: an ACR login server such as alcalgoregistry.azurecr.io (any host in cloud Custom), ' +
-        'or auth docker-config / none for another registry');
+        'allowed: an ACR login server such as myregistry.azurecr.io (any host in cloud Custom), ' +
+        'or auth none (a registry that takes pushes without a login) / docker-config (after a docker login of an ' +
+        'earlier step) for another registry; reusable-release.yml and reusable-preview.yml offer oidc and none, ' +
+        "and a release's registry must be ACR: deploy-app deploys only a release whose version tag build-push locked");
 }
 const GROUP_WITH_APP = 'required together with app, so that retention spares the images the app runs ' +
     '(the input, or ALC_DEPLOY_RESOURCE_GROUP)';
@@ -47818,6 +47932,12 @@ function appUnknown(specFile, appName) {
 }
 const PLATFORMS_NEED_BUILDX = 'allowed only where docker buildx is installed (set it up with docker/setup-buildx-action); ' +
     'leave platforms empty to build for this machine';
+/** auth docker-config, and the docker config holds no login for the registry. */
+function noDockerLogin(registry) {
+    return (`auth docker-config: the docker config holds no login for ${registry}, so the registry is used anonymously; ` +
+        'log in with docker login in an earlier step, or use auth oidc (an ACR) or none (a registry that takes ' +
+        'pushes without a login)');
+}
 // ---- the build cache ----
 function cacheText(ref, o) {
     if (!o.buildx)
@@ -47835,11 +47955,22 @@ function digestsDiffer(list) {
 }
 function lockFailed(repository, tag, message, version) {
     return (`Could not lock the release tag ${repository}:${tag} (${message}): it stays writable, ` +
-        `and a rollback to ${version} refuses a writable tag`);
+        `so deploy-app refuses to deploy ${version} to production and a rollback to it refuses the tag ` +
+        "(tag locks are Azure Container Registry's: a release's registry must be ACR)");
 }
 function alreadyReleased(image, tag, digest) {
     return (`${image}:${tag} is already released and locked at ${digest}: ` +
         'a release is immutable, nothing is built or pushed');
+}
+/** A release tag moved to another commit after its image was locked. */
+function releaseTagMoved(tagName, digest, builtFrom, runSha) {
+    return (`${tagName}'s locked image ${digest} was built from ${(0,_core_versions_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(builtFrom)}, this run is at ${(0,_core_versions_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(runSha)}: ` +
+        'a release tag must not move; tag a new version');
+}
+/** A locked release image that names no commit: reused as today, unproven. */
+function lockedUnproven(tagName, digest, runSha, why) {
+    return (`${tagName}'s locked image ${digest} is reused, but whether it was built from ${(0,_core_versions_js__WEBPACK_IMPORTED_MODULE_0__/* .shortSha */ .Fu)(runSha)} is unknown ` +
+        `(${why}); if the tag moved, tag a new version`);
 }
 // ---- retention ----
 function retentionAppUnknown(why) {
@@ -58724,12 +58855,13 @@ function retentionSection(result) {
 function buildOutputs(r) {
     return { image: r.image, digest: r.digest, tags: r.refs.join('\n'), version: r.version };
 }
-function buildSummary(result) {
+/** The build's rows: its times, builder and cache; or, for a reused release, that nothing was built. */
+function buildRows(result) {
+    if (result.reused)
+        return [
+            ['Build', `none: the release's locked tag ${result.reused} was reused, nothing was built or pushed`],
+        ];
     const rows = [
-        ['Image', result.image ? `\`${result.image}\`` : 'not pushed'],
-        ['Digest', result.digest ? `\`${result.digest}\`` : 'none (not pushed)'],
-        ['Version', result.version],
-        ['Tags', result.refs.map((r) => `\`${r}\``).join('<br>')],
         ['Size', sizeText(result)],
         [
             'Build time',
@@ -58739,6 +58871,16 @@ function buildSummary(result) {
     if (result.pushMs)
         rows.push(['Push time', formatMs(result.pushMs)]);
     rows.push(['Builder', result.builder === 'buildx' ? 'docker buildx' : 'docker build (classic)'], ['Cache', result.cache]);
+    return rows;
+}
+function buildSummary(result) {
+    const rows = [
+        ['Image', result.image ? `\`${result.image}\`` : 'not pushed'],
+        ['Digest', result.digest ? `\`${result.digest}\`` : 'none (not pushed)'],
+        ['Version', result.version],
+        ['Tags', result.refs.map((r) => `\`${r}\``).join('<br>') || 'none'],
+        ...buildRows(result),
+    ];
     return [`## build-push: ${result.version}`, '', factsTable(rows), '', retentionSection(result), ''].join('\n');
 }
 
@@ -59035,6 +59177,7 @@ async function runEntry(entry, runner = actionsRunner) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E2: () => (/* binding */ computeVersion),
+/* harmony export */   Fu: () => (/* binding */ shortSha),
 /* harmony export */   KH: () => (/* binding */ isReleaseTag),
 /* harmony export */   Kk: () => (/* binding */ sourceUrlFromEnv),
 /* harmony export */   Vc: () => (/* binding */ gitContextFromEnv),
@@ -59047,7 +59190,7 @@ async function runEntry(entry, runner = actionsRunner) {
 /* harmony export */   vA: () => (/* binding */ builtSha),
 /* harmony export */   z7: () => (/* binding */ validateTag)
 /* harmony export */ });
-/* unused harmony exports MAX_TAG_LENGTH, isRelease, sanitizeTag, shortSha, semverTags */
+/* unused harmony exports MAX_TAG_LENGTH, isRelease, sanitizeTag, semverTags */
 /* harmony import */ var semver_functions_compare_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8469);
 /* harmony import */ var semver_functions_compare_js__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(semver_functions_compare_js__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var semver_functions_parse_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6353);

@@ -1,32 +1,18 @@
 // The trading store on the simulator's Azurite (HTTPS with the simulator's CA, bearer tokens of its Entra through
 // the run's OIDC credential): designation reads and conditional writes, the lease view as a holder leaves it
 // (metadata, lease state), a missing blob.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TokenCredential } from '@azure/core-auth';
-import { BlobServiceClient } from '@azure/storage-blob';
+import { describe, expect, it } from '@jest/globals';
 import { parseTradingLease } from '../../../src/trading/lease-url.js';
 import { DesignationConflictError } from '../../../src/trading/errors.js';
 import { tradingStore } from '../../../src/trading/store.js';
 import { readTradingStatus } from '../../../src/trading/status.js';
 import type { ManagedTradingLease } from '../../../src/trading/types.js';
-import { startControlPlaneSim, type ControlPlaneSim } from '../../support/control-plane-sim.js';
-import { simAzure } from '../../support/sim-azure.js';
+import { useSimStorage } from '../../support/sim-storage.js';
 
-let s: ControlPlaneSim;
-let credential: TokenCredential;
-let service: BlobServiceClient;
+const azurite = useSimStorage();
 
-beforeAll(async () => {
-  s = await startControlPlaneSim({ registry: false, storage: true, brokerLivePort: 0, brokerPaperPort: 0 });
-  credential = simAzure(s.sim.env, s.sim.ca).credential;
-  service = new BlobServiceClient(s.sim.endpoints.storage as string, credential, {
-    tlsOptions: { ca: s.sim.ca },
-  } as never);
-}, 60_000);
-afterAll(async () => s?.stop());
-
-const setting = (app: string) => parseTradingLease(s.sim.tradingLeaseUrl(app)) as ManagedTradingLease;
-const storeOf = (app: string) => tradingStore(setting(app), credential, { tlsOptions: { ca: s.sim.ca } });
+const setting = (app: string) => parseTradingLease(azurite.sim.tradingLeaseUrl(app)) as ManagedTradingLease;
+const storeOf = (app: string) => tradingStore(setting(app), azurite.credential, azurite.tls);
 
 describe("tradingStore on the simulator's Azurite", () => {
   it('a missing designation reads undefined and a missing lease blob reads not leased', async () => {
@@ -40,7 +26,7 @@ describe("tradingStore on the simulator's Azurite", () => {
   });
 
   it('trusts the emulator only through tlsOptions (no TLS option: the certificate is refused)', async () => {
-    const untrusting = tradingStore(setting('tls'), credential, { retry: { maxTries: 1 } });
+    const untrusting = tradingStore(setting('tls'), azurite.credential, { retry: { maxTries: 1 } });
     await expect(untrusting.readDesignation()).rejects.toThrow(/certificate/i);
   });
 
@@ -65,7 +51,7 @@ describe("tradingStore on the simulator's Azurite", () => {
   it('reads the lease state and the holder metadata; ensureLeaseBlob leaves an existing blob alone', async () => {
     const store = storeOf('lease');
     await store.ensureLeaseBlob();
-    const blob = service.getContainerClient('trading').getBlockBlobClient('lease/lease');
+    const blob = azurite.service.getContainerClient('trading').getBlockBlobClient('lease/lease');
     const lease = blob.getBlobLeaseClient();
     await lease.acquireLease(15);
     await blob.setMetadata(

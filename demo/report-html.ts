@@ -4,6 +4,7 @@
 // can be fetched offline; each scenario's traffic before and after is drawn from the report's data.
 import { Marked, type Tokens } from 'marked';
 import type { TrafficRow } from '../src/revisions/traffic-picture.js';
+import type { AuditRecord } from '../src/audit/record.js';
 
 /** One request of the load on the app URL: when it ended, and the version that answered (none: it failed). */
 export interface LoadSample {
@@ -47,6 +48,8 @@ export interface PageScenario {
   traffic?: ScenarioTraffic;
   /** Markdown added under the scenario (the analysis scenarios' errors by revision). */
   extra?: string;
+  /** A release's window decision (allowed, override, refused, none), as its audit record states it. */
+  window?: string;
 }
 
 export interface PageData {
@@ -65,6 +68,8 @@ export interface PageData {
   loadChecks: PageCheck[];
   /** Who traded on the live port (the broker's order log), and the demo's checks on it. */
   trading?: { figures: PageTrading; checks: PageCheck[] };
+  /** The audit trail as the demo read it after its scenarios, and its checks on it. */
+  audit?: { records: AuditRecord[]; checks: PageCheck[] };
 }
 
 /** What the page shows of trading (demo/report.ts's TradingFigures). */
@@ -521,7 +526,7 @@ function scenarioHtml(s: PageScenario, i: number): string {
   return [
     `<section class="scenario ${ok ? 'passed' : 'failed'}" id="${slug(i)}" data-title="${escapeHtml(s.title)}">`,
     `<h3>${i + 1}. ${escapeHtml(s.title)} ${mark(ok)}</h3>`,
-    `<p class="meta">${escapeHtml(s.workflow)} · ${escapeHtml(s.event)} · expected <strong>${escapeHtml(s.expected)}</strong> · result <strong>${escapeHtml(s.run?.result ?? '—')}</strong> · ${((s.run?.durationMs ?? 0) / 1000).toFixed(0)} s</p>`,
+    `<p class="meta">${escapeHtml(s.workflow)} · ${escapeHtml(s.event)} · expected <strong>${escapeHtml(s.expected)}</strong> · result <strong>${escapeHtml(s.run?.result ?? '—')}</strong> · ${((s.run?.durationMs ?? 0) / 1000).toFixed(0)} s${s.window !== undefined ? ` · window <strong class="window">${escapeHtml(s.window)}</strong>` : ''}</p>`,
     checksHtml(s.checks),
     s.traffic ? trafficHtml(s.traffic) : '',
     s.extra ? `<div class="extra">${markdownHtml(s.extra)}</div>` : '',
@@ -560,6 +565,46 @@ pre{background:#f3f3f3;padding:8px;overflow:auto}code{font-family:ui-monospace,M
 nav ol{columns:2;margin:6px 0}
 `;
 
+/** The audit trail's columns in the report and on the page. */
+export const AUDIT_COLUMNS = ['time', 'change', 'actor', 'from → to', 'epoch', 'window', 'outcome'];
+
+/** The audit records as the report's and the page's table rows (AUDIT_COLUMNS). */
+export function auditRows(records: readonly AuditRecord[]): string[][] {
+  return records.map((r) => [
+    r.time,
+    r.change,
+    r.actor,
+    `${r.from ?? '—'} → ${r.to ?? '—'}`,
+    r.epoch === undefined ? '—' : String(r.epoch),
+    r.window,
+    r.outcome,
+  ]);
+}
+
+/** The change-control section: each release's window decision, the audit trail, the checks on it. */
+export function auditHtml(scenarios: readonly PageScenario[], audit: NonNullable<PageData['audit']>): string {
+  const releases = scenarios.filter((s) => s.window !== undefined);
+  const row = (cells: string[], cls = '') =>
+    `<tr${cls ? ` class="${escapeHtml(cls)}"` : ''}>${cells.map((c) => `<td>${escapeHtml(c)}</td>`).join('')}</tr>`;
+  return [
+    '<h2>Change control: window decisions and the audit trail</h2>',
+    "<p>Each release's window decision, as its promote's audit record states it.</p>",
+    `<table class="windows"><thead><tr><th>release</th><th>window</th></tr></thead><tbody>${releases
+      .map(
+        (s) =>
+          `<tr data-window="${escapeHtml(s.window)}"><td>${escapeHtml(s.title)}</td><td>${escapeHtml(s.window)}</td></tr>`,
+      )
+      .join('')}</tbody></table>`,
+    `<p>The audit trail: ${audit.records.length} records, one append blob in the simulator's storage.</p>`,
+    `<table class="audit"><thead><tr>${AUDIT_COLUMNS.map((c) => `<th>${escapeHtml(c)}</th>`).join('')}</tr></thead><tbody>${auditRows(
+      audit.records,
+    )
+      .map((cells, i) => row(cells, audit.records[i].outcome))
+      .join('')}</tbody></table>`,
+    checksHtml(audit.checks),
+  ].join('\n');
+}
+
 /** The whole page. */
 export function reportHtml(data: PageData): string {
   const markers = data.scenarios.flatMap((s, i) =>
@@ -586,6 +631,7 @@ export function reportHtml(data: PageData): string {
     ),
     '</tbody></table>',
     ...(data.trading ? [tradingHtml(data.trading, markers)] : []),
+    ...(data.audit ? [auditHtml(data.scenarios, data.audit)] : []),
     '<h2>Scenarios</h2>',
     `<nav><ol>${data.scenarios.map((s, i) => `<li><a href="#${slug(i)}">${escapeHtml(s.title)}</a> ${mark(s.checks.every((c) => c.ok))}</li>`).join('')}</ol></nav>`,
     ...data.scenarios.map(scenarioHtml),

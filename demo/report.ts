@@ -6,6 +6,8 @@ import type { GitHubApiStandIn } from './github-api.js';
 import type { LoadFigures } from './load.js';
 import type { Check, Scenario } from './scenarios.js';
 import { tradingReport, type ReportOrder, type TradingReport } from '../sim/trading-report.js';
+import type { AuditRecord } from '../src/audit/record.js';
+import { AUDIT_COLUMNS, auditRows } from './report-html.js';
 
 /**
  * A picture of what the ingress served by revision, second by second, over [start, end]: the 5xx share per
@@ -70,6 +72,7 @@ export function markdownReport(
   stopped: string | undefined,
   trading: TradingFigures = emptyTrading(),
   tradingChecks: Check[] = [],
+  audit: { records: AuditRecord[]; checks: Check[] } = { records: [], checks: [] },
 ): string {
   const mark = (ok: boolean) => (ok ? '✅' : '❌');
   const lines = [
@@ -111,6 +114,8 @@ export function markdownReport(
     '',
     tradingMarkdown(trading, tradingChecks),
     '',
+    auditMarkdown(scenarios, audit),
+    '',
     '## Checks',
     '',
     ...scenarios.flatMap((s) => [
@@ -146,6 +151,32 @@ export function markdownReport(
     ]),
   ];
   return lines.join('\n');
+}
+
+/** Each release's window decision, then the audit trail as the demo read it after its scenarios, and its checks. */
+export function auditMarkdown(
+  scenarios: readonly Scenario[],
+  audit: { records: AuditRecord[]; checks: Check[] },
+): string {
+  const cell = (v: string) => v.replace(/\|/g, '\\|');
+  const releases = scenarios.filter((s) => s.window !== undefined);
+  return [
+    '## Change control: window decisions and the audit trail',
+    '',
+    "Each release's window decision (allowed, override, refused, none) as its promote's audit record states it.",
+    '',
+    '| release | window |',
+    '|---|---|',
+    ...releases.map((s) => `| ${s.title} | ${s.window} |`),
+    '',
+    `The audit trail (${audit.records.length} records, one append blob in the simulator's storage):`,
+    '',
+    `| ${AUDIT_COLUMNS.join(' | ')} |`,
+    `|${AUDIT_COLUMNS.map(() => '---').join('|')}|`,
+    ...auditRows(audit.records).map((row) => `| ${row.map(cell).join(' | ')} |`),
+    '',
+    ...audit.checks.map((c) => `- ${c.ok ? '✅' : '❌'} ${c.what}${c.detail ? ` (${c.detail})` : ''}`),
+  ].join('\n');
 }
 
 /** Who traded on the live port over the whole demo: the trading report of the broker's order log, by scenario. */

@@ -30,6 +30,15 @@ import { emptyFigures, Load, versionNow, type Ingress, type LoadFigures } from '
 import { checkLoad, checkTrading, markdownReport, tradingFigures, type TradingFigures } from './report.js';
 import { reportHtml } from './report-html.js';
 import {
+  auditChecks,
+  auditUrl,
+  createAuditContainer,
+  readAuditTrail,
+  recordsOf,
+  windowDecision,
+} from './audit.js';
+import type { AuditRecord } from '../src/audit/record.js';
+import {
   ANALYSIS_SCENARIOS,
   APP,
   appOfWorkflow,
@@ -66,6 +75,9 @@ export interface DemoResult {
   /** Who traded on the live port (the broker's order log), and the demo's checks on it. */
   trading: TradingFigures;
   tradingChecks: Check[];
+  /** The audit trail as the demo read it after its scenarios, and its checks on it. */
+  audit: AuditRecord[];
+  auditChecks: Check[];
 }
 
 export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
@@ -102,7 +114,12 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     storage: true,
     lroDelayMs: 500,
     seed: [
-      { resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: 'eastus' },
+      {
+        resourceGroup: 'alc-algo-production',
+        environment: 'alc-algo-env',
+        location: 'eastus',
+        appInsights: 'alc-algo-insights',
+      },
       // The preview app lives in its own resource group, the only one the preview identity may write.
       { resourceGroup: 'alc-algo-preview', environment: 'alc-algo-env', location: 'eastus' },
     ],
@@ -150,6 +167,8 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     // The seed trades live: one revision at a time, through the trading lease in the simulator's storage (its
     // Azurite); the sample app's agent follows it on the broker stand-in's live port.
     ALC_TRADING_LEASE: sim.tradingLeaseUrl(APP),
+    // The audit trail (docs/audit.md): one append blob in the simulator's storage, its container made here.
+    ALC_AUDIT: auditUrl(sim),
   };
   const runnerEnv = { NODE_EXTRA_CA_CERTS: sim.caPath, DOCKER_HOST: dockerHost };
   const github = await startGitHubApi({ repository: REPOSITORY });
@@ -260,6 +279,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
 
   let result: DemoResult | undefined;
   try {
+    await createAuditContainer(sim);
     // Each scenario in turn; those played alongside one start with it, one after the other.
     for (const spec of SCENARIOS.filter((s) => !s.alongside)) {
       const side = SCENARIOS.filter((s) => s.alongside === spec.title);
@@ -274,6 +294,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
   } finally {
     const figures = loadStarted ? await load.stop() : emptyFigures();
     const trading = tradingFigures(sim.broker.orders({ kind: 'live' }), scenarios);
+    const audit = await readAuditTrail(sim).catch((e: Error) => e);
     process.off('SIGINT', interrupted);
     process.off('SIGTERM', interrupted);
     log(`\ndemo: stopping the simulator`);
@@ -282,7 +303,7 @@ export async function runDemo(o: DemoOptions = {}): Promise<DemoResult> {
     removeImages(dockerHost, sim.endpoints.registry!);
     rmSync(stateDir, { recursive: true, force: true });
     removeWorkspaces(workspaces);
-    result = finish(scenarios, figures, trading, github, reportPath, stopped, log);
+    result = finish(scenarios, figures, trading, audit, github, reportPath, stopped, log);
   }
   return result;
 }
@@ -345,6 +366,7 @@ function finish(
   scenarios: Scenario[],
   load: LoadFigures,
   trading: TradingFigures,
+  trail: AuditRecord[] | Error,
   github: GitHubApiStandIn,
   reportPath: string,
   stopped: string | undefined,
@@ -352,15 +374,25 @@ function finish(
 ): DemoResult {
   const loadChecks = checkLoad(load, ANALYSIS_SCENARIOS);
   const tradingChecks = checkTrading(trading);
+  const audit = trail instanceof Error ? [] : trail;
+  const auditTrailChecks =
+    trail instanceof Error
+      ? [{ what: 'the audit trail can be read', ok: false, detail: trail.message }]
+      : auditChecks(scenarios, audit);
+  for (const s of scenarios) if (s.workflow === 'release.yml') s.window = windowDecision(recordsOf(s, audit));
   const complete = scenarios.length === SCENARIOS.length && !stopped;
   const passed =
     complete &&
     scenarios.every((s) => s.checks.every((c) => c.ok)) &&
     loadChecks.every((c) => c.ok) &&
-    tradingChecks.every((c) => c.ok);
+    tradingChecks.every((c) => c.ok) &&
+    auditTrailChecks.every((c) => c.ok);
   writeFileSync(
     reportPath,
-    markdownReport(scenarios, load, loadChecks, github, passed, stopped, trading, tradingChecks),
+    markdownReport(scenarios, load, loadChecks, github, passed, stopped, trading, tradingChecks, {
+      records: audit,
+      checks: auditTrailChecks,
+    }),
   );
   const htmlPath = join(dirname(reportPath), 'report.html');
   writeFileSync(
@@ -373,6 +405,7 @@ function finish(
       load,
       loadChecks,
       trading: { figures: trading, checks: tradingChecks },
+      audit: { records: audit, checks: auditTrailChecks },
     }),
   );
   log(
@@ -383,6 +416,8 @@ function finish(
   for (const s of trading.scenarios)
     for (const g of s.gaps) log(`   ${s.title}: ${g.from} -> ${g.to}, gap ${g.gapMs} ms`);
   for (const c of tradingChecks) log(`   ${c.ok ? 'ok  ' : 'FAIL'} ${c.what} — ${c.detail}`);
+  log(`demo: audit trail: ${audit.length} records`);
+  for (const c of auditTrailChecks) log(`   ${c.ok ? 'ok  ' : 'FAIL'} ${c.what} — ${c.detail}`);
   log(`demo: report ${reportPath}, page ${htmlPath}`);
   log(passed ? 'demo: PASSED' : `demo: FAILED${stopped ? ` — ${stopped}` : ''}`);
   return {
@@ -395,5 +430,7 @@ function finish(
     stopped,
     trading,
     tradingChecks,
+    audit,
+    auditChecks: auditTrailChecks,
   };
 }

@@ -15,6 +15,9 @@
 //      and #42 closed (teardown), played beside 7 (another app; runs that wait on other things than its own)
 //   9. release v1.6.0 while v1.0.0 hangs just before the handover (its containers paused: no release, its broker
 //      session kept): the lease expires, v1.6.0 is refused with 326, the pipeline restarts v1.0.0, v1.6.0 trades
+//  10. release v1.7.0 whose agents throw and whose orders the broker rejects once it trades, while every HTTP
+//      request succeeds: the watch reads the agents' Application Insights telemetry after the handover, hands
+//      trading back to v1.6.0 and rolls back by itself, naming the metric, its value and the threshold
 //
 // Trading: the demo's app trades live through the trading lease (ALC_TRADING_LEASE, the simulator's storage); after
 // every production scenario a check on the broker's order log says who trades now.
@@ -69,6 +72,8 @@ export interface Scenario {
   endedAt?: number;
   /** The `handover` outputs of its steps (deploy-app's, blue-green's), by step id. */
   handovers?: Array<{ step: string; handover: string }>;
+  /** A release's window decision (allowed, override, refused, none), as its audit record states it. */
+  window?: string;
 }
 
 /** What a scenario's checks look at once its run has ended. */
@@ -252,6 +257,78 @@ const ANALYSIS = [
   '  - {name: restarts, metric: RestartCount, max: 0}',
   '  - {name: response-time, provider: probe, metric: average, max: 5s}',
 ].join('\n');
+
+/**
+ * The analysis of the agents' release: the container app's 5xx and the agents' Application Insights telemetry (the
+ * exceptions they track, the broker's rejections they count) every 3 s; each window is read 2 s after it ends (the
+ * sample agent flushes every 2 s). A standby revision trades nothing: zero exceptions, zero rejections.
+ */
+const AGENTS_ANALYSIS = [
+  'interval: 3s',
+  'time-grain: PT1S',
+  'delay: 2s',
+  'inconclusive-limit: 2',
+  'app-insights: alc-algo-insights',
+  'heartbeat: agent_runs',
+  'metrics:',
+  '  - {name: server-errors, metric: Requests, status: 5xx, max: 5/hour scaled}',
+  '  - {name: agent-failures, provider: app-insights, metric: exceptions/count, max: 5/hour scaled}',
+  '  - name: orders-rejected',
+  '    provider: app-insights',
+  '    metric: orders_rejected',
+  '    namespace: azure.applicationinsights',
+  '    relative: 2x stable',
+  '    max: 1/minute scaled',
+].join('\n');
+
+/**
+ * A release whose agents fail while its HTTP answers 200: after the handover the watch catches the agents, hands
+ * trading back to `previous` and rolls back. No user request fails.
+ */
+const agentsCaught = (tag: string, previous: string): ScenarioSpec =>
+  release(
+    tag,
+    'failure',
+    'agentsFail',
+    async (run, stage, scenario) => {
+      const { load, sim } = stage;
+      const promote = stepOf(run, 'release/release', 'promote');
+      const errors = (promote?.errors ?? []).join(' | ');
+      const bad = sim.broker.orders({ kind: 'live' }).filter((o) => o.revision === revisionOf(tag));
+      const rejected = bad.filter((o) => o.status === 'Rejected').length;
+      const failed = load.failuresOf(scenario.title).length;
+      scenario.extra = [
+        `### What ${revisionOf(tag)} did while it traded`,
+        '',
+        `Orders it sent before it lost the lease: **${bad.length}** (${rejected} rejected by the broker), from ${bad[0]?.time ?? '-'} to ${bad.at(-1)?.time ?? '-'}.`,
+        `Requests on the app URL during this release: ${load.requestsOf(scenario.title)}, failed: **${failed}**.`,
+      ].join('\n');
+      return [
+        await serves(stage, appHost(stage), previous),
+        {
+          what: 'the watch caught the agents (exceptions or rejected orders), naming the metric, its value and the threshold',
+          ok: /watch failed; rolled back to the previous revision .*analysis failed: (agent-failures|orders-rejected) = [\d.]+ \(threshold .+\) over \S+ during watch/.test(
+            errors,
+          ),
+          detail: errors.slice(0, 400),
+        },
+        tradedSince(stage, tag, scenario.startedAt ?? Date.now()),
+        handedOver(run, tag, previous),
+        await trades(stage, previous),
+        {
+          what: `the broker rejected the orders of ${revisionOf(tag)} (its agents' bad orders)`,
+          ok: bad.length > 0 && rejected === bad.length,
+          detail: `${rejected} of ${bad.length} rejected`,
+        },
+        {
+          what: 'every HTTP request on the app URL succeeded during this release',
+          ok: failed === 0 && load.requestsOf(scenario.title) > 0,
+          detail: `${failed} failed of ${load.requestsOf(scenario.title)}`,
+        },
+      ];
+    },
+    { vars: { ANALYSIS: AGENTS_ANALYSIS, ANALYSIS_WATCH: '40s' } },
+  );
 
 /** A bad release the analysis catches: the promote aborts or the watch rolls back, production back on v1.0.0. */
 const caught = (
@@ -531,6 +608,7 @@ export const SCENARIOS: ScenarioSpec[] = [
     },
     { during: hangBeforeHandover },
   ),
+  agentsCaught('v1.7.0', 'v1.6.0'),
 ];
 
 /**

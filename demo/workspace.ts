@@ -17,6 +17,8 @@ export interface Workspaces {
   degradedLater: string;
   /** Healthy, but its trading agent never takes the lease (the sample app's AGENT_NEVER_ACQUIRE hook). */
   neverTrades: string;
+  /** Healthy HTTP, but once it trades its agents throw and its orders are rejected (AGENT_FAIL=throw,reject). */
+  agentsFail: string;
 }
 
 export type WorkspaceName = keyof Workspaces;
@@ -32,6 +34,7 @@ export function prepareWorkspaces(): Workspaces {
       from: 'ARG AGENT_NEVER_ACQUIRE=false',
       to: 'ARG AGENT_NEVER_ACQUIRE=true',
     }),
+    agentsFail: prepareWorkspace({ from: 'ARG AGENT_FAIL=\n', to: 'ARG AGENT_FAIL=throw,reject\n' }),
   };
 }
 

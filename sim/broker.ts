@@ -28,7 +28,12 @@ export const IB = {
   duplicateOrderId: { code: 103, message: 'Duplicate order id' },
   /** TWS API error 321: a request the broker cannot read (garbage, unknown op, bad fields). */
   invalid: { code: 321, message: 'Error validating request' },
+  /** TWS API error 200: an order for a contract the broker does not know (the order is rejected). */
+  noSecurity: { code: 200, message: 'No security definition has been found for the request' },
 } as const;
+
+/** A symbol the stand-in has a contract for: 1 to 5 capital letters (SPY, AAPL); anything else is rejected (200). */
+export const KNOWN_SYMBOL = /^[A-Z]{1,5}$/;
 
 /** One order as the broker recorded it. */
 export interface BrokerOrder {
@@ -41,7 +46,8 @@ export interface BrokerOrder {
   replica: string;
   epoch: number;
   orderId: string;
-  status: 'Filled' | 'Submitted';
+  /** Rejected: the broker refused the order (its code and message are in the answer, 200 here). */
+  status: 'Filled' | 'Submitted' | 'Rejected';
   /** Sent before the session re-bound the client ID's open orders. */
   unbound?: true;
   /** The id of the session that sent it (BrokerSession.id). */
@@ -295,8 +301,10 @@ export async function startBroker(o: BrokerOptions = {}): Promise<Broker> {
     if (a.seen.has(orderId)) return send(c, fail(IB.duplicateOrderId, { orderId }));
     a.seen.add(orderId);
     const unbound = [...a.open.values()].some((owner) => owner !== s.id);
-    a.placed += 1;
-    const status = a.placed % openEvery === 0 ? 'Submitted' : 'Filled';
+    const rejected =
+      msg.symbol !== undefined && !(typeof msg.symbol === 'string' && KNOWN_SYMBOL.test(msg.symbol));
+    if (!rejected) a.placed += 1;
+    const status = rejected ? 'Rejected' : a.placed % openEvery === 0 ? 'Submitted' : 'Filled';
     if (status === 'Submitted') {
       a.open.set(orderId, s.id);
       // The oldest open order fills once too many are open.
@@ -315,6 +323,7 @@ export async function startBroker(o: BrokerOptions = {}): Promise<Broker> {
       ...(unbound ? { unbound: true as const } : {}),
       session: s.id,
     });
+    if (rejected) return send(c, fail(IB.noSecurity, { orderId, status }));
     send(c, { ok: true, orderId, status, ...(unbound ? { unbound: true } : {}) });
   };
 

@@ -219,6 +219,18 @@ export class DockerCli {
   }
 
   /** `docker pause`: the processes freeze (a hung process); their TCP connections stay open. */
+  /** Memory in use of running containers, bytes (`docker stats --no-stream`: Docker's working set). */
+  async memoryStats(ids: string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    if (ids.length === 0) return out;
+    const text = await this.exec(['stats', '--no-stream', '--format', '{{.ID}} {{.MemUsage}}', ...ids]);
+    for (const line of text.split('\n')) {
+      const m = /^(\S+)\s+([\d.]+)\s*([kKMGT]?i?B)\s*\//.exec(line.trim());
+      if (m) out.set(m[1], parseBytes(Number(m[2]), m[3]));
+    }
+    return out;
+  }
+
   async pause(ids: string[]): Promise<void> {
     if (ids.length > 0) await this.exec(['pause', ...ids]);
   }
@@ -326,4 +338,10 @@ function toContainerState(raw: RawContainer): ContainerState {
     labels: raw.Config.Labels ?? {},
     ports,
   };
+}
+
+/** `12.5MiB` -> bytes (Docker prints binary units with `i`, decimal ones without). Pure. */
+export function parseBytes(value: number, unit: string): number {
+  const power = { B: 0, K: 1, M: 2, G: 3, T: 4 }[unit[0].toUpperCase() as 'B' | 'K' | 'M' | 'G' | 'T'] ?? 0;
+  return Math.round(value * (unit.includes('i') ? 1024 : 1000) ** power);
 }

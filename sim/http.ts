@@ -14,7 +14,8 @@ export class HttpError extends Error {
   }
 }
 
-export function readBody(req: IncomingMessage): Promise<string> {
+/** The request body as bytes (at most MAX_BODY_BYTES: beyond, HttpError 413 and the request is dropped). */
+export function readRawBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -25,9 +26,13 @@ export function readBody(req: IncomingMessage): Promise<string> {
         req.destroy();
       } else chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
+}
+
+export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readRawBody(req)).toString('utf8');
 }
 
 export function sendJson(

@@ -30,10 +30,15 @@ import { githubJobsRoute } from './github-jobs.js';
 import { type Seed, type SeedEnvironment, type SeedInput, parseSeed } from './seed.js';
 
 export type { Seed, SeedEnvironment, SeedInput } from './seed.js';
+import { InsightsService, startIngestion, type IngestionHandle } from './insights.js';
+import { MemorySampler, memoryBytes } from './memory.js';
 
 export const DEFAULT_STATE_DIR = fileURLToPath(new URL('./.state', import.meta.url));
 export const DEFAULT_DOMAIN = 'alc-sim.eastus.azurecontainerapps.io';
 export const DOCKER_HOST_DEFAULT = 'unix:///run/alc-deploy/docker.sock';
+
+/** The simulator's Key Vault secret that holds the seeded component's connection string. */
+export const INSIGHTS_SECRET = 'APPLICATIONINSIGHTS-CONNECTION-STRING';
 
 export interface SimulatorOptions {
   /** Where certificates, keys, registry data and ARM state live (default sim/.state). */
@@ -60,6 +65,8 @@ export interface SimulatorOptions {
   storagePort?: number;
   /** Port of the containers' managed-identity endpoint (default 0: a free one). */
   identityPort?: number;
+  /** Port of the Application Insights ingestion host (default 0: a free one). */
+  insightsPort?: number;
   /** Minimum duration of PUT/PATCH/DELETE operations (default 1000 ms). */
   lroDelayMs?: number;
   /** How long an operation waits for a new revision to be provisioned (default 120 s). */
@@ -152,6 +159,8 @@ export interface Simulator {
     storage?: string;
     /** IDENTITY_ENDPOINT of the containers (`http://<gateway>:<port>/msi/token`), when revisions run on Docker. */
     managedIdentity?: string;
+    /** The Application Insights ingestion host, `https://<gateway>:<port>/` (the components' IngestionEndpoint). */
+    insightsIngestion: string;
   };
   /**
    * Where the simulator's services for containers listen (storage, managed identity; the broker's too): the Docker
@@ -192,6 +201,8 @@ export interface Simulator {
   requests: RequestLog;
   /** The broker stand-in (IB Gateway): its ports, order and session logs, the gateway-down switch. */
   broker: Broker;
+  /** Application Insights: the components, their connection strings and the telemetry they received. */
+  insights: InsightsService;
   /** A hung revision: `docker pause` of its containers (their broker sessions stay open); the ids paused. */
   hangRevision(revisionName: string): Promise<string[]>;
   /** Waits until background operations finished (tests). */
@@ -353,7 +364,27 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       stops.push(() => registry!.stop());
     }
     const audiences: string[] = ['https://management.azure.com', 'https://management.core.windows.net'];
+    const metricsTimeGrain = options.metricsTimeGrain ?? process.env.ALC_SIM_METRICS_GRAIN ?? 'PT1M';
+    const insights = new InsightsService({
+      stateDir,
+      subscriptionId: ids.subscriptionId,
+      tenantId: ids.tenantId,
+      verifier: identity,
+      audiences,
+      timeGrain: metricsTimeGrain,
+    });
+    // The simulator's Key Vault holds one secret with a value: the connection string of the first seeded component.
+    const keyVaultValue = (name: string, url: string) => {
+      const seeded = [...(Array.isArray(options.seed) ? options.seed : []), ...(seed?.environments ?? [])];
+      const component = seeded
+        .map((s) => s.appInsights && insights.component(s.resourceGroup, s.appInsights))
+        .find(Boolean);
+      return component && new RegExp(`/secrets/${INSIGHTS_SECRET}(/|$)`, 'i').test(url)
+        ? insights.connectionString(component)
+        : `simulated-key-vault-value-of-${name}`;
+    };
     const arm = new ArmService({
+      keyVaultValue,
       subscriptionId: ids.subscriptionId,
       tenantId: ids.tenantId,
       store: new JsonStore<SimState>(stateDir, 'arm.json', emptyState),
@@ -376,6 +407,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
     const requests = new RequestLog();
     const store = arm.store;
+    const memory =
+      runtime instanceof DockerRuntime
+        ? new MemorySampler({
+            read: () => runtime.memory(),
+            limit: (revision) => {
+              const rev = Object.values(store.data.revisions).find((r) => r.name === revision);
+              const container = (rev?.template as { containers?: Array<{ resources?: { memory?: string } }> })
+                ?.containers?.[0];
+              return memoryBytes(container?.resources?.memory);
+            },
+          })
+        : undefined;
+    if (memory) stops.push(async () => memory.stop());
     const metrics = new MetricsService({
       subscriptionId: ids.subscriptionId,
       tenantId: ids.tenantId,
@@ -383,8 +427,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       audiences,
       store,
       log: requests,
-      timeGrain: options.metricsTimeGrain ?? process.env.ALC_SIM_METRICS_GRAIN ?? 'PT1M',
+      timeGrain: metricsTimeGrain,
       replicas: runtime instanceof DockerRuntime ? (rev) => runtime.replicas(rev) : undefined,
+      memory,
     });
     // The services containers reach: on the Docker network's gateway (the same URL from the host), before any
     // revision runs, so that every container gets them.
@@ -415,7 +460,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const cp = await startControlPlane({
       port: options.armPort ?? 0,
       tls: certs.controlPlane,
-      routes: [identity.route, metrics.route, arm.route],
+      routes: [identity.route, metrics.route, insights.route, arm.route],
       adminRoutes: [brokerAdminRoute(broker), hangRoute(hangRevision), githubJobsRoute(identity)],
       faults,
       adminToken: ids.adminToken,
@@ -426,6 +471,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     stops.push(() => arm.close());
     identity.origin = cp.origin;
     audiences.push(cp.origin, `https://127.0.0.1:${cp.port}`);
+
+    // Application Insights' ingestion host, where containers send telemetry (the components' IngestionEndpoint).
+    const ingestion: IngestionHandle = await startIngestion({
+      service: insights,
+      host: gateway,
+      port: options.insightsPort ?? 0,
+      tls: ensureStorageCertificate(stateDir, [gateway]),
+      log,
+    });
+    stops.push(() => ingestion.stop());
 
     let storage: StorageHandle | undefined;
     if (options.storage ?? false) {
@@ -465,9 +520,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       });
     }
     for (const g of seed?.resourceGroups ?? []) arm.seedResourceGroup(g.name, g.location);
-    for (const e of seed?.environments ?? []) arm.seedEnvironment(e.resourceGroup, e.name, e.location);
-    for (const e of Array.isArray(options.seed) ? options.seed : [])
+    for (const e of seed?.environments ?? []) {
+      arm.seedEnvironment(e.resourceGroup, e.name, e.location);
+      if (e.appInsights) insights.seed(e.resourceGroup, e.appInsights, e.location);
+    }
+    for (const e of Array.isArray(options.seed) ? options.seed : []) {
       arm.seedEnvironment(e.resourceGroup, e.environment, e.location);
+      if (e.appInsights) insights.seed(e.resourceGroup, e.appInsights, e.location);
+    }
     arm.resume();
 
     let ingress: IngressHandle | undefined;
@@ -508,6 +568,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       ...(storage ? { ALC_SIM_STORAGE: storage.url } : {}),
       ALC_SIM_BROKER_LIVE: `${broker.host}:${broker.livePort}`,
       ALC_SIM_BROKER_PAPER: `${broker.host}:${broker.paperPort}`,
+      ALC_SIM_INSIGHTS_INGESTION: ingestion.endpoint,
     };
     const vars: Record<string, string> = {
       AZURE_TENANT_ID: ids.tenantId,
@@ -530,6 +591,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         ingressPort: ingress?.port,
         storage: storage?.url,
         managedIdentity: managedIdentity?.endpoint,
+        insightsIngestion: ingestion.endpoint,
       },
       gateway,
       tradingLeaseUrl(app: string) {
@@ -556,6 +618,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       identity,
       requests,
       broker,
+      insights,
       hangRevision,
       settle: () => arm.settle(),
       stop,

@@ -490,6 +490,18 @@ export class DockerRuntime implements Runtime {
     return this.records.get(revisionName)?.replicas ?? [];
   }
 
+  /** Memory in use of every running replica (Docker's stats), with its revision and replica name. */
+  async memory(): Promise<Array<{ revision: string; replica: string; bytes: number }>> {
+    const live = [...this.records.entries()].flatMap(([revision, r]) =>
+      r.replicas.filter((x) => x.exitCode === undefined).map((x) => ({ revision, x })),
+    );
+    const stats = await this.docker.memoryStats(live.map(({ x }) => x.id));
+    return live.flatMap(({ revision, x }) => {
+      const bytes = stats.get(x.id) ?? stats.get(x.id.slice(0, 12));
+      return bytes === undefined ? [] : [{ revision, replica: x.replicaName ?? x.name, bytes }];
+    });
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -22,6 +22,8 @@ export interface SeedManagedEnvironment {
   resourceGroup: string;
   name: string;
   location: string;
+  /** An Application Insights component to create beside the environment (e.g. `alc-algo-insights`). */
+  appInsights?: string;
 }
 
 /** A managed environment in the list form of startSimulator's `seed` (environments only, identities by default). */
@@ -29,6 +31,8 @@ export interface SeedEnvironment {
   resourceGroup: string;
   environment: string;
   location: string;
+  /** An Application Insights component to create beside the environment (e.g. `alc-algo-insights`). */
+  appInsights?: string;
 }
 
 /** An app registration: without clientId, the simulator's own app (AZURE_CLIENT_ID of its env). */
@@ -54,7 +58,7 @@ export interface Seed {
 /** A seed as written (a file's structure, or startSimulator's `seed`): what parseSeed checks. */
 export interface SeedInput {
   resourceGroups?: Array<{ name: string; location?: string }>;
-  environments?: Array<{ resourceGroup: string; name: string; location?: string }>;
+  environments?: Array<{ resourceGroup: string; name: string; location?: string; appInsights?: string }>;
   applications?: Array<{ clientId?: string; var?: string; federatedCredentials?: FederatedCredential[] }>;
   githubJob?: Partial<RunnerJob> & { repository: string; ref: string };
 }
@@ -63,7 +67,12 @@ export const DEFAULT_LOCATION = 'eastus';
 
 /** Today's seed of `npm run sim`: ALC-Algo's production environment (identities: the permissive default). */
 export const DEFAULT_SEED_ENVIRONMENTS: SeedEnvironment[] = [
-  { resourceGroup: 'alc-algo-production', environment: 'alc-algo-env', location: DEFAULT_LOCATION },
+  {
+    resourceGroup: 'alc-algo-production',
+    environment: 'alc-algo-env',
+    location: DEFAULT_LOCATION,
+    appInsights: 'alc-algo-insights',
+  },
 ];
 
 /** A seed that is wrong: which key (or flag), its value, and what is allowed. */
@@ -115,6 +124,10 @@ const GROUP_RULE = "1-90 letters, digits, '-', '_', '.', '(' or ')', not ending 
 const ENVIRONMENT = /^[a-z](?!.*--)[a-z0-9-]{0,58}[a-z0-9]$/;
 const ENVIRONMENT_RULE =
   "2-60 lower-case letters, digits or '-', starting with a letter, ending with a letter or digit, no '--'";
+// Application Insights components: 1-255 letters, digits, '-', '_', '.', '(' or ')'.
+const COMPONENT = /^[-\w.()]{1,255}$/;
+const COMPONENT_RULE =
+  "an Application Insights component name: 1-255 letters, digits, '-', '_', '.', '(' or ')'";
 const LOCATION = /^[a-z][a-z0-9]*$/;
 const LOCATION_RULE = 'an Azure region name such as eastus or westeurope (lower-case letters and digits)';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -134,12 +147,14 @@ function resourceGroup(v: unknown, key: string): SeedResourceGroup {
 }
 
 function environment(v: unknown, key: string): SeedManagedEnvironment & { locationGiven: boolean } {
-  const o = object(v, key, ['resourceGroup', 'name', 'location']);
+  const o = object(v, key, ['resourceGroup', 'name', 'location', 'appInsights']);
   const location = optionalText(o.location, `${key}.location`, LOCATION, LOCATION_RULE);
+  const appInsights = optionalText(o.appInsights, `${key}.appInsights`, COMPONENT, COMPONENT_RULE);
   return {
     resourceGroup: text(o.resourceGroup, `${key}.resourceGroup`, GROUP, GROUP_RULE),
     name: text(o.name, `${key}.name`, ENVIRONMENT, ENVIRONMENT_RULE),
     location: location ?? DEFAULT_LOCATION,
+    ...(appInsights ? { appInsights } : {}),
     locationGiven: location !== undefined,
   };
 }

@@ -3,7 +3,7 @@
 // relative thresholds), then the run's decision over every round so far. The loop itself never writes
 // anything: the caller acts on the decision (abort, rollback) unless the mode is dry-run.
 import type { MetricsProvider } from './azure-monitor.js';
-import type { AnalysisConfig } from './config.js';
+import { isRelative, type AnalysisConfig, type MetricConfig } from './config.js';
 import { decide, judge, roundVerdict, type Decision, type Measurement, type Sample } from './verdict.js';
 
 export type AnalysisMode = 'enforce' | 'dry-run';
@@ -28,6 +28,19 @@ export interface Phase {
   candidate: string;
   /** The revision that carries the rest of the traffic (relative thresholds). */
   stable?: string;
+  /**
+   * The watch: the revision production had before, still active, its agents idle but alive. The agents' metrics
+   * (Application Insights, memory) compare with it; the Requests shares do not (it serves no traffic).
+   */
+  previous?: string;
+}
+
+/** The revision a relative threshold compares with in a phase, if any. */
+export function stableFor(m: MetricConfig, phase: Phase): string | undefined {
+  if (phase.stable) return phase.stable;
+  const agents =
+    m.provider === 'app-insights' || (m.provider === 'azure-monitor' && m.metric === 'MemoryPercentage');
+  return agents ? phase.previous : undefined;
 }
 
 /** Rounds in a phase: one per interval, at least one. */
@@ -44,9 +57,9 @@ export async function measureRound(
 ): Promise<Measurement[]> {
   const window = { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() };
   const windowMs = endMs - startMs;
-  // Relative thresholds need a stable revision that carries traffic: at 100% and during the watch there is
-  // none.
-  const metrics = ctx.config.metrics.filter((m) => m.threshold.kind !== 'relative' || phase.stable);
+  // Relative thresholds need a stable revision: at 100% and during the watch none carries traffic; the
+  // agents' metrics compare with the previous revision while it is active.
+  const metrics = ctx.config.metrics.filter((m) => !isRelative(m.threshold) || stableFor(m, phase));
   return Promise.all(
     metrics.map(async (m) => {
       if (m.provider === 'probe') {
@@ -55,11 +68,10 @@ export async function measureRound(
           : ({ kind: 'no-data', why: 'no probe ran in the window' } as const);
         return judge(m, s, undefined, windowMs, phase.name, window);
       }
+      const stableRevision = isRelative(m.threshold) ? stableFor(m, phase) : undefined;
       const [candidate, stable] = await Promise.all([
         ctx.monitor.sample(m, phase.candidate, startMs, endMs),
-        m.threshold.kind === 'relative'
-          ? ctx.monitor.sample(m, phase.stable!, startMs, endMs)
-          : Promise.resolve(undefined),
+        stableRevision ? ctx.monitor.sample(m, stableRevision, startMs, endMs) : Promise.resolve(undefined),
       ]);
       return judge(m, candidate, stable, windowMs, phase.name, window);
     }),

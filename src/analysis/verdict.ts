@@ -54,8 +54,8 @@ function share(s: Extract<Sample, { kind: 'value' }>, config: MetricConfig): num
 }
 
 /**
- * The verdict of one metric over one window. `stable` is required by relative thresholds: without it (or
- * without its data) the verdict is inconclusive.
+ * The verdict of one metric over one window. `stable` is required by relative thresholds (`relative`, and
+ * `min: <f>x stable`): without it (or without its data) the verdict is inconclusive.
  */
 export function judge(
   config: MetricConfig,
@@ -79,23 +79,25 @@ export function judge(
     const bound = scaledMax(t, windowMs);
     const threshold = `<= ${round(bound)} (${t.text})`;
     if (candidate.kind !== 'value') return unknown(candidate.why, threshold);
-    const value = candidate.value;
-    const fail = !(value <= bound);
-    return {
-      ...base,
-      value: round(value),
-      threshold,
-      verdict: fail ? 'fail' : 'pass',
-      ...(fail ? { reason: `${round(value)} is over ${round(bound)}` } : {}),
-    };
+    return bounded(base, candidate.value, bound, threshold, 'max');
+  }
+  if (t.kind === 'min') {
+    const bound = scaledMax({ max: t.min, perMs: t.perMs }, windowMs);
+    const threshold = `>= ${round(bound)} (${t.text})`;
+    if (candidate.kind !== 'value') return unknown(candidate.why, threshold);
+    return bounded(base, candidate.value, bound, threshold, 'min');
   }
   if (!stable || stable.kind !== 'value') {
     const why = !stable ? 'no stable revision to compare with' : `stable revision: ${stable.why}`;
     return unknown(candidate.kind !== 'value' ? candidate.why : why, t.text, null);
   }
   const stableValue = share(stable, config);
-  const floor = t.floor ? scaledMax(t.floor, windowMs) : 0;
   if (candidate.kind !== 'value') return unknown(candidate.why, t.text, round(stableValue));
+  if (t.kind === 'relative-min') {
+    const bound = t.factor * stableValue;
+    return bounded(base, candidate.value, bound, `>= ${round(bound)} (${t.text})`, 'min', round(stableValue));
+  }
+  const floor = t.floor ? scaledMax(t.floor, windowMs) : 0;
   // A floor (max) is a count; relative bounds of Requests are shares: the floor becomes a share of this
   // traffic.
   const floorShare =
@@ -103,15 +105,30 @@ export function judge(
       ? floor / candidate.total
       : floor;
   const bound = Math.max(t.factor * stableValue, floorShare);
-  const value = share(candidate, config);
-  const fail = !(value <= bound);
+  const threshold = `<= ${round(bound)} (${t.text})`;
+  return bounded(base, share(candidate, config), bound, threshold, 'max', round(stableValue));
+}
+
+/** A value against an upper (max) or lower (min) bound: pass, or fail saying by how much. */
+function bounded(
+  base: Pick<Measurement, 'metric' | 'phase' | 'window'>,
+  value: number,
+  bound: number,
+  threshold: string,
+  side: 'max' | 'min',
+  stable?: number,
+): Measurement {
+  const fail = side === 'max' ? !(value <= bound) : !(value >= bound);
+  const withStable = stable !== undefined ? ` (stable ${stable})` : '';
   return {
     ...base,
     value: round(value),
-    threshold: `<= ${round(bound)} (${t.text})`,
+    threshold,
     verdict: fail ? 'fail' : 'pass',
-    stable: round(stableValue),
-    ...(fail ? { reason: `${round(value)} is over ${round(bound)} (stable ${round(stableValue)})` } : {}),
+    ...(stable !== undefined ? { stable } : {}),
+    ...(fail
+      ? { reason: `${round(value)} is ${side === 'max' ? 'over' : 'under'} ${round(bound)}${withStable}` }
+      : {}),
   };
 }
 

@@ -111,6 +111,7 @@ async function runAction(ctx: RunContext, action: Action): Promise<void> {
         durationMs: action.ms,
         candidate: action.candidate,
         stable: action.stable,
+        previous: action.previous,
       });
       if (decision.kind !== 'continue') throw new AnalysisFailedError(decision, action.watch);
       return;

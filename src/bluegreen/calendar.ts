@@ -13,7 +13,14 @@
 //   deny: [Sun 18:00-20:00 UTC]
 import { parse as parseYaml } from 'yaml';
 import { InputError, parseDuration } from '../core/inputs.js';
-import { activeFreeze, parseFreeze, type FreezeWindow } from './freeze.js';
+import {
+  activeFreeze,
+  clockMinutes,
+  localTime,
+  parseFreeze,
+  zoneProblem,
+  type FreezeWindow,
+} from './freeze.js';
 
 export interface ExchangeDay {
   date: string;
@@ -63,13 +70,10 @@ export const CALENDAR_ALLOWED =
 
 const KEYS = ['exchange', 'market-hours', 'margin', 'holidays', 'events', 'zone', 'allow', 'deny'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const TIME = /^(\d{1,2}):(\d{2})$/;
 
 function minutesOf(input: string, raw: unknown, what: string): number {
-  const m = TIME.exec(String(raw ?? '').trim());
-  const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
-  if (!m || Number(m[2]) > 59 || minutes > 24 * 60)
-    throw new InputError(input, String(raw), `${what}: allowed: HH:MM in 24h`);
+  const minutes = clockMinutes(String(raw ?? ''));
+  if (minutes === undefined) throw new InputError(input, String(raw), `${what}: allowed: HH:MM in 24h`);
   return minutes;
 }
 
@@ -98,8 +102,8 @@ function yamlOf(input: string, text: string): unknown {
 }
 
 function zoneOf(input: string, zone: string): string {
-  // parseFreeze checks the zone as the freeze input does (IANA Area/Location or UTC).
-  parseFreeze(input, `Mon 00:00-01:00 ${zone}`);
+  const problem = zoneProblem(zone); // as the freeze input checks it (IANA Area/Location or UTC)
+  if (problem) throw new InputError(input, zone, `${problem}; ${CALENDAR_ALLOWED}`);
   return zone;
 }
 
@@ -199,27 +203,6 @@ export function parseCalendar(input: string, text: string, readFile: ReadCalenda
 
 // Decisions.
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The local date (YYYY-MM-DD) and minutes after midnight of `at` in `zone`. */
-export function localDate(zone: string, at: Date): { date: string; minutes: number } {
-  let f = dayFormatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    dayFormatters.set(zone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(at).map((x) => [x.type, x.value]));
-  return { date: `${p.year}-${p.month}-${p.day}`, minutes: Number(p.hour) * 60 + Number(p.minute) };
-}
-
 const hhmm = (m: number) =>
   `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
@@ -235,7 +218,7 @@ export interface CalendarVerdict {
 }
 
 function exchangeVerdict(c: Calendar, x: Exchange, at: Date): CalendarVerdict | undefined {
-  const { date, minutes } = localDate(x.zone, at);
+  const { date, minutes } = localTime(x.zone, at);
   if (!x.years.includes(Number(date.slice(0, 4))))
     return {
       allowed: false,
@@ -270,7 +253,7 @@ export function calendarVerdict(c: Calendar, at: Date): CalendarVerdict {
   const market = c.exchange ? exchangeVerdict(c, c.exchange, at) : undefined;
   if (market) return market;
   if (c.events.length) {
-    const { date, minutes } = localDate(c.zone, at);
+    const { date, minutes } = localTime(c.zone, at);
     const hit = c.events.find(
       (e) => e.date === date && minutes >= (e.from ?? 0) && minutes < (e.to ?? 24 * 60),
     );
@@ -339,7 +322,7 @@ export function nextAllowedWindow(
 
 /** `2026-12-08 16:15 America/New_York (21:15 UTC)`, in the calendar's zone. */
 export function describeInstant(at: Date, zone: string): string {
-  const local = localDate(zone, at);
+  const local = localTime(zone, at);
   const utc = at.toISOString().slice(11, 16);
   return `${local.date} ${hhmm(local.minutes)} ${zone} (${at.toISOString().slice(0, 10)} ${utc} UTC)`;
 }

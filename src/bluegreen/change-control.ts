@@ -3,7 +3,13 @@
 // both move production back toward the revision it came from. Pure: the clock is an argument.
 export { parseStopTheLine } from '../core/stop-the-line.js';
 import { calendarVerdict, describeNextWindow, type Calendar } from './calendar.js';
-import { activeFreeze, freezeDecision, type FreezeDecision, type FreezeWindow } from './freeze.js';
+import {
+  activeFreeze,
+  freezeDecision,
+  isOverrideReason,
+  type FreezeDecision,
+  type FreezeWindow,
+} from './freeze.js';
 
 export interface ChangeControl {
   freeze: readonly FreezeWindow[];
@@ -33,7 +39,7 @@ export function promoteDecision(c: ChangeControl, at: Date): FreezeDecision & { 
   if (verdict.allowed)
     return { allowed: true, overridden: false, message: `Market calendar: ${verdict.reason}.` };
   const reason = c.overrideFreeze.trim();
-  if (reason !== '' && !/^(true|yes|on|1)$/i.test(reason))
+  if (isOverrideReason(reason))
     return {
       allowed: true,
       overridden: true,
@@ -46,9 +52,27 @@ export function promoteDecision(c: ChangeControl, at: Date): FreezeDecision & { 
   };
 }
 
-/** promoteDecision, thrown as an error when it refuses. */
+/** A promote refused by stop the line, a freeze window or the market calendar (the audit trail's `refused`). */
+export class PromoteRefusedError extends Error {
+  override name = 'PromoteRefusedError';
+  constructor(readonly decision: FreezeDecision & { stopped?: boolean }) {
+    super(decision.message);
+  }
+}
+
+/** The first error of class `kind` in an error's cause chain (a recovery wraps the error it recovered from). */
+export function causeOf<T extends Error>(
+  error: unknown,
+  kind: abstract new (...args: never[]) => T,
+): T | undefined {
+  for (let e = error as { cause?: unknown } | undefined, i = 0; e && i < 10; e = e.cause as typeof e, i++)
+    if (e instanceof kind) return e;
+  return undefined;
+}
+
+/** promoteDecision, thrown as a PromoteRefusedError when it refuses. */
 export function assertPromoteAllowed(c: ChangeControl, at: Date): FreezeDecision {
   const decision = promoteDecision(c, at);
-  if (!decision.allowed) throw new Error(decision.message);
+  if (!decision.allowed) throw new PromoteRefusedError(decision);
   return decision;
 }

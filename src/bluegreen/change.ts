@@ -5,6 +5,8 @@ import { windowOf } from '../core/change-control.js';
 import { describeError } from '../core/run-entry.js';
 import { trafficJson } from './summary.js';
 import { AnalysisFailedError, type BlueGreenResult } from './context.js';
+import { causeOf, PromoteRefusedError } from './change-control.js';
+import type { FreezeDecision } from './freeze.js';
 import type { BlueGreenSettings } from './settings.js';
 import type { TradingFacts } from '../core/trading-summary.js';
 
@@ -35,6 +37,7 @@ export function blueGreenChange(s: BlueGreenSettings, r: BlueGreenResult): Chang
   const changed =
     trafficJson(r.before) !== trafficJson(r.after) || r.deactivated.length > 0 || !!r.trading?.handover;
   const window = s.command === 'promote' ? windowOf(r.freeze, s.overrideFreeze) : 'any time';
+  const override = s.command === 'promote' ? overrideOf(r.freeze, s.overrideFreeze) : [];
   const what = changed
     ? `${s.command} of ${s.app} done: production is ${r.productionRevision ?? 'unknown'}` +
       (r.previousRevision ? ` (was ${r.previousRevision})` : '') +
@@ -56,38 +59,54 @@ export function blueGreenChange(s: BlueGreenSettings, r: BlueGreenResult): Chang
     ...(r.productionRevision ? { revision: r.productionRevision, to: r.productionRevision } : {}),
     ...(r.previousRevision ? { from: r.previousRevision } : {}),
     ...(r.trading?.designation ? { epoch: r.trading.designation.epoch } : {}),
+    ...(r.productionDigest ? { digest: r.productionDigest } : {}),
     window,
+    ...(override.length ? { decisions: override } : {}),
   };
+}
+
+/** An override used (a promote inside a deny window, with its reason): its own record, before the promote's. */
+function overrideOf(
+  freeze: FreezeDecision | undefined,
+  reason: string,
+): NonNullable<ChangeReport['decisions']> {
+  return freeze?.overridden ? [{ change: 'override', outcome: 'succeeded', reason: reason.trim() }] : [];
 }
 
 /** Whether a failure was a failed watch that rolled the release back (the cause chain holds the analysis). */
 export function watchRolledBackOf(error: unknown): boolean {
-  for (let e = error as { cause?: unknown } | undefined, i = 0; e && i < 10; e = e.cause as typeof e, i++)
-    if (e instanceof AnalysisFailedError && e.watch) return true;
-  return false;
+  return !!causeOf(error, AnalysisFailedError)?.watch;
 }
 
 /** The report of a failed run; undefined for status and teardown. */
 export function blueGreenFailureChange(s: BlueGreenSettings, error: unknown): ChangeReport | undefined {
   const kind = PRODUCTION[s.command];
   if (!kind) return undefined;
-  // Stop the line refuses every promote before any write: the record is the stop, with its reason.
-  const stop = s.command === 'promote' ? (s.stopTheLine ?? '').trim() : '';
-  if (stop)
+  // A promote refused by stop the line, a freeze window or the market calendar: refused, with the stop's record.
+  const refused = causeOf(error, PromoteRefusedError)?.decision;
+  if (refused) {
+    const stop = refused.stopped ? (s.stopTheLine ?? '').trim() : '';
     return {
       app: s.app,
       action: `blue-green ${s.command}`,
-      change: 'stop',
+      change: kind.change,
       outcome: 'refused',
       notice: 'failed',
       changed: true,
       target: targetOf(s),
       what: describeError(error),
-      reason: stop,
-      window: `stop: ${stop}`,
+      reason: stop || refused.message,
+      window: stop ? `stop: ${stop}` : 'refused',
+      ...(stop
+        ? { decisions: [{ change: 'stop' as const, outcome: 'refused' as const, reason: stop }] }
+        : {}),
     };
+  }
   const rolledBack = watchRolledBackOf(error);
   const trading = (error as { trading?: TradingFacts } | undefined)?.trading;
+  // The window decision the run took before it failed (attached by runBlueGreen), if it got that far.
+  const freeze = (error as { freeze?: FreezeDecision } | undefined)?.freeze;
+  const override = s.command === 'promote' ? overrideOf(freeze, s.overrideFreeze) : [];
   const why = describeError(error);
   return {
     app: s.app,
@@ -100,8 +119,9 @@ export function blueGreenFailureChange(s: BlueGreenSettings, error: unknown): Ch
     what: rolledBack ? `The watch after the promote failed and rolled the release back: ${why}` : why,
     reason: why,
     ...(trading?.designation ? { epoch: trading.designation.epoch } : {}),
-    ...(s.command === 'promote' && s.overrideFreeze.trim()
-      ? { window: `override: ${s.overrideFreeze.trim()}` }
-      : { window: s.command === 'promote' ? 'unknown' : 'any time' }),
+    ...(s.command === 'promote'
+      ? { window: freeze ? windowOf(freeze, s.overrideFreeze) : 'unknown' }
+      : { window: 'any time' }),
+    ...(override.length ? { decisions: override } : {}),
   };
 }

@@ -22,6 +22,8 @@ export interface BlueGreenResult {
   before: TrafficEntry[];
   after: TrafficEntry[];
   productionRevision?: string;
+  /** The image digest of the production revision (its template image `...@sha256:...`); none for a tag. */
+  productionDigest?: string;
   previousRevision?: string;
   appUrl?: string;
   /** One line per action done, and the plan's notes. */

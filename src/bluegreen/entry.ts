@@ -2,7 +2,8 @@
 // input), the run's GitHub reports, and what a failed run still shows (the analysis it measured).
 import { stopTheLineNotice } from '../core/stop-the-line.js';
 import { failureSection, type RunnerLog, type RunReport } from '../core/run-entry.js';
-import { azureMonitorProvider, containerAppId } from '../analysis/azure-monitor.js';
+import { containerAppId } from '../analysis/azure-monitor.js';
+import { monitorProvider } from '../analysis/app-insights.js';
 import { analysisJson, analysisSection } from '../analysis/report.js';
 import { Aca } from '../azure/aca.js';
 import { createContainerAppsClient, createCredential, createMonitorClient } from '../azure/connection.js';
@@ -35,10 +36,11 @@ export async function blueGreenOnAzure(
     log: log.info,
   });
   const monitor = s.analysis
-    ? azureMonitorProvider(
+    ? monitorProvider(
         await createMonitorClient(s.azure, credential),
         containerAppId(s.azure.subscriptionId, s.resourceGroup, s.app),
         s.analysis.timeGrain,
+        s.appInsightsId ? { componentId: s.appInsightsId, heartbeat: s.analysis.heartbeat } : undefined,
       )
     : undefined;
   // The trading lease's blobs with the same identity as ARM (scope https://storage.azure.com/.default); extra CAs

@@ -17,7 +17,16 @@ export interface FreezeWindow {
 }
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-const ENTRY = /^(\S+)\s+(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s+(\S+)$/;
+const ENTRY = /^(\S+)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})\s+(\S+)$/;
+const CLOCK = /^(\d{1,2}):(\d{2})$/;
+
+/** Minutes after midnight of a 24-hour `HH:MM` (24:00 is the day's end); undefined for anything else. */
+export function clockMinutes(text: string): number | undefined {
+  const m = CLOCK.exec(text.trim());
+  if (!m) return undefined;
+  const [h, min] = [Number(m[1]), Number(m[2])];
+  return min < 60 && (h < 24 || (h === 24 && min === 0)) ? h * 60 + min : undefined;
+}
 
 function dayIndex(name: string): number {
   return DAYS.indexOf(name.toLowerCase());
@@ -43,6 +52,9 @@ function formatter(zone: string): Intl.DateTimeFormat {
     f = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
       weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
@@ -52,7 +64,8 @@ function formatter(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function zoneProblem(zone: string): string | undefined {
+/** Why `zone` is no IANA time zone (the freeze input's and the market calendar's rule), or undefined. */
+export function zoneProblem(zone: string): string | undefined {
   // Intl also takes abbreviations: 'EST' is a fixed UTC-5 with no daylight saving time, so a New York window
   // written with it opens an hour late half the year. Only Area/Location names (and UTC) say what is meant.
   if (!zone.includes('/') && !/^(utc|gmt)$/i.test(zone)) return zoneNotIana(zone);
@@ -73,25 +86,28 @@ export function parseFreeze(input: string, raw: string): FreezeWindow[] {
     .map((text) => {
       const m = ENTRY.exec(text);
       const days = m ? parseDays(m[1]) : undefined;
-      const [sh, sm, eh, em] = (m?.slice(2, 6) ?? []).map(Number);
-      const start = sh * 60 + sm;
-      const end = eh * 60 + em;
-      const timesOk = sh < 24 && sm < 60 && em < 60 && (eh < 24 || end === 24 * 60) && start !== end;
-      if (!m || !days || !timesOk) throw new InputError(input, text, FREEZE_ALLOWED);
-      const problem = zoneProblem(m[6]);
+      const start = m ? clockMinutes(m[2]) : undefined;
+      const end = m ? clockMinutes(m[3]) : undefined;
+      if (!m || !days || start === undefined || end === undefined || start >= 24 * 60 || start === end)
+        throw new InputError(input, text, FREEZE_ALLOWED);
+      const problem = zoneProblem(m[4]);
       if (problem) throw new InputError(input, text, `${problem}; ${FREEZE_ALLOWED}`);
-      return { text, days, start, end, zone: m[6] };
+      return { text, days, start, end, zone: m[4] };
     });
 }
 
-/** Local weekday (0 = Sunday) and minutes after midnight of `date` in `zone`, as Intl computes them. */
-export function localTime(zone: string, date: Date): { day: number; minutes: number } {
-  const parts = Object.fromEntries(
+/** Local weekday (0 = Sunday), date (YYYY-MM-DD) and minutes after midnight of `at` in `zone`, as Intl has them. */
+export function localTime(zone: string, at: Date): { day: number; date: string; minutes: number } {
+  const p = Object.fromEntries(
     formatter(zone)
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
   );
-  return { day: dayIndex(parts.weekday), minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+  return {
+    day: dayIndex(p.weekday),
+    date: `${p.year}-${p.month}-${p.day}`,
+    minutes: Number(p.hour) * 60 + Number(p.minute),
+  };
 }
 
 function inWindow(w: FreezeWindow, date: Date): boolean {
@@ -111,11 +127,17 @@ export interface FreezeDecision {
   message: string;
 }
 
+/** Whether `override-freeze` gives a reason (not empty, not a bare yes/true: an override must say why). */
+export const isOverrideReason = (raw: string): boolean => {
+  const reason = raw.trim();
+  return reason !== '' && !/^(true|yes|on|1)$/i.test(reason);
+};
+
 /** Whether a promotion may run given the window in force and the `override-freeze` reason. */
 export function freezeDecision(window: FreezeWindow | undefined, overrideReason: string): FreezeDecision {
   if (!window) return { allowed: true, overridden: false, message: 'No freeze window is in force.' };
   const reason = overrideReason.trim();
-  if (reason !== '' && !/^(true|yes|on|1)$/i.test(reason)) {
+  if (isOverrideReason(reason)) {
     return {
       allowed: true,
       overridden: true,

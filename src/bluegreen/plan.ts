@@ -63,6 +63,8 @@ export type Action =
       /** The candidate's label: the probe's URL. */
       label: string;
       stable?: string;
+      /** The watch: the previous production revision, still active (the agents' relative thresholds). */
+      previous?: string;
     }
   /** Run the checks against the candidate's label URL and the app URL. */
   | { kind: 'gate'; label: string; note: string }
@@ -233,6 +235,9 @@ export function planPromote(traffic: readonly TrafficEntry[], facts: RevisionFac
       watch: true,
       candidate: candidate.revisionName,
       label,
+      ...(oldRevision && oldRevision !== candidate.revisionName && facts.active.includes(oldRevision)
+        ? { previous: oldRevision }
+        : {}),
     });
   }
   if (

@@ -40,6 +40,7 @@ import {
 import { recoverRun } from './recovery.js';
 import type { BlueGreenSettings } from './settings.js';
 import { checkFleet, readStatus } from './trading.js';
+import { digestOf } from '../trading/fleet.js';
 import { graceSecondsOf, handoverBound } from '../core/trading-inputs.js';
 
 export async function runBlueGreen(s: BlueGreenSettings, deps: BlueGreenDeps): Promise<BlueGreenResult> {
@@ -131,6 +132,8 @@ async function runCommand(
   } catch (error) {
     // A failed run still reports trading (the designation it left, the lease, what the fleet check found).
     if (ctx.store && error && typeof error === 'object') Object.assign(error, { trading: ctx.trading });
+    // And the window decision it took (the audit record's window, an override's own record).
+    if (ctx.freeze && error && typeof error === 'object') Object.assign(error, { freeze: ctx.freeze });
     throw error;
   }
   return resultOf(ctx);
@@ -143,12 +146,14 @@ function resultOf(ctx: RunContext): BlueGreenResult {
   const productionAfter = productionRevision(after, app.latestRevisionName);
   const previous =
     productionBefore !== productionAfter ? productionBefore : safeSlots(after)?.previousRevision;
+  const digest = productionAfter ? revisionDigest(ctx, productionAfter) : undefined;
   return {
     command: s.command,
     app: s.app,
     before,
     after,
     productionRevision: productionAfter,
+    ...(digest ? { productionDigest: digest } : {}),
     previousRevision: previous,
     log: ctx.lines,
     deactivated: [],
@@ -165,6 +170,14 @@ function resultOf(ctx: RunContext): BlueGreenResult {
           appUrl: ctx.domain ? appUrl(s.app, ctx.domain) : undefined,
         }),
   };
+}
+
+/** The digest of a revision's image, from the revisions read (or the app's template, for its latest revision). */
+function revisionDigest(ctx: RunContext, revision: string): string | undefined {
+  const listed = ctx.revisions.find((r) => r.name === revision)?.template;
+  const template = listed ?? (revision === ctx.latest?.latestRevisionName ? ctx.latest?.template : undefined);
+  const image = template?.containers?.[0]?.image;
+  return image ? digestOf(image) : undefined;
 }
 
 /** status: the next window in which promote may run (none while the line is stopped). */

@@ -1,6 +1,11 @@
 // blue-green's inputs: every one read and checked before anything is read or written in Azure.
 import { existsSync, readFileSync } from 'node:fs';
-import { parseAnalysisConfig, type AnalysisConfig } from '../analysis/config.js';
+import {
+  appInsightsId,
+  parseAnalysisConfig,
+  readsAppInsights,
+  type AnalysisConfig,
+} from '../analysis/config.js';
 import type { AnalysisMode } from '../analysis/run.js';
 import { readAzureSettings, type AzureSettings } from '../azure/connection.js';
 import type { Command, RollbackTarget } from './plan.js';
@@ -67,6 +72,11 @@ export interface BlueGreenSettings {
   waitTimeoutMs: number;
   /** Metric analysis during each promote stage (and the watch); undefined without the `analysis` input. */
   analysis?: AnalysisConfig;
+  /**
+   * The Application Insights component's resource id (the `app-insights` input, else the analysis config's
+   * `app-insights:`); undefined when the analysis reads no Application Insights metric and names none.
+   */
+  appInsightsId?: string;
   /** How long to keep measuring after 100% (0: no watch). */
   watchMs: number;
   analysisMode: AnalysisMode;
@@ -142,6 +152,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
   const analysis = readAnalysis(get('analysis'), workspaceOf(env), readFile, fileExists);
   const watchMs = parseDuration('watch', get('watch'), 0);
   if (watchMs > 0 && !analysis) throw new InputError('watch', get('watch'), WATCH_ALLOWED);
+  const insights = readAppInsights(get('app-insights'), analysis, azure.subscriptionId, resourceGroup);
   return {
     azure,
     resourceGroup,
@@ -161,6 +172,7 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     keepPreviousActive: parseBoolean('keep-previous-active', get('keep-previous-active'), true),
     waitTimeoutMs: parseWaitTimeout(get('wait-timeout')),
     analysis,
+    ...(insights ? { appInsightsId: insights } : {}),
     watchMs,
     analysisMode: parseChoice(
       'analysis-mode',
@@ -170,6 +182,38 @@ export function readBlueGreenSettings(get: InputSource, deps: BlueGreenSettingsD
     ),
     trading: readTradingInputs(get),
   };
+}
+
+/**
+ * The Application Insights component: the `app-insights` input overrides the config's `app-insights:` key. A
+ * config with Application Insights metrics and no component is refused; the input without analysis too.
+ */
+export function readAppInsights(
+  raw: string,
+  analysis: AnalysisConfig | undefined,
+  subscriptionId: string,
+  resourceGroup: string,
+): string | undefined {
+  const input = raw.trim();
+  if (input && !analysis)
+    throw new InputError(
+      'app-insights',
+      raw,
+      'allowed only with analysis: the component its metrics are read from',
+    );
+  if (!analysis) return undefined;
+  const value = input || analysis.appInsights;
+  if (!value) {
+    if (!readsAppInsights(analysis)) return undefined;
+    const names = analysis.metrics.filter((m) => m.provider === 'app-insights').map((m) => m.name);
+    throw new InputError(
+      'app-insights',
+      '',
+      `required by the analysis's Application Insights metrics (${names.join(', ')}): a component name in the ` +
+        "resource group or its resource id, as the input or the analysis config's app-insights key",
+    );
+  }
+  return appInsightsId(input ? 'app-insights' : 'analysis', value, subscriptionId, resourceGroup);
 }
 
 /**

@@ -66,33 +66,44 @@ export interface ChangeReport {
   to?: string;
   epoch?: number;
   window: string;
+  /** The window decisions recorded beside the change: an override used, a stop that refused it. */
+  decisions?: { change: 'override' | 'stop'; outcome: AuditOutcome; reason: string }[];
 }
 
-/** The record of a change (pure): the report, the run's identity and the time. */
-export function auditRecordOf(r: ChangeReport, env: NodeJS.ProcessEnv, now: Date): AuditRecord | undefined {
-  if (!r.change) return undefined;
+/**
+ * The records of a change (pure): the report, the run's identity and the time. The decisions that let the change
+ * run or refused it (an override, a stop) come first, each its own record with its own key, then the change.
+ */
+export function auditRecordsOf(r: ChangeReport, env: NodeJS.ProcessEnv, now: Date): AuditRecord[] {
+  if (!r.change) return [];
   const id = runIdentityOf(env);
-  const record: AuditRecord = {
-    time: now.toISOString(),
-    key: auditKey(id.runId, id.attempt, r.change, r.target),
-    app: r.app,
-    action: r.action,
-    change: r.change,
-    outcome: r.outcome,
-    actor: id.actor,
-    trigger: id.trigger,
-    reason: r.reason,
-    window: r.window,
-    runId: id.runId,
-    attempt: id.attempt,
-    target: r.target,
+  const recordOf = (change: AuditChange, outcome: AuditOutcome, reason: string): AuditRecord => {
+    const record: AuditRecord = {
+      time: now.toISOString(),
+      key: auditKey(id.runId, id.attempt, change, r.target),
+      app: r.app,
+      action: r.action,
+      change,
+      outcome,
+      actor: id.actor,
+      trigger: id.trigger,
+      reason,
+      window: r.window,
+      runId: id.runId,
+      attempt: id.attempt,
+      target: r.target,
+    };
+    if (r.digest) record.digest = r.digest;
+    if (r.from) record.from = r.from;
+    if (r.to) record.to = r.to;
+    if (r.epoch !== undefined) record.epoch = r.epoch;
+    if (id.runUrl) record.runUrl = id.runUrl;
+    return record;
   };
-  if (r.digest) record.digest = r.digest;
-  if (r.from) record.from = r.from;
-  if (r.to) record.to = r.to;
-  if (r.epoch !== undefined) record.epoch = r.epoch;
-  if (id.runUrl) record.runUrl = id.runUrl;
-  return record;
+  return [
+    ...(r.decisions ?? []).map((d) => recordOf(d.change, d.outcome, d.reason)),
+    recordOf(r.change, r.outcome, r.reason),
+  ];
 }
 
 /** The notice of a change (pure), when it has one. */
@@ -148,24 +159,27 @@ export async function reportChange(
     warnings.push(line);
     deps.warning(line);
   };
-  const record = cc.audit ? auditRecordOf(report, env, deps.now?.() ?? new Date()) : undefined;
-  if (cc.audit && record) {
-    try {
-      const store =
-        deps.store ??
-        (deps.credential ? await auditStoreOf(cc.audit, deps.credential, deps.tlsOptions) : undefined);
-      if (!store) throw new Error('no credential for the storage account');
-      const decision = await store.append(record, report.changed);
-      deps.info(
-        decision.append
-          ? `audit: appended ${record.change} ${record.outcome} (${record.key}) to ${cc.audit.url}`
-          : `audit: ${record.key} not appended (${decision.why === 'no-change' ? 'the run changed nothing' : 'already recorded'})`,
-      );
-    } catch (error) {
-      warn(
-        `The audit record of this ${record.change} (${record.key}) could not be appended to ${cc.audit.url}: ` +
-          `${firstLine(error)}. Run the workflow again to record it`,
-      );
+  const records = cc.audit ? auditRecordsOf(report, env, deps.now?.() ?? new Date()) : [];
+  if (cc.audit && records.length) {
+    let store: AuditStore | undefined;
+    for (const record of records) {
+      try {
+        store ??=
+          deps.store ??
+          (deps.credential ? await auditStoreOf(cc.audit, deps.credential, deps.tlsOptions) : undefined);
+        if (!store) throw new Error('no credential for the storage account');
+        const decision = await store.append(record, report.changed);
+        deps.info(
+          decision.append
+            ? `audit: appended ${record.change} ${record.outcome} (${record.key}) to ${cc.audit.url}`
+            : `audit: ${record.key} not appended (${decision.why === 'no-change' ? 'the run changed nothing' : 'already recorded'})`,
+        );
+      } catch (error) {
+        warn(
+          `The audit record of this ${record.change} (${record.key}) could not be appended to ${cc.audit.url}: ` +
+            `${firstLine(error)}. Run the workflow again to record it`,
+        );
+      }
     }
   }
   // A run that found its change done says nothing on a first attempt (another run made and announced it); a re-run

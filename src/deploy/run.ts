@@ -58,6 +58,7 @@ import type { VerifyImage } from './verify.js';
 import { guardLivePreview } from './guards.js';
 import { graceSecondsOf, handoverBound, managedUrl } from '../core/trading-inputs.js';
 import { DesignationChangedError, handOver, HandoverError } from '../trading/handover.js';
+import { DesignationConflictError } from '../trading/errors.js';
 import type { Designation, Handover, LeaseView, TradingStore } from '../trading/types.js';
 import {
   guardLiveTrading,
@@ -479,14 +480,20 @@ const designateStep: Step = {
         ...(seen ? { expected: { revision: seen.revision, epoch: seen.epoch } } : {}),
       },
     ).catch(async (error: unknown) => {
-      // A handover that did not complete (or met another writer) still reports what it wrote and saw.
-      if (error instanceof HandoverError || error instanceof DesignationChangedError) {
+      // A handover that did not complete (or met another writer, also at its designation write) still reports what
+      // it wrote and saw.
+      if (
+        error instanceof HandoverError ||
+        error instanceof DesignationChangedError ||
+        error instanceof DesignationConflictError
+      ) {
         const designation = error instanceof HandoverError ? error.designation : error.found;
         const lease = error instanceof HandoverError ? error.seen : ctx.trading?.lease;
+        const handover = error instanceof DesignationConflictError ? undefined : error.handover;
         ctx.trading = {
           ...(designation ? { designation } : {}),
           ...(lease ? { lease } : {}),
-          ...(error.handover ? { handover: error.handover } : {}),
+          ...(handover ? { handover } : {}),
         };
       }
       throw error;

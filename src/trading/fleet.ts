@@ -24,7 +24,7 @@ export interface FleetFacts {
 type Template = RevisionInfo['template'];
 
 /** The digest of an image reference (`...@sha256:<hex>`), lower-case; undefined for a tag. */
-function digestOf(image: string): string | undefined {
+export function digestOf(image: string): string | undefined {
   return /@(sha256:[0-9a-f]{64})$/i.exec(image.trim())?.[1].toLowerCase();
 }
 

@@ -3,7 +3,7 @@
 // writes, the lease blob's creation and its lease view. The pipeline never acquires, breaks or renews the lease.
 import type { TokenCredential } from '@azure/core-auth';
 import type { ContainerClient } from '@azure/storage-blob';
-import { blobService, statusOf, textOf, type BlobServiceOptions } from '../azure/blob.js';
+import { blobService, statusOf, textOf, throttleRetry, type BlobServiceOptions } from '../azure/blob.js';
 import { DesignationConflictError } from './errors.js';
 import type { Designation, HolderState, LeaseView, ManagedTradingLease, TradingStore } from './types.js';
 
@@ -52,6 +52,18 @@ export function parseDesignation(url: string, text: string, etag: string): Desig
   return { revision: o.revision, epoch: o.epoch as number, etag };
 }
 
+/**
+ * Whether the designation found after a lost conditional write is that write itself (an SDK retry of a write that
+ * had landed): the same revision and epoch. Another writer that wrote the very same pair reached the same state,
+ * which this run may go on from as its own. Pure.
+ */
+export function isOwnWrite(
+  found: Pick<Designation, 'revision' | 'epoch'>,
+  wrote: Pick<Designation, 'revision' | 'epoch'>,
+): boolean {
+  return found.revision === wrote.revision && found.epoch === wrote.epoch;
+}
+
 export function tradingStore(
   setting: ManagedTradingLease,
   credential: TokenCredential,
@@ -63,12 +75,13 @@ export function tradingStore(
   const designation = container.getBlockBlobClient(`${setting.prefix}/designation`);
   const lease = container.getBlockBlobClient(`${setting.prefix}/lease`);
   const designationUrl = `${setting.url}/designation`;
+  const call = throttleRetry(options);
 
-  return {
+  const store: TradingStore = {
     async readDesignation() {
       try {
         // One GET: the body and the ETag of the same version.
-        const r = await designation.download();
+        const r = await call(() => designation.download());
         return parseDesignation(designationUrl, await textOf(r.readableStreamBody), r.etag ?? '');
       } catch (error) {
         if (statusOf(error) === 404) return undefined;
@@ -78,21 +91,31 @@ export function tradingStore(
     async writeDesignation(next, etag) {
       const body = JSON.stringify({ revision: next.revision, epoch: next.epoch });
       try {
-        const r = await designation.upload(body, Buffer.byteLength(body), {
-          conditions: etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: etag },
-          blobHTTPHeaders: { blobContentType: 'application/json' },
-        });
+        const r = await call(() =>
+          designation.upload(body, Buffer.byteLength(body), {
+            conditions: etag === undefined ? { ifNoneMatch: '*' } : { ifMatch: etag },
+            blobHTTPHeaders: { blobContentType: 'application/json' },
+          }),
+        );
         return { revision: next.revision, epoch: next.epoch, etag: r.etag ?? '' };
       } catch (error) {
         const status = statusOf(error);
-        if (status === 412 || status === 409)
-          throw new DesignationConflictError(designationUrl, status, etag);
-        throw error;
+        if (status !== 412 && status !== 409) throw error;
+        // The SDK retries a write whose answer was lost (a reset, a 500/503 after it landed): the retry's condition
+        // then fails on our own write. Read the blob again: holding what we wrote, the write is ours.
+        let found: Designation | undefined;
+        try {
+          found = await store.readDesignation();
+        } catch (readError) {
+          throw new DesignationConflictError(designationUrl, status, etag, undefined, { cause: readError });
+        }
+        if (found && isOwnWrite(found, next)) return found;
+        throw new DesignationConflictError(designationUrl, status, etag, found);
       }
     },
     async ensureLeaseBlob() {
       try {
-        await lease.upload('', 0, { conditions: { ifNoneMatch: '*' } });
+        await call(() => lease.upload('', 0, { conditions: { ifNoneMatch: '*' } }));
       } catch (error) {
         const status = statusOf(error);
         if (status === 409 || status === 412) return;
@@ -101,11 +124,12 @@ export function tradingStore(
     },
     async readLease() {
       try {
-        return leaseViewOf(await lease.getProperties());
+        return leaseViewOf(await call(() => lease.getProperties()));
       } catch (error) {
         if (statusOf(error) === 404) return leaseViewOf({});
         throw error;
       }
     },
   };
+  return store;
 }

@@ -57,7 +57,9 @@ export interface TradingStore {
   readDesignation(): Promise<Designation | undefined>;
   /**
    * Writes the designation conditionally: If-Match `etag`, or If-None-Match * when `etag` is undefined (create).
-   * A lost race (412, or 409 on create) throws DesignationConflictError; nothing is retried blindly.
+   * A lost race (412, or 409 on create) throws DesignationConflictError naming what the blob holds now; nothing is
+   * retried blindly. A failed condition on a blob that holds exactly `next` (the SDK's retry of a write that had
+   * landed) is this write: it resolves to the blob as read.
    */
   writeDesignation(next: { revision: string; epoch: number }, etag: string | undefined): Promise<Designation>;
   /** Creates the empty lease blob when missing (If-None-Match *; an existing one is left as it is). */

@@ -9,7 +9,8 @@ import type { PipelinePolicy } from '@azure/core-rest-pipeline';
 import type { MonitorClient } from '@azure/arm-monitor';
 import type { ContainerAppsAPIClient } from '@azure/arm-appcontainers';
 import { Aca, type AcaOptions } from '../../src/azure/aca.js';
-import { azureMonitorProvider, containerAppId } from '../../src/analysis/azure-monitor.js';
+import { containerAppId } from '../../src/analysis/azure-monitor.js';
+import { monitorProvider } from '../../src/analysis/app-insights.js';
 import { createMonitorClient } from '../../src/azure/connection.js';
 import type { BlueGreenResult } from '../../src/bluegreen/context.js';
 import { runBlueGreen } from '../../src/bluegreen/run.js';
@@ -241,6 +242,9 @@ export async function startDeploySim(
     largeMb?: number;
     /** Start the simulator's storage (Azurite), for the trading lease. */
     storage?: boolean;
+    /** An Application Insights component to seed beside the environment (its connection string reaches the spec's
+     * APPLICATIONINSIGHTS-CONNECTION-STRING Key Vault reference). */
+    appInsights?: string;
     /** Images not to build nor push (left '' in images). */
     skipImages?: readonly SkippableImage[];
   } = {},
@@ -249,7 +253,7 @@ export async function startDeploySim(
   const stateDir = mkdtempSync(join(tmpdir(), `${prefix}-sim-`));
   const sim = await startSimulator({
     stateDir,
-    seed: [{ resourceGroup: RG, environment: ENV, location: 'eastus' }],
+    seed: [{ resourceGroup: RG, environment: ENV, location: 'eastus', appInsights: o.appInsights }],
     lroDelayMs: o.lroDelayMs ?? 100,
     readyTimeoutMs: 60_000,
     probeTiming: o.probeTiming,
@@ -322,10 +326,11 @@ export async function startDeploySim(
       blueGreen: async (values, through = aca()) => {
         const s = readBlueGreenSettings(inputs({ ...common, ...values }), settingsEnv);
         const monitor = s.analysis
-          ? azureMonitorProvider(
+          ? monitorProvider(
               monitorClient,
               containerAppId(sim.ids.subscriptionId, RG, s.app),
               s.analysis.timeGrain,
+              s.appInsightsId ? { componentId: s.appInsightsId, heartbeat: s.analysis.heartbeat } : undefined,
             )
           : undefined;
         const trading = tradingOf(s.trading.lease);

@@ -5,8 +5,9 @@
 // the top of a file or inside a describe (it then runs only when that describe does).
 import { afterAll, beforeAll } from '@jest/globals';
 import type { TokenCredential } from '@azure/core-auth';
-import { BlobServiceClient } from '@azure/storage-blob';
+import type { BlobServiceClient } from '@azure/storage-blob';
 import { tradingReport } from '../../sim/trading-report.js';
+import { blobService } from '../../src/azure/blob.js';
 import { startControlPlaneSim, type ControlPlaneSim } from './control-plane-sim.js';
 import { startDeploySim, type DeploySim } from './deploy-sim.js';
 import { simAzure } from './sim-azure.js';
@@ -30,7 +31,7 @@ export function useSimStorage(containers: string[] = []): SimStorage {
     s = await startControlPlaneSim({ registry: false, storage: true, brokerLivePort: 0, brokerPaperPort: 0 });
     const tls = { tlsOptions: { ca: s.sim.ca } };
     const credential = simAzure(s.sim.env, s.sim.ca).credential;
-    const service = new BlobServiceClient(s.sim.endpoints.storage as string, credential, tls as never);
+    const service = blobService(s.sim.endpoints.storage as string, credential, tls);
     Object.assign(storage, { sim: s.sim, credential, service, tls });
     for (const name of containers) await service.getContainerClient(name).createIfNotExists();
   }, 60_000);

@@ -70,9 +70,10 @@ export class MemoryTradingStore implements TradingStore {
     );
     this.beforeWrite?.(this.writes.length + 1, this);
     const url = `${URL_OF_TEST_LEASE}/designation`;
-    if (etag === undefined && this.designation) throw new DesignationConflictError(url, 409, undefined);
+    if (etag === undefined && this.designation)
+      throw new DesignationConflictError(url, 409, undefined, { ...this.designation });
     if (etag !== undefined && this.designation?.etag !== etag)
-      throw new DesignationConflictError(url, 412, etag);
+      throw new DesignationConflictError(url, 412, etag, this.designation && { ...this.designation });
     const written = this.put(next);
     this.writes.push({ ...next, ...(this.clock ? { at: this.clock() } : {}) });
     return written;

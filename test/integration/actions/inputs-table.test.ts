@@ -93,6 +93,7 @@ const TABLE: Record<string, Record<string, Row>> = {
     analysis: 'metrics: [',
     watch: 'soon',
     'analysis-mode': 'sometimes',
+    'app-insights': 'no such/component',
     'wait-timeout': 'soon',
     resolve: 'no-port-here',
     'ca-file': 'missing.pem',

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runDemo, type DemoResult } from '../../../demo/run.js';
 import { ANALYSIS_SCENARIOS, revisionOf } from '../../../demo/scenarios.js';
+import { expectedChanges, recordsOf } from '../../../demo/audit.js';
 import { escapeHtml } from '../../../demo/report-html.js';
 import { describeWithDocker } from '../../support/docker.js';
 
@@ -40,6 +41,7 @@ describeWithDocker('the pipeline demo', () => {
         ['preview: PR #43 from a fork', 'success'],
         ['preview: PR #42 closed', 'success'],
         ['release v1.6.0', 'success'],
+        ['release v1.7.0', 'failure'],
       ]);
       expect(result.passed).toBe(true);
     },
@@ -57,6 +59,7 @@ describeWithDocker('the pipeline demo', () => {
       '1.4.0',
       '1.5.0',
       '1.6.0',
+      '1.7.0',
     ]);
   });
 
@@ -67,7 +70,7 @@ describeWithDocker('the pipeline demo', () => {
     // Who took over from whom, scenario by scenario (the broker's order log); v1.2.0, v1.3.0 and v1.5.0 never traded.
     const moves = (title: string) =>
       t.scenarios.find((s) => s.title === title)?.gaps.map((g) => [g.from, g.to]);
-    const [v100, v110, v140, v160] = ['v1.0.0', 'v1.1.0', 'v1.4.0', 'v1.6.0'].map(revisionOf);
+    const [v100, v110, v140, v160, v170] = ['v1.0.0', 'v1.1.0', 'v1.4.0', 'v1.6.0', 'v1.7.0'].map(revisionOf);
     expect(moves('release v1.1.0')).toEqual([[v100, v110]]);
     expect(moves('release v1.2.0')).toEqual([]);
     expect(moves('rollback to v1.0.0')).toEqual([[v110, v100]]);
@@ -82,6 +85,11 @@ describeWithDocker('the pipeline demo', () => {
     const hang = t.scenarios.find((s) => s.title === 'release v1.6.0')?.gaps ?? [];
     expect(hang.map((g) => [g.from, g.to])).toEqual([[v100, v160]]);
     expect(hang[0].gapMs).toBeGreaterThan(15_000);
+    // v1.7.0's agents failed once it traded: the watch handed trading back to v1.6.0.
+    expect(moves('release v1.7.0')).toEqual([
+      [v160, v170],
+      [v170, v160],
+    ]);
   });
 
   it('reported who traded: the overlap, each gap and the handover outputs, and the picture on the page', () => {
@@ -124,6 +132,49 @@ describeWithDocker('the pipeline demo', () => {
     expect(production.every((d) => d.statuses.every((s) => s.log_url?.includes('/actions/runs/')))).toBe(
       true,
     );
+  });
+
+  it("found each production change of the scenarios' runs in the audit trail exactly once", () => {
+    // What the scenarios' steps changed: the releases, the promotes, the manual rollback, the automatic rollbacks
+    // and the aborts (derived from the steps that ran, not counted here).
+    const expected = expectedChanges(result.scenarios);
+    expect(expected.map((e) => e.change)).toEqual(
+      expect.arrayContaining(['release', 'promote', 'rollback', 'abort']),
+    );
+    expect(result.auditChecks.filter((c) => !c.ok)).toEqual([]);
+    const keys = result.audit.map((r) => r.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const required = expected.filter((e) => !e.optional).length;
+    const changes = result.audit.filter((r) => r.change !== 'override' && r.change !== 'stop');
+    expect(changes.length).toBeGreaterThanOrEqual(required);
+    expect(changes.length).toBeLessThanOrEqual(expected.length);
+    // The manual rollback, by hand (workflow_dispatch), and the watch's automatic rollback of v1.4.0.
+    const manual = recordsOf(
+      result.scenarios.find((s) => s.title === 'rollback to v1.0.0')!,
+      result.audit,
+    );
+    expect(manual.map((r) => [r.change, r.outcome, r.trigger, r.to])).toEqual([
+      ['rollback', 'succeeded', 'workflow_dispatch', revisionOf('v1.0.0')],
+    ]);
+    const watched = recordsOf(
+      result.scenarios.find((s) => s.title === 'release v1.4.0')!,
+      result.audit,
+    );
+    expect(watched.filter((r) => r.change === 'promote').map((r) => r.outcome)).toEqual(['rolled-back']);
+    for (const r of result.audit) expect(r.runUrl).toMatch(/\/actions\/runs\//);
+  });
+
+  it("reported each release's window decision and the audit records, in the report and on the page", () => {
+    const report = readFileSync(result.reportPath, 'utf8');
+    const page = readFileSync(join(dirname(result.reportPath), 'report.html'), 'utf8');
+    expect(report).toContain('## Change control: window decisions and the audit trail');
+    for (const s of result.scenarios.filter((x) => x.workflow === 'release.yml')) {
+      expect(s.window).toMatch(/^(allowed|override|refused|none)$/);
+      expect(report).toContain(`| ${s.title} | ${s.window} |`);
+      expect(page).toContain(`<tr data-window="${s.window}"><td>${escapeHtml(s.title)}</td>`);
+    }
+    expect(result.scenarios.find((s) => s.title === 'release v1.1.0')?.window).toBe('allowed');
+    for (const r of result.audit) expect(report).toContain(`| ${r.time} | ${r.change} | ${r.actor} |`);
   });
 
   it('wrote one report with every job summary', () => {

@@ -18,6 +18,7 @@ const A = `${APP}--a`;
 const B = `${APP}--b`;
 const HUNG = 'alc-agent-hung';
 const HOOKS = 'alc-agent-hooks';
+const FAIL = 'alc-agent-fail';
 
 /** Retries `check` (its assertions) every 100 ms until it passes; at the deadline its last failure is thrown. */
 async function until(check: () => unknown, timeoutMs: number): Promise<void> {
@@ -104,7 +105,14 @@ describeWithDocker(
       image = await buildSampleApp(docker, `alc-sample-agent:${prefix}`, { version: '9.9.9' });
       timing.buildMs = Date.now() - t;
       t = Date.now();
-      sim = await startSimulator({ stateDir, docker: true, registry: false, ingress: false, storage: true });
+      sim = await startSimulator({
+        stateDir,
+        docker: true,
+        registry: false,
+        ingress: false,
+        storage: true,
+        seed: [{ resourceGroup: 'rg', environment: 'env', location: 'eastus', appInsights: 'insights' }],
+      });
       timing.simMs = Date.now() - t;
       const credential: TokenCredential = {
         getToken: async () => ({
@@ -116,7 +124,8 @@ describeWithDocker(
         tlsOptions: { ca: sim.ca },
       } as ConstructorParameters<typeof BlobServiceClient>[2]);
       blobs = service.getContainerClient('trading');
-      for (const app of [APP, HUNG, HOOKS]) await blobs.getBlockBlobClient(`${app}/lease`).upload('', 0);
+      for (const app of [APP, HUNG, HOOKS, FAIL])
+        await blobs.getBlockBlobClient(`${app}/lease`).upload('', 0);
     }, 240_000);
 
     afterAll(async () => {
@@ -293,5 +302,42 @@ describeWithDocker(
       expect(live(3).filter((o) => o.replica === 'n1')).toEqual([]);
       await docker.stop([ids.n1], 10);
     }, 60_000);
+
+    it('telemetry: exceptions and order results reach Application Insights; AGENT_FAIL=throw,reject fails while trading', async () => {
+      const F = `${FAIL}--f1`;
+      const component = sim.insights.component('rg', 'insights')!;
+      await designate(F, 1, FAIL);
+      await replica(
+        'f1',
+        F,
+        {
+          ...leased(FAIL, 4),
+          AGENT_FAIL: 'throw,reject',
+          APPLICATIONINSIGHTS_CONNECTION_STRING: sim.insights.connectionString(component),
+        },
+        FAIL,
+      );
+      const mine = () => sim.insights.items(component).filter((i) => i.roleInstance === 'f1');
+      const total = (name: string) =>
+        mine()
+          .filter((i) => i.type === 'Metric' && i.name === name)
+          .reduce((n, i) => n + (i.value ?? 0), 0);
+      await until(() => {
+        expect(mine().filter((i) => i.type === 'Exception').length).toBeGreaterThan(3);
+        expect(total('orders_rejected')).toBeGreaterThan(3);
+        expect(total('agent_runs')).toBeGreaterThan(5);
+      }, 40_000);
+      expect(mine().find((i) => i.type === 'Exception')).toMatchObject({
+        roleName: FAIL,
+        typeName: 'RuntimeError',
+        problemId: 'RuntimeError at agent.strategy_step',
+      });
+      expect(total('orders_rejected')).toBeLessThanOrEqual(total('orders_sent'));
+      const orders = live(4);
+      expect(orders.length).toBeGreaterThan(3);
+      expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['Rejected']));
+      expect(await logs('f1')).toMatch(/telemetry: sending to https:/);
+      await docker.stop([ids.f1], 10);
+    }, 90_000);
   },
 );

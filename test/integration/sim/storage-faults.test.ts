@@ -10,24 +10,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/core-auth';
-import { BlobServiceClient, RestError, type ContainerClient } from '@azure/storage-blob';
+import { RestError, type ContainerClient } from '@azure/storage-blob';
+import { blobService } from '../../../src/azure/blob.js';
 import { startSimulator, type Simulator } from '../../../sim/index.js';
 import { httpsRequest } from '../../../sim/http.js';
 import type { FaultRule } from '../../../sim/types.js';
 import { uniqueName } from '../../support/docker.js';
-
-const STORAGE_SCOPE = 'https://storage.azure.com/.default';
 
 let sim: Simulator;
 let stateDir: string;
 let credential: TokenCredential;
 
 function container(serviceUrl: string, maxTries = 1): ContainerClient {
-  return new BlobServiceClient(serviceUrl, credential, {
-    audience: STORAGE_SCOPE,
-    retryOptions: { maxTries, retryDelayInMs: 50, maxRetryDelayInMs: 200 },
+  return blobService(serviceUrl, credential, {
     tlsOptions: { ca: sim.ca },
-  } as ConstructorParameters<typeof BlobServiceClient>[2]).getContainerClient('trading');
+    retry: { maxTries, retryDelayInMs: 50, maxRetryDelayInMs: 200 },
+  }).getContainerClient('trading');
 }
 
 const storageRule = (rule: Partial<FaultRule>): FaultRule =>

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TokenCredential } from '@azure/core-auth';
 import { ClientSecretCredential, ManagedIdentityCredential } from '@azure/identity';
-import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
+import type { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
+import { blobService as runBlobService, STORAGE_SCOPE } from '../../../src/azure/blob.js';
 import { BROKER_HOST, CONTAINER_CA_PATH, startSimulator, type Simulator } from '../../../sim/index.js';
 import { httpsRequest } from '../../../sim/http.js';
 import { decodeJwt, loadOrCreateKey, signJwt } from '../../../sim/jwt.js';
@@ -18,15 +19,12 @@ import { describeWithDocker, eventually, uniqueName } from '../../support/docker
 import { simAzure } from '../../support/sim-azure.js';
 import { dockerRuntime, execIn, pushBusybox, type PushedImage } from '../../support/sim-containers.js';
 
-const STORAGE_SCOPE = 'https://storage.azure.com/.default';
-
 /** A blob service client as the pipeline builds one: the credential, the simulator's CA. */
 function blobService(sim: Simulator, credential: TokenCredential): BlobServiceClient {
-  return new BlobServiceClient(sim.endpoints.storage!, credential, {
-    audience: STORAGE_SCOPE,
-    retryOptions: { maxTries: 1 },
+  return runBlobService(sim.endpoints.storage!, credential, {
     tlsOptions: { ca: sim.ca },
-  } as ConstructorParameters<typeof BlobServiceClient>[2]);
+    retry: { maxTries: 1 },
+  });
 }
 
 describeWithDocker("the simulator's storage and managed identity", () => {

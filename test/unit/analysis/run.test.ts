@@ -32,13 +32,27 @@ describe('parseAnalysisConfig', () => {
       failureLimit: 0,
       inconclusiveLimit: 2,
     });
+    expect(s).toMatchObject({ appInsights: 'alc-algo-insights', heartbeat: 'agent_runs' });
     expect(s.metrics.map((m) => [m.name, m.provider, m.metric, m.threshold.kind])).toEqual([
       ['server-errors', 'azure-monitor', 'Requests', 'max'],
       ['restarts', 'azure-monitor', 'RestartCount', 'max'],
+      ['agent-failures', 'app-insights', 'exceptions/count', 'max'],
       ['response-time', 'probe', 'average', 'max'],
+      ['memory', 'azure-monitor', 'MemoryPercentage', 'max'],
+      ['orders-rejected', 'app-insights', 'orders_rejected', 'relative'],
+      ['agent-stall', 'app-insights', 'agent_runs', 'relative-min'],
+      ['agent-runs', 'app-insights', 'agent_runs', 'min'],
     ]);
     expect(s.metrics[0].threshold).toMatchObject({ max: 5, perMs: 3_600_000 });
-    expect(s.metrics[2].threshold).toMatchObject({ max: 5000 });
+    expect(s.metrics[2]).toMatchObject({ aggregation: 'Count', threshold: { max: 5, perMs: 3_600_000 } });
+    expect(s.metrics[3]).toMatchObject({ provider: 'probe', threshold: { max: 5000 } });
+    expect(s.metrics[5]).toMatchObject({
+      namespace: 'azure.applicationinsights',
+      aggregation: 'Total',
+      threshold: { factor: 2, floor: { max: 1, perMs: 60_000 } },
+    });
+    expect(s.metrics[6].threshold).toEqual({ kind: 'relative-min', factor: 0.5, text: '>= 0.5x stable' });
+    expect(s.metrics[7].threshold).toEqual({ kind: 'min', min: 1, perMs: 60_000, text: '1/minute scaled' });
   });
 
   it.each([
@@ -46,14 +60,55 @@ describe('parseAnalysisConfig', () => {
     ['interval: 1m', /metrics: a list/],
     ['interval: soon\nmetrics: [{name: a, metric: Requests, max: 1}]', /duration/],
     ['bogus: 1\nmetrics: [{name: a, metric: Requests, max: 1}]', /unknown key/],
-    ['metrics: [{name: a, metric: CpuPercentage, max: 1}]', /Requests, RestartCount/],
-    ['metrics: [{name: a, metric: Requests}]', /needs max or relative/],
+    ['metrics: [{name: a, metric: CpuPercentage, max: 1}]', /Requests, RestartCount, MemoryPercentage/],
+    ['metrics: [{name: a, metric: Requests, min: 1, max: 2}]', /min is a bound of its own/],
+    ['metrics: [{name: a, metric: Requests, min: few}]', /min takes .*or <factor>x stable/],
+    ['metrics: [{name: a, metric: Requests, min: 0x stable}]', /factor over 0/],
+    ['metrics: [{name: a, provider: probe, min: 1}]', /max only/],
+    [
+      'metrics: [{name: a, metric: Requests, aggregation: Average, max: 1}]',
+      /aggregation is for provider app-insights/,
+    ],
+    [
+      'metrics: [{name: a, provider: app-insights, metric: exceptions/browser, max: 1}]',
+      /no cloud\/roleInstance dimension/,
+    ],
+    [
+      'metrics: [{name: a, provider: app-insights, metric: pageViews/count, max: 1}]',
+      /cannot be split per revision/,
+    ],
+    [
+      'metrics: [{name: a, provider: app-insights, metric: agent_runs, max: 1}]',
+      /custom metric with namespace/,
+    ],
+    [
+      'metrics: [{name: a, provider: app-insights, metric: exceptions/count, aggregation: Average, max: 1}]',
+      /aggregation of exceptions\/count is one of Count/,
+    ],
+    [
+      'metrics: [{name: a, provider: app-insights, metric: x, namespace: "a b", max: 1}]',
+      /namespace is a metric namespace/,
+    ],
+    [
+      'metrics: [{name: a, provider: app-insights, metric: requests/failed, status: 5xx, max: 1}]',
+      /status is for Requests/,
+    ],
+    [
+      'app-insights: "/subscriptions/x/resourceGroups/y/providers/Microsoft.Web/sites/z"\nmetrics: [{name: a, metric: Requests, max: 1}]',
+      /component name, or a resource id/,
+    ],
+    ['app-insights: "two words"\nmetrics: [{name: a, metric: Requests, max: 1}]', /component name/],
+    [
+      'heartbeat: "-"\nmetrics: [{name: a, metric: Requests, max: 1}]',
+      /heartbeat: the name of a custom metric/,
+    ],
+    ['metrics: [{name: a, metric: Requests}]', /needs max, relative or min/],
     ['metrics: [{name: a, metric: Requests, max: lots}]', /max takes/],
     ['metrics: [{name: a, metric: Requests, relative: twice}]', /relative takes/],
     ['metrics: [{name: a, metric: RestartCount, status: 5xx, max: 0}]', /for Requests/],
     ['metrics: [{name: a, metric: Requests, status: 6xx, max: 0}]', /status is one of/],
     ['metrics: [{name: a, metric: Requests, max: 1}, {name: a, metric: Requests, max: 2}]', /once/],
-    ['metrics: [{name: a, provider: web, max: 1}]', /azure-monitor \(default\) or probe/],
+    ['metrics: [{name: a, provider: web, max: 1}]', /azure-monitor \(default\), app-insights or probe/],
     ['metrics: [{name: a, provider: probe, relative: 2x stable}]', /max only/],
     ['failure-limit: -1\nmetrics: [{name: a, metric: Requests, max: 1}]', /whole number/],
     ['time-grain: 1 minute\nmetrics: [{name: a, metric: Requests, max: 1}]', /ISO 8601/],

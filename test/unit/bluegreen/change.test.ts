@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { blueGreenChange, blueGreenFailureChange, watchRolledBackOf } from '../../../src/bluegreen/change.js';
 import { AnalysisFailedError, type BlueGreenResult } from '../../../src/bluegreen/context.js';
 import type { BlueGreenSettings } from '../../../src/bluegreen/settings.js';
+import { PromoteRefusedError } from '../../../src/bluegreen/change-control.js';
 
 const settings = (over: Partial<BlueGreenSettings>): BlueGreenSettings =>
   ({
@@ -60,6 +61,22 @@ describe('blueGreenChange', () => {
       result({ freeze: { allowed: true, overridden: true, message: '' } }),
     );
     expect(r).toMatchObject({ window: 'override: FOMC fix', reason: 'FOMC fix' });
+    // The override is a change of its own (issue 25's list): recorded before the promote, with its reason.
+    expect(r!.decisions).toEqual([{ change: 'override', outcome: 'succeeded', reason: 'FOMC fix' }]);
+  });
+
+  it('an override-freeze given where no window refused is no override', () => {
+    const r = blueGreenChange(settings({ overrideFreeze: 'FOMC fix' }), result());
+    expect(r).toMatchObject({ window: 'allowed' });
+    expect(r!.decisions).toBeUndefined();
+  });
+
+  it.each([
+    [`registry.example/alc@sha256:${'ab'.repeat(32)}`, `sha256:${'ab'.repeat(32)}`],
+    ['registry.example/alc:1.4.0', undefined],
+  ])('the digest of the revision promoted to: %s -> %s', (_image, digest) => {
+    const r = blueGreenChange(settings({}), result(digest ? { productionDigest: digest } : {}));
+    expect(r!.digest).toBe(digest);
   });
 
   it('a re-run that found the promote done changed nothing', () => {
@@ -108,16 +125,47 @@ describe('blueGreenFailureChange', () => {
     });
   });
 
-  it('a promote refused by stop the line is a stop record with its reason; a rollback through it is a failed rollback', () => {
-    const e = new Error('The line is stopped: earnings');
-    expect(blueGreenFailureChange(settings({ stopTheLine: 'earnings' }), e)).toMatchObject({
-      change: 'stop',
+  const refusal = (stopped: boolean) =>
+    new PromoteRefusedError({ allowed: false, overridden: false, stopped, message: 'Promotion refused: x' });
+
+  it('a promote refused by stop the line: the promote refused, and a stop record before it, with its reason', () => {
+    const r = blueGreenFailureChange(settings({ stopTheLine: 'earnings' }), refusal(true));
+    expect(r).toMatchObject({
+      change: 'promote',
       outcome: 'refused',
       reason: 'earnings',
       window: 'stop: earnings',
+      decisions: [{ change: 'stop', outcome: 'refused', reason: 'earnings' }],
     });
+    const rollback = new Error('rollback failed');
     expect(
-      blueGreenFailureChange(settings({ command: 'rollback', stopTheLine: 'earnings' }), e),
-    ).toMatchObject({ change: 'rollback', outcome: 'failed' });
+      blueGreenFailureChange(settings({ command: 'rollback', stopTheLine: 'earnings' }), rollback),
+    ).toMatchObject({ change: 'rollback', outcome: 'failed', window: 'any time' });
+  });
+
+  it('a promote refused by the calendar or a freeze window (anywhere in the cause chain) is refused, no stop', () => {
+    const e = new Error('restored production', { cause: refusal(false) });
+    const r = blueGreenFailureChange(settings({}), e);
+    expect(r).toMatchObject({
+      change: 'promote',
+      outcome: 'refused',
+      window: 'refused',
+      reason: 'Promotion refused: x',
+    });
+    expect(r!.decisions).toBeUndefined();
+  });
+
+  it('a promote that failed after an override: the override recorded too, the window it took', () => {
+    const e = Object.assign(new Error('gate failed'), {
+      freeze: { allowed: true, overridden: true, message: '' },
+    });
+    expect(blueGreenFailureChange(settings({ overrideFreeze: 'CPI fix' }), e)).toMatchObject({
+      outcome: 'failed',
+      window: 'override: CPI fix',
+      decisions: [{ change: 'override', outcome: 'succeeded', reason: 'CPI fix' }],
+    });
+    expect(blueGreenFailureChange(settings({}), new Error('read failed'))).toMatchObject({
+      window: 'unknown',
+    });
   });
 });

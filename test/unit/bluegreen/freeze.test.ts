@@ -83,7 +83,11 @@ describe('activeFreeze', () => {
     expect(activeFreeze(w, new Date('2026-03-09T00:30:00Z'))?.text).toBe('Mon 09:00-10:00 Asia/Tokyo');
   });
   it('reads local midnight as 00:00 in the window zone', () =>
-    expect(localTime('America/New_York', new Date('2026-03-09T04:10:00Z'))).toEqual({ day: 1, minutes: 10 }));
+    expect(localTime('America/New_York', new Date('2026-03-09T04:10:00Z'))).toEqual({
+      day: 1,
+      date: '2026-03-09',
+      minutes: 10,
+    }));
 });
 
 describe('freezeDecision', () => {

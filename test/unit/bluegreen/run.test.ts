@@ -5,6 +5,7 @@ import type { Aca } from '../../../src/azure/aca.js';
 import { measurementsOf, TrafficChangedError, type BlueGreenDeps } from '../../../src/bluegreen/context.js';
 import { trafficSetCommand } from '../../../src/bluegreen/plan.js';
 import { runBlueGreen } from '../../../src/bluegreen/run.js';
+import { PromoteRefusedError } from '../../../src/bluegreen/change-control.js';
 import { readBlueGreenSettings } from '../../../src/bluegreen/settings.js';
 import type { SmokeReport } from '../../../src/smoke/summary.js';
 import { describeTraffic, type TrafficEntry } from '../../../src/revisions/traffic.js';
@@ -151,6 +152,7 @@ describe('runBlueGreen: market calendar and stop the line', () => {
     const fake = fakeApp();
     const run = runBlueGreen(settings({ command: 'promote', 'stop-the-line': STOPPED }), deps(fake.aca));
     await expect(run).rejects.toThrow(/the line is stopped: incident 1234: broker outage/);
+    await expect(run).rejects.toBeInstanceOf(PromoteRefusedError);
     expect(fake.calls.filter((c) => c.startsWith('traffic'))).toEqual([]);
   });
 
@@ -168,6 +170,33 @@ describe('runBlueGreen: market calendar and stop the line', () => {
       expect(fake.traffic().find((e) => e.label === 'blue')?.weight).toBe(100);
     },
   );
+});
+
+describe('runBlueGreen: the digest of production', () => {
+  const DIGEST = `sha256:${'c0'.repeat(32)}`;
+  it.each([
+    ['promote', `reg.io/a@${DIGEST}`, r('v2'), DIGEST],
+    ['rollback', 'reg.io/a:1.0.0', r('v1'), undefined],
+  ])('%s to a revision whose image is %s: digest %s', async (command, image, production, digest) => {
+    const initial =
+      command === 'rollback' ? BEFORE.map((e) => ({ ...e, weight: 100 - (e.weight ?? 0) })) : BEFORE;
+    const fx = newAcaFixture({
+      name: A,
+      revisions: [r('v1'), r('v2')].map((name, i) => ({
+        name,
+        createdTime: new Date(Date.UTC(2026, 0, i + 1)),
+        template: {
+          containers: [
+            { name: 'c', image: name === production ? image : `reg.io/a@sha256:${'0'.repeat(64)}` },
+          ],
+        },
+      })),
+      traffic: initial,
+    });
+    const result = await runBlueGreen(settings({ command }), deps(fx.aca));
+    expect(result.productionRevision).toBe(production);
+    expect(result.productionDigest).toBe(digest);
+  });
 });
 
 describe('runBlueGreen: failures after traffic moved', () => {

@@ -70,7 +70,12 @@ describe('deploy/containerapp.yaml (production)', () => {
   });
   it('references the Key Vault secrets through the identity, never values', () => {
     expect(prod.configuration!.secrets).toEqual(
-      ['OPENAI-API-KEY', 'ANTHROPIC-API-KEY', 'ALPHA-VANTAGE-KEY'].map((name) => ({
+      [
+        'OPENAI-API-KEY',
+        'ANTHROPIC-API-KEY',
+        'ALPHA-VANTAGE-KEY',
+        'APPLICATIONINSIGHTS-CONNECTION-STRING',
+      ].map((name) => ({
         name: name.toLowerCase(),
         keyVaultUrl: `https://alc-algo-secrets.vault.azure.net/secrets/${name}`,
         identity: 'system',
@@ -86,6 +91,7 @@ describe('deploy/containerapp.yaml (production)', () => {
       OPENAI_API_KEY: 'ref:openai-api-key',
       ANTHROPIC_API_KEY: 'ref:anthropic-api-key',
       ALPHA_VANTAGE_KEY: 'ref:alpha-vantage-key',
+      APPLICATIONINSIGHTS_CONNECTION_STRING: 'ref:applicationinsights-connection-string',
       IBKR_CLIENT_ID: '1',
     }));
   it('probes /ready and /health on the app port', () =>

@@ -1,12 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  auditRecordOf,
+  auditRecordsOf,
   noticeOf,
   readChangeControl,
+  reportChange,
   windowOf,
   type ChangeReport,
 } from '../../../src/core/change-control.js';
 import { InputError } from '../../../src/core/inputs.js';
+import type { AuditRecord } from '../../../src/audit/record.js';
 import { errorOf } from '../../support/errors.js';
 
 const report: ChangeReport = {
@@ -76,31 +78,117 @@ describe('readChangeControl', () => {
   });
 });
 
-describe('auditRecordOf', () => {
+describe('auditRecordsOf', () => {
   it('the record: who, why, what, from and to, epoch, window, and the key run.attempt.change.target', () => {
-    expect(auditRecordOf(report, env, new Date('2026-12-08T00:00:00Z'))).toEqual({
-      time: '2026-12-08T00:00:00.000Z',
-      key: '321.3.promote.green',
-      app: 'alc-algo',
-      action: 'blue-green promote',
-      change: 'promote',
+    expect(auditRecordsOf(report, env, new Date('2026-12-08T00:00:00Z'))).toEqual([
+      {
+        time: '2026-12-08T00:00:00.000Z',
+        key: '321.3.promote.green',
+        app: 'alc-algo',
+        action: 'blue-green promote',
+        change: 'promote',
+        outcome: 'succeeded',
+        actor: 'trader-ops',
+        trigger: 'workflow_dispatch',
+        reason: 'earnings fix',
+        from: 'alc-algo--v1-3-0',
+        to: 'alc-algo--v1-4-0',
+        epoch: 12,
+        window: 'override: earnings fix',
+        runUrl: 'https://github.com/firm/alc/actions/runs/321',
+        runId: '321',
+        attempt: 3,
+        target: 'green',
+      },
+    ]);
+  });
+
+  it("the decisions beside the change come first, each its own record and key, with the change's facts", () => {
+    const decided = {
+      ...report,
+      decisions: [{ change: 'override' as const, outcome: 'succeeded' as const, reason: 'earnings fix' }],
+    };
+    const [override, promote] = auditRecordsOf(decided, env, new Date('2026-12-08T00:00:00Z'));
+    expect(override).toMatchObject({
+      key: '321.3.override.green',
+      change: 'override',
       outcome: 'succeeded',
-      actor: 'trader-ops',
-      trigger: 'workflow_dispatch',
       reason: 'earnings fix',
+      actor: 'trader-ops',
       from: 'alc-algo--v1-3-0',
       to: 'alc-algo--v1-4-0',
-      epoch: 12,
       window: 'override: earnings fix',
-      runUrl: 'https://github.com/firm/alc/actions/runs/321',
-      runId: '321',
-      attempt: 3,
-      target: 'green',
     });
+    expect(promote).toMatchObject({ key: '321.3.promote.green', change: 'promote' });
   });
 
   it('no change, no record', () => {
-    expect(auditRecordOf({ ...report, change: undefined }, env, new Date())).toBeUndefined();
+    expect(auditRecordsOf({ ...report, change: undefined }, env, new Date())).toEqual([]);
+  });
+});
+
+describe('reportChange: the records of a change', () => {
+  const audit = {
+    url: 'https://firm.blob.core.windows.net/audit/alc.jsonl',
+    serviceUrl: '',
+    container: 'audit',
+    blob: 'alc.jsonl',
+  };
+  const decided: ChangeReport = {
+    ...report,
+    decisions: [{ change: 'override', outcome: 'succeeded', reason: 'earnings fix' }],
+  };
+
+  it("appends the override, then the promote, each with the change's `changed`", async () => {
+    const appended: Array<[string, boolean]> = [];
+    const store = {
+      append: async (r: AuditRecord, changed: boolean) => (
+        appended.push([r.key, changed]),
+        { append: true as const }
+      ),
+      last: async () => [],
+    };
+    const lines: string[] = [];
+    const warnings = await reportChange(
+      { audit },
+      { ...decided, changed: false },
+      {
+        store,
+        env,
+        info: (l) => lines.push(l),
+        warning: (l) => lines.push(`warning: ${l}`),
+      },
+    );
+    expect(warnings).toEqual([]);
+    expect(appended).toEqual([
+      ['321.3.override.green', false],
+      ['321.3.promote.green', false],
+    ]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^audit: appended override succeeded \(321\.3\.override\.green\)/),
+      expect.stringMatching(/^audit: appended promote succeeded \(321\.3\.promote\.green\)/),
+    ]);
+  });
+
+  it('storage that refuses is a warning per record, never a throw', async () => {
+    const store = {
+      append: async () => {
+        throw new Error('This request is not authorized to perform this operation.\nRequestId:1');
+      },
+      last: async () => [],
+    };
+    const warnings = await reportChange({ audit }, decided, {
+      store,
+      env,
+      info: () => undefined,
+      warning: () => undefined,
+    });
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /override \(321\.3\.override\.green\) could not be appended.*not authorized to perform this operation\. Run/,
+      ),
+      expect.stringMatching(/promote \(321\.3\.promote\.green\) could not be appended/),
+    ]);
   });
 });
 

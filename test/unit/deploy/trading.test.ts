@@ -274,6 +274,23 @@ describe('runDeploy with a trading lease', () => {
     expect(result.trading?.designation?.revision).toBe(rev('v1-2-3'));
   });
 
+  it('a designation created by another writer after the lease check: the run stops naming it, writes nothing', async () => {
+    const w = world({ designated: null });
+    w.store.beforeWrite = (n, store) => {
+      if (n === 1) store.put({ revision: rev('v9-9-9'), epoch: 1 });
+    };
+    const error = await runDeploy(leased(), w.deps).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
+      /created by another writer meanwhile \(HTTP 409\): it now designates alc-algo-agents--v9-9-9 \(epoch 1\); nothing was written\. This run touches nothing more/,
+    );
+    expect(w.store.writes).toEqual([]);
+    expect(w.fx.count('restartRevision')).toBe(0);
+    expect(deployFailureOutputs(error)).toMatchObject({
+      'trading-revision': rev('v9-9-9'),
+      'trading-epoch': '1',
+    });
+  });
+
   it('unmanaged on a live app: deployed, the warning in the summary, no store touched', async () => {
     const w = world();
     const result = await runDeploy(read({ 'trading-lease': 'unmanaged' }), w.deps);

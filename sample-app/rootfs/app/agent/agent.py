@@ -5,9 +5,14 @@ One loop, ticking every 300 ms: it reads the designation blob, takes or renews t
 azure-identity's ManagedIdentityCredential: IDENTITY_ENDPOINT / IDENTITY_HEADER), connects to the broker (newline
 JSON over TCP: hello, rebind, orders) and sends ~5 orders/s while it trades. The rules are in protocol.py (pure).
 
+Telemetry (telemetry.py): with APPLICATIONINSIGHTS_CONNECTION_STRING, the loop's exceptions and the custom metrics
+agent_runs, orders_sent, orders_rejected go to Application Insights' track API.
+
 Environment: ALC_TRADING_LEASE (the prefix URL; absent: paper port only), IBKR_HOST (ib-gateway), IBKR_PORT,
-IBKR_CLIENT_ID (1), CONTAINER_APP_REVISION, CONTAINER_APP_REPLICA_NAME; test hooks AGENT_NEVER_ACQUIRE=true,
-AGENT_IGNORE_DESIGNATION=true; AGENT_TICK_MS (300), AGENT_ORDERS_PER_SECOND (5).
+IBKR_CLIENT_ID (1), CONTAINER_APP_NAME, CONTAINER_APP_REVISION, CONTAINER_APP_REPLICA_NAME,
+APPLICATIONINSIGHTS_CONNECTION_STRING; test hooks AGENT_NEVER_ACQUIRE=true, AGENT_IGNORE_DESIGNATION=true,
+AGENT_FAIL=throw,reject (a bad release: while it trades, its strategy step throws and its orders are rejected);
+AGENT_TICK_MS (300), AGENT_ORDERS_PER_SECOND (5).
 """
 import datetime
 import json
@@ -18,6 +23,7 @@ import sys
 import time
 
 import protocol as p
+import telemetry as t
 
 
 def process_age() -> float:
@@ -86,6 +92,9 @@ class Agent:
         self.lease_url = e.get("ALC_TRADING_LEASE", "")
         self.never_acquire = env_flag("AGENT_NEVER_ACQUIRE")
         self.ignore_designation = env_flag("AGENT_IGNORE_DESIGNATION")
+        self.fail = p.fail_hooks(e.get("AGENT_FAIL", ""))
+        self.app = e.get("CONTAINER_APP_NAME", "")
+        self.telemetry = None
         self.tick_s = min(1.0, int(e.get("AGENT_TICK_MS") or "300") / 1000)
         self.order_s = 1.0 / float(e.get("AGENT_ORDERS_PER_SECOND") or "5")
         self.mode = p.mode(self.lease_url, self.port)
@@ -259,7 +268,9 @@ class Agent:
 
     def send_order(self) -> None:
         self.seq += 1
-        order = {"op": "order", "orderId": f"{self.replica}-{self.run_id}-{self.seq}", "symbol": "SPY",
+        # AGENT_FAIL=reject: a symbol the broker has no contract for (rejected with code 200).
+        symbol = "SPY?" if "reject" in self.fail else "SPY"
+        order = {"op": "order", "orderId": f"{self.replica}-{self.run_id}-{self.seq}", "symbol": symbol,
                  "side": "BUY" if self.seq % 2 else "SELL", "qty": 1}
         try:
             answer = self.session.call(order)
@@ -268,8 +279,31 @@ class Agent:
             self.session.close(bye=False)
             self.session, self.trading = None, False
             return
+        self.count("orders_sent")
         if not answer.get("ok"):
+            self.count("orders_rejected")
             self.note(f"order refused: {answer}")
+
+    def count(self, name: str) -> None:
+        if self.telemetry is not None:
+            self.telemetry.count(name)
+
+    def strategy_step(self) -> None:
+        """The agents' work while this replica trades (here: nothing but the AGENT_FAIL=throw hook)."""
+        if "throw" in self.fail:
+            raise RuntimeError("strategy step failed: no price history for SPY (AGENT_FAIL=throw)")
+
+    def start_telemetry(self) -> None:
+        raw = os.environ.get("APPLICATIONINSIGHTS_CONNECTION_STRING", "")
+        if not raw.strip():
+            log("no APPLICATIONINSIGHTS_CONNECTION_STRING: no telemetry")
+            return
+        try:
+            self.telemetry = t.Telemetry(raw, self.app, self.replica, log)
+        except t.ConnectionStringError as err:
+            log(f"{err}: no telemetry")
+            return
+        self.telemetry.start()
 
     # ---- the stop -------------------------------------------------------------------------------------------
     def stop(self, reason: str) -> None:
@@ -321,6 +355,8 @@ class Agent:
         signal.signal(signal.SIGTERM, self.on_sigterm)
         signal.signal(signal.SIGINT, self.on_sigterm)
         hooks = [h for h in ("AGENT_NEVER_ACQUIRE", "AGENT_IGNORE_DESIGNATION") if env_flag(h)]
+        hooks += [f"AGENT_FAIL={','.join(sorted(self.fail))}"] if self.fail else []
+        self.start_telemetry()
         log(f"replica {self.replica} of {self.revision or '?'}: broker {self.host}:{self.port} client id "
             f"{self.client_id}, mode {self.mode}" + (f", test hooks {' '.join(hooks)}" if hooks else "")
             + f" (python started in {process_age():.2f} s)")
@@ -344,6 +380,14 @@ class Agent:
             now = time.monotonic()
             if now >= next_tick:
                 self.tick()
+                self.count("agent_runs")
+                if self.trading:
+                    try:
+                        self.strategy_step()
+                    except Exception as err:  # noqa: BLE001 - an agent's failure is reported, the loop goes on
+                        self.note(f"strategy step failed: {short(err)}")
+                        if self.telemetry is not None:
+                            self.telemetry.exception(err, "agent.strategy_step")
                 next_tick = max(next_tick + self.tick_s, time.monotonic())
             now = time.monotonic()
             if self.may_order() and now >= self.next_order:
@@ -357,6 +401,8 @@ class Agent:
             self.stop("SIGTERM")
         else:
             self.disconnect()
+        if self.telemetry is not None:
+            self.telemetry.stop()
         log("exit")
         return 0
 

@@ -172,3 +172,15 @@ def parse_designation(body: bytes) -> Tuple[str, int]:
     if not isinstance(rev, str) or not isinstance(epoch, int) or isinstance(epoch, bool):
         raise ValueError(f"designation {body[:200]!r} is not {{\"revision\": string, \"epoch\": integer}}")
     return rev, epoch
+
+
+FAIL_HOOKS = ("throw", "reject")
+
+
+def fail_hooks(raw: str) -> frozenset:
+    """AGENT_FAIL (a bad release, for the demo): `throw` (the strategy step raises while the replica trades) and
+    `reject` (its orders name a symbol the broker rejects), separated by commas, `+` or spaces. Unknown words are
+    ignored."""
+    import re
+
+    return frozenset(w for w in re.split(r"[,+\s]+", raw.strip().lower()) if w in FAIL_HOOKS)

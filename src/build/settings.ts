@@ -126,15 +126,11 @@ function retentionApp(
 export function readBuildPushSettings(get: InputSource, env: SettingsEnv): BuildPushSettings {
   const registry = validateRegistry(
     'registry',
-    required('registry', get('registry'), 'required: the registry host, e.g. alcalgoregistry.azurecr.io'),
+    required('registry', get('registry'), 'required: the registry host, e.g. myregistry.azurecr.io'),
   );
   const repository = validateRepository(
     'repository',
-    required(
-      'repository',
-      get('repository'),
-      'required: the repository in the registry, e.g. alc-algo-agents',
-    ),
+    required('repository', get('repository'), 'required: the repository in the registry, e.g. my-app'),
   );
 
   const contextRaw = get('context') || '.';

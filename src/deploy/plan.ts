@@ -40,7 +40,7 @@ function registryOf(image: string): string {
 
 /**
  * The registry rule. A new app: the spec's one registry entry follows the image's registry (same identity),
- * so a spec naming alcalgoregistry.azurecr.io deploys an image from another registry (a mirror, the
+ * so a spec naming myregistry.azurecr.io deploys an image from another registry (a mirror, the
  * simulator) without editing the file. An existing app: the image's registry must be one the app already
  * pulls from; its configuration is never changed by a deploy.
  */

@@ -27,11 +27,11 @@ export function realmRefusedMessage(registry: string, realm: string, problem: st
 
 export const REGISTRY_ALLOWED =
   'allowed: a registry host name with an optional port and no scheme, ' +
-  'e.g. alcalgoregistry.azurecr.io or 127.0.0.1:5000';
+  'e.g. myregistry.azurecr.io or 127.0.0.1:5000';
 
 export const REPOSITORY_ALLOWED =
   "allowed: lower-case path components of letters and digits separated by '.', '_', '__' or '-', " +
-  "joined by '/', e.g. alc-algo/agents (no registry, no tag)";
+  "joined by '/', e.g. my-app or team/my-app (no registry, no tag)";
 
 /** A rollback to a version whose release tags are still writable and no digest was recorded. */
 export function mutableTagMessage(

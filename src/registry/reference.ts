@@ -10,7 +10,7 @@ const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
 
-/** A registry is `host[:port]`, lower-case, no scheme and no path (alcalgoregistry.azurecr.io, 127.0.0.1:5000). */
+/** A registry is `host[:port]`, lower-case, no scheme and no path (myregistry.azurecr.io, 127.0.0.1:5000). */
 export function validateRegistry(input: string, raw: string): string {
   const v = raw.trim().toLowerCase();
   if (!HOST.test(v) || (v.includes(':') && Number(v.split(':')[1]) > 65535)) {
@@ -19,7 +19,7 @@ export function validateRegistry(input: string, raw: string): string {
   return v;
 }
 
-/** A repository is one or more lower-case path components (alc-algo/agents), as the registry API names them. */
+/** A repository is one or more lower-case path components (my-app, team/my-app), as the registry API names them. */
 export function validateRepository(input: string, raw: string): string {
   const v = raw.trim();
   const ok = v.length > 0 && v.length <= 255 && v.split('/').every((c) => PATH_COMPONENT.test(c));

@@ -2,19 +2,12 @@
 // GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, the OIDC token request) against the simulator with the sample agent in real
 // containers: the contract as a workflow sees it, outputs and summaries included. The same story through the cores
 // in this process: test/integration/bluegreen/trading.sim.test.ts. The broker's order log is the oracle.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { tradingReport } from '../../../sim/trading-report.js';
+import { expect, it } from '@jest/globals';
 import { describeWithDocker, eventually } from '../../support/docker.js';
-import {
-  errorLines,
-  runEntry,
-  startDeploySim,
-  type DeploySim,
-  type EntryRun,
-} from '../../support/deploy-sim.js';
+import { errorLines, runEntry, type EntryRun } from '../../support/deploy-sim.js';
+import { useTradingLeaseSim } from '../../support/sim-storage.js';
 
 const APP = 'alc-algo-agents';
-const rev = (suffix: string) => `${APP}--${suffix}`;
 const HANDOVER_KEYS = ['from', 'to', 'epoch', 'released-at', 'acquired-at', 'gap-ms'];
 
 /** The run succeeded, with no ::error:: line. */
@@ -30,29 +23,20 @@ function handoverOf(run: EntryRun): Record<string, unknown> {
 }
 
 describeWithDocker('the trading lease through the bundled actions, against the simulator', () => {
-  let t: DeploySim;
-  let lease: string;
-  beforeAll(async () => {
-    t = await startDeploySim({ storage: true, skipImages: ['v3', 'broken', 'degraded'] });
-    lease = t.sim.tradingLeaseUrl(APP);
-  }, 600_000);
-  afterAll(async () => {
-    await t?.stop();
-  }, 120_000);
+  const sim = useTradingLeaseSim(APP);
+  const { rev, live, lastTrader } = sim;
 
   const run = (action: 'deploy-app' | 'blue-green', values: Record<string, string>) =>
     runEntry(
       action,
-      { ...t.common, app: APP, 'wait-timeout': '90s', 'trading-lease': lease, ...values },
-      t.sim,
+      { ...sim.t.common, app: APP, 'wait-timeout': '90s', 'trading-lease': sim.lease, ...values },
+      sim.t.sim,
       {},
       { source: 'dist' },
     );
-  const live = () => tradingReport(t.sim.broker.orders({ kind: 'live' }), 'live');
-  const lastTrader = () => live().segments.at(-1)?.revision;
 
   it('deploy-app, first deploy: designates its revision once ready (epoch 1) and waits until it trades', async () => {
-    const r = await run('deploy-app', { image: t.images.v1, 'revision-suffix': 'v1-0-0' });
+    const r = await run('deploy-app', { image: sim.t.images.v1, 'revision-suffix': 'v1-0-0' });
     succeeded(r);
     expect(r.outputs).toMatchObject({
       created: 'true',
@@ -67,7 +51,7 @@ describeWithDocker('the trading lease through the bundled actions, against the s
   }, 300_000);
 
   it('deploy-app, the candidate: designates nothing, stands by, outputs the designation in force', async () => {
-    const r = await run('deploy-app', { image: t.images.v2, 'revision-suffix': 'v2-0-0' });
+    const r = await run('deploy-app', { image: sim.t.images.v2, 'revision-suffix': 'v2-0-0' });
     succeeded(r);
     expect(r.outputs).toMatchObject({
       created: 'false',

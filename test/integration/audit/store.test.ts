@@ -1,36 +1,22 @@
 // The audit trail on the simulator's Azurite (HTTPS with the simulator's CA, bearer tokens of its Entra through the
 // run's credential): records appended as JSON lines to an append blob created on first use; a run killed after its
 // append and run again, or killed before it, leaves exactly one record per change; concurrent writers lose nothing.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TokenCredential } from '@azure/core-auth';
-import type { BlobServiceClient } from '@azure/storage-blob';
-import { blobService } from '../../../src/azure/blob.js';
+import { describe, expect, it } from '@jest/globals';
 import { auditKey, parseAudit, parseAuditTail, type AuditRecord } from '../../../src/audit/record.js';
 import { auditStore } from '../../../src/audit/store.js';
 import { reportChange, type ChangeReport } from '../../../src/core/change-control.js';
-import { startControlPlaneSim, type ControlPlaneSim } from '../../support/control-plane-sim.js';
-import { simAzure } from '../../support/sim-azure.js';
+import { useSimStorage } from '../../support/sim-storage.js';
 
-let s: ControlPlaneSim;
-let credential: TokenCredential;
-let service: BlobServiceClient;
+const azurite = useSimStorage(['audit']);
 
-beforeAll(async () => {
-  s = await startControlPlaneSim({ registry: false, storage: true, brokerLivePort: 0, brokerPaperPort: 0 });
-  credential = simAzure(s.sim.env, s.sim.ca).credential;
-  service = blobService(s.sim.endpoints.storage as string, credential, { tlsOptions: { ca: s.sim.ca } });
-  await service.getContainerClient('audit').createIfNotExists();
-}, 60_000);
-afterAll(async () => s?.stop());
-
-const settingOf = (blob: string) => parseAudit(`${s.sim.endpoints.storage as string}/audit/${blob}`)!;
-const storeOf = (blob: string) => auditStore(settingOf(blob), credential, { tlsOptions: { ca: s.sim.ca } });
+const settingOf = (blob: string) => parseAudit(`${azurite.sim.endpoints.storage as string}/audit/${blob}`)!;
+const storeOf = (blob: string) => auditStore(settingOf(blob), azurite.credential, azurite.tls);
 
 /** Every record of the blob, read as a person would (the whole blob). */
 async function trail(blob: string): Promise<AuditRecord[]> {
-  const text = (await service.getContainerClient('audit').getBlobClient(blob).downloadToBuffer()).toString(
-    'utf8',
-  );
+  const text = (
+    await azurite.service.getContainerClient('audit').getBlobClient(blob).downloadToBuffer()
+  ).toString('utf8');
   expect(text.endsWith('\n')).toBe(true);
   return parseAuditTail(text, true);
 }
@@ -63,7 +49,10 @@ describe("the audit trail on the simulator's Azurite", () => {
     const promote = record({ runId: '2', from: 'alc-algo--v0-9-0', to: 'alc-algo--v1-0-0', epoch: 4 });
     expect(await store.append(release, true)).toEqual({ append: true });
     expect(await store.append(promote, true)).toEqual({ append: true });
-    const props = await service.getContainerClient('audit').getBlobClient('appends.jsonl').getProperties();
+    const props = await azurite.service
+      .getContainerClient('audit')
+      .getBlobClient('appends.jsonl')
+      .getProperties();
     expect(props.blobType).toBe('AppendBlob');
     expect(await trail('appends.jsonl')).toEqual([release, promote]);
     expect(await store.last(1)).toEqual([promote]);
@@ -118,11 +107,11 @@ describe("the audit trail on the simulator's Azurite", () => {
     const blob = 'interleaved.jsonl';
     const first = record({ runId: 'i0' });
     await storeOf(blob).append(first, true);
-    const other = service.getContainerClient('audit').getAppendBlobClient(blob);
+    const other = azurite.service.getContainerClient('audit').getAppendBlobClient(blob);
     const theirs = record({ runId: 'i2' });
     let calls = 0;
-    const racing = auditStore(settingOf(blob), credential, {
-      tlsOptions: { ca: s.sim.ca },
+    const racing = auditStore(settingOf(blob), azurite.credential, {
+      tlsOptions: { ca: azurite.sim.ca },
       betweenReadAndAppend: async () => {
         if (calls++ > 0) return;
         const line = `${JSON.stringify(theirs)}\n`;
@@ -139,10 +128,10 @@ describe("the audit trail on the simulator's Azurite", () => {
     const blob = 'same-change.jsonl';
     const change = record({ runId: 's1' });
     await storeOf(blob).append(record({ runId: 's0' }), true);
-    const other = service.getContainerClient('audit').getAppendBlobClient(blob);
+    const other = azurite.service.getContainerClient('audit').getAppendBlobClient(blob);
     let calls = 0;
-    const racing = auditStore(settingOf(blob), credential, {
-      tlsOptions: { ca: s.sim.ca },
+    const racing = auditStore(settingOf(blob), azurite.credential, {
+      tlsOptions: { ca: azurite.sim.ca },
       betweenReadAndAppend: async () => {
         if (calls++ > 0) return;
         const line = `${JSON.stringify(change)}\n`;
@@ -178,8 +167,8 @@ describe("the audit trail on the simulator's Azurite", () => {
     };
     const lines: string[] = [];
     const deps = {
-      credential,
-      tlsOptions: { ca: s.sim.ca },
+      credential: azurite.credential,
+      tlsOptions: { ca: azurite.sim.ca },
       env,
       info: (l: string) => lines.push(l),
       warning: (l: string) => lines.push(`warning: ${l}`),
@@ -198,7 +187,7 @@ describe("the audit trail on the simulator's Azurite", () => {
       outcome: 'succeeded',
       runUrl: 'https://github.com/firm/alc/actions/runs/900',
     });
-    const missing = parseAudit(`${s.sim.endpoints.storage as string}/no-such-container/a.jsonl`)!;
+    const missing = parseAudit(`${azurite.sim.endpoints.storage as string}/no-such-container/a.jsonl`)!;
     const warnings = await reportChange({ audit: missing }, report, deps);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/could not be appended.*container does not exist\. Run the workflow again/);

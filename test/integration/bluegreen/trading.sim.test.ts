@@ -2,36 +2,25 @@
 // deploy-app and blue-green against the simulator (ARM, Docker revisions, Azurite with Entra's storage tokens, the
 // containers' managed identity, the broker stand-in on the live port). The broker's order log is the oracle: the
 // first deploy trades, a candidate stands by, promote and rollback hand trading over with never two traders.
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import type { BlueGreenResult } from '../../../src/bluegreen/context.js';
-import { tradingReport } from '../../../sim/trading-report.js';
 import { describeWithDocker, eventually } from '../../support/docker.js';
-import { startDeploySim, type DeploySim } from '../../support/deploy-sim.js';
+import { useTradingLeaseSim } from '../../support/sim-storage.js';
 
 const APP = 'alc-algo-agents';
-const rev = (suffix: string) => `${APP}--${suffix}`;
 
 describeWithDocker('the trading lease with the sample agent, against the simulator', () => {
-  let t: DeploySim;
-  let lease: string;
-  beforeAll(async () => {
-    t = await startDeploySim({ storage: true, skipImages: ['v3', 'broken', 'degraded'] });
-    lease = t.sim.tradingLeaseUrl(APP);
-  }, 600_000);
-  afterAll(async () => {
-    await t?.stop();
-  }, 120_000);
+  const sim = useTradingLeaseSim(APP);
+  const { rev, live, lastTrader } = sim;
 
   const blueGreen = (values: Record<string, string>): Promise<BlueGreenResult> =>
-    t.blueGreen({ app: APP, 'wait-timeout': '90s', 'trading-lease': lease, ...values });
-  const live = () => tradingReport(t.sim.broker.orders({ kind: 'live' }), 'live');
-  const lastTrader = () => live().segments.at(-1)?.revision;
+    sim.t.blueGreen({ app: APP, 'wait-timeout': '90s', 'trading-lease': sim.lease, ...values });
 
   it('the first deploy designates its revision and waits until its agent trades on the live port', async () => {
-    const result = await t.deploy({
-      image: t.images.v1,
+    const result = await sim.t.deploy({
+      image: sim.t.images.v1,
       'revision-suffix': 'v1-0-0',
-      'trading-lease': lease,
+      'trading-lease': sim.lease,
     });
     expect(result.created).toBe(true);
     expect(result.trading?.designation).toMatchObject({ revision: rev('v1-0-0'), epoch: 1 });
@@ -40,10 +29,10 @@ describeWithDocker('the trading lease with the sample agent, against the simulat
   }, 300_000);
 
   it('the candidate stands by: its agent never trades undesignated', async () => {
-    const result = await t.deploy({
-      image: t.images.v2,
+    const result = await sim.t.deploy({
+      image: sim.t.images.v2,
       'revision-suffix': 'v2-0-0',
-      'trading-lease': lease,
+      'trading-lease': sim.lease,
     });
     expect(result.trading?.designation).toMatchObject({ revision: rev('v1-0-0'), epoch: 1 });
     await new Promise((r) => setTimeout(r, 3_000));

@@ -3,9 +3,7 @@
 // (metadata, lease state), a missing blob; and through the storage proxy's faults: a write that landed but whose
 // answer was lost (the SDK's retry then fails its condition on our own write), another writer's designation between
 // the read and the write, throttling (429, 503 ServerBusy, 500) retried within the tries and the deadline.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import type { TokenCredential } from '@azure/core-auth';
-import { BlobServiceClient } from '@azure/storage-blob';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { parseTradingLease } from '../../../src/trading/lease-url.js';
 import { DesignationConflictError } from '../../../src/trading/errors.js';
 import { handOver } from '../../../src/trading/handover.js';
@@ -13,38 +11,27 @@ import { tradingStore, type TradingStoreOptions } from '../../../src/trading/sto
 import { readTradingStatus } from '../../../src/trading/status.js';
 import type { ManagedTradingLease, TradingStore } from '../../../src/trading/types.js';
 import type { FaultRule } from '../../../sim/types.js';
-import { startControlPlaneSim, type ControlPlaneSim } from '../../support/control-plane-sim.js';
-import { simAzure } from '../../support/sim-azure.js';
+import { useSimStorage } from '../../support/sim-storage.js';
 
-let s: ControlPlaneSim;
-let credential: TokenCredential;
-let service: BlobServiceClient;
+const azurite = useSimStorage();
 
-beforeAll(async () => {
-  s = await startControlPlaneSim({ registry: false, storage: true, brokerLivePort: 0, brokerPaperPort: 0 });
-  credential = simAzure(s.sim.env, s.sim.ca).credential;
-  service = new BlobServiceClient(s.sim.endpoints.storage as string, credential, {
-    tlsOptions: { ca: s.sim.ca },
-  } as never);
-}, 60_000);
-afterAll(async () => s?.stop());
-
-const setting = (app: string) => parseTradingLease(s.sim.tradingLeaseUrl(app)) as ManagedTradingLease;
+const setting = (app: string) => parseTradingLease(azurite.sim.tradingLeaseUrl(app)) as ManagedTradingLease;
 const storeOf = (app: string, o: TradingStoreOptions = {}) =>
-  tradingStore(setting(app), credential, { tlsOptions: { ca: s.sim.ca }, ...o });
+  tradingStore(setting(app), azurite.credential, { ...azurite.tls, ...o });
 /** The designation blob as another writer (another run) writes it. */
 const otherWriter = (app: string) =>
-  service.getContainerClient('trading').getBlockBlobClient(`${app}/designation`);
-const designationPath = (app: string) => `^${new URL(s.sim.tradingLeaseUrl(app)).pathname}/designation$`;
+  azurite.service.getContainerClient('trading').getBlockBlobClient(`${app}/designation`);
+const designationPath = (app: string) =>
+  `^${new URL(azurite.sim.tradingLeaseUrl(app)).pathname}/designation$`;
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Storage rules on the designation's PUTs; returns a function that tells how many PUTs reached the proxy. */
 function onDesignationPuts(app: string, rules: Array<Partial<FaultRule>>): () => number {
   const path = designationPath(app);
   const ids = rules.map((r) =>
-    s.sim.faults.add({ service: 'storage', method: 'PUT', path, ...r } as FaultRule),
+    azurite.sim.faults.add({ service: 'storage', method: 'PUT', path, ...r } as FaultRule),
   );
-  const counter = s.sim.faults.add({
+  const counter = azurite.sim.faults.add({
     service: 'storage',
     method: 'PUT',
     path,
@@ -52,11 +39,11 @@ function onDesignationPuts(app: string, rules: Array<Partial<FaultRule>>): () =>
     latencyMs: 1,
   });
   added.push(...ids, counter);
-  return () => s.sim.faults.list('storage').find((r) => r.id === counter)?.hits ?? 0;
+  return () => azurite.sim.faults.list('storage').find((r) => r.id === counter)?.hits ?? 0;
 }
 const added: number[] = [];
 afterEach(() => {
-  for (const id of added.splice(0)) s.sim.faults.remove(id);
+  for (const id of added.splice(0)) azurite.sim.faults.remove(id);
 });
 
 /**
@@ -67,7 +54,13 @@ const answerLost: Partial<FaultRule> = {
   kind: 'kill',
   times: 1,
   kill: async () => {
-    s.sim.faults.add({ service: 'storage', method: '*', path: '', kind: 'unreachable', durationMs: 30 });
+    azurite.sim.faults.add({
+      service: 'storage',
+      method: '*',
+      path: '',
+      kind: 'unreachable',
+      durationMs: 30,
+    });
     await sleep(100);
   },
 };
@@ -86,7 +79,7 @@ describe("tradingStore on the simulator's Azurite", () => {
   });
 
   it('trusts the emulator only through tlsOptions (no TLS option: the certificate is refused)', async () => {
-    const untrusting = tradingStore(setting('tls'), credential, { retry: { maxTries: 1 } });
+    const untrusting = tradingStore(setting('tls'), azurite.credential, { retry: { maxTries: 1 } });
     await expect(untrusting.readDesignation()).rejects.toThrow(/certificate/i);
   });
 
@@ -111,7 +104,7 @@ describe("tradingStore on the simulator's Azurite", () => {
   it('reads the lease state and the holder metadata; ensureLeaseBlob leaves an existing blob alone', async () => {
     const store = storeOf('lease');
     await store.ensureLeaseBlob();
-    const blob = service.getContainerClient('trading').getBlockBlobClient('lease/lease');
+    const blob = azurite.service.getContainerClient('trading').getBlockBlobClient('lease/lease');
     const lease = blob.getBlobLeaseClient();
     await lease.acquireLease(15);
     await blob.setMetadata(

@@ -262,10 +262,20 @@ describe('readBuildPushSettings', () => {
   });
 
   it.each<[string, Record<string, string>, string, RegExp]>([
-    ['missing registry', { registry: '' }, 'registry', /required/],
-    ['registry with scheme', { registry: 'https://r.azurecr.io' }, 'registry', /no scheme/],
-    ['invalid repository', { repository: 'Alc_Algo:latest' }, 'repository', /lower-case/],
-    ['missing repository', { repository: '' }, 'repository', /required/],
+    ['missing registry', { registry: '' }, 'registry', /required: .*e\.g\. myregistry\.azurecr\.io$/],
+    [
+      'registry with scheme',
+      { registry: 'https://r.azurecr.io' },
+      'registry',
+      /no scheme, e\.g\. myregistry\.azurecr\.io or/,
+    ],
+    [
+      'invalid repository',
+      { repository: 'My_App:latest' },
+      'repository',
+      /lower-case.*e\.g\. my-app or team\/my-app/,
+    ],
+    ['missing repository', { repository: '' }, 'repository', /required: .*e\.g\. my-app$/],
     ['missing context', { context: 'nope' }, 'context', /directory/],
     ['missing Dockerfile', { dockerfile: 'app/Nope.Dockerfile' }, 'dockerfile', /existing Dockerfile/],
     ['context without Dockerfile', { context: '.' }, 'dockerfile', /existing Dockerfile/],

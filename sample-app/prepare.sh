@@ -6,6 +6,10 @@
 #    python-closure.py. Rebuilt only when the agent, the closure script or a Debian package version changes.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+# One preparation at a time: test suites running side by side (jest's workers) build the sample app at once; without
+# the lock one removes python.tmp (or python.tar) while another fills or reads it.
+exec 9>"$here/.prepare.lock"
+flock 9
 src=${BUSYBOX:-/bin/busybox}
 if ! file "$src" 2>/dev/null | grep -q 'statically linked'; then
   echo "sample-app: $src is not a static busybox; install it with: apt-get install -y busybox-static" >&2

@@ -58703,8 +58703,8 @@ function retentionApp(get, env, prunes) {
     return { appUnknown: messages/* appUnknown */.yt(specFile, appName) };
 }
 function readBuildPushSettings(get, env) {
-    const registry = (0,reference/* validateRegistry */.Yd)('registry', (0,inputs/* required */.mw)('registry', get('registry'), 'required: the registry host, e.g. alcalgoregistry.azurecr.io'));
-    const repository = (0,reference/* validateRepository */.FL)('repository', (0,inputs/* required */.mw)('repository', get('repository'), 'required: the repository in the registry, e.g. alc-algo-agents'));
+    const registry = (0,reference/* validateRegistry */.Yd)('registry', (0,inputs/* required */.mw)('registry', get('registry'), 'required: the registry host, e.g. myregistry.azurecr.io'));
+    const repository = (0,reference/* validateRepository */.FL)('repository', (0,inputs/* required */.mw)('repository', get('repository'), 'required: the repository in the registry, e.g. my-app'));
     const contextRaw = get('context') || '.';
     const context = (0,workspace/* workspacePath */.X5)('context', contextRaw, { workspace: env.workspace, what: 'a directory' });
     if (!isDirectory(context))
@@ -59468,9 +59468,9 @@ function realmRefusedMessage(registry, realm, problem) {
         `and ${problem}; nothing was sent to it`);
 }
 const REGISTRY_ALLOWED = 'allowed: a registry host name with an optional port and no scheme, ' +
-    'e.g. alcalgoregistry.azurecr.io or 127.0.0.1:5000';
+    'e.g. myregistry.azurecr.io or 127.0.0.1:5000';
 const REPOSITORY_ALLOWED = "allowed: lower-case path components of letters and digits separated by '.', '_', '__' or '-', " +
-    "joined by '/', e.g. alc-algo/agents (no registry, no tag)";
+    "joined by '/', e.g. my-app or team/my-app (no registry, no tag)";
 /** A rollback to a version whose release tags are still writable and no digest was recorded. */
 function mutableTagMessage(version, writable, registry, repository, tag) {
     return (`Rollback to ${version} refuses ${writable} in ${registry}: the tag is still writable and no digest ` +
@@ -59506,7 +59506,7 @@ function mutableTagMessage(version, writable, registry, repository, tag) {
 const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const DIGEST = /^sha256:[0-9a-f]{64}$/;
-/** A registry is `host[:port]`, lower-case, no scheme and no path (alcalgoregistry.azurecr.io, 127.0.0.1:5000). */
+/** A registry is `host[:port]`, lower-case, no scheme and no path (myregistry.azurecr.io, 127.0.0.1:5000). */
 function validateRegistry(input, raw) {
     const v = raw.trim().toLowerCase();
     if (!HOST.test(v) || (v.includes(':') && Number(v.split(':')[1]) > 65535)) {
@@ -59514,7 +59514,7 @@ function validateRegistry(input, raw) {
     }
     return v;
 }
-/** A repository is one or more lower-case path components (alc-algo/agents), as the registry API names them. */
+/** A repository is one or more lower-case path components (my-app, team/my-app), as the registry API names them. */
 function validateRepository(input, raw) {
     const v = raw.trim();
     const ok = v.length > 0 && v.length <= 255 && v.split('/').every((c) => PATH_COMPONENT.test(c));

@@ -42,13 +42,26 @@ export const dimensionOf = (s: Series, name: string): string | undefined =>
 export const replicasOf = (series: readonly Series[], dimension: string, revision: string): Series[] =>
   series.filter((s) => dimensionOf(s, dimension)?.startsWith(`${revision}-`));
 
+/**
+ * The most series one split query asks for (`top`). Azure Monitor answers a filtered query with 10 series unless
+ * told otherwise, silently leaving out the rest (other revisions' replicas could crowd out the candidate's).
+ */
+export const SERIES_TOP = 1000;
+
 /** The answer's one metric, or the error Sample for an answer without it or with a per-metric error. */
 export function metricOf(name: string, answer: MetricsAnswer): Series[] | Sample {
   const metric = answer.value[0];
   if (!metric) return { kind: 'error', why: `Azure Monitor returned no ${name} metric` };
   if (metric.errorCode && metric.errorCode !== 'Success')
     return { kind: 'error', why: `${name}: ${metric.errorCode} ${metric.errorMessage ?? ''}`.trim() };
-  return metric.timeseries ?? [];
+  const series = metric.timeseries ?? [];
+  // As many series as asked for: some may have been left out, so no sum or maximum over them is trusted.
+  if (series.length >= SERIES_TOP)
+    return {
+      kind: 'error',
+      why: `${name}: ${series.length} series, the most one query reads; some may be missing`,
+    };
+  return series;
 }
 
 /** One metrics.list call; a failed call is an error Sample (fail closed), never a value. */
@@ -98,6 +111,7 @@ export function metricsQuery(
     interval: grain,
     aggregation: requests ? 'Total' : 'Maximum',
     filter,
+    top: SERIES_TOP,
   };
 }
 

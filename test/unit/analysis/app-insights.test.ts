@@ -127,6 +127,7 @@ describe('Application Insights queries and answers', () => {
       interval: 'PT1M',
       aggregation: 'Count',
       filter: "cloud/roleInstance eq '*'",
+      top: 1000,
     });
     expect(
       appInsightsQuery(
@@ -177,6 +178,12 @@ describe('Application Insights queries and answers', () => {
       },
       { kind: 'error', why: 'agent_runs: BadRequest Failed to find metric configuration' },
     ],
+    [
+      'as many series as the query asks for (top): some may be missing, never a value',
+      'metric: exceptions/count, max: 0',
+      answer(...Array.from({ length: 1000 }, (_, i) => series(`app--v2-r${i}`, [{ count: 0 }]))),
+      { kind: 'error', why: 'exceptions/count: 1000 series, the most one query reads; some may be missing' },
+    ],
   ])('%s', (_what, yaml, a, expected) => {
     expect(appInsightsSampleOf(insights(yaml), 'app--v2', a)).toEqual(expected);
   });
@@ -192,6 +199,7 @@ describe('MemoryPercentage per replica (podName)', () => {
       metricnames: 'MemoryPercentage',
       aggregation: 'Maximum',
       filter: "podName eq '*'",
+      top: 1000,
     });
     const pod = (name: string, maxima: number[]) => ({
       metadatavalues: [{ name: { value: 'podName' }, value: name }],

@@ -454,6 +454,7 @@ describe('Azure Monitor queries and answers', () => {
       interval: 'PT1M',
       aggregation: 'Total',
       filter: "revisionName eq 'app--v2' and statusCodeCategory eq '*'",
+      top: 1000,
     });
     expect(metricsQuery(restarts, 'app--v2', 0, 1, 'PT1M')).toMatchObject({
       aggregation: 'Maximum',

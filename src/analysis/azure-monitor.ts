@@ -38,9 +38,17 @@ export interface Series {
 export const dimensionOf = (s: Series, name: string): string | undefined =>
   s.metadatavalues?.find((m) => m.name?.value?.toLowerCase() === name.toLowerCase())?.value;
 
-/** The series of one revision's replicas: their instance names are `<revision>-<suffix>` in ACA. */
+/**
+ * The series of one revision's replicas: their instance names are `<revision>-<suffix>` in ACA, the suffix one or
+ * two dash-free parts (`<hash>-<id>`, as Azure names a replica's pod). A longer tail belongs to another revision
+ * whose name extends this one (`app--v1-2-0-rc-1-<hash>-<id>` is not a replica of `app--v1-2-0`).
+ */
 export const replicasOf = (series: readonly Series[], dimension: string, revision: string): Series[] =>
-  series.filter((s) => dimensionOf(s, dimension)?.startsWith(`${revision}-`));
+  series.filter((s) => {
+    const instance = dimensionOf(s, dimension);
+    if (!instance?.startsWith(`${revision}-`)) return false;
+    return /^[a-z0-9]+(?:-[a-z0-9]+)?$/i.test(instance.slice(revision.length + 1));
+  });
 
 /**
  * The most series one split query asks for (`top`). Azure Monitor answers a filtered query with 10 series unless

@@ -163,6 +163,16 @@ describe('Application Insights queries and answers', () => {
       value(300),
     ],
     [
+      "a revision whose name extends the candidate's: its replicas (<hash>-<id>) are not the candidate's",
+      'metric: agent_runs, namespace: azure.applicationinsights, min: 1',
+      answer(
+        series('app--v2-7fdbf895c6-rh65t', [{ total: 2 }]),
+        series('app--v2-rc-1-7fdbf895c6-ab12c', [{ total: 50 }]),
+        series('app--v2-rc-1-zz9yx', [{ total: 70 }]),
+      ),
+      value(2),
+    ],
+    [
       'only other revisions: no data',
       'metric: exceptions/count, max: 0',
       answer(series('app--v1-xyz99', [{ count: 4 }])),

@@ -17,6 +17,7 @@ import {
   listSample,
   metricOf,
   replicasOf,
+  SERIES_TOP,
   timespanOf,
   type MetricsAnswer,
   type MetricsProvider,
@@ -37,6 +38,7 @@ export function appInsightsQuery(config: AppInsightsMetric, startMs: number, end
     interval: grain,
     aggregation: config.aggregation,
     filter: `${INSTANCE} eq '*'`,
+    top: SERIES_TOP,
     ...(config.namespace ? { metricnamespace: config.namespace } : {}),
   };
 }

@@ -38,9 +38,23 @@ export interface Series {
 export const dimensionOf = (s: Series, name: string): string | undefined =>
   s.metadatavalues?.find((m) => m.name?.value?.toLowerCase() === name.toLowerCase())?.value;
 
-/** The series of one revision's replicas: their instance names are `<revision>-<suffix>` in ACA. */
+/**
+ * The series of one revision's replicas: their instance names are `<revision>-<suffix>` in ACA, the suffix one or
+ * two dash-free parts (`<hash>-<id>`, as Azure names a replica's pod). A longer tail belongs to another revision
+ * whose name extends this one (`app--v1-2-0-rc-1-<hash>-<id>` is not a replica of `app--v1-2-0`).
+ */
 export const replicasOf = (series: readonly Series[], dimension: string, revision: string): Series[] =>
-  series.filter((s) => dimensionOf(s, dimension)?.startsWith(`${revision}-`));
+  series.filter((s) => {
+    const instance = dimensionOf(s, dimension);
+    if (!instance?.startsWith(`${revision}-`)) return false;
+    return /^[a-z0-9]+(?:-[a-z0-9]+)?$/i.test(instance.slice(revision.length + 1));
+  });
+
+/**
+ * The most series one split query asks for (`top`). Azure Monitor answers a filtered query with 10 series unless
+ * told otherwise, silently leaving out the rest (other revisions' replicas could crowd out the candidate's).
+ */
+export const SERIES_TOP = 1000;
 
 /** The answer's one metric, or the error Sample for an answer without it or with a per-metric error. */
 export function metricOf(name: string, answer: MetricsAnswer): Series[] | Sample {
@@ -48,7 +62,14 @@ export function metricOf(name: string, answer: MetricsAnswer): Series[] | Sample
   if (!metric) return { kind: 'error', why: `Azure Monitor returned no ${name} metric` };
   if (metric.errorCode && metric.errorCode !== 'Success')
     return { kind: 'error', why: `${name}: ${metric.errorCode} ${metric.errorMessage ?? ''}`.trim() };
-  return metric.timeseries ?? [];
+  const series = metric.timeseries ?? [];
+  // As many series as asked for: some may have been left out, so no sum or maximum over them is trusted.
+  if (series.length >= SERIES_TOP)
+    return {
+      kind: 'error',
+      why: `${name}: ${series.length} series, the most one query reads; some may be missing`,
+    };
+  return series;
 }
 
 /** One metrics.list call; a failed call is an error Sample (fail closed), never a value. */
@@ -98,6 +119,7 @@ export function metricsQuery(
     interval: grain,
     aggregation: requests ? 'Total' : 'Maximum',
     filter,
+    top: SERIES_TOP,
   };
 }
 

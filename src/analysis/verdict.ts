@@ -95,7 +95,9 @@ export function judge(
   if (candidate.kind !== 'value') return unknown(candidate.why, t.text, round(stableValue));
   if (t.kind === 'relative-min') {
     const bound = t.factor * stableValue;
-    return bounded(base, candidate.value, bound, `>= ${round(bound)} (${t.text})`, 'min', round(stableValue));
+    // Both sides are shares for Requests of a status category (as with `relative`), counts otherwise.
+    const value = share(candidate, config);
+    return bounded(base, value, bound, `>= ${round(bound)} (${t.text})`, 'min', round(stableValue));
   }
   const floor = t.floor ? scaledMax(t.floor, windowMs) : 0;
   // A floor (max) is a count; relative bounds of Requests are shares: the floor becomes a share of this

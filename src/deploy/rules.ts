@@ -38,12 +38,16 @@ function digitValue(ch: string): string {
   return String(run % 10);
 }
 
-/** Numbers standing alone in a text (not glued to letters or digits): 07496, +7496, 7_496, 7496.0, 0x1d48. */
-const NUMBER = /(?<![\p{L}\p{N}_.])(0x[0-9a-f](?:_?[0-9a-f])*|\d(?:_?\d)*(?:\.\d*)?)(?![\p{L}\p{N}_])/giu;
+/**
+ * Numbers standing alone in a text (not glued to letters or digits): 07496, +7496, 7_496, 7496.0, 7.496e3, 0x1d48,
+ * 0o16510, 0b1110101001000 (what Number() and most languages' literals read as 7496).
+ */
+const NUMBER =
+  /(?<![\p{L}\p{N}_.])(0x[0-9a-f](?:_?[0-9a-f])*|0o[0-7](?:_?[0-7])*|0b[01](?:_?[01])*|\d(?:_?\d)*(?:\.\d*)?(?:e[+-]?\d+)?)(?![\p{L}\p{N}_])/giu;
 
 /**
  * Whether a text names the rules' live port (ALC-Algo's 7496) in any spelling a program would parse as that number: `7496`,
- * `07496`, `+7496`, `7_496`, `7496.0`, full-width or other Unicode digits, `0x1d48`, host:port and URL forms
+ * `07496`, `+7496`, `7_496`, `7496.0`, `7.496e3`, `0o16510`, `0b1110101001000`, full-width or other Unicode digits, `0x1d48`, host:port and URL forms
  * (`gw:07496`, `http://gw:7496/api`). Numbers glued to other digits or letters (`17496`, `74960`, `7496a`)
  * are not it. Without a live port, nothing is.
  */

@@ -127,6 +127,7 @@ describe('Application Insights queries and answers', () => {
       interval: 'PT1M',
       aggregation: 'Count',
       filter: "cloud/roleInstance eq '*'",
+      top: 1000,
     });
     expect(
       appInsightsQuery(
@@ -162,6 +163,16 @@ describe('Application Insights queries and answers', () => {
       value(300),
     ],
     [
+      "a revision whose name extends the candidate's: its replicas (<hash>-<id>) are not the candidate's",
+      'metric: agent_runs, namespace: azure.applicationinsights, min: 1',
+      answer(
+        series('app--v2-7fdbf895c6-rh65t', [{ total: 2 }]),
+        series('app--v2-rc-1-7fdbf895c6-ab12c', [{ total: 50 }]),
+        series('app--v2-rc-1-zz9yx', [{ total: 70 }]),
+      ),
+      value(2),
+    ],
+    [
       'only other revisions: no data',
       'metric: exceptions/count, max: 0',
       answer(series('app--v1-xyz99', [{ count: 4 }])),
@@ -176,6 +187,12 @@ describe('Application Insights queries and answers', () => {
         ],
       },
       { kind: 'error', why: 'agent_runs: BadRequest Failed to find metric configuration' },
+    ],
+    [
+      'as many series as the query asks for (top): some may be missing, never a value',
+      'metric: exceptions/count, max: 0',
+      answer(...Array.from({ length: 1000 }, (_, i) => series(`app--v2-r${i}`, [{ count: 0 }]))),
+      { kind: 'error', why: 'exceptions/count: 1000 series, the most one query reads; some may be missing' },
     ],
   ])('%s', (_what, yaml, a, expected) => {
     expect(appInsightsSampleOf(insights(yaml), 'app--v2', a)).toEqual(expected);
@@ -192,6 +209,7 @@ describe('MemoryPercentage per replica (podName)', () => {
       metricnames: 'MemoryPercentage',
       aggregation: 'Maximum',
       filter: "podName eq '*'",
+      top: 1000,
     });
     const pod = (name: string, maxima: number[]) => ({
       metadatavalues: [{ name: { value: 'podName' }, value: name }],

@@ -140,6 +140,7 @@ describe('judge: one metric over one window', () => {
   const relative = metric('name: share\nmetric: Requests\nstatus: 5xx\nrelative: 1.5x stable');
   const relativeFloor = metric('name: share\nmetric: Requests\nstatus: 5xx\nrelative: 2x stable\nmax: 3');
   const latency = metric('name: latency\nprovider: probe\nmax: 5s');
+  const successShare = metric('name: ok\nmetric: Requests\nstatus: 2xx\nmin: 0.9x stable');
   it.each<[string, MetricConfig, Sample, Sample | undefined, number, Partial<Measurement>]>([
     [
       'no errors: pass',
@@ -258,6 +259,22 @@ describe('judge: one metric over one window', () => {
       value(0, 900),
       MIN,
       { verdict: 'fail' },
+    ],
+    [
+      'min x stable over Requests compares shares: 50 of 100 is under 0.9 of 900 of 1000',
+      successShare,
+      value(50, 100),
+      value(900, 1000),
+      MIN,
+      { verdict: 'fail', value: 0.5, stable: 0.9, reason: '0.5 is under 0.81 (stable 0.9)' },
+    ],
+    [
+      'min x stable over Requests: 95 of 100 passes against 900 of 1000',
+      successShare,
+      value(95, 100),
+      value(900, 1000),
+      MIN,
+      { verdict: 'pass', value: 0.95 },
     ],
   ])('%s', (_what, m, candidate, stable, windowMs, expected) => {
     expect(judge(m, candidate, stable, windowMs, 'step 10%', W)).toMatchObject({
@@ -437,6 +454,7 @@ describe('Azure Monitor queries and answers', () => {
       interval: 'PT1M',
       aggregation: 'Total',
       filter: "revisionName eq 'app--v2' and statusCodeCategory eq '*'",
+      top: 1000,
     });
     expect(metricsQuery(restarts, 'app--v2', 0, 1, 'PT1M')).toMatchObject({
       aggregation: 'Maximum',

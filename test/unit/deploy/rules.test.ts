@@ -111,6 +111,13 @@ describe('namesLivePort follows the configured port', () => {
     ['7496', 9001, false],
     ['0x2329', 9001, true],
     ['7496', undefined, false],
+    ['IBKR_PORT=7.496e3', 7496, true],
+    ['7496e0', 7496, true],
+    ['0o16510', 7496, true],
+    ['0b1110101001000', 7496, true],
+    ['0O16_510', 7496, true],
+    ['7.496e2', 7496, false],
+    ['0o16510x', 7496, false],
   ])('%p with port %p: %p', (text, port, hit) => expect(namesLivePort(text, { livePort: port })).toBe(hit));
 });
 

@@ -464,6 +464,25 @@ describe('RegistryClient.imageLabels', () => {
     );
   });
 
+  it("sends the registry's credentials to the registry only, never to the storage it redirects to", async () => {
+    const reg = registry('storage');
+    const fetch: FetchFn = async (url, init = {}) => {
+      const auth = (init.headers as Record<string, string> | undefined)?.authorization;
+      if (new URL(url).host === 'r.io' && !auth)
+        return new Response(null, { status: 401, headers: { 'www-authenticate': 'Basic realm="r.io"' } });
+      return reg.fetch(url, init);
+    };
+    const creds = { kind: 'basic' as const, username: 'u', password: 'p' };
+    const client = new RegistryClient('r.io', creds, { fetch, scheme: 'https' });
+    expect(await client.imageLabels('agents', '1.0.0')).toEqual({
+      'org.opencontainers.image.revision': 'abc1234',
+    });
+    expect(reg.calls.filter((c) => c.url.startsWith('https://r.io')).every((c) => !!c.auth)).toBe(true);
+    expect(reg.calls.filter((c) => !c.url.startsWith('https://r.io'))).toEqual([
+      { url: 'https://store.example/b?sig=1', auth: undefined },
+    ]);
+  });
+
   it('refuses a redirect of the blob to plain http elsewhere', async () => {
     const reg = registry('http-elsewhere');
     const client = new RegistryClient('r.io', { kind: 'anonymous' }, { fetch: reg.fetch, scheme: 'https' });

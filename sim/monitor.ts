@@ -159,6 +159,10 @@ export function answerMetricsQuery(o: MetricsQuery) {
     );
   const grain = full ? end - start : durationMs(interval)!;
   const filterRaw = q.get('$filter') ?? '';
+  // `top`: how many series a filtered query answers at most (Azure's default 10; the rest are dropped silently).
+  const top = Number(q.get('top') ?? 10);
+  if (!Number.isInteger(top) || top < 1)
+    throw badRequest(`Invalid top '${q.get('top')}': a positive integer.`);
   let cost = 0;
   const value = metrics.map((metric) => {
     const def = catalog[metric];
@@ -174,7 +178,7 @@ export function answerMetricsQuery(o: MetricsQuery) {
       grain,
       aggregations,
       filterRaw !== '',
-    );
+    ).slice(0, filterRaw !== '' ? top : undefined);
     cost += timeseries.reduce((n, s) => n + s.data.length, 0);
     return {
       id: `${o.resourceId}/providers/Microsoft.Insights/metrics/${metric}`,

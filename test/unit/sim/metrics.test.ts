@@ -93,6 +93,13 @@ describe('MetricsService.query', () => {
     ]);
   });
 
+  it('top: a filtered query answers at most `top` series (Azure: 10 by default), the rest dropped', () => {
+    const split = { metricnames: 'Requests', aggregation: 'Total', $filter: "statusCodeCategory eq '*'" };
+    expect(q(split).value[0].timeseries).toHaveLength(2);
+    expect(q({ ...split, top: '1' }).value[0].timeseries).toHaveLength(1);
+    expect(() => q({ ...split, top: '0' })).toThrow(/Invalid top '0'/);
+  });
+
   it('no series for a revision that served nothing in the window (filtered)', () => {
     const [m] = q({
       metricnames: 'Requests',

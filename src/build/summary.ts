@@ -59,6 +59,12 @@ function retentionSection(result: BuildPushResult): string {
 }
 
 /** build-push's outputs. */
+/** The action's last line: what the run did with the image (pure). */
+export function buildDoneLine(r: BuildPushResult): string {
+  if (r.reused) return `Reused the locked release ${r.image}: nothing was built or pushed`;
+  return r.image ? `Pushed ${r.image}` : `Built ${r.refs.join(', ')} (not pushed)`;
+}
+
 export function buildOutputs(r: BuildPushResult): Record<string, string> {
   return { image: r.image, digest: r.digest, tags: r.refs.join('\n'), version: r.version };
 }

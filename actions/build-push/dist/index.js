@@ -31073,11 +31073,7 @@ await (0,_src_core_run_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .runEntry */ .CN)
     run: (s) => (0,_src_build_entry_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPushOnRunner */ .w)(s, _actions_core__WEBPACK_IMPORTED_MODULE_0__),
     outputs: (r) => (0,_src_build_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .buildOutputs */ .JZ)(r),
     summary: (r) => (0,_src_build_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .buildSummary */ .fR)(r),
-    done: (r) => r.reused
-        ? `Reused the locked release ${r.image}: nothing was built or pushed`
-        : r.image
-            ? `Pushed ${r.image}`
-            : `Built ${r.refs.join(', ')} (not pushed)`,
+    done: (r) => (0,_src_build_summary_js__WEBPACK_IMPORTED_MODULE_7__/* .buildDoneLine */ .h)(r),
     failureSummary: (e, s) => (0,_src_core_run_entry_js__WEBPACK_IMPORTED_MODULE_2__/* .failureSection */ .mo)(`build-push: ❌ ${s.registry}/${s.repository} failed`, e),
 });
 
@@ -58773,6 +58769,7 @@ function checkBuilder(settings, builder) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ buildDoneLine),
   JZ: () => (/* binding */ buildOutputs),
   fR: () => (/* binding */ buildSummary)
 });
@@ -58852,6 +58849,12 @@ function retentionSection(result) {
     return lines.join('\n');
 }
 /** build-push's outputs. */
+/** The action's last line: what the run did with the image (pure). */
+function buildDoneLine(r) {
+    if (r.reused)
+        return `Reused the locked release ${r.image}: nothing was built or pushed`;
+    return r.image ? `Pushed ${r.image}` : `Built ${r.refs.join(', ')} (not pushed)`;
+}
 function buildOutputs(r) {
     return { image: r.image, digest: r.digest, tags: r.refs.join('\n'), version: r.version };
 }

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { actionInputs, failureSection, runEntry } from '../../../src/core/run-entry.js';
 import { buildPushOnRunner } from '../../../src/build/entry.js';
 import { readBuildPushSettings } from '../../../src/build/settings.js';
-import { buildOutputs, buildSummary } from '../../../src/build/summary.js';
+import { buildDoneLine, buildOutputs, buildSummary } from '../../../src/build/summary.js';
 import { gitContextFromEnv, sourceUrlFromEnv } from '../../../src/core/versions.js';
 import { workspaceOf } from '../../../src/core/workspace.js';
 
@@ -18,11 +18,6 @@ await runEntry({
   run: (s) => buildPushOnRunner(s, core),
   outputs: (r) => buildOutputs(r),
   summary: (r) => buildSummary(r),
-  done: (r) =>
-    r.reused
-      ? `Reused the locked release ${r.image}: nothing was built or pushed`
-      : r.image
-        ? `Pushed ${r.image}`
-        : `Built ${r.refs.join(', ')} (not pushed)`,
+  done: (r) => buildDoneLine(r),
   failureSummary: (e, s) => failureSection(`build-push: ❌ ${s.registry}/${s.repository} failed`, e),
 });

@@ -8,7 +8,7 @@ import {
   readDockerCredentials,
 } from '../../../src/build/credentials.js';
 import type { BuildPushResult } from '../../../src/build/run.js';
-import { buildSummary, formatBytes, formatMs } from '../../../src/build/summary.js';
+import { buildDoneLine, buildSummary, formatBytes, formatMs } from '../../../src/build/summary.js';
 
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 const ZERO = '00000000-0000-0000-0000-000000000000';
@@ -200,5 +200,23 @@ describe('readDockerCredentials', () => {
     expect(await readDockerCredentials('inline.io', { DOCKER_CONFIG: join(dir, 'nope') })).toEqual({
       kind: 'anonymous',
     });
+  });
+});
+
+describe('buildDoneLine', () => {
+  it.each([
+    [
+      'reused',
+      { reused: true, image: 'r.io/a@sha256:1' },
+      'Reused the locked release r.io/a@sha256:1: nothing was built or pushed',
+    ],
+    ['pushed', { image: 'r.io/a@sha256:1' }, 'Pushed r.io/a@sha256:1'],
+    [
+      'built only',
+      { image: undefined, refs: ['r.io/a:1.0.0', 'r.io/a:1'] },
+      'Built r.io/a:1.0.0, r.io/a:1 (not pushed)',
+    ],
+  ] as const)('%s', (_, over, line) => {
+    expect(buildDoneLine({ ...base, ...over } as BuildPushResult)).toBe(line);
   });
 });
